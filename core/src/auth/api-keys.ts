@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { SqlDb } from '../db/sql/sql-db'
+import { NotFoundError, ValidationError } from '../errors'
+import { uuidv7 } from '../ids'
+import { type Role, roles } from './api-key.entity'
+
+export interface Principal {
+  keyId: string
+  name: string
+  role: Role
+  /** Set when the key may only act for this channel instance. */
+  channelInstanceId: string | null
+}
+
+export interface CreatedKey extends Principal {
+  /** The whole key. Shown once; only its hash is stored. */
+  token: string
+}
+
+interface KeyRow {
+  id: string
+  name: string
+  hash: string
+  role: Role
+  channel_instance_id: string | null
+  revoked_at: number | null
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
+const TOKEN = /^sy_([a-f0-9]{12})_([A-Za-z0-9_-]{32,64})$/
+
+/**
+ * API keys: `sy_<prefix>_<secret>`. The prefix finds the row, the SHA-256 of the whole key is
+ * compared. Keys are 192-bit random, so a fast hash is enough (no password stretching needed).
+ * Lookups are cached briefly so a busy client does not cost a query per request.
+ */
+export class ApiKeys {
+  private cache = new Map<string, { row: KeyRow | undefined; at: number }>()
+
+  constructor(
+    private readonly db: SqlDb,
+    private readonly cacheMs = 10_000,
+  ) {}
+
+  async create(input: { name: string; role: Role; channelInstanceId?: string | null }, now = Date.now()): Promise<CreatedKey> {
+    if (!roles.includes(input.role)) {
+      throw new ValidationError('invalid role', [{ field: 'role', message: `must be one of ${roles.join(', ')}` }])
+    }
+    const prefix = randomBytes(6).toString('hex')
+    const token = `sy_${prefix}_${randomBytes(24).toString('base64url')}`
+    const id = uuidv7(now)
+    await this.db.run(
+      'insert into api_key (id, name, prefix, hash, role, channel_instance_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+      [id, input.name, prefix, sha256(token), input.role, input.channelInstanceId ?? null, now],
+    )
+    return { keyId: id, name: input.name, role: input.role, channelInstanceId: input.channelInstanceId ?? null, token }
+  }
+
+  async verify(token: string, now = Date.now()): Promise<Principal | null> {
+    const match = TOKEN.exec(token)
+    if (!match) return null
+    const prefix = match[1]!
+    let cached = this.cache.get(prefix)
+    if (!cached || now - cached.at > this.cacheMs) {
+      const row = await this.db.one<KeyRow>(
+        'select id, name, hash, role, channel_instance_id, revoked_at from api_key where prefix = ?',
+        [prefix],
+      )
+      cached = { row, at: now }
+      this.cache.set(prefix, cached)
+    }
+    const row = cached.row
+    if (!row || row.revoked_at !== null) return null
+    const presented = Buffer.from(sha256(token))
+    if (!presented.equals(Buffer.from(row.hash))) return null
+    return { keyId: row.id, name: row.name, role: row.role, channelInstanceId: row.channel_instance_id }
+  }
+
+  async revoke(id: string, now = Date.now()): Promise<void> {
+    const changed = await this.db.run('update api_key set revoked_at = ? where id = ? and revoked_at is null', [now, id])
+    if (changed === 0) throw new NotFoundError('api key', id)
+    this.cache.clear()
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.one<{ n: number }>('select count(*) as n from api_key')
+    return Number(row?.n ?? 0)
+  }
+
+  async list(): Promise<(Principal & { createdAt: string; revokedAt: string | null })[]> {
+    const rows = await this.db.all<KeyRow & { created_at: number }>(
+      'select id, name, hash, role, channel_instance_id, revoked_at, created_at from api_key order by created_at',
+    )
+    return rows.map((r) => ({
+      keyId: r.id,
+      name: r.name,
+      role: r.role,
+      channelInstanceId: r.channel_instance_id,
+      createdAt: new Date(Number(r.created_at)).toISOString(),
+      revokedAt: r.revoked_at === null ? null : new Date(Number(r.revoked_at)).toISOString(),
+    }))
+  }
+}

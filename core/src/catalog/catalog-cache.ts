@@ -1,0 +1,127 @@
+import type { SqlDb } from '../db/sql/sql-db'
+import { readJson } from '../db/sql/sql-db'
+import type { LocationFacts, ProductFacts } from './facts'
+
+interface ProductRow {
+  sku: string
+  name: string
+  category: string | null
+  hazmat: number | boolean
+  high_value: number | boolean
+  weight_grams: number | null
+  attributes: unknown
+}
+
+interface LocationRow {
+  id: string
+  name: string
+  type: LocationFacts['type']
+  country: string
+  region: string | null
+  postcode: string | null
+  lat: number
+  lon: number
+  timezone: string
+  tags: unknown
+  daily_capacity: number | null
+  cutoff_time: string
+  handling_days: number
+  priority: number
+  accepts_returns: number | boolean
+  wms_instance_id: string | null
+}
+
+/**
+ * Products and locations change rarely and are read for every order, so they are held in memory.
+ * Products load on first sight of a sku; locations reload every `ttlMs` (another hub process may
+ * have changed them) or at once when this process changes them.
+ */
+export class CatalogCache {
+  private productCache = new Map<string, ProductFacts>()
+  private locations: LocationFacts[] | undefined
+  private locationsLoadedAt = 0
+
+  constructor(
+    private readonly db: SqlDb,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  /** The facts for each sku, and the skus that do not exist. */
+  async products(skus: readonly string[]): Promise<{ found: Map<string, ProductFacts>; missing: string[] }> {
+    const found = new Map<string, ProductFacts>()
+    const toLoad: string[] = []
+    for (const sku of skus) {
+      const p = this.productCache.get(sku)
+      if (p) found.set(sku, p)
+      else if (!toLoad.includes(sku)) toLoad.push(sku)
+    }
+    if (toLoad.length > 0) {
+      const placeholders = toLoad.map(() => '?').join(',')
+      const rows = await this.db.all<ProductRow>(
+        `select sku, name, category, hazmat, high_value, weight_grams, attributes from product where sku in (${placeholders})`,
+        toLoad,
+      )
+      for (const row of rows) {
+        const facts = toProductFacts(row)
+        this.productCache.set(row.sku, facts)
+        found.set(row.sku, facts)
+      }
+    }
+    return { found, missing: skus.filter((s) => !found.has(s)) }
+  }
+
+  async activeLocations(): Promise<LocationFacts[]> {
+    if (!this.locations || Date.now() - this.locationsLoadedAt > this.ttlMs) {
+      const rows = await this.db.all<LocationRow>(
+        `select id, name, type, country, region, postcode, lat, lon, timezone, tags, daily_capacity, cutoff_time,
+                handling_days, priority, accepts_returns, wms_instance_id
+           from location where active = ${this.db.dialect === 'sqlite' ? '1' : 'true'} order by id`,
+      )
+      this.locations = rows.map(toLocationFacts)
+      this.locationsLoadedAt = Date.now()
+    }
+    return this.locations
+  }
+
+  invalidateProducts(skus?: readonly string[]): void {
+    if (!skus) this.productCache.clear()
+    else for (const s of skus) this.productCache.delete(s)
+  }
+
+  invalidateLocations(): void {
+    this.locations = undefined
+  }
+}
+
+function toProductFacts(row: ProductRow): ProductFacts {
+  return {
+    sku: row.sku,
+    name: row.name,
+    category: row.category,
+    hazmat: Boolean(row.hazmat),
+    highValue: Boolean(row.high_value),
+    weightGrams: row.weight_grams,
+    attributes: readJson<Record<string, unknown>>(row.attributes) ?? {},
+  }
+}
+
+function toLocationFacts(row: LocationRow): LocationFacts {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    country: row.country,
+    region: row.region,
+    postcode: row.postcode,
+    lat: Number(row.lat),
+    lon: Number(row.lon),
+    timezone: row.timezone,
+    tags: readJson<string[]>(row.tags) ?? [],
+    dailyCapacity: row.daily_capacity,
+    cutoffTime: row.cutoff_time,
+    handlingDays: row.handling_days,
+    priority: row.priority,
+    acceptsReturns: Boolean(row.accepts_returns),
+    wmsInstanceId: row.wms_instance_id,
+  }
+}

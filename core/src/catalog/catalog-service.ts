@@ -1,0 +1,109 @@
+import type { Orm } from '../db/orm'
+import { NotFoundError } from '../errors'
+import { decodeCursor, encodeCursor, type Page } from '../pagination'
+import type { CatalogCache } from './catalog-cache'
+import { Location, type LocationType } from './location.entity'
+import { Product } from './product.entity'
+
+export interface ProductInput {
+  sku: string
+  name: string
+  category?: string | null
+  hazmat?: boolean
+  highValue?: boolean
+  weightGrams?: number | null
+  attributes?: Record<string, unknown>
+}
+
+export interface LocationInput {
+  id: string
+  name: string
+  type: LocationType
+  line1?: string | null
+  city?: string | null
+  region?: string | null
+  postcode?: string | null
+  country: string
+  lat: number
+  lon: number
+  timezone: string
+  tags?: string[]
+  dailyCapacity?: number | null
+  cutoffTime?: string
+  handlingDays?: number
+  active?: boolean
+  acceptsReturns?: boolean
+  priority?: number
+  wmsInstanceId?: string | null
+}
+
+/** Products and locations, through MikroORM; keeps the intake path's cache honest. */
+export class CatalogService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly cache: CatalogCache,
+  ) {}
+
+  async upsertProducts(items: readonly ProductInput[]): Promise<number> {
+    const em = this.orm.em.fork()
+    const now = new Date()
+    await em.transactional(async (tx) => {
+      for (const i of items) {
+        const existing = await tx.findOne(Product, { sku: i.sku })
+        const p = existing ?? Object.assign(new Product(), { sku: i.sku, createdAt: now })
+        Object.assign(p, {
+          name: i.name,
+          category: i.category ?? null,
+          hazmat: i.hazmat ?? false,
+          highValue: i.highValue ?? false,
+          weightGrams: i.weightGrams ?? null,
+          attributes: i.attributes ?? {},
+          updatedAt: now,
+        })
+        tx.persist(p)
+      }
+    })
+    this.cache.invalidateProducts(items.map((i) => i.sku))
+    return items.length
+  }
+
+  async listProducts(options: { limit?: number; cursor?: string }): Promise<Page<Product>> {
+    const em = this.orm.em.fork()
+    const after = decodeCursor(options.cursor)
+    const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000)
+    const rows = await em.find(Product, after ? { sku: { $gt: after } } : {}, { orderBy: { sku: 'asc' }, limit: limit + 1 })
+    const items = rows.slice(0, limit)
+    return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.sku) : null }
+  }
+
+  async getProduct(sku: string): Promise<Product> {
+    const p = await this.orm.em.fork().findOne(Product, { sku })
+    if (!p) throw new NotFoundError('product', sku, 'PRODUCT_NOT_FOUND')
+    return p
+  }
+
+  async upsertLocation(input: LocationInput): Promise<Location> {
+    const em = this.orm.em.fork()
+    const now = new Date()
+    const existing = await em.findOne(Location, { id: input.id })
+    const l = existing ?? Object.assign(new Location(), { id: input.id, createdAt: now })
+    Object.assign(l, {
+      ...input,
+      tags: input.tags ?? l.tags ?? [],
+      updatedAt: now,
+    })
+    await em.persistAndFlush(l)
+    this.cache.invalidateLocations()
+    return l
+  }
+
+  async listLocations(): Promise<Location[]> {
+    return this.orm.em.fork().find(Location, {}, { orderBy: { id: 'asc' } })
+  }
+
+  async getLocation(id: string): Promise<Location> {
+    const l = await this.orm.em.fork().findOne(Location, { id })
+    if (!l) throw new NotFoundError('location', id, 'LOCATION_NOT_FOUND')
+    return l
+  }
+}

@@ -1,0 +1,31 @@
+import type { LocationType } from './location.entity'
+
+/** What routing and rules know of a product: plain data, cached in memory. */
+export interface ProductFacts {
+  sku: string
+  name: string
+  category: string | null
+  hazmat: boolean
+  highValue: boolean
+  weightGrams: number | null
+  attributes: Record<string, unknown>
+}
+
+export interface LocationFacts {
+  id: string
+  name: string
+  type: LocationType
+  country: string
+  region: string | null
+  postcode: string | null
+  lat: number
+  lon: number
+  timezone: string
+  tags: string[]
+  dailyCapacity: number | null
+  cutoffTime: string
+  handlingDays: number
+  priority: number
+  acceptsReturns: boolean
+  wmsInstanceId: string | null
+}

@@ -1,0 +1,62 @@
+import { EntitySchema } from '@mikro-orm/core'
+import { EpochMsType } from '../db/epoch-ms-type'
+
+export const locationTypes = ['warehouse', 'store', '3pl', 'dropship'] as const
+export type LocationType = (typeof locationTypes)[number]
+
+export class Location {
+  id!: string
+  name!: string
+  type!: LocationType
+  line1?: string | null
+  city?: string | null
+  region?: string | null
+  postcode?: string | null
+  country!: string
+  lat!: number
+  lon!: number
+  /** IANA zone: cut-off times are local to the location. */
+  timezone!: string
+  tags: string[] = []
+  /** Orders per local day this location can take; null is unlimited. */
+  dailyCapacity?: number | null
+  /** Local "HH:MM" after which an order ships the next working day. */
+  cutoffTime = '15:00'
+  handlingDays = 0
+  active = true
+  acceptsReturns = true
+  /** Lower wins when everything else is equal. */
+  priority = 100
+  /** The WMS plugin instance that receives this location's fulfilment requests. */
+  wmsInstanceId?: string | null
+  createdAt: Date = new Date()
+  updatedAt: Date = new Date()
+}
+
+export const LocationSchema = new EntitySchema<Location>({
+  class: Location,
+  tableName: 'location',
+  properties: {
+    id: { type: 'string', length: 64, primary: true },
+    name: { type: 'string', length: 200 },
+    type: { type: 'string', length: 20 },
+    line1: { type: 'string', length: 300, nullable: true },
+    city: { type: 'string', length: 120, nullable: true },
+    region: { type: 'string', length: 120, nullable: true },
+    postcode: { type: 'string', length: 20, nullable: true },
+    country: { type: 'string', length: 2 },
+    lat: { type: 'double' },
+    lon: { type: 'double' },
+    timezone: { type: 'string', length: 64 },
+    tags: { type: 'json' },
+    dailyCapacity: { type: 'integer', nullable: true },
+    cutoffTime: { type: 'string', length: 5, default: '15:00' },
+    handlingDays: { type: 'integer', default: 0 },
+    active: { type: 'boolean', default: true },
+    acceptsReturns: { type: 'boolean', default: true },
+    priority: { type: 'integer', default: 100 },
+    wmsInstanceId: { type: 'string', length: 64, nullable: true },
+    createdAt: { type: EpochMsType },
+    updatedAt: { type: EpochMsType },
+  },
+})

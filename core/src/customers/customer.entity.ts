@@ -1,0 +1,28 @@
+import { EntitySchema } from '@mikro-orm/core'
+import { EpochMsType } from '../db/epoch-ms-type'
+
+export class Customer {
+  id!: string
+  email?: string | null
+  name?: string | null
+  phone?: string | null
+  tier?: string | null
+  segment?: string | null
+  createdAt: Date = new Date()
+  updatedAt: Date = new Date()
+}
+
+export const CustomerSchema = new EntitySchema<Customer>({
+  class: Customer,
+  tableName: 'customer',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    email: { type: 'string', length: 320, nullable: true },
+    name: { type: 'string', length: 200, nullable: true },
+    phone: { type: 'string', length: 40, nullable: true },
+    tier: { type: 'string', length: 60, nullable: true },
+    segment: { type: 'string', length: 60, nullable: true },
+    createdAt: { type: EpochMsType },
+    updatedAt: { type: EpochMsType },
+  },
+})

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto'
+import pg from 'pg'
+import type { SqlDb, SqlParam, SqlRunner } from './sql-db'
+
+const INT8 = 20
+const NUMERIC = 1700
+
+/** `?` → `$1, $2…`, once per distinct statement. */
+function toPositional(sql: string): string {
+  let n = 0
+  return sql.replace(/\?/g, () => `$${++n}`)
+}
+
+/**
+ * PostgreSQL through node-postgres. Statements are sent as named prepared statements, so each
+ * connection parses and plans a statement once. BIGINT columns come back as numbers: every one we
+ * store (epoch ms, minor units) is far below 2^53.
+ */
+export function openPostgresDb(url: string, options: { schema?: string; poolSize: number }): SqlDb {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    types: {
+      getTypeParser(oid: number, format?: string) {
+        if (oid === INT8 || oid === NUMERIC) return (v: string) => (v === null ? null : Number(v))
+        return pg.types.getTypeParser(oid, format as 'text')
+      },
+    } as pg.CustomTypesConfig,
+  })
+  // An idle client losing its connection (e.g. a PostgreSQL restart) must not crash the hub.
+  pool.on('error', () => {})
+  const prepared = new Map<string, { name: string; text: string }>()
+  const query = (sql: string) => {
+    let q = prepared.get(sql)
+    if (!q) {
+      q = { name: `sy_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, text: toPositional(sql) }
+      prepared.set(sql, q)
+    }
+    return q
+  }
+  const runnerFor = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
+    dialect: 'postgresql',
+    async all<T>(sql: string, params: readonly SqlParam[] = []) {
+      const q = query(sql)
+      const res = await client.query({ name: q.name, text: q.text, values: params as unknown[] })
+      return res.rows as T[]
+    },
+    async one<T>(sql: string, params: readonly SqlParam[] = []) {
+      const q = query(sql)
+      const res = await client.query({ name: q.name, text: q.text, values: params as unknown[] })
+      return res.rows[0] as T | undefined
+    },
+    async run(sql: string, params: readonly SqlParam[] = []) {
+      const q = query(sql)
+      const res = await client.query({ name: q.name, text: q.text, values: params as unknown[] })
+      return res.rowCount ?? 0
+    },
+  })
+  const base = runnerFor(pool)
+  return {
+    ...base,
+    async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        await client.query('BEGIN')
+        const result = await fn(runnerFor(client))
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK')
+        } catch {
+          broken = true
+        }
+        throw error
+      } finally {
+        client.release(broken)
+      }
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}

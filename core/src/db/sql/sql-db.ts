@@ -1,0 +1,60 @@
+import type { Dialect } from '../database-settings'
+
+export type SqlParam = string | number | bigint | null | Uint8Array | readonly string[] | readonly number[]
+
+/** The statements a unit of work can run; placeholders are `?` on both dialects. */
+export interface SqlRunner {
+  readonly dialect: Dialect
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>
+  one<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined>
+  /** Returns the number of rows changed. */
+  run(sql: string, params?: readonly SqlParam[]): Promise<number>
+}
+
+/**
+ * A thin, fast SQL layer for the paths where MikroORM's unit of work costs too much (intake,
+ * allocation, outbox): cached prepared statements, explicit transactions, nothing else.
+ */
+export interface SqlDb extends SqlRunner {
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** JSON columns come back parsed from PostgreSQL and as text from SQLite. */
+export function readJson<T>(value: unknown): T {
+  if (typeof value === 'string') return JSON.parse(value) as T
+  return value as T
+}
+
+export function writeJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value)
+}
+
+/** SQLite has no boolean; PostgreSQL wants one. Both accept these literals in SQL text. */
+export function sqlBool(dialect: Dialect, value: boolean): string {
+  if (dialect === 'sqlite') return value ? '1' : '0'
+  return value ? 'true' : 'false'
+}
+
+export function isRetryableDbError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code
+  // 40001 serialization failure, 40P01 deadlock, SQLITE_BUSY when another writer holds the lock too long.
+  return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT'
+}
+
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string })?.code
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' ||
+    code === '57P02' ||
+    code === '57P03' ||
+    code === '08006' ||
+    code === '08003' ||
+    code === '08001' ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      (error as Error)?.message ?? '',
+    )
+  )
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import type { SqlDb, SqlParam, SqlRunner } from './sql-db'
+
+/**
+ * SQLite through better-sqlite3. Calls are synchronous underneath, so a simple async mutex is
+ * enough to keep one transaction's statements from interleaving with another's on this connection.
+ */
+export function openSqliteDb(path: string, sync: 'normal' | 'full'): SqlDb {
+  mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('busy_timeout = 10000')
+  db.pragma('foreign_keys = ON')
+  db.pragma('cache_size = -32000')
+  db.pragma('temp_store = MEMORY')
+  const statements = new Map<string, Database.Statement>()
+  const prepare = (sql: string): Database.Statement => {
+    let stmt = statements.get(sql)
+    if (!stmt) {
+      stmt = db.prepare(sql)
+      statements.set(sql, stmt)
+    }
+    return stmt
+  }
+
+  const runner: SqlRunner = {
+    dialect: 'sqlite',
+    async all<T>(sql: string, params: readonly SqlParam[] = []) {
+      return prepare(sql).all(...params) as T[]
+    },
+    async one<T>(sql: string, params: readonly SqlParam[] = []) {
+      return prepare(sql).get(...params) as T | undefined
+    },
+    async run(sql: string, params: readonly SqlParam[] = []) {
+      const stmt = prepare(sql)
+      if (!stmt.reader) return stmt.run(...params).changes
+      return stmt.all(...params).length
+    },
+  }
+
+  let tail: Promise<void> = Promise.resolve()
+  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const previous = tail
+    let release!: () => void
+    tail = new Promise<void>((r) => {
+      release = r
+    })
+    await previous
+    try {
+      return await fn()
+    } finally {
+      release()
+    }
+  }
+
+  return {
+    dialect: 'sqlite',
+    all: (sql, params) => exclusive(() => runner.all(sql, params)),
+    one: (sql, params) => exclusive(() => runner.one(sql, params)),
+    run: (sql, params) => exclusive(() => runner.run(sql, params)),
+    transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+      return exclusive(async () => {
+        prepare('BEGIN IMMEDIATE').run()
+        try {
+          const result = await fn(runner)
+          prepare('COMMIT').run()
+          return result
+        } catch (error) {
+          if (db.inTransaction) prepare('ROLLBACK').run()
+          throw error
+        }
+      })
+    },
+    async close() {
+      await exclusive(async () => {
+        db.close()
+      })
+    },
+  }
+}

@@ -1,0 +1,118 @@
+import type { StateStore } from '@switchyard/plugin-sdk'
+import type { SqlDb } from '../db/sql/sql-db'
+import { readJson } from '../db/sql/sql-db'
+
+/** The per-instance key-value store plugins keep cursors and tokens in. */
+export function pluginStateStore(db: SqlDb, instanceId: string): StateStore {
+  return {
+    async get<T>(key: string) {
+      const row = await db.one<{ value: unknown }>('select value from plugin_state where instance_id = ? and key = ?', [
+        instanceId,
+        key,
+      ])
+      return row ? readJson<T>(row.value) : undefined
+    },
+    async set(key: string, value: unknown) {
+      await db.run(
+        `insert into plugin_state (instance_id, key, value, updated_at) values (?, ?, ?, ?)
+         on conflict (instance_id, key) do update set value = excluded.value, updated_at = excluded.updated_at`,
+        [instanceId, key, JSON.stringify(value ?? null), Date.now()],
+      )
+    },
+    async delete(key: string) {
+      await db.run('delete from plugin_state where instance_id = ? and key = ?', [instanceId, key])
+    },
+  }
+}
+
+/** Webhook deliveries already handled, so a redelivery is acknowledged without effect. */
+export class WebhookReceipts {
+  constructor(private readonly db: SqlDb) {}
+
+  async seen(instanceId: string, key: string): Promise<boolean> {
+    return (
+      (await this.db.one('select 1 as x from webhook_receipt where instance_id = ? and dedupe_key = ?', [instanceId, key])) !==
+      undefined
+    )
+  }
+
+  /** Recorded after the delivery's effects commit: a crash in between means one harmless, idempotent replay. */
+  async record(instanceId: string, key: string, now = Date.now()): Promise<void> {
+    await this.db.run(
+      'insert into webhook_receipt (instance_id, dedupe_key, received_at) values (?, ?, ?) on conflict do nothing',
+      [instanceId, key, now],
+    )
+  }
+}
+
+export interface InstanceHealthRow {
+  id: string
+  plugin: string
+  kind: string
+  version: string
+  status: string
+  lastSuccessAt: string | null
+  lastErrorAt: string | null
+  lastError: string | null
+  consecutiveFailures: number
+}
+
+/** Plugin instance rows: written at start-up from the config file, then kept current with call outcomes. */
+export class PluginInstances {
+  constructor(private readonly db: SqlDb) {}
+
+  async sync(instances: readonly { id: string; plugin: string; kind: string; version: string }[], now = Date.now()): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const i of instances) {
+        await tx.run(
+          `insert into plugin_instance (id, plugin, kind, version, status, consecutive_failures, created_at, updated_at)
+           values (?, ?, ?, ?, 'active', 0, ?, ?)
+           on conflict (id) do update set plugin = excluded.plugin, kind = excluded.kind, version = excluded.version,
+             status = 'active', updated_at = excluded.updated_at`,
+          [i.id, i.plugin, i.kind, i.version, now, now],
+        )
+      }
+    })
+  }
+
+  async success(id: string, now = Date.now()): Promise<void> {
+    await this.db.run(
+      `update plugin_instance set status = 'active', last_success_at = ?, consecutive_failures = 0, updated_at = ? where id = ?`,
+      [now, now, id],
+    )
+  }
+
+  async failure(id: string, error: string, degradedAfter = 3, now = Date.now()): Promise<void> {
+    await this.db.run(
+      `update plugin_instance set last_error_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1,
+         status = case when consecutive_failures + 1 >= ? then 'degraded' else status end, updated_at = ? where id = ?`,
+      [now, error.slice(0, 1000), degradedAfter, now, id],
+    )
+  }
+
+  async list(): Promise<InstanceHealthRow[]> {
+    const rows = await this.db.all<{
+      id: string
+      plugin: string
+      kind: string
+      version: string
+      status: string
+      last_success_at: number | null
+      last_error_at: number | null
+      last_error: string | null
+      consecutive_failures: number
+    }>('select * from plugin_instance order by id')
+    const iso = (v: number | null) => (v === null ? null : new Date(Number(v)).toISOString())
+    return rows.map((r) => ({
+      id: r.id,
+      plugin: r.plugin,
+      kind: r.kind,
+      version: r.version,
+      status: r.status,
+      lastSuccessAt: iso(r.last_success_at),
+      lastErrorAt: iso(r.last_error_at),
+      lastError: r.last_error,
+      consecutiveFailures: r.consecutive_failures,
+    }))
+  }
+}

@@ -1,0 +1,30 @@
+import { EntitySchema } from '@mikro-orm/core'
+import { EpochMsType } from '../db/epoch-ms-type'
+
+/** Stock of one sku at one location. ATP = onHand − allocated − reserved − safetyStock. */
+export class InventoryLevel {
+  sku!: string
+  locationId!: string
+  onHand = 0
+  allocated = 0
+  reserved = 0
+  safetyStock = 0
+  /** asOf of the newest WMS snapshot applied, so an older one never overwrites it. */
+  snapshotAt?: Date | null
+  updatedAt: Date = new Date()
+}
+
+export const InventoryLevelSchema = new EntitySchema<InventoryLevel>({
+  class: InventoryLevel,
+  tableName: 'inventory_level',
+  properties: {
+    sku: { type: 'string', length: 120, primary: true },
+    locationId: { type: 'string', length: 64, primary: true },
+    onHand: { type: 'integer', default: 0 },
+    allocated: { type: 'integer', default: 0 },
+    reserved: { type: 'integer', default: 0 },
+    safetyStock: { type: 'integer', default: 0 },
+    snapshotAt: { type: EpochMsType, nullable: true },
+    updatedAt: { type: EpochMsType },
+  },
+})

@@ -1,0 +1,131 @@
+import type { InventorySnapshot } from '@switchyard/plugin-sdk'
+import type { SqlDb } from '../db/sql/sql-db'
+import { ValidationError } from '../errors'
+
+export interface InventoryUpsert {
+  sku: string
+  locationId: string
+  onHand: number
+  safetyStock?: number
+}
+
+export interface InventoryLevelView {
+  sku: string
+  locationId: string
+  onHand: number
+  allocated: number
+  reserved: number
+  safetyStock: number
+  available: number
+  updatedAt: string
+}
+
+interface LevelRow {
+  sku: string
+  location_id: string
+  on_hand: number
+  allocated: number
+  reserved: number
+  safety_stock: number
+  updated_at: number
+}
+
+const view = (r: LevelRow): InventoryLevelView => ({
+  sku: r.sku,
+  locationId: r.location_id,
+  onHand: r.on_hand,
+  allocated: r.allocated,
+  reserved: r.reserved,
+  safetyStock: r.safety_stock,
+  available: Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock),
+  updatedAt: new Date(Number(r.updated_at)).toISOString(),
+})
+
+/** Stock counts as the warehouses and operators state them. Allocations are never touched here. */
+export class InventoryService {
+  constructor(private readonly db: SqlDb) {}
+
+  /** Sets on-hand (and optionally safety stock) for many sku × location pairs at once, all or nothing. */
+  async upsert(items: readonly InventoryUpsert[], now = Date.now()): Promise<number> {
+    await this.checkReferences(items.map((i) => ({ sku: i.sku, locationId: i.locationId })), 'items')
+    return this.db.transaction(async (tx) => {
+      for (const i of items) {
+        await tx.run(
+          `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at)
+           values (?, ?, ?, 0, 0, ?, ?)
+           on conflict (sku, location_id) do update set on_hand = excluded.on_hand,
+             safety_stock = coalesce(?, inventory_level.safety_stock), updated_at = excluded.updated_at`,
+          [i.sku, i.locationId, i.onHand, i.safetyStock ?? 0, now, i.safetyStock ?? null],
+        )
+      }
+      return items.length
+    })
+  }
+
+  /**
+   * Applies WMS snapshots. A snapshot older than the newest one applied to that row is ignored,
+   * so deliveries that arrive out of order cannot roll stock back.
+   */
+  async applySnapshots(snapshots: readonly InventorySnapshot[], now = Date.now()): Promise<{ applied: number; stale: number }> {
+    await this.checkReferences(snapshots, 'snapshots')
+    return this.db.transaction(async (tx) => {
+      let applied = 0
+      for (const s of snapshots) {
+        const asOf = Date.parse(s.asOf)
+        const changed = await tx.run(
+          `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, snapshot_at, updated_at)
+           values (?, ?, ?, 0, 0, 0, ?, ?)
+           on conflict (sku, location_id) do update set on_hand = excluded.on_hand, snapshot_at = excluded.snapshot_at,
+             updated_at = excluded.updated_at
+           where inventory_level.snapshot_at is null or inventory_level.snapshot_at < excluded.snapshot_at`,
+          [s.sku, s.locationId, s.onHand, asOf, now],
+        )
+        applied += changed
+      }
+      return { applied, stale: snapshots.length - applied }
+    })
+  }
+
+  async levels(filter: { sku?: string; locationId?: string; limit?: number } = {}): Promise<InventoryLevelView[]> {
+    const where: string[] = []
+    const params: string[] = []
+    if (filter.sku) {
+      where.push('sku = ?')
+      params.push(filter.sku)
+    }
+    if (filter.locationId) {
+      where.push('location_id = ?')
+      params.push(filter.locationId)
+    }
+    const limit = Math.min(Math.max(filter.limit ?? 500, 1), 5000)
+    const rows = await this.db.all<LevelRow>(
+      `select sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at from inventory_level
+        ${where.length ? `where ${where.join(' and ')}` : ''} order by sku, location_id limit ${limit}`,
+      params,
+    )
+    return rows.map(view)
+  }
+
+  private async checkReferences(items: readonly { sku: string; locationId: string }[], field: string): Promise<void> {
+    const skus = [...new Set(items.map((i) => i.sku))]
+    const locs = [...new Set(items.map((i) => i.locationId))]
+    if (skus.length === 0) return
+    const knownSkus = new Set(
+      (await this.db.all<{ sku: string }>(`select sku from product where sku in (${skus.map(() => '?').join(',')})`, skus)).map(
+        (r) => r.sku,
+      ),
+    )
+    const knownLocs = new Set(
+      (await this.db.all<{ id: string }>(`select id from location where id in (${locs.map(() => '?').join(',')})`, locs)).map(
+        (r) => r.id,
+      ),
+    )
+    const issues = items.flatMap((item, i) => [
+      ...(knownSkus.has(item.sku) ? [] : [{ field: `${field}[${i}].sku`, message: `unknown sku '${item.sku}'` }]),
+      ...(knownLocs.has(item.locationId)
+        ? []
+        : [{ field: `${field}[${i}].locationId`, message: `unknown location '${item.locationId}'` }]),
+    ])
+    if (issues.length > 0) throw new ValidationError('inventory references unknown skus or locations', issues, 'UNKNOWN_REFERENCE')
+  }
+}

@@ -1,0 +1,44 @@
+import { EntitySchema } from '@mikro-orm/core'
+import { EpochMsType } from '../db/epoch-ms-type'
+
+export type FulfilmentStatus = 'pending' | 'requested' | 'accepted' | 'shipped' | 'cancelled' | 'rejected'
+
+/** A shipment request to one location; carries the tracking once the WMS confirms it shipped. */
+export class Fulfilment {
+  id!: string
+  orderId!: string
+  locationId!: string
+  wmsInstanceId?: string | null
+  status!: FulfilmentStatus
+  externalRef?: string | null
+  carrier?: string | null
+  trackingNumber?: string | null
+  trackingUrl?: string | null
+  externalShipmentId?: string | null
+  shippedAt?: Date | null
+  reason?: string | null
+  createdAt!: Date
+  updatedAt!: Date
+}
+
+export const FulfilmentSchema = new EntitySchema<Fulfilment>({
+  class: Fulfilment,
+  tableName: 'fulfilment',
+  indexes: [{ properties: ['orderId'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    orderId: { type: 'uuid' },
+    locationId: { type: 'string', length: 64 },
+    wmsInstanceId: { type: 'string', length: 64, nullable: true },
+    status: { type: 'string', length: 16 },
+    externalRef: { type: 'string', length: 200, nullable: true },
+    carrier: { type: 'string', length: 100, nullable: true },
+    trackingNumber: { type: 'string', length: 200, nullable: true },
+    trackingUrl: { type: 'string', length: 500, nullable: true },
+    externalShipmentId: { type: 'string', length: 200, nullable: true },
+    shippedAt: { type: EpochMsType, nullable: true },
+    reason: { type: 'text', nullable: true },
+    createdAt: { type: EpochMsType },
+    updatedAt: { type: EpochMsType },
+  },
+})

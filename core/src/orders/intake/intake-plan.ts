@@ -1,0 +1,208 @@
+import type { FulfilmentRequest, OrderStatus } from '@switchyard/plugin-sdk'
+import type { LocationFacts } from '../../catalog/facts'
+import { uuidv7 } from '../../ids'
+import type { StockLedger } from '../../inventory/stock-ledger'
+import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
+import type { Router, RoutingPlan } from '../../routing/router'
+import { walk } from '../order-state-machine'
+import { buildStatusUpdate } from '../status-update'
+import type { PreparedLine, PreparedOrder } from './prepared-order'
+
+export interface LineWrite extends PreparedLine {
+  allocatedQty: number
+  backorderedQty: number
+}
+
+export interface AllocationWrite {
+  id: string
+  lineId: string
+  sku: string
+  locationId: string
+  quantity: number
+  status: 'allocated' | 'released'
+  fulfilmentId: string | null
+}
+
+export interface FulfilmentWrite {
+  id: string
+  locationId: string
+  wmsInstanceId: string | null
+  status: 'pending' | 'requested'
+}
+
+export interface EventWrite {
+  id: string
+  type: string
+  fromStatus: OrderStatus | null
+  toStatus: OrderStatus | null
+  data: Record<string, unknown> | null
+}
+
+/** Everything one new order writes, decided in memory before a single row is touched. */
+export interface OrderWriteSet {
+  order: PreparedOrder
+  status: OrderStatus
+  holdReason: string | null
+  lines: LineWrite[]
+  allocations: AllocationWrite[]
+  fulfilments: FulfilmentWrite[]
+  events: EventWrite[]
+  decision: { id: string; plan: RoutingPlan }
+  outbox: NewOutboxMessage[]
+}
+
+export interface PlanContext {
+  router: Router
+  locations: readonly LocationFacts[]
+  stock: StockLedger
+  directory: IntegrationDirectory
+  now: number
+}
+
+/** Routes one order against the batch's ledger and decides every row it will write. */
+export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSet {
+  const { now } = ctx
+  const plan = ctx.router.route({
+    order: {
+      id: order.id,
+      channelInstanceId: order.channelInstanceId,
+      serviceLevel: order.serviceLevel,
+      shipTo: order.shipTo,
+      placedAt: new Date(order.placedAt),
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+      tags: order.tags,
+      customer: order.customer ?? undefined,
+    },
+    lines: order.lines.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity, product: l.product })),
+    locations: ctx.locations,
+    stock: ctx.stock,
+    now: new Date(now),
+  })
+
+  const held = plan.hold !== undefined
+  const assignments = held ? [] : plan.assignments
+  for (const a of assignments) ctx.stock.take(a.sku, a.locationId, a.quantity)
+
+  const allocatedByLine = new Map<string, number>()
+  for (const a of assignments) allocatedByLine.set(a.lineId, (allocatedByLine.get(a.lineId) ?? 0) + a.quantity)
+  const lines: LineWrite[] = order.lines.map((l) => {
+    const allocatedQty = allocatedByLine.get(l.id) ?? 0
+    return { ...l, allocatedQty, backorderedQty: held ? 0 : l.quantity - allocatedQty }
+  })
+  const complete = !held && lines.every((l) => l.backorderedQty === 0)
+
+  const locationsById = new Map(ctx.locations.map((l) => [l.id, l]))
+  const fulfilments: FulfilmentWrite[] = []
+  const fulfilmentByLocation = new Map<string, FulfilmentWrite>()
+  if (complete) {
+    for (const a of assignments) {
+      if (fulfilmentByLocation.has(a.locationId)) continue
+      const wms = locationsById.get(a.locationId)?.wmsInstanceId ?? null
+      const usable = wms !== null && ctx.directory.accepts(wms, 'fulfilment.request')
+      const f: FulfilmentWrite = {
+        id: uuidv7(now),
+        locationId: a.locationId,
+        wmsInstanceId: usable ? wms : null,
+        status: usable ? 'requested' : 'pending',
+      }
+      fulfilmentByLocation.set(a.locationId, f)
+      fulfilments.push(f)
+    }
+  }
+  const allocations: AllocationWrite[] = assignments.map((a) => {
+    const f = fulfilmentByLocation.get(a.locationId)
+    const released = f?.status === 'requested'
+    return {
+      id: uuidv7(now),
+      lineId: a.lineId,
+      sku: a.sku,
+      locationId: a.locationId,
+      quantity: a.quantity,
+      status: released ? 'released' : 'allocated',
+      fulfilmentId: f?.id ?? null,
+    }
+  })
+
+  const path: OrderStatus[] = held
+    ? ['held']
+    : complete
+      ? fulfilments.length > 0 && fulfilments.every((f) => f.status === 'requested')
+        ? ['allocated', 'released']
+        : ['allocated']
+      : ['backordered']
+  const events: EventWrite[] = [
+    { id: uuidv7(now), type: 'order.received', fromStatus: null, toStatus: 'received', data: null },
+    ...walk('received', path, order.id).map(([from, to]) => ({
+      id: uuidv7(now),
+      type: 'order.status',
+      fromStatus: from,
+      toStatus: to,
+      data: to === 'held' ? { reason: plan.hold?.reason } : null,
+    })),
+  ]
+  const status = path[path.length - 1]!
+
+  const outbox: NewOutboxMessage[] = []
+  for (const f of fulfilments) {
+    if (f.status !== 'requested') continue
+    const location = locationsById.get(f.locationId)!
+    const request: FulfilmentRequest = {
+      fulfilmentId: f.id,
+      orderId: order.id,
+      externalOrderId: order.externalOrderId,
+      ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
+      channelInstanceId: order.channelInstanceId,
+      location: { id: location.id, name: location.name },
+      shipTo: order.shipTo,
+      serviceLevel: order.serviceLevel,
+      lines: allocations
+        .filter((a) => a.fulfilmentId === f.id)
+        .map((a) => ({ lineId: a.lineId, sku: a.sku, quantity: a.quantity, name: lines.find((l) => l.id === a.lineId)?.name ?? undefined })),
+      requestedAt: new Date(now).toISOString(),
+    }
+    outbox.push({
+      id: uuidv7(now),
+      topic: 'fulfilment.request',
+      instanceId: f.wmsInstanceId!,
+      orderId: order.id,
+      idempotencyKey: `fulfilment.request:${f.id}`,
+      payload: request,
+      createdAt: now,
+    })
+  }
+  if (ctx.directory.accepts(order.channelInstanceId, 'order.status')) {
+    const last = events[events.length - 1]!
+    outbox.push({
+      id: uuidv7(now),
+      topic: 'order.status',
+      instanceId: order.channelInstanceId,
+      orderId: order.id,
+      idempotencyKey: `order.status:${last.id}`,
+      payload: buildStatusUpdate({
+        orderId: order.id,
+        externalOrderId: order.externalOrderId,
+        orderNumber: order.orderNumber,
+        status,
+        previousStatus: null,
+        reason: plan.hold?.reason ?? null,
+        lines: lines.map((l) => ({ ...l, shippedQty: 0, cancelledQty: 0 })),
+        shipments: [],
+        occurredAt: now,
+      }),
+      createdAt: now,
+    })
+  }
+
+  return {
+    order,
+    status,
+    holdReason: plan.hold?.reason ?? null,
+    lines,
+    allocations,
+    fulfilments,
+    events,
+    decision: { id: uuidv7(now), plan },
+    outbox,
+  }
+}

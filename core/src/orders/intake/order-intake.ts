@@ -1,0 +1,195 @@
+import type { CanonicalOrder, OrderStatus } from '@switchyard/plugin-sdk'
+import type { CatalogCache } from '../../catalog/catalog-cache'
+import type { LocationFacts } from '../../catalog/facts'
+import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
+import { isConnectionError, isRetryableDbError } from '../../db/sql/sql-db'
+import { ConflictError, ServiceUnavailableError } from '../../errors'
+import { StockLedger } from '../../inventory/stock-ledger'
+import { readStockForUpdate } from '../../inventory/stock-writer'
+import type { IntegrationDirectory } from '../../outbox/topics'
+import type { Router } from '../../routing/router'
+import { planIntake } from './intake-plan'
+import { writeOrder } from './intake-writer'
+import { type PreparedOrder, prepareOrder } from './prepared-order'
+
+export interface IntakeResult {
+  orderId: string
+  externalOrderId: string
+  status: OrderStatus
+  /** False when the order already existed: a redelivery changes nothing. */
+  created: boolean
+}
+
+export interface OrderIntakeDeps {
+  db: SqlDb
+  catalog: CatalogCache
+  router: Router
+  directory: IntegrationDirectory
+  /** Called after each commit with the orders it created, e.g. to wake the outbox dispatcher. */
+  onCommitted?: (results: readonly IntakeResult[]) => void
+  maxBatch?: number
+  clock?: () => number
+}
+
+interface Pending {
+  prepared: PreparedOrder
+  actor: string
+  resolve: (r: IntakeResult) => void
+  reject: (e: unknown) => void
+}
+
+const MAX_RETRIES = 6
+
+/**
+ * Order intake. Each order is checked against the catalogue first; then orders that arrive
+ * together are committed together: one transaction routes them in turn against the same locked
+ * stock, writes them with their allocations, fulfilments, history and outbox messages, and commits
+ * once. Nothing is acknowledged before that commit. A redelivered order (same channel instance and
+ * external id) returns the existing order and writes nothing.
+ */
+export class OrderIntake {
+  private queue: Pending[] = []
+  private running = false
+  private readonly maxBatch: number
+  private readonly now: () => number
+
+  constructor(private readonly deps: OrderIntakeDeps) {
+    this.maxBatch = deps.maxBatch ?? 256
+    this.now = deps.clock ?? Date.now
+  }
+
+  async submit(channelInstanceId: string, order: CanonicalOrder, actor = `channel:${channelInstanceId}`): Promise<IntakeResult> {
+    const prepared = await prepareOrder(channelInstanceId, order, this.deps.catalog, this.now())
+    return new Promise<IntakeResult>((resolve, reject) => {
+      this.queue.push({ prepared, actor, resolve, reject })
+      if (!this.running) {
+        this.running = true
+        setImmediate(() => void this.drain())
+      }
+    })
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch)
+        await this.process(batch)
+      }
+    } finally {
+      this.running = false
+    }
+  }
+
+  private async process(batch: Pending[]): Promise<void> {
+    try {
+      const results = await this.commitWithRetry(batch)
+      batch.forEach((p, i) => p.resolve(results[i]!))
+      this.deps.onCommitted?.(results.filter((r) => r.created))
+      return
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]!.reject(translate(error))
+        return
+      }
+      if (isConnectionError(error)) {
+        for (const p of batch) p.reject(translate(error))
+        return
+      }
+    }
+    // One bad order must not fail the others that happened to share its commit.
+    for (const p of batch) await this.process([p])
+  }
+
+  private async commitWithRetry(batch: Pending[]): Promise<IntakeResult[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const locations = await this.deps.catalog.activeLocations()
+        return await this.deps.db.transaction((tx) => this.commit(tx, batch, locations))
+      } catch (error) {
+        const retryable =
+          isRetryableDbError(error) || (error instanceof ConflictError && error.code === 'ALLOCATION_CONFLICT')
+        if (!retryable || attempt >= MAX_RETRIES) throw error
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
+      }
+    }
+  }
+
+  private async commit(tx: SqlRunner, batch: Pending[], locations: readonly LocationFacts[]): Promise<IntakeResult[]> {
+    const keyOf = (p: PreparedOrder) => `${p.channelInstanceId}\u0000${p.externalOrderId}`
+    if (tx.dialect === 'postgresql') {
+      // Serialises concurrent intake of the same order across hub processes; sorted, so never a deadlock.
+      const keys = [...new Set(batch.map((p) => keyOf(p.prepared)))].sort()
+      await tx.all(
+        'select pg_advisory_xact_lock(h) from (select hashtextextended(k, 0) as h from unnest(?::text[]) as k order by h) s',
+        [keys],
+      )
+    }
+
+    const existing = await this.findExisting(tx, batch)
+    const results = new Map<string, IntakeResult>(existing)
+    const fresh: Pending[] = []
+    for (const p of batch) {
+      const k = keyOf(p.prepared)
+      if (results.has(k) || fresh.some((f) => keyOf(f.prepared) === k)) continue
+      fresh.push(p)
+    }
+
+    if (fresh.length > 0) {
+      const skus = fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku))
+      const stock = new StockLedger(await readStockForUpdate(tx, skus))
+      const now = this.now()
+      for (const p of fresh) {
+        const w = planIntake(p.prepared, { router: this.deps.router, locations, stock, directory: this.deps.directory, now })
+        await writeOrder(tx, w, p.actor)
+        results.set(keyOf(p.prepared), {
+          orderId: p.prepared.id,
+          externalOrderId: p.prepared.externalOrderId,
+          status: w.status,
+          created: true,
+        })
+      }
+    }
+    return batch.map((p, i) => {
+      const r = results.get(keyOf(p.prepared))!
+      // A second copy of an order inside one batch is a redelivery too.
+      const firstIndex = batch.findIndex((q) => keyOf(q.prepared) === keyOf(p.prepared))
+      return firstIndex === i ? r : { ...r, created: false }
+    })
+  }
+
+  private async findExisting(tx: SqlRunner, batch: Pending[]): Promise<Map<string, IntakeResult>> {
+    const found = new Map<string, IntakeResult>()
+    const byChannel = new Map<string, string[]>()
+    for (const p of batch) {
+      const ids = byChannel.get(p.prepared.channelInstanceId) ?? []
+      ids.push(p.prepared.externalOrderId)
+      byChannel.set(p.prepared.channelInstanceId, ids)
+    }
+    for (const [channel, ids] of byChannel) {
+      const unique = [...new Set(ids)]
+      const rows = await tx.all<{ id: string; external_order_id: string; status: OrderStatus }>(
+        `select id, external_order_id, status from orders
+          where channel_instance_id = ? and external_order_id in (${unique.map(() => '?').join(',')})`,
+        [channel, ...unique],
+      )
+      for (const r of rows) {
+        found.set(`${channel}\u0000${r.external_order_id}`, {
+          orderId: r.id,
+          externalOrderId: r.external_order_id,
+          status: r.status,
+          created: false,
+        })
+      }
+    }
+    return found
+  }
+}
+
+function translate(error: unknown): unknown {
+  if (isConnectionError(error)) {
+    return new ServiceUnavailableError('the database is unreachable; the order was not accepted', 'DATABASE_UNAVAILABLE', {
+      cause: error,
+    })
+  }
+  return error
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto'
+import type { Address, CanonicalOrder, ServiceLevel } from '@switchyard/plugin-sdk'
+import type { CatalogCache } from '../../catalog/catalog-cache'
+import type { ProductFacts } from '../../catalog/facts'
+import { toMinorUnits } from '../../catalog/money'
+import { UnknownSkuError, ValidationError } from '../../errors'
+import { nameUuid, uuidv7 } from '../../ids'
+
+export interface PreparedLine {
+  id: string
+  lineNo: number
+  externalLineId: string | null
+  sku: string
+  name: string | null
+  quantity: number
+  unitPriceMinor: number | null
+  discountMinor: number
+  product: ProductFacts
+}
+
+export interface PreparedCustomer {
+  id: string
+  email: string | null
+  name: string | null
+  phone: string | null
+  tier: string | null
+  segment: string | null
+}
+
+/** A canonical order checked against the catalogue and turned into rows-to-be, before any lock is taken. */
+export interface PreparedOrder {
+  id: string
+  channelInstanceId: string
+  externalOrderId: string
+  orderNumber: string | null
+  currency: string
+  customer: PreparedCustomer | null
+  email: string | null
+  shipTo: Address
+  billTo: Address | null
+  serviceLevel: ServiceLevel
+  subtotalMinor: number
+  shippingMinor: number
+  totalMinor: number
+  tags: string[]
+  notes: string | null
+  raw: unknown
+  placedAt: number
+  receivedAt: number
+  lines: PreparedLine[]
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
+
+function customerOf(channelInstanceId: string, order: CanonicalOrder): PreparedCustomer | null {
+  const c = order.customer
+  if (!c) return null
+  const email = c.email?.trim().toLowerCase() ?? null
+  // One customer per email across channels; without an email, per channel and the channel's own id.
+  let id: string
+  if (email) id = nameUuid('customer-email', email, sha256)
+  else if (c.externalId) id = nameUuid('customer-ext', `${channelInstanceId}\u0000${c.externalId}`, sha256)
+  else return null
+  return {
+    id,
+    email,
+    name: c.name ?? null,
+    phone: c.phone ?? null,
+    tier: c.tier ?? null,
+    segment: c.segment ?? null,
+  }
+}
+
+function money(value: string | undefined, currency: string, field: string): number | null {
+  if (value === undefined) return null
+  try {
+    return toMinorUnits(value, currency)
+  } catch (error) {
+    throw new ValidationError('invalid amount', [{ field, message: (error as Error).message }])
+  }
+}
+
+export async function prepareOrder(
+  channelInstanceId: string,
+  order: CanonicalOrder,
+  catalog: CatalogCache,
+  now: number,
+): Promise<PreparedOrder> {
+  const { found, missing } = await catalog.products(order.lines.map((l) => l.sku))
+  if (missing.length > 0) {
+    throw new UnknownSkuError(
+      order.lines.flatMap((l, i) =>
+        missing.includes(l.sku) ? [{ field: `lines[${i}].sku`, message: `unknown sku '${l.sku}'` }] : [],
+      ),
+    )
+  }
+  const id = uuidv7(now)
+  const lines: PreparedLine[] = order.lines.map((l, i) => ({
+    id: uuidv7(now),
+    lineNo: i + 1,
+    externalLineId: l.externalLineId ?? null,
+    sku: l.sku,
+    name: l.name ?? found.get(l.sku)!.name,
+    quantity: l.quantity,
+    unitPriceMinor: money(l.unitPrice, order.currency, `lines[${i}].unitPrice`),
+    discountMinor: money(l.discount, order.currency, `lines[${i}].discount`) ?? 0,
+    product: found.get(l.sku)!,
+  }))
+  const subtotalMinor = lines.reduce((sum, l) => sum + (l.unitPriceMinor ?? 0) * l.quantity - l.discountMinor, 0)
+  const shippingMinor = money(order.shippingTotal, order.currency, 'shippingTotal') ?? 0
+  const totalMinor = money(order.total, order.currency, 'total') ?? subtotalMinor + shippingMinor
+  const customer = customerOf(channelInstanceId, order)
+  return {
+    id,
+    channelInstanceId,
+    externalOrderId: order.externalId,
+    orderNumber: order.orderNumber ?? null,
+    currency: order.currency,
+    customer,
+    email: customer?.email ?? order.customer?.email ?? null,
+    shipTo: order.shipTo,
+    billTo: order.billTo ?? null,
+    serviceLevel: order.serviceLevel,
+    subtotalMinor,
+    shippingMinor,
+    totalMinor,
+    tags: order.tags ?? [],
+    notes: order.notes ?? null,
+    raw: order.raw ?? null,
+    placedAt: order.placedAt ? Date.parse(order.placedAt) : now,
+    receivedAt: now,
+    lines,
+  }
+}

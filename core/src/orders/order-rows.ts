@@ -1,0 +1,116 @@
+import type { OrderStatus, ShipmentInfo } from '@switchyard/plugin-sdk'
+import type { SqlRunner } from '../db/sql/sql-db'
+import { writeJson } from '../db/sql/sql-db'
+import { uuidv7 } from '../ids'
+import type { StatusLine } from './status-update'
+
+export interface OrderHead {
+  id: string
+  channel_instance_id: string
+  external_order_id: string
+  order_number: string | null
+  status: OrderStatus
+  version: number
+}
+
+export interface LineRow {
+  id: string
+  external_line_id: string | null
+  sku: string
+  quantity: number
+  allocated_qty: number
+  backordered_qty: number
+  shipped_qty: number
+  cancelled_qty: number
+}
+
+/** Shared reads and writes of an order's rows inside a transaction, for the services that change orders. */
+export async function loadOrderHead(tx: SqlRunner, orderId: string): Promise<OrderHead | undefined> {
+  const lock = tx.dialect === 'postgresql' ? ' for update' : ''
+  return tx.one<OrderHead>(
+    `select id, channel_instance_id, external_order_id, order_number, status, version from orders where id = ?${lock}`,
+    [orderId],
+  )
+}
+
+export async function loadLines(tx: SqlRunner, orderId: string): Promise<StatusLine[]> {
+  const rows = await tx.all<LineRow>(
+    `select id, external_line_id, sku, quantity, allocated_qty, backordered_qty, shipped_qty, cancelled_qty
+       from order_line where order_id = ? order by line_no`,
+    [orderId],
+  )
+  return rows.map((r) => ({
+    externalLineId: r.external_line_id,
+    sku: r.sku,
+    quantity: r.quantity,
+    allocatedQty: r.allocated_qty,
+    backorderedQty: r.backordered_qty,
+    shippedQty: r.shipped_qty,
+    cancelledQty: r.cancelled_qty,
+  }))
+}
+
+export async function loadShipments(tx: SqlRunner, orderId: string): Promise<ShipmentInfo[]> {
+  const rows = await tx.all<{
+    id: string
+    carrier: string
+    tracking_number: string
+    tracking_url: string | null
+    shipped_at: number
+  }>(
+    `select id, carrier, tracking_number, tracking_url, shipped_at from fulfilment
+      where order_id = ? and status = 'shipped' order by shipped_at, id`,
+    [orderId],
+  )
+  const shipments: ShipmentInfo[] = []
+  for (const r of rows) {
+    const lines = await tx.all<{ external_line_id: string | null; sku: string; quantity: number }>(
+      `select l.external_line_id, a.sku, a.quantity from allocation a join order_line l on l.id = a.line_id
+        where a.fulfilment_id = ? and a.status = 'shipped' order by l.line_no`,
+      [r.id],
+    )
+    shipments.push({
+      fulfilmentId: r.id,
+      carrier: r.carrier,
+      trackingNumber: r.tracking_number,
+      ...(r.tracking_url ? { trackingUrl: r.tracking_url } : {}),
+      shippedAt: new Date(Number(r.shipped_at)).toISOString(),
+      lines: lines.map((l) => ({
+        ...(l.external_line_id ? { externalLineId: l.external_line_id } : {}),
+        sku: l.sku,
+        quantity: l.quantity,
+      })),
+    })
+  }
+  return shipments
+}
+
+export async function setOrderStatus(
+  tx: SqlRunner,
+  order: OrderHead,
+  to: OrderStatus,
+  now: number,
+  actor: string,
+  data: Record<string, unknown> | null = null,
+): Promise<string> {
+  await tx.run('update orders set status = ?, updated_at = ?, version = version + 1 where id = ?', [to, now, order.id])
+  return addEvent(tx, order.id, 'order.status', order.status, to, data, actor, now)
+}
+
+export async function addEvent(
+  tx: SqlRunner,
+  orderId: string,
+  type: string,
+  from: string | null,
+  to: string | null,
+  data: Record<string, unknown> | null,
+  actor: string,
+  now: number,
+): Promise<string> {
+  const id = uuidv7(now)
+  await tx.run(
+    'insert into order_event (id, order_id, type, from_status, to_status, data, actor, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    [id, orderId, type, from, to, writeJson(data), actor, now],
+  )
+  return id
+}

@@ -1,0 +1,45 @@
+import type { OrderStatus } from '@switchyard/plugin-sdk'
+import { IllegalTransitionError } from '../errors'
+
+/**
+ * Every legal move of an order's status, in one table. Anything not listed is refused with
+ * `IllegalTransitionError`. Documented in ARCHITECTURE.md; change both together.
+ *
+ * - received: persisted, not yet routed (only ever seen inside the intake transaction or on a hold release)
+ * - held: waiting for a person (a hold rule, a price mismatch)
+ * - backordered: some quantity could not be allocated; what could be is held for it
+ * - allocated: every open line has stock committed, not yet sent to a warehouse
+ * - released: fulfilment requests are on their way to the warehouse(s)
+ * - partially_shipped / shipped: shipment confirmations received for some / all of it
+ * - cancelled: nothing more will ship
+ */
+export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  received: ['held', 'allocated', 'backordered', 'cancelled'],
+  held: ['received', 'allocated', 'backordered', 'cancelled'],
+  backordered: ['allocated', 'held', 'cancelled'],
+  allocated: ['released', 'backordered', 'held', 'cancelled'],
+  released: ['partially_shipped', 'shipped', 'allocated', 'backordered', 'cancelled'],
+  partially_shipped: ['shipped', 'cancelled'],
+  shipped: [],
+  cancelled: [],
+}
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return orderTransitions[from].includes(to)
+}
+
+export function assertTransition(from: OrderStatus, to: OrderStatus, orderId?: string): void {
+  if (!canTransition(from, to)) throw new IllegalTransitionError(from, to, orderId)
+}
+
+/** The statuses an order passes through from `from` to `to` along the given path, each step checked. */
+export function walk(from: OrderStatus, path: readonly OrderStatus[], orderId?: string): [OrderStatus, OrderStatus][] {
+  const steps: [OrderStatus, OrderStatus][] = []
+  let current = from
+  for (const next of path) {
+    assertTransition(current, next, orderId)
+    steps.push([current, next])
+    current = next
+  }
+  return steps
+}

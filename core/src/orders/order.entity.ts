@@ -1,0 +1,98 @@
+import { EntitySchema } from '@mikro-orm/core'
+import type { Address, OrderStatus, ServiceLevel } from '@switchyard/plugin-sdk'
+import { EpochMsType } from '../db/epoch-ms-type'
+
+export class Order {
+  id!: string
+  channelInstanceId!: string
+  externalOrderId!: string
+  orderNumber?: string | null
+  status!: OrderStatus
+  currency!: string
+  customerId?: string | null
+  email?: string | null
+  shipTo!: Address
+  billTo?: Address | null
+  serviceLevel!: ServiceLevel
+  /** Integer minor units in `currency`. */
+  subtotalMinor = 0
+  shippingMinor = 0
+  totalMinor = 0
+  tags: string[] = []
+  notes?: string | null
+  holdReason?: string | null
+  /** The channel's payload, untouched. */
+  raw?: unknown
+  placedAt!: Date
+  receivedAt!: Date
+  updatedAt!: Date
+  version = 1
+}
+
+export const OrderSchema = new EntitySchema<Order>({
+  class: Order,
+  tableName: 'orders',
+  uniques: [{ properties: ['channelInstanceId', 'externalOrderId'] }],
+  indexes: [{ properties: ['status'] }, { properties: ['receivedAt'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    channelInstanceId: { type: 'string', length: 64 },
+    externalOrderId: { type: 'string', length: 200 },
+    orderNumber: { type: 'string', length: 100, nullable: true },
+    status: { type: 'string', length: 24 },
+    currency: { type: 'string', length: 3 },
+    customerId: { type: 'uuid', nullable: true },
+    email: { type: 'string', length: 320, nullable: true },
+    shipTo: { type: 'json' },
+    billTo: { type: 'json', nullable: true },
+    serviceLevel: { type: 'string', length: 20 },
+    subtotalMinor: { type: 'bigint', default: 0 },
+    shippingMinor: { type: 'bigint', default: 0 },
+    totalMinor: { type: 'bigint', default: 0 },
+    tags: { type: 'json' },
+    notes: { type: 'text', nullable: true },
+    holdReason: { type: 'text', nullable: true },
+    raw: { type: 'json', nullable: true, lazy: true },
+    placedAt: { type: EpochMsType },
+    receivedAt: { type: EpochMsType },
+    updatedAt: { type: EpochMsType },
+    version: { type: 'integer', default: 1 },
+  },
+})
+
+export class OrderLine {
+  id!: string
+  orderId!: string
+  lineNo!: number
+  externalLineId?: string | null
+  sku!: string
+  name?: string | null
+  quantity!: number
+  unitPriceMinor?: number | null
+  discountMinor = 0
+  allocatedQty = 0
+  backorderedQty = 0
+  shippedQty = 0
+  cancelledQty = 0
+}
+
+export const OrderLineSchema = new EntitySchema<OrderLine>({
+  class: OrderLine,
+  tableName: 'order_line',
+  indexes: [{ properties: ['orderId'] }],
+  properties: {
+    id: { type: 'uuid', primary: true },
+    orderId: { type: 'uuid' },
+    lineNo: { type: 'integer' },
+    externalLineId: { type: 'string', length: 200, nullable: true },
+    sku: { type: 'string', length: 120 },
+    name: { type: 'string', length: 300, nullable: true },
+    quantity: { type: 'integer' },
+    unitPriceMinor: { type: 'bigint', nullable: true },
+    discountMinor: { type: 'bigint', default: 0 },
+    allocatedQty: { type: 'integer', default: 0 },
+    backorderedQty: { type: 'integer', default: 0 },
+    shippedQty: { type: 'integer', default: 0 },
+    cancelledQty: { type: 'integer', default: 0 },
+  },
+})

@@ -1,0 +1,141 @@
+import type { OrderStatus, ShipmentConfirmation } from '@switchyard/plugin-sdk'
+import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
+import { ConflictError, ValidationError } from '../errors'
+import { uuidv7 } from '../ids'
+import type { IntegrationDirectory } from '../outbox/topics'
+import { writeOutbox } from '../outbox/outbox-writer'
+import { assertTransition } from './order-state-machine'
+import { addEvent, loadLines, loadOrderHead, loadShipments, setOrderStatus } from './order-rows'
+import { buildStatusUpdate } from './status-update'
+
+export interface ShipmentOutcome {
+  orderId: string
+  fulfilmentId: string
+  status: OrderStatus
+  /** True when this confirmation had already been applied. */
+  duplicate: boolean
+}
+
+interface FulfilmentRow {
+  id: string
+  order_id: string
+  wms_instance_id: string | null
+  status: string
+  tracking_number: string | null
+}
+
+/**
+ * Applies a WMS's shipment confirmation: the fulfilment ships, its stock leaves on-hand and
+ * allocated together, the order moves to shipped or partially shipped, and the channel is told
+ * with the tracking, all in one transaction.
+ */
+export class ShipmentService {
+  constructor(
+    private readonly db: SqlDb,
+    private readonly directory: IntegrationDirectory,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async confirm(wmsInstanceId: string, shipment: ShipmentConfirmation): Promise<ShipmentOutcome> {
+    return this.db.transaction((tx) => this.apply(tx, wmsInstanceId, shipment))
+  }
+
+  private async apply(tx: SqlRunner, wmsInstanceId: string, s: ShipmentConfirmation): Promise<ShipmentOutcome> {
+    const now = this.clock()
+    const f = await tx.one<FulfilmentRow>(
+      'select id, order_id, wms_instance_id, status, tracking_number from fulfilment where id = ?',
+      [s.fulfilmentId],
+    )
+    if (!f || f.wms_instance_id !== wmsInstanceId) {
+      throw new ValidationError('unknown fulfilment', [
+        { field: 'fulfilmentId', message: `no fulfilment '${s.fulfilmentId}' was sent to ${wmsInstanceId}` },
+      ], 'UNKNOWN_FULFILMENT')
+    }
+    const order = (await loadOrderHead(tx, f.order_id))!
+    if (f.status === 'shipped') {
+      return { orderId: f.order_id, fulfilmentId: f.id, status: order.status, duplicate: true }
+    }
+    if (f.status === 'cancelled' || f.status === 'rejected') {
+      throw new ConflictError(`fulfilment ${f.id} is ${f.status} and cannot ship`, 'FULFILMENT_CLOSED', { status: f.status })
+    }
+
+    const allocations = await tx.all<{ id: string; line_id: string; sku: string; location_id: string; quantity: number }>(
+      `select id, line_id, sku, location_id, quantity from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
+      [f.id],
+    )
+    if (s.lines) checkLinesMatch(s, allocations)
+    for (const a of allocations) {
+      const changed = await tx.run(
+        `update inventory_level set on_hand = on_hand - ?, allocated = allocated - ?, updated_at = ?
+          where sku = ? and location_id = ? and allocated >= ?`,
+        [a.quantity, a.quantity, now, a.sku, a.location_id, a.quantity],
+      )
+      if (changed !== 1) throw new ConflictError(`allocation ledger of ${a.sku} at ${a.location_id} is inconsistent`, 'LEDGER_INCONSISTENT')
+      await tx.run(`update allocation set status = 'shipped', updated_at = ? where id = ?`, [now, a.id])
+      await tx.run('update order_line set shipped_qty = shipped_qty + ?, allocated_qty = allocated_qty - ? where id = ?', [
+        a.quantity,
+        a.quantity,
+        a.line_id,
+      ])
+    }
+    await tx.run(
+      `update fulfilment set status = 'shipped', carrier = ?, tracking_number = ?, tracking_url = ?, external_shipment_id = ?,
+         shipped_at = ?, updated_at = ? where id = ?`,
+      [s.carrier, s.trackingNumber, s.trackingUrl ?? null, s.externalShipmentId ?? null, s.shippedAt ? Date.parse(s.shippedAt) : now, now, f.id],
+    )
+    const actor = `wms:${wmsInstanceId}`
+    await addEvent(tx, order.id, 'fulfilment.shipped', null, null, { fulfilmentId: f.id, carrier: s.carrier, trackingNumber: s.trackingNumber }, actor, now)
+
+    const lines = await loadLines(tx, order.id)
+    const done = lines.every((l) => l.shippedQty + l.cancelledQty >= l.quantity)
+    const next: OrderStatus = done ? 'shipped' : 'partially_shipped'
+    let status = order.status
+    if (next !== order.status) {
+      assertTransition(order.status, next, order.id)
+      await setOrderStatus(tx, order, next, now, actor)
+      status = next
+    }
+    if (this.directory.accepts(order.channel_instance_id, 'order.status')) {
+      const shipments = await loadShipments(tx, order.id)
+      const messageId = uuidv7(now)
+      await writeOutbox(tx, [
+        {
+          id: messageId,
+          topic: 'order.status',
+          instanceId: order.channel_instance_id,
+          orderId: order.id,
+          idempotencyKey: `order.status:shipment:${f.id}`,
+          payload: buildStatusUpdate({
+            orderId: order.id,
+            externalOrderId: order.external_order_id,
+            orderNumber: order.order_number,
+            status,
+            previousStatus: order.status,
+            lines,
+            shipments,
+            occurredAt: now,
+          }),
+          createdAt: now,
+        },
+      ])
+    }
+    return { orderId: order.id, fulfilmentId: f.id, status, duplicate: false }
+  }
+}
+
+function checkLinesMatch(
+  s: ShipmentConfirmation,
+  allocations: readonly { sku: string; quantity: number }[],
+): void {
+  const expected = new Map<string, number>()
+  for (const a of allocations) expected.set(a.sku, (expected.get(a.sku) ?? 0) + a.quantity)
+  const got = new Map<string, number>()
+  for (const l of s.lines ?? []) got.set(l.sku, (got.get(l.sku) ?? 0) + l.quantity)
+  const issues = [...new Set([...expected.keys(), ...got.keys()])]
+    .filter((sku) => expected.get(sku) !== got.get(sku))
+    .map((sku) => ({
+      field: `lines[${(s.lines ?? []).findIndex((l) => l.sku === sku)}].quantity`,
+      message: `fulfilment holds ${expected.get(sku) ?? 0} × ${sku}, confirmation says ${got.get(sku) ?? 0}; a fulfilment ships whole`,
+    }))
+  if (issues.length > 0) throw new ValidationError('shipment lines do not match the fulfilment', issues, 'SHIPMENT_MISMATCH')
+}

@@ -1,0 +1,155 @@
+import type { DeliveryResult, FailureClass } from '@switchyard/plugin-sdk'
+import { classifyError } from '@switchyard/plugin-sdk'
+import type { SqlRunner } from '../db/sql/sql-db'
+import { type BackoffPolicy, defaultBackoff, nextDelayMs } from './backoff'
+import type { ClaimedMessage, OutboxStore } from './outbox-store'
+
+/** Calls the plugin for one message; throws a classified error when it fails. */
+export type Deliver = (message: ClaimedMessage, signal: AbortSignal) => Promise<DeliveryResult>
+
+/** Database changes that follow a delivery's outcome, written with the message's new status. */
+export interface DeliveryEffects {
+  onDelivered?(message: ClaimedMessage, result: DeliveryResult, tx: SqlRunner): Promise<void>
+  onDead?(message: ClaimedMessage, error: string, tx: SqlRunner): Promise<void>
+}
+
+export interface DispatcherObserver {
+  delivered?(message: ClaimedMessage, ms: number): void
+  failed?(message: ClaimedMessage, failure: FailureClass, error: string, outcome: 'retry' | 'dead'): void
+  crashed?(error: unknown): void
+}
+
+export interface DispatcherOptions {
+  store: OutboxStore
+  deliver: Deliver
+  effects?: DeliveryEffects
+  observer?: DispatcherObserver
+  backoff?: BackoffPolicy
+  /** Messages claimed per round. */
+  batchSize?: number
+  /** Deliveries in flight at once. */
+  concurrency?: number
+  /** How long a claim is held before another worker may take the message. */
+  leaseMs?: number
+  /** How often to look for due messages when nobody wakes us. */
+  pollMs?: number
+}
+
+/**
+ * The background worker that empties the outbox: at least once, in order per order and instance,
+ * with exponential backoff, a maximum number of attempts and then the dead state.
+ */
+export class OutboxDispatcher {
+  private timer: NodeJS.Timeout | undefined
+  private running = false
+  private stopped = true
+  private wakeRequested = false
+  private readonly controller = new AbortController()
+  private readonly opts: Required<Omit<DispatcherOptions, 'effects' | 'observer'>> & Pick<DispatcherOptions, 'effects' | 'observer'>
+
+  constructor(options: DispatcherOptions) {
+    this.opts = {
+      backoff: defaultBackoff,
+      batchSize: 64,
+      concurrency: 16,
+      leaseMs: 60_000,
+      pollMs: 500,
+      ...options,
+    }
+  }
+
+  start(): void {
+    this.stopped = false
+    this.schedule(0)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    this.controller.abort()
+    while (this.running) await new Promise((r) => setTimeout(r, 10))
+  }
+
+  /** Something was just written: look now rather than at the next poll. */
+  wake(): void {
+    if (this.stopped) return
+    if (this.running) {
+      this.wakeRequested = true
+      return
+    }
+    this.schedule(0)
+  }
+
+  /** Runs rounds until nothing is due. Exposed for tests and the CLI. */
+  async drain(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const n = await this.round()
+      total += n
+      if (n === 0) return total
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.tick(), ms)
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running || this.stopped) return
+    this.running = true
+    let delivered = 0
+    try {
+      delivered = await this.round()
+    } catch (error) {
+      this.opts.observer?.crashed?.(error)
+    } finally {
+      this.running = false
+    }
+    const again = delivered >= this.opts.batchSize || this.wakeRequested
+    this.wakeRequested = false
+    this.schedule(again ? 0 : this.opts.pollMs)
+  }
+
+  private async round(): Promise<number> {
+    const messages = await this.opts.store.claim(this.opts.batchSize, this.opts.leaseMs)
+    if (messages.length === 0) return 0
+    let next = 0
+    const worker = async () => {
+      while (next < messages.length && !this.controller.signal.aborted) {
+        const message = messages[next++]!
+        await this.deliverOne(message)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, messages.length) }, worker))
+    return messages.length
+  }
+
+  private async deliverOne(message: ClaimedMessage): Promise<void> {
+    const { store, effects, observer } = this.opts
+    const startedAt = Date.now()
+    try {
+      const result = await this.opts.deliver(message, this.controller.signal)
+      await store.delivered(message, startedAt, effects?.onDelivered ? (tx) => effects.onDelivered!(message, result, tx) : undefined)
+      observer?.delivered?.(message, Date.now() - startedAt)
+    } catch (raw) {
+      if (this.controller.signal.aborted) return // shutting down; the lease expires and someone retries
+      const error = classifyError(raw)
+      const text = `${error.code}: ${error.message}`
+      const exhausted = message.attempt >= message.maxAttempts
+      const retryAt =
+        error.failure === 'permanent' || exhausted
+          ? null
+          : Date.now() + nextDelayMs(message.attempt, this.opts.backoff, error.retryAfterMs)
+      const outcome = await store.failed(
+        message,
+        startedAt,
+        text,
+        retryAt,
+        effects?.onDead ? (tx) => effects.onDead!(message, text, tx) : undefined,
+      )
+      observer?.failed?.(message, error.failure, text, outcome)
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
+import { readJson } from '../db/sql/sql-db'
+import { uuidv7 } from '../ids'
+import type { OutboxTopic } from './topics'
+
+export interface ClaimedMessage {
+  id: string
+  topic: OutboxTopic
+  instanceId: string
+  orderId: string | null
+  idempotencyKey: string
+  payload: unknown
+  /** Including this one. */
+  attempt: number
+  maxAttempts: number
+}
+
+interface ClaimRow {
+  id: string
+  topic: OutboxTopic
+  instance_id: string
+  order_id: string | null
+  idempotency_key: string
+  payload: unknown
+  attempts: number
+  max_attempts: number
+}
+
+/**
+ * Claiming, completing and failing outbox messages. A claim is a lease: a worker that dies mid-delivery
+ * loses it after `leaseMs` and another worker takes the message again (at least once). On PostgreSQL
+ * `FOR UPDATE SKIP LOCKED` lets several hub processes claim side by side without taking the same row.
+ * A message waits while an earlier message for the same order and instance is undelivered, so each
+ * channel hears about its order in order.
+ */
+export class OutboxStore {
+  constructor(
+    private readonly db: SqlDb,
+    readonly workerId: string,
+  ) {}
+
+  async claim(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedMessage[]> {
+    const pg = this.db.dialect === 'postgresql'
+    const rows = await this.db.transaction((tx) =>
+      tx.all<ClaimRow>(
+        `update outbox_message set status = 'in_flight', locked_by = ?, locked_until = ?, attempts = attempts + 1
+          where id in (
+            select m.id from outbox_message m
+             where ((m.status = 'pending' and m.next_attempt_at <= ?) or (m.status = 'in_flight' and m.locked_until < ?))
+               and not exists (
+                 select 1 from outbox_message p
+                  where p.order_id = m.order_id and p.instance_id = m.instance_id
+                    and p.status in ('pending', 'in_flight') and p.id < m.id)
+             order by m.id
+             limit ?${pg ? ' for update of m skip locked' : ''})
+          returning id, topic, instance_id, order_id, idempotency_key, payload, attempts, max_attempts`,
+        [this.workerId, now + leaseMs, now, now, limit],
+      ),
+    )
+    return rows
+      .map((r) => ({
+        id: r.id,
+        topic: r.topic,
+        instanceId: r.instance_id,
+        orderId: r.order_id,
+        idempotencyKey: r.idempotency_key,
+        payload: readJson(r.payload),
+        attempt: r.attempts,
+        maxAttempts: r.max_attempts,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+  }
+
+  /** Marks delivered and runs `effects` (e.g. store the WMS reference) in the same transaction. */
+  async delivered(
+    message: ClaimedMessage,
+    startedAt: number,
+    effects?: (tx: SqlRunner) => Promise<void>,
+    now = Date.now(),
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const changed = await tx.run(
+        `update outbox_message set status = 'delivered', delivered_at = ?, locked_by = null, locked_until = null, last_error = null
+          where id = ? and locked_by = ? and status = 'in_flight'`,
+        [now, message.id, this.workerId],
+      )
+      await this.recordAttempt(tx, message, startedAt, now, 'delivered', null)
+      // Lost the lease meanwhile: another worker owns the message now and will complete it.
+      if (changed === 1 && effects) await effects(tx)
+    })
+  }
+
+  async failed(
+    message: ClaimedMessage,
+    startedAt: number,
+    error: string,
+    retryAt: number | null,
+    effects?: (tx: SqlRunner) => Promise<void>,
+    now = Date.now(),
+  ): Promise<'retry' | 'dead'> {
+    const outcome = retryAt === null ? 'dead' : 'retry'
+    await this.db.transaction(async (tx) => {
+      const changed = await tx.run(
+        `update outbox_message set status = ?, next_attempt_at = ?, locked_by = null, locked_until = null, last_error = ?
+          where id = ? and locked_by = ? and status = 'in_flight'`,
+        [outcome === 'dead' ? 'dead' : 'pending', retryAt ?? now, error.slice(0, 2000), message.id, this.workerId],
+      )
+      await this.recordAttempt(tx, message, startedAt, now, outcome, error)
+      if (changed === 1 && effects && outcome === 'dead') await effects(tx)
+    })
+    return outcome
+  }
+
+  /** Operator action: give dead messages (all, or the given ones) a fresh set of attempts. */
+  async retryDead(ids?: readonly string[], now = Date.now()): Promise<number> {
+    if (ids && ids.length === 0) return 0
+    const filter = ids ? ` and id in (${ids.map(() => '?').join(',')})` : ''
+    return this.db.run(
+      `update outbox_message set status = 'pending', attempts = 0, next_attempt_at = ?, last_error = last_error
+        where status = 'dead'${filter}`,
+      [now, ...(ids ?? [])],
+    )
+  }
+
+  async backlog(): Promise<{ pending: number; inFlight: number; dead: number }> {
+    const rows = await this.db.all<{ status: string; n: number }>(
+      `select status, count(*) as n from outbox_message where status in ('pending', 'in_flight', 'dead') group by status`,
+    )
+    const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0)
+    return { pending: get('pending'), inFlight: get('in_flight'), dead: get('dead') }
+  }
+
+  private async recordAttempt(
+    tx: SqlRunner,
+    message: ClaimedMessage,
+    startedAt: number,
+    now: number,
+    outcome: string,
+    error: string | null,
+  ): Promise<void> {
+    await tx.run(
+      `insert into outbox_attempt (id, message_id, attempt, worker, started_at, duration_ms, outcome, error)
+        values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [uuidv7(now), message.id, message.attempt, this.workerId, startedAt, Math.max(0, now - startedAt), outcome, error],
+    )
+  }
+}

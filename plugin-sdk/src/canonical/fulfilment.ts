@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import { addressSchema } from './address'
+import { serviceLevelSchema } from './order'
+
+/** What the hub asks one location's WMS to ship. `fulfilmentId` is the hub's id and the idempotency key. */
+export const fulfilmentRequestSchema = z.object({
+  fulfilmentId: z.string(),
+  orderId: z.string(),
+  externalOrderId: z.string(),
+  orderNumber: z.string().optional(),
+  channelInstanceId: z.string(),
+  location: z.object({ id: z.string(), name: z.string() }),
+  shipTo: addressSchema,
+  serviceLevel: serviceLevelSchema,
+  lines: z.array(
+    z.object({ lineId: z.string(), sku: z.string(), quantity: z.number().int().positive(), name: z.string().optional() }),
+  ),
+  requestedAt: z.string(),
+})
+export type FulfilmentRequest = z.infer<typeof fulfilmentRequestSchema>
+
+export const shipmentConfirmationSchema = z.object({
+  fulfilmentId: z.string().min(1),
+  externalShipmentId: z.string().max(200).optional(),
+  carrier: z.string().min(1).max(100),
+  trackingNumber: z.string().min(1).max(200),
+  trackingUrl: z.url().optional(),
+  shippedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Lines shipped; absent means every line of the fulfilment. */
+  lines: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().positive() })).optional(),
+})
+export type ShipmentConfirmation = z.infer<typeof shipmentConfirmationSchema>
+
+export const fulfilmentCancelRequestSchema = z.object({
+  fulfilmentId: z.string(),
+  externalRef: z.string().optional(),
+  reason: z.string().optional(),
+})
+export type FulfilmentCancelRequest = z.infer<typeof fulfilmentCancelRequestSchema>

@@ -1,0 +1,6 @@
+export * from './address'
+export * from './fulfilment'
+export * from './inventory'
+export * from './money'
+export * from './order'
+export * from './status'

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { addressSchema } from './address'
+import { currencyCode, decimalString } from './money'
+
+export const serviceLevels = ['standard', 'express', 'overnight', 'economy', 'pickup'] as const
+export const serviceLevelSchema = z.enum(serviceLevels)
+export type ServiceLevel = z.infer<typeof serviceLevelSchema>
+
+export const customerSchema = z.object({
+  externalId: z.string().max(200).optional(),
+  email: z.email().max(320).optional(),
+  name: z.string().max(200).optional(),
+  phone: z.string().max(40).optional(),
+  tier: z.string().max(60).optional(),
+  segment: z.string().max(60).optional(),
+})
+export type Customer = z.infer<typeof customerSchema>
+
+export const orderLineSchema = z.object({
+  externalLineId: z.string().min(1).max(200).optional(),
+  sku: z.string().min(1).max(120),
+  quantity: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be greater than zero')
+    .max(1_000_000),
+  unitPrice: decimalString.optional(),
+  discount: decimalString.optional(),
+  name: z.string().max(300).optional(),
+})
+export type CanonicalOrderLine = z.infer<typeof orderLineSchema>
+
+/**
+ * The order every channel plugin produces, whatever the channel's own shape. `raw` keeps the
+ * channel's untouched payload for audit and for fields the canonical model does not carry yet.
+ */
+export const canonicalOrderSchema = z.object({
+  externalId: z.string().min(1).max(200),
+  orderNumber: z.string().max(100).optional(),
+  placedAt: z.iso.datetime({ offset: true }).optional(),
+  currency: currencyCode,
+  customer: customerSchema.optional(),
+  shipTo: addressSchema,
+  billTo: addressSchema.optional(),
+  serviceLevel: serviceLevelSchema.default('standard'),
+  lines: z.array(orderLineSchema).min(1, 'an order needs at least one line').max(500),
+  shippingTotal: decimalString.optional(),
+  total: decimalString.optional(),
+  tags: z.array(z.string().max(60)).max(50).optional(),
+  reservationId: z.string().max(100).optional(),
+  notes: z.string().max(2000).optional(),
+  raw: z.unknown().optional(),
+})
+export type CanonicalOrder = z.infer<typeof canonicalOrderSchema>
+export type CanonicalOrderInput = z.input<typeof canonicalOrderSchema>

@@ -1,0 +1,140 @@
+import type { z } from 'zod'
+import type { ChannelInventoryLevel, InventorySnapshot } from './canonical/inventory'
+import type { FulfilmentCancelRequest, FulfilmentRequest } from './canonical/fulfilment'
+import type { OrderStatusUpdate } from './canonical/status'
+import type { PluginContext } from './context'
+import type { InboundEvent, RawRequest, VerifyResult, WebhookResult } from './webhook'
+
+export const SDK_VERSION = '1.0.0'
+const BRAND = Symbol.for('switchyard:plugin')
+
+export type PluginKind = 'channel' | 'wms' | 'carrier' | 'notification'
+
+/** The outcome of an outbound call that did not throw. Failures are thrown as classified errors. */
+export type DeliveryResult =
+  | { status: 'accepted'; externalRef?: string }
+  | { status: 'skipped'; reason: string }
+
+export interface WebhookCapability<C> {
+  /** Which events this webhook can produce: lets the host list e.g. `shipment-intake`. */
+  produces: readonly InboundEvent['type'][]
+  /** Must not throw on a bad signature; must be quick (no network). */
+  verify(request: RawRequest, ctx: PluginContext<C>): VerifyResult | Promise<VerifyResult>
+  /** Throw `PayloadError` for input that can never be accepted; the host answers 422. */
+  parse(request: RawRequest, ctx: PluginContext<C>): WebhookResult | Promise<WebhookResult>
+}
+
+export interface PollResult {
+  events: InboundEvent[]
+  /** Opaque; stored by the host only after the events are committed. */
+  cursor: string | null
+  /** True when the peer has more pages right now. */
+  more?: boolean
+}
+
+export interface PollCapability<C> {
+  /** How often the host polls, by default. */
+  intervalMs: number
+  poll(cursor: string | null, ctx: PluginContext<C>): Promise<PollResult>
+}
+
+export interface Capabilities<C> {
+  webhook?: WebhookCapability<C>
+  ordersPoll?: PollCapability<C>
+  statusPush?: { pushStatus(update: OrderStatusUpdate, ctx: PluginContext<C>): Promise<DeliveryResult> }
+  fulfilment?: {
+    requestFulfilment(request: FulfilmentRequest, ctx: PluginContext<C>): Promise<DeliveryResult>
+    cancelFulfilment?(request: FulfilmentCancelRequest, ctx: PluginContext<C>): Promise<DeliveryResult>
+  }
+  inventoryPush?: {
+    pushInventory(levels: ChannelInventoryLevel[], ctx: PluginContext<C>): Promise<DeliveryResult>
+  }
+  inventoryPull?: {
+    intervalMs: number
+    pullInventory(cursor: string | null, ctx: PluginContext<C>): Promise<{ snapshots: InventorySnapshot[]; cursor: string | null }>
+  }
+}
+
+export type CapabilityName =
+  | 'webhook-intake'
+  | 'order-intake'
+  | 'shipment-intake'
+  | 'inventory-intake'
+  | 'polling'
+  | 'status-push'
+  | 'fulfilment-request'
+  | 'fulfilment-cancel'
+  | 'inventory-push'
+  | 'inventory-pull'
+
+export interface PluginSpec<S extends z.ZodType> {
+  /** Stable forever, kebab-case: stored with every instance. */
+  id: string
+  kind: PluginKind
+  /** The plugin's own semver. */
+  version: string
+  /** The SDK versions it was written against, as a semver range, e.g. `^1.0.0`. */
+  sdk: string
+  displayName: string
+  description?: string
+  /** Validates the instance config; mark secrets with `secret()`. */
+  config: S
+  capabilities: Capabilities<z.output<S>>
+  /** Optional live check behind a "test connection" button. */
+  check?(ctx: PluginContext<z.output<S>>): Promise<{ ok: true } | { ok: false; message: string }>
+}
+
+export interface PluginDefinition<S extends z.ZodType = z.ZodType> extends PluginSpec<S> {
+  readonly [BRAND]: true
+}
+
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/
+
+/**
+ * Declares a plugin. The result is a frozen value the host can inspect without running anything.
+ *
+ * @example
+ * export default definePlugin({ id: 'acme-channel', kind: 'channel', version: '1.0.0', sdk: '^1.0.0',
+ *   displayName: 'Acme', config: z.object({ secret: secret() }), capabilities: { webhook: { … } } })
+ */
+export function definePlugin<S extends z.ZodType>(spec: PluginSpec<S>): PluginDefinition<S> {
+  const problems = describeProblems(spec)
+  if (problems.length > 0) throw new TypeError(`invalid plugin '${String(spec.id)}': ${problems.join('; ')}`)
+  return Object.freeze({ ...spec, [BRAND]: true as const })
+}
+
+function describeProblems(spec: PluginSpec<z.ZodType>): string[] {
+  const problems: string[] = []
+  if (!ID.test(spec.id ?? '')) problems.push('id must be kebab-case')
+  if (!['channel', 'wms', 'carrier', 'notification'].includes(spec.kind)) problems.push('kind is unknown')
+  if (!SEMVER.test(spec.version ?? '')) problems.push('version must be semver')
+  if (typeof spec.sdk !== 'string' || spec.sdk.length === 0) problems.push('sdk range is required')
+  if (!spec.config || typeof (spec.config as { safeParse?: unknown }).safeParse !== 'function')
+    problems.push('config must be a zod schema')
+  if (!spec.capabilities || typeof spec.capabilities !== 'object') problems.push('capabilities are required')
+  return problems
+}
+
+export function isPluginDefinition(value: unknown): value is PluginDefinition {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+}
+
+/** The capabilities a plugin implements, as names an operator can read. */
+export function capabilityNames(plugin: PluginSpec<z.ZodType>): CapabilityName[] {
+  const c = plugin.capabilities
+  const names: CapabilityName[] = []
+  if (c.webhook) {
+    names.push('webhook-intake')
+    if (c.webhook.produces.includes('order')) names.push('order-intake')
+    if (c.webhook.produces.includes('shipment')) names.push('shipment-intake')
+    if (c.webhook.produces.includes('inventory')) names.push('inventory-intake')
+  }
+  if (c.ordersPoll) names.push('polling')
+  if (c.statusPush) names.push('status-push')
+  if (c.fulfilment) names.push('fulfilment-request')
+  if (c.fulfilment?.cancelFulfilment) names.push('fulfilment-cancel')
+  if (c.inventoryPush) names.push('inventory-push')
+  if (c.inventoryPull) names.push('inventory-pull')
+  return names
+}

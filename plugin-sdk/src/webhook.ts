@@ -1,0 +1,36 @@
+import type { CanonicalOrder } from './canonical/order'
+import type { InventorySnapshot } from './canonical/inventory'
+import type { ShipmentConfirmation } from './canonical/fulfilment'
+
+/** The raw HTTP request as it arrived, body untouched so signatures can be checked over its bytes. */
+export interface RawRequest {
+  method: string
+  /** The part of the path after `/webhooks/<instance>`, starting with `/` (may be just `/`). */
+  path: string
+  /** Header names in lower case. */
+  headers: Record<string, string>
+  query: Record<string, string>
+  rawBody: Uint8Array
+}
+
+export type VerifyResult = { ok: true } | { ok: false; reason: string }
+
+/** One thing a webhook or a poll told the hub. */
+export type InboundEvent =
+  | { type: 'order'; order: CanonicalOrder }
+  | { type: 'order.cancelled'; externalOrderId: string; reason?: string }
+  | { type: 'shipment'; shipment: ShipmentConfirmation }
+  | { type: 'fulfilment.rejected'; fulfilmentId: string; reason: string }
+  | { type: 'fulfilment.cancelled'; fulfilmentId: string; reason?: string }
+  | { type: 'inventory'; snapshots: InventorySnapshot[] }
+  | { type: 'ignored'; reason: string }
+
+export interface WebhookResult {
+  /** A key unique per delivery (e.g. a webhook id header); a repeated key is acknowledged and skipped. */
+  dedupeKey?: string
+  events: InboundEvent[]
+  /** A response the peer needs verbatim (verification handshakes, pings); otherwise the host answers. */
+  reply?: { status: number; body?: string; contentType?: string }
+}
+
+export type InboundEventType = InboundEvent['type']
