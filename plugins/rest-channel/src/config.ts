@@ -1,0 +1,14 @@
+import { secret } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+
+export const restChannelConfig = z.object({
+  /** Shared secret: verifies inbound orders and signs outbound status updates. */
+  secret: secret('HMAC-SHA256 key shared with the storefront, portal or POS'),
+  /** Where status updates are POSTed. Without it the channel is not told of changes. */
+  callbackUrl: z.url().optional(),
+  /** Seconds a signature stays valid, against replays. */
+  signatureToleranceSec: z.number().int().min(10).max(3600).default(300),
+  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+})
+
+export type RestChannelConfig = z.output<typeof restChannelConfig>

@@ -1,0 +1,91 @@
+/**
+ * @module @switchyard/rest-channel
+ * A generic REST channel for a B2B portal, POS or custom storefront. Orders arrive as canonical
+ * order JSON, signed over the raw body (`X-Switchyard-Signature: t=…,v1=…`); status updates go back,
+ * signed the same way, to the channel's callback URL.
+ *
+ * Routes under `/webhooks/<instance>`:
+ * - `POST /orders`: one canonical order.
+ * - `POST /orders/<externalId>/cancel`: the channel cancels an order (body `{ "reason"?: string }`).
+ */
+import {
+  canonicalOrderSchema,
+  definePlugin,
+  PayloadError,
+  type RawRequest,
+  SIGNATURE_HEADER,
+  signTimestamped,
+  verifyTimestamped,
+  zodIssues,
+} from '@switchyard/plugin-sdk'
+import { type RestChannelConfig, restChannelConfig } from './config'
+
+const CANCEL = /^\/orders\/([^/]+)\/cancel$/
+
+function parseJson(request: RawRequest): unknown {
+  try {
+    return JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
+  } catch (error) {
+    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
+  }
+}
+
+export default definePlugin({
+  id: 'rest-channel',
+  kind: 'channel',
+  version: '1.0.0',
+  sdk: '^1.0.0',
+  displayName: 'REST channel',
+  description: 'Canonical order JSON over signed HTTP, for B2B portals, POS and custom storefronts.',
+  config: restChannelConfig,
+  capabilities: {
+    webhook: {
+      produces: ['order', 'order.cancelled'],
+      verify(request, ctx) {
+        return verifyTimestamped({
+          secret: ctx.config.secret,
+          rawBody: request.rawBody,
+          header: request.headers[SIGNATURE_HEADER],
+          toleranceSec: ctx.config.signatureToleranceSec,
+        })
+      },
+      parse(request) {
+        const delivery = request.headers['x-switchyard-delivery']
+        const dedupe = delivery ? { dedupeKey: delivery } : {}
+        if (request.method !== 'POST') throw new PayloadError('unsupported method', [{ field: '(method)', message: 'use POST' }])
+        const cancel = CANCEL.exec(request.path)
+        if (cancel) {
+          const body = request.rawBody.length > 0 ? parseJson(request) : {}
+          const reason = typeof (body as { reason?: unknown }).reason === 'string' ? (body as { reason: string }).reason : undefined
+          return { ...dedupe, events: [{ type: 'order.cancelled', externalOrderId: decodeURIComponent(cancel[1]!), ...(reason ? { reason } : {}) }] }
+        }
+        if (request.path !== '/orders' && request.path !== '/') {
+          throw new PayloadError('unknown webhook path', [{ field: '(path)', message: `no route for ${request.path}; POST /orders` }])
+        }
+        const parsed = canonicalOrderSchema.safeParse(parseJson(request))
+        if (!parsed.success) throw new PayloadError('order is invalid', zodIssues(parsed.error))
+        return { ...dedupe, events: [{ type: 'order', order: parsed.data }] }
+      },
+    },
+    statusPush: {
+      async pushStatus(update, ctx) {
+        const config: RestChannelConfig = ctx.config
+        if (!config.callbackUrl) return { status: 'skipped', reason: 'no callbackUrl configured' }
+        const body = JSON.stringify(update)
+        await ctx.http.request(config.callbackUrl, {
+          method: 'POST',
+          timeoutMs: config.timeoutMs,
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': ctx.idempotencyKey ?? `${update.orderId}:${update.status}`,
+            [SIGNATURE_HEADER]: signTimestamped(config.secret, body, Math.floor(ctx.clock.now().getTime() / 1000)),
+          },
+          body,
+        })
+        return { status: 'accepted' }
+      },
+    },
+  },
+})
+
+export { restChannelConfig, type RestChannelConfig } from './config'

@@ -1,0 +1,107 @@
+/**
+ * @module @switchyard/rest-wms
+ * A generic REST WMS connector. Fulfilment requests are POSTed to `<baseUrl>/fulfilment-orders` with
+ * the hub's fulfilment id as `Idempotency-Key`; the WMS answers with its own reference. The WMS calls
+ * back, signed with `X-Switchyard-Signature`, under `/webhooks/<instance>`:
+ * - `POST /shipments`: a shipment confirmation (carrier, tracking) for one fulfilment;
+ * - `POST /rejections`: `{ fulfilmentId, reason }` when it cannot fulfil;
+ * - `POST /inventory`: `{ snapshots: [{ locationId, sku, onHand, asOf, eventId? }] }`.
+ */
+import {
+  definePlugin,
+  inventorySnapshotSchema,
+  PayloadError,
+  type RawRequest,
+  shipmentConfirmationSchema,
+  SIGNATURE_HEADER,
+  verifyTimestamped,
+  zodIssues,
+} from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+import { type RestWmsConfig, restWmsConfig } from './config'
+
+const rejectionSchema = z.object({ fulfilmentId: z.string().min(1), reason: z.string().min(1).max(1000) })
+const inventorySchema = z.object({ snapshots: z.array(inventorySnapshotSchema).min(1).max(10_000) })
+
+function body<T>(request: RawRequest, schema: z.ZodType<T>): T {
+  let json: unknown
+  try {
+    json = JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
+  } catch (error) {
+    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) throw new PayloadError('payload is invalid', zodIssues(parsed.error))
+  return parsed.data
+}
+
+const headers = (config: RestWmsConfig, idempotencyKey: string | undefined) => ({
+  'content-type': 'application/json',
+  authorization: `Bearer ${config.apiKey}`,
+  ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+})
+
+export default definePlugin({
+  id: 'rest-wms',
+  kind: 'wms',
+  version: '1.0.0',
+  sdk: '^1.0.0',
+  displayName: 'REST WMS',
+  description: 'Fulfilment requests over HTTP; shipments, rejections and stock back by signed webhook.',
+  config: restWmsConfig,
+  capabilities: {
+    webhook: {
+      produces: ['shipment', 'fulfilment.rejected', 'inventory'],
+      verify(request, ctx) {
+        return verifyTimestamped({
+          secret: ctx.config.webhookSecret,
+          rawBody: request.rawBody,
+          header: request.headers[SIGNATURE_HEADER],
+          toleranceSec: ctx.config.signatureToleranceSec,
+        })
+      },
+      parse(request) {
+        const delivery = request.headers['x-switchyard-delivery']
+        const dedupe = delivery ? { dedupeKey: delivery } : {}
+        switch (request.path) {
+          case '/shipments':
+            return { ...dedupe, events: [{ type: 'shipment', shipment: body(request, shipmentConfirmationSchema) }] }
+          case '/rejections': {
+            const r = body(request, rejectionSchema)
+            return { ...dedupe, events: [{ type: 'fulfilment.rejected', fulfilmentId: r.fulfilmentId, reason: r.reason }] }
+          }
+          case '/inventory':
+            return { ...dedupe, events: [{ type: 'inventory', snapshots: body(request, inventorySchema).snapshots }] }
+          default:
+            throw new PayloadError('unknown webhook path', [
+              { field: '(path)', message: `no route for ${request.path}; use /shipments, /rejections or /inventory` },
+            ])
+        }
+      },
+    },
+    fulfilment: {
+      async requestFulfilment(request, ctx) {
+        const res = await ctx.http.request(`${ctx.config.baseUrl.replace(/\/$/, '')}/fulfilment-orders`, {
+          method: 'POST',
+          timeoutMs: ctx.config.timeoutMs,
+          headers: headers(ctx.config, ctx.idempotencyKey ?? request.fulfilmentId),
+          body: JSON.stringify(request),
+        })
+        const answer = res.text ? (res.json() as { id?: unknown }) : {}
+        return { status: 'accepted', ...(typeof answer.id === 'string' ? { externalRef: answer.id } : {}) }
+      },
+      async cancelFulfilment(request, ctx) {
+        const ref = encodeURIComponent(request.externalRef ?? request.fulfilmentId)
+        await ctx.http.request(`${ctx.config.baseUrl.replace(/\/$/, '')}/fulfilment-orders/${ref}/cancel`, {
+          method: 'POST',
+          timeoutMs: ctx.config.timeoutMs,
+          headers: headers(ctx.config, ctx.idempotencyKey),
+          body: JSON.stringify({ fulfilmentId: request.fulfilmentId, reason: request.reason ?? null }),
+        })
+        return { status: 'accepted' }
+      },
+    },
+  },
+})
+
+export { restWmsConfig, type RestWmsConfig } from './config'

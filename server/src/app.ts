@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import type { HubContext } from './hub-context'
+import { authenticate } from './http/auth'
+import { problemResponse, toProblem } from './http/problem'
+import { staticFiles } from './http/static'
+import { keyRoutes, pluginRoutes } from './routes/admin'
+import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
+import { docsRoutes } from './routes/docs'
+import { orderRoutes } from './routes/orders'
+import { webhookRoutes } from './routes/webhooks'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+const EDITOR_DIST = fileURLToPath(new URL('../../rule-editor/dist', import.meta.url))
+
+/** The hub's HTTP surface. Pure wiring: every behaviour lives in a route module or in core. */
+export function createApp(hub: HubContext, options: { mount?: (app: Hono) => void } = {}): Hono {
+  const app = new Hono()
+  const log = hub.logger
+
+  app.use(requestId({ headerName: 'x-request-id' }))
+  app.use(async function accessLog(c, next) {
+    const started = performance.now()
+    await next()
+    const ms = Math.round((performance.now() - started) * 10) / 10
+    if (c.res.status >= 500) log.error({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request')
+    else log.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request')
+  })
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, { status: 413, code: 'BODY_TOO_LARGE', detail: `bodies are limited to ${MAX_BODY_BYTES} bytes` }),
+    }),
+  )
+  app.onError((error, c) => toProblem(c, error, (e) => log.error({ err: e, requestId: c.get('requestId') }, 'unhandled error')))
+  app.notFound((c) => problemResponse(c, { status: 404, code: 'NOT_FOUND', detail: `no route for ${c.req.method} ${c.req.path}` }))
+
+  app.get('/health', (c) => c.json({ status: 'ok' }))
+  app.get('/ready', async (c) => {
+    try {
+      await hub.core.db.one('select 1 as ok')
+      return c.json({ status: 'ready', database: hub.core.settings.dialect })
+    } catch {
+      return problemResponse(c, { status: 503, code: 'DATABASE_UNAVAILABLE', detail: 'the database does not answer' })
+    }
+  })
+
+  const api = new OpenAPIHono()
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key: sy_…' })
+  api.use('*', authenticate(hub.core.apiKeys))
+  api.route('/orders', orderRoutes(hub))
+  api.route('/products', productRoutes(hub))
+  api.route('/locations', locationRoutes(hub))
+  api.route('/inventory', inventoryRoutes(hub))
+  api.route('/plugins', pluginRoutes(hub))
+  api.route('/keys', keyRoutes(hub))
+  app.route('/api/v1', api)
+
+  const document = () =>
+    api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Switchyard API',
+        version: '1',
+        description: 'Order management hub. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+      },
+      servers: [{ url: '/api/v1' }],
+    })
+  app.get('/openapi.json', (c) => c.json(document()))
+  app.route('/docs', docsRoutes())
+  app.route('/webhooks', webhookRoutes(hub))
+
+  options.mount?.(app)
+
+  const editor = existsSync(EDITOR_DIST) ? staticFiles(EDITOR_DIST) : undefined
+  app.get('/*', (c) => {
+    const path = c.req.path === '/' ? 'index.html' : c.req.path
+    return editor?.(path) ?? editor?.('index.html') ?? c.html(PLACEHOLDER)
+  })
+  return app
+}
+
+const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Switchyard</title></head>
+<body style="font-family: system-ui; max-width: 40rem; margin: 4rem auto">
+<h1>Switchyard</h1>
+<p>The visual rule editor will be served here. Until it lands, the API is documented at <a href="/docs">/docs</a>.</p>
+</body></html>`

@@ -1,0 +1,47 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { problemResponse, zodFieldIssues } from './problem'
+
+/** An OpenAPIHono whose validation failures are problem+json naming each field. */
+export function apiRouter(): OpenAPIHono {
+  return new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return
+      const target = result.target
+      const body = target === 'json' || target === 'form'
+      return problemResponse(c, {
+        status: body ? 422 : 400,
+        code: 'VALIDATION_FAILED',
+        detail: `the request ${target === 'json' ? 'body' : target} is invalid`,
+        errors: zodFieldIssues(result.error as z.ZodError, body ? '' : ''),
+      })
+    },
+  })
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Problem' })
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+})
+
+/** The error responses every authenticated route can give. */
+export const commonErrors = {
+  400: problem('Invalid query or path parameter'),
+  401: problem('Missing or invalid API key'),
+  403: problem('The key may not do this'),
+  422: problem('Invalid body; `errors` names each field'),
+}
+
+export const security = [{ bearer: [] as string[] }]

@@ -1,0 +1,32 @@
+import type { Role } from '@switchyard/core'
+
+/**
+ * Who may do what. A channel-scoped key additionally sees and writes only its own channel's
+ * orders, and may not change shared data (catalogue, stock, keys).
+ */
+export const permissions = {
+  'orders:read': ['admin', 'analyst', 'integrator', 'viewer'],
+  'orders:write': ['admin', 'integrator'],
+  'catalog:read': ['admin', 'analyst', 'integrator', 'viewer'],
+  'catalog:write': ['admin', 'integrator'],
+  'inventory:read': ['admin', 'analyst', 'integrator', 'viewer'],
+  'inventory:write': ['admin', 'integrator'],
+  'plugins:read': ['admin', 'analyst', 'integrator', 'viewer'],
+  'outbox:read': ['admin', 'integrator', 'viewer'],
+  'outbox:write': ['admin', 'integrator'],
+  'rules:read': ['admin', 'analyst', 'integrator', 'viewer'],
+  'rules:write': ['admin', 'analyst'],
+  'keys:manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof permissions
+
+/** Permissions a channel-scoped key keeps (reads, and writing its own orders). */
+export const scopedPermissions: readonly Permission[] = [
+  'orders:read',
+  'orders:write',
+  'catalog:read',
+  'inventory:read',
+  'plugins:read',
+  'rules:read',
+]

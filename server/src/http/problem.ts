@@ -1,0 +1,124 @@
+import { isSwitchyardError, type FieldIssue } from '@switchyard/core'
+import { isPayloadError, isPluginError, type PayloadIssue } from '@switchyard/plugin-sdk'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ZodError } from 'zod'
+
+/** RFC 9457 problem details, plus a stable `code` and, for validation, the failing fields. */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail?: string
+  code: string
+  errors?: FieldIssue[]
+  requestId?: string
+  [extra: string]: unknown
+}
+
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldIssue[],
+    readonly headers?: Record<string, string>,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message)
+    this.name = 'ProblemError'
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  501: 'Not implemented',
+  503: 'Service unavailable',
+}
+
+export interface ProblemInput {
+  status: number
+  code: string
+  title?: string
+  detail?: string
+  errors?: FieldIssue[]
+  [extra: string]: unknown
+}
+
+export function problemResponse(c: Context, problem: ProblemInput, headers?: Record<string, string>): Response {
+  const body: Problem = {
+    type: `https://switchyard.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
+    title: problem.title ?? TITLES[problem.status] ?? 'Error',
+    ...problem,
+    requestId: c.get('requestId') as string | undefined,
+  }
+  return new Response(JSON.stringify(body), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  })
+}
+
+export function zodFieldIssues(error: ZodError, prefix = ''): FieldIssue[] {
+  return error.issues.map((issue) => {
+    let field = prefix
+    for (const p of issue.path) field += typeof p === 'number' ? `[${p}]` : field === '' ? String(p) : `.${String(p)}`
+    return { field: field || '(body)', message: issue.message }
+  })
+}
+
+const KIND_STATUS = { validation: 422, not_found: 404, conflict: 409, forbidden: 403, unavailable: 503, internal: 500 } as const
+
+/** Maps anything thrown in a handler to problem+json; unknown errors are 500 and logged. */
+export function toProblem(c: Context, error: unknown, log: (e: unknown) => void): Response {
+  if (error instanceof ProblemError) {
+    return problemResponse(
+      c,
+      { status: error.status, code: error.code, detail: error.message, ...(error.errors ? { errors: error.errors } : {}), ...error.extra },
+      error.headers,
+    )
+  }
+  if (isSwitchyardError(error)) {
+    const issues = (error as { issues?: FieldIssue[] }).issues
+    return problemResponse(c, {
+      status: KIND_STATUS[error.kind],
+      code: error.code,
+      detail: error.message,
+      ...(issues ? { errors: issues } : {}),
+      ...(error.details && error.kind !== 'validation' ? { details: error.details } : {}),
+    })
+  }
+  if (isPayloadError(error)) {
+    return problemResponse(c, {
+      status: 422,
+      code: 'INVALID_PAYLOAD',
+      detail: error.message,
+      errors: (error as { issues: PayloadIssue[] }).issues,
+    })
+  }
+  if (isPluginError(error)) {
+    log(error)
+    const status = error.failure === 'transient' ? 503 : 502
+    return problemResponse(c, { status, code: error.code, detail: error.message })
+  }
+  if (error instanceof HTTPException) {
+    const malformed = /malformed json|unexpected token|json/i.test(error.message) && error.status === 400
+    return problemResponse(c, {
+      status: error.status,
+      code: malformed ? 'MALFORMED_JSON' : `HTTP_${error.status}`,
+      detail: error.message,
+      ...(malformed ? { errors: [{ field: '(body)', message: 'is not valid JSON' }] } : {}),
+    })
+  }
+  log(error)
+  return problemResponse(c, { status: 500, code: 'INTERNAL', detail: 'an unexpected error occurred; it has been logged' })
+}

@@ -1,0 +1,15 @@
+import type { Core, OutboxDispatcher } from '@switchyard/core'
+import type { Logger } from './logger'
+import type { ContextFactory } from './plugins/host-context'
+import type { PluginRegistry } from './plugins/registry'
+import type { HubSettings } from './settings'
+
+/** What routes and workers share: one per hub process. */
+export interface HubContext {
+  settings: HubSettings
+  core: Core
+  registry: PluginRegistry
+  contexts: ContextFactory
+  logger: Logger
+  dispatcher: OutboxDispatcher | undefined
+}

@@ -1,0 +1,144 @@
+import { hostname } from 'node:os'
+import { serve } from '@hono/node-server'
+import { type Core, openCore } from '@switchyard/core'
+import { createApp } from './app'
+import { DEMO_CHANNEL, DEMO_WMS, demoConfig } from './demo/demo-config'
+import { demoPeerRoutes } from './demo/demo-peers'
+import { seedDemo } from './demo/seed'
+import type { HubContext } from './hub-context'
+import { createLogger, type Logger } from './logger'
+import { findConfigFile, type HubConfigFile, readConfigFile } from './plugins/config-file'
+import { contextFactory } from './plugins/host-context'
+import { loadInstances } from './plugins/loader'
+import { PluginRegistry } from './plugins/registry'
+import type { HubSettings } from './settings'
+import { createOutboxWorker } from './workers/outbox-worker'
+
+export interface RunningHub {
+  url: string
+  core: Core
+  context: HubContext
+  /** The admin key created on this start, when the database had none. */
+  bootstrapKey: string | undefined
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv
+  logger?: Logger
+  /** Where a first-start admin key is announced (default: stdout). */
+  announce?: (text: string) => void
+}
+
+async function pluginConfig(settings: HubSettings, env: NodeJS.ProcessEnv): Promise<{ file: HubConfigFile; fromFile: boolean }> {
+  const path = findConfigFile(settings.configPath)
+  if (path) return { file: await readConfigFile(path), fromFile: true }
+  if (settings.demo) return { file: demoConfig(settings.publicUrl, env), fromFile: false }
+  return { file: { baseDir: process.cwd(), path: undefined, plugins: [] }, fromFile: false }
+}
+
+/**
+ * Starts one hub process: plugins, database (migrated), workers and the HTTP server. Anything
+ * wrong in the configuration throws before the port opens.
+ */
+export async function startHub(settings: HubSettings, options: StartOptions = {}): Promise<RunningHub> {
+  const env = options.env ?? process.env
+  const announce = options.announce ?? ((text: string) => process.stdout.write(`${text}\n`))
+  let registry: PluginRegistry | undefined
+  const logger = options.logger ?? createLogger(settings.logLevel, () => registry?.secretValues() ?? [])
+
+  const { file, fromFile } = await pluginConfig(settings, env)
+  const instances = await loadInstances(file, env, { fromFile })
+  registry = new PluginRegistry(instances)
+
+  const workerId = `${hostname()}:${process.pid}`
+  const core = await openCore({ settings: settings.database, directory: registry, workerId })
+  const shutdown = new AbortController()
+  try {
+    await core.pluginInstances.sync(
+      instances.map((i) => ({ id: i.id, plugin: i.definition.id, kind: i.definition.kind, version: i.definition.version })),
+    )
+    let bootstrapKey: string | undefined
+    if ((await core.apiKeys.count()) === 0) {
+      bootstrapKey = (await core.apiKeys.create({ name: 'bootstrap admin', role: 'admin' })).token
+    }
+    const demoWorld = settings.demo && (await seedDemo(core, registry.get(DEMO_WMS) ? DEMO_WMS : null))
+
+    const context: HubContext = {
+      settings,
+      core,
+      registry,
+      contexts: contextFactory(core.db, logger, shutdown.signal),
+      logger,
+      dispatcher: undefined,
+    }
+    if (settings.workers) {
+      context.dispatcher = createOutboxWorker(context)
+      core.onOrdersCommitted(() => context.dispatcher?.wake())
+      context.dispatcher.start()
+    }
+
+    const demoWms = !fromFile && registry.get(DEMO_WMS)
+    const app = createApp(context, {
+      mount: demoWms
+        ? (a) =>
+            a.route(
+              '/demo',
+              demoPeerRoutes({
+                publicUrl: settings.publicUrl,
+                wmsInstanceId: DEMO_WMS,
+                wmsWebhookSecret: String(demoWms.config.webhookSecret),
+                shipDelayMs: Number(env.SWITCHYARD_DEMO_SHIP_DELAY_MS ?? 5000),
+                logger,
+              }),
+            )
+        : undefined,
+    })
+    const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host })
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', () => resolve())
+      server.once('error', reject)
+    })
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : settings.port
+    const url = `http://${settings.host}:${port}`
+    logger.info({ url, database: settings.database.dialect, plugins: instances.map((i) => i.id), workerId }, 'switchyard hub listening')
+    if (bootstrapKey) {
+      announce(
+        [
+          '',
+          '  First start: an admin API key was created. It is shown only this once:',
+          '',
+          `    ${bootstrapKey}`,
+          '',
+          `  API docs: ${url}/docs    Try: curl -H "Authorization: Bearer <key>" ${url}/api/v1/orders`,
+          demoWorld ? `  Demo world seeded; post orders to ${url}/webhooks/${DEMO_CHANNEL}/orders (see README).` : '',
+          '',
+        ].join('\n'),
+      )
+    }
+
+    let stopped = false
+    return {
+      url,
+      core,
+      context,
+      bootstrapKey,
+      async stop() {
+        if (stopped) return
+        stopped = true
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          // Idle keep-alive sockets would hold close() open.
+          ;(server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.()
+        })
+        await context.dispatcher?.stop()
+        shutdown.abort()
+        await core.close()
+      },
+    }
+  } catch (error) {
+    await core.close()
+    throw error
+  }
+}

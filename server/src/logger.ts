@@ -1,0 +1,44 @@
+import pino, { type Logger } from 'pino'
+
+export type { Logger }
+
+/** JSON logs for machines; pretty ones when a person watches the terminal. */
+export function createLogger(level: string, extraRedactValues: () => readonly string[] = () => []): Logger {
+  const pretty = process.stdout.isTTY && process.env.SWITCHYARD_LOG_FORMAT !== 'json'
+  return pino({
+    level,
+    base: { svc: 'switchyard' },
+    redact: { paths: ['req.headers.authorization', '*.authorization', '*.apiKey', '*.secret', '*.token'], censor: '[redacted]' },
+    hooks: {
+      // Secret values of plugin configs can hide anywhere in a message (a URL, an upstream error echo).
+      logMethod(args, method) {
+        const secrets = extraRedactValues()
+        if (secrets.length > 0) {
+          for (let i = 0; i < args.length; i++) args[i] = scrub(args[i], secrets)
+        }
+        method.apply(this, args as Parameters<typeof method>)
+      },
+    },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+  })
+}
+
+/** Replaces every occurrence of a secret value in a string or (deeply) in an object. */
+export function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') {
+    let out = value
+    for (const s of secrets) if (s.length >= 4 && out.includes(s)) out = out.split(s).join('[redacted]')
+    return out
+  }
+  if (depth > 6 || value === null || typeof value !== 'object') return value
+  if (value instanceof Error) {
+    const copy = new Error(scrub(value.message, secrets) as string)
+    copy.name = value.name
+    copy.stack = scrub(value.stack, secrets) as string
+    return copy
+  }
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = scrub(v, secrets, depth + 1)
+  return out
+}

@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util'
+import { openCore, roles, type Role } from '@switchyard/core'
+import { ConfigFileError } from './plugins/config-file'
+import { seedDemo } from './demo/seed'
+import { startHub } from './hub'
+import { readSettings } from './settings'
+
+const USAGE = `switchyard <command>
+
+  start                         run the hub (default)
+  migrate                       apply database migrations and exit
+  seed                          seed the demo world into an empty database
+  keys create --role <role> [--name <name>] [--channel <instance>]
+                                create an API key (roles: ${roles.join(', ')}); printed once
+  keys list                     list API keys
+  keys revoke <id>              revoke an API key
+
+Environment: PORT, HOST, DATABASE_URL, SWITCHYARD_DATA_DIR, SWITCHYARD_CONFIG, SWITCHYARD_DEMO, LOG_LEVEL
+(see README.md for all of them).`
+
+const noDirectory = { accepts: () => false }
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', sub, ...rest] = argv
+  const settings = readSettings()
+  switch (command) {
+    case 'start': {
+      const hub = await startHub(settings)
+      const stop = async (signal: string) => {
+        process.stderr.write(`\n${signal}: stopping…\n`)
+        await hub.stop()
+        process.exit(0)
+      }
+      process.once('SIGINT', () => void stop('SIGINT'))
+      process.once('SIGTERM', () => void stop('SIGTERM'))
+      return -1
+    }
+    case 'migrate': {
+      const core = await openCore({ settings: settings.database, directory: noDirectory, workerId: 'cli' })
+      await core.close()
+      process.stdout.write('migrations applied\n')
+      return 0
+    }
+    case 'seed': {
+      const core = await openCore({ settings: settings.database, directory: noDirectory, workerId: 'cli' })
+      const seeded = await seedDemo(core, null)
+      await core.close()
+      process.stdout.write(seeded ? 'demo world seeded\n' : 'locations exist already; nothing seeded\n')
+      return 0
+    }
+    case 'keys': {
+      const core = await openCore({ settings: settings.database, directory: noDirectory, workerId: 'cli' })
+      try {
+        if (sub === 'create') {
+          const { values } = parseArgs({ args: rest, options: { role: { type: 'string' }, name: { type: 'string' }, channel: { type: 'string' } } })
+          if (!values.role || !roles.includes(values.role as Role)) {
+            process.stderr.write(`--role must be one of ${roles.join(', ')}\n`)
+            return 2
+          }
+          const key = await core.apiKeys.create({ name: values.name ?? `${values.role} key`, role: values.role as Role, channelInstanceId: values.channel ?? null })
+          process.stdout.write(`${key.token}\n`)
+          return 0
+        }
+        if (sub === 'list') {
+          for (const k of await core.apiKeys.list()) {
+            process.stdout.write(`${k.keyId}  ${k.role.padEnd(10)} ${k.channelInstanceId ?? '-'}  ${k.revokedAt ? 'revoked' : 'active '}  ${k.name}\n`)
+          }
+          return 0
+        }
+        if (sub === 'revoke' && rest[0]) {
+          await core.apiKeys.revoke(rest[0])
+          process.stdout.write('revoked\n')
+          return 0
+        }
+        process.stderr.write(`${USAGE}\n`)
+        return 2
+      } finally {
+        await core.close()
+      }
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`)
+      return 0
+    default:
+      process.stderr.write(`unknown command '${command}'\n\n${USAGE}\n`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigFileError) process.stderr.write(`switchyard: configuration error: ${error.message}\n`)
+    else process.stderr.write(`switchyard: ${(error as Error)?.stack ?? String(error)}\n`)
+    process.exit(1)
+  },
+)

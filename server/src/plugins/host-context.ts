@@ -1,0 +1,46 @@
+import { pluginStateStore, type SqlDb } from '@switchyard/core'
+import { createHttpClient, type PluginContext, type PluginLogger } from '@switchyard/plugin-sdk'
+import type { Logger } from '../logger'
+import { scrub } from '../logger'
+import type { LoadedInstance } from './loader'
+
+/** A logger for one plugin instance: every argument is scrubbed of the instance's secret values. */
+function pluginLogger(base: Logger, instance: LoadedInstance): PluginLogger {
+  const child = base.child({ plugin: instance.definition.id, instance: instance.id })
+  const wrap =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (obj: object | string, msg?: string): void => {
+      const clean = scrub(obj, instance.secretValues)
+      if (typeof clean === 'string') child[level](clean)
+      else child[level](clean as object, msg === undefined ? undefined : (scrub(msg, instance.secretValues) as string))
+    }
+  return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') }
+}
+
+export interface ContextFactory {
+  (instance: LoadedInstance, options: { signal: AbortSignal; idempotencyKey?: string }): PluginContext<Record<string, unknown>>
+}
+
+/** Builds the context each plugin call receives. Loggers and state stores are made once per instance. */
+export function contextFactory(db: SqlDb, logger: Logger, shutdown: AbortSignal): ContextFactory {
+  const perInstance = new Map<string, { logger: PluginLogger; state: ReturnType<typeof pluginStateStore> }>()
+  const clock = { now: () => new Date() }
+  return (instance, options) => {
+    let shared = perInstance.get(instance.id)
+    if (!shared) {
+      shared = { logger: pluginLogger(logger, instance), state: pluginStateStore(db, instance.id) }
+      perInstance.set(instance.id, shared)
+    }
+    const signal = AbortSignal.any([options.signal, shutdown])
+    return {
+      instanceId: instance.id,
+      config: instance.config,
+      logger: shared.logger,
+      http: createHttpClient({ signal, userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version})` }),
+      state: shared.state,
+      clock,
+      signal,
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    }
+  }
+}

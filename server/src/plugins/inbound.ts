@@ -1,0 +1,62 @@
+import { type IntakeResult, type ShipmentOutcome, ValidationError } from '@switchyard/core'
+import { canonicalOrderSchema, type InboundEvent, PayloadError, zodIssues } from '@switchyard/plugin-sdk'
+import type { HubContext } from '../hub-context'
+import { ProblemError } from '../http/problem'
+import type { LoadedInstance } from './loader'
+
+export type InboundOutcome =
+  | { type: 'order'; orderId: string; externalOrderId: string; status: string; created: boolean }
+  | { type: 'shipment'; orderId: string; fulfilmentId: string; status: string; duplicate: boolean }
+  | { type: 'inventory'; applied: number; stale: number }
+  | { type: 'ignored'; reason: string }
+
+function requireKind(instance: LoadedInstance, kind: 'channel' | 'wms', what: string): void {
+  if (instance.definition.kind !== kind) {
+    throw new PayloadError(`${what} from a ${instance.definition.kind} plugin`, [
+      { field: '(event)', message: `only ${kind} plugins may send ${what}` },
+    ])
+  }
+}
+
+/**
+ * Applies what a plugin's webhook or poll reported. Plugin output is validated again here: the hub
+ * never trusts a plugin to have produced a valid canonical order.
+ */
+export async function applyInbound(hub: HubContext, instance: LoadedInstance, events: readonly InboundEvent[]): Promise<InboundOutcome[]> {
+  const outcomes: InboundOutcome[] = []
+  for (const event of events) {
+    switch (event.type) {
+      case 'order': {
+        requireKind(instance, 'channel', 'orders')
+        const parsed = canonicalOrderSchema.safeParse(event.order)
+        if (!parsed.success) throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
+        const r: IntakeResult = await hub.core.intake.submit(instance.id, parsed.data)
+        outcomes.push({ type: 'order', ...r })
+        break
+      }
+      case 'shipment': {
+        requireKind(instance, 'wms', 'shipments')
+        const r: ShipmentOutcome = await hub.core.shipments.confirm(instance.id, event.shipment)
+        outcomes.push({ type: 'shipment', ...r })
+        break
+      }
+      case 'inventory': {
+        requireKind(instance, 'wms', 'inventory')
+        const r = await hub.core.inventory.applySnapshots(event.snapshots)
+        outcomes.push({ type: 'inventory', ...r })
+        break
+      }
+      case 'ignored':
+        outcomes.push({ type: 'ignored', reason: event.reason })
+        break
+      case 'order.cancelled':
+      case 'fulfilment.rejected':
+      case 'fulfilment.cancelled':
+        // Cancellation and re-routing land with the order lifecycle work (issue 6) and routing engine (issue 4).
+        throw new ProblemError(501, 'NOT_SUPPORTED_YET', `the hub does not handle '${event.type}' events yet`)
+      default:
+        throw new ValidationError('unknown event', [{ field: '(event)', message: `unknown event type` }])
+    }
+  }
+  return outcomes
+}

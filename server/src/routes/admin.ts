@@ -1,0 +1,113 @@
+import { createRoute } from '@hono/zod-openapi'
+import { roles } from '@switchyard/core'
+import { configJsonSchema } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+import type { HubContext } from '../hub-context'
+import { assertPermission } from '../http/auth'
+import { apiRouter, commonErrors, security } from '../http/openapi'
+import { ProblemError } from '../http/problem'
+import { describeInstance } from '../plugins/loader'
+
+export function pluginRoutes(hub: HubContext) {
+  const app = apiRouter()
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['plugins'],
+      summary: 'Plugin instances with their capabilities and health',
+      security,
+      responses: { 200: { description: 'Instances', content: { 'application/json': { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'plugins:read')
+      const health = new Map((await hub.core.pluginInstances.list()).map((h) => [h.id, h]))
+      const items = hub.registry.all().map((i) => {
+        const h = health.get(i.id)
+        return {
+          ...describeInstance(i),
+          status: h?.status ?? 'active',
+          lastSuccessAt: h?.lastSuccessAt ?? null,
+          lastErrorAt: h?.lastErrorAt ?? null,
+          lastError: h?.lastError ?? null,
+          consecutiveFailures: h?.consecutiveFailures ?? 0,
+          webhookUrl: i.definition.capabilities.webhook ? `${hub.settings.publicUrl}/webhooks/${i.id}` : null,
+          configSchema: configJsonSchema(i.definition.config),
+        }
+      })
+      return c.json({ items }, 200)
+    },
+  )
+  return app
+}
+
+const keyView = z.object({
+  keyId: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  channelInstanceId: z.string().nullable(),
+})
+
+export function keyRoutes(hub: HubContext) {
+  const app = apiRouter()
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['keys'],
+      summary: 'Create an API key (the key is shown once)',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ name: z.string().min(1).max(200), role: z.enum(roles), channel: z.string().max(64).optional() }),
+            },
+          },
+        },
+      },
+      responses: { 201: { description: 'Created', content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'keys:manage')
+      const body = c.req.valid('json')
+      if (body.channel && hub.registry.get(body.channel)?.definition.kind !== 'channel') {
+        throw new ProblemError(422, 'UNKNOWN_CHANNEL', 'unknown channel', [{ field: 'channel', message: `no channel instance '${body.channel}'` }])
+      }
+      const key = await hub.core.apiKeys.create({ name: body.name, role: body.role, channelInstanceId: body.channel ?? null })
+      return c.json(key, 201)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['keys'],
+      summary: 'List API keys (never the keys themselves)',
+      security,
+      responses: { 200: { description: 'Keys', content: { 'application/json': { schema: z.object({ items: z.array(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })) }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'keys:manage')
+      return c.json({ items: await hub.core.apiKeys.list() }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags: ['keys'],
+      summary: 'Revoke an API key',
+      security,
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: { 204: { description: 'Revoked' }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'keys:manage')
+      await hub.core.apiKeys.revoke(c.req.valid('param').id)
+      return c.body(null, 204)
+    },
+  )
+  return app
+}

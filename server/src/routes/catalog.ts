@@ -1,0 +1,239 @@
+import { createRoute } from '@hono/zod-openapi'
+import { locationTypes } from '@switchyard/core'
+import { countryCode } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+import type { HubContext } from '../hub-context'
+import { assertPermission } from '../http/auth'
+import { apiRouter, commonErrors, security } from '../http/openapi'
+import { ProblemError } from '../http/problem'
+
+const productSchema = z
+  .object({
+    sku: z.string().min(1).max(120),
+    name: z.string().min(1).max(300),
+    category: z.string().max(120).nullable().optional(),
+    hazmat: z.boolean().optional(),
+    highValue: z.boolean().optional(),
+    weightGrams: z.number().int().min(0).nullable().optional(),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'Product' })
+
+const locationSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    type: z.enum(locationTypes),
+    line1: z.string().max(300).nullable().optional(),
+    city: z.string().max(120).nullable().optional(),
+    region: z.string().max(120).nullable().optional(),
+    postcode: z.string().max(20).nullable().optional(),
+    country: countryCode,
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    timezone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz })
+        return true
+      } catch {
+        return false
+      }
+    }, 'must be an IANA time zone such as Pacific/Auckland'),
+    tags: z.array(z.string().min(1).max(60)).max(50).optional(),
+    dailyCapacity: z.number().int().min(0).nullable().optional(),
+    cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, local time)').optional(),
+    handlingDays: z.number().int().min(0).max(30).optional(),
+    active: z.boolean().optional(),
+    acceptsReturns: z.boolean().optional(),
+    priority: z.number().int().min(0).max(10_000).optional(),
+    wmsInstanceId: z.string().max(64).nullable().optional(),
+  })
+  .meta({ id: 'Location' })
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
+
+export function productRoutes(hub: HubContext) {
+  const app = apiRouter()
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['catalog'],
+      summary: 'List products by sku',
+      security,
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), cursor: z.string().max(400).optional() }) },
+      responses: {
+        200: { description: 'A page of products', content: { 'application/json': { schema: z.object({ items: z.array(productSchema), nextCursor: z.string().nullable() }) } } },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      const page = await hub.core.catalog.listProducts(c.req.valid('query'))
+      return c.json({ items: page.items.map((p) => ({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) })), nextCursor: page.nextCursor }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{sku}',
+      tags: ['catalog'],
+      summary: 'One product',
+      security,
+      request: { params: z.object({ sku: z.string().min(1).max(120) }) },
+      responses: { 200: { description: 'The product', content: { 'application/json': { schema: productSchema } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      const p = await hub.core.catalog.getProduct(c.req.valid('param').sku)
+      return c.json({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/',
+      tags: ['catalog'],
+      summary: 'Create or update products in bulk',
+      security,
+      request: { body: { required: true, content: { 'application/json': { schema: z.object({ items: z.array(productSchema).min(1).max(5000) }) } } } },
+      responses: { 200: { description: 'Upserted', content: { 'application/json': { schema: z.object({ upserted: z.number() }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const upserted = await hub.core.catalog.upsertProducts(c.req.valid('json').items)
+      return c.json({ upserted }, 200)
+    },
+  )
+  return app
+}
+
+export function locationRoutes(hub: HubContext) {
+  const app = apiRouter()
+  const view = (l: Awaited<ReturnType<HubContext['core']['catalog']['getLocation']>>) => ({
+    ...l,
+    createdAt: iso(l.createdAt),
+    updatedAt: iso(l.updatedAt),
+  })
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['catalog'],
+      summary: 'List locations',
+      security,
+      responses: { 200: { description: 'Locations', content: { 'application/json': { schema: z.object({ items: z.array(locationSchema.extend({ id: z.string() })) }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      return c.json({ items: (await hub.core.catalog.listLocations()).map(view) }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['catalog'],
+      summary: 'One location',
+      security,
+      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      responses: { 200: { description: 'The location', content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      return c.json(view(await hub.core.catalog.getLocation(c.req.valid('param').id)), 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}',
+      tags: ['catalog'],
+      summary: 'Create or replace a location',
+      security,
+      request: {
+        params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes') }),
+        body: { required: true, content: { 'application/json': { schema: locationSchema } } },
+      },
+      responses: { 200: { description: 'Saved', content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const body = c.req.valid('json')
+      if (body.wmsInstanceId && hub.registry.get(body.wmsInstanceId)?.definition.kind !== 'wms') {
+        throw new ProblemError(422, 'VALIDATION_FAILED', 'unknown WMS instance', [
+          { field: 'wmsInstanceId', message: `no WMS plugin instance '${body.wmsInstanceId}'` },
+        ])
+      }
+      const saved = await hub.core.catalog.upsertLocation({ ...body, id: c.req.valid('param').id })
+      return c.json(view(saved), 200)
+    },
+  )
+  return app
+}
+
+export function inventoryRoutes(hub: HubContext) {
+  const app = apiRouter()
+  const level = z.object({
+    sku: z.string(),
+    locationId: z.string(),
+    onHand: z.number(),
+    allocated: z.number(),
+    reserved: z.number(),
+    safetyStock: z.number(),
+    available: z.number(),
+    updatedAt: z.string(),
+  })
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['inventory'],
+      summary: 'Stock levels by sku and location',
+      security,
+      request: { query: z.object({ sku: z.string().max(120).optional(), location: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(5000).optional() }) },
+      responses: { 200: { description: 'Levels', content: { 'application/json': { schema: z.object({ items: z.array(level) }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'inventory:read')
+      const q = c.req.valid('query')
+      return c.json({ items: await hub.core.inventory.levels({ sku: q.sku, locationId: q.location, limit: q.limit }) }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/',
+      tags: ['inventory'],
+      summary: 'Set on-hand (and safety stock) for many sku × location pairs, all or nothing',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z
+                  .array(
+                    z.object({
+                      sku: z.string().min(1).max(120),
+                      locationId: z.string().min(1).max(64),
+                      onHand: z.number().int().min(0).max(100_000_000),
+                      safetyStock: z.number().int().min(0).max(100_000_000).optional(),
+                    }),
+                  )
+                  .min(1)
+                  .max(10_000),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: { description: 'Applied', content: { 'application/json': { schema: z.object({ upserted: z.number() }) } } }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'inventory:write')
+      return c.json({ upserted: await hub.core.inventory.upsert(c.req.valid('json').items) }, 200)
+    },
+  )
+  return app
+}

@@ -1,0 +1,174 @@
+import { createRoute } from '@hono/zod-openapi'
+import { ValidationError } from '@switchyard/core'
+import { canonicalOrderSchema, orderStatuses } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+import type { HubContext } from '../hub-context'
+import { assertChannelScope, assertPermission } from '../http/auth'
+import { apiRouter, commonErrors, security } from '../http/openapi'
+import { ProblemError } from '../http/problem'
+
+const orderSummary = z
+  .object({
+    id: z.string(),
+    channelInstanceId: z.string(),
+    externalOrderId: z.string(),
+    orderNumber: z.string().nullable(),
+    status: z.enum(orderStatuses),
+    currency: z.string(),
+    total: z.string(),
+    serviceLevel: z.string(),
+    shipTo: z.object({ country: z.string(), region: z.string().optional(), postcode: z.string().optional(), city: z.string().optional() }),
+    email: z.string().nullable(),
+    placedAt: z.string(),
+    receivedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'OrderSummary' })
+
+const listQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .refine((s) => !s || s.split(',').every((v) => (orderStatuses as readonly string[]).includes(v)), {
+      message: `comma-separated statuses from: ${orderStatuses.join(', ')}`,
+    }),
+  channel: z.string().max(64).optional(),
+  externalId: z.string().max(200).optional(),
+  receivedFrom: z.iso.datetime({ offset: true }).optional(),
+  receivedTo: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z.string().max(400).optional(),
+})
+
+const createBody = z.object({
+  channel: z.string().min(1).max(64).meta({ description: 'The channel instance the order belongs to' }),
+  order: canonicalOrderSchema,
+})
+
+const intakeResult = z.object({
+  orderId: z.string(),
+  externalOrderId: z.string(),
+  status: z.enum(orderStatuses),
+  created: z.boolean(),
+})
+
+const idParam = z.object({ id: z.string().uuid() })
+
+export function orderRoutes(hub: HubContext) {
+  const app = apiRouter()
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['orders'],
+      summary: 'List orders, newest first',
+      security,
+      request: { query: listQuery },
+      responses: {
+        200: {
+          description: 'A page of orders',
+          content: { 'application/json': { schema: z.object({ items: z.array(orderSummary), nextCursor: z.string().nullable() }) } },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:read')
+      const q = c.req.valid('query')
+      if (q.channel) assertChannelScope(principal, q.channel)
+      const page = await hub.core.orders.list({
+        status: q.status ? (q.status.split(',') as (typeof orderStatuses)[number][]) : undefined,
+        channelInstanceId: principal.channelInstanceId ?? q.channel,
+        externalOrderId: q.externalId,
+        receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
+        receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
+        limit: q.limit,
+        cursor: q.cursor,
+      })
+      return c.json(page, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['orders'],
+      summary: 'Submit an order for a channel instance (idempotent on channel + externalId)',
+      security,
+      request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
+      responses: {
+        201: { description: 'Created, routed and allocated (or backordered)', content: { 'application/json': { schema: intakeResult } } },
+        200: { description: 'Already received: the existing order', content: { 'application/json': { schema: intakeResult } } },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:write')
+      const { channel, order } = c.req.valid('json')
+      assertChannelScope(principal, channel)
+      const instance = hub.registry.get(channel)
+      if (!instance || instance.definition.kind !== 'channel') {
+        throw new ProblemError(422, 'UNKNOWN_CHANNEL', `no channel instance '${channel}'`, [
+          { field: 'channel', message: `no channel instance '${channel}' is configured` },
+        ])
+      }
+      const result = await hub.core.intake.submit(channel, order, `key:${principal.keyId}`).catch((error: unknown) => {
+        // Intake names fields within the order; in this body they sit under `order`.
+        if (error instanceof ValidationError) {
+          throw new ValidationError(error.message, error.issues.map((i) => ({ ...i, field: `order.${i.field}` })), error.code)
+        }
+        throw error
+      })
+      return c.json(result, result.created ? 201 : 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['orders'],
+      summary: 'One order with lines, allocations, fulfilments, routing decision and history',
+      security,
+      request: { params: idParam },
+      responses: {
+        200: { description: 'The order', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        ...commonErrors,
+        404: commonErrors[403],
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:read')
+      const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
+      return c.json(order as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/decision',
+      tags: ['orders'],
+      summary: "The order's latest routing decision and its explanation",
+      security,
+      request: { params: idParam },
+      responses: {
+        200: { description: 'The decision', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:read')
+      const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
+      if (!order.routingDecision) throw new ProblemError(404, 'NO_DECISION', 'the order has not been routed')
+      return c.json(order.routingDecision as Record<string, unknown>, 200)
+    },
+  )
+  return app
+}

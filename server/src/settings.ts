@@ -1,0 +1,46 @@
+import { type DatabaseSettings, resolveDatabaseSettings } from '@switchyard/core'
+
+/** Everything the hub reads from its environment, checked once at start-up. */
+export interface HubSettings {
+  port: number
+  host: string
+  database: DatabaseSettings
+  /** Path of switchyard.config.json / .ts; absent means none (the demo provides its own). */
+  configPath: string | undefined
+  demo: boolean
+  logLevel: string
+  /** Run the outbox dispatcher and pollers in this process. */
+  workers: boolean
+  outbox: { baseMs: number; maxMs: number; pollMs: number; maxAttempts: number }
+  /** Public base URL used in printed links (defaults to http://host:port). */
+  publicUrl: string
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got '${raw}'`)
+  return n
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings {
+  const port = int(env, 'PORT', 3000)
+  const host = env.HOST || '127.0.0.1'
+  return {
+    port,
+    host,
+    database: resolveDatabaseSettings(env),
+    configPath: env.SWITCHYARD_CONFIG || undefined,
+    demo: env.SWITCHYARD_DEMO !== '0',
+    logLevel: env.LOG_LEVEL || 'info',
+    workers: env.SWITCHYARD_WORKERS !== '0',
+    outbox: {
+      baseMs: int(env, 'SWITCHYARD_OUTBOX_BASE_MS', 1000, 1),
+      maxMs: int(env, 'SWITCHYARD_OUTBOX_MAX_MS', 600_000, 1),
+      pollMs: int(env, 'SWITCHYARD_OUTBOX_POLL_MS', 500, 10),
+      maxAttempts: int(env, 'SWITCHYARD_OUTBOX_MAX_ATTEMPTS', 12, 1),
+    },
+    publicUrl: env.SWITCHYARD_PUBLIC_URL || `http://${host}:${port}`,
+  }
+}

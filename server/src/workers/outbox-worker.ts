@@ -1,0 +1,77 @@
+import { type ClaimedMessage, type Deliver, fulfilmentEffects, OutboxDispatcher } from '@switchyard/core'
+import type {
+  ChannelInventoryLevel,
+  DeliveryResult,
+  FulfilmentCancelRequest,
+  FulfilmentRequest,
+  OrderStatusUpdate,
+} from '@switchyard/plugin-sdk'
+import { ConfigError } from '@switchyard/plugin-sdk'
+import type { HubContext } from '../hub-context'
+import { invokePlugin } from '../plugins/invoke'
+import type { LoadedInstance } from '../plugins/loader'
+
+const DELIVERY_DEADLINE_MS = 30_000
+
+function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext, signal: AbortSignal): Promise<DeliveryResult> {
+  const c = instance.definition.capabilities
+  return invokePlugin(instance, message.topic, DELIVERY_DEADLINE_MS, (deadline) => {
+    const ctx = hub.contexts(instance, { signal: AbortSignal.any([signal, deadline]), idempotencyKey: message.idempotencyKey })
+    switch (message.topic) {
+      case 'order.status':
+        if (c.statusPush) return c.statusPush.pushStatus(message.payload as OrderStatusUpdate, ctx)
+        break
+      case 'fulfilment.request':
+        if (c.fulfilment) return c.fulfilment.requestFulfilment(message.payload as FulfilmentRequest, ctx)
+        break
+      case 'fulfilment.cancel':
+        if (c.fulfilment?.cancelFulfilment) return c.fulfilment.cancelFulfilment(message.payload as FulfilmentCancelRequest, ctx)
+        break
+      case 'inventory.push':
+        if (c.inventoryPush) return c.inventoryPush.pushInventory(message.payload as ChannelInventoryLevel[], ctx)
+        break
+    }
+    throw new ConfigError(`plugin instance '${instance.id}' cannot take '${message.topic}' messages`)
+  })
+}
+
+/** The outbox dispatcher, delivering through the loaded plugins and keeping their health current. */
+export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
+  const lastHealthWrite = new Map<string, number>()
+  const deliver: Deliver = async (message, signal) => {
+    const instance = hub.registry.get(message.instanceId)
+    if (!instance) throw new ConfigError(`plugin instance '${message.instanceId}' is not configured in this hub`)
+    return call(instance, message, hub, signal)
+  }
+  const { outbox } = hub.settings
+  return new OutboxDispatcher({
+    store: hub.core.outbox,
+    deliver,
+    effects: fulfilmentEffects,
+    backoff: { baseMs: outbox.baseMs, maxMs: outbox.maxMs },
+    pollMs: outbox.pollMs,
+    observer: {
+      delivered(message, ms) {
+        hub.logger.debug({ messageId: message.id, topic: message.topic, instance: message.instanceId, orderId: message.orderId, ms }, 'outbox delivered')
+        // A healthy instance's row is refreshed at most every few seconds, not once per message.
+        const last = lastHealthWrite.get(message.instanceId) ?? 0
+        if (Date.now() - last > 5_000) {
+          lastHealthWrite.set(message.instanceId, Date.now())
+          void hub.core.pluginInstances.success(message.instanceId).catch(() => {})
+        }
+      },
+      failed(message, failure, error, outcome) {
+        lastHealthWrite.delete(message.instanceId)
+        const level = outcome === 'dead' ? 'error' : 'warn'
+        hub.logger[level](
+          { messageId: message.id, topic: message.topic, instance: message.instanceId, orderId: message.orderId, attempt: message.attempt, failure, error },
+          outcome === 'dead' ? 'outbox message dead' : 'outbox delivery failed; will retry',
+        )
+        void hub.core.pluginInstances.failure(message.instanceId, error).catch(() => {})
+      },
+      crashed(error) {
+        hub.logger.error({ err: error }, 'outbox round failed')
+      },
+    },
+  })
+}
