@@ -8,7 +8,8 @@ export function encodeCursor(id: string): string {
 export function decodeCursor(cursor: string | undefined, field = 'cursor'): string | undefined {
   if (cursor === undefined || cursor === '') return undefined
   const id = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id)) throw new ValidationError('invalid cursor', [{ field, message: 'is not a cursor this API issued' }])
+  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id))
+    throw new ValidationError('invalid cursor', [{ field, message: 'is not a cursor this API issued' }])
   return id
 }
 

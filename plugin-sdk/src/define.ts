@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { ChannelInventoryLevel, InventorySnapshot } from './canonical/inventory'
 import type { FulfilmentCancelRequest, FulfilmentRequest } from './canonical/fulfilment'
+import type { ChannelInventoryLevel, InventorySnapshot } from './canonical/inventory'
 import type { OrderStatusUpdate } from './canonical/status'
 import type { PluginContext } from './context'
 import type { InboundEvent, RawRequest, VerifyResult, WebhookResult } from './webhook'
@@ -51,7 +51,10 @@ export interface Capabilities<C> {
   }
   inventoryPull?: {
     intervalMs: number
-    pullInventory(cursor: string | null, ctx: PluginContext<C>): Promise<{ snapshots: InventorySnapshot[]; cursor: string | null }>
+    pullInventory(
+      cursor: string | null,
+      ctx: PluginContext<C>,
+    ): Promise<{ snapshots: InventorySnapshot[]; cursor: string | null }>
   }
 }
 

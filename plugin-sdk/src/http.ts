@@ -39,8 +39,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       } catch (error) {
         const name = (error as { name?: string }).name
         if (name === 'TimeoutError' || name === 'AbortError')
-          throw new TimeoutError(`${req.method ?? 'GET'} ${redactUrl(url)} timed out after ${timeoutMs} ms`, { cause: error })
-        throw new TransientError(`${req.method ?? 'GET'} ${redactUrl(url)} failed: ${(error as Error).message}`, { cause: error })
+          throw new TimeoutError(`${req.method ?? 'GET'} ${redactUrl(url)} timed out after ${timeoutMs} ms`, {
+            cause: error,
+          })
+        throw new TransientError(
+          `${req.method ?? 'GET'} ${redactUrl(url)} failed: ${(error as Error).message}`,
+          { cause: error },
+        )
       }
       const text = await res.text()
       const headers: Record<string, string> = {}
@@ -56,18 +61,36 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         },
       }
       if ((res.status >= 200 && res.status < 300) || req.acceptStatus?.(res.status)) return response
-      throw statusError(res.status, `${req.method ?? 'GET'} ${redactUrl(url)} answered ${res.status}`, headers, text)
+      throw statusError(
+        res.status,
+        `${req.method ?? 'GET'} ${redactUrl(url)} answered ${res.status}`,
+        headers,
+        text,
+      )
     },
   }
 }
 
-export function statusError(status: number, message: string, headers: Record<string, string>, body: string): Error {
+export function statusError(
+  status: number,
+  message: string,
+  headers: Record<string, string>,
+  body: string,
+): Error {
   const details = { body: body.slice(0, 500) }
   if (status === 429) {
-    return new RateLimitedError(message, { status, retryAfterMs: parseRetryAfter(headers['retry-after']), details })
+    return new RateLimitedError(message, {
+      status,
+      retryAfterMs: parseRetryAfter(headers['retry-after']),
+      details,
+    })
   }
   if (status === 408 || status >= 500) {
-    return new TransientError(message, { status, retryAfterMs: parseRetryAfter(headers['retry-after']), details })
+    return new TransientError(message, {
+      status,
+      retryAfterMs: parseRetryAfter(headers['retry-after']),
+      details,
+    })
   }
   if (status === 401 || status === 403) return new ConfigError(message, { status, details })
   return new PermanentError(message, { status, details })

@@ -5,47 +5,55 @@
  */
 export * from './canonical/index'
 export { configJsonSchema, secret, secretFields } from './config'
-export type { Clock, HttpClient, HttpRequestOptions, HttpResponse, PluginContext, PluginLogger, StateStore } from './context'
+export type {
+  Clock,
+  HttpClient,
+  HttpRequestOptions,
+  HttpResponse,
+  PluginContext,
+  PluginLogger,
+  StateStore,
+} from './context'
 export {
-  capabilityNames,
-  definePlugin,
-  isPluginDefinition,
-  SDK_VERSION,
   type Capabilities,
   type CapabilityName,
+  capabilityNames,
   type DeliveryResult,
+  definePlugin,
+  isPluginDefinition,
   type PluginDefinition,
   type PluginKind,
   type PluginSpec,
   type PollCapability,
   type PollResult,
+  SDK_VERSION,
   type WebhookCapability,
 } from './define'
 export {
-  classifyError,
   ConfigError,
+  classifyError,
+  type FailureClass,
   isPayloadError,
   isPluginError,
   PayloadError,
+  type PayloadIssue,
   PermanentError,
   PluginError,
+  type PluginErrorOptions,
   RateLimitedError,
   TimeoutError,
   TransientError,
-  type FailureClass,
-  type PayloadIssue,
-  type PluginErrorOptions,
 } from './errors'
-export { createHttpClient, parseRetryAfter, statusError, type HttpClientOptions } from './http'
+export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export { formatPath, zodIssues } from './issues'
 export {
+  type HmacAlgorithm,
+  type HmacEncoding,
   hmac,
-  safeEqual,
   SIGNATURE_HEADER,
+  safeEqual,
   signTimestamped,
   verifyHmac,
   verifyTimestamped,
-  type HmacAlgorithm,
-  type HmacEncoding,
 } from './signatures'
 export type { InboundEvent, InboundEventType, RawRequest, VerifyResult, WebhookResult } from './webhook'

@@ -42,7 +42,11 @@ export function verifyHmac(options: {
  */
 export const SIGNATURE_HEADER = 'x-switchyard-signature'
 
-export function signTimestamped(secret: string, rawBody: string | Uint8Array, nowSec = Math.floor(Date.now() / 1000)): string {
+export function signTimestamped(
+  secret: string,
+  rawBody: string | Uint8Array,
+  nowSec = Math.floor(Date.now() / 1000),
+): string {
   const body = typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody).toString('utf8')
   return `t=${nowSec},v1=${hmac(secret, `${nowSec}.${body}`)}`
 }
@@ -69,5 +73,7 @@ export function verifyTimestamped(options: {
   const now = options.nowSec ?? Math.floor(Date.now() / 1000)
   if (Math.abs(now - t) > toleranceSec) return { ok: false, reason: 'signature timestamp outside tolerance' }
   const signed = Buffer.concat([Buffer.from(`${t}.`), Buffer.from(options.rawBody)])
-  return safeEqual(v1, hmac(options.secret, signed)) ? { ok: true } : { ok: false, reason: 'signature mismatch' }
+  return safeEqual(v1, hmac(options.secret, signed))
+    ? { ok: true }
+    : { ok: false, reason: 'signature mismatch' }
 }

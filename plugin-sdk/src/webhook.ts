@@ -1,6 +1,6 @@
-import type { CanonicalOrder } from './canonical/order'
-import type { InventorySnapshot } from './canonical/inventory'
 import type { ShipmentConfirmation } from './canonical/fulfilment'
+import type { InventorySnapshot } from './canonical/inventory'
+import type { CanonicalOrder } from './canonical/order'
 
 /** The raw HTTP request as it arrived, body untouched so signatures can be checked over its bytes. */
 export interface RawRequest {

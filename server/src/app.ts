@@ -4,10 +4,10 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
-import type { HubContext } from './hub-context'
 import { authenticate } from './http/auth'
 import { problemResponse, toProblem } from './http/problem'
 import { staticFiles } from './http/static'
+import type { HubContext } from './hub-context'
 import { keyRoutes, pluginRoutes } from './routes/admin'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
 import { docsRoutes } from './routes/docs'
@@ -28,17 +28,38 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
     const started = performance.now()
     await next()
     const ms = Math.round((performance.now() - started) * 10) / 10
-    if (c.res.status >= 500) log.error({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request')
-    else log.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request')
+    if (c.res.status >= 500)
+      log.error(
+        { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms },
+        'request',
+      )
+    else
+      log.debug(
+        { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms },
+        'request',
+      )
   })
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, { status: 413, code: 'BODY_TOO_LARGE', detail: `bodies are limited to ${MAX_BODY_BYTES} bytes` }),
+      onError: (c) =>
+        problemResponse(c, {
+          status: 413,
+          code: 'BODY_TOO_LARGE',
+          detail: `bodies are limited to ${MAX_BODY_BYTES} bytes`,
+        }),
     }),
   )
-  app.onError((error, c) => toProblem(c, error, (e) => log.error({ err: e, requestId: c.get('requestId') }, 'unhandled error')))
-  app.notFound((c) => problemResponse(c, { status: 404, code: 'NOT_FOUND', detail: `no route for ${c.req.method} ${c.req.path}` }))
+  app.onError((error, c) =>
+    toProblem(c, error, (e) => log.error({ err: e, requestId: c.get('requestId') }, 'unhandled error')),
+  )
+  app.notFound((c) =>
+    problemResponse(c, {
+      status: 404,
+      code: 'NOT_FOUND',
+      detail: `no route for ${c.req.method} ${c.req.path}`,
+    }),
+  )
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
   app.get('/ready', async (c) => {
@@ -46,12 +67,20 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
       await hub.core.db.one('select 1 as ok')
       return c.json({ status: 'ready', database: hub.core.settings.dialect })
     } catch {
-      return problemResponse(c, { status: 503, code: 'DATABASE_UNAVAILABLE', detail: 'the database does not answer' })
+      return problemResponse(c, {
+        status: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        detail: 'the database does not answer',
+      })
     }
   })
 
   const api = new OpenAPIHono()
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API key: sy_…' })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key: sy_…',
+  })
   api.use('*', authenticate(hub.core.apiKeys))
   api.route('/orders', orderRoutes(hub))
   api.route('/products', productRoutes(hub))
@@ -67,7 +96,8 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
       info: {
         title: 'Switchyard API',
         version: '1',
-        description: 'Order management hub. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+        description:
+          'Order management hub. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
       servers: [{ url: '/api/v1' }],
     })

@@ -30,7 +30,10 @@ export interface StartOptions {
   announce?: (text: string) => void
 }
 
-async function pluginConfig(settings: HubSettings, env: NodeJS.ProcessEnv): Promise<{ file: HubConfigFile; fromFile: boolean }> {
+async function pluginConfig(
+  settings: HubSettings,
+  env: NodeJS.ProcessEnv,
+): Promise<{ file: HubConfigFile; fromFile: boolean }> {
   const path = findConfigFile(settings.configPath)
   if (path) return { file: await readConfigFile(path), fromFile: true }
   if (settings.demo) return { file: demoConfig(settings.publicUrl, env), fromFile: false }
@@ -56,7 +59,12 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
   const shutdown = new AbortController()
   try {
     await core.pluginInstances.sync(
-      instances.map((i) => ({ id: i.id, plugin: i.definition.id, kind: i.definition.kind, version: i.definition.version })),
+      instances.map((i) => ({
+        id: i.id,
+        plugin: i.definition.id,
+        kind: i.definition.kind,
+        version: i.definition.version,
+      })),
     )
     let bootstrapKey: string | undefined
     if ((await core.apiKeys.count()) === 0) {
@@ -102,7 +110,10 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.port
     const url = `http://${settings.host}:${port}`
-    logger.info({ url, database: settings.database.dialect, plugins: instances.map((i) => i.id), workerId }, 'switchyard hub listening')
+    logger.info(
+      { url, database: settings.database.dialect, plugins: instances.map((i) => i.id), workerId },
+      'switchyard hub listening',
+    )
     if (bootstrapKey) {
       announce(
         [
@@ -112,7 +123,9 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
           `    ${bootstrapKey}`,
           '',
           `  API docs: ${url}/docs    Try: curl -H "Authorization: Bearer <key>" ${url}/api/v1/orders`,
-          demoWorld ? `  Demo world seeded; post orders to ${url}/webhooks/${DEMO_CHANNEL}/orders (see README).` : '',
+          demoWorld
+            ? `  Demo world seeded; post orders to ${url}/webhooks/${DEMO_CHANNEL}/orders (see README).`
+            : '',
           '',
         ].join('\n'),
       )

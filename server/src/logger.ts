@@ -8,7 +8,10 @@ export function createLogger(level: string, extraRedactValues: () => readonly st
   return pino({
     level,
     base: { svc: 'switchyard' },
-    redact: { paths: ['req.headers.authorization', '*.authorization', '*.apiKey', '*.secret', '*.token'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', '*.authorization', '*.apiKey', '*.secret', '*.token'],
+      censor: '[redacted]',
+    },
     hooks: {
       // Secret values of plugin configs can hide anywhere in a message (a URL, an upstream error echo).
       logMethod(args, method) {
@@ -19,7 +22,9 @@ export function createLogger(level: string, extraRedactValues: () => readonly st
         method.apply(this, args as Parameters<typeof method>)
       },
     },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+      : {}),
   })
 }
 

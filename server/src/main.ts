@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
-import { openCore, roles, type Role } from '@switchyard/core'
-import { ConfigFileError } from './plugins/config-file'
+import { openCore, type Role, roles } from '@switchyard/core'
 import { seedDemo } from './demo/seed'
 import { startHub } from './hub'
+import { ConfigFileError } from './plugins/config-file'
 import { readSettings } from './settings'
 
 const USAGE = `switchyard <command>
@@ -52,18 +52,27 @@ async function main(argv: string[]): Promise<number> {
       const core = await openCore({ settings: settings.database, directory: noDirectory, workerId: 'cli' })
       try {
         if (sub === 'create') {
-          const { values } = parseArgs({ args: rest, options: { role: { type: 'string' }, name: { type: 'string' }, channel: { type: 'string' } } })
+          const { values } = parseArgs({
+            args: rest,
+            options: { role: { type: 'string' }, name: { type: 'string' }, channel: { type: 'string' } },
+          })
           if (!values.role || !roles.includes(values.role as Role)) {
             process.stderr.write(`--role must be one of ${roles.join(', ')}\n`)
             return 2
           }
-          const key = await core.apiKeys.create({ name: values.name ?? `${values.role} key`, role: values.role as Role, channelInstanceId: values.channel ?? null })
+          const key = await core.apiKeys.create({
+            name: values.name ?? `${values.role} key`,
+            role: values.role as Role,
+            channelInstanceId: values.channel ?? null,
+          })
           process.stdout.write(`${key.token}\n`)
           return 0
         }
         if (sub === 'list') {
           for (const k of await core.apiKeys.list()) {
-            process.stdout.write(`${k.keyId}  ${k.role.padEnd(10)} ${k.channelInstanceId ?? '-'}  ${k.revokedAt ? 'revoked' : 'active '}  ${k.name}\n`)
+            process.stdout.write(
+              `${k.keyId}  ${k.role.padEnd(10)} ${k.channelInstanceId ?? '-'}  ${k.revokedAt ? 'revoked' : 'active '}  ${k.name}\n`,
+            )
           }
           return 0
         }
@@ -94,7 +103,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code)
   },
   (error: unknown) => {
-    if (error instanceof ConfigFileError) process.stderr.write(`switchyard: configuration error: ${error.message}\n`)
+    if (error instanceof ConfigFileError)
+      process.stderr.write(`switchyard: configuration error: ${error.message}\n`)
     else process.stderr.write(`switchyard: ${(error as Error)?.stack ?? String(error)}\n`)
     process.exit(1)
   },

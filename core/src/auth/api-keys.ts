@@ -42,9 +42,14 @@ export class ApiKeys {
     private readonly cacheMs = 10_000,
   ) {}
 
-  async create(input: { name: string; role: Role; channelInstanceId?: string | null }, now = Date.now()): Promise<CreatedKey> {
+  async create(
+    input: { name: string; role: Role; channelInstanceId?: string | null },
+    now = Date.now(),
+  ): Promise<CreatedKey> {
     if (!roles.includes(input.role)) {
-      throw new ValidationError('invalid role', [{ field: 'role', message: `must be one of ${roles.join(', ')}` }])
+      throw new ValidationError('invalid role', [
+        { field: 'role', message: `must be one of ${roles.join(', ')}` },
+      ])
     }
     const prefix = randomBytes(6).toString('hex')
     const token = `sy_${prefix}_${randomBytes(24).toString('base64url')}`
@@ -53,7 +58,13 @@ export class ApiKeys {
       'insert into api_key (id, name, prefix, hash, role, channel_instance_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
       [id, input.name, prefix, sha256(token), input.role, input.channelInstanceId ?? null, now],
     )
-    return { keyId: id, name: input.name, role: input.role, channelInstanceId: input.channelInstanceId ?? null, token }
+    return {
+      keyId: id,
+      name: input.name,
+      role: input.role,
+      channelInstanceId: input.channelInstanceId ?? null,
+      token,
+    }
   }
 
   async verify(token: string, now = Date.now()): Promise<Principal | null> {
@@ -77,7 +88,10 @@ export class ApiKeys {
   }
 
   async revoke(id: string, now = Date.now()): Promise<void> {
-    const changed = await this.db.run('update api_key set revoked_at = ? where id = ? and revoked_at is null', [now, id])
+    const changed = await this.db.run(
+      'update api_key set revoked_at = ? where id = ? and revoked_at is null',
+      [now, id],
+    )
     if (changed === 0) throw new NotFoundError('api key', id)
     this.cache.clear()
   }

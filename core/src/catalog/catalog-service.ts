@@ -71,7 +71,10 @@ export class CatalogService {
     const em = this.orm.em.fork()
     const after = decodeCursor(options.cursor)
     const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000)
-    const rows = await em.find(Product, after ? { sku: { $gt: after } } : {}, { orderBy: { sku: 'asc' }, limit: limit + 1 })
+    const rows = await em.find(Product, after ? { sku: { $gt: after } } : {}, {
+      orderBy: { sku: 'asc' },
+      limit: limit + 1,
+    })
     const items = rows.slice(0, limit)
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.sku) : null }
   }

@@ -4,8 +4,30 @@
  * rounding done here.
  */
 const EXPONENTS: Record<string, number> = {
-  BHD: 3, BIF: 0, CLP: 0, DJF: 0, GNF: 0, IQD: 3, ISK: 0, JOD: 3, JPY: 0, KMF: 0, KRW: 0, KWD: 3, LYD: 3,
-  OMR: 3, PYG: 0, RWF: 0, TND: 3, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  IQD: 3,
+  ISK: 0,
+  JOD: 3,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  PYG: 0,
+  RWF: 0,
+  TND: 3,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
 }
 
 export function currencyExponent(currency: string): number {
@@ -33,7 +55,9 @@ export function toMinorUnits(decimal: string, currency: string): number {
 export function fromMinorUnits(minor: number, currency: string): string {
   const exponent = currencyExponent(currency)
   const negative = minor < 0
-  const digits = Math.abs(minor).toString().padStart(exponent + 1, '0')
+  const digits = Math.abs(minor)
+    .toString()
+    .padStart(exponent + 1, '0')
   const out = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
   return negative ? `-${out}` : out
 }

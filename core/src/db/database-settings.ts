@@ -49,5 +49,7 @@ export function resolveDatabaseSettings(env: NodeJS.ProcessEnv = process.env): D
     const path = url.replace(/^sqlite:(\/\/)?/, '').replace(/^file:(\/\/)?/, '')
     return { dialect: 'sqlite', sqlitePath: resolve(path), sqliteSync, poolSize }
   }
-  throw new Error(`DATABASE_URL must start with postgres://, postgresql://, sqlite: or file: (got '${url.split(':')[0]}:')`)
+  throw new Error(
+    `DATABASE_URL must start with postgres://, postgresql://, sqlite: or file: (got '${url.split(':')[0]}:')`,
+  )
 }

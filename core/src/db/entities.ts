@@ -2,12 +2,16 @@ import { ApiKeySchema } from '../auth/api-key.entity'
 import { LocationSchema } from '../catalog/location.entity'
 import { ProductSchema } from '../catalog/product.entity'
 import { CustomerSchema } from '../customers/customer.entity'
-import { PluginInstanceSchema, PluginStateSchema, WebhookReceiptSchema } from '../integrations/plugin-instance.entity'
+import {
+  PluginInstanceSchema,
+  PluginStateSchema,
+  WebhookReceiptSchema,
+} from '../integrations/plugin-instance.entity'
 import { InventoryLevelSchema } from '../inventory/inventory-level.entity'
 import { AllocationSchema } from '../orders/allocation.entity'
 import { FulfilmentSchema } from '../orders/fulfilment.entity'
-import { OrderEventSchema } from '../orders/order-event.entity'
 import { OrderLineSchema, OrderSchema } from '../orders/order.entity'
+import { OrderEventSchema } from '../orders/order-event.entity'
 import { OutboxAttemptSchema, OutboxMessageSchema } from '../outbox/outbox-message.entity'
 import { RoutingDecisionSchema } from '../routing/routing-decision.entity'
 import { RuleSetSchema, RuleSetVersionSchema } from '../rules/rule-set.entity'

@@ -29,9 +29,7 @@ export async function createOrm(settings: DatabaseSettings, options: { debug?: b
       clientUrl: settings.url,
       ...(settings.schema ? { schema: settings.schema } : {}),
       pool: { min: 0, max: Math.max(2, Math.ceil(settings.poolSize / 2)) },
-      driverOptions: settings.schema
-        ? { connection: { options: `-c search_path=${settings.schema}` } }
-        : {},
+      driverOptions: settings.schema ? { connection: { options: `-c search_path=${settings.schema}` } } : {},
     })
   }
   const { MikroORM: BetterSqliteMikroORM } = await import('@mikro-orm/better-sqlite')

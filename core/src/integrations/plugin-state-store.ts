@@ -6,10 +6,10 @@ import { readJson } from '../db/sql/sql-db'
 export function pluginStateStore(db: SqlDb, instanceId: string): StateStore {
   return {
     async get<T>(key: string) {
-      const row = await db.one<{ value: unknown }>('select value from plugin_state where instance_id = ? and key = ?', [
-        instanceId,
-        key,
-      ])
+      const row = await db.one<{ value: unknown }>(
+        'select value from plugin_state where instance_id = ? and key = ?',
+        [instanceId, key],
+      )
       return row ? readJson<T>(row.value) : undefined
     },
     async set(key: string, value: unknown) {
@@ -31,8 +31,10 @@ export class WebhookReceipts {
 
   async seen(instanceId: string, key: string): Promise<boolean> {
     return (
-      (await this.db.one('select 1 as x from webhook_receipt where instance_id = ? and dedupe_key = ?', [instanceId, key])) !==
-      undefined
+      (await this.db.one('select 1 as x from webhook_receipt where instance_id = ? and dedupe_key = ?', [
+        instanceId,
+        key,
+      ])) !== undefined
     )
   }
 
@@ -61,7 +63,10 @@ export interface InstanceHealthRow {
 export class PluginInstances {
   constructor(private readonly db: SqlDb) {}
 
-  async sync(instances: readonly { id: string; plugin: string; kind: string; version: string }[], now = Date.now()): Promise<void> {
+  async sync(
+    instances: readonly { id: string; plugin: string; kind: string; version: string }[],
+    now = Date.now(),
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       for (const i of instances) {
         await tx.run(

@@ -47,7 +47,10 @@ export class InventoryService {
 
   /** Sets on-hand (and optionally safety stock) for many sku × location pairs at once, all or nothing. */
   async upsert(items: readonly InventoryUpsert[], now = Date.now()): Promise<number> {
-    await this.checkReferences(items.map((i) => ({ sku: i.sku, locationId: i.locationId })), 'items')
+    await this.checkReferences(
+      items.map((i) => ({ sku: i.sku, locationId: i.locationId })),
+      'items',
+    )
     return this.db.transaction(async (tx) => {
       for (const i of items) {
         await tx.run(
@@ -66,7 +69,10 @@ export class InventoryService {
    * Applies WMS snapshots. A snapshot older than the newest one applied to that row is ignored,
    * so deliveries that arrive out of order cannot roll stock back.
    */
-  async applySnapshots(snapshots: readonly InventorySnapshot[], now = Date.now()): Promise<{ applied: number; stale: number }> {
+  async applySnapshots(
+    snapshots: readonly InventorySnapshot[],
+    now = Date.now(),
+  ): Promise<{ applied: number; stale: number }> {
     await this.checkReferences(snapshots, 'snapshots')
     return this.db.transaction(async (tx) => {
       let applied = 0
@@ -86,7 +92,9 @@ export class InventoryService {
     })
   }
 
-  async levels(filter: { sku?: string; locationId?: string; limit?: number } = {}): Promise<InventoryLevelView[]> {
+  async levels(
+    filter: { sku?: string; locationId?: string; limit?: number } = {},
+  ): Promise<InventoryLevelView[]> {
     const where: string[] = []
     const params: string[] = []
     if (filter.sku) {
@@ -106,26 +114,38 @@ export class InventoryService {
     return rows.map(view)
   }
 
-  private async checkReferences(items: readonly { sku: string; locationId: string }[], field: string): Promise<void> {
+  private async checkReferences(
+    items: readonly { sku: string; locationId: string }[],
+    field: string,
+  ): Promise<void> {
     const skus = [...new Set(items.map((i) => i.sku))]
     const locs = [...new Set(items.map((i) => i.locationId))]
     if (skus.length === 0) return
     const knownSkus = new Set(
-      (await this.db.all<{ sku: string }>(`select sku from product where sku in (${skus.map(() => '?').join(',')})`, skus)).map(
-        (r) => r.sku,
-      ),
+      (
+        await this.db.all<{ sku: string }>(
+          `select sku from product where sku in (${skus.map(() => '?').join(',')})`,
+          skus,
+        )
+      ).map((r) => r.sku),
     )
     const knownLocs = new Set(
-      (await this.db.all<{ id: string }>(`select id from location where id in (${locs.map(() => '?').join(',')})`, locs)).map(
-        (r) => r.id,
-      ),
+      (
+        await this.db.all<{ id: string }>(
+          `select id from location where id in (${locs.map(() => '?').join(',')})`,
+          locs,
+        )
+      ).map((r) => r.id),
     )
     const issues = items.flatMap((item, i) => [
-      ...(knownSkus.has(item.sku) ? [] : [{ field: `${field}[${i}].sku`, message: `unknown sku '${item.sku}'` }]),
+      ...(knownSkus.has(item.sku)
+        ? []
+        : [{ field: `${field}[${i}].sku`, message: `unknown sku '${item.sku}'` }]),
       ...(knownLocs.has(item.locationId)
         ? []
         : [{ field: `${field}[${i}].locationId`, message: `unknown location '${item.locationId}'` }]),
     ])
-    if (issues.length > 0) throw new ValidationError('inventory references unknown skus or locations', issues, 'UNKNOWN_REFERENCE')
+    if (issues.length > 0)
+      throw new ValidationError('inventory references unknown skus or locations', issues, 'UNKNOWN_REFERENCE')
   }
 }

@@ -20,7 +20,10 @@ export class StockLedger implements StockView {
 
   constructor(rows: readonly StockRow[]) {
     for (const r of rows) {
-      this.free.set(key(r.sku, r.location_id), Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock))
+      this.free.set(
+        key(r.sku, r.location_id),
+        Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock),
+      )
     }
   }
 

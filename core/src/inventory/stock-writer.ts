@@ -1,5 +1,5 @@
-import { ConflictError } from '../errors'
 import type { SqlRunner } from '../db/sql/sql-db'
+import { ConflictError } from '../errors'
 import type { StockRow } from './stock-ledger'
 
 /**
@@ -35,6 +35,10 @@ export async function allocateStock(
     [quantity, now, sku, locationId, quantity],
   )
   if (changed !== 1) {
-    throw new ConflictError(`not enough stock of ${sku} at ${locationId}`, 'ALLOCATION_CONFLICT', { sku, locationId, quantity })
+    throw new ConflictError(`not enough stock of ${sku} at ${locationId}`, 'ALLOCATION_CONFLICT', {
+      sku,
+      locationId,
+      quantity,
+    })
   }
 }

@@ -19,11 +19,19 @@ export const fulfilmentEffects: DeliveryEffects = {
     if (message.topic !== 'fulfilment.request' || !message.orderId) return
     const fulfilmentId = (message.payload as { fulfilmentId: string }).fulfilmentId
     const now = Date.now()
-    await tx.run(`update fulfilment set status = 'rejected', reason = ?, updated_at = ? where id = ? and status = 'requested'`, [
-      error.slice(0, 1000),
+    await tx.run(
+      `update fulfilment set status = 'rejected', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
+      [error.slice(0, 1000), now, fulfilmentId],
+    )
+    await addEvent(
+      tx,
+      message.orderId,
+      'fulfilment.failed',
+      null,
+      null,
+      { fulfilmentId, error: error.slice(0, 500) },
+      'outbox',
       now,
-      fulfilmentId,
-    ])
-    await addEvent(tx, message.orderId, 'fulfilment.failed', null, null, { fulfilmentId, error: error.slice(0, 500) }, 'outbox', now)
+    )
   },
 }

@@ -7,8 +7,8 @@ import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { RoutingDecision } from '../routing/routing-decision.entity'
 import { Allocation } from './allocation.entity'
 import { Fulfilment } from './fulfilment.entity'
-import { OrderEvent } from './order-event.entity'
 import { Order, OrderLine } from './order.entity'
+import { OrderEvent } from './order-event.entity'
 
 export interface OrderFilter {
   status?: OrderStatus[]
@@ -89,7 +89,8 @@ export class OrderQueries {
   async get(id: string, channelScope?: string | null) {
     const em = this.orm.em.fork()
     const order = await em.findOne(Order, { id }, { populate: ['raw'] })
-    if (!order || (channelScope && order.channelInstanceId !== channelScope)) throw new NotFoundError('order', id, 'ORDER_NOT_FOUND')
+    if (!order || (channelScope && order.channelInstanceId !== channelScope))
+      throw new NotFoundError('order', id, 'ORDER_NOT_FOUND')
     const [lines, allocations, fulfilments, events, decisions] = await Promise.all([
       em.find(OrderLine, { orderId: id }, { orderBy: { lineNo: 'asc' } }),
       em.find(Allocation, { orderId: id }, { orderBy: { id: 'asc' } }),

@@ -93,7 +93,11 @@ export async function setOrderStatus(
   actor: string,
   data: Record<string, unknown> | null = null,
 ): Promise<string> {
-  await tx.run('update orders set status = ?, updated_at = ?, version = version + 1 where id = ?', [to, now, order.id])
+  await tx.run('update orders set status = ?, updated_at = ?, version = version + 1 where id = ?', [
+    to,
+    now,
+    order.id,
+  ])
   return addEvent(tx, order.id, 'order.status', order.status, to, data, actor, now)
 }
 

@@ -33,7 +33,11 @@ export function assertTransition(from: OrderStatus, to: OrderStatus, orderId?: s
 }
 
 /** The statuses an order passes through from `from` to `to` along the given path, each step checked. */
-export function walk(from: OrderStatus, path: readonly OrderStatus[], orderId?: string): [OrderStatus, OrderStatus][] {
+export function walk(
+  from: OrderStatus,
+  path: readonly OrderStatus[],
+  orderId?: string,
+): [OrderStatus, OrderStatus][] {
   const steps: [OrderStatus, OrderStatus][] = []
   let current = from
   for (const next of path) {

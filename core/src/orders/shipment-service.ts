@@ -2,10 +2,10 @@ import type { OrderStatus, ShipmentConfirmation } from '@switchyard/plugin-sdk'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
-import type { IntegrationDirectory } from '../outbox/topics'
 import { writeOutbox } from '../outbox/outbox-writer'
-import { assertTransition } from './order-state-machine'
+import type { IntegrationDirectory } from '../outbox/topics'
 import { addEvent, loadLines, loadOrderHead, loadShipments, setOrderStatus } from './order-rows'
+import { assertTransition } from './order-state-machine'
 import { buildStatusUpdate } from './status-update'
 
 export interface ShipmentOutcome {
@@ -40,26 +40,45 @@ export class ShipmentService {
     return this.db.transaction((tx) => this.apply(tx, wmsInstanceId, shipment))
   }
 
-  private async apply(tx: SqlRunner, wmsInstanceId: string, s: ShipmentConfirmation): Promise<ShipmentOutcome> {
+  private async apply(
+    tx: SqlRunner,
+    wmsInstanceId: string,
+    s: ShipmentConfirmation,
+  ): Promise<ShipmentOutcome> {
     const now = this.clock()
     const f = await tx.one<FulfilmentRow>(
       'select id, order_id, wms_instance_id, status, tracking_number from fulfilment where id = ?',
       [s.fulfilmentId],
     )
     if (!f || f.wms_instance_id !== wmsInstanceId) {
-      throw new ValidationError('unknown fulfilment', [
-        { field: 'fulfilmentId', message: `no fulfilment '${s.fulfilmentId}' was sent to ${wmsInstanceId}` },
-      ], 'UNKNOWN_FULFILMENT')
+      throw new ValidationError(
+        'unknown fulfilment',
+        [
+          {
+            field: 'fulfilmentId',
+            message: `no fulfilment '${s.fulfilmentId}' was sent to ${wmsInstanceId}`,
+          },
+        ],
+        'UNKNOWN_FULFILMENT',
+      )
     }
     const order = (await loadOrderHead(tx, f.order_id))!
     if (f.status === 'shipped') {
       return { orderId: f.order_id, fulfilmentId: f.id, status: order.status, duplicate: true }
     }
     if (f.status === 'cancelled' || f.status === 'rejected') {
-      throw new ConflictError(`fulfilment ${f.id} is ${f.status} and cannot ship`, 'FULFILMENT_CLOSED', { status: f.status })
+      throw new ConflictError(`fulfilment ${f.id} is ${f.status} and cannot ship`, 'FULFILMENT_CLOSED', {
+        status: f.status,
+      })
     }
 
-    const allocations = await tx.all<{ id: string; line_id: string; sku: string; location_id: string; quantity: number }>(
+    const allocations = await tx.all<{
+      id: string
+      line_id: string
+      sku: string
+      location_id: string
+      quantity: number
+    }>(
       `select id, line_id, sku, location_id, quantity from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
       [f.id],
     )
@@ -70,21 +89,41 @@ export class ShipmentService {
           where sku = ? and location_id = ? and allocated >= ?`,
         [a.quantity, a.quantity, now, a.sku, a.location_id, a.quantity],
       )
-      if (changed !== 1) throw new ConflictError(`allocation ledger of ${a.sku} at ${a.location_id} is inconsistent`, 'LEDGER_INCONSISTENT')
+      if (changed !== 1)
+        throw new ConflictError(
+          `allocation ledger of ${a.sku} at ${a.location_id} is inconsistent`,
+          'LEDGER_INCONSISTENT',
+        )
       await tx.run(`update allocation set status = 'shipped', updated_at = ? where id = ?`, [now, a.id])
-      await tx.run('update order_line set shipped_qty = shipped_qty + ?, allocated_qty = allocated_qty - ? where id = ?', [
-        a.quantity,
-        a.quantity,
-        a.line_id,
-      ])
+      await tx.run(
+        'update order_line set shipped_qty = shipped_qty + ?, allocated_qty = allocated_qty - ? where id = ?',
+        [a.quantity, a.quantity, a.line_id],
+      )
     }
     await tx.run(
       `update fulfilment set status = 'shipped', carrier = ?, tracking_number = ?, tracking_url = ?, external_shipment_id = ?,
          shipped_at = ?, updated_at = ? where id = ?`,
-      [s.carrier, s.trackingNumber, s.trackingUrl ?? null, s.externalShipmentId ?? null, s.shippedAt ? Date.parse(s.shippedAt) : now, now, f.id],
+      [
+        s.carrier,
+        s.trackingNumber,
+        s.trackingUrl ?? null,
+        s.externalShipmentId ?? null,
+        s.shippedAt ? Date.parse(s.shippedAt) : now,
+        now,
+        f.id,
+      ],
     )
     const actor = `wms:${wmsInstanceId}`
-    await addEvent(tx, order.id, 'fulfilment.shipped', null, null, { fulfilmentId: f.id, carrier: s.carrier, trackingNumber: s.trackingNumber }, actor, now)
+    await addEvent(
+      tx,
+      order.id,
+      'fulfilment.shipped',
+      null,
+      null,
+      { fulfilmentId: f.id, carrier: s.carrier, trackingNumber: s.trackingNumber },
+      actor,
+      now,
+    )
 
     const lines = await loadLines(tx, order.id)
     const done = lines.every((l) => l.shippedQty + l.cancelledQty >= l.quantity)
@@ -137,5 +176,6 @@ function checkLinesMatch(
       field: `lines[${(s.lines ?? []).findIndex((l) => l.sku === sku)}].quantity`,
       message: `fulfilment holds ${expected.get(sku) ?? 0} × ${sku}, confirmation says ${got.get(sku) ?? 0}; a fulfilment ships whole`,
     }))
-  if (issues.length > 0) throw new ValidationError('shipment lines do not match the fulfilment', issues, 'SHIPMENT_MISMATCH')
+  if (issues.length > 0)
+    throw new ValidationError('shipment lines do not match the fulfilment', issues, 'SHIPMENT_MISMATCH')
 }

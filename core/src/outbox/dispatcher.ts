@@ -45,7 +45,8 @@ export class OutboxDispatcher {
   private stopped = true
   private wakeRequested = false
   private readonly controller = new AbortController()
-  private readonly opts: Required<Omit<DispatcherOptions, 'effects' | 'observer'>> & Pick<DispatcherOptions, 'effects' | 'observer'>
+  private readonly opts: Required<Omit<DispatcherOptions, 'effects' | 'observer'>> &
+    Pick<DispatcherOptions, 'effects' | 'observer'>
 
   constructor(options: DispatcherOptions) {
     this.opts = {
@@ -131,7 +132,11 @@ export class OutboxDispatcher {
     const startedAt = Date.now()
     try {
       const result = await this.opts.deliver(message, this.controller.signal)
-      await store.delivered(message, startedAt, effects?.onDelivered ? (tx) => effects.onDelivered!(message, result, tx) : undefined)
+      await store.delivered(
+        message,
+        startedAt,
+        effects?.onDelivered ? (tx) => effects.onDelivered!(message, result, tx) : undefined,
+      )
       observer?.delivered?.(message, Date.now() - startedAt)
     } catch (raw) {
       if (this.controller.signal.aborted) return // shutting down; the lease expires and someone retries

@@ -103,7 +103,13 @@ export class OutboxStore {
       const changed = await tx.run(
         `update outbox_message set status = ?, next_attempt_at = ?, locked_by = null, locked_until = null, last_error = ?
           where id = ? and locked_by = ? and status = 'in_flight'`,
-        [outcome === 'dead' ? 'dead' : 'pending', retryAt ?? now, error.slice(0, 2000), message.id, this.workerId],
+        [
+          outcome === 'dead' ? 'dead' : 'pending',
+          retryAt ?? now,
+          error.slice(0, 2000),
+          message.id,
+          this.workerId,
+        ],
       )
       await this.recordAttempt(tx, message, startedAt, now, outcome, error)
       if (changed === 1 && effects && outcome === 'dead') await effects(tx)
@@ -141,7 +147,16 @@ export class OutboxStore {
     await tx.run(
       `insert into outbox_attempt (id, message_id, attempt, worker, started_at, duration_ms, outcome, error)
         values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [uuidv7(now), message.id, message.attempt, this.workerId, startedAt, Math.max(0, now - startedAt), outcome, error],
+      [
+        uuidv7(now),
+        message.id,
+        message.attempt,
+        this.workerId,
+        startedAt,
+        Math.max(0, now - startedAt),
+        outcome,
+        error,
+      ],
     )
   }
 }

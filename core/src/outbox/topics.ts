@@ -1,5 +1,10 @@
 /** What an outbox message asks a plugin to do. */
-export const outboxTopics = ['fulfilment.request', 'fulfilment.cancel', 'order.status', 'inventory.push'] as const
+export const outboxTopics = [
+  'fulfilment.request',
+  'fulfilment.cancel',
+  'order.status',
+  'inventory.push',
+] as const
 export type OutboxTopic = (typeof outboxTopics)[number]
 
 /**

@@ -39,7 +39,12 @@ export class NearestLocationRouter implements Router {
     if (whole) {
       markChosen(candidates, [whole.location.id])
       return {
-        assignments: lines.map((l) => ({ lineId: l.lineId, sku: l.sku, locationId: whole.location.id, quantity: l.quantity })),
+        assignments: lines.map((l) => ({
+          lineId: l.lineId,
+          sku: l.sku,
+          locationId: whole.location.id,
+          quantity: l.quantity,
+        })),
         unfilled: [],
         strategy: 'nearest-single',
         ruleSetVersionId: null,
@@ -54,7 +59,9 @@ export class NearestLocationRouter implements Router {
     const taken = new Map<string, number>()
     for (const line of lines) {
       let remaining = line.quantity
-      const order = [...usable].sort((a, b) => Number(used.includes(b.location.id)) - Number(used.includes(a.location.id)))
+      const order = [...usable].sort(
+        (a, b) => Number(used.includes(b.location.id)) - Number(used.includes(a.location.id)),
+      )
       for (const { location } of order) {
         if (remaining === 0) break
         const key = `${line.sku}\u0000${location.id}`
@@ -87,7 +94,8 @@ function originOf(request: RoutingRequest): [number, number] | undefined {
 }
 
 function byDistanceThenPriority(a: Ranked, b: Ranked): number {
-  if (a.distanceKm !== null && b.distanceKm !== null && a.distanceKm !== b.distanceKm) return a.distanceKm - b.distanceKm
+  if (a.distanceKm !== null && b.distanceKm !== null && a.distanceKm !== b.distanceKm)
+    return a.distanceKm - b.distanceKm
   if (a.location.priority !== b.location.priority) return a.location.priority - b.location.priority
   return a.location.id < b.location.id ? -1 : a.location.id > b.location.id ? 1 : 0
 }
@@ -108,7 +116,8 @@ function splitSummary(
 ): string {
   const names = used.map((id) => usable.find((r) => r.location.id === id)?.location.name ?? id)
   const parts: string[] = []
-  if (used.length > 1) parts.push(`Split across ${names.join(', ')} because no single location held every line.`)
+  if (used.length > 1)
+    parts.push(`Split across ${names.join(', ')} because no single location held every line.`)
   else if (used.length === 1) parts.push(`${names[0]} holds part of the order.`)
   if (unfilled.length > 0) {
     const missing = unfilled.map((u) => `${u.quantity} × ${u.sku}`).join(', ')

@@ -13,7 +13,12 @@ export const fulfilmentRequestSchema = z.object({
   shipTo: addressSchema,
   serviceLevel: serviceLevelSchema,
   lines: z.array(
-    z.object({ lineId: z.string(), sku: z.string(), quantity: z.number().int().positive(), name: z.string().optional() }),
+    z.object({
+      lineId: z.string(),
+      sku: z.string(),
+      quantity: z.number().int().positive(),
+      name: z.string().optional(),
+    }),
   ),
   requestedAt: z.string(),
 })

@@ -9,8 +9,6 @@ export const decimalString = z
   .string()
   .regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'must be a decimal number written as a string, e.g. "12.50"')
 
-export const currencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as NZD')
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as NZD')
 
 export type DecimalString = z.infer<typeof decimalString>

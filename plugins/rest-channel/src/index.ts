@@ -52,15 +52,30 @@ export default definePlugin({
       parse(request) {
         const delivery = request.headers['x-switchyard-delivery']
         const dedupe = delivery ? { dedupeKey: delivery } : {}
-        if (request.method !== 'POST') throw new PayloadError('unsupported method', [{ field: '(method)', message: 'use POST' }])
+        if (request.method !== 'POST')
+          throw new PayloadError('unsupported method', [{ field: '(method)', message: 'use POST' }])
         const cancel = CANCEL.exec(request.path)
         if (cancel) {
           const body = request.rawBody.length > 0 ? parseJson(request) : {}
-          const reason = typeof (body as { reason?: unknown }).reason === 'string' ? (body as { reason: string }).reason : undefined
-          return { ...dedupe, events: [{ type: 'order.cancelled', externalOrderId: decodeURIComponent(cancel[1]!), ...(reason ? { reason } : {}) }] }
+          const reason =
+            typeof (body as { reason?: unknown }).reason === 'string'
+              ? (body as { reason: string }).reason
+              : undefined
+          return {
+            ...dedupe,
+            events: [
+              {
+                type: 'order.cancelled',
+                externalOrderId: decodeURIComponent(cancel[1]!),
+                ...(reason ? { reason } : {}),
+              },
+            ],
+          }
         }
         if (request.path !== '/orders' && request.path !== '/') {
-          throw new PayloadError('unknown webhook path', [{ field: '(path)', message: `no route for ${request.path}; POST /orders` }])
+          throw new PayloadError('unknown webhook path', [
+            { field: '(path)', message: `no route for ${request.path}; POST /orders` },
+          ])
         }
         const parsed = canonicalOrderSchema.safeParse(parseJson(request))
         if (!parsed.success) throw new PayloadError('order is invalid', zodIssues(parsed.error))
@@ -78,7 +93,11 @@ export default definePlugin({
           headers: {
             'content-type': 'application/json',
             'idempotency-key': ctx.idempotencyKey ?? `${update.orderId}:${update.status}`,
-            [SIGNATURE_HEADER]: signTimestamped(config.secret, body, Math.floor(ctx.clock.now().getTime() / 1000)),
+            [SIGNATURE_HEADER]: signTimestamped(
+              config.secret,
+              body,
+              Math.floor(ctx.clock.now().getTime() / 1000),
+            ),
           },
           body,
         })
@@ -88,4 +107,4 @@ export default definePlugin({
   },
 })
 
-export { restChannelConfig, type RestChannelConfig } from './config'
+export { type RestChannelConfig, restChannelConfig } from './config'

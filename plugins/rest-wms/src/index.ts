@@ -12,8 +12,8 @@ import {
   inventorySnapshotSchema,
   PayloadError,
   type RawRequest,
-  shipmentConfirmationSchema,
   SIGNATURE_HEADER,
+  shipmentConfirmationSchema,
   verifyTimestamped,
   zodIssues,
 } from '@switchyard/plugin-sdk'
@@ -65,16 +65,28 @@ export default definePlugin({
         const dedupe = delivery ? { dedupeKey: delivery } : {}
         switch (request.path) {
           case '/shipments':
-            return { ...dedupe, events: [{ type: 'shipment', shipment: body(request, shipmentConfirmationSchema) }] }
+            return {
+              ...dedupe,
+              events: [{ type: 'shipment', shipment: body(request, shipmentConfirmationSchema) }],
+            }
           case '/rejections': {
             const r = body(request, rejectionSchema)
-            return { ...dedupe, events: [{ type: 'fulfilment.rejected', fulfilmentId: r.fulfilmentId, reason: r.reason }] }
+            return {
+              ...dedupe,
+              events: [{ type: 'fulfilment.rejected', fulfilmentId: r.fulfilmentId, reason: r.reason }],
+            }
           }
           case '/inventory':
-            return { ...dedupe, events: [{ type: 'inventory', snapshots: body(request, inventorySchema).snapshots }] }
+            return {
+              ...dedupe,
+              events: [{ type: 'inventory', snapshots: body(request, inventorySchema).snapshots }],
+            }
           default:
             throw new PayloadError('unknown webhook path', [
-              { field: '(path)', message: `no route for ${request.path}; use /shipments, /rejections or /inventory` },
+              {
+                field: '(path)',
+                message: `no route for ${request.path}; use /shipments, /rejections or /inventory`,
+              },
             ])
         }
       },
@@ -104,4 +116,4 @@ export default definePlugin({
   },
 })
 
-export { restWmsConfig, type RestWmsConfig } from './config'
+export { type RestWmsConfig, restWmsConfig } from './config'

@@ -19,7 +19,10 @@ export function demoPeerRoutes(options: {
   const log = options.logger.child({ component: 'demo-peers' })
   app.post('/channel/callback', async (c) => {
     const update = (await c.req.json()) as { externalOrderId: string; status: string }
-    log.info({ externalOrderId: update.externalOrderId, status: update.status }, 'demo storefront heard a status update')
+    log.info(
+      { externalOrderId: update.externalOrderId, status: update.status },
+      'demo storefront heard a status update',
+    )
     return c.body(null, 204)
   })
   app.post('/wms/fulfilment-orders', async (c) => {
@@ -29,7 +32,9 @@ export function demoPeerRoutes(options: {
       const body = JSON.stringify({
         fulfilmentId: request.fulfilmentId,
         carrier: 'NZ Post',
-        trackingNumber: `NZ${Math.floor(Math.random() * 1e10).toString().padStart(10, '0')}`,
+        trackingNumber: `NZ${Math.floor(Math.random() * 1e10)
+          .toString()
+          .padStart(10, '0')}`,
         shippedAt: new Date().toISOString(),
       })
       fetch(`${options.publicUrl}/webhooks/${options.wmsInstanceId}/shipments`, {

@@ -76,7 +76,13 @@ export const demoLocations: Omit<LocationInput, 'wmsInstanceId'>[] = [
   },
 ]
 
-type Seed = [sku: string, name: string, category: string, grams: number, flags?: { hazmat?: true; highValue?: true }]
+type Seed = [
+  sku: string,
+  name: string,
+  category: string,
+  grams: number,
+  flags?: { hazmat?: true; highValue?: true },
+]
 
 const SEEDS: Seed[] = [
   ['TEE-MER-BLK-M', 'Merino tee, black, M', 'apparel', 180],
@@ -146,7 +152,12 @@ export function demoStock(): { sku: string; locationId: string; onHand: number; 
       const present = l.type === 'warehouse' ? rand() < 0.95 : rand() < 0.6
       if (!present) continue
       const scale = l.type === 'store' ? 12 : l.type === '3pl' ? 80 : 250
-      rows.push({ sku: p.sku, locationId: l.id, onHand: Math.round(rand() * scale) + 2, safetyStock: l.type === 'store' ? 1 : 0 })
+      rows.push({
+        sku: p.sku,
+        locationId: l.id,
+        onHand: Math.round(rand() * scale) + 2,
+        safetyStock: l.type === 'store' ? 1 : 0,
+      })
     }
   }
   return rows

@@ -14,9 +14,15 @@ export function authenticate(keys: ApiKeys): MiddlewareHandler {
   return async function authenticate(c, next) {
     const header = c.req.header('authorization')
     if (!header) {
-      throw new ProblemError(401, 'UNAUTHENTICATED', 'send an API key as Authorization: Bearer <key>', undefined, {
-        'www-authenticate': 'Bearer realm="switchyard"',
-      })
+      throw new ProblemError(
+        401,
+        'UNAUTHENTICATED',
+        'send an API key as Authorization: Bearer <key>',
+        undefined,
+        {
+          'www-authenticate': 'Bearer realm="switchyard"',
+        },
+      )
     }
     const match = /^Bearer\s+(\S+)$/i.exec(header)
     const principal = match ? await keys.verify(match[1]!) : null
@@ -40,10 +46,18 @@ export function requirePermission(permission: Permission): MiddlewareHandler {
 
 export function assertPermission(principal: Principal, permission: Permission): void {
   if (!(permissions[permission] as readonly string[]).includes(principal.role)) {
-    throw new ProblemError(403, 'FORBIDDEN_ROLE', `role '${principal.role}' may not ${permission.replace(':', ' ')}`)
+    throw new ProblemError(
+      403,
+      'FORBIDDEN_ROLE',
+      `role '${principal.role}' may not ${permission.replace(':', ' ')}`,
+    )
   }
   if (principal.channelInstanceId && !scopedPermissions.includes(permission)) {
-    throw new ProblemError(403, 'FORBIDDEN_SCOPE', `a key scoped to channel '${principal.channelInstanceId}' may not ${permission.replace(':', ' ')}`)
+    throw new ProblemError(
+      403,
+      'FORBIDDEN_SCOPE',
+      `a key scoped to channel '${principal.channelInstanceId}' may not ${permission.replace(':', ' ')}`,
+    )
   }
 }
 

@@ -1,4 +1,4 @@
-import { isSwitchyardError, type FieldIssue } from '@switchyard/core'
+import { type FieldIssue, isSwitchyardError } from '@switchyard/core'
 import { isPayloadError, isPluginError, type PayloadIssue } from '@switchyard/plugin-sdk'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
@@ -55,7 +55,11 @@ export interface ProblemInput {
   [extra: string]: unknown
 }
 
-export function problemResponse(c: Context, problem: ProblemInput, headers?: Record<string, string>): Response {
+export function problemResponse(
+  c: Context,
+  problem: ProblemInput,
+  headers?: Record<string, string>,
+): Response {
   const body: Problem = {
     type: `https://switchyard.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
     title: problem.title ?? TITLES[problem.status] ?? 'Error',
@@ -71,19 +75,33 @@ export function problemResponse(c: Context, problem: ProblemInput, headers?: Rec
 export function zodFieldIssues(error: ZodError, prefix = ''): FieldIssue[] {
   return error.issues.map((issue) => {
     let field = prefix
-    for (const p of issue.path) field += typeof p === 'number' ? `[${p}]` : field === '' ? String(p) : `.${String(p)}`
+    for (const p of issue.path)
+      field += typeof p === 'number' ? `[${p}]` : field === '' ? String(p) : `.${String(p)}`
     return { field: field || '(body)', message: issue.message }
   })
 }
 
-const KIND_STATUS = { validation: 422, not_found: 404, conflict: 409, forbidden: 403, unavailable: 503, internal: 500 } as const
+const KIND_STATUS = {
+  validation: 422,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 503,
+  internal: 500,
+} as const
 
 /** Maps anything thrown in a handler to problem+json; unknown errors are 500 and logged. */
 export function toProblem(c: Context, error: unknown, log: (e: unknown) => void): Response {
   if (error instanceof ProblemError) {
     return problemResponse(
       c,
-      { status: error.status, code: error.code, detail: error.message, ...(error.errors ? { errors: error.errors } : {}), ...error.extra },
+      {
+        status: error.status,
+        code: error.code,
+        detail: error.message,
+        ...(error.errors ? { errors: error.errors } : {}),
+        ...error.extra,
+      },
       error.headers,
     )
   }
@@ -120,5 +138,9 @@ export function toProblem(c: Context, error: unknown, log: (e: unknown) => void)
     })
   }
   log(error)
-  return problemResponse(c, { status: 500, code: 'INTERNAL', detail: 'an unexpected error occurred; it has been logged' })
+  return problemResponse(c, {
+    status: 500,
+    code: 'INTERNAL',
+    detail: 'an unexpected error occurred; it has been logged',
+  })
 }

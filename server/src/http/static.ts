@@ -27,6 +27,8 @@ export function staticFiles(root: string): (path: string) => Response | undefine
       hit = { body: readFileSync(file), type: TYPES[extname(file)] ?? 'application/octet-stream' }
       cache.set(file, hit)
     }
-    return new Response(new Uint8Array(hit.body), { headers: { 'content-type': hit.type, 'cache-control': 'public, max-age=300' } })
+    return new Response(new Uint8Array(hit.body), {
+      headers: { 'content-type': hit.type, 'cache-control': 'public, max-age=300' },
+    })
   }
 }

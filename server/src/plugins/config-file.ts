@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 
 /** A secret in the config file is never written there: `{ "$env": "NAME" }` names the variable. */
-const envRef = z.object({ $env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') }).strict()
+const envRef = z
+  .object({ $env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be an environment variable name') })
+  .strict()
 
 export const instanceEntrySchema = z
   .object({
@@ -46,7 +48,8 @@ const DEFAULT_NAMES = ['switchyard.config.json', 'switchyard.config.ts', 'switch
 export function findConfigFile(explicit: string | undefined, cwd = process.cwd()): string | undefined {
   if (explicit) {
     const path = resolve(cwd, explicit)
-    if (!existsSync(path)) throw new ConfigFileError(`SWITCHYARD_CONFIG points to ${path}, which does not exist`)
+    if (!existsSync(path))
+      throw new ConfigFileError(`SWITCHYARD_CONFIG points to ${path}, which does not exist`)
     return path
   }
   return DEFAULT_NAMES.map((n) => resolve(cwd, n)).find((p) => existsSync(p))
@@ -68,8 +71,13 @@ export async function readConfigFile(path: string): Promise<HubConfigFile> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
-    const entry = issue.path[0] === 'plugins' && typeof issue.path[1] === 'number' ? (raw as { plugins: { id?: string }[] }).plugins[issue.path[1]]?.id : undefined
-    throw new ConfigFileError(`${path}: ${entry ? `plugin instance '${entry}': ` : ''}${where.slice(1)}: ${issue.message}`)
+    const entry =
+      issue.path[0] === 'plugins' && typeof issue.path[1] === 'number'
+        ? (raw as { plugins: { id?: string }[] }).plugins[issue.path[1]]?.id
+        : undefined
+    throw new ConfigFileError(
+      `${path}: ${entry ? `plugin instance '${entry}': ` : ''}${where.slice(1)}: ${issue.message}`,
+    )
   }
   return { baseDir: dirname(path), path, plugins: parsed.data.plugins }
 }

@@ -12,14 +12,19 @@ function pluginLogger(base: Logger, instance: LoadedInstance): PluginLogger {
     (obj: object | string, msg?: string): void => {
       const clean = scrub(obj, instance.secretValues)
       if (typeof clean === 'string') child[level](clean)
-      else child[level](clean as object, msg === undefined ? undefined : (scrub(msg, instance.secretValues) as string))
+      else
+        child[level](
+          clean as object,
+          msg === undefined ? undefined : (scrub(msg, instance.secretValues) as string),
+        )
     }
   return { debug: wrap('debug'), info: wrap('info'), warn: wrap('warn'), error: wrap('error') }
 }
 
-export interface ContextFactory {
-  (instance: LoadedInstance, options: { signal: AbortSignal; idempotencyKey?: string }): PluginContext<Record<string, unknown>>
-}
+export type ContextFactory = (
+  instance: LoadedInstance,
+  options: { signal: AbortSignal; idempotencyKey?: string },
+) => PluginContext<Record<string, unknown>>
 
 /** Builds the context each plugin call receives. Loggers and state stores are made once per instance. */
 export function contextFactory(db: SqlDb, logger: Logger, shutdown: AbortSignal): ContextFactory {
@@ -36,7 +41,10 @@ export function contextFactory(db: SqlDb, logger: Logger, shutdown: AbortSignal)
       instanceId: instance.id,
       config: instance.config,
       logger: shared.logger,
-      http: createHttpClient({ signal, userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version})` }),
+      http: createHttpClient({
+        signal,
+        userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version})`,
+      }),
       state: shared.state,
       clock,
       signal,

@@ -1,7 +1,7 @@
 import { type IntakeResult, type ShipmentOutcome, ValidationError } from '@switchyard/core'
 import { canonicalOrderSchema, type InboundEvent, PayloadError, zodIssues } from '@switchyard/plugin-sdk'
-import type { HubContext } from '../hub-context'
 import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
 import type { LoadedInstance } from './loader'
 
 export type InboundOutcome =
@@ -22,14 +22,19 @@ function requireKind(instance: LoadedInstance, kind: 'channel' | 'wms', what: st
  * Applies what a plugin's webhook or poll reported. Plugin output is validated again here: the hub
  * never trusts a plugin to have produced a valid canonical order.
  */
-export async function applyInbound(hub: HubContext, instance: LoadedInstance, events: readonly InboundEvent[]): Promise<InboundOutcome[]> {
+export async function applyInbound(
+  hub: HubContext,
+  instance: LoadedInstance,
+  events: readonly InboundEvent[],
+): Promise<InboundOutcome[]> {
   const outcomes: InboundOutcome[] = []
   for (const event of events) {
     switch (event.type) {
       case 'order': {
         requireKind(instance, 'channel', 'orders')
         const parsed = canonicalOrderSchema.safeParse(event.order)
-        if (!parsed.success) throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
+        if (!parsed.success)
+          throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
         const r: IntakeResult = await hub.core.intake.submit(instance.id, parsed.data)
         outcomes.push({ type: 'order', ...r })
         break

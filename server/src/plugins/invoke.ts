@@ -1,6 +1,6 @@
 import { classifyError, type PluginError, TimeoutError } from '@switchyard/plugin-sdk'
-import type { LoadedInstance } from './loader'
 import { scrub } from '../logger'
+import type { LoadedInstance } from './loader'
 
 /**
  * Runs one plugin call under a deadline. A plugin that hangs is abandoned (its signal aborts) and the
@@ -33,6 +33,7 @@ function sanitize(error: PluginError, instance: LoadedInstance): PluginError {
   if (instance.secretValues.length === 0) return error
   const message = scrub(error.message, instance.secretValues) as string
   if (message !== error.message) Object.defineProperty(error, 'message', { value: message })
-  if (error.details) Object.defineProperty(error, 'details', { value: scrub(error.details, instance.secretValues) })
+  if (error.details)
+    Object.defineProperty(error, 'details', { value: scrub(error.details, instance.secretValues) })
   return error
 }

@@ -27,7 +27,8 @@ async function importPlugin(use: string, baseDir: string, instanceId: string): P
   if (isPathSpecifier(use)) {
     target = resolve(baseDir, use)
     if (existsSync(target) && statSync(target).isDirectory()) target = entryOfFolder(target)
-    if (!existsSync(target)) throw new ConfigFileError(`plugin instance '${instanceId}': use: ${target} does not exist`)
+    if (!existsSync(target))
+      throw new ConfigFileError(`plugin instance '${instanceId}': use: ${target} does not exist`)
     target = pathToFileURL(target).href
   } else {
     try {
@@ -40,7 +41,9 @@ async function importPlugin(use: string, baseDir: string, instanceId: string): P
     const mod = (await import(target)) as { default?: unknown; plugin?: unknown }
     return mod.default ?? mod.plugin
   } catch (error) {
-    throw new ConfigFileError(`plugin instance '${instanceId}': use: cannot load '${use}': ${(error as Error).message}`)
+    throw new ConfigFileError(
+      `plugin instance '${instanceId}': use: cannot load '${use}': ${(error as Error).message}`,
+    )
   }
 }
 
@@ -51,7 +54,10 @@ function entryOfFolder(dir: string): string {
     const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: unknown; main?: string }
     const exp = pkg.exports
     const dot = typeof exp === 'string' ? exp : (exp as Record<string, unknown> | undefined)?.['.']
-    const entry = typeof dot === 'string' ? dot : (dot as { import?: string; default?: string } | undefined)?.import ?? pkg.main
+    const entry =
+      typeof dot === 'string'
+        ? dot
+        : ((dot as { import?: string; default?: string } | undefined)?.import ?? pkg.main)
     if (entry) return join(dir, entry)
   }
   for (const candidate of ['src/index.ts', 'index.ts', 'dist/index.js', 'index.js']) {
@@ -92,7 +98,9 @@ export async function loadInstances(
     const parsed = definition.config.safeParse(raw)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
-      throw new ConfigFileError(`plugin instance '${entry.id}': config.${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      throw new ConfigFileError(
+        `plugin instance '${entry.id}': config.${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      )
     }
     const config = parsed.data as Record<string, unknown>
     loaded.push({

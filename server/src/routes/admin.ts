@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi'
 import { roles } from '@switchyard/core'
 import { configJsonSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import type { HubContext } from '../hub-context'
 import { assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
 import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
 import { describeInstance } from '../plugins/loader'
 
 export function pluginRoutes(hub: HubContext) {
@@ -17,7 +17,15 @@ export function pluginRoutes(hub: HubContext) {
       tags: ['plugins'],
       summary: 'Plugin instances with their capabilities and health',
       security,
-      responses: { 200: { description: 'Instances', content: { 'application/json': { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } }, ...commonErrors },
+      responses: {
+        200: {
+          description: 'Instances',
+          content: {
+            'application/json': { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+          },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'plugins:read')
@@ -62,20 +70,36 @@ export function keyRoutes(hub: HubContext) {
           required: true,
           content: {
             'application/json': {
-              schema: z.object({ name: z.string().min(1).max(200), role: z.enum(roles), channel: z.string().max(64).optional() }),
+              schema: z.object({
+                name: z.string().min(1).max(200),
+                role: z.enum(roles),
+                channel: z.string().max(64).optional(),
+              }),
             },
           },
         },
       },
-      responses: { 201: { description: 'Created', content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } } }, ...commonErrors },
+      responses: {
+        201: {
+          description: 'Created',
+          content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'keys:manage')
       const body = c.req.valid('json')
       if (body.channel && hub.registry.get(body.channel)?.definition.kind !== 'channel') {
-        throw new ProblemError(422, 'UNKNOWN_CHANNEL', 'unknown channel', [{ field: 'channel', message: `no channel instance '${body.channel}'` }])
+        throw new ProblemError(422, 'UNKNOWN_CHANNEL', 'unknown channel', [
+          { field: 'channel', message: `no channel instance '${body.channel}'` },
+        ])
       }
-      const key = await hub.core.apiKeys.create({ name: body.name, role: body.role, channelInstanceId: body.channel ?? null })
+      const key = await hub.core.apiKeys.create({
+        name: body.name,
+        role: body.role,
+        channelInstanceId: body.channel ?? null,
+      })
       return c.json(key, 201)
     },
   )
@@ -86,7 +110,19 @@ export function keyRoutes(hub: HubContext) {
       tags: ['keys'],
       summary: 'List API keys (never the keys themselves)',
       security,
-      responses: { 200: { description: 'Keys', content: { 'application/json': { schema: z.object({ items: z.array(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })) }) } } }, ...commonErrors },
+      responses: {
+        200: {
+          description: 'Keys',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })),
+              }),
+            },
+          },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'keys:manage')

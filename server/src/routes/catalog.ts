@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi'
 import { locationTypes } from '@switchyard/core'
 import { countryCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import type { HubContext } from '../hub-context'
 import { assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
 import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
 
 const productSchema = z
   .object({
@@ -40,7 +40,10 @@ const locationSchema = z
     }, 'must be an IANA time zone such as Pacific/Auckland'),
     tags: z.array(z.string().min(1).max(60)).max(50).optional(),
     dailyCapacity: z.number().int().min(0).nullable().optional(),
-    cutoffTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, local time)').optional(),
+    cutoffTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, local time)')
+      .optional(),
     handlingDays: z.number().int().min(0).max(30).optional(),
     active: z.boolean().optional(),
     acceptsReturns: z.boolean().optional(),
@@ -60,16 +63,34 @@ export function productRoutes(hub: HubContext) {
       tags: ['catalog'],
       summary: 'List products by sku',
       security,
-      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), cursor: z.string().max(400).optional() }) },
+      request: {
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+          cursor: z.string().max(400).optional(),
+        }),
+      },
       responses: {
-        200: { description: 'A page of products', content: { 'application/json': { schema: z.object({ items: z.array(productSchema), nextCursor: z.string().nullable() }) } } },
+        200: {
+          description: 'A page of products',
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(productSchema), nextCursor: z.string().nullable() }),
+            },
+          },
+        },
         ...commonErrors,
       },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'catalog:read')
       const page = await hub.core.catalog.listProducts(c.req.valid('query'))
-      return c.json({ items: page.items.map((p) => ({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) })), nextCursor: page.nextCursor }, 200)
+      return c.json(
+        {
+          items: page.items.map((p) => ({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) })),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      )
     },
   )
   app.openapi(
@@ -80,7 +101,10 @@ export function productRoutes(hub: HubContext) {
       summary: 'One product',
       security,
       request: { params: z.object({ sku: z.string().min(1).max(120) }) },
-      responses: { 200: { description: 'The product', content: { 'application/json': { schema: productSchema } } }, ...commonErrors },
+      responses: {
+        200: { description: 'The product', content: { 'application/json': { schema: productSchema } } },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'catalog:read')
@@ -95,8 +119,21 @@ export function productRoutes(hub: HubContext) {
       tags: ['catalog'],
       summary: 'Create or update products in bulk',
       security,
-      request: { body: { required: true, content: { 'application/json': { schema: z.object({ items: z.array(productSchema).min(1).max(5000) }) } } } },
-      responses: { 200: { description: 'Upserted', content: { 'application/json': { schema: z.object({ upserted: z.number() }) } } }, ...commonErrors },
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: z.object({ items: z.array(productSchema).min(1).max(5000) }) },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Upserted',
+          content: { 'application/json': { schema: z.object({ upserted: z.number() }) } },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'catalog:write')
@@ -121,7 +158,17 @@ export function locationRoutes(hub: HubContext) {
       tags: ['catalog'],
       summary: 'List locations',
       security,
-      responses: { 200: { description: 'Locations', content: { 'application/json': { schema: z.object({ items: z.array(locationSchema.extend({ id: z.string() })) }) } } }, ...commonErrors },
+      responses: {
+        200: {
+          description: 'Locations',
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(locationSchema.extend({ id: z.string() })) }),
+            },
+          },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'catalog:read')
@@ -136,7 +183,13 @@ export function locationRoutes(hub: HubContext) {
       summary: 'One location',
       security,
       request: { params: z.object({ id: z.string().min(1).max(64) }) },
-      responses: { 200: { description: 'The location', content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } } }, ...commonErrors },
+      responses: {
+        200: {
+          description: 'The location',
+          content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'catalog:read')
@@ -151,10 +204,18 @@ export function locationRoutes(hub: HubContext) {
       summary: 'Create or replace a location',
       security,
       request: {
-        params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes') }),
+        params: z.object({
+          id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
+        }),
         body: { required: true, content: { 'application/json': { schema: locationSchema } } },
       },
-      responses: { 200: { description: 'Saved', content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } } }, ...commonErrors },
+      responses: {
+        200: {
+          description: 'Saved',
+          content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'catalog:write')
@@ -190,13 +251,28 @@ export function inventoryRoutes(hub: HubContext) {
       tags: ['inventory'],
       summary: 'Stock levels by sku and location',
       security,
-      request: { query: z.object({ sku: z.string().max(120).optional(), location: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(5000).optional() }) },
-      responses: { 200: { description: 'Levels', content: { 'application/json': { schema: z.object({ items: z.array(level) }) } } }, ...commonErrors },
+      request: {
+        query: z.object({
+          sku: z.string().max(120).optional(),
+          location: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(5000).optional(),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Levels',
+          content: { 'application/json': { schema: z.object({ items: z.array(level) }) } },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'inventory:read')
       const q = c.req.valid('query')
-      return c.json({ items: await hub.core.inventory.levels({ sku: q.sku, locationId: q.location, limit: q.limit }) }, 200)
+      return c.json(
+        { items: await hub.core.inventory.levels({ sku: q.sku, locationId: q.location, limit: q.limit }) },
+        200,
+      )
     },
   )
   app.openapi(
@@ -228,7 +304,13 @@ export function inventoryRoutes(hub: HubContext) {
           },
         },
       },
-      responses: { 200: { description: 'Applied', content: { 'application/json': { schema: z.object({ upserted: z.number() }) } } }, ...commonErrors },
+      responses: {
+        200: {
+          description: 'Applied',
+          content: { 'application/json': { schema: z.object({ upserted: z.number() }) } },
+        },
+        ...commonErrors,
+      },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'inventory:write')

@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi'
 import { ValidationError } from '@switchyard/core'
 import { canonicalOrderSchema, orderStatuses } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import type { HubContext } from '../hub-context'
 import { assertChannelScope, assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
 import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
 
 const orderSummary = z
   .object({
@@ -17,7 +17,12 @@ const orderSummary = z
     currency: z.string(),
     total: z.string(),
     serviceLevel: z.string(),
-    shipTo: z.object({ country: z.string(), region: z.string().optional(), postcode: z.string().optional(), city: z.string().optional() }),
+    shipTo: z.object({
+      country: z.string(),
+      region: z.string().optional(),
+      postcode: z.string().optional(),
+      city: z.string().optional(),
+    }),
     email: z.string().nullable(),
     placedAt: z.string(),
     receivedAt: z.string(),
@@ -68,7 +73,11 @@ export function orderRoutes(hub: HubContext) {
       responses: {
         200: {
           description: 'A page of orders',
-          content: { 'application/json': { schema: z.object({ items: z.array(orderSummary), nextCursor: z.string().nullable() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
+            },
+          },
         },
         ...commonErrors,
       },
@@ -100,8 +109,14 @@ export function orderRoutes(hub: HubContext) {
       security,
       request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
       responses: {
-        201: { description: 'Created, routed and allocated (or backordered)', content: { 'application/json': { schema: intakeResult } } },
-        200: { description: 'Already received: the existing order', content: { 'application/json': { schema: intakeResult } } },
+        201: {
+          description: 'Created, routed and allocated (or backordered)',
+          content: { 'application/json': { schema: intakeResult } },
+        },
+        200: {
+          description: 'Already received: the existing order',
+          content: { 'application/json': { schema: intakeResult } },
+        },
         ...commonErrors,
       },
     }),
@@ -111,18 +126,24 @@ export function orderRoutes(hub: HubContext) {
       const { channel, order } = c.req.valid('json')
       assertChannelScope(principal, channel)
       const instance = hub.registry.get(channel)
-      if (!instance || instance.definition.kind !== 'channel') {
+      if (instance?.definition.kind !== 'channel') {
         throw new ProblemError(422, 'UNKNOWN_CHANNEL', `no channel instance '${channel}'`, [
           { field: 'channel', message: `no channel instance '${channel}' is configured` },
         ])
       }
-      const result = await hub.core.intake.submit(channel, order, `key:${principal.keyId}`).catch((error: unknown) => {
-        // Intake names fields within the order; in this body they sit under `order`.
-        if (error instanceof ValidationError) {
-          throw new ValidationError(error.message, error.issues.map((i) => ({ ...i, field: `order.${i.field}` })), error.code)
-        }
-        throw error
-      })
+      const result = await hub.core.intake
+        .submit(channel, order, `key:${principal.keyId}`)
+        .catch((error: unknown) => {
+          // Intake names fields within the order; in this body they sit under `order`.
+          if (error instanceof ValidationError) {
+            throw new ValidationError(
+              error.message,
+              error.issues.map((i) => ({ ...i, field: `order.${i.field}` })),
+              error.code,
+            )
+          }
+          throw error
+        })
       return c.json(result, result.created ? 201 : 200)
     },
   )
@@ -136,7 +157,10 @@ export function orderRoutes(hub: HubContext) {
       security,
       request: { params: idParam },
       responses: {
-        200: { description: 'The order', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        200: {
+          description: 'The order',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+        },
         ...commonErrors,
         404: commonErrors[403],
       },
@@ -158,7 +182,10 @@ export function orderRoutes(hub: HubContext) {
       security,
       request: { params: idParam },
       responses: {
-        200: { description: 'The decision', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        200: {
+          description: 'The decision',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+        },
         ...commonErrors,
       },
     }),

@@ -1,7 +1,7 @@
 import type { RawRequest } from '@switchyard/plugin-sdk'
 import { Hono } from 'hono'
-import type { HubContext } from '../hub-context'
 import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
 import { applyInbound } from '../plugins/inbound'
 import { invokePlugin } from '../plugins/invoke'
 
@@ -19,7 +19,8 @@ export function webhookRoutes(hub: HubContext): Hono {
     const instanceId = c.req.param('instance')
     const instance = hub.registry.get(instanceId)
     const webhook = instance?.definition.capabilities.webhook
-    if (!instance || !webhook) throw new ProblemError(404, 'UNKNOWN_INSTANCE', `no webhook-capable plugin instance '${instanceId}'`)
+    if (!instance || !webhook)
+      throw new ProblemError(404, 'UNKNOWN_INSTANCE', `no webhook-capable plugin instance '${instanceId}'`)
 
     const url = new URL(c.req.url)
     const prefix = `/webhooks/${instanceId}`
@@ -35,10 +36,14 @@ export function webhookRoutes(hub: HubContext): Hono {
       rawBody: new Uint8Array(await c.req.arrayBuffer()),
     }
     const ctx = hub.contexts(instance, { signal: c.req.raw.signal })
-    const verdict = await invokePlugin(instance, 'webhook verify', VERIFY_DEADLINE_MS, () => webhook.verify(request, ctx))
+    const verdict = await invokePlugin(instance, 'webhook verify', VERIFY_DEADLINE_MS, () =>
+      webhook.verify(request, ctx),
+    )
     if (!verdict.ok) throw new ProblemError(401, 'SIGNATURE_INVALID', `webhook rejected: ${verdict.reason}`)
 
-    const result = await invokePlugin(instance, 'webhook parse', PARSE_DEADLINE_MS, () => webhook.parse(request, ctx))
+    const result = await invokePlugin(instance, 'webhook parse', PARSE_DEADLINE_MS, () =>
+      webhook.parse(request, ctx),
+    )
     if (result.dedupeKey && (await hub.core.webhookReceipts.seen(instance.id, result.dedupeKey))) {
       return c.json({ duplicate: true, results: [] }, 200)
     }

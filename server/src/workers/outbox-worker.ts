@@ -13,10 +13,18 @@ import type { LoadedInstance } from '../plugins/loader'
 
 const DELIVERY_DEADLINE_MS = 30_000
 
-function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext, signal: AbortSignal): Promise<DeliveryResult> {
+function call(
+  instance: LoadedInstance,
+  message: ClaimedMessage,
+  hub: HubContext,
+  signal: AbortSignal,
+): Promise<DeliveryResult> {
   const c = instance.definition.capabilities
   return invokePlugin(instance, message.topic, DELIVERY_DEADLINE_MS, (deadline) => {
-    const ctx = hub.contexts(instance, { signal: AbortSignal.any([signal, deadline]), idempotencyKey: message.idempotencyKey })
+    const ctx = hub.contexts(instance, {
+      signal: AbortSignal.any([signal, deadline]),
+      idempotencyKey: message.idempotencyKey,
+    })
     switch (message.topic) {
       case 'order.status':
         if (c.statusPush) return c.statusPush.pushStatus(message.payload as OrderStatusUpdate, ctx)
@@ -25,10 +33,12 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
         if (c.fulfilment) return c.fulfilment.requestFulfilment(message.payload as FulfilmentRequest, ctx)
         break
       case 'fulfilment.cancel':
-        if (c.fulfilment?.cancelFulfilment) return c.fulfilment.cancelFulfilment(message.payload as FulfilmentCancelRequest, ctx)
+        if (c.fulfilment?.cancelFulfilment)
+          return c.fulfilment.cancelFulfilment(message.payload as FulfilmentCancelRequest, ctx)
         break
       case 'inventory.push':
-        if (c.inventoryPush) return c.inventoryPush.pushInventory(message.payload as ChannelInventoryLevel[], ctx)
+        if (c.inventoryPush)
+          return c.inventoryPush.pushInventory(message.payload as ChannelInventoryLevel[], ctx)
         break
     }
     throw new ConfigError(`plugin instance '${instance.id}' cannot take '${message.topic}' messages`)
@@ -40,7 +50,8 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
   const lastHealthWrite = new Map<string, number>()
   const deliver: Deliver = async (message, signal) => {
     const instance = hub.registry.get(message.instanceId)
-    if (!instance) throw new ConfigError(`plugin instance '${message.instanceId}' is not configured in this hub`)
+    if (!instance)
+      throw new ConfigError(`plugin instance '${message.instanceId}' is not configured in this hub`)
     return call(instance, message, hub, signal)
   }
   const { outbox } = hub.settings
@@ -52,7 +63,16 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
     pollMs: outbox.pollMs,
     observer: {
       delivered(message, ms) {
-        hub.logger.debug({ messageId: message.id, topic: message.topic, instance: message.instanceId, orderId: message.orderId, ms }, 'outbox delivered')
+        hub.logger.debug(
+          {
+            messageId: message.id,
+            topic: message.topic,
+            instance: message.instanceId,
+            orderId: message.orderId,
+            ms,
+          },
+          'outbox delivered',
+        )
         // A healthy instance's row is refreshed at most every few seconds, not once per message.
         const last = lastHealthWrite.get(message.instanceId) ?? 0
         if (Date.now() - last > 5_000) {
@@ -64,7 +84,15 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
         lastHealthWrite.delete(message.instanceId)
         const level = outcome === 'dead' ? 'error' : 'warn'
         hub.logger[level](
-          { messageId: message.id, topic: message.topic, instance: message.instanceId, orderId: message.orderId, attempt: message.attempt, failure, error },
+          {
+            messageId: message.id,
+            topic: message.topic,
+            instance: message.instanceId,
+            orderId: message.orderId,
+            attempt: message.attempt,
+            failure,
+            error,
+          },
           outcome === 'dead' ? 'outbox message dead' : 'outbox delivery failed; will retry',
         )
         void hub.core.pluginInstances.failure(message.instanceId, error).catch(() => {})

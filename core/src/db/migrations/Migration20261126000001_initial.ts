@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations'
 import type { Knex } from '@mikro-orm/knex'
+import { Migration } from '@mikro-orm/migrations'
 
 /**
  * The initial schema, written with knex's schema builder rather than dialect SQL so that SQLite and

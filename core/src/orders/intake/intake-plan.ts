@@ -85,7 +85,8 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
   for (const a of assignments) ctx.stock.take(a.sku, a.locationId, a.quantity)
 
   const allocatedByLine = new Map<string, number>()
-  for (const a of assignments) allocatedByLine.set(a.lineId, (allocatedByLine.get(a.lineId) ?? 0) + a.quantity)
+  for (const a of assignments)
+    allocatedByLine.set(a.lineId, (allocatedByLine.get(a.lineId) ?? 0) + a.quantity)
   const lines: LineWrite[] = order.lines.map((l) => {
     const allocatedQty = allocatedByLine.get(l.id) ?? 0
     return { ...l, allocatedQty, backorderedQty: held ? 0 : l.quantity - allocatedQty }
@@ -158,7 +159,12 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
       serviceLevel: order.serviceLevel,
       lines: allocations
         .filter((a) => a.fulfilmentId === f.id)
-        .map((a) => ({ lineId: a.lineId, sku: a.sku, quantity: a.quantity, name: lines.find((l) => l.id === a.lineId)?.name ?? undefined })),
+        .map((a) => ({
+          lineId: a.lineId,
+          sku: a.sku,
+          quantity: a.quantity,
+          name: lines.find((l) => l.id === a.lineId)?.name ?? undefined,
+        })),
       requestedAt: new Date(now).toISOString(),
     }
     outbox.push({

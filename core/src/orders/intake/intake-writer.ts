@@ -82,7 +82,18 @@ export async function writeOrder(tx: SqlRunner, w: OrderWriteSet, actor: string)
   }
   for (const a of w.allocations) {
     await allocateStock(tx, a.sku, a.locationId, a.quantity, now)
-    await tx.run(INSERT_ALLOCATION, [a.id, o.id, a.lineId, a.sku, a.locationId, a.quantity, a.status, a.fulfilmentId, now, now])
+    await tx.run(INSERT_ALLOCATION, [
+      a.id,
+      o.id,
+      a.lineId,
+      a.sku,
+      a.locationId,
+      a.quantity,
+      a.status,
+      a.fulfilmentId,
+      now,
+      now,
+    ])
   }
   for (const e of w.events) {
     await tx.run(INSERT_EVENT, [e.id, o.id, e.type, e.fromStatus, e.toStatus, writeJson(e.data), actor, now])

@@ -58,7 +58,11 @@ export class OrderIntake {
     this.now = deps.clock ?? Date.now
   }
 
-  async submit(channelInstanceId: string, order: CanonicalOrder, actor = `channel:${channelInstanceId}`): Promise<IntakeResult> {
+  async submit(
+    channelInstanceId: string,
+    order: CanonicalOrder,
+    actor = `channel:${channelInstanceId}`,
+  ): Promise<IntakeResult> {
     const prepared = await prepareOrder(channelInstanceId, order, this.deps.catalog, this.now())
     return new Promise<IntakeResult>((resolve, reject) => {
       this.queue.push({ prepared, actor, resolve, reject })
@@ -83,7 +87,7 @@ export class OrderIntake {
   private async process(batch: Pending[]): Promise<void> {
     try {
       const results = await this.commitWithRetry(batch)
-      batch.forEach((p, i) => p.resolve(results[i]!))
+      for (const [i, p] of batch.entries()) p.resolve(results[i]!)
       this.deps.onCommitted?.(results.filter((r) => r.created))
       return
     } catch (error) {
@@ -107,18 +111,27 @@ export class OrderIntake {
         return await this.deps.db.transaction((tx) => this.commit(tx, batch, locations))
       } catch (error) {
         const retryable =
-          isRetryableDbError(error) || (error instanceof ConflictError && error.code === 'ALLOCATION_CONFLICT')
+          isRetryableDbError(error) ||
+          (error instanceof ConflictError && error.code === 'ALLOCATION_CONFLICT')
         if (!retryable || attempt >= MAX_RETRIES) throw error
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
       }
     }
   }
 
-  private async commit(tx: SqlRunner, batch: Pending[], locations: readonly LocationFacts[]): Promise<IntakeResult[]> {
+  private async commit(
+    tx: SqlRunner,
+    batch: Pending[],
+    locations: readonly LocationFacts[],
+  ): Promise<IntakeResult[]> {
     const keyOf = (p: PreparedOrder) => `${p.channelInstanceId}\u0000${p.externalOrderId}`
     if (tx.dialect === 'postgresql') {
       // Serialises concurrent intake of the same order across hub processes; sorted, so never a deadlock.
-      const keys = [...new Set(batch.map((p) => keyOf(p.prepared)))].sort()
+      const keys = [
+        ...new Set(
+          batch.map((p) => JSON.stringify([p.prepared.channelInstanceId, p.prepared.externalOrderId])),
+        ),
+      ].sort()
       await tx.all(
         'select pg_advisory_xact_lock(h) from (select hashtextextended(k, 0) as h from unnest(?::text[]) as k order by h) s',
         [keys],
@@ -139,7 +152,13 @@ export class OrderIntake {
       const stock = new StockLedger(await readStockForUpdate(tx, skus))
       const now = this.now()
       for (const p of fresh) {
-        const w = planIntake(p.prepared, { router: this.deps.router, locations, stock, directory: this.deps.directory, now })
+        const w = planIntake(p.prepared, {
+          router: this.deps.router,
+          locations,
+          stock,
+          directory: this.deps.directory,
+          now,
+        })
         await writeOrder(tx, w, p.actor)
         results.set(keyOf(p.prepared), {
           orderId: p.prepared.id,
@@ -187,9 +206,13 @@ export class OrderIntake {
 
 function translate(error: unknown): unknown {
   if (isConnectionError(error)) {
-    return new ServiceUnavailableError('the database is unreachable; the order was not accepted', 'DATABASE_UNAVAILABLE', {
-      cause: error,
-    })
+    return new ServiceUnavailableError(
+      'the database is unreachable; the order was not accepted',
+      'DATABASE_UNAVAILABLE',
+      {
+        cause: error,
+      },
+    )
   }
   return error
 }

@@ -106,7 +106,10 @@ export async function prepareOrder(
     discountMinor: money(l.discount, order.currency, `lines[${i}].discount`) ?? 0,
     product: found.get(l.sku)!,
   }))
-  const subtotalMinor = lines.reduce((sum, l) => sum + (l.unitPriceMinor ?? 0) * l.quantity - l.discountMinor, 0)
+  const subtotalMinor = lines.reduce(
+    (sum, l) => sum + (l.unitPriceMinor ?? 0) * l.quantity - l.discountMinor,
+    0,
+  )
   const shippingMinor = money(order.shippingTotal, order.currency, 'shippingTotal') ?? 0
   const totalMinor = money(order.total, order.currency, 'total') ?? subtotalMinor + shippingMinor
   const customer = customerOf(channelInstanceId, order)

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto'
+import type { ServerResponse } from 'node:http'
+import { type FulfilmentRequest, SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
+import { HttpPeer, json, type RecordedRequest } from './http-peer'
+
+export interface ReceivedFulfilment {
+  request: FulfilmentRequest
+  idempotencyKey: string
+  authorization: string
+}
+
+type Failure = { status: number; retryAfter?: string } | { hangMs: number }
+
+/**
+ * A warehouse speaking the rest-wms protocol: it takes fulfilment requests (idempotent on the
+ * Idempotency-Key, like a real WMS), can fail or hang on demand, and posts signed shipment
+ * confirmations back to the hub.
+ */
+export class RestWmsPeer {
+  private failures: Failure[] = []
+  private readonly refs = new Map<string, string>()
+
+  private constructor(
+    readonly http: HttpPeer,
+    readonly apiKey: string,
+    readonly webhookSecret: string,
+  ) {}
+
+  static async start(apiKey: string, webhookSecret: string): Promise<RestWmsPeer> {
+    let peer: RestWmsPeer | undefined
+    const http = await HttpPeer.start((req, res) => peer!.handle(req, res))
+    peer = new RestWmsPeer(http, apiKey, webhookSecret)
+    return peer
+  }
+
+  /** The next `count` calls fail this way, then the peer recovers. */
+  failNext(count: number, failure: Failure): void {
+    for (let i = 0; i < count; i++) this.failures.push(failure)
+  }
+
+  private async handle(req: RecordedRequest, res: ServerResponse): Promise<void> {
+    const failure = this.failures.shift()
+    if (failure && 'hangMs' in failure) {
+      await new Promise((r) => setTimeout(r, failure.hangMs))
+      if (!res.writableEnded) json(res, 504, { error: 'hung' })
+      return
+    }
+    if (failure)
+      return json(
+        res,
+        failure.status,
+        { error: 'failing on demand' },
+        failure.retryAfter ? { 'retry-after': failure.retryAfter } : {},
+      )
+    if (req.headers.authorization !== `Bearer ${this.apiKey}`) return json(res, 401, { error: 'bad api key' })
+    if (req.method === 'POST' && req.path === '/fulfilment-orders') {
+      const key = req.headers['idempotency-key'] ?? ''
+      let ref = this.refs.get(key)
+      if (!ref) {
+        ref = `WMS-${this.refs.size + 1}`
+        this.refs.set(key, ref)
+      }
+      return json(res, 201, { id: ref })
+    }
+    return json(res, 404, { error: 'not found' })
+  }
+
+  /** Fulfilment requests that reached the warehouse (failed attempts excluded). */
+  fulfilments(): ReceivedFulfilment[] {
+    return this.http.requests
+      .filter((r) => r.path === '/fulfilment-orders' && r.method === 'POST')
+      .map((r) => ({
+        request: JSON.parse(r.body) as FulfilmentRequest,
+        idempotencyKey: r.headers['idempotency-key'] ?? '',
+        authorization: r.headers.authorization ?? '',
+      }))
+  }
+
+  async ship(
+    hubUrl: string,
+    instanceId: string,
+    fulfilmentId: string,
+    tracking: { carrier: string; trackingNumber: string; trackingUrl?: string },
+    options: { secret?: string; deliveryId?: string } = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const body = JSON.stringify({ fulfilmentId, ...tracking, shippedAt: new Date().toISOString() })
+    const res = await fetch(`${hubUrl}/webhooks/${instanceId}/shipments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-switchyard-delivery': options.deliveryId ?? randomUUID(),
+        [SIGNATURE_HEADER]: signTimestamped(options.secret ?? this.webhookSecret, body),
+      },
+      body,
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
+  }
+
+  async close(): Promise<void> {
+    await this.http.close()
+  }
+}
