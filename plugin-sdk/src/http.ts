@@ -1,3 +1,5 @@
+import http from 'node:http'
+import https from 'node:https'
 import type { HttpClient, HttpRequestOptions, HttpResponse } from './context'
 import { ConfigError, PermanentError, RateLimitedError, TimeoutError, TransientError } from './errors'
 
@@ -25,50 +27,100 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000
   return {
     async request(url: string, req: HttpRequestOptions = {}): Promise<HttpResponse> {
+      const method = req.method ?? 'GET'
       const timeoutMs = req.timeoutMs ?? defaultTimeoutMs
-      const signals = [AbortSignal.timeout(timeoutMs)]
-      if (options.signal) signals.push(options.signal)
-      let res: Response
+      let raw: RawResponse
       try {
-        res = await fetch(url, {
-          method: req.method ?? 'GET',
-          headers: { 'user-agent': options.userAgent ?? 'switchyard', ...req.headers },
-          body: req.body as BodyInit | undefined,
-          signal: AbortSignal.any(signals),
-        })
-      } catch (error) {
-        const name = (error as { name?: string }).name
-        if (name === 'TimeoutError' || name === 'AbortError')
-          throw new TimeoutError(`${req.method ?? 'GET'} ${redactUrl(url)} timed out after ${timeoutMs} ms`, {
-            cause: error,
-          })
-        throw new TransientError(
-          `${req.method ?? 'GET'} ${redactUrl(url)} failed: ${(error as Error).message}`,
-          { cause: error },
+        raw = await send(
+          url,
+          method,
+          { 'user-agent': options.userAgent ?? 'switchyard', ...req.headers },
+          req.body,
+          timeoutMs,
+          options.signal,
         )
+      } catch (error) {
+        if (error instanceof TimeoutError) throw error
+        const name = (error as { name?: string }).name
+        if (name === 'AbortError')
+          throw new TimeoutError(`${method} ${redactUrl(url)} was aborted`, { cause: error })
+        throw new TransientError(`${method} ${redactUrl(url)} failed: ${(error as Error).message}`, {
+          cause: error,
+        })
       }
-      const text = await res.text()
-      const headers: Record<string, string> = {}
-      res.headers.forEach((value, key) => {
-        headers[key] = value
-      })
+      const { status, headers, text } = raw
       const response: HttpResponse = {
-        status: res.status,
+        status,
         headers,
         text,
         json<T>() {
           return JSON.parse(text) as T
         },
       }
-      if ((res.status >= 200 && res.status < 300) || req.acceptStatus?.(res.status)) return response
-      throw statusError(
-        res.status,
-        `${req.method ?? 'GET'} ${redactUrl(url)} answered ${res.status}`,
-        headers,
-        text,
-      )
+      if ((status >= 200 && status < 300) || req.acceptStatus?.(status)) return response
+      throw statusError(status, `${method} ${redactUrl(url)} answered ${status}`, headers, text)
     },
   }
+}
+
+interface RawResponse {
+  status: number
+  headers: Record<string, string>
+  text: string
+}
+
+// Keep-alive pools shared by every plugin: partners see a few long-lived connections, not a storm.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 }),
+}
+
+/** node:http rather than fetch: several times less CPU per call, which the outbox pays per message. */
+function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | Uint8Array | undefined,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<RawResponse> {
+  return new Promise<RawResponse>((resolve, reject) => {
+    const target = new URL(url)
+    const lib = target.protocol === 'https:' ? https : http
+    const agent = agents[target.protocol as keyof typeof agents]
+    if (!agent) return reject(new TypeError(`unsupported protocol ${target.protocol}`))
+    const payload =
+      body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : Buffer.from(body)
+    const request = lib.request(
+      target,
+      {
+        method,
+        agent,
+        headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers,
+        ...(signal ? { signal } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('error', reject)
+        res.on('end', () => {
+          clearTimeout(timer)
+          const out: Record<string, string> = {}
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v
+          resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') })
+        })
+      },
+    )
+    const timer = setTimeout(() => {
+      request.destroy(new TimeoutError(`${method} ${redactUrl(url)} timed out after ${timeoutMs} ms`))
+    }, timeoutMs)
+    request.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    request.end(payload)
+  })
 }
 
 export function statusError(

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { authenticate } from './http/auth'
+import { bodyLimit } from './http/body-limit'
+import { MAX_BODY_BYTES } from './http/limits'
 import { problemResponse, toProblem } from './http/problem'
 import { staticFiles } from './http/static'
 import type { HubContext } from './hub-context'
@@ -13,8 +14,6 @@ import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog
 import { docsRoutes } from './routes/docs'
 import { orderRoutes } from './routes/orders'
 import { webhookRoutes } from './routes/webhooks'
-
-export const MAX_BODY_BYTES = 1024 * 1024
 
 const EDITOR_DIST = fileURLToPath(new URL('../../rule-editor/dist', import.meta.url))
 
@@ -39,17 +38,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
         'request',
       )
   })
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        problemResponse(c, {
-          status: 413,
-          code: 'BODY_TOO_LARGE',
-          detail: `bodies are limited to ${MAX_BODY_BYTES} bytes`,
-        }),
-    }),
-  )
+  app.use(bodyLimit(MAX_BODY_BYTES))
   app.onError((error, c) =>
     toProblem(c, error, (e) => log.error({ err: e, requestId: c.get('requestId') }, 'unhandled error')),
   )

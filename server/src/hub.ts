@@ -114,6 +114,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       { url, database: settings.database.dialect, plugins: instances.map((i) => i.id), workerId },
       'switchyard hub listening',
     )
+    announce(`Switchyard listening on ${url}`)
     if (bootstrapKey) {
       announce(
         [

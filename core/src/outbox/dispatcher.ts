@@ -4,6 +4,13 @@ import type { SqlRunner } from '../db/sql/sql-db'
 import { type BackoffPolicy, defaultBackoff, nextDelayMs } from './backoff'
 import type { ClaimedMessage, OutboxStore } from './outbox-store'
 
+interface Delivered {
+  message: ClaimedMessage
+  result: DeliveryResult
+  startedAt: number
+  ms: number
+}
+
 /** Calls the plugin for one message; throws a classified error when it fails. */
 export type Deliver = (message: ClaimedMessage, signal: AbortSignal) => Promise<DeliveryResult>
 
@@ -113,33 +120,48 @@ export class OutboxDispatcher {
     this.schedule(again ? 0 : this.opts.pollMs)
   }
 
+  private lastReclaim = 0
+
   private async round(): Promise<number> {
+    if (Date.now() - this.lastReclaim > Math.min(this.opts.leaseMs / 2, 5_000)) {
+      this.lastReclaim = Date.now()
+      await this.opts.store.reclaimExpired()
+    }
     const messages = await this.opts.store.claim(this.opts.batchSize, this.opts.leaseMs)
     if (messages.length === 0) return 0
     let next = 0
+    const done: Delivered[] = []
     const worker = async () => {
       while (next < messages.length && !this.controller.signal.aborted) {
         const message = messages[next++]!
-        await this.deliverOne(message)
+        const ok = await this.deliverOne(message)
+        if (ok) done.push(ok)
       }
     }
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, messages.length) }, worker))
+    const { effects, observer } = this.opts
+    await this.opts.store.delivered(
+      done.map(({ message, result, startedAt }) => ({
+        message,
+        startedAt,
+        ...(effects?.onDelivered
+          ? { effects: (tx: SqlRunner) => effects.onDelivered!(message, result, tx) }
+          : {}),
+      })),
+    )
+    for (const d of done) observer?.delivered?.(d.message, d.ms)
     return messages.length
   }
 
-  private async deliverOne(message: ClaimedMessage): Promise<void> {
+  /** Calls the plugin; a success is returned to be recorded with the round, a failure is recorded now. */
+  private async deliverOne(message: ClaimedMessage): Promise<Delivered | undefined> {
     const { store, effects, observer } = this.opts
     const startedAt = Date.now()
     try {
       const result = await this.opts.deliver(message, this.controller.signal)
-      await store.delivered(
-        message,
-        startedAt,
-        effects?.onDelivered ? (tx) => effects.onDelivered!(message, result, tx) : undefined,
-      )
-      observer?.delivered?.(message, Date.now() - startedAt)
+      return { message, result, startedAt, ms: Date.now() - startedAt }
     } catch (raw) {
-      if (this.controller.signal.aborted) return // shutting down; the lease expires and someone retries
+      if (this.controller.signal.aborted) return undefined // shutting down; the lease expires and someone retries
       const error = classifyError(raw)
       const text = `${error.code}: ${error.message}`
       const exhausted = message.attempt >= message.maxAttempts
@@ -155,6 +177,7 @@ export class OutboxDispatcher {
         effects?.onDead ? (tx) => effects.onDead!(message, text, tx) : undefined,
       )
       observer?.failed?.(message, error.failure, text, outcome)
+      return undefined
     }
   }
 }

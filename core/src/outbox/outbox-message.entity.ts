@@ -28,7 +28,7 @@ export class OutboxMessage {
 export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
   class: OutboxMessage,
   tableName: 'outbox_message',
-  indexes: [{ properties: ['status', 'nextAttemptAt'] }, { properties: ['orderId', 'instanceId'] }],
+  indexes: [{ properties: ['status', 'id'] }, { properties: ['orderId', 'instanceId'] }],
   uniques: [{ properties: ['idempotencyKey'] }],
   properties: {
     id: { type: 'uuid', primary: true },

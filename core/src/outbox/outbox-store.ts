@@ -41,12 +41,14 @@ export class OutboxStore {
 
   async claim(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedMessage[]> {
     const pg = this.db.dialect === 'postgresql'
+    // Walks pending messages in id order on the (status, id) index and stops at `limit`: the cost of
+    // a claim does not grow with the backlog.
     const rows = await this.db.transaction((tx) =>
       tx.all<ClaimRow>(
         `update outbox_message set status = 'in_flight', locked_by = ?, locked_until = ?, attempts = attempts + 1
           where id in (
             select m.id from outbox_message m
-             where ((m.status = 'pending' and m.next_attempt_at <= ?) or (m.status = 'in_flight' and m.locked_until < ?))
+             where m.status = 'pending' and m.next_attempt_at <= ?
                and not exists (
                  select 1 from outbox_message p
                   where p.order_id = m.order_id and p.instance_id = m.instance_id
@@ -54,7 +56,7 @@ export class OutboxStore {
              order by m.id
              limit ?${pg ? ' for update of m skip locked' : ''})
           returning id, topic, instance_id, order_id, idempotency_key, payload, attempts, max_attempts`,
-        [this.workerId, now + leaseMs, now, now, limit],
+        [this.workerId, now + leaseMs, now, limit],
       ),
     )
     return rows
@@ -71,22 +73,31 @@ export class OutboxStore {
       .sort((a, b) => (a.id < b.id ? -1 : 1))
   }
 
-  /** Marks delivered and runs `effects` (e.g. store the WMS reference) in the same transaction. */
+  /**
+   * Marks messages delivered, with each one's `effects` (e.g. store the WMS reference), in one
+   * transaction: a round's worth of deliveries costs one commit, not one each.
+   */
   async delivered(
-    message: ClaimedMessage,
-    startedAt: number,
-    effects?: (tx: SqlRunner) => Promise<void>,
+    items: readonly {
+      message: ClaimedMessage
+      startedAt: number
+      effects?: (tx: SqlRunner) => Promise<void>
+    }[],
     now = Date.now(),
   ): Promise<void> {
+    if (items.length === 0) return
     await this.db.transaction(async (tx) => {
-      const changed = await tx.run(
-        `update outbox_message set status = 'delivered', delivered_at = ?, locked_by = null, locked_until = null, last_error = null
-          where id = ? and locked_by = ? and status = 'in_flight'`,
-        [now, message.id, this.workerId],
-      )
-      await this.recordAttempt(tx, message, startedAt, now, 'delivered', null)
-      // Lost the lease meanwhile: another worker owns the message now and will complete it.
-      if (changed === 1 && effects) await effects(tx)
+      for (const { message, startedAt, effects } of items) {
+        const changed = await tx.run(
+          `update outbox_message set status = 'delivered', delivered_at = ?, locked_by = null, locked_until = null, last_error = null
+            where id = ? and locked_by = ? and status = 'in_flight'`,
+          [now, message.id, this.workerId],
+        )
+        // A first-try success is fully told by the message row; history matters once something failed.
+        if (message.attempt > 1) await this.recordAttempt(tx, message, startedAt, now, 'delivered', null)
+        // Lost the lease meanwhile: another worker owns the message now and will complete it.
+        if (changed === 1 && effects) await effects(tx)
+      }
     })
   }
 
@@ -115,6 +126,18 @@ export class OutboxStore {
       if (changed === 1 && effects && outcome === 'dead') await effects(tx)
     })
     return outcome
+  }
+
+  /**
+   * Gives back messages whose worker's lease ran out (it crashed or hung): they become pending and
+   * are delivered again. Run periodically, not on every claim.
+   */
+  async reclaimExpired(now = Date.now()): Promise<number> {
+    return this.db.run(
+      `update outbox_message set status = 'pending', locked_by = null, locked_until = null
+        where status = 'in_flight' and locked_until < ?`,
+      [now],
+    )
   }
 
   /** Operator action: give dead messages (all, or the given ones) a fresh set of attempts. */

@@ -1,5 +1,10 @@
 import { pluginStateStore, type SqlDb } from '@switchyard/core'
-import { createHttpClient, type PluginContext, type PluginLogger } from '@switchyard/plugin-sdk'
+import {
+  createHttpClient,
+  type HttpClient,
+  type PluginContext,
+  type PluginLogger,
+} from '@switchyard/plugin-sdk'
 import type { Logger } from '../logger'
 import { scrub } from '../logger'
 import type { LoadedInstance } from './loader'
@@ -23,28 +28,34 @@ function pluginLogger(base: Logger, instance: LoadedInstance): PluginLogger {
 
 export type ContextFactory = (
   instance: LoadedInstance,
-  options: { signal: AbortSignal; idempotencyKey?: string },
+  options?: { signal?: AbortSignal; idempotencyKey?: string },
 ) => PluginContext<Record<string, unknown>>
 
 /** Builds the context each plugin call receives. Loggers and state stores are made once per instance. */
 export function contextFactory(db: SqlDb, logger: Logger, shutdown: AbortSignal): ContextFactory {
   const perInstance = new Map<string, { logger: PluginLogger; state: ReturnType<typeof pluginStateStore> }>()
   const clock = { now: () => new Date() }
-  return (instance, options) => {
+  return (instance, options = {}) => {
     let shared = perInstance.get(instance.id)
     if (!shared) {
       shared = { logger: pluginLogger(logger, instance), state: pluginStateStore(db, instance.id) }
       perInstance.set(instance.id, shared)
     }
-    const signal = AbortSignal.any([options.signal, shutdown])
+    // AbortSignal.any is costly in Node 20: only combine when the caller brings a signal of its own.
+    const signal = options.signal ? AbortSignal.any([options.signal, shutdown]) : shutdown
+    let http: HttpClient | undefined
     return {
       instanceId: instance.id,
       config: instance.config,
       logger: shared.logger,
-      http: createHttpClient({
-        signal,
-        userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version})`,
-      }),
+      // Made on first use: webhook verification and parsing never call out.
+      get http() {
+        http ??= createHttpClient({
+          signal,
+          userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version})`,
+        })
+        return http
+      },
       state: shared.state,
       clock,
       signal,

@@ -11,17 +11,41 @@ export async function invokePlugin<T>(
   what: string,
   deadlineMs: number,
   call: (signal: AbortSignal) => Promise<T> | T,
+  /** The caller's own signal; without one, the deadline gets an AbortController of its own. */
+  signal?: AbortSignal,
 ): Promise<T> {
-  const controller = new AbortController()
+  const controller = signal ? undefined : new AbortController()
+  let first: Promise<T> | T
+  try {
+    first = call(signal ?? controller!.signal)
+  } catch (error) {
+    throw sanitize(classifyError(error), instance)
+  }
+  // A synchronous answer (signature checks, most parsing) needs no deadline: it has already finished.
+  if (!isThenable(first)) return first
+  return raceDeadline(instance, what, deadlineMs, controller, first)
+}
+
+function isThenable<T>(value: Promise<T> | T): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
+}
+
+async function raceDeadline<T>(
+  instance: LoadedInstance,
+  what: string,
+  deadlineMs: number,
+  controller: AbortController | undefined,
+  pending: Promise<T>,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort()
+      controller?.abort()
       reject(new TimeoutError(`${instance.id}: ${what} did not finish within ${deadlineMs} ms`))
     }, deadlineMs)
   })
   try {
-    return await Promise.race([Promise.resolve().then(() => call(controller.signal)), deadline])
+    return await Promise.race([pending, deadline])
   } catch (error) {
     throw sanitize(classifyError(error), instance)
   } finally {

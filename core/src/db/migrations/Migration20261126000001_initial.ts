@@ -247,7 +247,7 @@ export class Migration20261126000001_initial extends Migration {
         t.text('last_error').nullable()
         t.bigInteger('created_at').notNullable()
         t.bigInteger('delivered_at').nullable()
-        t.index(['status', 'next_attempt_at'])
+        t.index(['status', 'id'])
         t.index(['order_id', 'instance_id'])
       }),
     )

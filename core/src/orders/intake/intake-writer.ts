@@ -1,113 +1,224 @@
-import type { SqlRunner } from '../../db/sql/sql-db'
+import { insertRows } from '../../db/sql/insert-rows'
+import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import { writeJson } from '../../db/sql/sql-db'
 import { allocateStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { OrderWriteSet } from './intake-plan'
 
-const UPSERT_CUSTOMER = `insert into customer (id, email, name, phone, tier, segment, created_at, updated_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?)
-  on conflict (id) do update set name = coalesce(excluded.name, customer.name),
+const CUSTOMER_UPSERT = ` on conflict (id) do update set name = coalesce(excluded.name, customer.name),
     phone = coalesce(excluded.phone, customer.phone), tier = coalesce(excluded.tier, customer.tier),
     segment = coalesce(excluded.segment, customer.segment), updated_at = excluded.updated_at`
 
-const INSERT_ORDER = `insert into orders (id, channel_instance_id, external_order_id, order_number, status, currency,
-  customer_id, email, ship_to, bill_to, service_level, subtotal_minor, shipping_minor, total_minor, tags, notes,
-  hold_reason, raw, placed_at, received_at, updated_at, version)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`
+/**
+ * Writes a batch of planned orders inside its transaction, table by table with multi-row inserts,
+ * in foreign-key order. Stock is taken per (sku, location) once for the whole batch, in sorted
+ * order, each with a database-side check that ATP stays at or above zero.
+ */
+export async function writeBatch(
+  tx: SqlRunner,
+  writes: readonly OrderWriteSet[],
+  actors: readonly string[],
+): Promise<void> {
+  const customers = new Map<string, SqlParam[]>()
+  const orders: SqlParam[][] = []
+  const lines: SqlParam[][] = []
+  const fulfilments: SqlParam[][] = []
+  const allocations: SqlParam[][] = []
+  const events: SqlParam[][] = []
+  const decisions: SqlParam[][] = []
+  const stock = new Map<string, { sku: string; locationId: string; quantity: number }>()
 
-const INSERT_LINE = `insert into order_line (id, order_id, line_no, external_line_id, sku, name, quantity,
-  unit_price_minor, discount_minor, allocated_qty, backordered_qty, shipped_qty, cancelled_qty)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`
-
-const INSERT_FULFILMENT = `insert into fulfilment (id, order_id, location_id, wms_instance_id, status, created_at, updated_at)
-  values (?, ?, ?, ?, ?, ?, ?)`
-
-const INSERT_ALLOCATION = `insert into allocation (id, order_id, line_id, sku, location_id, quantity, status,
-  fulfilment_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
-const INSERT_EVENT = `insert into order_event (id, order_id, type, from_status, to_status, data, actor, created_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?)`
-
-const INSERT_DECISION = `insert into routing_decision (id, order_id, attempt, rule_set_version_id, strategy, plan,
-  explanation, summary, created_at) values (?, ?, 1, ?, ?, ?, ?, ?, ?)`
-
-/** Writes one planned order inside the batch transaction. */
-export async function writeOrder(tx: SqlRunner, w: OrderWriteSet, actor: string): Promise<void> {
-  const o = w.order
-  const now = o.receivedAt
-  if (o.customer) {
+  writes.forEach((w, i) => {
+    const o = w.order
+    const now = o.receivedAt
     const c = o.customer
-    await tx.run(UPSERT_CUSTOMER, [c.id, c.email, c.name, c.phone, c.tier, c.segment, now, now])
-  }
-  await tx.run(INSERT_ORDER, [
-    o.id,
-    o.channelInstanceId,
-    o.externalOrderId,
-    o.orderNumber,
-    w.status,
-    o.currency,
-    o.customer?.id ?? null,
-    o.email,
-    JSON.stringify(o.shipTo),
-    writeJson(o.billTo),
-    o.serviceLevel,
-    o.subtotalMinor,
-    o.shippingMinor,
-    o.totalMinor,
-    JSON.stringify(o.tags),
-    o.notes,
-    w.holdReason,
-    writeJson(o.raw),
-    o.placedAt,
-    o.receivedAt,
-    now,
-  ])
-  for (const l of w.lines) {
-    await tx.run(INSERT_LINE, [
-      l.id,
+    // One row per customer per statement: PostgreSQL refuses to upsert the same row twice in one.
+    if (c) customers.set(c.id, [c.id, c.email, c.name, c.phone, c.tier, c.segment, now, now])
+    orders.push([
       o.id,
-      l.lineNo,
-      l.externalLineId,
-      l.sku,
-      l.name,
-      l.quantity,
-      l.unitPriceMinor,
-      l.discountMinor,
-      l.allocatedQty,
-      l.backorderedQty,
+      o.channelInstanceId,
+      o.externalOrderId,
+      o.orderNumber,
+      w.status,
+      o.currency,
+      c?.id ?? null,
+      o.email,
+      JSON.stringify(o.shipTo),
+      writeJson(o.billTo),
+      o.serviceLevel,
+      o.subtotalMinor,
+      o.shippingMinor,
+      o.totalMinor,
+      JSON.stringify(o.tags),
+      o.notes,
+      w.holdReason,
+      writeJson(o.raw),
+      o.placedAt,
+      o.receivedAt,
+      now,
+      1,
     ])
-  }
-  for (const f of w.fulfilments) {
-    await tx.run(INSERT_FULFILMENT, [f.id, o.id, f.locationId, f.wmsInstanceId, f.status, now, now])
-  }
-  for (const a of w.allocations) {
-    await allocateStock(tx, a.sku, a.locationId, a.quantity, now)
-    await tx.run(INSERT_ALLOCATION, [
-      a.id,
+    for (const l of w.lines) {
+      lines.push([
+        l.id,
+        o.id,
+        l.lineNo,
+        l.externalLineId,
+        l.sku,
+        l.name,
+        l.quantity,
+        l.unitPriceMinor,
+        l.discountMinor,
+        l.allocatedQty,
+        l.backorderedQty,
+        0,
+        0,
+      ])
+    }
+    for (const f of w.fulfilments)
+      fulfilments.push([f.id, o.id, f.locationId, f.wmsInstanceId, f.status, now, now])
+    for (const a of w.allocations) {
+      allocations.push([
+        a.id,
+        o.id,
+        a.lineId,
+        a.sku,
+        a.locationId,
+        a.quantity,
+        a.status,
+        a.fulfilmentId,
+        now,
+        now,
+      ])
+      const key = `${a.sku}\u0000${a.locationId}`
+      const s = stock.get(key)
+      if (s) s.quantity += a.quantity
+      else stock.set(key, { sku: a.sku, locationId: a.locationId, quantity: a.quantity })
+    }
+    for (const e of w.events)
+      events.push([e.id, o.id, e.type, e.fromStatus, e.toStatus, writeJson(e.data), actors[i]!, now])
+    const p = w.decision.plan
+    decisions.push([
+      w.decision.id,
       o.id,
-      a.lineId,
-      a.sku,
-      a.locationId,
-      a.quantity,
-      a.status,
-      a.fulfilmentId,
-      now,
+      1,
+      p.ruleSetVersionId,
+      p.strategy,
+      JSON.stringify({ assignments: p.assignments, unfilled: p.unfilled, hold: p.hold ?? null }),
+      JSON.stringify({ candidates: p.candidates }),
+      p.summary,
       now,
     ])
+  })
+
+  const now = writes[0]?.order.receivedAt ?? Date.now()
+  for (const key of [...stock.keys()].sort()) {
+    const s = stock.get(key)!
+    await allocateStock(tx, s.sku, s.locationId, s.quantity, now)
   }
-  for (const e of w.events) {
-    await tx.run(INSERT_EVENT, [e.id, o.id, e.type, e.fromStatus, e.toStatus, writeJson(e.data), actor, now])
-  }
-  const p = w.decision.plan
-  await tx.run(INSERT_DECISION, [
-    w.decision.id,
-    o.id,
-    p.ruleSetVersionId,
-    p.strategy,
-    JSON.stringify({ assignments: p.assignments, unfilled: p.unfilled, hold: p.hold ?? null }),
-    JSON.stringify({ candidates: p.candidates }),
-    p.summary,
-    now,
-  ])
-  await writeOutbox(tx, w.outbox)
+  await insertRows(
+    tx,
+    'customer',
+    ['id', 'email', 'name', 'phone', 'tier', 'segment', 'created_at', 'updated_at'],
+    [...customers.values()],
+    CUSTOMER_UPSERT,
+  )
+  await insertRows(
+    tx,
+    'orders',
+    [
+      'id',
+      'channel_instance_id',
+      'external_order_id',
+      'order_number',
+      'status',
+      'currency',
+      'customer_id',
+      'email',
+      'ship_to',
+      'bill_to',
+      'service_level',
+      'subtotal_minor',
+      'shipping_minor',
+      'total_minor',
+      'tags',
+      'notes',
+      'hold_reason',
+      'raw',
+      'placed_at',
+      'received_at',
+      'updated_at',
+      'version',
+    ],
+    orders,
+  )
+  await insertRows(
+    tx,
+    'order_line',
+    [
+      'id',
+      'order_id',
+      'line_no',
+      'external_line_id',
+      'sku',
+      'name',
+      'quantity',
+      'unit_price_minor',
+      'discount_minor',
+      'allocated_qty',
+      'backordered_qty',
+      'shipped_qty',
+      'cancelled_qty',
+    ],
+    lines,
+  )
+  await insertRows(
+    tx,
+    'fulfilment',
+    ['id', 'order_id', 'location_id', 'wms_instance_id', 'status', 'created_at', 'updated_at'],
+    fulfilments,
+  )
+  await insertRows(
+    tx,
+    'allocation',
+    [
+      'id',
+      'order_id',
+      'line_id',
+      'sku',
+      'location_id',
+      'quantity',
+      'status',
+      'fulfilment_id',
+      'created_at',
+      'updated_at',
+    ],
+    allocations,
+  )
+  await insertRows(
+    tx,
+    'order_event',
+    ['id', 'order_id', 'type', 'from_status', 'to_status', 'data', 'actor', 'created_at'],
+    events,
+  )
+  await insertRows(
+    tx,
+    'routing_decision',
+    [
+      'id',
+      'order_id',
+      'attempt',
+      'rule_set_version_id',
+      'strategy',
+      'plan',
+      'explanation',
+      'summary',
+      'created_at',
+    ],
+    decisions,
+  )
+  await writeOutbox(
+    tx,
+    writes.flatMap((w) => w.outbox),
+  )
 }

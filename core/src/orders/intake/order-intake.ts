@@ -9,7 +9,7 @@ import { readStockForUpdate } from '../../inventory/stock-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
 import type { Router } from '../../routing/router'
 import { planIntake } from './intake-plan'
-import { writeOrder } from './intake-writer'
+import { writeBatch } from './intake-writer'
 import { type PreparedOrder, prepareOrder } from './prepared-order'
 
 export interface IntakeResult {
@@ -151,18 +151,18 @@ export class OrderIntake {
       const skus = fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku))
       const stock = new StockLedger(await readStockForUpdate(tx, skus))
       const now = this.now()
-      for (const p of fresh) {
-        const w = planIntake(p.prepared, {
-          router: this.deps.router,
-          locations,
-          stock,
-          directory: this.deps.directory,
-          now,
-        })
-        await writeOrder(tx, w, p.actor)
-        results.set(keyOf(p.prepared), {
-          orderId: p.prepared.id,
-          externalOrderId: p.prepared.externalOrderId,
+      const context = { router: this.deps.router, locations, stock, directory: this.deps.directory, now }
+      const writes = fresh.map((p) => planIntake(p.prepared, context))
+      await writeBatch(
+        tx,
+        writes,
+        fresh.map((p) => p.actor),
+      )
+      for (const w of writes) {
+        const { order } = w
+        results.set(keyOf(order), {
+          orderId: order.id,
+          externalOrderId: order.externalOrderId,
           status: w.status,
           created: true,
         })

@@ -1,0 +1,16 @@
+import { benchIntake } from './intake'
+
+/** `pnpm bench <name>`: runs one benchmark; its last output line is its result as JSON. */
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  intake: benchIntake,
+}
+
+const name = process.argv[2]
+const bench = name ? benches[name] : undefined
+if (!bench) {
+  process.stderr.write(`usage: pnpm bench <${Object.keys(benches).join('|')}>\n`)
+  process.exit(2)
+}
+const result = await bench()
+process.stdout.write(`${JSON.stringify(result)}\n`)
+process.exit(0)
