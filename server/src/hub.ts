@@ -76,7 +76,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       settings,
       core,
       registry,
-      contexts: contextFactory(core.db, logger, shutdown.signal),
+      contexts: contextFactory(core.db, logger, shutdown.signal, workerId),
       logger,
       dispatcher: undefined,
     }

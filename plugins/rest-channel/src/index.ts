@@ -26,7 +26,13 @@ function parseJson(request: RawRequest): unknown {
   try {
     return JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
   } catch (error) {
-    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
+    throw new PayloadError(
+      'body is not valid JSON',
+      [{ field: '(body)', message: (error as Error).message }],
+      {
+        status: 400,
+      },
+    )
   }
 }
 

@@ -28,7 +28,13 @@ function body<T>(request: RawRequest, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
   } catch (error) {
-    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
+    throw new PayloadError(
+      'body is not valid JSON',
+      [{ field: '(body)', message: (error as Error).message }],
+      {
+        status: 400,
+      },
+    )
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) throw new PayloadError('payload is invalid', zodIssues(parsed.error))

@@ -116,9 +116,10 @@ export function toProblem(c: Context, error: unknown, log: (e: unknown) => void)
     })
   }
   if (isPayloadError(error)) {
+    const malformed = error.status === 400
     return problemResponse(c, {
-      status: 422,
-      code: 'INVALID_PAYLOAD',
+      status: malformed ? 400 : 422,
+      code: malformed ? 'MALFORMED_JSON' : 'INVALID_PAYLOAD',
       detail: error.message,
       errors: (error as { issues: PayloadIssue[] }).issues,
     })

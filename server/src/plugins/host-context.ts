@@ -32,7 +32,12 @@ export type ContextFactory = (
 ) => PluginContext<Record<string, unknown>>
 
 /** Builds the context each plugin call receives. Loggers and state stores are made once per instance. */
-export function contextFactory(db: SqlDb, logger: Logger, shutdown: AbortSignal): ContextFactory {
+export function contextFactory(
+  db: SqlDb,
+  logger: Logger,
+  shutdown: AbortSignal,
+  workerId: string,
+): ContextFactory {
   const perInstance = new Map<string, { logger: PluginLogger; state: ReturnType<typeof pluginStateStore> }>()
   const clock = { now: () => new Date() }
   return (instance, options = {}) => {
@@ -52,7 +57,7 @@ export function contextFactory(db: SqlDb, logger: Logger, shutdown: AbortSignal)
       get http() {
         http ??= createHttpClient({
           signal,
-          userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version})`,
+          userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version}; ${workerId})`,
         })
         return http
       },
