@@ -11,7 +11,7 @@ export interface HubSettings {
   logLevel: string
   /** Run the outbox dispatcher and pollers in this process. */
   workers: boolean
-  outbox: { baseMs: number; maxMs: number; pollMs: number; maxAttempts: number }
+  outbox: { baseMs: number; maxMs: number; pollMs: number }
   /** Public base URL used in printed links (defaults to http://host:port). */
   publicUrl: string
 }
@@ -39,7 +39,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       baseMs: int(env, 'SWITCHYARD_OUTBOX_BASE_MS', 1000, 1),
       maxMs: int(env, 'SWITCHYARD_OUTBOX_MAX_MS', 600_000, 1),
       pollMs: int(env, 'SWITCHYARD_OUTBOX_POLL_MS', 500, 10),
-      maxAttempts: int(env, 'SWITCHYARD_OUTBOX_MAX_ATTEMPTS', 12, 1),
     },
     publicUrl: env.SWITCHYARD_PUBLIC_URL || `http://${host}:${port}`,
   }
