@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { FulfilmentCancelRequest, FulfilmentRequest } from './canonical/fulfilment'
 import type { ChannelInventoryLevel, InventorySnapshot } from './canonical/inventory'
+import type { RefundRequest } from './canonical/refund'
 import type { OrderStatusUpdate } from './canonical/status'
 import type { PluginContext } from './context'
 import type { InboundEvent, RawRequest, VerifyResult, WebhookResult } from './webhook'
@@ -30,12 +31,25 @@ export interface PollResult {
   cursor: string | null
   /** True when the peer has more pages right now. */
   more?: boolean
+  /**
+   * Opaque JSON handed back to `committed` or `rejected`, e.g. the mailbox file these events came
+   * from. With a receipt the host applies the result all or nothing: it checks every order first,
+   * so a bad one rejects the whole result before any is imported.
+   */
+  receipt?: unknown
 }
 
 export interface PollCapability<C> {
   /** How often the host polls, by default. */
   intervalMs: number
   poll(cursor: string | null, ctx: PluginContext<C>): Promise<PollResult>
+  /** Called after the result's events are committed (and its cursor stored): archive, acknowledge. */
+  committed?(result: PollResult, ctx: PluginContext<C>): Promise<void>
+  /**
+   * Called when the hub refused the result for good (an invalid order, an unknown sku); `reason`
+   * names the field. The result's cursor is stored anyway, so the same input is not polled again.
+   */
+  rejected?(result: PollResult, reason: string, ctx: PluginContext<C>): Promise<void>
 }
 
 export interface Capabilities<C> {
@@ -49,6 +63,8 @@ export interface Capabilities<C> {
   inventoryPush?: {
     pushInventory(levels: ChannelInventoryLevel[], ctx: PluginContext<C>): Promise<DeliveryResult>
   }
+  /** Refunds the hub asks the channel to make (wired to the outbox with the order lifecycle work). */
+  refundPush?: { pushRefund(refund: RefundRequest, ctx: PluginContext<C>): Promise<DeliveryResult> }
   inventoryPull?: {
     intervalMs: number
     pullInventory(
@@ -69,6 +85,7 @@ export type CapabilityName =
   | 'fulfilment-cancel'
   | 'inventory-push'
   | 'inventory-pull'
+  | 'refund-push'
 
 export interface PluginSpec<S extends z.ZodType> {
   /** Stable forever, kebab-case: stored with every instance. */
@@ -139,5 +156,6 @@ export function capabilityNames(plugin: PluginSpec<z.ZodType>): CapabilityName[]
   if (c.fulfilment?.cancelFulfilment) names.push('fulfilment-cancel')
   if (c.inventoryPush) names.push('inventory-push')
   if (c.inventoryPull) names.push('inventory-pull')
+  if (c.refundPush) names.push('refund-push')
   return names
 }

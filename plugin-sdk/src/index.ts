@@ -46,14 +46,18 @@ export {
 } from './errors'
 export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export { formatPath, zodIssues } from './issues'
+export { seal, unseal } from './sealed'
 export {
   type HmacAlgorithm,
   type HmacEncoding,
   hmac,
   SIGNATURE_HEADER,
   safeEqual,
+  signStandardWebhook,
   signTimestamped,
+  verifyBase64Hmac,
   verifyHmac,
+  verifyStandardWebhook,
   verifyTimestamped,
 } from './signatures'
 export type { InboundEvent, InboundEventType, RawRequest, VerifyResult, WebhookResult } from './webhook'

@@ -77,3 +77,72 @@ export function verifyTimestamped(options: {
     ? { ok: true }
     : { ok: false, reason: 'signature mismatch' }
 }
+
+/**
+ * The base64 HMAC-SHA256 over the raw body that Shopify (`X-Shopify-Hmac-Sha256`), WooCommerce
+ * (`X-WC-Webhook-Signature`) and ShipHero sign with. The header is decoded and compared as bytes in
+ * constant time; a missing header or a digest of the wrong length is a mismatch. Several secrets
+ * may be given: during a secret rotation deliveries arrive signed with either.
+ */
+export function verifyBase64Hmac(options: {
+  secrets: readonly (string | Uint8Array)[]
+  rawBody: Uint8Array
+  signature: string | undefined
+}): boolean {
+  const { signature } = options
+  if (!signature || !/^[A-Za-z0-9+/]+={0,2}$/.test(signature.trim())) return false
+  const given = Buffer.from(signature.trim(), 'base64')
+  if (given.length !== 32) return false
+  let ok = false
+  for (const secret of options.secrets) {
+    const expected = createHmac('sha256', secret).update(options.rawBody).digest()
+    // No early exit: every configured secret costs the same whether or not an earlier one matched.
+    if (timingSafeEqual(given, expected)) ok = true
+  }
+  return ok
+}
+
+/** The key of a Standard Webhooks secret: the base64 bytes after `whsec_`. */
+function standardWebhookKey(secret: string): Buffer {
+  return Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64')
+}
+
+/**
+ * Standard Webhooks (used by ShipBob from API 2025-07): `webhook-signature: v1,<base64>` over
+ * `{webhook-id}.{webhook-timestamp}.{raw body}`, keyed with the base64-decoded `whsec_…` secret.
+ */
+export function signStandardWebhook(
+  secret: string,
+  id: string,
+  timestampSec: number,
+  rawBody: string | Uint8Array,
+): string {
+  const signed = Buffer.concat([Buffer.from(`${id}.${timestampSec}.`), Buffer.from(rawBody)])
+  return `v1,${createHmac('sha256', standardWebhookKey(secret)).update(signed).digest('base64')}`
+}
+
+export function verifyStandardWebhook(options: {
+  secret: string
+  headers: Record<string, string>
+  rawBody: Uint8Array
+  nowSec?: number
+  toleranceSec?: number
+}): TimestampedVerdict {
+  const id = options.headers['webhook-id']
+  const ts = options.headers['webhook-timestamp']
+  const header = options.headers['webhook-signature']
+  if (!id || !ts || !header)
+    return { ok: false, reason: 'webhook-id, webhook-timestamp or webhook-signature missing' }
+  const t = Number(ts)
+  if (!Number.isInteger(t)) return { ok: false, reason: 'webhook-timestamp malformed' }
+  const now = options.nowSec ?? Math.floor(Date.now() / 1000)
+  if (Math.abs(now - t) > (options.toleranceSec ?? 300))
+    return { ok: false, reason: 'webhook-timestamp outside tolerance' }
+  const expected = signStandardWebhook(options.secret, id, t, options.rawBody).slice(3)
+  // The header is a space-separated list (several during a key rotation); any v1 match is enough.
+  const match = header
+    .split(' ')
+    .filter((part) => part.startsWith('v1,'))
+    .some((part) => safeEqual(part.slice(3), expected))
+  return match ? { ok: true } : { ok: false, reason: 'signature mismatch' }
+}

@@ -1,6 +1,7 @@
 import type { ShipmentConfirmation } from './canonical/fulfilment'
 import type { InventorySnapshot } from './canonical/inventory'
 import type { CanonicalOrder } from './canonical/order'
+import type { ChannelRefund } from './canonical/refund'
 
 /** The raw HTTP request as it arrived, body untouched so signatures can be checked over its bytes. */
 export interface RawRequest {
@@ -19,6 +20,8 @@ export type VerifyResult = { ok: true } | { ok: false; reason: string }
 export type InboundEvent =
   | { type: 'order'; order: CanonicalOrder }
   | { type: 'order.cancelled'; externalOrderId: string; reason?: string }
+  /** The channel refunded (part of) an order, e.g. Shopify `refunds/create`. */
+  | { type: 'order.refunded'; refund: ChannelRefund }
   | { type: 'shipment'; shipment: ShipmentConfirmation }
   | { type: 'fulfilment.rejected'; fulfilmentId: string; reason: string }
   | { type: 'fulfilment.cancelled'; fulfilmentId: string; reason?: string }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { seal, unseal } from './sealed'
+import { signStandardWebhook, verifyBase64Hmac, verifyStandardWebhook } from './signatures'
+
+// Test vectors from the channel-formats reference (§0.1), computed independently with node:crypto
+// and the standardwebhooks package.
+const body = Buffer.from('{"id":5940139491234,"name":"#1001","total_price":"59.99"}')
+
+describe('verifyBase64Hmac', () => {
+  it('accepts the published Shopify/WooCommerce vector', () => {
+    const signature = 'o92MJ8W5qY8jXnqavN9lHy1UMvtlqRDCiUwvXR717qk='
+    expect(verifyBase64Hmac({ secrets: ['test_secret'], rawBody: body, signature })).toBe(true)
+    expect(verifyBase64Hmac({ secrets: ['old', 'test_secret'], rawBody: body, signature })).toBe(true)
+  })
+
+  it('rejects a tampered body, a wrong secret, a missing or malformed header', () => {
+    const signature = 'o92MJ8W5qY8jXnqavN9lHy1UMvtlqRDCiUwvXR717qk='
+    const tampered = Buffer.from(body.toString().replace('59.99', '0.01'))
+    expect(verifyBase64Hmac({ secrets: ['test_secret'], rawBody: tampered, signature })).toBe(false)
+    expect(verifyBase64Hmac({ secrets: ['other'], rawBody: body, signature })).toBe(false)
+    expect(verifyBase64Hmac({ secrets: ['test_secret'], rawBody: body, signature: undefined })).toBe(false)
+    expect(verifyBase64Hmac({ secrets: ['test_secret'], rawBody: body, signature: 'c2hvcnQ=' })).toBe(false)
+    expect(verifyBase64Hmac({ secrets: ['test_secret'], rawBody: body, signature: '%%%' })).toBe(false)
+  })
+})
+
+describe('Standard Webhooks', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+  const id = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W'
+  it('signs the published vector', () => {
+    expect(signStandardWebhook(secret, id, 1674087231, body)).toBe(
+      'v1,dyrVCAeGWZmoPDqWxDKTpNbp72NPWqw7E6ifXy6LJIg=',
+    )
+  })
+
+  it('verifies within tolerance, one of several signatures, and refuses stale or forged ones', () => {
+    const headers = {
+      'webhook-id': id,
+      'webhook-timestamp': '1674087231',
+      'webhook-signature': 'v1,bm90LWl0 v1,dyrVCAeGWZmoPDqWxDKTpNbp72NPWqw7E6ifXy6LJIg=',
+    }
+    expect(verifyStandardWebhook({ secret, headers, rawBody: body, nowSec: 1674087231 + 60 })).toEqual({
+      ok: true,
+    })
+    expect(verifyStandardWebhook({ secret, headers, rawBody: body, nowSec: 1674087231 + 600 }).ok).toBe(false)
+    expect(
+      verifyStandardWebhook({
+        secret,
+        headers: { ...headers, 'webhook-id': 'msg_other' },
+        rawBody: body,
+        nowSec: 1674087231,
+      }).ok,
+    ).toBe(false)
+    expect(verifyStandardWebhook({ secret, headers: {}, rawBody: body }).ok).toBe(false)
+  })
+})
+
+describe('sealed state values', () => {
+  it('round-trips, hides the plaintext, and refuses another key or a tampered value', () => {
+    const sealed = seal('client-secret', 'lwa-token', 'Atza|token-value')
+    expect(sealed).not.toContain('token-value')
+    expect(unseal('client-secret', 'lwa-token', sealed)).toBe('Atza|token-value')
+    expect(unseal('other-secret', 'lwa-token', sealed)).toBeUndefined()
+    expect(unseal('client-secret', 'other-purpose', sealed)).toBeUndefined()
+    expect(unseal('client-secret', 'lwa-token', `${sealed.slice(0, -2)}AA`)).toBeUndefined()
+    expect(unseal('client-secret', 'lwa-token', 42)).toBeUndefined()
+  })
+})
