@@ -12,6 +12,7 @@ import type { HubContext } from './hub-context'
 import { keyRoutes, pluginRoutes } from './routes/admin'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
 import { docsRoutes } from './routes/docs'
+import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
 import { webhookRoutes } from './routes/webhooks'
 
@@ -26,17 +27,20 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   app.use(async function accessLog(c, next) {
     const started = performance.now()
     await next()
-    const ms = Math.round((performance.now() - started) * 10) / 10
-    if (c.res.status >= 500)
-      log.error(
-        { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms },
-        'request',
-      )
-    else
-      log.debug(
-        { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms },
-        'request',
-      )
+    const seconds = (performance.now() - started) / 1000
+    // The route pattern, not the path: ids in paths would make unbounded label values.
+    const route = c.req.routePath || 'unmatched'
+    hub.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) })
+    hub.metrics.httpDuration.observe({ method: c.req.method, route }, seconds)
+    const line = {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(seconds * 10_000) / 10,
+    }
+    if (c.res.status >= 500) log.error(line, 'request')
+    else log.debug(line, 'request')
   })
   app.use(bodyLimit(MAX_BODY_BYTES))
   app.onError((error, c) =>
@@ -92,6 +96,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
     })
   app.get('/openapi.json', (c) => c.json(document()))
   app.route('/docs', docsRoutes())
+  app.route('/metrics', metricsRoutes(hub, process.env.SWITCHYARD_METRICS_TOKEN || undefined))
   app.route('/webhooks', webhookRoutes(hub))
 
   options.mount?.(app)

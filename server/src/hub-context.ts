@@ -1,6 +1,8 @@
 import type { Core, OutboxDispatcher } from '@switchyard/core'
 import type { Logger } from './logger'
+import type { Metrics } from './observability/metrics'
 import type { ContextFactory } from './plugins/host-context'
+import type { PluginCallObserver } from './plugins/invoke'
 import type { PluginRegistry } from './plugins/registry'
 import type { HubSettings } from './settings'
 
@@ -12,4 +14,7 @@ export interface HubContext {
   contexts: ContextFactory
   logger: Logger
   dispatcher: OutboxDispatcher | undefined
+  metrics: Metrics
+  /** Records plugin call outcomes and durations (pass to invokePlugin). */
+  observePluginCall: PluginCallObserver
 }

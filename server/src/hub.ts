@@ -7,12 +7,14 @@ import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
 import type { HubContext } from './hub-context'
 import { createLogger, type Logger } from './logger'
+import { createMetrics } from './observability/metrics'
 import { findConfigFile, type HubConfigFile, readConfigFile } from './plugins/config-file'
 import { contextFactory } from './plugins/host-context'
 import { loadInstances } from './plugins/loader'
 import { PluginRegistry } from './plugins/registry'
 import type { HubSettings } from './settings'
 import { createOutboxWorker } from './workers/outbox-worker'
+import { createPollers, type Pollers } from './workers/pollers'
 
 export interface RunningHub {
   url: string
@@ -20,6 +22,8 @@ export interface RunningHub {
   context: HubContext
   /** The admin key created on this start, when the database had none. */
   bootstrapKey: string | undefined
+  /** The channel and inventory pollers, when this process runs workers. */
+  pollers: Pollers | undefined
   stop(): Promise<void>
 }
 
@@ -72,6 +76,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     }
     const demoWorld = settings.demo && (await seedDemo(core, registry.get(DEMO_WMS) ? DEMO_WMS : null))
 
+    const metrics = createMetrics()
     const context: HubContext = {
       settings,
       core,
@@ -79,12 +84,21 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       contexts: contextFactory(core.db, logger, shutdown.signal, workerId),
       logger,
       dispatcher: undefined,
+      metrics,
+      observePluginCall: (instance, operation, outcome, seconds) => {
+        metrics.pluginCalls.inc({ instance, operation, outcome })
+        metrics.pluginCallSeconds.observe({ instance, operation }, seconds)
+      },
     }
     if (settings.workers) {
       context.dispatcher = createOutboxWorker(context)
       core.onOrdersCommitted(() => context.dispatcher?.wake())
       context.dispatcher.start()
     }
+    const pollInterval = env.SWITCHYARD_POLL_INTERVAL_MS ? Number(env.SWITCHYARD_POLL_INTERVAL_MS) : undefined
+    const pollers = settings.workers
+      ? createPollers(context, { owner: workerId, ...(pollInterval ? { intervalMs: pollInterval } : {}) })
+      : undefined
 
     const demoWms = !fromFile && registry.get(DEMO_WMS)
     const app = createApp(context, {
@@ -107,6 +121,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       server.once('listening', () => resolve())
       server.once('error', reject)
     })
+    // Only once the port is open: a start-up that fails after this point has nothing to poll for.
+    pollers?.start()
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.port
     const url = `http://${settings.host}:${port}`
@@ -138,6 +154,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       core,
       context,
       bootstrapKey,
+      pollers,
       async stop() {
         if (stopped) return
         stopped = true
@@ -146,6 +163,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
           // Idle keep-alive sockets would hold close() open.
           ;(server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.()
         })
+        await pollers?.stop()
         await context.dispatcher?.stop()
         shutdown.abort()
         await core.close()

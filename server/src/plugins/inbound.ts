@@ -2,6 +2,7 @@ import { type IntakeResult, type ShipmentOutcome, ValidationError } from '@switc
 import { canonicalOrderSchema, type InboundEvent, PayloadError, zodIssues } from '@switchyard/plugin-sdk'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
+import { recordIntake } from '../observability/record-intake'
 import type { LoadedInstance } from './loader'
 
 export type InboundOutcome =
@@ -36,6 +37,7 @@ export async function applyInbound(
         if (!parsed.success)
           throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
         const r: IntakeResult = await hub.core.intake.submit(instance.id, parsed.data)
+        recordIntake(hub.metrics, instance.id, r)
         outcomes.push({ type: 'order', ...r })
         break
       }

@@ -13,18 +13,46 @@ export async function invokePlugin<T>(
   call: (signal: AbortSignal) => Promise<T> | T,
   /** The caller's own signal; without one, the deadline gets an AbortController of its own. */
   signal?: AbortSignal,
+  /** Told the outcome (`ok` or the failure class) and duration of every call, e.g. for metrics. */
+  observe?: PluginCallObserver,
 ): Promise<T> {
+  const started = observe ? performance.now() : 0
   const controller = signal ? undefined : new AbortController()
   let first: Promise<T> | T
   try {
     first = call(signal ?? controller!.signal)
   } catch (error) {
-    throw sanitize(classifyError(error), instance)
+    const classified = sanitize(classifyError(error), instance)
+    observe?.(instance.id, what, classified.failure, (performance.now() - started) / 1000)
+    throw classified
   }
   // A synchronous answer (signature checks, most parsing) needs no deadline: it has already finished.
-  if (!isThenable(first)) return first
-  return raceDeadline(instance, what, deadlineMs, controller, first)
+  if (!isThenable(first)) {
+    observe?.(instance.id, what, 'ok', (performance.now() - started) / 1000)
+    return first
+  }
+  if (!observe) return raceDeadline(instance, what, deadlineMs, controller, first)
+  try {
+    const value = await raceDeadline(instance, what, deadlineMs, controller, first)
+    observe(instance.id, what, 'ok', (performance.now() - started) / 1000)
+    return value
+  } catch (error) {
+    observe(
+      instance.id,
+      what,
+      (error as PluginError).failure ?? 'transient',
+      (performance.now() - started) / 1000,
+    )
+    throw error
+  }
 }
+
+export type PluginCallObserver = (
+  instanceId: string,
+  operation: string,
+  outcome: string,
+  seconds: number,
+) => void
 
 function isThenable<T>(value: Promise<T> | T): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function'

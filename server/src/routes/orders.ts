@@ -6,6 +6,7 @@ import { assertChannelScope, assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
+import { recordIntake } from '../observability/record-intake'
 
 const orderSummary = z
   .object({
@@ -144,6 +145,7 @@ export function orderRoutes(hub: HubContext) {
           }
           throw error
         })
+      recordIntake(hub.metrics, channel, result)
       return c.json(result, result.created ? 201 : 200)
     },
   )

@@ -79,6 +79,7 @@ export function webhookRoutes(hub: HubContext): Hono {
       VERIFY_DEADLINE_MS,
       () => webhook.verify(request, ctx),
       ctx.signal,
+      hub.observePluginCall,
     )
     if (!verdict.ok) throw new ProblemError(401, 'SIGNATURE_INVALID', `webhook rejected: ${verdict.reason}`)
 
@@ -88,6 +89,7 @@ export function webhookRoutes(hub: HubContext): Hono {
       PARSE_DEADLINE_MS,
       () => webhook.parse(request, ctx),
       ctx.signal,
+      hub.observePluginCall,
     )
     if (result.dedupeKey && (await hub.core.webhookReceipts.seen(instance.id, result.dedupeKey))) {
       return c.json({ duplicate: true, results: [] }, 200)

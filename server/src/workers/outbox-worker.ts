@@ -42,6 +42,7 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
       throw new ConfigError(`plugin instance '${instance.id}' cannot take '${message.topic}' messages`)
     },
     ctx.signal,
+    hub.observePluginCall,
   )
 }
 
@@ -63,6 +64,15 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
     pollMs: outbox.pollMs,
     observer: {
       delivered(message, ms) {
+        hub.metrics.outboxDeliveries.inc({
+          instance: message.instanceId,
+          topic: message.topic,
+          outcome: 'delivered',
+        })
+        hub.metrics.outboxDeliverySeconds.observe(
+          { instance: message.instanceId, topic: message.topic },
+          ms / 1000,
+        )
         hub.logger.debug(
           {
             messageId: message.id,
@@ -81,6 +91,7 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
         }
       },
       failed(message, failure, error, outcome) {
+        hub.metrics.outboxDeliveries.inc({ instance: message.instanceId, topic: message.topic, outcome })
         lastHealthWrite.delete(message.instanceId)
         const level = outcome === 'dead' ? 'error' : 'warn'
         hub.logger[level](

@@ -1,0 +1,104 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+
+/**
+ * The hub's Prometheus metrics, one registry per hub (tests run several hubs in one process).
+ * Label values are bounded: channel and plugin instance ids come from the config file, routes are
+ * route patterns, never raw paths.
+ */
+export function createMetrics() {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry, prefix: 'switchyard_' })
+  const ms = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'switchyard_http_requests_total',
+      help: 'HTTP requests by method, route pattern and status',
+      labelNames: ['method', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    httpDuration: new Histogram({
+      name: 'switchyard_http_request_duration_seconds',
+      help: 'HTTP request duration by method and route pattern',
+      labelNames: ['method', 'route'] as const,
+      buckets: ms,
+      registers: [registry],
+    }),
+    ordersReceived: new Counter({
+      name: 'switchyard_orders_received_total',
+      help: 'Orders received, by channel instance and whether they were new or redeliveries',
+      labelNames: ['channel', 'outcome'] as const,
+      registers: [registry],
+    }),
+    ordersRouted: new Counter({
+      name: 'switchyard_orders_routed_total',
+      help: 'New orders by channel instance and the status routing left them in (released, allocated, backordered, held)',
+      labelNames: ['channel', 'status'] as const,
+      registers: [registry],
+    }),
+    ordersBackordered: new Counter({
+      name: 'switchyard_orders_backordered_total',
+      help: 'New orders that could not be fully allocated, by channel instance',
+      labelNames: ['channel'] as const,
+      registers: [registry],
+    }),
+    intakeBatch: new Histogram({
+      name: 'switchyard_intake_batch_seconds',
+      help: 'Time to route, allocate and commit one intake batch (routing decisions included)',
+      buckets: ms,
+      registers: [registry],
+    }),
+    intakeBatchSize: new Histogram({
+      name: 'switchyard_intake_batch_orders',
+      help: 'Orders committed together in one intake transaction',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
+    allocationRetries: new Counter({
+      name: 'switchyard_allocation_retries_total',
+      help: 'Intake transactions retried after a conflict (lock timeout, deadlock, stock changed)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    outboxDeliveries: new Counter({
+      name: 'switchyard_outbox_deliveries_total',
+      help: 'Outbox delivery attempts by plugin instance, topic and outcome (delivered, retry, dead)',
+      labelNames: ['instance', 'topic', 'outcome'] as const,
+      registers: [registry],
+    }),
+    outboxDeliverySeconds: new Histogram({
+      name: 'switchyard_outbox_delivery_seconds',
+      help: 'Duration of successful deliveries by plugin instance and topic',
+      labelNames: ['instance', 'topic'] as const,
+      buckets: ms,
+      registers: [registry],
+    }),
+    outboxBacklog: new Gauge({
+      name: 'switchyard_outbox_messages',
+      help: 'Outbox messages waiting (pending), being delivered (in_flight) or given up on (dead), read at scrape time',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    }),
+    pluginCalls: new Counter({
+      name: 'switchyard_plugin_calls_total',
+      help: 'Plugin calls by instance, operation and outcome (ok, or the failure class)',
+      labelNames: ['instance', 'operation', 'outcome'] as const,
+      registers: [registry],
+    }),
+    pluginCallSeconds: new Histogram({
+      name: 'switchyard_plugin_call_seconds',
+      help: 'Plugin call duration by instance and operation',
+      labelNames: ['instance', 'operation'] as const,
+      buckets: ms,
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: 'switchyard_rate_limited_total',
+      help: 'Requests refused with 429, by kind of limit (key, webhook)',
+      labelNames: ['limit'] as const,
+      registers: [registry],
+    }),
+  }
+}
+
+export type Metrics = ReturnType<typeof createMetrics>
