@@ -9,7 +9,11 @@ export function decodeCursor(cursor: string | undefined, field = 'cursor'): stri
   if (cursor === undefined || cursor === '') return undefined
   const id = Buffer.from(cursor, 'base64url').toString('utf8')
   if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id))
-    throw new ValidationError('invalid cursor', [{ field, message: 'is not a cursor this API issued' }])
+    throw new ValidationError(
+      'invalid cursor',
+      [{ field, message: 'is not a cursor this API issued' }],
+      'INVALID_CURSOR',
+    )
   return id
 }
 

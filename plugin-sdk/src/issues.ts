@@ -12,8 +12,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): PayloadIssue[] {
-  return error.issues.map((issue) => ({
-    field: formatPath([...prefix, ...issue.path]),
-    message: issue.message,
-  }))
+  return error.issues.flatMap((issue) =>
+    // An unknown field is named itself, not its parent: that is where the typo is.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          field: formatPath([...prefix, ...issue.path, key]),
+          message: 'is not a known field',
+        }))
+      : [{ field: formatPath([...prefix, ...issue.path]), message: issue.message }],
+  )
 }

@@ -5,8 +5,10 @@ import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { authenticate } from './http/auth'
 import { bodyLimit } from './http/body-limit'
+import { jsonDepthGuard } from './http/json-guard'
 import { MAX_BODY_BYTES } from './http/limits'
 import { problemResponse, toProblem } from './http/problem'
+import { keyRateLimit } from './http/rate-limit'
 import { staticFiles } from './http/static'
 import type { HubContext } from './hub-context'
 import { keyRoutes, pluginRoutes } from './routes/admin'
@@ -75,6 +77,8 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
     description: 'An API key: sy_…',
   })
   api.use('*', authenticate(hub.core.apiKeys))
+  api.use('*', keyRateLimit(hub.settings.rateLimits.key, hub.metrics))
+  api.use('*', jsonDepthGuard())
   api.route('/orders', orderRoutes(hub))
   api.route('/products', productRoutes(hub))
   api.route('/locations', locationRoutes(hub))

@@ -1,4 +1,5 @@
 import { type DatabaseSettings, resolveDatabaseSettings } from '@switchyard/core'
+import type { RateLimit } from './http/rate-limit'
 
 /** Everything the hub reads from its environment, checked once at start-up. */
 export interface HubSettings {
@@ -14,6 +15,9 @@ export interface HubSettings {
   outbox: { baseMs: number; maxMs: number; pollMs: number }
   /** Public base URL used in printed links (defaults to http://host:port). */
   publicUrl: string
+  rateLimits: { key: RateLimit; webhook: RateLimit }
+  /** Take the client address from X-Forwarded-For (behind a proxy you control). */
+  trustProxy: boolean
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -22,6 +26,17 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got '${raw}'`)
   return n
+}
+
+/** `<per second>` or `<per second>:<burst>`; `0` or `off` turns the limit off. */
+function rate(env: NodeJS.ProcessEnv, name: string, fallback: RateLimit): RateLimit {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (raw === 'off' || raw === '0') return { perSecond: 0, burst: 0 }
+  const m = /^(\d+(?:\.\d+)?)(?::(\d+))?$/.exec(raw)
+  if (!m) throw new Error(`${name} must be '<per second>[:<burst>]' or 'off', got '${raw}'`)
+  const perSecond = Number(m[1])
+  return { perSecond, burst: m[2] ? Number(m[2]) : Math.max(1, Math.ceil(perSecond * 2)) }
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings {
@@ -41,5 +56,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       pollMs: int(env, 'SWITCHYARD_OUTBOX_POLL_MS', 500, 10),
     },
     publicUrl: env.SWITCHYARD_PUBLIC_URL || `http://${host}:${port}`,
+    rateLimits: {
+      key: rate(env, 'SWITCHYARD_RATE_LIMIT_KEY', { perSecond: 200, burst: 400 }),
+      webhook: rate(env, 'SWITCHYARD_RATE_LIMIT_WEBHOOK', { perSecond: 5000, burst: 10000 }),
+    },
+    trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
   }
 }

@@ -81,16 +81,37 @@ export class ApiKeys {
       this.cache.set(prefix, cached)
     }
     const row = cached.row
-    if (!row || row.revoked_at !== null) return null
+    // A revocation may lie in the future: the grace period of a rotation.
+    if (!row || (row.revoked_at !== null && Number(row.revoked_at) <= now)) return null
     const presented = Buffer.from(sha256(token))
     if (!presented.equals(Buffer.from(row.hash))) return null
     return { keyId: row.id, name: row.name, role: row.role, channelInstanceId: row.channel_instance_id }
   }
 
+  /**
+   * Issues a new key with the same name, role and scope, and revokes the old one after
+   * `graceSeconds` (0: at once), so a client can switch over without an outage.
+   */
+  async rotate(id: string, graceSeconds: number, now = Date.now()): Promise<CreatedKey> {
+    const old = await this.db.one<KeyRow & { revoked_at: number | null }>(
+      'select id, name, hash, role, channel_instance_id, revoked_at from api_key where id = ?',
+      [id],
+    )
+    if (!old || (old.revoked_at !== null && Number(old.revoked_at) <= now))
+      throw new NotFoundError('api key', id)
+    const created = await this.create(
+      { name: old.name, role: old.role, channelInstanceId: old.channel_instance_id },
+      now,
+    )
+    await this.db.run('update api_key set revoked_at = ? where id = ?', [now + graceSeconds * 1000, id])
+    this.cache.clear()
+    return created
+  }
+
   async revoke(id: string, now = Date.now()): Promise<void> {
     const changed = await this.db.run(
-      'update api_key set revoked_at = ? where id = ? and revoked_at is null',
-      [now, id],
+      'update api_key set revoked_at = ? where id = ? and (revoked_at is null or revoked_at > ?)',
+      [now, id, now],
     )
     if (changed === 0) throw new NotFoundError('api key', id)
     this.cache.clear()

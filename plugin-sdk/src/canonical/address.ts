@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as NZ')
 
-export const addressSchema = z.object({
+export const addressSchema = z.strictObject({
   name: z.string().max(200).optional(),
   company: z.string().max(200).optional(),
   line1: z.string().min(1).max(300),

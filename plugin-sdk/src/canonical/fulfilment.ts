@@ -24,7 +24,7 @@ export const fulfilmentRequestSchema = z.object({
 })
 export type FulfilmentRequest = z.infer<typeof fulfilmentRequestSchema>
 
-export const shipmentConfirmationSchema = z.object({
+export const shipmentConfirmationSchema = z.strictObject({
   fulfilmentId: z.string().min(1),
   externalShipmentId: z.string().max(200).optional(),
   carrier: z.string().min(1).max(100),
@@ -32,7 +32,9 @@ export const shipmentConfirmationSchema = z.object({
   trackingUrl: z.url().optional(),
   shippedAt: z.iso.datetime({ offset: true }).optional(),
   /** Lines shipped; absent means every line of the fulfilment. */
-  lines: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().positive() })).optional(),
+  lines: z
+    .array(z.strictObject({ sku: z.string().min(1), quantity: z.number().int().positive() }))
+    .optional(),
 })
 export type ShipmentConfirmation = z.infer<typeof shipmentConfirmationSchema>
 

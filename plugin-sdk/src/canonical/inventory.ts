@@ -4,7 +4,7 @@ import { z } from 'zod'
  * A WMS's statement of what a location holds. `asOf` orders snapshots so an older one never
  * overwrites a newer one; `eventId` lets the hub apply each snapshot once.
  */
-export const inventorySnapshotSchema = z.object({
+export const inventorySnapshotSchema = z.strictObject({
   locationId: z.string().min(1),
   sku: z.string().min(1),
   onHand: z.number().int().min(0),

@@ -6,7 +6,7 @@ export const serviceLevels = ['standard', 'express', 'overnight', 'economy', 'pi
 export const serviceLevelSchema = z.enum(serviceLevels)
 export type ServiceLevel = z.infer<typeof serviceLevelSchema>
 
-export const customerSchema = z.object({
+export const customerSchema = z.strictObject({
   externalId: z.string().max(200).optional(),
   email: z.email().max(320).optional(),
   name: z.string().max(200).optional(),
@@ -16,7 +16,7 @@ export const customerSchema = z.object({
 })
 export type Customer = z.infer<typeof customerSchema>
 
-export const orderLineSchema = z.object({
+export const orderLineSchema = z.strictObject({
   externalLineId: z.string().min(1).max(200).optional(),
   sku: z.string().min(1).max(120),
   quantity: z
@@ -34,7 +34,7 @@ export type CanonicalOrderLine = z.infer<typeof orderLineSchema>
  * The order every channel plugin produces, whatever the channel's own shape. `raw` keeps the
  * channel's untouched payload for audit and for fields the canonical model does not carry yet.
  */
-export const canonicalOrderSchema = z.object({
+export const canonicalOrderSchema = z.strictObject({
   externalId: z.string().min(1).max(200),
   orderNumber: z.string().max(100).optional(),
   placedAt: z.iso.datetime({ offset: true }).optional(),

@@ -13,7 +13,7 @@ export function apiRouter(): OpenAPIHono {
         status: body ? 422 : 400,
         code: 'VALIDATION_FAILED',
         detail: `the request ${target === 'json' ? 'body' : target} is invalid`,
-        errors: zodFieldIssues(result.error as z.ZodError, body ? '' : ''),
+        errors: zodFieldIssues(result.error as z.ZodError, body ? '(body)' : `(${target})`),
       })
     },
   })

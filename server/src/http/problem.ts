@@ -72,13 +72,19 @@ export function problemResponse(
   })
 }
 
-export function zodFieldIssues(error: ZodError, prefix = ''): FieldIssue[] {
-  return error.issues.map((issue) => {
-    let field = prefix
-    for (const p of issue.path)
+export function zodFieldIssues(error: ZodError, root = '(body)'): FieldIssue[] {
+  const name = (path: readonly PropertyKey[]) => {
+    let field = ''
+    for (const p of path)
       field += typeof p === 'number' ? `[${p}]` : field === '' ? String(p) : `.${String(p)}`
-    return { field: field || '(body)', message: issue.message }
-  })
+    return field || root
+  }
+  return error.issues.flatMap((issue) =>
+    // An unknown field is named itself, not its parent: that is where the typo is.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: 'is not a known field' }))
+      : [{ field: name(issue.path), message: issue.message }],
+  )
 }
 
 const KIND_STATUS = {

@@ -21,7 +21,9 @@ export function pluginRoutes(hub: HubContext) {
         200: {
           description: 'Instances',
           content: {
-            'application/json': { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
+            'application/json': {
+              schema: z.strictObject({ items: z.array(z.record(z.string(), z.unknown())) }),
+            },
           },
         },
         ...commonErrors,
@@ -49,7 +51,7 @@ export function pluginRoutes(hub: HubContext) {
   return app
 }
 
-const keyView = z.object({
+const keyView = z.strictObject({
   keyId: z.string(),
   name: z.string(),
   role: z.enum(roles),
@@ -70,7 +72,7 @@ export function keyRoutes(hub: HubContext) {
           required: true,
           content: {
             'application/json': {
-              schema: z.object({
+              schema: z.strictObject({
                 name: z.string().min(1).max(200),
                 role: z.enum(roles),
                 channel: z.string().max(64).optional(),
@@ -115,7 +117,7 @@ export function keyRoutes(hub: HubContext) {
           description: 'Keys',
           content: {
             'application/json': {
-              schema: z.object({
+              schema: z.strictObject({
                 items: z.array(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })),
               }),
             },
@@ -136,13 +138,53 @@ export function keyRoutes(hub: HubContext) {
       tags: ['keys'],
       summary: 'Revoke an API key',
       security,
-      request: { params: z.object({ id: z.string().uuid() }) },
+      request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 204: { description: 'Revoked' }, ...commonErrors },
     }),
     async (c) => {
       assertPermission(c.get('principal'), 'keys:manage')
       await hub.core.apiKeys.revoke(c.req.valid('param').id)
       return c.body(null, 204)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/rotate',
+      tags: ['keys'],
+      summary: 'Rotate an API key: a new key now, the old one revoked after a grace period',
+      security,
+      request: {
+        params: z.strictObject({ id: z.string().uuid() }),
+        body: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                graceSeconds: z
+                  .number()
+                  .int()
+                  .min(0)
+                  .max(7 * 24 * 3600)
+                  .default(0),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: {
+          description: 'The new key',
+          content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'keys:manage')
+      const body = c.req.valid('json') ?? { graceSeconds: 0 }
+      const key = await hub.core.apiKeys.rotate(c.req.valid('param').id, body.graceSeconds ?? 0)
+      return c.json(key, 201)
     },
   )
   return app

@@ -64,7 +64,7 @@ export function productRoutes(hub: HubContext) {
       summary: 'List products by sku',
       security,
       request: {
-        query: z.object({
+        query: z.strictObject({
           limit: z.coerce.number().int().min(1).max(1000).optional(),
           cursor: z.string().max(400).optional(),
         }),
@@ -74,7 +74,7 @@ export function productRoutes(hub: HubContext) {
           description: 'A page of products',
           content: {
             'application/json': {
-              schema: z.object({ items: z.array(productSchema), nextCursor: z.string().nullable() }),
+              schema: z.strictObject({ items: z.array(productSchema), nextCursor: z.string().nullable() }),
             },
           },
         },
@@ -100,7 +100,7 @@ export function productRoutes(hub: HubContext) {
       tags: ['catalog'],
       summary: 'One product',
       security,
-      request: { params: z.object({ sku: z.string().min(1).max(120) }) },
+      request: { params: z.strictObject({ sku: z.string().min(1).max(120) }) },
       responses: {
         200: { description: 'The product', content: { 'application/json': { schema: productSchema } } },
         ...commonErrors,
@@ -123,14 +123,16 @@ export function productRoutes(hub: HubContext) {
         body: {
           required: true,
           content: {
-            'application/json': { schema: z.object({ items: z.array(productSchema).min(1).max(5000) }) },
+            'application/json': {
+              schema: z.strictObject({ items: z.array(productSchema).min(1).max(5000) }),
+            },
           },
         },
       },
       responses: {
         200: {
           description: 'Upserted',
-          content: { 'application/json': { schema: z.object({ upserted: z.number() }) } },
+          content: { 'application/json': { schema: z.strictObject({ upserted: z.number() }) } },
         },
         ...commonErrors,
       },
@@ -163,7 +165,7 @@ export function locationRoutes(hub: HubContext) {
           description: 'Locations',
           content: {
             'application/json': {
-              schema: z.object({ items: z.array(locationSchema.extend({ id: z.string() })) }),
+              schema: z.strictObject({ items: z.array(locationSchema.extend({ id: z.string() })) }),
             },
           },
         },
@@ -182,7 +184,7 @@ export function locationRoutes(hub: HubContext) {
       tags: ['catalog'],
       summary: 'One location',
       security,
-      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      request: { params: z.strictObject({ id: z.string().min(1).max(64) }) },
       responses: {
         200: {
           description: 'The location',
@@ -204,7 +206,7 @@ export function locationRoutes(hub: HubContext) {
       summary: 'Create or replace a location',
       security,
       request: {
-        params: z.object({
+        params: z.strictObject({
           id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
         }),
         body: { required: true, content: { 'application/json': { schema: locationSchema } } },
@@ -234,7 +236,7 @@ export function locationRoutes(hub: HubContext) {
 
 export function inventoryRoutes(hub: HubContext) {
   const app = apiRouter()
-  const level = z.object({
+  const level = z.strictObject({
     sku: z.string(),
     locationId: z.string(),
     onHand: z.number(),
@@ -252,7 +254,7 @@ export function inventoryRoutes(hub: HubContext) {
       summary: 'Stock levels by sku and location',
       security,
       request: {
-        query: z.object({
+        query: z.strictObject({
           sku: z.string().max(120).optional(),
           location: z.string().max(64).optional(),
           limit: z.coerce.number().int().min(1).max(5000).optional(),
@@ -261,7 +263,7 @@ export function inventoryRoutes(hub: HubContext) {
       responses: {
         200: {
           description: 'Levels',
-          content: { 'application/json': { schema: z.object({ items: z.array(level) }) } },
+          content: { 'application/json': { schema: z.strictObject({ items: z.array(level) }) } },
         },
         ...commonErrors,
       },
@@ -287,10 +289,10 @@ export function inventoryRoutes(hub: HubContext) {
           required: true,
           content: {
             'application/json': {
-              schema: z.object({
+              schema: z.strictObject({
                 items: z
                   .array(
-                    z.object({
+                    z.strictObject({
                       sku: z.string().min(1).max(120),
                       locationId: z.string().min(1).max(64),
                       onHand: z.number().int().min(0).max(100_000_000),
@@ -307,7 +309,7 @@ export function inventoryRoutes(hub: HubContext) {
       responses: {
         200: {
           description: 'Applied',
-          content: { 'application/json': { schema: z.object({ upserted: z.number() }) } },
+          content: { 'application/json': { schema: z.strictObject({ upserted: z.number() }) } },
         },
         ...commonErrors,
       },

@@ -18,7 +18,7 @@ const orderSummary = z
     currency: z.string(),
     total: z.string(),
     serviceLevel: z.string(),
-    shipTo: z.object({
+    shipTo: z.strictObject({
       country: z.string(),
       region: z.string().optional(),
       postcode: z.string().optional(),
@@ -31,7 +31,7 @@ const orderSummary = z
   })
   .meta({ id: 'OrderSummary' })
 
-const listQuery = z.object({
+const listQuery = z.strictObject({
   status: z
     .string()
     .optional()
@@ -46,19 +46,19 @@ const listQuery = z.object({
   cursor: z.string().max(400).optional(),
 })
 
-const createBody = z.object({
+const createBody = z.strictObject({
   channel: z.string().min(1).max(64).meta({ description: 'The channel instance the order belongs to' }),
   order: canonicalOrderSchema,
 })
 
-const intakeResult = z.object({
+const intakeResult = z.strictObject({
   orderId: z.string(),
   externalOrderId: z.string(),
   status: z.enum(orderStatuses),
   created: z.boolean(),
 })
 
-const idParam = z.object({ id: z.string().uuid() })
+const idParam = z.strictObject({ id: z.string().uuid() })
 
 export function orderRoutes(hub: HubContext) {
   const app = apiRouter()
@@ -76,7 +76,7 @@ export function orderRoutes(hub: HubContext) {
           description: 'A page of orders',
           content: {
             'application/json': {
-              schema: z.object({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
+              schema: z.strictObject({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
             },
           },
         },

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http'
 import type { RawRequest } from '@switchyard/plugin-sdk'
 import { type Context, Hono } from 'hono'
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../http/json-depth'
 import { MAX_BODY_BYTES } from '../http/limits'
 import { ProblemError } from '../http/problem'
+import { webhookRateLimit } from '../http/rate-limit'
 import type { HubContext } from '../hub-context'
 import { applyInbound } from '../plugins/inbound'
 import { invokePlugin } from '../plugins/invoke'
@@ -54,6 +56,10 @@ const PARSE_DEADLINE_MS = 10_000
  */
 export function webhookRoutes(hub: HubContext): Hono {
   const app = new Hono()
+  app.use(
+    '/:instance/*',
+    webhookRateLimit(hub.settings.rateLimits.webhook, hub.metrics, hub.settings.trustProxy),
+  )
   app.all('/:instance/*', async (c) => {
     const instanceId = c.req.param('instance')
     const instance = hub.registry.get(instanceId)
@@ -82,6 +88,12 @@ export function webhookRoutes(hub: HubContext): Hono {
       hub.observePluginCall,
     )
     if (!verdict.ok) throw new ProblemError(401, 'SIGNATURE_INVALID', `webhook rejected: ${verdict.reason}`)
+    // Checked before the plugin parses: a hostile nesting depth must not reach any parser.
+    if ((headers['content-type'] ?? '').includes('json') && jsonTooDeep(request.rawBody, MAX_JSON_DEPTH)) {
+      throw new ProblemError(400, 'JSON_TOO_DEEP', `JSON may nest at most ${MAX_JSON_DEPTH} levels`, [
+        { field: '(body)', message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
+      ])
+    }
 
     const result = await invokePlugin(
       instance,
