@@ -1,0 +1,80 @@
+import type { TestHub } from './test-hub'
+
+type Api = TestHub['api']
+
+export interface OrderDetail {
+  id: string
+  externalOrderId: string
+  status: string
+  lines: {
+    id: string
+    sku: string
+    quantity: number
+    allocated: number
+    backordered: number
+    shipped: number
+    cancelled: number
+  }[]
+  allocations: { lineId: string; sku: string; locationId: string; quantity: number; status: string }[]
+}
+
+/** Every order, with its detail, through the public API. */
+export async function allOrders(api: Api): Promise<OrderDetail[]> {
+  const ids: string[] = []
+  let cursor: string | null = null
+  do {
+    const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await api(
+      `/api/v1/orders?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+    )
+    for (const o of page.body.items) ids.push(o.id)
+    cursor = page.body.nextCursor
+  } while (cursor)
+  const details: OrderDetail[] = []
+  for (const id of ids) details.push((await api(`/api/v1/orders/${id}`)).body as OrderDetail)
+  return details
+}
+
+/**
+ * No half-written order: every order has lines; each line's quantity is exactly accounted for by
+ * allocated + backordered + shipped + cancelled; allocations add up to what the line says; and the
+ * stock ledger's `allocated` equals the sum of open allocations per sku and location.
+ */
+export async function checkOrderInvariants(api: Api, orders?: OrderDetail[]): Promise<string[]> {
+  const problems: string[] = []
+  const list = orders ?? (await allOrders(api))
+  const open = new Map<string, number>()
+  for (const o of list) {
+    if (o.lines.length === 0) problems.push(`${o.externalOrderId}: no lines`)
+    for (const l of o.lines) {
+      if (l.allocated + l.backordered + l.shipped + l.cancelled !== l.quantity) {
+        problems.push(
+          `${o.externalOrderId} line ${l.sku}: ${l.allocated}+${l.backordered}+${l.shipped}+${l.cancelled} ≠ ${l.quantity}`,
+        )
+      }
+      const allocated = o.allocations
+        .filter((a) => a.lineId === l.id && (a.status === 'allocated' || a.status === 'released'))
+        .reduce((s, a) => s + a.quantity, 0)
+      if (allocated !== l.allocated)
+        problems.push(`${o.externalOrderId} line ${l.sku}: allocations ${allocated} ≠ ${l.allocated}`)
+    }
+    for (const a of o.allocations) {
+      if (a.status !== 'allocated' && a.status !== 'released') continue
+      const key = `${a.sku}@${a.locationId}`
+      open.set(key, (open.get(key) ?? 0) + a.quantity)
+    }
+  }
+  const levels = (await api('/api/v1/inventory?limit=5000')).body.items as {
+    sku: string
+    locationId: string
+    allocated: number
+    onHand: number
+  }[]
+  for (const l of levels) {
+    const expected = open.get(`${l.sku}@${l.locationId}`) ?? 0
+    if (l.allocated !== expected)
+      problems.push(
+        `ledger ${l.sku}@${l.locationId}: allocated ${l.allocated} ≠ open allocations ${expected}`,
+      )
+  }
+  return problems
+}
