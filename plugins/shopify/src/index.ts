@@ -1,0 +1,115 @@
+/**
+ * @module @switchyard/shopify
+ * Shopify as a sales channel.
+ * - In: webhooks `orders/create`, `orders/updated`, `orders/cancelled`, `refunds/create` at
+ *   `/webhooks/<instance>`, verified with `X-Shopify-Hmac-Sha256` over the raw body (constant time)
+ *   and deduplicated on `X-Shopify-Webhook-Id`; plus a reconciliation poll of orders updated since a
+ *   stored cursor, so a webhook Shopify gave up on is not a lost order.
+ * - Out, over the GraphQL Admin API: fulfilments with tracking on fulfilment-order line items,
+ *   cancellation, refunds (`@idempotent`), available quantities at a location.
+ * Ids stay strings (they can exceed 2^53) and money stays decimal strings.
+ */
+import {
+  definePlugin,
+  type InboundEvent,
+  PayloadError,
+  type RawRequest,
+  verifyBase64Hmac,
+} from '@switchyard/plugin-sdk'
+import { type ShopifyConfig, shopifyConfig } from './config'
+import { parseLossless } from './lossless-json'
+import { orderEvent, toChannelRefund } from './map-order'
+import { cancelOrder, createRefund, pushShipments, setInventory } from './outbound'
+import { pollOrders } from './poll'
+import type { ShopifyOrder, ShopifyRefund } from './types'
+
+function body<T>(request: RawRequest): T {
+  try {
+    return parseLossless(Buffer.from(request.rawBody).toString('utf8')) as T
+  } catch (error) {
+    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
+  }
+}
+
+export default definePlugin({
+  id: 'shopify',
+  kind: 'channel',
+  version: '1.0.0',
+  sdk: '^1.0.0',
+  displayName: 'Shopify',
+  description:
+    'Orders from a Shopify store by webhook and reconciliation poll; fulfilments, cancellations, refunds and stock back over GraphQL.',
+  config: shopifyConfig,
+  capabilities: {
+    webhook: {
+      produces: ['order', 'order.cancelled', 'order.refunded'],
+      verify(request, ctx) {
+        const config: ShopifyConfig = ctx.config
+        const secrets = [
+          config.webhookSecret,
+          ...(config.previousWebhookSecret ? [config.previousWebhookSecret] : []),
+        ]
+        if (
+          !verifyBase64Hmac({
+            secrets,
+            rawBody: request.rawBody,
+            signature: request.headers['x-shopify-hmac-sha256'],
+          })
+        )
+          return { ok: false, reason: 'X-Shopify-Hmac-Sha256 does not match the body' }
+        const shop = request.headers['x-shopify-shop-domain']
+        if (shop && shop !== config.shop)
+          return { ok: false, reason: `webhook is from ${shop}, not ${config.shop}` }
+        return { ok: true }
+      },
+      parse(request) {
+        const topic = request.headers['x-shopify-topic'] ?? ''
+        const webhookId = request.headers['x-shopify-webhook-id']
+        const dedupe = webhookId ? { dedupeKey: `shopify:${webhookId}` } : {}
+        let events: InboundEvent[]
+        switch (topic) {
+          case 'orders/create':
+          case 'orders/updated':
+          case 'orders/paid':
+            events = [orderEvent(body<ShopifyOrder>(request))]
+            break
+          case 'orders/cancelled': {
+            const order = body<ShopifyOrder>(request)
+            events = [
+              {
+                type: 'order.cancelled',
+                externalOrderId: String(order.id),
+                ...(order.cancel_reason ? { reason: order.cancel_reason } : {}),
+              },
+            ]
+            break
+          }
+          case 'refunds/create':
+            events = [{ type: 'order.refunded', refund: toChannelRefund(body<ShopifyRefund>(request)) }]
+            break
+          default:
+            events = [{ type: 'ignored', reason: `topic '${topic || '(none)'}' is not used` }]
+        }
+        return { ...dedupe, events }
+      },
+    },
+    ordersPoll: { intervalMs: 5 * 60_000, poll: pollOrders },
+    statusPush: {
+      async pushStatus(update, ctx) {
+        if (
+          (update.status === 'shipped' || update.status === 'partially_shipped') &&
+          update.shipments.length > 0
+        )
+          return pushShipments(update, ctx)
+        if (update.status === 'cancelled') return cancelOrder(update, ctx)
+        return { status: 'skipped', reason: `Shopify is not told about '${update.status}'` }
+      },
+    },
+    refundPush: { pushRefund: createRefund },
+    inventoryPush: { pushInventory: setInventory },
+  },
+})
+
+export { type ShopifyConfig, shopifyConfig } from './config'
+export { parseLossless } from './lossless-json'
+export { toCanonicalOrder } from './map-order'

@@ -1,0 +1,241 @@
+import { isSwitchyardError, type SqlDb } from '@switchyard/core'
+import {
+  canonicalOrderSchema,
+  classifyError,
+  type InboundEvent,
+  isPluginError,
+  type PluginContext,
+  type PollResult,
+  zodIssues,
+} from '@switchyard/plugin-sdk'
+import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
+import { applyInbound } from '../plugins/inbound'
+import { invokePlugin } from '../plugins/invoke'
+import type { LoadedInstance } from '../plugins/loader'
+
+/** A poll that has not answered by then is abandoned (its signal aborts) and counts as a failure. */
+const POLL_DEADLINE_MS = 60_000
+/** Longer than any poll may take, so a lease never runs out under a poll that is still going. */
+const LEASE_MS = POLL_DEADLINE_MS * 2
+
+type PollKind = 'orders' | 'inventory'
+
+export interface PollersOptions {
+  /** Overrides every plugin's own interval (tests, demos). */
+  intervalMs?: number
+  /** Names this process in the lease rows. */
+  owner: string
+}
+
+export interface Pollers {
+  start(): void
+  stop(): Promise<void>
+  /** One poll of one instance now, ignoring its schedule; false when another process holds the lease. */
+  runOnce(instanceId: string, kind: PollKind): Promise<boolean>
+}
+
+/** Hub-owned keys in the instance's state table; plugins keep theirs without the `hub:` prefix. */
+const cursorKey = (kind: PollKind) => `hub:cursor:${kind}`
+const leaseKey = (kind: PollKind) => `hub:lease:${kind}`
+
+/**
+ * Takes or renews this process's lease on polling one instance. With several hub processes on one
+ * PostgreSQL database only the holder polls; a crashed holder's lease runs out after LEASE_MS.
+ * A conditional upsert, so it is one statement on both dialects and needs no session lock.
+ */
+async function takeLease(db: SqlDb, instanceId: string, kind: PollKind, owner: string): Promise<boolean> {
+  const now = Date.now()
+  const changed = await db.run(
+    `insert into plugin_state (instance_id, key, value, updated_at) values (?, ?, ?, ?)
+     on conflict (instance_id, key) do update set value = excluded.value, updated_at = excluded.updated_at
+     where plugin_state.updated_at < ? or cast(plugin_state.value as text) = cast(excluded.value as text)`,
+    [instanceId, leaseKey(kind), JSON.stringify(owner), now, now - LEASE_MS],
+  )
+  return changed > 0
+}
+
+async function dropLease(db: SqlDb, instanceId: string, kind: PollKind, owner: string): Promise<void> {
+  await db.run('delete from plugin_state where instance_id = ? and key = ? and cast(value as text) = ?', [
+    instanceId,
+    leaseKey(kind),
+    JSON.stringify(owner),
+  ])
+}
+
+/** True for failures retrying will not fix: the events are skipped (and logged), the cursor moves on. */
+function isPermanent(error: unknown): boolean {
+  if (error instanceof ProblemError) return error.status < 500 || error.status === 501
+  if (isSwitchyardError(error)) return true
+  return isPluginError(error) && error.failure === 'permanent'
+}
+
+/** The error's message with the fields it names, for the instance's last error. */
+function describe(error: unknown): string {
+  const e = error as { message?: string; errors?: Issue[]; issues?: Issue[] }
+  const issues = e.errors ?? e.issues ?? []
+  const fields = issues.length > 0 ? `: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}` : ''
+  return `${e.message ?? String(error)}${fields}`
+}
+
+interface Issue {
+  field: string
+  message: string
+}
+
+/**
+ * Runs each instance's `ordersPoll` and `inventoryPull` on its interval. The cursor is stored only
+ * after the events it covers are committed, so a crash means one harmless replay (intake dedupes),
+ * never a gap. A poll that throws or hangs marks the instance's health and leaves the hub running.
+ */
+export function createPollers(hub: HubContext, options: PollersOptions): Pollers {
+  const timers = new Map<string, NodeJS.Timeout>()
+  const running = new Set<Promise<unknown>>()
+  let stopped = true
+
+  const jobs: { instance: LoadedInstance; kind: PollKind; intervalMs: number }[] = []
+  for (const instance of hub.registry.all()) {
+    const c = instance.definition.capabilities
+    if (c.ordersPoll)
+      jobs.push({ instance, kind: 'orders', intervalMs: options.intervalMs ?? c.ordersPoll.intervalMs })
+    if (c.inventoryPull)
+      jobs.push({ instance, kind: 'inventory', intervalMs: options.intervalMs ?? c.inventoryPull.intervalMs })
+  }
+
+  async function applyOrders(instance: LoadedInstance, result: PollResult, ctx: PluginContext<unknown>) {
+    const poll = instance.definition.capabilities.ordersPoll!
+    if (result.receipt !== undefined) {
+      // A receipt (a mailbox file) is all or nothing: check every order before importing any.
+      const problem = await preflight(result.events)
+      if (problem) {
+        hub.logger.warn({ instance: instance.id, reason: problem }, 'poll result rejected')
+        await poll.rejected?.(result, problem, ctx)
+        return
+      }
+    }
+    for (const event of result.events) await applyOne(instance, event)
+    await poll.committed?.(result, ctx)
+  }
+
+  async function preflight(events: readonly InboundEvent[]): Promise<string | undefined> {
+    const skus = new Set<string>()
+    for (const [i, event] of events.entries()) {
+      if (event.type !== 'order') continue
+      const parsed = canonicalOrderSchema.safeParse(event.order)
+      if (!parsed.success) {
+        const issue = zodIssues(parsed.error)[0]!
+        return `order ${i + 1} (${event.order.externalId}): ${issue.field}: ${issue.message}`
+      }
+      for (const line of parsed.data.lines) skus.add(line.sku)
+    }
+    if (skus.size === 0) return undefined
+    const { missing } = await hub.core.catalogCache.products([...skus])
+    return missing.length > 0 ? `unknown sku ${missing.join(', ')}` : undefined
+  }
+
+  /** One event; a permanent refusal is logged and recorded and the poll moves on past it. */
+  async function applyOne(instance: LoadedInstance, event: InboundEvent): Promise<void> {
+    try {
+      await applyInbound(hub, instance, [event])
+    } catch (error) {
+      if (!isPermanent(error)) throw error
+      const ref =
+        event.type === 'order'
+          ? event.order.externalId
+          : 'externalOrderId' in event
+            ? event.externalOrderId
+            : event.type
+      const reason = describe(error)
+      hub.logger.warn({ instance: instance.id, event: event.type, ref, reason }, 'polled event not applied')
+      if (!(error instanceof ProblemError && error.status === 501))
+        await hub.core.pluginInstances.failure(
+          instance.id,
+          `${event.type} ${ref}: ${reason}`,
+          Number.MAX_SAFE_INTEGER,
+        )
+    }
+  }
+
+  async function pollOnce(instance: LoadedInstance, kind: PollKind): Promise<{ more: boolean } | undefined> {
+    const { db } = hub.core
+    if (!(await takeLease(db, instance.id, kind, options.owner))) return undefined
+    const state = hub.contexts(instance).state
+    const cursor = ((await state.get<string>(cursorKey(kind))) ?? null) as string | null
+    const caps = instance.definition.capabilities
+    if (kind === 'orders') {
+      const result = await invokePlugin(instance, 'orders poll', POLL_DEADLINE_MS, (signal) =>
+        caps.ordersPoll!.poll(cursor, hub.contexts(instance, { signal })),
+      )
+      await applyOrders(instance, result, hub.contexts(instance))
+      // Ownership is checked again: a poll that outlived its lease must not move the cursor back.
+      if (result.cursor !== null && (await takeLease(db, instance.id, kind, options.owner)))
+        await state.set(cursorKey(kind), result.cursor)
+      return { more: result.more === true }
+    }
+    const pulled = await invokePlugin(instance, 'inventory pull', POLL_DEADLINE_MS, (signal) =>
+      caps.inventoryPull!.pullInventory(cursor, hub.contexts(instance, { signal })),
+    )
+    if (pulled.snapshots.length > 0)
+      await applyInbound(hub, instance, [{ type: 'inventory', snapshots: pulled.snapshots }])
+    if (pulled.cursor !== null && (await takeLease(db, instance.id, kind, options.owner)))
+      await state.set(cursorKey(kind), pulled.cursor)
+    return { more: false }
+  }
+
+  async function runGuarded(
+    instance: LoadedInstance,
+    kind: PollKind,
+  ): Promise<{ more: boolean } | undefined> {
+    try {
+      const outcome = await pollOnce(instance, kind)
+      if (outcome) await hub.core.pluginInstances.success(instance.id)
+      return outcome
+    } catch (error) {
+      const classified = isPluginError(error) ? error : classifyError(error)
+      hub.logger.warn(
+        { instance: instance.id, poll: kind, failure: classified.failure, error: classified.message },
+        'poll failed; will retry on schedule',
+      )
+      await hub.core.pluginInstances
+        .failure(instance.id, `${kind} poll: ${classified.message}`)
+        .catch(() => {})
+      return undefined
+    }
+  }
+
+  function schedule(job: (typeof jobs)[number], ms: number): void {
+    if (stopped) return
+    const key = `${job.instance.id}:${job.kind}`
+    timers.set(
+      key,
+      setTimeout(() => {
+        const p = runGuarded(job.instance, job.kind)
+        running.add(p)
+        void p.then((outcome) => {
+          running.delete(p)
+          schedule(job, outcome?.more ? 0 : job.intervalMs)
+        })
+      }, ms),
+    )
+  }
+
+  return {
+    start() {
+      stopped = false
+      for (const job of jobs) schedule(job, 0)
+    },
+    async stop() {
+      stopped = true
+      for (const t of timers.values()) clearTimeout(t)
+      timers.clear()
+      await Promise.allSettled([...running])
+      for (const job of jobs)
+        await dropLease(hub.core.db, job.instance.id, job.kind, options.owner).catch(() => {})
+    },
+    async runOnce(instanceId, kind) {
+      const instance = hub.registry.get(instanceId)
+      if (!instance) throw new Error(`no plugin instance '${instanceId}'`)
+      return (await runGuarded(instance, kind)) !== undefined
+    },
+  }
+}
