@@ -1,19 +1,27 @@
 import { ApiKeys } from './auth/api-keys'
+import { CarrierNetworkService } from './catalog/carrier-network-service'
 import { CatalogCache } from './catalog/catalog-cache'
 import { CatalogService } from './catalog/catalog-service'
 import type { DatabaseSettings } from './db/database-settings'
 import { createOrm, migrate, type Orm } from './db/orm'
 import { openSqlDb } from './db/sql/open'
 import type { SqlDb } from './db/sql/sql-db'
+import { readJson } from './db/sql/sql-db'
 import { PluginInstances, WebhookReceipts } from './integrations/plugin-state-store'
 import { InventoryService } from './inventory/inventory-service'
 import { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
 import { OrderQueries } from './orders/order-queries'
 import { ShipmentService } from './orders/shipment-service'
+import { OutboxQueries } from './outbox/outbox-queries'
 import { OutboxStore } from './outbox/outbox-store'
 import type { IntegrationDirectory } from './outbox/topics'
-import { NearestLocationRouter } from './routing/nearest-router'
+import { PostcodeCentroids } from './routing/centroids/postcode-centroids'
+import { RerouteService } from './routing/reroute-service'
 import type { Router } from './routing/router'
+import { RoutingConfig } from './routing/routing-config'
+import { SimulationService } from './routing/simulation-service'
+import { SourcingRouter } from './routing/sourcing-router'
+import { RuleSetService } from './rules/rule-set-service'
 
 export interface CoreOptions {
   settings: DatabaseSettings
@@ -33,10 +41,17 @@ export interface Core {
   catalogCache: CatalogCache
   catalog: CatalogService
   inventory: InventoryService
+  ruleSets: RuleSetService
+  carrierNetwork: CarrierNetworkService
+  routingConfig: RoutingConfig
+  reroute: RerouteService
+  simulation: SimulationService
+  centroids: PostcodeCentroids
   intake: OrderIntake
   shipments: ShipmentService
   orders: OrderQueries
   outbox: OutboxStore
+  outboxQueries: OutboxQueries
   apiKeys: ApiKeys
   pluginInstances: PluginInstances
   webhookReceipts: WebhookReceipts
@@ -45,16 +60,42 @@ export interface Core {
   close(): Promise<void>
 }
 
+let sharedCentroids: PostcodeCentroids | undefined
+/** Postcode centroids are read-only and large: loaded once per process. */
+function loadCentroids(): PostcodeCentroids {
+  sharedCentroids ??= PostcodeCentroids.load()
+  return sharedCentroids
+}
+
 export async function openCore(options: CoreOptions): Promise<Core> {
   const orm = await createOrm(options.settings)
   if (options.migrate !== false) await migrate(orm)
   const db = openSqlDb(options.settings)
   const catalogCache = new CatalogCache(db)
   const listeners: ((results: readonly IntakeResult[]) => void)[] = []
+  const centroids = loadCentroids()
+  const ruleSets = new RuleSetService(db, async () => {
+    const [locations, channels] = await Promise.all([
+      db.all<{ id: string; type: string; tags: unknown }>('select id, type, tags from location'),
+      db.all<{ id: string }>(`select id from plugin_instance where kind = 'channel'`),
+    ])
+    return {
+      locations: locations.map((l) => ({ id: l.id, type: l.type, tags: readJson<string[]>(l.tags) ?? [] })),
+      channels: channels.map((c) => c.id),
+    }
+  })
+  const carrierNetwork = new CarrierNetworkService(db)
+  const routingConfig = new RoutingConfig(ruleSets, carrierNetwork, centroids)
+  // One compiled rule set per version, shared read-only; no json-rules-engine Engine on this path.
+  const router = options.router ?? new SourcingRouter(routingConfig, centroids)
+  const reroute = new RerouteService(db, catalogCache, router, options.directory)
+  const inventory = new InventoryService(db, async (skus) => {
+    await reroute.routeBackorders(skus)
+  })
   const intake = new OrderIntake({
     db,
     catalog: catalogCache,
-    router: options.router ?? new NearestLocationRouter(),
+    router,
     directory: options.directory,
     onCommitted: (results) => {
       for (const l of listeners) l(results)
@@ -66,11 +107,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     db,
     catalogCache,
     catalog: new CatalogService(orm, catalogCache),
-    inventory: new InventoryService(db),
+    inventory,
+    ruleSets,
+    carrierNetwork,
+    routingConfig,
+    reroute,
+    simulation: new SimulationService(db, catalogCache, ruleSets, routingConfig),
+    centroids,
     intake,
     shipments: new ShipmentService(db, options.directory),
     orders: new OrderQueries(orm),
     outbox: new OutboxStore(db, options.workerId),
+    outboxQueries: new OutboxQueries(db),
     apiKeys: new ApiKeys(db),
     pluginInstances: new PluginInstances(db),
     webhookReceipts: new WebhookReceipts(db),

@@ -5,6 +5,9 @@
 
 export { type Role, roles } from './auth/api-key.entity'
 export { ApiKeys, type CreatedKey, type Principal } from './auth/api-keys'
+export type { CarrierCalendar, CarrierLane, CarrierNetwork, Weekday } from './catalog/carrier-network'
+export { weekdays } from './catalog/carrier-network'
+export { CarrierNetworkService, type LaneInput } from './catalog/carrier-network-service'
 export { CatalogCache } from './catalog/catalog-cache'
 export { CatalogService, type LocationInput, type ProductInput } from './catalog/catalog-service'
 export type { LocationFacts, ProductFacts } from './catalog/facts'
@@ -50,9 +53,31 @@ export {
   type DispatcherObserver,
   OutboxDispatcher,
 } from './outbox/dispatcher'
+export { type OutboxMessageView, OutboxQueries } from './outbox/outbox-queries'
 export { type ClaimedMessage, OutboxStore } from './outbox/outbox-store'
 export { type IntegrationDirectory, type OutboxTopic, outboxTopics } from './outbox/topics'
 export { decodeCursor, encodeCursor, type Page } from './pagination'
+export { CapacityLedger } from './routing/capacity'
+export { PostcodeCentroids } from './routing/centroids/postcode-centroids'
 export { distanceKm } from './routing/geo'
 export { NearestLocationRouter } from './routing/nearest-router'
-export type { Router, RoutingPlan, RoutingRequest } from './routing/router'
+export { type RerouteOutcome, RerouteService } from './routing/reroute-service'
+export type {
+  CandidateExplanation,
+  CapacityView,
+  Exclusion,
+  Router,
+  RoutingLine,
+  RoutingOrder,
+  RoutingPlan,
+  RoutingRequest,
+  Shipment,
+  StockView,
+} from './routing/router'
+export { RoutingConfig } from './routing/routing-config'
+export { type BacktestOptions, type RuleTrace, SimulationService } from './routing/simulation-service'
+export { promiseDates } from './routing/sourcing/calendar'
+export { builtInRuleSet, type CompiledRuleSet, compileRuleSet } from './routing/sourcing/compiled-rule-set'
+export { decide, type SourcingInputs } from './routing/sourcing/decide'
+export { LaneIndex } from './routing/sourcing/lanes'
+export { SourcingRouter } from './routing/sourcing-router'

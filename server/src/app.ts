@@ -16,6 +16,7 @@ import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog
 import { docsRoutes } from './routes/docs'
 import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
+import { outboxRoutes } from './routes/outbox'
 import { webhookRoutes } from './routes/webhooks'
 
 const EDITOR_DIST = fileURLToPath(new URL('../../rule-editor/dist', import.meta.url))
@@ -85,6 +86,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/inventory', inventoryRoutes(hub))
   api.route('/plugins', pluginRoutes(hub))
   api.route('/keys', keyRoutes(hub))
+  api.route('/outbox', outboxRoutes(hub))
   app.route('/api/v1', api)
 
   const document = () =>

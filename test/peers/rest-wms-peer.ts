@@ -33,13 +33,30 @@ export class RestWmsPeer {
     return peer
   }
 
+  private outage: { until: number; failure: Failure } | undefined
+
   /** The next `count` calls fail this way, then the peer recovers. */
   failNext(count: number, failure: Failure): void {
     for (let i = 0; i < count; i++) this.failures.push(failure)
   }
 
+  /** Every call fails this way until `ms` from now (or until `recover()`). */
+  failFor(ms: number, failure: Failure): void {
+    this.outage = { until: Date.now() + ms, failure }
+  }
+
+  recover(): void {
+    this.outage = undefined
+    this.failures = []
+  }
+
+  /** Calls answered with a failure so far. */
+  failed = 0
+
   private async handle(req: RecordedRequest, res: ServerResponse): Promise<void> {
-    const failure = this.failures.shift()
+    const failure =
+      this.outage && Date.now() < this.outage.until ? this.outage.failure : this.failures.shift()
+    if (failure) this.failed++
     if (failure && 'hangMs' in failure) {
       await new Promise((r) => setTimeout(r, failure.hangMs))
       if (!res.writableEnded) json(res, 504, { error: 'hung' })
@@ -60,15 +77,18 @@ export class RestWmsPeer {
         ref = `WMS-${this.refs.size + 1}`
         this.refs.set(key, ref)
       }
+      this.accepted.add(req)
       return json(res, 201, { id: ref })
     }
     return json(res, 404, { error: 'not found' })
   }
 
-  /** Fulfilment requests that reached the warehouse (failed attempts excluded). */
+  private readonly accepted = new Set<RecordedRequest>()
+
+  /** Fulfilment requests the warehouse accepted (failed attempts excluded). */
   fulfilments(): ReceivedFulfilment[] {
     return this.http.requests
-      .filter((r) => r.path === '/fulfilment-orders' && r.method === 'POST')
+      .filter((r) => this.accepted.has(r))
       .map((r) => ({
         request: JSON.parse(r.body) as FulfilmentRequest,
         idempotencyKey: r.headers['idempotency-key'] ?? '',

@@ -4,14 +4,15 @@ import { addEvent } from './order-rows'
 
 /**
  * What a delivery outcome changes in the order: an accepted fulfilment request records the WMS's
- * reference; one the WMS refused for good is marked rejected on the order's history.
+ * reference (also after an operator retried a failed one); a request that could not be delivered
+ * at all is marked failed, and the order's history says why.
  */
 export const fulfilmentEffects: DeliveryEffects = {
   async onDelivered(message, result, tx: SqlRunner) {
     if (message.topic !== 'fulfilment.request' || result.status !== 'accepted') return
     const fulfilmentId = (message.payload as { fulfilmentId: string }).fulfilmentId
     await tx.run(
-      `update fulfilment set status = 'accepted', external_ref = ?, updated_at = ? where id = ? and status = 'requested'`,
+      `update fulfilment set status = 'accepted', external_ref = ?, updated_at = ? where id = ? and status in ('requested', 'failed')`,
       [result.externalRef ?? null, Date.now(), fulfilmentId],
     )
   },
@@ -20,7 +21,7 @@ export const fulfilmentEffects: DeliveryEffects = {
     const fulfilmentId = (message.payload as { fulfilmentId: string }).fulfilmentId
     const now = Date.now()
     await tx.run(
-      `update fulfilment set status = 'rejected', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
+      `update fulfilment set status = 'failed', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
       [error.slice(0, 1000), now, fulfilmentId],
     )
     await addEvent(

@@ -1,7 +1,19 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
 
-export type FulfilmentStatus = 'pending' | 'requested' | 'accepted' | 'shipped' | 'cancelled' | 'rejected'
+/**
+ * pending: no WMS to send it to; requested: on its way; accepted: the WMS took it; shipped;
+ * cancelled; rejected: the WMS refused the order; failed: the request could not be delivered
+ * (dead in the outbox) and waits for an operator's retry.
+ */
+export type FulfilmentStatus =
+  | 'pending'
+  | 'requested'
+  | 'accepted'
+  | 'shipped'
+  | 'cancelled'
+  | 'rejected'
+  | 'failed'
 
 /** A shipment request to one location; carries the tracking once the WMS confirms it shipped. */
 export class Fulfilment {

@@ -1,6 +1,7 @@
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { uuidv7 } from '../ids'
+import { DEFAULT_MAX_ATTEMPTS } from './outbox-writer'
 import type { OutboxTopic } from './topics'
 
 export interface ClaimedMessage {
@@ -140,14 +141,17 @@ export class OutboxStore {
     )
   }
 
-  /** Operator action: give dead messages (all, or the given ones) a fresh set of attempts. */
+  /**
+   * Operator action: give dead messages (all, or the given ones) a fresh set of attempts. Attempt
+   * numbers keep counting, so the history reads on from where the message died.
+   */
   async retryDead(ids?: readonly string[], now = Date.now()): Promise<number> {
     if (ids && ids.length === 0) return 0
     const filter = ids ? ` and id in (${ids.map(() => '?').join(',')})` : ''
     return this.db.run(
-      `update outbox_message set status = 'pending', attempts = 0, next_attempt_at = ?, last_error = last_error
+      `update outbox_message set status = 'pending', max_attempts = attempts + ?, next_attempt_at = ?
         where status = 'dead'${filter}`,
-      [now, ...(ids ?? [])],
+      [DEFAULT_MAX_ATTEMPTS, now, ...(ids ?? [])],
     )
   }
 
