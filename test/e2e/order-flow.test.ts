@@ -61,7 +61,9 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
     const detail = await hub.api(`/api/v1/orders/${result.orderId}`)
     expect(detail.status).toBe(200)
     expect(detail.body.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['akl', 'akl'])
-    expect(detail.body.routingDecision.strategy).toBe('nearest-single')
+    // No sourcing rule set is published in this world: the engine's built-in default strategy decides.
+    expect(detail.body.routingDecision.strategy).toBe('default')
+    expect(detail.body.routingDecision.plan.shipments).toHaveLength(1)
 
     const received = await waitFor(
       () => wms.fulfilments().find((f) => f.request.orderId === result.orderId),
@@ -110,7 +112,8 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
     const id = (posted.body.results as { orderId: string }[])[0]!.orderId
     const detail = await hub.api(`/api/v1/orders/${id}`)
     expect(detail.body.status).toBe('released')
-    expect(detail.body.routingDecision.strategy).toBe('nearest-split')
+    expect(detail.body.routingDecision.strategy).toBe('default')
+    expect(detail.body.routingDecision.plan.shipments).toHaveLength(2)
     expect(detail.body.fulfilments.map((f: { locationId: string }) => f.locationId).sort()).toEqual([
       'akl',
       'wlg',

@@ -1,4 +1,5 @@
 import { ApiKeySchema } from '../auth/api-key.entity'
+import { CarrierCalendarSchema, CarrierLaneSchema } from '../catalog/carrier-network.entity'
 import { LocationSchema } from '../catalog/location.entity'
 import { ProductSchema } from '../catalog/product.entity'
 import { CustomerSchema } from '../customers/customer.entity'
@@ -13,6 +14,7 @@ import { FulfilmentSchema } from '../orders/fulfilment.entity'
 import { OrderLineSchema, OrderSchema } from '../orders/order.entity'
 import { OrderEventSchema } from '../orders/order-event.entity'
 import { OutboxAttemptSchema, OutboxMessageSchema } from '../outbox/outbox-message.entity'
+import { LocationDayLoadSchema, LocationRejectionSchema } from '../routing/capacity.entity'
 import { RoutingDecisionSchema } from '../routing/routing-decision.entity'
 import { RuleSetSchema, RuleSetVersionSchema } from '../rules/rule-set.entity'
 
@@ -35,4 +37,8 @@ export const entities = [
   RoutingDecisionSchema,
   RuleSetSchema,
   RuleSetVersionSchema,
+  CarrierCalendarSchema,
+  CarrierLaneSchema,
+  LocationDayLoadSchema,
+  LocationRejectionSchema,
 ]

@@ -43,7 +43,23 @@ const view = (r: LevelRow): InventoryLevelView => ({
 
 /** Stock counts as the warehouses and operators state them. Allocations are never touched here. */
 export class InventoryService {
-  constructor(private readonly db: SqlDb) {}
+  /**
+   * @param afterStockChange called after a commit that may have added stock to these skus, so
+   * backordered orders holding them are routed again; its failure never undoes the stock change.
+   */
+  constructor(
+    private readonly db: SqlDb,
+    private readonly afterStockChange?: (skus: readonly string[]) => Promise<void>,
+  ) {}
+
+  private async stockChanged(skus: readonly string[]): Promise<void> {
+    if (!this.afterStockChange || skus.length === 0) return
+    try {
+      await this.afterStockChange([...new Set(skus)])
+    } catch (error) {
+      process.emitWarning(`routing backorders after a stock change failed: ${(error as Error).message}`)
+    }
+  }
 
   /** Sets on-hand (and optionally safety stock) for many sku × location pairs at once, all or nothing. */
   async upsert(items: readonly InventoryUpsert[], now = Date.now()): Promise<number> {
@@ -51,7 +67,7 @@ export class InventoryService {
       items.map((i) => ({ sku: i.sku, locationId: i.locationId })),
       'items',
     )
-    return this.db.transaction(async (tx) => {
+    const count = await this.db.transaction(async (tx) => {
       for (const i of items) {
         await tx.run(
           `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at)
@@ -63,6 +79,8 @@ export class InventoryService {
       }
       return items.length
     })
+    await this.stockChanged(items.map((i) => i.sku))
+    return count
   }
 
   /**
@@ -74,7 +92,7 @@ export class InventoryService {
     now = Date.now(),
   ): Promise<{ applied: number; stale: number }> {
     await this.checkReferences(snapshots, 'snapshots')
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       let applied = 0
       for (const s of snapshots) {
         const asOf = Date.parse(s.asOf)
@@ -90,6 +108,8 @@ export class InventoryService {
       }
       return { applied, stale: snapshots.length - applied }
     })
+    if (result.applied > 0) await this.stockChanged(snapshots.map((s) => s.sku))
+    return result
   }
 
   async levels(

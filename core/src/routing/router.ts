@@ -18,11 +18,19 @@ export interface RoutingLine {
   sku: string
   quantity: number
   product: ProductFacts
+  /** For line values (minimum shipment value, line.value facts); absent counts as 0. */
+  unitPriceMinor?: number | null
+  discountMinor?: number
 }
 
 /** Stock a router may take, already net of allocations, reservations and safety stock. */
 export interface StockView {
   available(sku: string, locationId: string): number
+}
+
+/** Orders each location has taken on a local day (YYYY-MM-DD), including this batch's so far. */
+export interface CapacityView {
+  used(locationId: string, day: string): number
 }
 
 export interface RoutingRequest {
@@ -33,6 +41,8 @@ export interface RoutingRequest {
   stock: StockView
   /** Locations that must not be used again (e.g. a WMS rejected this order there). */
   excludedLocationIds?: ReadonlySet<string>
+  /** Daily capacity already used; without it, capacity counts as untouched. */
+  capacity?: CapacityView
   now: Date
 }
 
@@ -43,25 +53,76 @@ export interface Assignment {
   quantity: number
 }
 
+/** A condition that decided something, with the fact value it saw: the "why" of an explanation. */
+export interface ConditionReason {
+  condition: string
+  fact: string
+  operator: string
+  value: unknown
+  factValue: unknown
+}
+
+export interface Exclusion {
+  /** The rule (editor node id) or built-in check (`capacity`, `previously-rejected`, `strategy:<id>`). */
+  rule: string
+  reason: string
+  action?: string
+  conditions?: ConditionReason[]
+  /** Only these lines may not ship from here; absent when the whole order may not. */
+  lineIds?: string[]
+  /** Only under these strategies; absent when under all. */
+  strategies?: string[]
+}
+
 export interface CandidateExplanation {
   locationId: string
+  name?: string
   distanceKm: number | null
   /** Lines (by sku) this location could ship in full. */
   canShip: string[]
-  excluded?: { rule: string; reason: string }
+  excluded?: Exclusion
+  /** Exclusions that apply to some lines or strategies only. */
+  partialExclusions?: Exclusion[]
   chosen: boolean
+  /** Weighted cost by criterion (lower is better), under the strategy that decided. */
   score?: Record<string, number>
+  transitDays?: number
+  shippingCost?: string
+  capacityLeft?: number | null
+  estimatedLane?: boolean
+}
+
+export interface Shipment {
+  locationId: string
+  lineIds: string[]
+  carrier: string
+  serviceLevel: string
+  transitDays: number
+  shippingCost: string
+  currency: string
+  shipDate: string
+  promiseDate: string
+  estimated: boolean
 }
 
 export interface RoutingPlan {
   assignments: Assignment[]
   /** Quantity no location could take: backordered. */
   unfilled: { lineId: string; sku: string; quantity: number }[]
-  hold?: { reason: string }
+  hold?: { reason: string; rule?: string }
   strategy: string
   ruleSetVersionId: string | null
   summary: string
   candidates: CandidateExplanation[]
+  /** Shipments with ship and promise dates (absent from routers without promising). */
+  shipments?: Shipment[]
+  /** The order's promise: the latest shipment's, when every line is allocated. */
+  promiseDate?: string | null
+  /** What to do with unfilled quantity. */
+  unfillable?: { action: 'backorder' | 'cancelAfter'; cancelAfter?: string }
+  serviceLevel?: string
+  /** The rest of the explanation: rules that fired, strategies tried, the facts seen. */
+  details?: Record<string, unknown>
 }
 
 /**
@@ -70,4 +131,9 @@ export interface RoutingPlan {
  */
 export interface Router {
   route(request: RoutingRequest): RoutingPlan
+  /**
+   * Called before each intake batch, outside its transaction: the place to load what `route` needs
+   * (the live rule set version, carrier lanes) so that `route` itself stays synchronous.
+   */
+  prepare?(now: number): Promise<void>
 }

@@ -39,7 +39,10 @@ export class RuleSetVersion {
   author?: string | null
   comment?: string | null
   effectiveFrom?: Date | null
+  /** Engine settings of this version (e.g. the time zone of order.placedHour). */
+  settings?: unknown
   createdAt!: Date
+  updatedAt?: Date | null
   publishedAt?: Date | null
 }
 
@@ -57,7 +60,9 @@ export const RuleSetVersionSchema = new EntitySchema<RuleSetVersion>({
     author: { type: 'string', length: 200, nullable: true },
     comment: { type: 'text', nullable: true },
     effectiveFrom: { type: EpochMsType, nullable: true },
+    settings: { type: 'json', nullable: true },
     createdAt: { type: EpochMsType },
+    updatedAt: { type: EpochMsType, nullable: true },
     publishedAt: { type: EpochMsType, nullable: true },
   },
 })

@@ -3,6 +3,7 @@ import type { LocationFacts } from '../../catalog/facts'
 import { uuidv7 } from '../../ids'
 import type { StockLedger } from '../../inventory/stock-ledger'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
+import type { CapacityLedger } from '../../routing/capacity'
 import type { Router, RoutingPlan } from '../../routing/router'
 import { walk } from '../order-state-machine'
 import { buildStatusUpdate } from '../status-update'
@@ -55,6 +56,8 @@ export interface PlanContext {
   router: Router
   locations: readonly LocationFacts[]
   stock: StockLedger
+  /** Daily capacity used per location, this batch included. */
+  capacity?: CapacityLedger
   directory: IntegrationDirectory
   now: number
 }
@@ -74,15 +77,27 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
       tags: order.tags,
       customer: order.customer ?? undefined,
     },
-    lines: order.lines.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity, product: l.product })),
+    lines: order.lines.map((l) => ({
+      lineId: l.id,
+      sku: l.sku,
+      quantity: l.quantity,
+      product: l.product,
+      unitPriceMinor: l.unitPriceMinor,
+      discountMinor: l.discountMinor,
+    })),
     locations: ctx.locations,
     stock: ctx.stock,
+    ...(ctx.capacity ? { capacity: ctx.capacity } : {}),
     now: new Date(now),
   })
 
   const held = plan.hold !== undefined
   const assignments = held ? [] : plan.assignments
   for (const a of assignments) ctx.stock.take(a.sku, a.locationId, a.quantity)
+  if (ctx.capacity) {
+    const used = new Set(assignments.map((a) => a.locationId))
+    for (const l of ctx.locations) if (used.has(l.id)) ctx.capacity.take(l, now)
+  }
 
   const allocatedByLine = new Map<string, number>()
   for (const a of assignments)

@@ -3,11 +3,28 @@ import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import { writeJson } from '../../db/sql/sql-db'
 import { allocateStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
+import type { RoutingPlan } from '../../routing/router'
 import type { OrderWriteSet } from './intake-plan'
 
 const CUSTOMER_UPSERT = ` on conflict (id) do update set name = coalesce(excluded.name, customer.name),
     phone = coalesce(excluded.phone, customer.phone), tier = coalesce(excluded.tier, customer.tier),
     segment = coalesce(excluded.segment, customer.segment), updated_at = excluded.updated_at`
+
+/** A routing plan as the two JSON columns of routing_decision: what was decided, and why. */
+export function decisionJson(p: RoutingPlan): [string, string] {
+  return [
+    JSON.stringify({
+      assignments: p.assignments,
+      unfilled: p.unfilled,
+      hold: p.hold ?? null,
+      shipments: p.shipments ?? [],
+      promiseDate: p.promiseDate ?? null,
+      unfillable: p.unfillable ?? null,
+      serviceLevel: p.serviceLevel ?? null,
+    }),
+    JSON.stringify({ candidates: p.candidates, ...(p.details ?? {}) }),
+  ]
+}
 
 /**
  * Writes a batch of planned orders inside its transaction, table by table with multi-row inserts,
@@ -97,16 +114,16 @@ export async function writeBatch(
     }
     for (const e of w.events)
       events.push([e.id, o.id, e.type, e.fromStatus, e.toStatus, writeJson(e.data), actors[i]!, now])
-    const p = w.decision.plan
+    const [plan, explanation] = decisionJson(w.decision.plan)
     decisions.push([
       w.decision.id,
       o.id,
       1,
-      p.ruleSetVersionId,
-      p.strategy,
-      JSON.stringify({ assignments: p.assignments, unfilled: p.unfilled, hold: p.hold ?? null }),
-      JSON.stringify({ candidates: p.candidates }),
-      p.summary,
+      w.decision.plan.ruleSetVersionId,
+      w.decision.plan.strategy,
+      plan,
+      explanation,
+      w.decision.plan.summary,
       now,
     ])
   })

@@ -7,6 +7,7 @@ import { ConflictError, ServiceUnavailableError } from '../../errors'
 import { StockLedger } from '../../inventory/stock-ledger'
 import { readStockForUpdate } from '../../inventory/stock-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
+import { readCapacityForUpdate, writeCapacity } from '../../routing/capacity'
 import type { Router } from '../../routing/router'
 import { planIntake } from './intake-plan'
 import { writeBatch } from './intake-writer'
@@ -108,11 +109,14 @@ export class OrderIntake {
     for (let attempt = 1; ; attempt++) {
       try {
         const locations = await this.deps.catalog.activeLocations()
+        // Outside the transaction: the live rule set and carrier network, so routing stays synchronous.
+        await this.deps.router.prepare?.(this.now())
         return await this.deps.db.transaction((tx) => this.commit(tx, batch, locations))
       } catch (error) {
         const retryable =
           isRetryableDbError(error) ||
-          (error instanceof ConflictError && error.code === 'ALLOCATION_CONFLICT')
+          (error instanceof ConflictError &&
+            (error.code === 'ALLOCATION_CONFLICT' || error.code === 'CAPACITY_CONFLICT'))
         if (!retryable || attempt >= MAX_RETRIES) throw error
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
       }
@@ -151,8 +155,17 @@ export class OrderIntake {
       const skus = fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku))
       const stock = new StockLedger(await readStockForUpdate(tx, skus))
       const now = this.now()
-      const context = { router: this.deps.router, locations, stock, directory: this.deps.directory, now }
+      const capacity = await readCapacityForUpdate(tx, locations, now)
+      const context = {
+        router: this.deps.router,
+        locations,
+        stock,
+        capacity,
+        directory: this.deps.directory,
+        now,
+      }
       const writes = fresh.map((p) => planIntake(p.prepared, context))
+      await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
       await writeBatch(
         tx,
         writes,

@@ -1,0 +1,459 @@
+import type { FulfilmentRequest, OrderStatus } from '@switchyard/plugin-sdk'
+import type { CatalogCache } from '../catalog/catalog-cache'
+import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
+import { isRetryableDbError } from '../db/sql/sql-db'
+import { ConflictError, ValidationError } from '../errors'
+import { uuidv7 } from '../ids'
+import { StockLedger } from '../inventory/stock-ledger'
+import { allocateStock, readStockForUpdate } from '../inventory/stock-writer'
+import { decisionJson } from '../orders/intake/intake-writer'
+import { addEvent, loadLines, setOrderStatus } from '../orders/order-rows'
+import { canTransition } from '../orders/order-state-machine'
+import { buildStatusUpdate } from '../orders/status-update'
+import { writeOutbox } from '../outbox/outbox-writer'
+import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
+import { readCapacityForUpdate, writeCapacity } from './capacity'
+import { loadStoredOrder, type StoredOrder } from './order-routing-input'
+import type { Router, RoutingPlan } from './router'
+
+export interface RerouteOutcome {
+  orderId: string
+  status: OrderStatus
+  /** True when nothing changed (a redelivered rejection, an order no longer backordered). */
+  duplicate: boolean
+  allocated: number
+  backordered: number
+}
+
+/**
+ * Routes an order again: when a warehouse rejects its fulfilment (never back to a location that
+ * rejected it), and when stock arrives for its backordered lines. Each order is re-routed in its
+ * own transaction with its row and the stock rows locked (PostgreSQL) or the database write lock
+ * held (SQLite), and every allocation re-checked by the database, so concurrent runs cannot
+ * allocate the same units or the same backorder twice.
+ */
+export class RerouteService {
+  private backorderRun: Promise<void> | undefined
+  private pendingSkus: Set<string> | null = null
+
+  constructor(
+    private readonly db: SqlDb,
+    private readonly catalog: CatalogCache,
+    private readonly router: Router,
+    private readonly directory: IntegrationDirectory,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** A WMS refused a fulfilment: release it, remember the location, route what it held elsewhere. */
+  async rejectFulfilment(
+    wmsInstanceId: string,
+    fulfilmentId: string,
+    reason: string,
+  ): Promise<RerouteOutcome> {
+    return this.retry(async () => {
+      const locations = await this.catalog.activeLocations()
+      await this.router.prepare?.(this.clock())
+      return this.db.transaction(async (tx) => {
+        const now = this.clock()
+        const f = await tx.one<{
+          id: string
+          order_id: string
+          location_id: string
+          wms_instance_id: string | null
+          status: string
+        }>(`select id, order_id, location_id, wms_instance_id, status from fulfilment where id = ?`, [
+          fulfilmentId,
+        ])
+        if (!f || f.wms_instance_id !== wmsInstanceId) {
+          throw new ValidationError(
+            'unknown fulfilment',
+            [
+              {
+                field: 'fulfilmentId',
+                message: `no fulfilment '${fulfilmentId}' was sent to ${wmsInstanceId}`,
+              },
+            ],
+            'UNKNOWN_FULFILMENT',
+          )
+        }
+        const stored = (await loadStoredOrder(tx, this.catalog, f.order_id, true))!
+        if (f.status === 'rejected' || f.status === 'cancelled') return this.outcome(stored, true)
+        if (f.status === 'shipped')
+          throw new ConflictError(
+            `fulfilment ${f.id} has shipped and cannot be rejected`,
+            'FULFILMENT_CLOSED',
+          )
+        await tx.run(`update fulfilment set status = 'rejected', reason = ?, updated_at = ? where id = ?`, [
+          reason.slice(0, 1000),
+          now,
+          f.id,
+        ])
+        await tx.run(
+          `insert into location_rejection (order_id, location_id, reason, created_at) values (?, ?, ?, ?) on conflict (order_id, location_id) do nothing`,
+          [f.order_id, f.location_id, reason.slice(0, 1000), now],
+        )
+        const held = await tx.all<{
+          id: string
+          line_id: string
+          sku: string
+          location_id: string
+          quantity: number
+        }>(
+          `select id, line_id, sku, location_id, quantity from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
+          [f.id],
+        )
+        for (const a of [...held].sort((x, y) => (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0))) {
+          await tx.run(
+            `update inventory_level set allocated = allocated - ?, updated_at = ? where sku = ? and location_id = ? and allocated >= ?`,
+            [a.quantity, now, a.sku, a.location_id, a.quantity],
+          )
+          await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
+          await tx.run(
+            'update order_line set allocated_qty = allocated_qty - ?, backordered_qty = backordered_qty + ? where id = ?',
+            [a.quantity, a.quantity, a.line_id],
+          )
+        }
+        await addEvent(
+          tx,
+          f.order_id,
+          'fulfilment.rejected',
+          null,
+          null,
+          { fulfilmentId: f.id, locationId: f.location_id, reason },
+          `wms:${wmsInstanceId}`,
+          now,
+        )
+        const fresh = (await loadStoredOrder(tx, this.catalog, f.order_id, false))!
+        return this.routeOpenQuantity(tx, fresh, locations, now, `wms:${wmsInstanceId}`, 'rejected')
+      })
+    })
+  }
+
+  /**
+   * Stock arrived for these skus: routes backordered orders holding them, oldest first. Calls that
+   * arrive while a run is going are folded into one follow-up run.
+   */
+  async routeBackorders(skus?: readonly string[]): Promise<RerouteOutcome[]> {
+    if (this.backorderRun) {
+      if (!skus) this.pendingSkus = null
+      else if (this.pendingSkus !== null) for (const s of skus) this.pendingSkus.add(s)
+      await this.backorderRun
+      return []
+    }
+    const results: RerouteOutcome[] = []
+    let next: readonly string[] | undefined = skus
+    this.pendingSkus = new Set()
+    const run = (async () => {
+      for (;;) {
+        results.push(...(await this.backorderPass(next)))
+        const pending: Set<string> | null = this.pendingSkus
+        if (pending !== null && pending.size === 0) break
+        next = pending === null ? undefined : [...pending]
+        this.pendingSkus = new Set()
+      }
+    })()
+    this.backorderRun = run.finally(() => {
+      this.backorderRun = undefined
+    })
+    await this.backorderRun
+    return results
+  }
+
+  private async backorderPass(skus: readonly string[] | undefined): Promise<RerouteOutcome[]> {
+    const params: string[] = []
+    let filter = ''
+    if (skus && skus.length > 0) {
+      filter = ` and exists (select 1 from order_line l where l.order_id = o.id and l.backordered_qty > 0 and l.sku in (${skus.map(() => '?').join(',')}))`
+      params.push(...skus)
+    }
+    const orders = await this.db.all<{ id: string }>(
+      `select o.id from orders o where o.status = 'backordered'${filter} order by o.received_at, o.id limit 500`,
+      params,
+    )
+    const out: RerouteOutcome[] = []
+    for (const { id } of orders) {
+      out.push(
+        await this.retry(async () => {
+          const locations = await this.catalog.activeLocations()
+          await this.router.prepare?.(this.clock())
+          return this.db.transaction(async (tx) => {
+            const stored = (await loadStoredOrder(tx, this.catalog, id, true))!
+            // Another run (or process) may have routed it since the list was read.
+            if (stored.status !== 'backordered' || stored.lines.every((l) => open(l) === 0))
+              return this.outcome(stored, true)
+            return this.routeOpenQuantity(
+              tx,
+              stored,
+              locations,
+              this.clock(),
+              'system:stock-arrived',
+              'stock-arrived',
+            )
+          })
+        }),
+      )
+    }
+    return out
+  }
+
+  private async routeOpenQuantity(
+    tx: SqlRunner,
+    stored: StoredOrder,
+    locations: Awaited<ReturnType<CatalogCache['activeLocations']>>,
+    now: number,
+    actor: string,
+    cause: 'rejected' | 'stock-arrived',
+  ): Promise<RerouteOutcome> {
+    const orderId = stored.order.id
+    const openLines = stored.lines.filter((l) => open(l) > 0).map((l) => ({ ...l, quantity: open(l) }))
+    if (openLines.length === 0) return this.outcome(stored, true)
+    const rejected = new Set(
+      (
+        await tx.all<{ location_id: string }>(
+          'select location_id from location_rejection where order_id = ?',
+          [orderId],
+        )
+      ).map((r) => r.location_id),
+    )
+    const stock = new StockLedger(
+      await readStockForUpdate(
+        tx,
+        openLines.map((l) => l.sku),
+      ),
+    )
+    const capacity = await readCapacityForUpdate(tx, locations, now)
+    const plan = this.router.route({
+      order: stored.order,
+      lines: openLines,
+      locations,
+      stock,
+      capacity,
+      excludedLocationIds: rejected,
+      now: new Date(now),
+    })
+    const assignments = plan.hold ? [] : plan.assignments
+    const used = new Set(assignments.map((a) => a.locationId))
+    for (const l of locations) if (used.has(l.id)) capacity.take(l, now)
+    await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
+    const bySku = new Map<string, { sku: string; locationId: string; quantity: number }>()
+    for (const a of assignments) {
+      const k = `${a.sku}\u0000${a.locationId}`
+      const s = bySku.get(k)
+      if (s) s.quantity += a.quantity
+      else bySku.set(k, { sku: a.sku, locationId: a.locationId, quantity: a.quantity })
+    }
+    for (const k of [...bySku.keys()].sort()) {
+      const s = bySku.get(k)!
+      await allocateStock(tx, s.sku, s.locationId, s.quantity, now)
+    }
+    for (const a of assignments) {
+      await tx.run(
+        `insert into allocation (id, order_id, line_id, sku, location_id, quantity, status, fulfilment_id, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, 'allocated', null, ?, ?)`,
+        [uuidv7(now), orderId, a.lineId, a.sku, a.locationId, a.quantity, now, now],
+      )
+      await tx.run(
+        'update order_line set allocated_qty = allocated_qty + ?, backordered_qty = backordered_qty - ? where id = ?',
+        [a.quantity, a.quantity, a.lineId],
+      )
+    }
+    const attempt = await tx.one<{ n: number | null }>(
+      'select max(attempt) as n from routing_decision where order_id = ?',
+      [orderId],
+    )
+    const [planJson, explanation] = decisionJson(plan)
+    await tx.run(
+      `insert into routing_decision (id, order_id, attempt, rule_set_version_id, strategy, plan, explanation, summary, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        uuidv7(now),
+        orderId,
+        Number(attempt?.n ?? 0) + 1,
+        plan.ruleSetVersionId,
+        plan.strategy,
+        planJson,
+        explanation,
+        `Re-routed (${cause === 'rejected' ? 'a location rejected the fulfilment' : 'stock arrived'}): ${plan.summary}`,
+        now,
+      ],
+    )
+    await addEvent(
+      tx,
+      orderId,
+      'order.rerouted',
+      null,
+      null,
+      { cause, allocated: assignments.reduce((s, a) => s + a.quantity, 0) },
+      actor,
+      now,
+    )
+
+    const lines = await loadLines(tx, orderId)
+    const backordered = lines.reduce((s, l) => s + l.backorderedQty, 0)
+    const outbox: NewOutboxMessage[] = []
+    let target: OrderStatus
+    if (plan.hold) target = 'held'
+    else if (backordered > 0) target = 'backordered'
+    else target = (await this.requestFulfilments(tx, stored, now, outbox)) ? 'released' : 'allocated'
+    let status = stored.status
+    if (target !== status && canTransition(status, target)) {
+      const head = {
+        id: orderId,
+        channel_instance_id: stored.order.channelInstanceId,
+        external_order_id: stored.externalOrderId,
+        order_number: stored.orderNumber,
+        status,
+        version: stored.version,
+      }
+      const eventId = await setOrderStatus(
+        tx,
+        head,
+        target,
+        now,
+        actor,
+        plan.hold ? { reason: plan.hold.reason } : null,
+      )
+      if (plan.hold)
+        await tx.run('update orders set hold_reason = ? where id = ?', [plan.hold.reason, orderId])
+      if (this.directory.accepts(stored.order.channelInstanceId, 'order.status')) {
+        outbox.push({
+          id: uuidv7(now),
+          topic: 'order.status',
+          instanceId: stored.order.channelInstanceId,
+          orderId,
+          idempotencyKey: `order.status:${eventId}`,
+          payload: buildStatusUpdate({
+            orderId,
+            externalOrderId: stored.externalOrderId,
+            orderNumber: stored.orderNumber,
+            status: target,
+            previousStatus: status,
+            reason: plan.hold?.reason ?? null,
+            lines,
+            shipments: [],
+            occurredAt: now,
+          }),
+          createdAt: now,
+        })
+      }
+      status = target
+    }
+    await writeOutbox(tx, outbox)
+    return {
+      orderId,
+      status,
+      duplicate: false,
+      allocated: assignments.reduce((s, a) => s + a.quantity, 0),
+      backordered,
+    }
+  }
+
+  /** Fulfilments for every allocation not yet in one, per location; true when all are requested. */
+  private async requestFulfilments(
+    tx: SqlRunner,
+    stored: StoredOrder,
+    now: number,
+    outbox: NewOutboxMessage[],
+  ): Promise<boolean> {
+    const orderId = stored.order.id
+    const loose = await tx.all<{
+      id: string
+      line_id: string
+      sku: string
+      location_id: string
+      quantity: number
+    }>(
+      `select id, line_id, sku, location_id, quantity from allocation where order_id = ? and status = 'allocated' and fulfilment_id is null order by id`,
+      [orderId],
+    )
+    const locations = await this.catalog.activeLocations()
+    const byLocation = new Map<string, typeof loose>()
+    for (const a of loose) byLocation.set(a.location_id, [...(byLocation.get(a.location_id) ?? []), a])
+    for (const [locationId, allocs] of [...byLocation.entries()].sort()) {
+      const location = locations.find((l) => l.id === locationId)
+      const wms = location?.wmsInstanceId ?? null
+      const usable = wms !== null && this.directory.accepts(wms, 'fulfilment.request')
+      const id = uuidv7(now)
+      await tx.run(
+        `insert into fulfilment (id, order_id, location_id, wms_instance_id, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
+        [id, orderId, locationId, usable ? wms : null, usable ? 'requested' : 'pending', now, now],
+      )
+      for (const a of allocs)
+        await tx.run(`update allocation set fulfilment_id = ?, status = ?, updated_at = ? where id = ?`, [
+          id,
+          usable ? 'released' : 'allocated',
+          now,
+          a.id,
+        ])
+      if (!usable) continue
+      const request: FulfilmentRequest = {
+        fulfilmentId: id,
+        orderId,
+        externalOrderId: stored.externalOrderId,
+        ...(stored.orderNumber ? { orderNumber: stored.orderNumber } : {}),
+        channelInstanceId: stored.order.channelInstanceId,
+        location: { id: locationId, name: location?.name ?? locationId },
+        shipTo: stored.order.shipTo,
+        serviceLevel: stored.order.serviceLevel,
+        lines: allocs.map((a) => ({
+          lineId: a.line_id,
+          sku: a.sku,
+          quantity: a.quantity,
+          name: stored.lines.find((l) => l.lineId === a.line_id)?.name ?? undefined,
+        })),
+        requestedAt: new Date(now).toISOString(),
+      }
+      outbox.push({
+        id: uuidv7(now),
+        topic: 'fulfilment.request',
+        instanceId: wms!,
+        orderId,
+        idempotencyKey: `fulfilment.request:${id}`,
+        payload: request,
+        createdAt: now,
+      })
+    }
+    const open = await tx.all<{ status: string }>(
+      `select status from fulfilment where order_id = ? and status in ('pending', 'requested', 'accepted')`,
+      [orderId],
+    )
+    return open.length > 0 && open.every((f) => f.status !== 'pending')
+  }
+
+  private outcome(stored: StoredOrder, duplicate: boolean): RerouteOutcome {
+    return {
+      orderId: stored.order.id,
+      status: stored.status,
+      duplicate,
+      allocated: stored.lines.reduce((s, l) => s + l.allocatedQty, 0),
+      backordered: stored.lines.reduce((s, l) => s + l.backorderedQty, 0),
+    }
+  }
+
+  private async retry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn()
+      } catch (error) {
+        const retryable =
+          isRetryableDbError(error) ||
+          (error instanceof ConflictError &&
+            (error.code === 'ALLOCATION_CONFLICT' || error.code === 'CAPACITY_CONFLICT'))
+        if (!retryable || attempt >= 6) throw error
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
+      }
+    }
+  }
+}
+
+/** Units of a line neither allocated, shipped nor cancelled. */
+function open(l: {
+  quantity: number
+  allocatedQty: number
+  shippedQty: number
+  cancelledQty: number
+}): number {
+  return Math.max(0, l.quantity - l.allocatedQty - l.shippedQty - l.cancelledQty)
+}
+
+export type { RoutingPlan }

@@ -1,0 +1,290 @@
+import type { CanonicalOrder } from '@switchyard/plugin-sdk'
+import type { CatalogCache } from '../catalog/catalog-cache'
+import { fromMinorUnits } from '../catalog/money'
+import type { SqlDb } from '../db/sql/sql-db'
+import { prepareOrder } from '../orders/intake/prepared-order'
+import { type ConditionTrace, traceCondition } from '../rules/compile'
+import type { RuleSetService } from '../rules/rule-set-service'
+import { CapacityLedger } from './capacity'
+import { loadStoredOrder } from './order-routing-input'
+import type { RoutingPlan, RoutingRequest, StockView } from './router'
+import type { RoutingConfig } from './routing-config'
+import { dayNumber } from './sourcing/calendar'
+import type { CompiledRuleSet } from './sourcing/compiled-rule-set'
+import { decide } from './sourcing/decide'
+import { flatten, orderFacts } from './sourcing/facts'
+
+export interface RuleTrace {
+  rule: string
+  action: string
+  scope: string
+  /** For order rules: whether it fired on this order. Line and location rules are per line/location. */
+  fired: boolean | null
+  conditions: ConditionTrace | null
+}
+
+export interface BacktestOptions {
+  limit?: number
+  from?: number
+  to?: number
+}
+
+interface Outcome {
+  locations: string[]
+  strategy: string
+  cost: number
+  transitDays: number | null
+  promiseDate: string | null
+  shipments: number
+  backordered: number
+  held: boolean
+}
+
+/**
+ * Routing without persisting anything: one order against a version (simulate), or recent real
+ * orders against a draft and the live version side by side (backtest). Both read current stock and
+ * capacity without locking them.
+ */
+export class SimulationService {
+  constructor(
+    private readonly db: SqlDb,
+    private readonly catalog: CatalogCache,
+    private readonly ruleSets: RuleSetService,
+    private readonly config: RoutingConfig,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async simulate(
+    ruleSetId: string,
+    version: number,
+    channelInstanceId: string,
+    order: CanonicalOrder,
+    options: { stock?: { sku: string; locationId: string; available: number }[] } = {},
+  ): Promise<{ plan: RoutingPlan; trace: RuleTrace[] }> {
+    const compiled = this.config.compile(await this.ruleSets.getVersion(ruleSetId, version))
+    const now = this.clock()
+    const prepared = await prepareOrder(channelInstanceId, order, this.catalog, now)
+    const request: RoutingRequest = {
+      order: {
+        id: prepared.id,
+        channelInstanceId,
+        serviceLevel: prepared.serviceLevel,
+        shipTo: prepared.shipTo,
+        placedAt: new Date(prepared.placedAt),
+        totalMinor: prepared.totalMinor,
+        currency: prepared.currency,
+        tags: prepared.tags,
+        customer: prepared.customer ?? undefined,
+      },
+      lines: prepared.lines.map((l) => ({
+        lineId: l.id,
+        sku: l.sku,
+        quantity: l.quantity,
+        product: l.product,
+        unitPriceMinor: l.unitPriceMinor,
+        discountMinor: l.discountMinor,
+      })),
+      locations: await this.catalog.activeLocations(),
+      stock: await this.stockView(
+        prepared.lines.map((l) => l.sku),
+        options.stock,
+      ),
+      capacity: await this.capacity(),
+      now: new Date(now),
+    }
+    const plan = decide(request, { ...(await this.config.inputs(now)), ruleSet: compiled })
+    return { plan, trace: this.trace(compiled, request, plan) }
+  }
+
+  async backtest(ruleSetId: string, version: number, options: BacktestOptions = {}) {
+    const draft = this.config.compile(await this.ruleSets.getVersion(ruleSetId, version))
+    const now = this.clock()
+    const baseInputs = await this.config.inputs(now)
+    const live = baseInputs.ruleSet
+    const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000)
+    const where: string[] = []
+    const params: number[] = []
+    if (options.from !== undefined) {
+      where.push('received_at >= ?')
+      params.push(options.from)
+    }
+    if (options.to !== undefined) {
+      where.push('received_at < ?')
+      params.push(options.to)
+    }
+    const ids = await this.db.all<{ id: string }>(
+      `select id from orders ${where.length ? `where ${where.join(' and ')}` : ''} order by received_at desc, id desc limit ${limit}`,
+      params,
+    )
+    const locations = await this.catalog.activeLocations()
+    const capacity = await this.capacity()
+    const changed: Record<string, unknown>[] = []
+    const totals = {
+      orders: 0,
+      changed: 0,
+      costDelta: 0,
+      transitDelta: 0,
+      transitCompared: 0,
+      promiseDelta: 0,
+      promiseCompared: 0,
+    }
+    const splits = { published: 0, draft: 0 }
+    const backorders = { published: 0, draft: 0 }
+    const holds = { published: 0, draft: 0 }
+    let currency: string | null = null
+    for (const { id } of ids) {
+      const stored = await loadStoredOrder(this.db, this.catalog, id, false)
+      if (!stored) continue
+      // Stock as it is now, with this order's own allocations given back: both versions see the same.
+      const own = await this.db.all<{ sku: string; location_id: string; quantity: number }>(
+        `select sku, location_id, quantity from allocation where order_id = ? and status in ('allocated', 'released')`,
+        [id],
+      )
+      const base = await this.stockView(stored.lines.map((l) => l.sku))
+      const stock: StockView = {
+        available: (sku, loc) =>
+          base.available(sku, loc) +
+          own
+            .filter((a) => a.sku === sku && a.location_id === loc)
+            .reduce((s, a) => s + Number(a.quantity), 0),
+      }
+      const request: RoutingRequest = {
+        order: stored.order,
+        lines: stored.lines,
+        locations,
+        stock,
+        capacity,
+        now: new Date(now),
+      }
+      const before = outcome(decide(request, { ...baseInputs, ruleSet: live }))
+      const afterPlan = decide(request, { ...baseInputs, ruleSet: draft })
+      const after = outcome(afterPlan)
+      currency ??= stored.order.currency
+      totals.orders++
+      if (before.shipments > 1) splits.published++
+      if (after.shipments > 1) splits.draft++
+      if (before.backordered > 0) backorders.published++
+      if (after.backordered > 0) backorders.draft++
+      if (before.held) holds.published++
+      if (after.held) holds.draft++
+      totals.costDelta += after.cost - before.cost
+      if (before.transitDays !== null && after.transitDays !== null) {
+        totals.transitDelta += after.transitDays - before.transitDays
+        totals.transitCompared++
+      }
+      if (before.promiseDate && after.promiseDate) {
+        totals.promiseDelta += dayNumber(after.promiseDate) - dayNumber(before.promiseDate)
+        totals.promiseCompared++
+      }
+      const differs =
+        before.locations.join() !== after.locations.join() ||
+        before.held !== after.held ||
+        before.backordered !== after.backordered
+      if (differs) {
+        totals.changed++
+        if (changed.length < 200)
+          changed.push({
+            orderId: id,
+            externalOrderId: stored.externalOrderId,
+            before: { ...before, cost: fromMinorUnits(before.cost, stored.order.currency) },
+            after: { ...after, cost: fromMinorUnits(after.cost, stored.order.currency) },
+            summary: afterPlan.summary,
+          })
+      }
+    }
+    const avg = (sum: number, n: number) => (n === 0 ? null : Math.round((sum / n) * 100) / 100)
+    return {
+      ruleSetId,
+      version,
+      comparedWith: live.versionId ? { ruleSetId: live.ruleSetId, version: live.version } : { builtIn: true },
+      orders: totals.orders,
+      changed: totals.changed,
+      cost: {
+        currency,
+        totalDelta: currency ? fromMinorUnits(Math.abs(totals.costDelta), currency) : '0',
+        direction: totals.costDelta > 0 ? 'more' : totals.costDelta < 0 ? 'less' : 'same',
+      },
+      transitDaysDeltaAvg: avg(totals.transitDelta, totals.transitCompared),
+      promiseDaysDeltaAvg: avg(totals.promiseDelta, totals.promiseCompared),
+      splits,
+      backorders,
+      holds,
+      changedOrders: changed,
+      note: 'Both versions are run against current stock and capacity, each order getting back what it holds, so differences come from the rules alone.',
+    }
+  }
+
+  private trace(compiled: CompiledRuleSet, request: RoutingRequest, plan: RoutingPlan): RuleTrace[] {
+    const facts = orderFacts(
+      request.order,
+      request.lines,
+      plan.serviceLevel ?? request.order.serviceLevel,
+      compiled.settings.timezone,
+    )
+    const flat = flatten(facts)
+    return [...compiled.order, ...compiled.line, ...compiled.location, ...compiled.lineLocation]
+      .sort((a, b) => a.compiled.index - b.compiled.index)
+      .map((r) => {
+        const t =
+          r.scope === 'order' ? traceCondition(r.compiled.rule.conditions, flat, r.compiled.name) : null
+        return {
+          rule: r.compiled.name,
+          action: r.action.type,
+          scope: r.scope,
+          fired: t ? t.result : null,
+          conditions: t,
+        }
+      })
+  }
+
+  private async stockView(
+    skus: readonly string[],
+    overrides: { sku: string; locationId: string; available: number }[] = [],
+  ): Promise<StockView> {
+    const unique = [...new Set(skus)]
+    const rows =
+      unique.length === 0
+        ? []
+        : await this.db.all<{
+            sku: string
+            location_id: string
+            on_hand: number
+            allocated: number
+            reserved: number
+            safety_stock: number
+          }>(
+            `select sku, location_id, on_hand, allocated, reserved, safety_stock from inventory_level where sku in (${unique.map(() => '?').join(',')})`,
+            unique,
+          )
+    const free = new Map<string, number>()
+    for (const r of rows)
+      free.set(
+        `${r.sku}\u0000${r.location_id}`,
+        Math.max(0, Number(r.on_hand) - Number(r.allocated) - Number(r.reserved) - Number(r.safety_stock)),
+      )
+    for (const o of overrides) free.set(`${o.sku}\u0000${o.locationId}`, o.available)
+    return { available: (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? 0 }
+  }
+
+  private async capacity(): Promise<CapacityLedger> {
+    const rows = await this.db.all<{ location_id: string; day: string; orders: number }>(
+      'select location_id, day, orders from location_day_load where day >= ?',
+      [new Date(this.clock() - 2 * 86_400_000).toISOString().slice(0, 10)],
+    )
+    return new CapacityLedger(rows)
+  }
+}
+
+function outcome(plan: RoutingPlan): Outcome {
+  const shipments = plan.shipments ?? []
+  return {
+    locations: [...new Set(plan.assignments.map((a) => a.locationId))].sort(),
+    strategy: plan.strategy,
+    cost: shipments.reduce((s, x) => s + Math.round(Number(x.shippingCost) * 100), 0),
+    transitDays: shipments.length ? Math.max(...shipments.map((s) => s.transitDays)) : null,
+    promiseDate: plan.promiseDate ?? null,
+    shipments: shipments.length,
+    backordered: plan.unfilled.reduce((s, u) => s + u.quantity, 0),
+    held: Boolean(plan.hold),
+  }
+}

@@ -1,0 +1,112 @@
+import type { CarrierCalendar, Weekday } from '../../catalog/carrier-network'
+import { weekdays } from '../../catalog/carrier-network'
+
+/** Local calendar dates as day numbers (days since 1970-01-01), so date arithmetic needs no time zone. */
+export function dayNumber(date: string): number {
+  return Math.floor(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
+  )
+}
+
+export function dateOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10)
+}
+
+export function weekdayOf(day: number): Weekday {
+  // 1970-01-01 was a Thursday.
+  return weekdays[(((day + 4) % 7) + 7) % 7]!
+}
+
+export interface LocalTime {
+  date: string
+  day: number
+  minutes: number
+  weekday: Weekday
+  hour: number
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+const cache = new Map<string, { at: number; value: LocalTime }>()
+
+/** Wall-clock date and time at `ms` in an IANA zone. Cached per zone and minute. */
+export function localTime(ms: number, timeZone: string): LocalTime {
+  const minute = Math.floor(ms / 60_000)
+  const hit = cache.get(timeZone)
+  if (hit && hit.at === minute) return hit.value
+  let fmt = formatters.get(timeZone)
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    formatters.set(timeZone, fmt)
+  }
+  const parts: Record<string, string> = {}
+  for (const p of fmt.formatToParts(new Date(ms))) parts[p.type] = p.value
+  const date = `${parts.year}-${parts.month}-${parts.day}`
+  const day = dayNumber(date)
+  const hour = Number(parts.hour)
+  const value = { date, day, hour, minutes: hour * 60 + Number(parts.minute), weekday: weekdayOf(day) }
+  cache.set(timeZone, { at: minute, value })
+  return value
+}
+
+const WORKWEEK: readonly Weekday[] = ['sat', 'sun']
+
+/** Whether a location can hand parcels to the carrier that day: weekdays that are not carrier holidays. */
+export function isShippingDay(day: number, calendar: CarrierCalendar | undefined): boolean {
+  if (WORKWEEK.includes(weekdayOf(day))) return false
+  return !calendar?.holidays.includes(dateOf(day))
+}
+
+/** Whether the carrier delivers that day. */
+export function isDeliveryDay(day: number, calendar: CarrierCalendar | undefined): boolean {
+  const off = calendar?.nonDeliveryDays ?? WORKWEEK
+  if (off.includes(weekdayOf(day))) return false
+  return !calendar?.holidays.includes(dateOf(day))
+}
+
+export interface PromiseDates {
+  shipDate: string
+  promiseDate: string
+  /** True when the order missed today's cut-off (or today is not a shipping day). */
+  pastCutoff: boolean
+}
+
+/**
+ * Ship date: today in the location's zone if before its cut-off and a shipping day, else the next
+ * shipping day; then `handlingDays` more shipping days. Promise date: `transitDays` delivery days
+ * after the ship date, skipping the carrier's non-delivery days and holidays.
+ */
+export function promiseDates(
+  nowMs: number,
+  location: { timezone: string; cutoffTime: string; handlingDays: number },
+  transitDays: number,
+  calendar: CarrierCalendar | undefined,
+): PromiseDates {
+  const local = localTime(nowMs, location.timezone)
+  const [h, m] = location.cutoffTime.split(':').map(Number) as [number, number]
+  let day = local.day
+  let pastCutoff = false
+  if (local.minutes >= h * 60 + m || !isShippingDay(day, calendar)) {
+    pastCutoff = true
+    day++
+    while (!isShippingDay(day, calendar)) day++
+  }
+  for (let i = 0; i < location.handlingDays; i++) {
+    day++
+    while (!isShippingDay(day, calendar)) day++
+  }
+  const ship = day
+  let left = Math.max(0, Math.ceil(transitDays))
+  while (left > 0) {
+    day++
+    if (isDeliveryDay(day, calendar)) left--
+  }
+  return { shipDate: dateOf(ship), promiseDate: dateOf(day), pastCutoff }
+}

@@ -1,0 +1,104 @@
+import { currencyExponent } from '../../catalog/money'
+import type { Facts } from '../../rules/compile'
+import type { RoutingLine, RoutingOrder } from '../router'
+import { localTime } from './calendar'
+import { normalisePostcode } from './lanes'
+
+/**
+ * The fact records rules are evaluated against. Narrower scopes inherit the wider through the
+ * prototype chain (a line's facts see the order's), so building a location's facts costs a handful
+ * of own properties, not a copy of everything.
+ */
+export function orderFacts(
+  order: RoutingOrder,
+  lines: readonly RoutingLine[],
+  serviceLevel: string,
+  timezone: string,
+): Record<string, unknown> {
+  const scale = 10 ** currencyExponent(order.currency)
+  const placed = localTime(order.placedAt.getTime(), timezone)
+  let units = 0
+  let grams = 0
+  let hazmat = false
+  let highValue = false
+  const skus: string[] = []
+  const categories: string[] = []
+  for (const l of lines) {
+    units += l.quantity
+    grams += (l.product.weightGrams ?? 0) * l.quantity
+    hazmat ||= l.product.hazmat
+    highValue ||= l.product.highValue
+    if (!skus.includes(l.sku)) skus.push(l.sku)
+    if (l.product.category && !categories.includes(l.product.category)) categories.push(l.product.category)
+  }
+  return {
+    'order.channel': order.channelInstanceId,
+    'order.customerTier': order.customer?.tier ?? null,
+    'order.customerSegment': order.customer?.segment ?? null,
+    'order.total': order.totalMinor / scale,
+    'order.currency': order.currency,
+    'order.serviceLevel': serviceLevel,
+    'order.country': order.shipTo.country,
+    'order.region': order.shipTo.region ?? null,
+    'order.postcode': normalisePostcode(order.shipTo.postcode),
+    'order.lineCount': lines.length,
+    'order.unitCount': units,
+    'order.tags': [...order.tags],
+    'order.skus': skus,
+    'order.categories': categories,
+    'order.hasHazmat': hazmat,
+    'order.hasHighValue': highValue,
+    'order.weightKg': grams / 1000,
+    'order.placedHour': placed.hour,
+    'order.placedWeekday': placed.weekday,
+  }
+}
+
+export function lineFacts(parent: Facts, line: RoutingLine, currency: string): Record<string, unknown> {
+  const f = Object.create(parent) as Record<string, unknown>
+  const scale = 10 ** currencyExponent(currency)
+  f['line.sku'] = line.sku
+  f['line.quantity'] = line.quantity
+  f['line.category'] = line.product.category
+  f['line.hazmat'] = line.product.hazmat
+  f['line.highValue'] = line.product.highValue
+  f['line.weightKg'] =
+    line.product.weightGrams === null ? null : (line.product.weightGrams * line.quantity) / 1000
+  f['line.value'] = ((line.unitPriceMinor ?? 0) * line.quantity - (line.discountMinor ?? 0)) / scale
+  return f
+}
+
+export interface LocationFactValues {
+  'location.id': string
+  'location.type': string
+  'location.tags': string[]
+  'location.country': string
+  'location.distanceKm': number
+  'location.transitDays': number
+  'location.shippingCost': number
+  'location.capacityLeft': number | null
+  'location.fillShare': number
+  'location.priority': number
+}
+
+export function withLocation(parent: Facts, values: LocationFactValues): Record<string, unknown> {
+  const f = Object.create(parent) as Record<string, unknown>
+  f['location.id'] = values['location.id']
+  f['location.type'] = values['location.type']
+  f['location.tags'] = values['location.tags']
+  f['location.country'] = values['location.country']
+  f['location.distanceKm'] = values['location.distanceKm']
+  f['location.transitDays'] = values['location.transitDays']
+  f['location.shippingCost'] = values['location.shippingCost']
+  f['location.capacityLeft'] = values['location.capacityLeft']
+  f['location.fillShare'] = values['location.fillShare']
+  f['location.priority'] = values['location.priority']
+  return f
+}
+
+/** The flat record json-rules-engine would receive for the same evaluation (own and inherited keys). */
+export function flatten(facts: Facts): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const k in facts) out[k] = facts[k]
+  return out
+}

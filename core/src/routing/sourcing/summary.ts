@@ -1,0 +1,110 @@
+import { fromMinorUnits } from '../../catalog/money'
+import type { CandidateExplanation, ConditionReason, RoutingLine, RoutingPlan, Shipment } from '../router'
+import type { LaneQuote } from './lanes'
+
+interface SummaryInput {
+  hold: { reason: string; rule: string; conditions: ConditionReason[] } | undefined
+  lines: readonly RoutingLine[]
+  candidates: readonly { location: { id: string; name: string }; index: number; quote: LaneQuote }[]
+  explained: readonly CandidateExplanation[]
+  shipments: readonly Shipment[]
+  unfilled: RoutingPlan['unfilled']
+  chosen: { strategy: { id: string; label: string }; totals: readonly number[] } | null
+  stockOf: readonly (readonly number[])[]
+  serviceLevel: string
+  requestedServiceLevel: string
+  promiseDate: string | null
+  unfillable: RoutingPlan['unfillable']
+  currency: string
+}
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`
+const list = (xs: string[]) =>
+  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`
+
+/** The one-paragraph, plain-language account of a decision. */
+export function summarise(x: SummaryInput): string {
+  const parts: string[] = []
+  const nameOf = (id: string) => x.candidates.find((c) => c.location.id === id)?.location.name ?? id
+  if (x.hold) {
+    const why = x.hold.conditions
+      .slice(0, 2)
+      .map((c) => `${c.fact} is ${JSON.stringify(c.factValue)}`)
+      .join(', ')
+    return `Held for review: ${x.hold.reason} (rule ${x.hold.rule}${why ? `, because ${why}` : ''}).`
+  }
+  if (x.serviceLevel !== x.requestedServiceLevel)
+    parts.push(`Service level changed from ${x.requestedServiceLevel} to ${x.serviceLevel} by a rule.`)
+  const byId = new Map(x.candidates.map((c) => [c.location.id, c]))
+  if (x.shipments.length === 1 && x.chosen) {
+    const s = x.shipments[0]!
+    const chosen = byId.get(s.locationId)!
+    const everything = x.unfilled.length === 0 ? 'every line' : 'what could be filled'
+    const runner = x.explained
+      .filter(
+        (e) =>
+          !e.chosen && !e.excluded && !e.partialExclusions?.length && e.canShip.length === x.lines.length,
+      )
+      .map((e) => byId.get(e.locationId)!)
+      .sort((a, b) => x.chosen!.totals[a.index]! - x.chosen!.totals[b.index]! || a.index - b.index)[0]
+    let why = ''
+    if (!runner) why = x.unfilled.length === 0 ? ', the only eligible location holding every line' : ''
+    else {
+      const dd = runner.quote.transitDays - chosen.quote.transitDays
+      const dc = chosen.quote.costMinor - runner.quote.costMinor
+      const money = `${x.currency === chosen.quote.currency ? chosen.quote.currency : chosen.quote.currency} ${fromMinorUnits(Math.abs(dc), chosen.quote.currency)}`
+      let reason: string
+      if (dd > 0 && dc > 0) reason = `being ${days(dd)} faster at ${money} more`
+      else if (dd > 0 && dc < 0) reason = `being ${days(dd)} faster and ${money} cheaper`
+      else if (dd > 0) reason = `being ${days(dd)} faster at the same cost`
+      else if (dd === 0 && dc < 0) reason = `being ${money} cheaper at the same speed`
+      else if (dd < 0 && dc < 0) reason = `being ${money} cheaper though ${days(-dd)} slower`
+      else reason = 'ranking better on distance, stock depth, capacity and priority'
+      why = ` over ${runner.location.name} for ${reason}`
+    }
+    parts.push(`${chosen.location.name} ships ${everything} (strategy '${x.chosen.strategy.label}')${why}.`)
+  } else if (x.shipments.length > 1) {
+    const names = x.shipments.map((s) => nameOf(s.locationId))
+    const skus = [...new Set(x.lines.map((l) => l.sku))]
+    const reason =
+      x.lines.length === 1
+        ? `no single eligible location held ${x.lines[0]!.quantity} × ${x.lines[0]!.sku}`
+        : skus.length === 2
+          ? `no single eligible location held both ${skus[0]} and ${skus[1]}`
+          : `no single eligible location held all of ${list(skus)}`
+    parts.push(
+      `Split across ${list(names)} because ${reason}${x.chosen ? ` (strategy '${x.chosen.strategy.label}')` : ''}.`,
+    )
+  }
+  const excluded = x.explained.filter((e) => e.excluded)
+  if (excluded.length > 0) {
+    const shown = excluded.slice(0, 3).map((e) => `${e.name ?? e.locationId} (${e.excluded!.rule})`)
+    parts.push(
+      `Excluded: ${shown.join(', ')}${excluded.length > 3 ? ` and ${excluded.length - 3} more` : ''}.`,
+    )
+  }
+  if (x.unfilled.length > 0) {
+    const missing = x.unfilled.map((u) => `${u.quantity} × ${u.sku}`).join(', ')
+    const anyStock = x.unfilled.some((u) => {
+      const li = x.lines.findIndex((l) => l.lineId === u.lineId)
+      return li >= 0 && x.stockOf[li]!.some((q) => q > 0)
+    })
+    parts.push(
+      `Backordered ${missing}: ${anyStock ? 'no eligible location has the stock' : 'no location has the stock'}${
+        x.unfillable?.action === 'cancelAfter'
+          ? `; cancel after ${x.unfillable.cancelAfter} if still unfilled`
+          : ''
+      }.`,
+    )
+  }
+  if (x.shipments.length > 0) {
+    const first = x.shipments.map((s) => s.shipDate).sort()[0]
+    parts.push(
+      x.promiseDate
+        ? `Ships ${first}; promised by ${x.promiseDate}${x.shipments.some((s) => s.estimated) ? ' (transit estimated from distance)' : ''}.`
+        : `First shipment leaves ${first}.`,
+    )
+  }
+  if (x.lines.length === 0) parts.push('The order has no lines.')
+  return parts.join(' ')
+}

@@ -1,0 +1,475 @@
+import { z } from 'zod'
+import { decoratorsByType, type FactDefinition, factsById, operatorsByType } from './fact-catalog'
+import { baseOperatorOf, decoratorsOf, resolveOperator } from './operators'
+import {
+  type Condition,
+  isAll,
+  isAny,
+  isFactReference,
+  isNot,
+  type LeafCondition,
+  type RuleProperties,
+} from './rule-types'
+import { type ActionType, actionSchemas, actionTypes, orderOnlyActions } from './sourcing-actions'
+
+/** One problem in a rule set, naming the rule (editor node id) and, where it applies, the condition. */
+export interface RuleIssue {
+  code: string
+  rule: string
+  condition?: string
+  /** Where in the submitted JSON: `rules[2].conditions.all[0].operator`. */
+  field: string
+  message: string
+}
+
+export interface ValidationReport {
+  valid: boolean
+  errors: RuleIssue[]
+  warnings: RuleIssue[]
+}
+
+/** What exists, so rules can be checked against it. */
+export interface MasterData {
+  locations: readonly { id: string; type: string; tags: readonly string[] }[]
+  channels?: readonly string[]
+}
+
+const conditionShape: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z
+      .object({
+        all: z.array(conditionShape),
+        name: z.string().optional(),
+        priority: z.number().int().min(1).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        any: z.array(conditionShape),
+        name: z.string().optional(),
+        priority: z.number().int().min(1).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        not: conditionShape,
+        name: z.string().optional(),
+        priority: z.number().int().min(1).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        fact: z.string().min(1),
+        operator: z.string().min(1),
+        value: z.unknown().refine((v) => v !== undefined, 'is required'),
+        path: z.string().optional(),
+        params: z.record(z.string(), z.unknown()).optional(),
+        name: z.string().optional(),
+        priority: z.number().int().min(1).optional(),
+      })
+      .strict(),
+  ]),
+)
+
+/** The json-rules-engine rule shape (structure only; meaning is checked by `validateRules`). */
+export const ruleShape = z.object({
+  name: z.string().min(1).max(200).optional(),
+  priority: z.number().int().min(1).max(1_000_000).optional(),
+  conditions: z.union([
+    z.object({ all: z.array(conditionShape) }).passthrough(),
+    z.object({ any: z.array(conditionShape) }).passthrough(),
+    z.object({ not: conditionShape }).passthrough(),
+  ]),
+  event: z.object({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() }),
+})
+export const rulesShape = z.array(ruleShape).max(10_000)
+
+export type RuleScope = 'order' | 'line' | 'location' | 'lineLocation'
+
+/** Which facts a condition tree tests. */
+export function factsOf(c: Condition, out = new Set<string>()): Set<string> {
+  if (isAll(c)) for (const x of c.all) factsOf(x, out)
+  else if (isAny(c)) for (const x of c.any) factsOf(x, out)
+  else if (isNot(c)) factsOf(c.not, out)
+  else {
+    const leaf = c as LeafCondition
+    out.add(leaf.fact)
+    if (isFactReference(leaf.value)) out.add(leaf.value.fact)
+  }
+  return out
+}
+
+/** How often a rule is evaluated: per order, per line, per candidate location, or per line at each location. */
+export function scopeOf(rule: RuleProperties): RuleScope {
+  let line = false
+  let location = false
+  for (const id of factsOf(rule.conditions)) {
+    const scope = factsById.get(id)?.scope ?? 'order'
+    if (scope === 'line') line = true
+    if (scope === 'location') location = true
+    if (id === 'location.stockForLine') line = true
+  }
+  return line && location ? 'lineLocation' : line ? 'line' : location ? 'location' : 'order'
+}
+
+function typeOk(def: FactDefinition, value: unknown, base: string, valueDecorated: boolean): string | null {
+  const scalarOk = (v: unknown): boolean => {
+    if (v === null) return def.nullable || base === 'notEqual' || base === 'equal'
+    if (def.type === 'string' || def.type === 'string[]') return typeof v === 'string'
+    if (def.type === 'number') return typeof v === 'number' && Number.isFinite(v)
+    return typeof v === 'boolean'
+  }
+  const expectsList = base === 'in' || base === 'notIn'
+  const one = (v: unknown): boolean => (expectsList ? Array.isArray(v) && v.every(scalarOk) : scalarOk(v))
+  if (valueDecorated)
+    return Array.isArray(value) && value.every(one)
+      ? null
+      : `must be a list of ${expectsList ? 'lists of ' : ''}${def.type === 'string[]' ? 'string' : def.type} values`
+  if (one(value)) return null
+  const what = def.type === 'string[]' ? 'string' : def.type
+  return expectsList
+    ? `must be a list of ${what} values for '${base}'`
+    : `must be a ${what} to compare with ${def.id}`
+}
+
+interface Ctx {
+  errors: RuleIssue[]
+  warnings: RuleIssue[]
+  rule: string
+  master: MasterData | undefined
+}
+
+function checkCondition(c: Condition, field: string, ctx: Ctx): void {
+  if (isAll(c) || isAny(c)) {
+    const list = isAll(c) ? c.all : (c as { any: Condition[] }).any
+    list.forEach((x, i) => {
+      checkCondition(x, `${field}.${isAll(c) ? 'all' : 'any'}[${i}]`, ctx)
+    })
+    return
+  }
+  if (isNot(c)) {
+    if (Array.isArray(c.not))
+      ctx.errors.push({
+        code: 'NOT_TAKES_ONE',
+        rule: ctx.rule,
+        ...(c.name ? { condition: c.name } : {}),
+        field: `${field}.not`,
+        message: "'not' takes one condition, not a list",
+      })
+    else checkCondition(c.not, `${field}.not`, ctx)
+    return
+  }
+  const leaf = c as LeafCondition
+  const condition = leaf.name ?? leaf.fact
+  const issue = (code: string, f: string, message: string) =>
+    ctx.errors.push({ code, rule: ctx.rule, condition, field: `${field}${f}`, message })
+  const def = factsById.get(leaf.fact)
+  if (!def) {
+    issue('UNKNOWN_FACT', '.fact', `unknown fact '${leaf.fact}'; see GET /api/v1/rules/facts`)
+    return
+  }
+  if (leaf.path !== undefined)
+    issue('PATH_NOT_SUPPORTED', '.path', `fact '${leaf.fact}' is a plain value; 'path' does not apply`)
+  if (leaf.params !== undefined)
+    issue('PARAMS_NOT_SUPPORTED', '.params', `fact '${leaf.fact}' takes no params`)
+  if (!resolveOperator(leaf.operator)) {
+    issue('UNKNOWN_OPERATOR', '.operator', `unknown operator '${leaf.operator}'`)
+    return
+  }
+  const base = baseOperatorOf(leaf.operator)!
+  const decorators = decoratorsOf(leaf.operator)
+  if (!operatorsByType[def.type].includes(base)) {
+    issue(
+      'OPERATOR_TYPE_MISMATCH',
+      '.operator',
+      `'${base}' does not fit ${def.type} fact '${def.id}'; use one of ${operatorsByType[def.type].join(', ')}`,
+    )
+    return
+  }
+  const badDecorator = decorators.find((d) => !decoratorsByType[def.type].includes(d))
+  if (badDecorator) {
+    issue(
+      'OPERATOR_TYPE_MISMATCH',
+      '.operator',
+      `decorator '${badDecorator}' does not fit ${def.type} fact '${def.id}'`,
+    )
+    return
+  }
+  const valueDecorated = decorators.some((d) => d === 'someValue' || d === 'everyValue')
+  if (isFactReference(leaf.value)) {
+    const other = factsById.get(leaf.value.fact)
+    if (!other) issue('UNKNOWN_FACT', '.value.fact', `unknown fact '${leaf.value.fact}'`)
+    else if (other.type !== def.type || valueDecorated || base === 'in' || base === 'notIn')
+      issue(
+        'VALUE_TYPE_MISMATCH',
+        '.value',
+        `fact '${other.id}' (${other.type}) cannot be compared with '${def.id}' (${def.type}) by '${leaf.operator}'`,
+      )
+    return
+  }
+  const problem = typeOk(def, leaf.value, base, valueDecorated)
+  if (problem) {
+    issue('VALUE_TYPE_MISMATCH', '.value', problem)
+    return
+  }
+  const master = ctx.master
+  if (!master) return
+  const values = (
+    valueDecorated || base === 'in' || base === 'notIn'
+      ? ([] as unknown[]).concat(leaf.value).flat()
+      : [leaf.value]
+  ).filter((v) => typeof v === 'string') as string[]
+  if (def.values === 'locations') {
+    const known = new Set(master.locations.map((l) => l.id))
+    for (const v of values) if (!known.has(v)) issue('UNKNOWN_LOCATION', '.value', `no location '${v}'`)
+  }
+  if (def.values === 'tags') {
+    const known = new Set(master.locations.flatMap((l) => l.tags))
+    for (const v of values) if (!known.has(v)) issue('UNKNOWN_TAG', '.value', `no location has tag '${v}'`)
+  }
+  if (def.values === 'channels' && master.channels) {
+    const known = new Set(master.channels)
+    for (const v of values)
+      if (!known.has(v)) issue('UNKNOWN_CHANNEL', '.value', `no channel instance '${v}'`)
+  }
+}
+
+/** Leaves an `all` requires, by fact: the values it pins with `equal`/`in`, to spot contradictions. */
+function impossible(c: Condition): string | null {
+  if (isAny(c)) {
+    if (c.any.length === 0) return null
+    const reasons = c.any.map(impossible)
+    return reasons.every((r) => r !== null) ? reasons[0]! : null
+  }
+  if (isNot(c)) return null
+  if (!isAll(c)) {
+    const leaf = c as LeafCondition
+    if (leaf.operator === 'in' && Array.isArray(leaf.value) && leaf.value.length === 0)
+      return `'${leaf.name ?? leaf.fact}' tests 'in' an empty list`
+    return null
+  }
+  const allowed = new Map<string, Set<unknown>>()
+  for (const x of c.all) {
+    const inner = impossible(x)
+    if (inner) return inner
+    if (isAll(x) || isAny(x) || isNot(x)) continue
+    const leaf = x as LeafCondition
+    if (isFactReference(leaf.value)) continue
+    let set: Set<unknown> | null = null
+    if (leaf.operator === 'equal') set = new Set([leaf.value])
+    else if (leaf.operator === 'in' && Array.isArray(leaf.value)) set = new Set(leaf.value)
+    if (set) {
+      const prev = allowed.get(leaf.fact)
+      const next = prev ? new Set([...set].filter((v) => prev.has(v))) : set
+      if (next.size === 0)
+        return `conditions on '${leaf.fact}' contradict each other (no value satisfies all of them)`
+      allowed.set(leaf.fact, next)
+    }
+  }
+  for (const x of c.all) {
+    if (isAll(x) || isAny(x) || isNot(x)) continue
+    const leaf = x as LeafCondition
+    const pinned = allowed.get(leaf.fact)
+    if (pinned && leaf.operator === 'notEqual' && pinned.size === 1 && pinned.has(leaf.value))
+      return `conditions on '${leaf.fact}' contradict each other ('${leaf.name ?? leaf.fact}' excludes the only value allowed)`
+    if (
+      pinned &&
+      leaf.operator === 'notIn' &&
+      Array.isArray(leaf.value) &&
+      [...pinned].every((v) => (leaf.value as unknown[]).includes(v))
+    )
+      return `conditions on '${leaf.fact}' contradict each other ('${leaf.name ?? leaf.fact}' excludes every value allowed)`
+  }
+  return null
+}
+
+/**
+ * Checks a sourcing rule set before it is saved or published: shape, facts, operators that fit the
+ * fact's type, values of the right type, known locations, tags and channels, event parameters,
+ * strategies that can never apply. Every issue names the rule and the condition.
+ */
+export function validateRules(input: unknown, master?: MasterData): ValidationReport {
+  const errors: RuleIssue[] = []
+  const warnings: RuleIssue[] = []
+  const shape = rulesShape.safeParse(input)
+  if (!shape.success) {
+    for (const i of shape.error.issues) {
+      const index = typeof i.path[0] === 'number' ? i.path[0] : undefined
+      const rule =
+        index !== undefined && Array.isArray(input)
+          ? ((input[index] as { name?: string })?.name ?? `rule[${index}]`)
+          : '(rules)'
+      let field = 'rules'
+      for (const p of i.path) field += typeof p === 'number' ? `[${p}]` : `.${String(p)}`
+      errors.push({ code: 'INVALID_SHAPE', rule, field, message: i.message })
+    }
+    return { valid: false, errors, warnings }
+  }
+  const rules = input as RuleProperties[]
+  const names = new Map<string, number>()
+  const strategies: {
+    index: number
+    rule: string
+    id: string
+    fallback: boolean
+    unconditional: boolean
+    sequence: number
+  }[] = []
+  rules.forEach((rule, index) => {
+    const name = rule.name ?? `rule[${index}]`
+    const field = `rules[${index}]`
+    const ctx: Ctx = { errors, warnings, rule: name, master }
+    if (rule.name !== undefined) {
+      if (names.has(rule.name))
+        errors.push({
+          code: 'DUPLICATE_RULE_NAME',
+          rule: name,
+          field: `${field}.name`,
+          message: `rule name '${rule.name}' is used twice (names carry editor node ids)`,
+        })
+      names.set(rule.name, index)
+    }
+    const c = rule.conditions as Condition
+    if (isNot(c)) checkCondition(c, `${field}.conditions`, ctx)
+    else
+      (isAll(c) ? c.all : (c as { any: Condition[] }).any).forEach((x, i) => {
+        checkCondition(x, `${field}.conditions.${isAll(c) ? 'all' : 'any'}[${i}]`, ctx)
+      })
+    const type = rule.event.type as ActionType
+    if (!actionTypes.includes(type)) {
+      errors.push({
+        code: 'UNKNOWN_ACTION',
+        rule: name,
+        field: `${field}.event.type`,
+        message: `unknown action '${rule.event.type}'; one of ${actionTypes.join(', ')}`,
+      })
+      return
+    }
+    const params = actionSchemas[type].safeParse(rule.event.params ?? {})
+    if (!params.success) {
+      for (const i of params.error.issues)
+        errors.push({
+          code: 'INVALID_ACTION',
+          rule: name,
+          field: `${field}.event.params${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+          message: i.message,
+        })
+      return
+    }
+    const scope = scopeOf(rule)
+    if (orderOnlyActions.includes(type) && scope !== 'order')
+      errors.push({
+        code: 'SCOPE_MISMATCH',
+        rule: name,
+        field: `${field}.conditions`,
+        message: `a '${type}' rule decides for the whole order, so its conditions may test only order facts`,
+      })
+    if (type === 'shipTogether' && (scope === 'location' || scope === 'lineLocation'))
+      errors.push({
+        code: 'SCOPE_MISMATCH',
+        rule: name,
+        field: `${field}.conditions`,
+        message: "a 'shipTogether' rule groups lines; it may not test location facts",
+      })
+    const p = params.data as Record<string, unknown>
+    if (master) {
+      const knownLocations = new Set(master.locations.map((l) => l.id))
+      const knownTags = new Set(master.locations.flatMap((l) => l.tags))
+      const lists: [string, unknown][] = [
+        ['', p],
+        ['.filters', (p as { filters?: unknown }).filters],
+      ]
+      for (const [prefix, obj] of lists) {
+        if (!obj || typeof obj !== 'object') continue
+        const o = obj as { locations?: string[]; tags?: string[] }
+        o.locations?.forEach((l, i) => {
+          if (!knownLocations.has(l))
+            errors.push({
+              code: 'UNKNOWN_LOCATION',
+              rule: name,
+              field: `${field}.event.params${prefix}.locations[${i}]`,
+              message: `no location '${l}'`,
+            })
+        })
+        o.tags?.forEach((t, i) => {
+          if (!knownTags.has(t))
+            errors.push({
+              code: 'UNKNOWN_TAG',
+              rule: name,
+              field: `${field}.event.params${prefix}.tags[${i}]`,
+              message: `no location has tag '${t}'`,
+            })
+        })
+      }
+    }
+    const never = impossible(c)
+    if (never)
+      (type === 'strategy' ? errors : warnings).push({
+        code: type === 'strategy' ? 'STRATEGY_NEVER_APPLIES' : 'RULE_NEVER_FIRES',
+        rule: name,
+        field: `${field}.conditions`,
+        message: `${type === 'strategy' ? 'strategy' : 'rule'} can never apply: ${never}`,
+      })
+    if (type === 'strategy') {
+      const s = p as {
+        id: string
+        fallback?: boolean
+        sequence?: number
+        filters?: { tags?: string[]; types?: string[]; locations?: string[] }
+      }
+      if (strategies.some((x) => x.id === s.id))
+        errors.push({
+          code: 'DUPLICATE_STRATEGY',
+          rule: name,
+          field: `${field}.event.params.id`,
+          message: `strategy id '${s.id}' is used twice`,
+        })
+      const unconditional = (isAll(c) && c.all.length === 0) || (isAny(c) && c.any.length === 0)
+      strategies.push({
+        index,
+        rule: name,
+        id: s.id,
+        fallback: Boolean(s.fallback),
+        unconditional,
+        sequence: s.sequence ?? index,
+      })
+      if (master && s.filters) {
+        const f = s.filters
+        const fits = master.locations.filter(
+          (l) =>
+            (!f.tags || f.tags.every((t) => l.tags.includes(t))) &&
+            (!f.types || f.types.includes(l.type)) &&
+            (!f.locations || f.locations.includes(l.id)),
+        )
+        if (fits.length === 0)
+          errors.push({
+            code: 'STRATEGY_NEVER_APPLIES',
+            rule: name,
+            field: `${field}.event.params.filters`,
+            message: 'strategy can never apply: no location passes its filters',
+          })
+      }
+    }
+  })
+  const fallbacks = strategies
+    .filter((s) => s.fallback)
+    .sort((a, b) => a.sequence - b.sequence || a.index - b.index)
+  const firstAlways = fallbacks.findIndex((s) => s.unconditional)
+  if (firstAlways >= 0)
+    for (const s of fallbacks.slice(firstAlways + 1))
+      errors.push({
+        code: 'STRATEGY_NEVER_APPLIES',
+        rule: s.rule,
+        field: `rules[${s.index}]`,
+        message: `fallback '${s.id}' can never apply: fallback '${fallbacks[firstAlways]!.id}' comes first and always applies`,
+      })
+  if (strategies.length > 0 && fallbacks.length === 0)
+    warnings.push({
+      code: 'NO_FALLBACK',
+      rule: '(rules)',
+      field: 'rules',
+      message:
+        'no fallback strategy: orders no strategy can fill whole are backordered with the built-in fallback',
+    })
+  return { valid: errors.length === 0, errors, warnings }
+}
