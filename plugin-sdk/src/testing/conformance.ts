@@ -185,7 +185,9 @@ export function describePluginConformance(plugin: PluginDefinition, options: Con
         expect(schema.type).toBe('object')
         // A field whose name says it is a credential must be marked secret, so the hub redacts it.
         const properties = Object.keys((schema.properties as Record<string, unknown>) ?? {})
-        const looksSecret = properties.filter((k) => /secret|password|token|apikey|api_key/i.test(k))
+        const looksSecret = properties.filter((k) =>
+          /(secret|password|passphrase|token|apikey|api_key|privatekey|consumerkey)$/i.test(k),
+        )
         const marked = new Set(secretFields(plugin.config))
         for (const k of looksSecret) expect(marked.has(k), `config field '${k}' must use secret()`).toBe(true)
       })

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs'
+import {
+  createTestContext,
+  describePluginConformance,
+  startFixtureServer,
+} from '@switchyard/plugin-sdk/testing'
+import { describe, expect, it } from 'vitest'
+import plugin from './index'
+
+const clientSecret = 'amzn1.oa2-cs.v1.conformance-client-secret'
+const refreshToken = 'Atzr|conformance-refresh-token-value'
+const issued = 'Atza|conformance-access-token-issued'
+const orders = JSON.parse(readFileSync(new URL('../fixtures/search-orders.json', import.meta.url), 'utf8'))
+const config = {
+  marketplaceId: 'ATVPDKIKX0DER',
+  sellerId: 'A2EXAMPLESELLER',
+  clientId: 'amzn1.application-oa2-client.conformance',
+  clientSecret,
+  refreshToken,
+  reconcileFrom: '2025-01-01T00:00:00Z',
+}
+
+function answer(req: {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: Record<string, string>
+  body: string
+}) {
+  if (req.path === '/auth/o2/token') {
+    const form = new URLSearchParams(req.body)
+    if (form.get('refresh_token') !== refreshToken || form.get('client_secret') !== clientSecret)
+      return {
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter' },
+      }
+    return {
+      status: 200,
+      body: { access_token: issued, refresh_token: refreshToken, token_type: 'bearer', expires_in: 3600 },
+    }
+  }
+  if (req.headers['x-amz-access-token'] !== issued)
+    return {
+      status: 403,
+      body: { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }] },
+    }
+  if (req.path === '/orders/2026-01-01/orders') {
+    const after = Date.parse(req.query.get('lastUpdatedAfter') ?? '1970-01-01T00:00:00Z')
+    return {
+      status: 200,
+      body: {
+        orders: orders.orders.filter(
+          (o: { lastUpdatedTime: string }) => Date.parse(o.lastUpdatedTime) >= after,
+        ),
+        pagination: {},
+      },
+    }
+  }
+  return { status: 404, body: { errors: [{ code: 'NotFound', message: 'Resource not found' }] } }
+}
+
+const withBaseUrl = (c: Record<string, unknown>, url: string) => ({
+  ...c,
+  endpoint: url,
+  tokenUrl: `${url}/auth/o2/token`,
+})
+
+describePluginConformance(plugin, {
+  config,
+  invalidConfig: { config: { ...config, marketplaceId: 'us' }, field: 'marketplaceId' },
+  withBaseUrl,
+  http: answer,
+  poll: { futureCursor: JSON.stringify({ since: '2999-01-01T00:00:00Z' }), minOrders: 1 },
+})
+
+describe('Amazon LWA token', () => {
+  it('is refreshed once, reused from state, and stored sealed', async () => {
+    const server = await startFixtureServer(answer)
+    try {
+      const t = createTestContext(plugin, withBaseUrl(config, server.url))
+      await plugin.capabilities.ordersPoll!.poll(null, t.ctx)
+      await plugin.capabilities.ordersPoll!.poll(null, t.ctx)
+      expect(server.requests.filter((r) => r.path === '/auth/o2/token')).toHaveLength(1)
+      const stored = [...t.state.values()].join(' ')
+      expect(stored).toContain('sealed1.')
+      expect(stored).not.toContain(issued)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('turns a refused refresh token into a config error without echoing it', async () => {
+    const server = await startFixtureServer(answer)
+    try {
+      const t = createTestContext(plugin, {
+        ...withBaseUrl(config, server.url),
+        refreshToken: 'Atzr|revoked',
+      })
+      const error = await plugin.capabilities.ordersPoll!.poll(null, t.ctx).catch((e: unknown) => e)
+      expect(error).toMatchObject({ failure: 'config' })
+      expect(
+        JSON.stringify({ m: (error as Error).message, d: (error as { details?: unknown }).details }),
+      ).not.toContain('Atzr|revoked')
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -1,0 +1,52 @@
+/**
+ * @module @switchyard/amazon
+ * Amazon (Selling Partner API) as a sales channel, seller-fulfilled orders only.
+ * - In: searchOrders on the Orders API v2026-01-01, polled by lastUpdatedAfter cursor.
+ * - Auth: Login with Amazon; the access token is refreshed from the refresh token and kept sealed
+ *   in plugin state (no AWS SigV4: SP-API dropped it in 2023).
+ * - Out: an order acknowledgement feed once the hub has the order; confirmShipment per package with
+ *   tracking when it ships; a cancellation acknowledgement when the hub cancels.
+ */
+import { definePlugin } from '@switchyard/plugin-sdk'
+import { amazonConfig } from './config'
+import { accessToken } from './lwa'
+import { acknowledge, confirmShipments } from './outbound'
+import { pollOrders } from './poll'
+
+export default definePlugin({
+  id: 'amazon',
+  kind: 'channel',
+  version: '1.0.0',
+  sdk: '^1.0.0',
+  displayName: 'Amazon Seller Central',
+  description:
+    'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement and shipment confirmation back.',
+  config: amazonConfig,
+  capabilities: {
+    ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders },
+    statusPush: {
+      async pushStatus(update, ctx) {
+        if (
+          (update.status === 'shipped' || update.status === 'partially_shipped') &&
+          update.shipments.length > 0
+        )
+          return confirmShipments(update, ctx)
+        if (update.status === 'cancelled') return acknowledge(update, 'Failure', ctx)
+        // The first status the hub reports means it has the order: acknowledge it once.
+        if (!update.previousStatus && ctx.config.acknowledge) return acknowledge(update, 'Success', ctx)
+        return { status: 'skipped', reason: `Amazon is not told about '${update.status}'` }
+      },
+    },
+  },
+  async check(ctx) {
+    try {
+      await accessToken(ctx, true)
+      return { ok: true }
+    } catch (error) {
+      return { ok: false, message: (error as Error).message }
+    }
+  },
+})
+
+export { type AmazonConfig, amazonConfig } from './config'
+export { acknowledgementXml } from './outbound'

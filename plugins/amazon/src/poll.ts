@@ -1,0 +1,57 @@
+import type { InboundEvent, PluginContext, PollResult } from '@switchyard/plugin-sdk'
+import type { AmazonConfig } from './config'
+import { spRequest } from './lwa'
+import { orderEvent } from './map-order'
+import type { AmazonOrder } from './types'
+
+interface Cursor {
+  since: string
+  token?: string
+  max?: string
+}
+
+const later = (a: string | undefined, b: string | undefined) =>
+  !a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b
+
+/**
+ * searchOrders (Orders API v2026-01-01) for orders updated since the cursor, one page per call.
+ * Amazon has no order webhook to a plain HTTPS endpoint, so this poll is the intake.
+ */
+export async function pollOrders(raw: string | null, ctx: PluginContext<AmazonConfig>): Promise<PollResult> {
+  const { config } = ctx
+  let cursor: Cursor | undefined
+  try {
+    cursor = raw ? (JSON.parse(raw) as Cursor) : undefined
+  } catch {}
+  if (!cursor?.since)
+    cursor = {
+      since: config.reconcileFrom ?? new Date(ctx.clock.now().getTime() - 24 * 3600_000).toISOString(),
+    }
+  const params = new URLSearchParams({
+    marketplaceIds: config.marketplaceId,
+    includedData: 'BUYER,RECIPIENT,FULFILLMENT,PROCEEDS',
+    maxResultsPerPage: '100',
+  })
+  if (cursor.token) params.set('paginationToken', cursor.token)
+  else
+    params.set(
+      'lastUpdatedAfter',
+      new Date(Date.parse(cursor.since) - config.lookbackSec * 1000).toISOString(),
+    )
+  const res = await spRequest(ctx, 'GET', `/orders/2026-01-01/orders?${params}`)
+  const answer = res.json<{ orders?: AmazonOrder[]; pagination?: { nextToken?: string } }>()
+  const events: InboundEvent[] = []
+  let max = cursor.max
+  for (const order of answer.orders ?? []) {
+    max = later(max, order.lastUpdatedTime)
+    try {
+      const event = orderEvent(order)
+      if (event.type !== 'ignored') events.push(event)
+    } catch (error) {
+      ctx.logger.warn({ order: order.orderId, error: (error as Error).message }, 'Amazon order skipped')
+    }
+  }
+  const next = answer.pagination?.nextToken
+  if (next) return { events, cursor: JSON.stringify({ since: cursor.since, token: next, max }), more: true }
+  return { events, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+}

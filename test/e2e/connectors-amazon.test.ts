@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AmazonPeer } from '../peers/amazon-peer'
+import { waitFor } from '../peers/http-peer'
+import { ShipbobPeer } from '../peers/shipbob-peer'
+import { createTestDb, type TestDb } from '../support/databases'
+import { seedWorld } from '../support/world'
+import { type ConnectorHub, startConnectorHub, storedTextOf } from './connectors-hub'
+
+/** Amazon (polled) → hub → ShipBob → hub → Amazon confirmShipment, with LWA token refresh. */
+describe('Amazon channel with the ShipBob WMS', () => {
+  let db: TestDb
+  let hub: ConnectorHub
+  let amazon: AmazonPeer
+  let shipbob: ShipbobPeer
+
+  beforeAll(async () => {
+    db = await createTestDb('sqlite')
+    amazon = await AmazonPeer.start()
+    shipbob = await ShipbobPeer.start()
+    hub = await startConnectorHub(
+      db,
+      [
+        {
+          id: 'amzn',
+          use: '@switchyard/amazon',
+          config: {
+            endpoint: amazon.http.url,
+            tokenUrl: `${amazon.http.url}/auth/o2/token`,
+            marketplaceId: amazon.marketplaceId,
+            sellerId: 'A2EXAMPLESELLER',
+            clientId: amazon.clientId,
+            clientSecret: { $env: 'AMZN_CLIENT_SECRET' },
+            refreshToken: { $env: 'AMZN_REFRESH_TOKEN' },
+            reconcileFrom: new Date(Date.now() - 60_000).toISOString(),
+            lookbackSec: 0,
+          },
+        },
+        {
+          id: 'sb',
+          use: '@switchyard/shipbob',
+          config: {
+            baseUrl: shipbob.baseUrl,
+            apiToken: { $env: 'SB_TOKEN' },
+            channelId: shipbob.channelId,
+            webhookSecret: { $env: 'SB_HOOK' },
+          },
+        },
+      ],
+      {
+        AMZN_CLIENT_SECRET: amazon.clientSecret,
+        AMZN_REFRESH_TOKEN: amazon.refreshToken,
+        SB_TOKEN: shipbob.apiToken,
+        SB_HOOK: shipbob.webhookSecret,
+      },
+      { pollMs: 250 },
+    )
+    await seedWorld(hub.api, { wms: 'sb' })
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await amazon?.close()
+    await shipbob?.close()
+    await db?.drop()
+  })
+
+  it('polls an order, acknowledges it, and confirms the shipment with tracking', async () => {
+    const order = amazon.createOrder([
+      { sku: 'SKU-A', quantity: 2, price: '19.90' },
+      { sku: 'SKU-C', quantity: 1 },
+    ])
+    const taken = await waitFor(
+      async () => (await hub.api(`/api/v1/orders?channel=amzn&externalId=${order.orderId}`)).body.items[0],
+      15_000,
+      'polled Amazon order',
+    )
+    const detail = await hub.api(`/api/v1/orders/${taken.id}`)
+    expect(detail.body).toMatchObject({ status: 'released', externalOrderId: order.orderId })
+
+    const ack = await waitFor(
+      () => amazon.feeds.find((f) => f.content.includes(order.orderId)),
+      10_000,
+      'acknowledgement feed',
+    )
+    expect(ack.feedType).toBe('POST_ORDER_ACKNOWLEDGEMENT_DATA')
+    expect(ack.marketplaceIds).toEqual([amazon.marketplaceId])
+    expect(ack.content).toContain('<StatusCode>Success</StatusCode>')
+    for (const item of order.orderItems)
+      expect(ack.content).toContain(`<AmazonOrderItemCode>${item.orderItemId}</AmazonOrderItemCode>`)
+
+    const created = await waitFor(
+      () => shipbob.byReference(detail.body.fulfilments[0].id),
+      10_000,
+      'ShipBob order',
+    )
+    // Access tokens expire: the next SP-API call is refused once and the plugin refreshes.
+    const tokenCallsBefore = amazon.tokenCalls
+    amazon.revokeTokens()
+    // And Amazon throttles the first confirmation: the outbox waits for Retry-After and tries again.
+    amazon.failNext(1, { status: 429, retryAfter: '2', path: /shipmentConfirmation$/ })
+    await shipbob.ship(hub.url, 'sb', created.reference_id, {
+      carrier: 'UPS',
+      trackingNumber: '1Z999AA10123456784',
+    })
+
+    const confirmation = await waitFor(
+      () => amazon.confirmations.find((c) => c.orderId === order.orderId),
+      15_000,
+      'confirmShipment',
+    )
+    expect(confirmation.body).toMatchObject({
+      marketplaceId: amazon.marketplaceId,
+      packageDetail: { packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z999AA10123456784' },
+    })
+    expect(confirmation.body.packageDetail.orderItems).toEqual(
+      order.orderItems.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantityOrdered })),
+    )
+    expect(amazon.tokenCalls).toBeGreaterThan(tokenCallsBefore)
+    const attempts = amazon.http.requests.filter((r) => r.path.endsWith('/shipmentConfirmation'))
+    const throttled = attempts.findIndex((r) => r.path.includes(order.orderId))
+    const retried = attempts.slice(throttled + 1).find((r) => r.path.includes(order.orderId))
+    // SWITCHYARD_OUTBOX_MAX_MS caps the wait at 500 ms in tests; without Retry-After it could be 25 ms.
+    expect(retried!.at - attempts[throttled]!.at).toBeGreaterThanOrEqual(450)
+    expect((await hub.api(`/api/v1/orders/${taken.id}`)).body.status).toBe('shipped')
+  })
+
+  it('takes each order once across polls and keeps no token in clear', async () => {
+    const order = amazon.createOrder([{ sku: 'SKU-B', quantity: 1 }])
+    await waitFor(
+      async () => (await hub.api(`/api/v1/orders?channel=amzn&externalId=${order.orderId}`)).body.items[0],
+      15_000,
+      'second polled order',
+    )
+    await new Promise((r) => setTimeout(r, 800))
+    expect(
+      (await hub.api(`/api/v1/orders?channel=amzn&externalId=${order.orderId}`)).body.items,
+    ).toHaveLength(1)
+    const stored = await storedTextOf(hub, 'amzn')
+    expect(stored).toContain('sealed1.')
+    for (const secret of [amazon.clientSecret, amazon.refreshToken, ...amazon.validTokens]) {
+      expect(stored).not.toContain(secret)
+      expect(hub.logs.join('\n')).not.toContain(secret)
+    }
+  })
+})
