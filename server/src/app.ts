@@ -17,6 +17,7 @@ import { docsRoutes } from './routes/docs'
 import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
 import { outboxRoutes } from './routes/outbox'
+import { ruleRoutes } from './routes/rules'
 import { webhookRoutes } from './routes/webhooks'
 
 const EDITOR_DIST = fileURLToPath(new URL('../../rule-editor/dist', import.meta.url))
@@ -87,6 +88,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/plugins', pluginRoutes(hub))
   api.route('/keys', keyRoutes(hub))
   api.route('/outbox', outboxRoutes(hub))
+  api.route('/rules', ruleRoutes(hub))
   app.route('/api/v1', api)
 
   const document = () =>

@@ -296,23 +296,33 @@ export class RerouteService {
     else if (backordered > 0) target = 'backordered'
     else target = (await this.requestFulfilments(tx, stored, now, outbox)) ? 'released' : 'allocated'
     let status = stored.status
-    if (target !== status && canTransition(status, target)) {
-      const head = {
-        id: orderId,
-        channel_instance_id: stored.order.channelInstanceId,
-        external_order_id: stored.externalOrderId,
-        order_number: stored.orderNumber,
-        status,
-        version: stored.version,
+    // A backordered order reaches released through allocated, as at intake.
+    const path: OrderStatus[] =
+      target === 'released' && !canTransition(status, 'released') && canTransition(status, 'allocated')
+        ? ['allocated', 'released']
+        : [target]
+    if (target !== status && path.every((to, i) => canTransition(i === 0 ? status : path[i - 1]!, to))) {
+      const previous = status
+      let eventId = ''
+      for (const to of path) {
+        const head = {
+          id: orderId,
+          channel_instance_id: stored.order.channelInstanceId,
+          external_order_id: stored.externalOrderId,
+          order_number: stored.orderNumber,
+          status,
+          version: stored.version,
+        }
+        eventId = await setOrderStatus(
+          tx,
+          head,
+          to,
+          now,
+          actor,
+          plan.hold ? { reason: plan.hold.reason } : null,
+        )
+        status = to
       }
-      const eventId = await setOrderStatus(
-        tx,
-        head,
-        target,
-        now,
-        actor,
-        plan.hold ? { reason: plan.hold.reason } : null,
-      )
       if (plan.hold)
         await tx.run('update orders set hold_reason = ? where id = ?', [plan.hold.reason, orderId])
       if (this.directory.accepts(stored.order.channelInstanceId, 'order.status')) {
@@ -327,7 +337,7 @@ export class RerouteService {
             externalOrderId: stored.externalOrderId,
             orderNumber: stored.orderNumber,
             status: target,
-            previousStatus: status,
+            previousStatus: previous,
             reason: plan.hold?.reason ?? null,
             lines,
             shipments: [],
@@ -336,7 +346,6 @@ export class RerouteService {
           createdAt: now,
         })
       }
-      status = target
     }
     await writeOutbox(tx, outbox)
     return {

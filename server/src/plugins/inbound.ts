@@ -10,6 +10,7 @@ export type InboundOutcome =
   | { type: 'shipment'; orderId: string; fulfilmentId: string; status: string; duplicate: boolean }
   | { type: 'inventory'; applied: number; stale: number }
   | { type: 'ignored'; reason: string }
+  | { type: 'rerouted'; orderId: string; status: string; duplicate: boolean; allocated: number; backordered: number }
 
 function requireKind(instance: LoadedInstance, kind: 'channel' | 'wms', what: string): void {
   if (instance.definition.kind !== kind) {
@@ -56,8 +57,13 @@ export async function applyInbound(
       case 'ignored':
         outcomes.push({ type: 'ignored', reason: event.reason })
         break
+      case 'fulfilment.rejected': {
+        requireKind(instance, 'wms', 'fulfilment rejections')
+        const r = await hub.core.reroute.rejectFulfilment(instance.id, event.fulfilmentId, event.reason)
+        outcomes.push({ type: 'rerouted', ...r })
+        break
+      }
       case 'order.cancelled':
-      case 'fulfilment.rejected':
       case 'fulfilment.cancelled':
         // Cancellation and re-routing land with the order lifecycle work (issue 6) and routing engine (issue 4).
         throw new ProblemError(501, 'NOT_SUPPORTED_YET', `the hub does not handle '${event.type}' events yet`)

@@ -1,0 +1,418 @@
+import { describe, expect, it } from 'vitest'
+import type { CarrierNetwork } from '../../catalog/carrier-network'
+import type { LocationFacts, ProductFacts } from '../../catalog/facts'
+import type { RuleProperties } from '../../rules/rule-types'
+import { validateRules } from '../../rules/validate'
+import type { RoutingRequest } from '../router'
+import { promiseDates } from './calendar'
+import { compileRuleSet } from './compiled-rule-set'
+import { decide } from './decide'
+import { LaneIndex } from './lanes'
+
+const loc = (id: string, lat: number, lon: number, extra: Partial<LocationFacts> = {}): LocationFacts => ({
+  id,
+  name: id.toUpperCase(),
+  type: 'warehouse',
+  country: 'NZ',
+  region: null,
+  postcode: null,
+  lat,
+  lon,
+  timezone: 'Pacific/Auckland',
+  tags: [],
+  dailyCapacity: null,
+  cutoffTime: '15:00',
+  handlingDays: 0,
+  priority: 100,
+  acceptsReturns: true,
+  wmsInstanceId: null,
+  ...extra,
+})
+const product = (sku: string, extra: Partial<ProductFacts> = {}): ProductFacts => ({
+  sku,
+  name: sku,
+  category: null,
+  hazmat: false,
+  highValue: false,
+  weightGrams: 100,
+  attributes: {},
+  ...extra,
+})
+
+const AKL = loc('akl', -36.9, 174.84, { tags: ['hazmat-licensed', 'secure'] })
+const WLG = loc('wlg', -41.28, 174.77, { type: 'store' })
+const CHC = loc('chc', -43.54, 172.52, { type: '3pl', tags: ['hazmat-licensed'] })
+const LOCATIONS = [AKL, WLG, CHC]
+// Tuesday 2026-11-24 10:00 in Auckland.
+const NOW = new Date('2026-11-23T21:00:00Z')
+
+const network: CarrierNetwork = {
+  calendars: new Map([
+    ['nzp', { id: 'nzp', name: 'NZ Post', nonDeliveryDays: ['sat', 'sun'], holidays: ['2026-11-26'] }],
+  ]),
+  lanes: [
+    // To Wellington: AKL is fast and dear, CHC slow and cheap, WLG local.
+    {
+      id: 'akl-std',
+      carrier: 'NZP',
+      serviceLevel: 'standard',
+      originLocationId: 'akl',
+      destCountry: 'NZ',
+      destRegion: null,
+      destPostcodePrefix: null,
+      transitDays: 1,
+      costMinor: 900,
+      currency: 'NZD',
+      calendarId: 'nzp',
+    },
+    {
+      id: 'chc-std',
+      carrier: 'NZP',
+      serviceLevel: 'standard',
+      originLocationId: 'chc',
+      destCountry: 'NZ',
+      destRegion: null,
+      destPostcodePrefix: null,
+      transitDays: 3,
+      costMinor: 500,
+      currency: 'NZD',
+      calendarId: 'nzp',
+    },
+    {
+      id: 'wlg-std',
+      carrier: 'NZP',
+      serviceLevel: 'standard',
+      originLocationId: 'wlg',
+      destCountry: 'NZ',
+      destRegion: null,
+      destPostcodePrefix: null,
+      transitDays: 2,
+      costMinor: 700,
+      currency: 'NZD',
+      calendarId: 'nzp',
+    },
+    {
+      id: 'akl-exp',
+      carrier: 'NZP',
+      serviceLevel: 'express',
+      originLocationId: 'akl',
+      destCountry: 'NZ',
+      destRegion: null,
+      destPostcodePrefix: null,
+      transitDays: 1,
+      costMinor: 1500,
+      currency: 'NZD',
+      calendarId: 'nzp',
+    },
+    {
+      id: 'chc-exp',
+      carrier: 'NZP',
+      serviceLevel: 'express',
+      originLocationId: 'chc',
+      destCountry: 'NZ',
+      destRegion: null,
+      destPostcodePrefix: null,
+      transitDays: 2,
+      costMinor: 1100,
+      currency: 'NZD',
+      calendarId: 'nzp',
+    },
+    {
+      id: 'wlg-exp',
+      carrier: 'NZP',
+      serviceLevel: 'express',
+      originLocationId: 'wlg',
+      destCountry: 'NZ',
+      destRegion: null,
+      destPostcodePrefix: null,
+      transitDays: 2,
+      costMinor: 1200,
+      currency: 'NZD',
+      calendarId: 'nzp',
+    },
+  ],
+}
+const lanes = new LaneIndex(network)
+
+function request(
+  lines: { sku: string; quantity: number; product?: Partial<ProductFacts> }[],
+  stock: Record<string, number>,
+  extra: Partial<RoutingRequest> & { serviceLevel?: 'standard' | 'express'; totalMinor?: number } = {},
+): RoutingRequest {
+  return {
+    order: {
+      id: 'o-1',
+      channelInstanceId: 'web',
+      serviceLevel: extra.serviceLevel ?? 'standard',
+      shipTo: {
+        line1: '1 Cuba St',
+        city: 'Wellington',
+        country: 'NZ',
+        postcode: '6011',
+        lat: -41.29,
+        lon: 174.78,
+      },
+      placedAt: NOW,
+      totalMinor: extra.totalMinor ?? 5000,
+      currency: 'NZD',
+      tags: [],
+    },
+    lines: lines.map((l, i) => ({
+      lineId: `l${i + 1}`,
+      sku: l.sku,
+      quantity: l.quantity,
+      product: product(l.sku, l.product),
+      unitPriceMinor: 1000,
+    })),
+    locations: LOCATIONS,
+    stock: { available: (sku, location) => stock[`${sku}@${location}`] ?? 0 },
+    now: NOW,
+    ...extra,
+  }
+}
+
+const RULES: RuleProperties[] = [
+  {
+    name: 'n-hazmat',
+    conditions: { all: [{ name: 'c-hazmat', fact: 'line.hazmat', operator: 'equal', value: true }] },
+    event: { type: 'restrict', params: { tags: ['hazmat-licensed'] } },
+  },
+  {
+    name: 'n-secure',
+    conditions: { all: [{ name: 'c-hv', fact: 'line.highValue', operator: 'equal', value: true }] },
+    event: { type: 'restrict', params: { tags: ['secure'] } },
+  },
+  {
+    name: 'n-hold',
+    conditions: { all: [{ name: 'c-big', fact: 'order.total', operator: 'greaterThan', value: 1000 }] },
+    event: { type: 'hold', params: { reason: 'big order' } },
+  },
+  {
+    name: 'n-primary',
+    conditions: { all: [] },
+    event: { type: 'strategy', params: { id: 'primary', split: { policy: 'allowed', maxShipments: 2 } } },
+  },
+  {
+    name: 'n-fallback',
+    conditions: { all: [] },
+    event: {
+      type: 'strategy',
+      params: { id: 'fallback', fallback: true, split: { policy: 'allowed', maxShipments: 2 } },
+    },
+  },
+]
+const ruleSet = compileRuleSet(RULES, { versionId: 'v1', settings: { timezone: 'Pacific/Auckland' } })
+const run = (req: RoutingRequest, rs = ruleSet) => decide(req, { ruleSet: rs, lanes })
+
+describe('sourcing decisions', () => {
+  it('validates the rules it runs', () => {
+    expect(validateRules(RULES).errors).toEqual([])
+  })
+
+  it('ships hazmat lines only from hazmat-licensed locations', () => {
+    const plan = run(
+      request([{ sku: 'GAS', quantity: 1, product: { hazmat: true } }], {
+        'GAS@wlg': 5,
+        'GAS@chc': 5,
+        'GAS@akl': 5,
+      }),
+    )
+    expect(plan.assignments.map((a) => a.locationId)).not.toContain('wlg')
+    const wlg = plan.candidates.find((c) => c.locationId === 'wlg')!
+    expect(wlg.partialExclusions?.[0]).toMatchObject({
+      rule: 'n-hazmat',
+      action: 'restrict',
+      lineIds: ['l1'],
+    })
+  })
+
+  it('ships high-value lines only from secure sites', () => {
+    const plan = run(
+      request([{ sku: 'GPS', quantity: 1, product: { highValue: true } }], {
+        'GPS@wlg': 5,
+        'GPS@chc': 5,
+        'GPS@akl': 5,
+      }),
+    )
+    expect(plan.assignments).toEqual([expect.objectContaining({ locationId: 'akl' })])
+  })
+
+  it('standard picks the cheapest option and express the fastest', () => {
+    const stock = { 'TEE@akl': 5, 'TEE@chc': 5 }
+    const standard = run(request([{ sku: 'TEE', quantity: 1 }], stock))
+    expect(standard.assignments[0]!.locationId).toBe('chc')
+    const express = run(request([{ sku: 'TEE', quantity: 1 }], stock, { serviceLevel: 'express' }))
+    expect(express.assignments[0]!.locationId).toBe('akl')
+    expect(express.summary).toMatch(
+      /AKL ships every line .* over CHC for being 1 day faster at NZD 4\.00 more/,
+    )
+  })
+
+  it('passes over a location at its daily capacity and says so', () => {
+    const full = [AKL, { ...WLG, dailyCapacity: 3 }, CHC]
+    const capacity = { used: (id: string) => (id === 'wlg' ? 3 : 0) }
+    const plan = run(
+      request([{ sku: 'TEE', quantity: 1 }], { 'TEE@wlg': 5, 'TEE@akl': 5 }, { locations: full, capacity }),
+    )
+    expect(plan.assignments[0]!.locationId).toBe('akl')
+    expect(plan.candidates.find((c) => c.locationId === 'wlg')!.excluded).toMatchObject({ rule: 'capacity' })
+  })
+
+  it('moves ship and promise dates past the cut-off to the next working day, and over holidays', () => {
+    const at = (iso: string) => Date.parse(iso)
+    // Tuesday 10:00 Auckland, cut-off 15:00: ships today, 1 day transit → Wednesday.
+    expect(promiseDates(at('2026-11-23T21:00:00Z'), AKL, 1, network.calendars.get('nzp'))).toEqual({
+      shipDate: '2026-11-24',
+      promiseDate: '2026-11-25',
+      pastCutoff: false,
+    })
+    // Tuesday 16:00: ships Wednesday; Thursday 26th is a carrier holiday, so delivery is Friday.
+    expect(promiseDates(at('2026-11-24T03:00:00Z'), AKL, 1, network.calendars.get('nzp'))).toEqual({
+      shipDate: '2026-11-25',
+      promiseDate: '2026-11-27',
+      pastCutoff: true,
+    })
+    // Friday 16:00: next shipping day is Monday; weekend is no delivery either.
+    expect(promiseDates(at('2026-11-27T03:00:00Z'), AKL, 2, network.calendars.get('nzp'))).toEqual({
+      shipDate: '2026-11-30',
+      promiseDate: '2026-12-02',
+      pastCutoff: true,
+    })
+    // Handling days count shipping days; Wednesday + 1 skips Thursday's holiday.
+    expect(
+      promiseDates(at('2026-11-24T21:00:00Z'), { ...AKL, handlingDays: 1 }, 0, network.calendars.get('nzp'))
+        .shipDate,
+    ).toBe('2026-11-27')
+  })
+
+  it('splits only when no single location can ship everything, and never beyond the policy', () => {
+    const stock = { 'A@akl': 5, 'B@chc': 5, 'A@wlg': 5, 'B@wlg': 5 }
+    const single = run(
+      request(
+        [
+          { sku: 'A', quantity: 1 },
+          { sku: 'B', quantity: 1 },
+        ],
+        stock,
+      ),
+    )
+    expect(new Set(single.assignments.map((a) => a.locationId))).toEqual(new Set(['wlg']))
+    const split = run(
+      request(
+        [
+          { sku: 'A', quantity: 1 },
+          { sku: 'B', quantity: 1 },
+        ],
+        { 'A@akl': 5, 'B@chc': 5 },
+      ),
+    )
+    expect(split.shipments).toHaveLength(2)
+    expect(split.summary).toMatch(/Split across .* because no single eligible location held both A and B/)
+    const never = compileRuleSet([
+      {
+        name: 's',
+        conditions: { all: [] },
+        event: { type: 'strategy', params: { id: 's', fallback: true, split: { policy: 'never' } } },
+      },
+    ])
+    const one = run(
+      request(
+        [
+          { sku: 'A', quantity: 1 },
+          { sku: 'B', quantity: 1 },
+        ],
+        { 'A@akl': 5, 'B@chc': 5 },
+      ),
+      never,
+    )
+    expect(one.shipments).toHaveLength(1)
+    expect(one.unfilled).toHaveLength(1)
+    const three = run(
+      request(
+        [
+          { sku: 'A', quantity: 1 },
+          { sku: 'B', quantity: 1 },
+          { sku: 'C', quantity: 1 },
+        ],
+        { 'A@akl': 5, 'B@chc': 5, 'C@wlg': 5 },
+      ),
+    )
+    expect(three.shipments!.length).toBeLessThanOrEqual(2)
+    expect(three.unfilled).toHaveLength(1)
+  })
+
+  it('backorders what no location holds', () => {
+    const plan = run(request([{ sku: 'A', quantity: 2 }], { 'A@akl': 1 }))
+    expect(plan.unfilled).toEqual([{ lineId: 'l1', sku: 'A', quantity: 1 }])
+    expect(plan.unfillable).toEqual({ action: 'backorder' })
+    expect(plan.summary).toMatch(/Backordered 1 × A/)
+  })
+
+  it('holds when a hold rule fires, naming the rule', () => {
+    const plan = run(request([{ sku: 'A', quantity: 1 }], { 'A@akl': 1 }, { totalMinor: 500_000 }))
+    expect(plan.hold).toEqual({ reason: 'big order', rule: 'n-hold' })
+    expect(plan.assignments).toEqual([])
+    expect(plan.summary).toMatch(/Held for review: big order \(rule n-hold, because order.total is 5000\)/)
+  })
+
+  it('gives the same decision for the same input', () => {
+    const stock = { 'A@akl': 5, 'B@chc': 5, 'A@wlg': 1, 'B@wlg': 1 }
+    const a = run(
+      request(
+        [
+          { sku: 'A', quantity: 2 },
+          { sku: 'B', quantity: 1 },
+        ],
+        stock,
+      ),
+    )
+    const b = run(
+      request(
+        [
+          { sku: 'A', quantity: 2 },
+          { sku: 'B', quantity: 1 },
+        ],
+        stock,
+      ),
+    )
+    expect(b).toEqual(a)
+  })
+
+  it('names the excluding rule, condition and fact value for every excluded location', () => {
+    const rs = compileRuleSet([
+      {
+        name: 'n-far',
+        conditions: {
+          all: [{ name: 'c-far', fact: 'location.distanceKm', operator: 'greaterThan', value: 300 }],
+        },
+        event: { type: 'exclude', params: { reason: 'too far' } },
+      },
+    ])
+    const plan = run(request([{ sku: 'A', quantity: 1 }], { 'A@akl': 5, 'A@wlg': 5, 'A@chc': 5 }), rs)
+    const excluded = plan.candidates.filter((c) => c.excluded)
+    expect(excluded.map((c) => c.locationId).sort()).toEqual(['akl', 'chc'])
+    for (const c of excluded) {
+      expect(c.excluded!.rule).toBe('n-far')
+      expect(c.excluded!.conditions![0]).toMatchObject({
+        condition: 'c-far',
+        fact: 'location.distanceKm',
+        operator: 'greaterThan',
+        value: 300,
+      })
+      expect(c.excluded!.conditions![0]!.factValue).toBeGreaterThan(300)
+    }
+    expect(plan.assignments[0]!.locationId).toBe('wlg')
+  })
+
+  it('never routes back to a location that rejected the order', () => {
+    const plan = run(
+      request(
+        [{ sku: 'A', quantity: 1 }],
+        { 'A@wlg': 5, 'A@akl': 5 },
+        { excludedLocationIds: new Set(['wlg']) },
+      ),
+    )
+    expect(plan.assignments[0]!.locationId).toBe('akl')
+    expect(plan.candidates.find((c) => c.locationId === 'wlg')!.excluded!.rule).toBe('previously-rejected')
+  })
+})

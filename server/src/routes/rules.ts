@@ -1,0 +1,537 @@
+import { createRoute } from '@hono/zod-openapi'
+import { locationTypes, weekdays } from '@switchyard/core'
+import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType } from '@switchyard/core/rules'
+import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+import { assertPermission } from '../http/auth'
+import { apiRouter, commonErrors, security } from '../http/openapi'
+import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
+
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+})
+const ok = (description: string) => ({
+  200: json(description),
+  ...commonErrors,
+  404: json('Not found'),
+  409: json('Conflict'),
+})
+
+const setParam = z.strictObject({ id: z.string().min(1).max(64) })
+const versionParam = z.strictObject({ id: z.string().min(1).max(64), v: z.coerce.number().int().min(1) })
+const versionBody = z.strictObject({
+  rules: z.array(z.unknown()).max(10_000).meta({ description: 'json-rules-engine rules (RuleProperties[])' }),
+  graph: z.unknown().optional().meta({ description: "The editor's graph document, stored as sent" }),
+  settings: z
+    .strictObject({ timezone: z.string().max(64).optional() })
+    .nullable()
+    .optional(),
+  author: z.string().max(200).nullable().optional(),
+  comment: z.string().max(2000).nullable().optional(),
+})
+const iana = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}, 'must be an IANA time zone such as Pacific/Auckland')
+
+/**
+ * Rule sets and the sourcing engine's data: facts for the editor, versions (draft → published →
+ * archived), validation, simulation and backtest, carrier lanes and calendars.
+ */
+export function ruleRoutes(hub: HubContext) {
+  const app = apiRouter()
+  const core = hub.core
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/facts',
+      tags: ['rules'],
+      summary: 'Facts rules may test, with types, operators and live value lists',
+      security,
+      responses: ok('The fact catalogue'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      const [locations, categories, tiers, lanes] = await Promise.all([
+        core.db.all<{ id: string; name: string; type: string; tags: unknown; country: string }>(
+          'select id, name, type, tags, country from location order by id',
+        ),
+        core.db.all<{ category: string }>(
+          'select distinct category from product where category is not null order by category',
+        ),
+        core.db.all<{ tier: string }>(
+          'select distinct tier from customer where tier is not null order by tier',
+        ),
+        core.carrierNetwork.listLanes(),
+      ])
+      const tags = [
+        ...new Set(
+          locations.flatMap((l) => (typeof l.tags === 'string' ? JSON.parse(l.tags) : (l.tags as string[]))),
+        ),
+      ].sort()
+      const countries = [
+        ...new Set([
+          ...locations.map((l) => l.country),
+          ...lanes.map((l) => l.destCountry),
+          ...core.centroids.countries(),
+        ]),
+      ].sort()
+      const body = {
+        facts: factCatalog.map((f) => ({
+          ...f,
+          operators: operatorsByType[f.type],
+          decorators: decoratorsByType[f.type],
+        })),
+        actions: actionTypes,
+        criteria,
+        values: {
+          channels: hub.registry
+            .all()
+            .filter((i) => i.definition.kind === 'channel')
+            .map((i) => i.id)
+            .sort(),
+          locations: locations.map((l) => ({ id: l.id, name: l.name, type: l.type })),
+          tags,
+          countries,
+          serviceLevels,
+          locationTypes,
+          weekdays,
+          categories: categories.map((r) => r.category),
+          tiers: tiers.map((r) => r.tier),
+        },
+      }
+      return c.json(JSON.parse(JSON.stringify(body)) as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/sets',
+      tags: ['rules'],
+      summary: 'Rule sets, with their live and latest versions',
+      security,
+      request: { query: z.strictObject({ kind: z.enum(['sourcing', 'pricing', 'returns']).optional() }) },
+      responses: ok('Rule sets'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      return c.json(
+        {
+          items: (await core.ruleSets.list(c.req.valid('query').kind)) as unknown as Record<
+            string,
+            unknown
+          >[],
+        },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sets',
+      tags: ['rules'],
+      summary: 'Create a rule set',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                id: z.string().regex(/^[a-z0-9][a-z0-9-_]{0,63}$/, 'lower case letters, digits, - and _'),
+                kind: z.enum(['sourcing', 'pricing', 'returns']),
+                name: z.string().min(1).max(200),
+                description: z.string().max(2000).nullable().optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 201: json('Created'), ...ok('') },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:write')
+      return c.json(
+        (await core.ruleSets.create(c.req.valid('json'))) as unknown as Record<string, unknown>,
+        201,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/sets/{id}',
+      tags: ['rules'],
+      summary: 'A rule set and its versions',
+      security,
+      request: { params: setParam },
+      responses: ok('The rule set'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      return c.json(
+        (await core.ruleSets.get(c.req.valid('param').id)) as unknown as Record<string, unknown>,
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sets/{id}/versions',
+      tags: ['rules'],
+      summary: 'Save a new draft version (validated; errors are reported, not refused)',
+      security,
+      request: {
+        params: setParam,
+        body: { required: true, content: { 'application/json': { schema: versionBody } } },
+      },
+      responses: { 201: json('The draft and its validation report'), ...ok('') },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'rules:write')
+      const body = c.req.valid('json')
+      if (body.settings?.timezone && !iana.safeParse(body.settings.timezone).success)
+        throw new ProblemError(422, 'VALIDATION_FAILED', 'invalid settings', [
+          { field: 'settings.timezone', message: 'must be an IANA time zone' },
+        ])
+      const r = await core.ruleSets.createVersion(c.req.valid('param').id, {
+        ...body,
+        author: body.author ?? principal.name,
+      })
+      return c.json(r as unknown as Record<string, unknown>, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/sets/{id}/versions/{v}',
+      tags: ['rules'],
+      summary: 'One version: rules, graph, status',
+      security,
+      request: { params: versionParam },
+      responses: ok('The version'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      const { id, v } = c.req.valid('param')
+      return c.json((await core.ruleSets.getVersion(id, v)) as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/sets/{id}/versions/{v}',
+      tags: ['rules'],
+      summary: 'Update a draft (published versions are immutable: 409)',
+      security,
+      request: {
+        params: versionParam,
+        body: { required: true, content: { 'application/json': { schema: versionBody.partial() } } },
+      },
+      responses: ok('The draft and its validation report'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:write')
+      const { id, v } = c.req.valid('param')
+      return c.json(
+        (await core.ruleSets.updateDraft(id, v, c.req.valid('json'))) as unknown as Record<string, unknown>,
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sets/{id}/versions/{v}/validate',
+      tags: ['rules'],
+      summary: 'Validate a version against the live catalogue',
+      security,
+      request: { params: versionParam },
+      responses: ok('Validation report'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      const { id, v } = c.req.valid('param')
+      const version = await core.ruleSets.getVersion(id, v)
+      return c.json((await core.ruleSets.validate(version.rules)) as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sets/{id}/versions/{v}/publish',
+      tags: ['rules'],
+      summary: 'Publish a draft (refused with 422 while it has errors); optional effective-from',
+      security,
+      request: {
+        params: versionParam,
+        body: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                author: z.string().max(200).nullable().optional(),
+                comment: z.string().max(2000).nullable().optional(),
+                effectiveFrom: z.iso.datetime({ offset: true }).nullable().optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: ok('The published version'),
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'rules:write')
+      const { id, v } = c.req.valid('param')
+      const body = (c.req.header('content-length') === '0' ? {} : await c.req.json().catch(() => ({}))) as {
+        author?: string | null
+        comment?: string | null
+        effectiveFrom?: string | null
+      }
+      const parsed = z
+        .strictObject({
+          author: z.string().max(200).nullable().optional(),
+          comment: z.string().max(2000).nullable().optional(),
+          effectiveFrom: z.iso.datetime({ offset: true }).nullable().optional(),
+        })
+        .safeParse(body ?? {})
+      if (!parsed.success)
+        throw new ProblemError(
+          422,
+          'VALIDATION_FAILED',
+          'the request body is invalid',
+          parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
+        )
+      const r = await core.ruleSets.publish(id, v, {
+        author: parsed.data.author ?? principal.name,
+        comment: parsed.data.comment ?? null,
+        effectiveFrom: parsed.data.effectiveFrom ? Date.parse(parsed.data.effectiveFrom) : null,
+      })
+      return c.json(r as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sets/{id}/versions/{v}/archive',
+      tags: ['rules'],
+      summary: 'Archive a version (it stops routing orders)',
+      security,
+      request: { params: versionParam },
+      responses: ok('The archived version'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:write')
+      const { id, v } = c.req.valid('param')
+      return c.json((await core.ruleSets.archive(id, v)) as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sets/{id}/versions/{v}/simulate',
+      tags: ['rules'],
+      summary: 'Route an order against a version without persisting anything',
+      security,
+      request: {
+        params: versionParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                channel: z.string().min(1).max(64),
+                order: canonicalOrderSchema,
+                stock: z
+                  .array(
+                    z.strictObject({
+                      sku: z.string().min(1),
+                      locationId: z.string().min(1),
+                      available: z.number().int().min(0),
+                    }),
+                  )
+                  .max(10_000)
+                  .optional()
+                  .meta({
+                    description: 'What-if stock, replacing the current available quantity for these pairs',
+                  }),
+              }),
+            },
+          },
+        },
+      },
+      responses: ok('The decision, with its explanation and a trace of every order rule'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      const { id, v } = c.req.valid('param')
+      const body = c.req.valid('json')
+      const r = await core.simulation.simulate(id, v, body.channel, body.order, { stock: body.stock })
+      return c.json(r as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sets/{id}/versions/{v}/backtest',
+      tags: ['rules'],
+      summary: 'Re-route recent real orders against this version and compare with the live version',
+      security,
+      request: {
+        params: versionParam,
+        body: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                limit: z.number().int().min(1).max(1000).optional(),
+                from: z.iso.datetime({ offset: true }).optional(),
+                to: z.iso.datetime({ offset: true }).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: ok('Changed decisions, cost, transit and promise-date deltas, split counts'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      const { id, v } = c.req.valid('param')
+      const body = c.req.valid('json') ?? {}
+      const r = await core.simulation.backtest(id, v, {
+        ...(body.limit ? { limit: body.limit } : {}),
+        ...(body.from ? { from: Date.parse(body.from) } : {}),
+        ...(body.to ? { to: Date.parse(body.to) } : {}),
+      })
+      return c.json(r as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  const laneSchema = z.strictObject({
+    id: z.string().min(1).max(64),
+    carrier: z.string().min(1).max(100),
+    serviceLevel: z.enum(serviceLevels),
+    originLocationId: z.string().max(64).nullable().optional(),
+    destCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code'),
+    destRegion: z.string().max(120).nullable().optional(),
+    destPostcodePrefix: z.string().max(20).nullable().optional(),
+    transitDays: z.number().int().min(0).max(60),
+    cost: z.string().regex(/^\d+(\.\d+)?$/, 'a decimal amount such as 8.50'),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    calendarId: z.string().max(64).nullable().optional(),
+  })
+  const calendarSchema = z.strictObject({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(200),
+    nonDeliveryDays: z.array(z.enum(weekdays)).max(7),
+    holidays: z.array(z.iso.date()).max(1000),
+  })
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/carrier-lanes',
+      tags: ['rules'],
+      summary: 'Carrier lanes: transit and cost per destination zone',
+      security,
+      responses: ok('Lanes'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      return c.json(
+        { items: (await core.carrierNetwork.listLanes()) as unknown as Record<string, unknown>[] },
+        200,
+      )
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/carrier-lanes',
+      tags: ['rules'],
+      summary: 'Create or replace lanes by id',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: z.strictObject({ items: z.array(laneSchema).min(1).max(5000) }) },
+          },
+        },
+      },
+      responses: ok('Count written'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:write')
+      const written = await core.carrierNetwork.upsertLanes(c.req.valid('json').items)
+      core.routingConfig.invalidate()
+      return c.json({ written }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/carrier-calendars',
+      tags: ['rules'],
+      summary: 'Carrier calendars: non-delivery days and holidays',
+      security,
+      responses: ok('Calendars'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      return c.json(
+        { items: (await core.carrierNetwork.listCalendars()) as unknown as Record<string, unknown>[] },
+        200,
+      )
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/carrier-calendars',
+      tags: ['rules'],
+      summary: 'Create or replace calendars by id',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({ items: z.array(calendarSchema).min(1).max(500) }),
+            },
+          },
+        },
+      },
+      responses: ok('Count written'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:write')
+      const written = await core.carrierNetwork.upsertCalendars(c.req.valid('json').items)
+      core.routingConfig.invalidate()
+      return c.json({ written }, 200)
+    },
+  )
+  return app
+}

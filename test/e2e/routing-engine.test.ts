@@ -1,0 +1,312 @@
+import { randomUUID } from 'node:crypto'
+import { SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../peers/http-peer'
+import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import { RestWmsPeer } from '../peers/rest-wms-peer'
+import { createTestDb, dbKinds, type TestDb } from '../support/databases'
+import { startTestHub, type TestHub } from '../support/test-hub'
+import { seedWorld } from '../support/world'
+
+/**
+ * The sourcing engine through the public API, on both databases: rule sets are validated,
+ * published and routed by; decisions are explained; capacity, holds, backorders that fill when
+ * stock arrives, and re-routing after a warehouse rejects a fulfilment.
+ */
+const RULES = [
+  {
+    name: 'node-hazmat',
+    conditions: { all: [{ name: 'cond-hazmat', fact: 'line.hazmat', operator: 'equal', value: true }] },
+    event: { type: 'restrict', params: { tags: ['hazmat-licensed'] } },
+  },
+  {
+    name: 'node-review',
+    conditions: {
+      all: [{ name: 'cond-review-tag', fact: 'order.tags', operator: 'contains', value: 'review' }],
+    },
+    event: { type: 'hold', params: { reason: 'tagged for review' } },
+  },
+  {
+    name: 'node-primary',
+    conditions: { all: [] },
+    event: {
+      type: 'strategy',
+      params: { id: 'nearest-cheapest', label: 'Cheapest', split: { policy: 'allowed', maxShipments: 2 } },
+    },
+  },
+  {
+    name: 'node-fallback',
+    conditions: { all: [] },
+    event: {
+      type: 'strategy',
+      params: { id: 'fallback', fallback: true, split: { policy: 'allowed', maxShipments: 2 } },
+    },
+  },
+]
+
+describe.each(dbKinds)('routing engine on %s', (kind) => {
+  let db: TestDb
+  let hub: TestHub
+  let channel: RestChannelPeer
+  let wms: RestWmsPeer
+
+  const post = async (
+    lines: { sku: string; quantity: number }[],
+    overrides: Record<string, unknown> = {},
+  ) => {
+    const res = await hub.api('/api/v1/orders', {
+      body: { channel: 'web', order: sampleOrder(overrides, lines) },
+    })
+    expect(res.status).toBe(201)
+    return res.body.orderId as string
+  }
+
+  beforeAll(async () => {
+    db = await createTestDb(kind)
+    channel = await RestChannelPeer.start('channel-secret-123')
+    wms = await RestWmsPeer.start('wms-api-key-456', 'wms-hook-secret-789')
+    hub = await startTestHub(
+      db,
+      [
+        {
+          id: 'web',
+          use: '@switchyard/rest-channel',
+          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
+        },
+        {
+          id: 'dc',
+          use: '@switchyard/rest-wms',
+          config: { baseUrl: wms.http.url, apiKey: { $env: 'DC_KEY' }, webhookSecret: { $env: 'DC_HOOK' } },
+        },
+      ],
+      { WEB_SECRET: channel.secret, DC_KEY: wms.apiKey, DC_HOOK: wms.webhookSecret },
+    )
+    await seedWorld(hub.api, { wms: 'dc' })
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await channel?.close()
+    await wms?.close()
+    await db?.drop()
+  })
+
+  it('serves the fact catalogue with types, operators and live value lists', async () => {
+    const res = await hub.api('/api/v1/rules/facts')
+    expect(res.status).toBe(200)
+    const hazmat = res.body.facts.find((f: { id: string }) => f.id === 'line.hazmat')
+    expect(hazmat).toMatchObject({ scope: 'line', type: 'boolean', operators: ['equal', 'notEqual'] })
+    expect(res.body.values.channels).toEqual(['web'])
+    expect(res.body.values.locations.map((l: { id: string }) => l.id)).toEqual(['akl', 'chc', 'wlg'])
+    expect(res.body.values.tags).toContain('hazmat-licensed')
+  })
+
+  it('saves a draft with errors, names rule and condition, and refuses to publish it', async () => {
+    expect(
+      (await hub.api('/api/v1/rules/sets', { body: { id: 'sourcing', kind: 'sourcing', name: 'Sourcing' } }))
+        .status,
+    ).toBe(201)
+    const bad = await hub.api('/api/v1/rules/sets/sourcing/versions', {
+      body: {
+        rules: [
+          {
+            name: 'node-x',
+            conditions: { all: [{ name: 'cond-x', fact: 'order.total', operator: 'contains', value: 5 }] },
+            event: { type: 'hold', params: { reason: 'x' } },
+          },
+          {
+            name: 'node-y',
+            conditions: { all: [{ name: 'cond-y', fact: 'order.nope', operator: 'equal', value: 1 }] },
+            event: { type: 'exclude', params: { tags: ['no-such-tag'] } },
+          },
+        ],
+        graph: { nodes: [{ id: 'node-x' }], edges: [] },
+      },
+    })
+    expect(bad.status).toBe(201)
+    expect(bad.body.validation.valid).toBe(false)
+    expect(bad.body.validation.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'OPERATOR_TYPE_MISMATCH',
+          rule: 'node-x',
+          condition: 'cond-x',
+          field: 'rules[0].conditions.all[0].operator',
+        }),
+        expect.objectContaining({ code: 'UNKNOWN_FACT', rule: 'node-y', condition: 'cond-y' }),
+        expect.objectContaining({
+          code: 'UNKNOWN_TAG',
+          rule: 'node-y',
+          field: 'rules[1].event.params.tags[0]',
+        }),
+      ]),
+    )
+    expect(bad.body.version.graph).toEqual({ nodes: [{ id: 'node-x' }], edges: [] })
+    const refused = await hub.api(
+      `/api/v1/rules/sets/sourcing/versions/${bad.body.version.version}/publish`,
+      { body: { comment: 'try' } },
+    )
+    expect(refused.status).toBe(422)
+    expect(refused.contentType).toContain('application/problem+json')
+    expect(refused.body.code).toBe('RULES_INVALID')
+    expect(refused.body.errors[0].message).toMatch(/rule 'node-x', condition 'cond-x'/)
+  })
+
+  it('publishes a version that then routes orders: hazmat only from licensed sites, explained', async () => {
+    const draft = await hub.api('/api/v1/rules/sets/sourcing/versions', {
+      body: { rules: RULES, comment: 'hazmat' },
+    })
+    expect(draft.body.validation).toMatchObject({ valid: true, errors: [] })
+    const v = draft.body.version.version
+    const published = await hub.api(`/api/v1/rules/sets/sourcing/versions/${v}/publish`, {
+      body: { comment: 'go live' },
+    })
+    expect(published.status).toBe(200)
+    expect(published.body.version).toMatchObject({ status: 'published', comment: 'go live' })
+    const again = await hub.api(`/api/v1/rules/sets/sourcing/versions/${v}`, {
+      method: 'PUT',
+      body: { comment: 'edit' },
+    })
+    expect(again.status).toBe(409)
+
+    // Wellington is nearest and holds SKU-C, but it is not hazmat-licensed.
+    await hub.api('/api/v1/inventory', {
+      method: 'PUT',
+      body: { items: [{ sku: 'SKU-C', locationId: 'wlg', onHand: 10 }] },
+    })
+    const id = await post([{ sku: 'SKU-C', quantity: 1 }])
+    const decision = await hub.api(`/api/v1/orders/${id}/decision`)
+    expect(decision.status).toBe(200)
+    expect(decision.body.ruleSetVersionId).toBe(published.body.version.id)
+    expect(decision.body.plan.assignments).toEqual([
+      expect.objectContaining({ locationId: 'akl', sku: 'SKU-C' }),
+    ])
+    const wlg = decision.body.explanation.candidates.find(
+      (c: { locationId: string }) => c.locationId === 'wlg',
+    )
+    expect(wlg.partialExclusions[0]).toMatchObject({ rule: 'node-hazmat', action: 'restrict' })
+    expect(decision.body.plan.shipments[0]).toMatchObject({
+      locationId: 'akl',
+      shipDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    })
+    expect(decision.body.plan.promiseDate).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(decision.body.summary).toMatch(/Auckland DC ships every line/)
+  })
+
+  it('holds an order when a hold rule fires', async () => {
+    const id = await post([{ sku: 'SKU-A', quantity: 1 }], { tags: ['review'] })
+    const order = await hub.api(`/api/v1/orders/${id}`)
+    expect(order.body.status).toBe('held')
+    expect(order.body.holdReason).toBe('tagged for review')
+    expect(order.body.routingDecision.summary).toMatch(
+      /Held for review: tagged for review \(rule node-review/,
+    )
+  })
+
+  it('passes over a location that reached its daily capacity', async () => {
+    const loc = await hub.api('/api/v1/locations/wlg')
+    const { id: _id, createdAt: _c, updatedAt: _u, ...body } = loc.body
+    expect(
+      (await hub.api('/api/v1/locations/wlg', { method: 'PUT', body: { ...body, dailyCapacity: 1 } })).status,
+    ).toBe(200)
+    await new Promise((r) => setTimeout(r, 5_100)) // the catalogue cache reloads locations every 5 s
+    const first = await post([{ sku: 'SKU-A', quantity: 1 }])
+    expect((await hub.api(`/api/v1/orders/${first}`)).body.allocations[0].locationId).toBe('wlg')
+    const second = await post([{ sku: 'SKU-A', quantity: 1 }])
+    const detail = await hub.api(`/api/v1/orders/${second}`)
+    expect(detail.body.allocations[0].locationId).not.toBe('wlg')
+    const wlg = detail.body.routingDecision.explanation.candidates.find(
+      (c: { locationId: string }) => c.locationId === 'wlg',
+    )
+    expect(wlg.excluded).toMatchObject({ rule: 'capacity' })
+  })
+
+  it('backorders an unfillable line and routes it when stock arrives', async () => {
+    const id = await post([{ sku: 'SKU-D', quantity: 2 }])
+    expect((await hub.api(`/api/v1/orders/${id}`)).body.status).toBe('backordered')
+    const put = await hub.api('/api/v1/inventory', {
+      method: 'PUT',
+      body: { items: [{ sku: 'SKU-D', locationId: 'chc', onHand: 5 }] },
+    })
+    expect(put.status).toBe(200)
+    const order = await hub.api(`/api/v1/orders/${id}`)
+    expect(order.body.status).toBe('released')
+    expect(order.body.lines[0]).toMatchObject({ allocated: 2, backordered: 0 })
+    expect(order.body.routingDecision.summary).toMatch(/^Re-routed \(stock arrived\)/)
+    await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === id),
+      10_000,
+      'fulfilment request after backorder',
+    )
+  })
+
+  it('re-routes a fulfilment the warehouse rejects, never back to the rejecting location', async () => {
+    const id = await post([{ sku: 'SKU-B', quantity: 1 }])
+    const sent = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === id),
+      10_000,
+      'fulfilment request',
+    )
+    const from = sent.request.location.id
+    const body = JSON.stringify({ fulfilmentId: sent.request.fulfilmentId, reason: 'damaged stock' })
+    const res = await fetch(`${hub.url}/webhooks/dc/rejections`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-switchyard-delivery': randomUUID(),
+        [SIGNATURE_HEADER]: signTimestamped(wms.webhookSecret, body),
+      },
+      body,
+    })
+    expect(res.status).toBe(200)
+    const order = await hub.api(`/api/v1/orders/${id}`)
+    const live = order.body.allocations.filter((a: { status: string }) => a.status !== 'cancelled')
+    expect(live).toHaveLength(1)
+    expect(live[0].locationId).not.toBe(from)
+    expect(order.body.fulfilments.find((f: { locationId: string }) => f.locationId === from).status).toBe(
+      'rejected',
+    )
+    expect(order.body.status).toBe('released')
+    const candidates = order.body.routingDecision.explanation.candidates
+    expect(candidates.find((c: { locationId: string }) => c.locationId === from).excluded.rule).toBe(
+      'previously-rejected',
+    )
+  })
+
+  it('simulates an order against a version without persisting it', async () => {
+    const before = (await hub.api('/api/v1/orders?limit=500')).body.items.length
+    const res = await hub.api('/api/v1/rules/sets/sourcing/versions/2/simulate', {
+      body: { channel: 'web', order: sampleOrder({ tags: ['review'] }, [{ sku: 'SKU-A', quantity: 1 }]) },
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.plan.hold).toMatchObject({ rule: 'node-review' })
+    expect(res.body.trace.find((t: { rule: string }) => t.rule === 'node-review')).toMatchObject({
+      fired: true,
+    })
+    expect((await hub.api('/api/v1/orders?limit=500')).body.items.length).toBe(before)
+  })
+
+  it('backtests a draft against recent orders and reports what changes', async () => {
+    const draft = await hub.api('/api/v1/rules/sets/sourcing/versions', {
+      body: { rules: RULES.filter((r) => r.name !== 'node-review') },
+    })
+    const res = await hub.api(`/api/v1/rules/sets/sourcing/versions/${draft.body.version.version}/backtest`, {
+      body: { limit: 50 },
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.orders).toBeGreaterThan(3)
+    // Only the held order decides differently without the hold rule.
+    expect(res.body.holds).toEqual({ published: 1, draft: 0 })
+    expect(res.body.changed).toBe(1)
+    expect(res.body.changedOrders[0].before.held).toBe(true)
+  })
+
+  it('lets a viewer read rules but not change them', async () => {
+    const key = await hub.api('/api/v1/keys', { body: { name: 'viewer', role: 'viewer' } })
+    const token = key.body.token ?? key.body.key
+    expect((await hub.api('/api/v1/rules/sets', { key: token })).status).toBe(200)
+    expect(
+      (await hub.api('/api/v1/rules/sets/sourcing/versions', { key: token, body: { rules: [] } })).status,
+    ).toBe(403)
+  })
+})
