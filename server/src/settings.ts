@@ -12,7 +12,7 @@ export interface HubSettings {
   logLevel: string
   /** Run the outbox dispatcher and pollers in this process. */
   workers: boolean
-  outbox: { baseMs: number; maxMs: number; pollMs: number }
+  outbox: { baseMs: number; maxMs: number; pollMs: number; leaseMs: number }
   /** Public base URL used in printed links (defaults to http://host:port). */
   publicUrl: string
   rateLimits: { key: RateLimit; webhook: RateLimit }
@@ -54,6 +54,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       baseMs: int(env, 'SWITCHYARD_OUTBOX_BASE_MS', 1000, 1),
       maxMs: int(env, 'SWITCHYARD_OUTBOX_MAX_MS', 600_000, 1),
       pollMs: int(env, 'SWITCHYARD_OUTBOX_POLL_MS', 500, 10),
+      leaseMs: int(env, 'SWITCHYARD_OUTBOX_LEASE_MS', 60_000, 1000),
     },
     publicUrl: env.SWITCHYARD_PUBLIC_URL || `http://${host}:${port}`,
     rateLimits: {

@@ -62,6 +62,7 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
     effects: fulfilmentEffects,
     backoff: { baseMs: outbox.baseMs, maxMs: outbox.maxMs },
     pollMs: outbox.pollMs,
+    leaseMs: outbox.leaseMs,
     observer: {
       delivered(message, ms) {
         hub.metrics.outboxDeliveries.inc({

@@ -65,6 +65,12 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
     async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
       const client = await pool.connect()
       let broken = false
+      // A server going away mid-transaction makes the checked-out client emit 'error'; unhandled,
+      // that would end the process. The failing query rejects on its own, so only mark it broken.
+      const onError = () => {
+        broken = true
+      }
+      client.on('error', onError)
       try {
         await client.query('BEGIN')
         const result = await fn(runnerFor(client))
@@ -78,6 +84,7 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
         }
         throw error
       } finally {
+        client.off('error', onError)
         client.release(broken)
       }
     },
