@@ -236,7 +236,7 @@ export class AmazonPeer {
     return json(res, 404, { errors: [{ code: 'NotFound', message: 'Resource not found' }] })
   }
 
-  private token(req: RecordedRequest, res: ServerResponse): void {
+  private token(req: RecordedRequest, res: ServerResponse) {
     this.tokenCalls++
     const form = new URLSearchParams(req.body)
     if (
@@ -260,7 +260,7 @@ export class AmazonPeer {
     })
   }
 
-  private search(url: URL, res: ServerResponse): void {
+  private search(url: URL, res: ServerResponse) {
     if (url.searchParams.get('marketplaceIds') !== this.marketplaceId)
       return json(res, 400, { errors: [{ code: 'InvalidInput', message: 'marketplaceIds is required' }] })
     const size = Number(url.searchParams.get('maxResultsPerPage') ?? 100)

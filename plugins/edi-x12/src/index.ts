@@ -1,0 +1,266 @@
+/**
+ * @module @switchyard/edi-x12
+ * A B2B trading partner over ASC X12 files in a mailbox (as an SFTP or VAN drop would be).
+ * - In: 850 purchase orders from `<mailbox>/inbound/`. Every interchange gets a 997 (and a TA1 when
+ *   the ISA/IEA envelope itself is wrong) naming the failing set, segment and element with the
+ *   proper AK codes. A file with any error is moved to `inbound/failed/` with a `.reason.txt` and
+ *   none of its orders is imported; a good one goes to `inbound/processed/` once its orders commit.
+ * - Out, to `<mailbox>/outbound/`: an 855 acknowledgement (accepted, quantity changed, backordered)
+ *   when the hub has allocated the order; an 856 ship notice and then an 810 invoice per shipment.
+ * Envelopes: ISA fixed width, delimiters read from the ISA, control numbers and counts matched.
+ */
+import {
+  definePlugin,
+  type InboundEvent,
+  PermanentError,
+  type PluginContext,
+  type PollResult,
+} from '@switchyard/plugin-sdk'
+import { type EdiX12Config, ediX12Config } from './config'
+import { asn856, invoice810, po855 } from './documents'
+import { Mailbox } from './mailbox'
+import { type PoMemo, read850 } from './po850'
+import { ack997, interchangeIsClean, ta1 } from './x12/ack'
+import { type Interchange, parseInterchange, UnreadableInterchangeError } from './x12/parse'
+import { type OutboundGroup, writeInterchange } from './x12/write'
+
+type Ctx = PluginContext<EdiX12Config>
+
+interface Receipt {
+  file: string
+  poNumbers: string[]
+}
+
+const FUNCTIONAL_ID: Record<string, string> = { '997': 'FA', '855': 'PR', '856': 'SH', '810': 'IN' }
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)
+
+/**
+ * The control number for one outbound document, allocated once per key: a retried delivery writes
+ * the same interchange again (same number, same file name) instead of a second one.
+ */
+async function controlFor(ctx: Ctx, key: string): Promise<number> {
+  const stored = await ctx.state.get<number>(`control:${key}`)
+  if (stored) return stored
+  const next = ((await ctx.state.get<number>('control-counter')) ?? 0) + 1
+  await ctx.state.set('control-counter', next)
+  await ctx.state.set(`control:${key}`, next)
+  return next
+}
+
+/** Writes one outbound interchange to the mailbox; returns its file name. */
+async function send(
+  ctx: Ctx,
+  key: string,
+  setId: string,
+  label: string,
+  body: (string | undefined)[][] | null,
+  preamble?: (string | undefined)[][],
+  groups?: OutboundGroup[],
+): Promise<string> {
+  const c = ctx.config
+  const control = await controlFor(ctx, key)
+  const group = (sets: { id: string; body: (string | undefined)[][] }[]): OutboundGroup => ({
+    functionalId: FUNCTIONAL_ID[setId] ?? 'FA',
+    sender: c.us.gsId ?? c.us.id,
+    receiver: c.partner.gsId ?? c.partner.id,
+    version: c.groupVersion,
+    sets,
+  })
+  const text = writeInterchange({
+    sender: c.us,
+    receiver: c.partner,
+    control,
+    version: c.interchangeVersion,
+    usage: c.usage,
+    at: ctx.clock.now(),
+    delimiters: c.delimiters,
+    ...(preamble ? { preamble } : {}),
+    groups: groups ?? (body ? [group([{ id: setId, body }])] : []),
+  })
+  const name = `${String(control).padStart(9, '0')}_${setId}_${safe(label)}.edi`
+  await new Mailbox(c.mailbox).send(name, text)
+  return name
+}
+
+/** The 997 (plus TA1 for envelope errors) for a received interchange. */
+async function acknowledge(ctx: Ctx, file: string, x: Interchange, rejectAll: boolean): Promise<void> {
+  const groups: OutboundGroup[] = x.groups.map((g) => ({
+    functionalId: 'FA',
+    sender: ctx.config.us.gsId ?? ctx.config.us.id,
+    receiver: ctx.config.partner.gsId ?? ctx.config.partner.id,
+    version: ctx.config.groupVersion,
+    sets: [{ id: '997', body: ack997(g, { rejectAll }) }],
+  }))
+  const preamble = x.errors.length > 0 ? ta1(x, ctx.clock.now()) : undefined
+  await send(ctx, `ack:${file}:${x.control}`, '997', `ack-${x.control}`, null, preamble, groups)
+}
+
+function reasons(x: Interchange): string {
+  const lines = [
+    ...x.errors.map((e) => `interchange ${x.control}: TA1 ${e.code}: ${e.message}`),
+    ...x.groups.flatMap((g) => [
+      ...g.errors.map((e) => `group ${g.control}: AK9 code ${e.code}: ${e.message}`),
+      ...g.sets.flatMap((s) => [
+        ...s.errors.map((e) => `set ${s.id} ${s.control}: AK5 code ${e.code}: ${e.message}`),
+        ...s.segmentErrors.map(
+          (e) => `set ${s.id} ${s.control}: ${e.segment} at ${e.position}: ${e.message}`,
+        ),
+      ]),
+    ]),
+  ]
+  return lines.join('\n')
+}
+
+/** Reads the oldest waiting file. A bad one is answered, moved to failed/ and yields nothing. */
+async function pollMailbox(_cursor: string | null, ctx: Ctx): Promise<PollResult> {
+  const { config } = ctx
+  const mailbox = new Mailbox(config.mailbox)
+  await mailbox.ensure()
+  const waiting = await mailbox.waiting()
+  const file = waiting[0]
+  if (!file) return { events: [], cursor: null }
+  const more = waiting.length > 1
+  let x: Interchange
+  try {
+    x = parseInterchange(await mailbox.read(file))
+  } catch (error) {
+    if (!(error instanceof UnreadableInterchangeError)) throw error
+    // Without a readable ISA there is no control number to acknowledge: the reason file says why.
+    await mailbox.fail(file, `not an X12 interchange this mailbox can read: ${error.message}`)
+    ctx.logger.warn({ file, reason: error.message }, 'EDI file refused')
+    return { events: [], cursor: file, more }
+  }
+  if (x.sender !== config.partner.id)
+    x.errors.push({
+      code: '006',
+      message: `ISA06 ${x.sender} is not this mailbox's partner ${config.partner.id}`,
+    })
+  if (x.receiver !== config.us.id)
+    x.errors.push({ code: '008', message: `ISA08 ${x.receiver} is not us (${config.us.id})` })
+
+  const orders: { order: InboundEvent; memo: PoMemo }[] = []
+  for (const group of x.groups) {
+    if (group.functionalId !== 'PO')
+      group.errors.push({ code: '1', message: `functional group ${group.functionalId} is not accepted here` })
+    for (const set of group.sets) {
+      if (set.id !== '850') {
+        set.errors.push({ code: '1', message: `transaction set ${set.id} is not accepted here` })
+        continue
+      }
+      if (set.errors.length > 0) continue
+      const read = read850(set, config)
+      if (read) orders.push({ order: { type: 'order', order: read.order }, memo: read.memo })
+    }
+  }
+  if (!interchangeIsClean(x) || orders.length === 0) {
+    const why = reasons(x) || 'the interchange holds no purchase order'
+    await acknowledge(ctx, file, x, true)
+    await mailbox.fail(file, why)
+    ctx.logger.warn({ file, interchange: x.control, reason: why }, 'EDI interchange rejected')
+    return { events: [], cursor: file, more }
+  }
+  // Saved before the hub commits: the 855 for an order can be due the moment it is taken.
+  for (const o of orders) await ctx.state.set(`po:${o.memo.poNumber}`, o.memo)
+  const receipt: Receipt = { file, poNumbers: orders.map((o) => o.memo.poNumber) }
+  return { events: orders.map((o) => o.order), cursor: file, more, receipt }
+}
+
+async function settle(ctx: Ctx, result: PollResult, rejection: string | undefined): Promise<void> {
+  const receipt = result.receipt as Receipt
+  const mailbox = new Mailbox(ctx.config.mailbox)
+  if (!(await mailbox.exists(receipt.file))) return // settled already (a replay after a crash)
+  const x = parseInterchange(await mailbox.read(receipt.file))
+  // Syntactically the interchange was fine, so the 997 accepts it; a business refusal is the 855's to say.
+  await acknowledge(ctx, receipt.file, x, false)
+  if (rejection === undefined) {
+    await mailbox.archive(receipt.file)
+    return
+  }
+  for (const po of receipt.poNumbers) {
+    const memo = await ctx.state.get<PoMemo>(`po:${po}`)
+    if (memo) await send(ctx, `855-reject:${po}`, '855', po, po855(memo, undefined, ctx.clock.now(), po))
+  }
+  await mailbox.fail(receipt.file, `the hub refused the purchase order(s): ${rejection}`)
+}
+
+/** BAK08 (at most 22 characters): the hub's order id, compacted; its tail is the random part. */
+const sellerOrderNumber = (orderId: string) => `SY${orderId.replace(/-/g, '').slice(-20)}`
+
+async function memoOf(ctx: Ctx, poNumber: string): Promise<PoMemo> {
+  const memo = await ctx.state.get<PoMemo>(`po:${poNumber}`)
+  if (!memo) throw new PermanentError(`no purchase order ${poNumber} was received from this partner`)
+  return memo
+}
+
+export default definePlugin({
+  id: 'edi-x12',
+  kind: 'channel',
+  version: '1.0.0',
+  sdk: '^1.0.0',
+  displayName: 'EDI X12 trading partner',
+  description: '850 purchase orders in; 997, 855, 856 and 810 out, through a mailbox folder per partner.',
+  config: ediX12Config,
+  capabilities: {
+    ordersPoll: {
+      intervalMs: 60_000,
+      poll: pollMailbox,
+      committed: (result, ctx) => settle(ctx, result, undefined),
+      rejected: (result, reason, ctx) => settle(ctx, result, reason),
+    },
+    statusPush: {
+      async pushStatus(update, ctx) {
+        const key = ctx.idempotencyKey ?? `${update.orderId}:${update.status}:${update.occurredAt}`
+        if (
+          (update.status === 'shipped' || update.status === 'partially_shipped') &&
+          update.shipments.length > 0
+        ) {
+          const memo = await memoOf(ctx, update.externalOrderId)
+          const files: string[] = []
+          for (const shipment of update.shipments) {
+            if (await ctx.state.get(`shipped:${shipment.fulfilmentId}`)) continue
+            const control = await controlFor(ctx, `856:${shipment.fulfilmentId}`)
+            files.push(
+              await send(
+                ctx,
+                `856:${shipment.fulfilmentId}`,
+                '856',
+                memo.poNumber,
+                asn856(memo, shipment, ctx.config, `SHP-${control}`, control),
+              ),
+            )
+            const invoice = await controlFor(ctx, `810:${shipment.fulfilmentId}`)
+            files.push(
+              await send(
+                ctx,
+                `810:${shipment.fulfilmentId}`,
+                '810',
+                memo.poNumber,
+                invoice810(memo, shipment, ctx.config, `INV-${invoice}`, ctx.clock.now()),
+              ),
+            )
+            await ctx.state.set(`shipped:${shipment.fulfilmentId}`, true)
+          }
+          return files.length > 0
+            ? { status: 'accepted', externalRef: files.join(',') }
+            : { status: 'skipped', reason: 'already sent' }
+        }
+        if (!update.previousStatus && update.status !== 'held' && update.status !== 'cancelled') {
+          const memo = await memoOf(ctx, update.externalOrderId)
+          const file = await send(
+            ctx,
+            `855:${key}`,
+            '855',
+            memo.poNumber,
+            po855(memo, update, ctx.clock.now(), sellerOrderNumber(update.orderId)),
+          )
+          return { status: 'accepted', externalRef: file }
+        }
+        return { status: 'skipped', reason: `no X12 document for '${update.status}'` }
+      },
+    },
+  },
+})
+
+export { type EdiX12Config, ediX12Config } from './config'
+export { sscc18 } from './documents'
+export { parseInterchange } from './x12/parse'

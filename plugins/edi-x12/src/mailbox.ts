@@ -1,0 +1,76 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/**
+ * A trading partner's mailbox as an SFTP drop lays it out: `inbound/` holds their files until each
+ * is archived to `inbound/processed/` or `inbound/failed/` (with `<file>.reason.txt`), `outbound/`
+ * holds ours. Files are written under a dot-name and renamed, so a reader never sees half a file.
+ */
+export class Mailbox {
+  readonly inbound: string
+  readonly processed: string
+  readonly failed: string
+  readonly outbound: string
+
+  constructor(root: string) {
+    this.inbound = join(root, 'inbound')
+    this.processed = join(this.inbound, 'processed')
+    this.failed = join(this.inbound, 'failed')
+    this.outbound = join(root, 'outbound')
+  }
+
+  async ensure(): Promise<void> {
+    for (const dir of [this.processed, this.failed, this.outbound]) await mkdir(dir, { recursive: true })
+  }
+
+  /** Files waiting in inbound/, oldest name first; partial uploads (dot-files, .tmp, .part) are skipped. */
+  async waiting(): Promise<string[]> {
+    const names = await readdir(this.inbound, { withFileTypes: true })
+    return names
+      .filter((d) => d.isFile() && !d.name.startsWith('.') && !/\.(tmp|part|filepart)$/i.test(d.name))
+      .map((d) => d.name)
+      .sort()
+  }
+
+  read(name: string): Promise<string> {
+    return readFile(join(this.inbound, name), 'latin1')
+  }
+
+  async exists(name: string): Promise<boolean> {
+    return stat(join(this.inbound, name)).then(
+      () => true,
+      () => false,
+    )
+  }
+
+  async archive(name: string): Promise<void> {
+    await rename(join(this.inbound, name), await this.free(this.processed, name))
+  }
+
+  async fail(name: string, reason: string): Promise<void> {
+    const target = await this.free(this.failed, name)
+    await writeFile(`${target}.reason.txt`, `${reason}\n`)
+    await rename(join(this.inbound, name), target)
+  }
+
+  async send(name: string, content: string): Promise<void> {
+    const tmp = join(this.outbound, `.${name}.tmp`)
+    await writeFile(tmp, content, 'latin1')
+    await rename(tmp, join(this.outbound, name))
+  }
+
+  /** A partner resending a file of the same name must not overwrite the archived one. */
+  private async free(dir: string, name: string): Promise<string> {
+    let candidate = join(dir, name)
+    for (
+      let n = 1;
+      await stat(candidate).then(
+        () => true,
+        () => false,
+      );
+      n++
+    )
+      candidate = join(dir, `${name}.${n}`)
+    return candidate
+  }
+}
