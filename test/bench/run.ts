@@ -1,8 +1,12 @@
 import { benchIntake } from './intake'
+import { benchRouting } from './routing'
+import { benchScale } from './scale'
 
 /** `pnpm bench <name>`: runs one benchmark; its last output line is its result as JSON. */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   intake: benchIntake,
+  routing: benchRouting,
+  scale: benchScale,
 }
 
 const name = process.argv[2]
