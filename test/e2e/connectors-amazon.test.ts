@@ -2,19 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AmazonPeer } from '../peers/amazon-peer'
 import { waitFor } from '../peers/http-peer'
 import { ShipbobPeer } from '../peers/shipbob-peer'
-import { createTestDb, type TestDb } from '../support/databases'
+import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub, storedTextOf } from './connectors-hub'
 
 /** Amazon (polled) → hub → ShipBob → hub → Amazon confirmShipment, with LWA token refresh. */
-describe('Amazon channel with the ShipBob WMS', () => {
+// On both databases: the sealed token is a string in plugin state, which PostgreSQL returns parsed.
+describe.each(dbKinds)('Amazon channel with the ShipBob WMS on %s', (kind) => {
   let db: TestDb
   let hub: ConnectorHub
   let amazon: AmazonPeer
   let shipbob: ShipbobPeer
 
   beforeAll(async () => {
-    db = await createTestDb('sqlite')
+    db = await createTestDb(kind)
     amazon = await AmazonPeer.start()
     shipbob = await ShipbobPeer.start()
     hub = await startConnectorHub(

@@ -43,6 +43,8 @@ export class ShipbobPeer {
   }[] = []
   private failures: PeerFailure[] = []
   private nextId = 100000001
+  /** Creates that succeed but whose answer is lost (the connection drops): the caller must not duplicate. */
+  loseCreateAnswers = 0
 
   private constructor(
     readonly http: HttpPeer,
@@ -109,6 +111,11 @@ export class ShipbobPeer {
         cancelled: false,
       }
       this.orders.set(order.id, order)
+      if (this.loseCreateAnswers > 0) {
+        this.loseCreateAnswers--
+        res.socket?.destroy()
+        return
+      }
       return json(res, 201, order)
     }
     if (req.method === 'GET' && path === '/order') {

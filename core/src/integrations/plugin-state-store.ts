@@ -10,7 +10,10 @@ export function pluginStateStore(db: SqlDb, instanceId: string): StateStore {
         'select value from plugin_state where instance_id = ? and key = ?',
         [instanceId, key],
       )
-      return row ? readJson<T>(row.value) : undefined
+      if (!row) return undefined
+      // PostgreSQL hands jsonb back parsed, so a stored string arrives as a string: parsing it again
+      // (what readJson does with any string) would break on every string value a plugin keeps.
+      return db.dialect === 'postgresql' ? (row.value as T) : readJson<T>(row.value)
     },
     async set(key: string, value: unknown) {
       await db.run(

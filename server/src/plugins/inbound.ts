@@ -10,7 +10,14 @@ export type InboundOutcome =
   | { type: 'shipment'; orderId: string; fulfilmentId: string; status: string; duplicate: boolean }
   | { type: 'inventory'; applied: number; stale: number }
   | { type: 'ignored'; reason: string }
-  | { type: 'rerouted'; orderId: string; status: string; duplicate: boolean; allocated: number; backordered: number }
+  | {
+      type: 'rerouted'
+      orderId: string
+      status: string
+      duplicate: boolean
+      allocated: number
+      backordered: number
+    }
 
 function requireKind(instance: LoadedInstance, kind: 'channel' | 'wms', what: string): void {
   if (instance.definition.kind !== kind) {
@@ -64,6 +71,7 @@ export async function applyInbound(
         break
       }
       case 'order.cancelled':
+      case 'order.refunded':
       case 'fulfilment.cancelled':
         // Cancellation and re-routing land with the order lifecycle work (issue 6) and routing engine (issue 4).
         throw new ProblemError(501, 'NOT_SUPPORTED_YET', `the hub does not handle '${event.type}' events yet`)

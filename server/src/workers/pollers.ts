@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto'
 import { isSwitchyardError, type SqlDb } from '@switchyard/core'
 import {
   canonicalOrderSchema,
   classifyError,
   type InboundEvent,
+  type InventorySnapshot,
   isPluginError,
   type PluginContext,
   type PollResult,
@@ -89,6 +91,9 @@ interface Issue {
  * never a gap. A poll that throws or hangs marks the instance's health and leaves the hub running.
  */
 export function createPollers(hub: HubContext, options: PollersOptions): Pollers {
+  // Unique per start, not just per process: a restarted process must not inherit a lease it cannot
+  // know it holds, and hubs started side by side in one process (tests) are still told apart.
+  const owner = `${options.owner}#${randomBytes(4).toString('hex')}`
   const timers = new Map<string, NodeJS.Timeout>()
   const running = new Set<Promise<unknown>>()
   let stopped = true
@@ -142,9 +147,11 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
       const ref =
         event.type === 'order'
           ? event.order.externalId
-          : 'externalOrderId' in event
-            ? event.externalOrderId
-            : event.type
+          : event.type === 'inventory'
+            ? event.snapshots.map((x) => `${x.sku}@${x.locationId}`).join(', ')
+            : 'externalOrderId' in event
+              ? event.externalOrderId
+              : event.type
       const reason = describe(error)
       hub.logger.warn({ instance: instance.id, event: event.type, ref, reason }, 'polled event not applied')
       if (!(error instanceof ProblemError && error.status === 501))
@@ -156,9 +163,23 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
     }
   }
 
+  /**
+   * A WMS reports every sku it holds, including some the hub does not sell: when the batch is refused,
+   * each snapshot is applied on its own and the refused ones are logged, so one unknown sku does not
+   * stop the others' levels.
+   */
+  async function applySnapshots(instance: LoadedInstance, snapshots: InventorySnapshot[]): Promise<void> {
+    try {
+      await applyInbound(hub, instance, [{ type: 'inventory', snapshots }])
+    } catch (error) {
+      if (!isPermanent(error) || snapshots.length === 1) throw error
+      for (const s of snapshots) await applyOne(instance, { type: 'inventory', snapshots: [s] })
+    }
+  }
+
   async function pollOnce(instance: LoadedInstance, kind: PollKind): Promise<{ more: boolean } | undefined> {
     const { db } = hub.core
-    if (!(await takeLease(db, instance.id, kind, options.owner))) return undefined
+    if (!(await takeLease(db, instance.id, kind, owner))) return undefined
     const state = hub.contexts(instance).state
     const cursor = ((await state.get<string>(cursorKey(kind))) ?? null) as string | null
     const caps = instance.definition.capabilities
@@ -168,16 +189,15 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
       )
       await applyOrders(instance, result, hub.contexts(instance))
       // Ownership is checked again: a poll that outlived its lease must not move the cursor back.
-      if (result.cursor !== null && (await takeLease(db, instance.id, kind, options.owner)))
+      if (result.cursor !== null && (await takeLease(db, instance.id, kind, owner)))
         await state.set(cursorKey(kind), result.cursor)
       return { more: result.more === true }
     }
     const pulled = await invokePlugin(instance, 'inventory pull', POLL_DEADLINE_MS, (signal) =>
       caps.inventoryPull!.pullInventory(cursor, hub.contexts(instance, { signal })),
     )
-    if (pulled.snapshots.length > 0)
-      await applyInbound(hub, instance, [{ type: 'inventory', snapshots: pulled.snapshots }])
-    if (pulled.cursor !== null && (await takeLease(db, instance.id, kind, options.owner)))
+    if (pulled.snapshots.length > 0) await applySnapshots(instance, pulled.snapshots)
+    if (pulled.cursor !== null && (await takeLease(db, instance.id, kind, owner)))
       await state.set(cursorKey(kind), pulled.cursor)
     return { more: false }
   }
@@ -229,8 +249,7 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
       for (const t of timers.values()) clearTimeout(t)
       timers.clear()
       await Promise.allSettled([...running])
-      for (const job of jobs)
-        await dropLease(hub.core.db, job.instance.id, job.kind, options.owner).catch(() => {})
+      for (const job of jobs) await dropLease(hub.core.db, job.instance.id, job.kind, owner).catch(() => {})
     },
     async runOnce(instanceId, kind) {
       const instance = hub.registry.get(instanceId)
