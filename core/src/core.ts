@@ -9,9 +9,12 @@ import type { SqlDb } from './db/sql/sql-db'
 import { readJson } from './db/sql/sql-db'
 import { PluginInstances, WebhookReceipts } from './integrations/plugin-state-store'
 import { InventoryService } from './inventory/inventory-service'
+import { deliveryEffects } from './orders/fulfilment-effects'
 import { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
+import { CancellationService } from './orders/lifecycle/cancellation-service'
 import { OrderQueries } from './orders/order-queries'
 import { ShipmentService } from './orders/shipment-service'
+import type { DeliveryEffects } from './outbox/dispatcher'
 import { OutboxQueries } from './outbox/outbox-queries'
 import { OutboxStore } from './outbox/outbox-store'
 import type { IntegrationDirectory } from './outbox/topics'
@@ -49,6 +52,9 @@ export interface Core {
   centroids: PostcodeCentroids
   intake: OrderIntake
   shipments: ShipmentService
+  cancellations: CancellationService
+  /** Order changes that follow outbox delivery outcomes (give them to the dispatcher). */
+  deliveryEffects: DeliveryEffects
   orders: OrderQueries
   outbox: OutboxStore
   outboxQueries: OutboxQueries
@@ -101,6 +107,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       for (const l of listeners) l(results)
     },
   })
+  const cancellations = new CancellationService(db, catalogCache, options.directory)
   return {
     settings: options.settings,
     orm,
@@ -116,6 +123,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     centroids,
     intake,
     shipments: new ShipmentService(db, options.directory),
+    cancellations,
+    deliveryEffects: deliveryEffects(cancellations),
     orders: new OrderQueries(orm),
     outbox: new OutboxStore(db, options.workerId),
     outboxQueries: new OutboxQueries(db),

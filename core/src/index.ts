@@ -41,8 +41,19 @@ export {
   InventoryService,
   type InventoryUpsert,
 } from './inventory/inventory-service'
-export { fulfilmentEffects } from './orders/fulfilment-effects'
+export { deliveryEffects } from './orders/fulfilment-effects'
 export { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
+export {
+  type CancelInput,
+  CancellationService,
+  type CancelOutcome,
+} from './orders/lifecycle/cancellation-service'
+export {
+  assertOperation,
+  OperationNotAllowedError,
+  type OrderOperation,
+  orderOperations,
+} from './orders/lifecycle/order-operations'
 export { type OrderDetail, type OrderFilter, OrderQueries, type OrderSummary } from './orders/order-queries'
 export { assertTransition, canTransition, orderTransitions } from './orders/order-state-machine'
 export { type ShipmentOutcome, ShipmentService } from './orders/shipment-service'

@@ -15,6 +15,8 @@ export type PluginKind = 'channel' | 'wms' | 'carrier' | 'notification'
 export type DeliveryResult =
   | { status: 'accepted'; externalRef?: string }
   | { status: 'skipped'; reason: string }
+  /** The partner answered, and said no for a business reason (e.g. a cancel for what already shipped). */
+  | { status: 'refused'; reason: string }
 
 export interface WebhookCapability<C> {
   /** Which events this webhook can produce: lets the host list e.g. `shipment-intake`. */

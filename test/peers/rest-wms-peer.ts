@@ -80,7 +80,25 @@ export class RestWmsPeer {
       this.accepted.add(req)
       return json(res, 201, { id: ref })
     }
+    const cancel = /^\/fulfilment-orders\/([^/]+)\/cancel$/.exec(req.path)
+    if (req.method === 'POST' && cancel) {
+      const ref = decodeURIComponent(cancel[1]!)
+      const fulfilmentId = (JSON.parse(req.body || '{}') as { fulfilmentId?: string }).fulfilmentId ?? ''
+      this.cancelRequests.push({ ref, fulfilmentId, idempotencyKey: req.headers['idempotency-key'] ?? '' })
+      if (this.shippedIds.has(fulfilmentId))
+        return json(res, 409, { error: 'already_shipped', reason: 'already shipped' })
+      return json(res, 200, { cancelled: true })
+    }
     return json(res, 404, { error: 'not found' })
+  }
+
+  /** Cancel requests received (ref is the WMS's own id for the fulfilment). */
+  readonly cancelRequests: { ref: string; fulfilmentId: string; idempotencyKey: string }[] = []
+  private readonly shippedIds = new Set<string>()
+
+  /** The warehouse has shipped this fulfilment: a cancel request for it is refused with 409. */
+  markShipped(fulfilmentId: string): void {
+    this.shippedIds.add(fulfilmentId)
   }
 
   private readonly accepted = new Set<RecordedRequest>()
@@ -103,6 +121,7 @@ export class RestWmsPeer {
     tracking: { carrier: string; trackingNumber: string; trackingUrl?: string },
     options: { secret?: string; deliveryId?: string } = {},
   ): Promise<{ status: number; body: Record<string, unknown> }> {
+    this.shippedIds.add(fulfilmentId)
     const body = JSON.stringify({ fulfilmentId, ...tracking, shippedAt: new Date().toISOString() })
     const res = await fetch(`${hubUrl}/webhooks/${instanceId}/shipments`, {
       method: 'POST',

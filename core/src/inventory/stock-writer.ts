@@ -42,3 +42,29 @@ export async function allocateStock(
     })
   }
 }
+
+/** Gives allocated units back to available stock (a cancellation, a released allocation). */
+export async function releaseStock(
+  tx: SqlRunner,
+  sku: string,
+  locationId: string,
+  quantity: number,
+  now: number,
+): Promise<void> {
+  const changed = await tx.run(
+    `update inventory_level set allocated = allocated - ?, updated_at = ?
+      where sku = ? and location_id = ? and allocated >= ?`,
+    [quantity, now, sku, locationId, quantity],
+  )
+  if (changed !== 1) {
+    throw new ConflictError(
+      `the ledger holds fewer allocated ${sku} at ${locationId} than the order`,
+      'LEDGER_INCONSISTENT',
+      {
+        sku,
+        locationId,
+        quantity,
+      },
+    )
+  }
+}

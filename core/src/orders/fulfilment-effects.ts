@@ -1,38 +1,62 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { DeliveryEffects } from '../outbox/dispatcher'
+import type { CancellationService } from './lifecycle/cancellation-service'
 import { addEvent } from './order-rows'
 
 /**
- * What a delivery outcome changes in the order: an accepted fulfilment request records the WMS's
- * reference (also after an operator retried a failed one); a request that could not be delivered
- * at all is marked failed, and the order's history says why.
+ * What a delivery outcome changes in the order:
+ * - a fulfilment request accepted records the WMS's reference (also after an operator retried a
+ *   failed one); one that could not be delivered at all is marked failed, with the reason;
+ * - a cancel request the WMS accepted cancels the fulfilment's lines; one it refused (already
+ *   shipped) or that could not be delivered leaves the fulfilment going, and the channel is told.
  */
-export const fulfilmentEffects: DeliveryEffects = {
-  async onDelivered(message, result, tx: SqlRunner) {
-    if (message.topic !== 'fulfilment.request' || result.status !== 'accepted') return
-    const fulfilmentId = (message.payload as { fulfilmentId: string }).fulfilmentId
-    await tx.run(
-      `update fulfilment set status = 'accepted', external_ref = ?, updated_at = ? where id = ? and status in ('requested', 'failed')`,
-      [result.externalRef ?? null, Date.now(), fulfilmentId],
-    )
-  },
-  async onDead(message, error, tx: SqlRunner) {
-    if (message.topic !== 'fulfilment.request' || !message.orderId) return
-    const fulfilmentId = (message.payload as { fulfilmentId: string }).fulfilmentId
-    const now = Date.now()
-    await tx.run(
-      `update fulfilment set status = 'failed', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
-      [error.slice(0, 1000), now, fulfilmentId],
-    )
-    await addEvent(
-      tx,
-      message.orderId,
-      'fulfilment.failed',
-      null,
-      null,
-      { fulfilmentId, error: error.slice(0, 500) },
-      'outbox',
-      now,
-    )
-  },
+export function deliveryEffects(cancellation: CancellationService): DeliveryEffects {
+  return {
+    async onDelivered(message, result, tx: SqlRunner) {
+      const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
+      if (!fulfilmentId) return
+      if (message.topic === 'fulfilment.request' && result.status === 'accepted') {
+        await tx.run(
+          `update fulfilment set status = 'accepted', external_ref = ?, updated_at = ? where id = ? and status in ('requested', 'failed')`,
+          [result.externalRef ?? null, Date.now(), fulfilmentId],
+        )
+      }
+      if (message.topic === 'fulfilment.cancel') {
+        if (result.status === 'accepted')
+          await cancellation.confirmInTx(tx, fulfilmentId, `wms:${message.instanceId}`)
+        else if (result.status === 'refused')
+          await cancellation.refuseInTx(tx, fulfilmentId, result.reason, `wms:${message.instanceId}`)
+      }
+    },
+    async onDead(message, error, tx: SqlRunner) {
+      const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
+      if (!fulfilmentId || !message.orderId) return
+      const now = Date.now()
+      if (message.topic === 'fulfilment.request') {
+        await tx.run(
+          `update fulfilment set status = 'failed', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
+          [error.slice(0, 1000), now, fulfilmentId],
+        )
+        await addEvent(
+          tx,
+          message.orderId,
+          'fulfilment.failed',
+          null,
+          null,
+          { fulfilmentId, error: error.slice(0, 500) },
+          'outbox',
+          now,
+        )
+      }
+      if (message.topic === 'fulfilment.cancel') {
+        await cancellation.refuseInTx(
+          tx,
+          fulfilmentId,
+          `the warehouse could not be reached (${error.slice(0, 200)})`,
+          'outbox',
+          now,
+        )
+      }
+    },
+  }
 }

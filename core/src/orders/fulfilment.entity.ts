@@ -3,14 +3,16 @@ import { EpochMsType } from '../db/epoch-ms-type'
 
 /**
  * pending: no WMS to send it to; requested: on its way; accepted: the WMS took it; shipped;
- * cancelled; rejected: the WMS refused the order; failed: the request could not be delivered
- * (dead in the outbox) and waits for an operator's retry.
+ * cancelling: the hub asked the WMS to cancel it and waits for the answer; cancelled;
+ * rejected: the WMS refused the order; failed: the request could not be delivered (dead in the
+ * outbox) and waits for an operator's retry.
  */
 export type FulfilmentStatus =
   | 'pending'
   | 'requested'
   | 'accepted'
   | 'shipped'
+  | 'cancelling'
   | 'cancelled'
   | 'rejected'
   | 'failed'

@@ -72,6 +72,21 @@ export class ShipmentService {
       })
     }
 
+    // A cancellation the hub asked for lost the race: the parcel is already on its way.
+    const cancelRefused = f.status === 'cancelling'
+    if (cancelRefused) {
+      await addEvent(
+        tx,
+        order.id,
+        'order.cancel_refused',
+        null,
+        null,
+        { fulfilmentId: f.id, reason: 'already shipped' },
+        `wms:${wmsInstanceId}`,
+        now,
+      )
+    }
+
     const allocations = await tx.all<{
       id: string
       line_id: string
@@ -150,6 +165,7 @@ export class ShipmentService {
             orderNumber: order.order_number,
             status,
             previousStatus: order.status,
+            reason: cancelRefused ? 'cancellation refused: already shipped' : null,
             lines,
             shipments,
             occurredAt: now,

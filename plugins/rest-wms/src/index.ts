@@ -5,6 +5,8 @@
  * back, signed with `X-Switchyard-Signature`, under `/webhooks/<instance>`:
  * - `POST /shipments`: a shipment confirmation (carrier, tracking) for one fulfilment;
  * - `POST /rejections`: `{ fulfilmentId, reason }` when it cannot fulfil;
+ * - `POST /cancellations`: `{ fulfilmentId, reason? }` when a fulfilment is cancelled (confirming the
+ *   hub's request, or on the warehouse's own account);
  * - `POST /inventory`: `{ snapshots: [{ locationId, sku, onHand, asOf, eventId? }] }`.
  */
 import {
@@ -21,6 +23,10 @@ import { z } from 'zod'
 import { type RestWmsConfig, restWmsConfig } from './config'
 
 const rejectionSchema = z.object({ fulfilmentId: z.string().min(1), reason: z.string().min(1).max(1000) })
+const cancellationSchema = z.strictObject({
+  fulfilmentId: z.string().min(1),
+  reason: z.string().max(1000).optional(),
+})
 const inventorySchema = z.object({ snapshots: z.array(inventorySnapshotSchema).min(1).max(10_000) })
 
 function body<T>(request: RawRequest, schema: z.ZodType<T>): T {
@@ -57,7 +63,7 @@ export default definePlugin({
   config: restWmsConfig,
   capabilities: {
     webhook: {
-      produces: ['shipment', 'fulfilment.rejected', 'inventory'],
+      produces: ['shipment', 'fulfilment.rejected', 'fulfilment.cancelled', 'inventory'],
       verify(request, ctx) {
         return verifyTimestamped({
           secret: ctx.config.webhookSecret,
@@ -80,6 +86,19 @@ export default definePlugin({
             return {
               ...dedupe,
               events: [{ type: 'fulfilment.rejected', fulfilmentId: r.fulfilmentId, reason: r.reason }],
+            }
+          }
+          case '/cancellations': {
+            const r = body(request, cancellationSchema)
+            return {
+              ...dedupe,
+              events: [
+                {
+                  type: 'fulfilment.cancelled',
+                  fulfilmentId: r.fulfilmentId,
+                  ...(r.reason ? { reason: r.reason } : {}),
+                },
+              ],
             }
           }
           case '/inventory':
@@ -110,12 +129,21 @@ export default definePlugin({
       },
       async cancelFulfilment(request, ctx) {
         const ref = encodeURIComponent(request.externalRef ?? request.fulfilmentId)
-        await ctx.http.request(`${ctx.config.baseUrl.replace(/\/$/, '')}/fulfilment-orders/${ref}/cancel`, {
-          method: 'POST',
-          timeoutMs: ctx.config.timeoutMs,
-          headers: headers(ctx.config, ctx.idempotencyKey),
-          body: JSON.stringify({ fulfilmentId: request.fulfilmentId, reason: request.reason ?? null }),
-        })
+        const res = await ctx.http.request(
+          `${ctx.config.baseUrl.replace(/\/$/, '')}/fulfilment-orders/${ref}/cancel`,
+          {
+            method: 'POST',
+            timeoutMs: ctx.config.timeoutMs,
+            headers: headers(ctx.config, ctx.idempotencyKey),
+            body: JSON.stringify({ fulfilmentId: request.fulfilmentId, reason: request.reason ?? null }),
+            // 409: the warehouse will not cancel (it has shipped or is packing): an answer, not a failure.
+            acceptStatus: (status) => status === 409,
+          },
+        )
+        if (res.status === 409) {
+          const why = (res.text ? (res.json() as { error?: string; reason?: string }) : {}) ?? {}
+          return { status: 'refused', reason: why.reason ?? why.error ?? 'the warehouse refused to cancel' }
+        }
         return { status: 'accepted' }
       },
     },

@@ -11,6 +11,13 @@ export type InboundOutcome =
   | { type: 'inventory'; applied: number; stale: number }
   | { type: 'ignored'; reason: string }
   | {
+      type: 'cancelled'
+      orderId: string
+      status: string
+      cancelled: { lineId: string; quantity: number }[]
+      awaitingWarehouse: string[]
+    }
+  | {
       type: 'rerouted'
       orderId: string
       status: string
@@ -70,10 +77,32 @@ export async function applyInbound(
         outcomes.push({ type: 'rerouted', ...r })
         break
       }
-      case 'order.cancelled':
+      case 'order.cancelled': {
+        requireKind(instance, 'channel', 'cancellations')
+        const r = await hub.core.cancellations.cancelByChannel(
+          instance.id,
+          event.externalOrderId,
+          event.reason,
+        )
+        outcomes.push({ type: 'cancelled', ...r })
+        break
+      }
+      case 'fulfilment.cancelled': {
+        requireKind(instance, 'wms', 'fulfilment cancellations')
+        const how = await hub.core.cancellations.warehouseCancelled(instance.id, event.fulfilmentId)
+        if (how === 'unrequested') {
+          // The warehouse gave the fulfilment up on its own: route what it held elsewhere.
+          const r = await hub.core.reroute.rejectFulfilment(
+            instance.id,
+            event.fulfilmentId,
+            event.reason ?? 'cancelled by the warehouse',
+          )
+          outcomes.push({ type: 'rerouted', ...r })
+        } else outcomes.push({ type: 'ignored', reason: 'cancellation confirmed' })
+        break
+      }
       case 'order.refunded':
-      case 'fulfilment.cancelled':
-        // Cancellation and re-routing land with the order lifecycle work (issue 6) and routing engine (issue 4).
+        // Refunds reported by a channel are recorded with the returns and refunds work (issue 6).
         throw new ProblemError(501, 'NOT_SUPPORTED_YET', `the hub does not handle '${event.type}' events yet`)
       default:
         throw new ValidationError('unknown event', [{ field: '(event)', message: `unknown event type` }])

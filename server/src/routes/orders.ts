@@ -60,6 +60,13 @@ const intakeResult = z.strictObject({
 
 const idParam = z.strictObject({ id: z.string().uuid() })
 
+const cancelOutcome = z.object({
+  orderId: z.string(),
+  status: z.enum(orderStatuses),
+  cancelled: z.array(z.object({ lineId: z.string(), quantity: z.number() })),
+  awaitingWarehouse: z.array(z.string()),
+})
+
 export function orderRoutes(hub: HubContext) {
   const app = apiRouter()
 
@@ -197,6 +204,58 @@ export function orderRoutes(hub: HubContext) {
       const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
       if (!order.routingDecision) throw new ProblemError(404, 'NO_DECISION', 'the order has not been routed')
       return c.json(order.routingDecision as Record<string, unknown>, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/cancel',
+      tags: ['orders'],
+      summary: 'Cancel an order, or some quantity of some lines',
+      description:
+        'Before release the stock is freed at once (200). After release the warehouse is asked to cancel the whole fulfilment; the lines are cancelled when it confirms (202). The channel is told every outcome.',
+      security,
+      request: {
+        params: idParam,
+        body: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                lines: z
+                  .array(z.strictObject({ lineId: z.string().uuid(), quantity: z.number().int().positive() }))
+                  .min(1)
+                  .max(500)
+                  .optional(),
+                reason: z.string().min(1).max(500).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'Cancelled', content: { 'application/json': { schema: cancelOutcome } } },
+        202: {
+          description: 'Waiting for the warehouse to confirm',
+          content: { 'application/json': { schema: cancelOutcome } },
+        },
+        ...commonErrors,
+        409: commonErrors[403],
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:write')
+      const body = c.req.valid('json') ?? {}
+      const outcome = await hub.core.cancellations.cancel({
+        orderId: c.req.valid('param').id,
+        ...(body.lines ? { lines: body.lines } : {}),
+        ...(body.reason ? { reason: body.reason } : {}),
+        actor: `key:${principal.keyId}`,
+        channelScope: principal.channelInstanceId,
+      })
+      hub.dispatcher?.wake()
+      return c.json(outcome, outcome.awaitingWarehouse.length > 0 ? 202 : 200)
     },
   )
   return app

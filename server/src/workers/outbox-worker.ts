@@ -1,4 +1,4 @@
-import { type ClaimedMessage, type Deliver, fulfilmentEffects, OutboxDispatcher } from '@switchyard/core'
+import { type ClaimedMessage, type Deliver, OutboxDispatcher } from '@switchyard/core'
 import type {
   ChannelInventoryLevel,
   DeliveryResult,
@@ -59,7 +59,7 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
   return new OutboxDispatcher({
     store: hub.core.outbox,
     deliver,
-    effects: fulfilmentEffects,
+    effects: hub.core.deliveryEffects,
     backoff: { baseMs: outbox.baseMs, maxMs: outbox.maxMs },
     pollMs: outbox.pollMs,
     leaseMs: outbox.leaseMs,

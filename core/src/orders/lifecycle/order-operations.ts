@@ -1,0 +1,44 @@
+import type { OrderStatus } from '@switchyard/plugin-sdk'
+import { SwitchyardError } from '../../errors'
+
+export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold'
+
+/**
+ * What may be asked of an order in which state: the second table of the order state machine (the
+ * first, in order-state-machine.ts, lists the status moves). Documented in ARCHITECTURE.md.
+ *
+ * - cancel: anything not yet shipped. Before release the stock is freed at once; after release the
+ *   warehouse is asked, and the lines are cancelled only when it confirms.
+ * - modify (address, service level, quantities, lines): only before release, and the order is
+ *   re-routed. After release it is refused unless the warehouse's plugin accepts modifications.
+ * - return: what has shipped.
+ * - release-hold: a held order, routed again.
+ */
+export const orderOperations: Readonly<Record<OrderOperation, readonly OrderStatus[]>> = {
+  cancel: ['received', 'held', 'backordered', 'allocated', 'released', 'partially_shipped'],
+  modify: ['held', 'backordered', 'allocated'],
+  return: ['partially_shipped', 'shipped'],
+  'release-hold': ['held'],
+}
+
+export class OperationNotAllowedError extends SwitchyardError {
+  readonly code = 'OPERATION_NOT_ALLOWED'
+  readonly kind = 'conflict' as const
+  constructor(
+    readonly operation: OrderOperation,
+    readonly status: OrderStatus,
+    orderId: string,
+    why?: string,
+  ) {
+    super(why ?? `an order in state '${status}' cannot be asked to ${operation}`, {
+      operation,
+      status,
+      orderId,
+    })
+  }
+}
+
+export function assertOperation(operation: OrderOperation, status: OrderStatus, orderId: string): void {
+  if (!orderOperations[operation].includes(status))
+    throw new OperationNotAllowedError(operation, status, orderId)
+}

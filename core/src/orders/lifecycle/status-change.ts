@@ -1,0 +1,80 @@
+import type { OrderStatus } from '@switchyard/plugin-sdk'
+import type { SqlRunner } from '../../db/sql/sql-db'
+import { uuidv7 } from '../../ids'
+import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
+import { addEvent, loadLines, loadShipments } from '../order-rows'
+import { canTransition } from '../order-state-machine'
+import { buildStatusUpdate } from '../status-update'
+import type { OrderSnapshot } from './order-snapshot'
+
+/**
+ * Moves an order to `target` (through `allocated` when that is the legal way, as at intake), records
+ * each step in its history, and tells its channel — also when the status stays but the order
+ * changed (some lines cancelled, a cancellation refused), with `reason` saying what happened.
+ */
+export async function changeStatus(
+  tx: SqlRunner,
+  order: Pick<OrderSnapshot, 'id' | 'channelInstanceId' | 'externalOrderId' | 'orderNumber' | 'status'>,
+  target: OrderStatus,
+  options: {
+    now: number
+    actor: string
+    reason?: string
+    notify: boolean
+    directory: IntegrationDirectory
+    data?: Record<string, unknown>
+  },
+): Promise<{ status: OrderStatus; outbox: NewOutboxMessage[] }> {
+  const { now, actor } = options
+  let status = order.status
+  let lastEvent: string | undefined
+  if (target !== status) {
+    const path: OrderStatus[] =
+      canTransition(status, target) || !canTransition(status, 'allocated') ? [target] : ['allocated', target]
+    for (const to of path) {
+      if (!canTransition(status, to)) break
+      await tx.run('update orders set status = ?, updated_at = ?, version = version + 1 where id = ?', [
+        to,
+        now,
+        order.id,
+      ])
+      lastEvent = await addEvent(
+        tx,
+        order.id,
+        'order.status',
+        status,
+        to,
+        { ...options.data, ...(options.reason ? { reason: options.reason } : {}) },
+        actor,
+        now,
+      )
+      status = to
+    }
+  } else {
+    await tx.run('update orders set updated_at = ?, version = version + 1 where id = ?', [now, order.id])
+  }
+  const outbox: NewOutboxMessage[] = []
+  if ((lastEvent || options.notify) && options.directory.accepts(order.channelInstanceId, 'order.status')) {
+    const key = lastEvent ?? uuidv7(now)
+    outbox.push({
+      id: uuidv7(now),
+      topic: 'order.status',
+      instanceId: order.channelInstanceId,
+      orderId: order.id,
+      idempotencyKey: `order.status:${key}`,
+      payload: buildStatusUpdate({
+        orderId: order.id,
+        externalOrderId: order.externalOrderId,
+        orderNumber: order.orderNumber,
+        status,
+        previousStatus: order.status,
+        reason: options.reason ?? null,
+        lines: await loadLines(tx, order.id),
+        shipments: await loadShipments(tx, order.id),
+        occurredAt: now,
+      }),
+      createdAt: now,
+    })
+  }
+  return { status, outbox }
+}
