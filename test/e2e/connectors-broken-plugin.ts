@@ -1,7 +1,7 @@
 /**
  * A channel plugin that misbehaves on purpose, for the containment test: its poll throws an
- * unclassified error, its verify hangs forever on one path, its parse throws on another, and its
- * status push never answers. The hub must stay up and show the instance as degraded.
+ * unclassified error and its status push never answers. The hub must stay up and show the
+ * instance as degraded.
  */
 import { customerSchema, definePlugin } from '@switchyard/plugin-sdk'
 
@@ -15,18 +15,6 @@ export default definePlugin({
   // fixture a dependency of its own.
   config: customerSchema,
   capabilities: {
-    webhook: {
-      produces: ['order'],
-      verify(request) {
-        if (request.path === '/hang') return new Promise(() => {})
-        return { ok: true }
-      },
-      parse(request) {
-        if (request.path === '/throw')
-          throw new TypeError('cannot read properties of undefined (reading "id")')
-        return { events: [] }
-      },
-    },
     ordersPoll: {
       intervalMs: 1000,
       async poll() {

@@ -20,6 +20,11 @@ describe('a misbehaving plugin', () => {
           use: fileURLToPath(new URL('./connectors-broken-plugin.ts', import.meta.url)),
           config: {},
         },
+        {
+          id: 'hooks',
+          use: fileURLToPath(new URL('./connectors-broken-webhook-plugin.ts', import.meta.url)),
+          config: {},
+        },
       ],
       {},
       { pollMs: 100 },
@@ -52,14 +57,29 @@ describe('a misbehaving plugin', () => {
     expect((await hub.api('/api/v1/orders')).status).toBe(200)
   })
 
-  it('answers a webhook whose verify hangs within the deadline, and one whose parse throws, with 503', async () => {
+  it('answers a webhook whose verify hangs or whose parse throws with 503, and shows the instance degraded', async () => {
     const started = Date.now()
-    const hung = await fetch(`${hub.url}/webhooks/broken/hang`, { method: 'POST', body: '{}' })
+    const hung = await fetch(`${hub.url}/webhooks/hooks/hang`, { method: 'POST', body: '{}' })
     expect(hung.status).toBe(503)
     expect(Date.now() - started).toBeLessThan(5_000)
-    const thrown = await fetch(`${hub.url}/webhooks/broken/throw`, { method: 'POST', body: '{}' })
-    expect(thrown.status).toBe(503)
-    expect(await thrown.json()).toMatchObject({ code: 'SWITCHYARD_PLUGIN_TRANSIENT' })
+    for (let i = 0; i < 2; i++) {
+      const thrown = await fetch(`${hub.url}/webhooks/hooks/throw`, { method: 'POST', body: '{}' })
+      expect(thrown.status).toBe(503)
+      expect(await thrown.json()).toMatchObject({ code: 'SWITCHYARD_PLUGIN_TRANSIENT' })
+    }
     expect((await hub.api('/api/v1/orders')).status).toBe(200)
+    const hooks = (
+      (await hub.api('/api/v1/plugins')).body.items as { id: string; status: string; lastError: string }[]
+    ).find((i) => i.id === 'hooks')
+    expect(hooks).toMatchObject({
+      status: 'degraded',
+      lastError: expect.stringMatching(/^webhook parse: unclassified plugin failure/),
+    })
+    // A delivery that works again makes it active.
+    expect((await fetch(`${hub.url}/webhooks/hooks/ok`, { method: 'POST', body: '{}' })).status).toBe(200)
+    const after = ((await hub.api('/api/v1/plugins')).body.items as { id: string; status: string }[]).find(
+      (i) => i.id === 'hooks',
+    )
+    expect(after?.status).toBe('active')
   })
 })

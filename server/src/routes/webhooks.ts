@@ -8,6 +8,7 @@ import { webhookRateLimit } from '../http/rate-limit'
 import type { HubContext } from '../hub-context'
 import { applyInbound } from '../plugins/inbound'
 import { invokePlugin } from '../plugins/invoke'
+import { webhookHealth } from '../plugins/webhook-health'
 
 const VERIFY_DEADLINE_MS = 2_000
 
@@ -60,6 +61,7 @@ export function webhookRoutes(hub: HubContext): Hono {
     '/:instance/*',
     webhookRateLimit(hub.settings.rateLimits.webhook, hub.metrics, hub.settings.trustProxy),
   )
+  const health = webhookHealth(hub)
   app.all('/:instance/*', async (c) => {
     const instanceId = c.req.param('instance')
     const instance = hub.registry.get(instanceId)
@@ -86,7 +88,10 @@ export function webhookRoutes(hub: HubContext): Hono {
       () => webhook.verify(request, ctx),
       ctx.signal,
       hub.observePluginCall,
-    )
+    ).catch(async (error: unknown) => {
+      await health.failed(instance.id, 'webhook verify', error)
+      throw error
+    })
     if (!verdict.ok) throw new ProblemError(401, 'SIGNATURE_INVALID', `webhook rejected: ${verdict.reason}`)
     // Checked before the plugin parses: a hostile nesting depth must not reach any parser.
     if ((headers['content-type'] ?? '').includes('json') && jsonTooDeep(request.rawBody, MAX_JSON_DEPTH)) {
@@ -102,7 +107,11 @@ export function webhookRoutes(hub: HubContext): Hono {
       () => webhook.parse(request, ctx),
       ctx.signal,
       hub.observePluginCall,
-    )
+    ).catch(async (error: unknown) => {
+      await health.failed(instance.id, 'webhook parse', error)
+      throw error
+    })
+    await health.succeeded(instance.id)
     if (result.dedupeKey && (await hub.core.webhookReceipts.seen(instance.id, result.dedupeKey))) {
       return c.json({ duplicate: true, results: [] }, 200)
     }

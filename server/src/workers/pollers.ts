@@ -184,8 +184,13 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
     const cursor = ((await state.get<string>(cursorKey(kind))) ?? null) as string | null
     const caps = instance.definition.capabilities
     if (kind === 'orders') {
-      const result = await invokePlugin(instance, 'orders poll', POLL_DEADLINE_MS, (signal) =>
-        caps.ordersPoll!.poll(cursor, hub.contexts(instance, { signal })),
+      const result = await invokePlugin(
+        instance,
+        'orders poll',
+        POLL_DEADLINE_MS,
+        (signal) => caps.ordersPoll!.poll(cursor, hub.contexts(instance, { signal })),
+        undefined,
+        hub.observePluginCall,
       )
       await applyOrders(instance, result, hub.contexts(instance))
       // Ownership is checked again: a poll that outlived its lease must not move the cursor back.
@@ -193,8 +198,13 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
         await state.set(cursorKey(kind), result.cursor)
       return { more: result.more === true }
     }
-    const pulled = await invokePlugin(instance, 'inventory pull', POLL_DEADLINE_MS, (signal) =>
-      caps.inventoryPull!.pullInventory(cursor, hub.contexts(instance, { signal })),
+    const pulled = await invokePlugin(
+      instance,
+      'inventory pull',
+      POLL_DEADLINE_MS,
+      (signal) => caps.inventoryPull!.pullInventory(cursor, hub.contexts(instance, { signal })),
+      undefined,
+      hub.observePluginCall,
     )
     if (pulled.snapshots.length > 0) await applySnapshots(instance, pulled.snapshots)
     if (pulled.cursor !== null && (await takeLease(db, instance.id, kind, owner)))
