@@ -12,6 +12,7 @@ import { InventoryService } from './inventory/inventory-service'
 import { deliveryEffects } from './orders/fulfilment-effects'
 import { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
 import { CancellationService } from './orders/lifecycle/cancellation-service'
+import { ModificationService } from './orders/lifecycle/modification-service'
 import { OrderQueries } from './orders/order-queries'
 import { ShipmentService } from './orders/shipment-service'
 import type { DeliveryEffects } from './outbox/dispatcher'
@@ -53,6 +54,7 @@ export interface Core {
   intake: OrderIntake
   shipments: ShipmentService
   cancellations: CancellationService
+  modifications: ModificationService
   /** Order changes that follow outbox delivery outcomes (give them to the dispatcher). */
   deliveryEffects: DeliveryEffects
   orders: OrderQueries
@@ -124,6 +126,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     intake,
     shipments: new ShipmentService(db, options.directory),
     cancellations,
+    modifications: new ModificationService(db, catalogCache, reroute, options.directory),
     deliveryEffects: deliveryEffects(cancellations),
     orders: new OrderQueries(orm),
     outbox: new OutboxStore(db, options.workerId),

@@ -49,6 +49,11 @@ export {
   type CancelOutcome,
 } from './orders/lifecycle/cancellation-service'
 export {
+  ModificationService,
+  type ModifyInput,
+  type ModifyOutcome,
+} from './orders/lifecycle/modification-service'
+export {
   assertOperation,
   OperationNotAllowedError,
   type OrderOperation,

@@ -1,4 +1,4 @@
-import type { SqlDb } from '../db/sql/sql-db'
+import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import type { LocationFacts, ProductFacts } from './facts'
 
@@ -47,7 +47,14 @@ export class CatalogCache {
   ) {}
 
   /** The facts for each sku, and the skus that do not exist. */
-  async products(skus: readonly string[]): Promise<{ found: Map<string, ProductFacts>; missing: string[] }> {
+  /**
+   * `runner`: read through the caller's transaction. Required inside a transaction on SQLite,
+   * where the transaction holds the only connection and a read beside it would wait forever.
+   */
+  async products(
+    skus: readonly string[],
+    runner: SqlRunner = this.db,
+  ): Promise<{ found: Map<string, ProductFacts>; missing: string[] }> {
     const found = new Map<string, ProductFacts>()
     const toLoad: string[] = []
     for (const sku of skus) {
@@ -57,7 +64,7 @@ export class CatalogCache {
     }
     if (toLoad.length > 0) {
       const placeholders = toLoad.map(() => '?').join(',')
-      const rows = await this.db.all<ProductRow>(
+      const rows = await runner.all<ProductRow>(
         `select sku, name, category, hazmat, high_value, weight_grams, attributes from product where sku in (${placeholders})`,
         toLoad,
       )

@@ -68,7 +68,10 @@ export async function loadStoredOrder(
        from order_line where order_id = ? order by line_no`,
     [orderId],
   )
-  const { found } = await catalog.products(lines.map((l) => l.sku))
+  const { found } = await catalog.products(
+    lines.map((l) => l.sku),
+    tx,
+  )
   return {
     status: row.status,
     externalOrderId: row.external_order_id,

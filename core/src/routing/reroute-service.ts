@@ -1,5 +1,6 @@
 import type { FulfilmentRequest, OrderStatus } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../catalog/catalog-cache'
+import type { LocationFacts } from '../catalog/facts'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { isRetryableDbError } from '../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../errors'
@@ -15,6 +16,14 @@ import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import { readCapacityForUpdate, writeCapacity } from './capacity'
 import { loadStoredOrder, type StoredOrder } from './order-routing-input'
 import type { Router, RoutingPlan } from './router'
+
+export type RerouteCause = 'rejected' | 'stock-arrived' | 'modified'
+
+const CAUSES: Record<RerouteCause, string> = {
+  rejected: 'a location rejected the fulfilment',
+  'stock-arrived': 'stock arrived',
+  modified: 'the order was modified',
+}
 
 export interface RerouteOutcome {
   orderId: string
@@ -133,6 +142,33 @@ export class RerouteService {
    * Stock arrived for these skus: routes backordered orders holding them, oldest first. Calls that
    * arrive while a run is going are folded into one follow-up run.
    */
+  /**
+   * What routing inside a caller's transaction needs, loaded before it (on SQLite the transaction
+   * holds the only connection, so nothing may be read outside it meanwhile).
+   */
+  async prepareRouting(): Promise<LocationFacts[]> {
+    const locations = await this.catalog.activeLocations()
+    await this.router.prepare?.(this.clock())
+    return [...locations]
+  }
+
+  /**
+   * Routes whatever of the order is neither allocated, shipped nor cancelled, inside the caller's
+   * transaction (the order row already locked), e.g. after a modification freed its allocations.
+   */
+  async routeOpenInTx(
+    tx: SqlRunner,
+    orderId: string,
+    locations: LocationFacts[],
+    actor: string,
+    cause: RerouteCause,
+  ): Promise<RerouteOutcome> {
+    const stored = await loadStoredOrder(tx, this.catalog, orderId, false)
+    if (!stored)
+      throw new ValidationError('unknown order', [{ field: 'orderId', message: `no order '${orderId}'` }])
+    return this.routeOpenQuantity(tx, stored, locations, this.clock(), actor, cause)
+  }
+
   async routeBackorders(skus?: readonly string[]): Promise<RerouteOutcome[]> {
     if (this.backorderRun) {
       if (!skus) this.pendingSkus = null
@@ -202,7 +238,7 @@ export class RerouteService {
     locations: Awaited<ReturnType<CatalogCache['activeLocations']>>,
     now: number,
     actor: string,
-    cause: 'rejected' | 'stock-arrived',
+    cause: RerouteCause,
   ): Promise<RerouteOutcome> {
     const orderId = stored.order.id
     const openLines = stored.lines.filter((l) => open(l) > 0).map((l) => ({ ...l, quantity: open(l) }))
@@ -273,7 +309,7 @@ export class RerouteService {
         plan.strategy,
         planJson,
         explanation,
-        `Re-routed (${cause === 'rejected' ? 'a location rejected the fulfilment' : 'stock arrived'}): ${plan.summary}`,
+        `Re-routed (${CAUSES[cause]}): ${plan.summary}`,
         now,
       ],
     )

@@ -1,6 +1,12 @@
 import { createRoute } from '@hono/zod-openapi'
 import { ValidationError } from '@switchyard/core'
-import { canonicalOrderSchema, orderStatuses } from '@switchyard/plugin-sdk'
+import {
+  addressSchema,
+  canonicalOrderSchema,
+  decimalString,
+  orderStatuses,
+  serviceLevelSchema,
+} from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
@@ -256,6 +262,81 @@ export function orderRoutes(hub: HubContext) {
       })
       hub.dispatcher?.wake()
       return c.json(outcome, outcome.awaitingWarehouse.length > 0 ? 202 : 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['orders'],
+      summary: 'Modify an order before release: address, service level, quantities, lines',
+      description:
+        'The order is routed again with its new shape. Refused with 409 naming the state once the order is with a warehouse.',
+      security,
+      request: {
+        params: idParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                shipTo: addressSchema.optional(),
+                serviceLevel: serviceLevelSchema.optional(),
+                lines: z
+                  .array(
+                    z.strictObject({
+                      lineId: z.string().uuid(),
+                      quantity: z.number().int().min(0).max(1_000_000),
+                    }),
+                  )
+                  .max(500)
+                  .optional(),
+                addLines: z
+                  .array(
+                    z.strictObject({
+                      sku: z.string().min(1).max(120),
+                      quantity: z.number().int().positive().max(1_000_000),
+                      unitPrice: decimalString.optional(),
+                      externalLineId: z.string().max(200).optional(),
+                    }),
+                  )
+                  .max(500)
+                  .optional(),
+                reason: z.string().min(1).max(500).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Modified and routed again',
+          content: {
+            'application/json': {
+              schema: z.object({
+                orderId: z.string(),
+                status: z.enum(orderStatuses),
+                changed: z.array(z.string()),
+              }),
+            },
+          },
+        },
+        ...commonErrors,
+        409: commonErrors[403],
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:write')
+      const body = c.req.valid('json')
+      const outcome = await hub.core.modifications.modify({
+        orderId: c.req.valid('param').id,
+        ...body,
+        actor: `key:${principal.keyId}`,
+        channelScope: principal.channelInstanceId,
+      })
+      hub.dispatcher?.wake()
+      return c.json(outcome, 200)
     },
   )
   return app

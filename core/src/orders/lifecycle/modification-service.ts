@@ -1,0 +1,207 @@
+import type { Address, OrderStatus, ServiceLevel } from '@switchyard/plugin-sdk'
+import type { CatalogCache } from '../../catalog/catalog-cache'
+import { toMinorUnits } from '../../catalog/money'
+import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
+import { ValidationError } from '../../errors'
+import { uuidv7 } from '../../ids'
+import { releaseStock } from '../../inventory/stock-writer'
+import { writeOutbox } from '../../outbox/outbox-writer'
+import type { IntegrationDirectory } from '../../outbox/topics'
+import type { RerouteService } from '../../routing/reroute-service'
+import { addEvent } from '../order-rows'
+import { OperationNotAllowedError, orderOperations } from './order-operations'
+import { loadSnapshot, type OrderSnapshot } from './order-snapshot'
+import { changeStatus } from './status-change'
+
+export interface ModifyInput {
+  orderId: string
+  shipTo?: Address
+  serviceLevel?: ServiceLevel
+  /** New quantities of existing lines (0 removes the line). */
+  lines?: { lineId: string; quantity: number }[]
+  addLines?: { sku: string; quantity: number; unitPrice?: string; externalLineId?: string }[]
+  reason?: string
+  actor: string
+  channelScope?: string | null
+}
+
+export interface ModifyOutcome {
+  orderId: string
+  status: OrderStatus
+  changed: string[]
+}
+
+/**
+ * Changes an order before release: shipping address, service level, line quantities, lines added
+ * or removed. Every allocation not yet with a warehouse is given back and the order is routed
+ * again with its new shape, in one transaction. After release the change is refused: none of the
+ * WMS plugins accepts modifications of a fulfilment order in flight.
+ */
+export class ModificationService {
+  constructor(
+    private readonly db: SqlDb,
+    private readonly catalog: CatalogCache,
+    private readonly reroute: RerouteService,
+    private readonly directory: IntegrationDirectory,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async modify(input: ModifyInput): Promise<ModifyOutcome> {
+    const changed = this.describe(input)
+    if (changed.length === 0) {
+      throw new ValidationError('nothing to change', [
+        { field: '(body)', message: 'give shipTo, serviceLevel, lines or addLines' },
+      ])
+    }
+    const added = input.addLines ?? []
+    const { found, missing } = await this.catalog.products(added.map((l) => l.sku))
+    if (missing.length > 0) {
+      throw new ValidationError(
+        'unknown skus',
+        added.flatMap((l, i) =>
+          missing.includes(l.sku) ? [{ field: `addLines[${i}].sku`, message: `unknown sku '${l.sku}'` }] : [],
+        ),
+        'UNKNOWN_SKU',
+      )
+    }
+    const locations = await this.reroute.prepareRouting()
+    return this.db.transaction(async (tx) => {
+      const now = this.clock()
+      const snap = await loadSnapshot(tx, input.orderId, input.channelScope)
+      if (!orderOperations.modify.includes(snap.status)) {
+        const why =
+          snap.status === 'released' || snap.status === 'partially_shipped'
+            ? `the order is with the warehouse (state '${snap.status}') and its WMS plugin does not accept modifications; cancel and re-order instead`
+            : undefined
+        throw new OperationNotAllowedError('modify', snap.status, snap.id, why)
+      }
+      this.checkLines(snap, input)
+      await this.freeAllocations(tx, snap, now)
+      if (input.shipTo)
+        await tx.run('update orders set ship_to = ? where id = ?', [JSON.stringify(input.shipTo), snap.id])
+      if (input.serviceLevel)
+        await tx.run('update orders set service_level = ? where id = ?', [input.serviceLevel, snap.id])
+      for (const l of input.lines ?? []) {
+        const line = snap.lines.find((x) => x.id === l.lineId)!
+        // A line set to 0 is removed: its quantity stays for the record, all of it cancelled.
+        if (l.quantity === 0)
+          await tx.run('update order_line set cancelled_qty = quantity where id = ?', [line.id])
+        else await tx.run('update order_line set quantity = ? where id = ?', [l.quantity, line.id])
+      }
+      let lineNo = Math.max(0, ...snap.lines.map((l) => l.lineNo))
+      for (const l of added) {
+        await tx.run(
+          `insert into order_line (id, order_id, line_no, external_line_id, sku, name, quantity, unit_price_minor, discount_minor,
+             allocated_qty, backordered_qty, shipped_qty, cancelled_qty) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0)`,
+          [
+            uuidv7(now),
+            snap.id,
+            ++lineNo,
+            l.externalLineId ?? null,
+            l.sku,
+            found.get(l.sku)!.name,
+            l.quantity,
+            l.unitPrice === undefined ? null : toMinorUnits(l.unitPrice, snap.currency),
+          ],
+        )
+      }
+      // Everything open waits to be routed again: counted as backordered until the router places it.
+      await tx.run(
+        'update order_line set allocated_qty = 0, backordered_qty = quantity - cancelled_qty - shipped_qty where order_id = ?',
+        [snap.id],
+      )
+      await this.recomputeTotals(tx, snap.id)
+      await addEvent(
+        tx,
+        snap.id,
+        'order.modified',
+        null,
+        null,
+        { changed, reason: input.reason ?? null },
+        input.actor,
+        now,
+      )
+      const outcome = await this.reroute.routeOpenInTx(tx, snap.id, locations, input.actor, 'modified')
+      if (outcome.status === snap.status) {
+        // Same status, different order: the channel still hears what changed.
+        const told = await changeStatus(tx, { ...snap, status: outcome.status }, outcome.status, {
+          now,
+          actor: input.actor,
+          notify: true,
+          reason: `order modified: ${changed.join(', ')}`,
+          directory: this.directory,
+        })
+        await writeOutbox(tx, told.outbox)
+      }
+      return { orderId: snap.id, status: outcome.status, changed }
+    })
+  }
+
+  private describe(input: ModifyInput): string[] {
+    const changed: string[] = []
+    if (input.shipTo) changed.push('shipping address')
+    if (input.serviceLevel) changed.push('service level')
+    if (input.lines?.length) changed.push('line quantities')
+    if (input.addLines?.length) changed.push('lines added')
+    return changed
+  }
+
+  private checkLines(snap: OrderSnapshot, input: ModifyInput): void {
+    const issues = (input.lines ?? []).flatMap((l, i) => {
+      const line = snap.lines.find((x) => x.id === l.lineId)
+      if (!line) return [{ field: `lines[${i}].lineId`, message: `no line '${l.lineId}' on this order` }]
+      if (l.quantity !== 0 && l.quantity < line.cancelledQty + line.shippedQty) {
+        return [
+          {
+            field: `lines[${i}].quantity`,
+            message: `must be at least ${line.cancelledQty + line.shippedQty}, already cancelled or shipped`,
+          },
+        ]
+      }
+      return []
+    })
+    const open = snap.lines.filter((l) => {
+      const change = input.lines?.find((x) => x.lineId === l.id)
+      return (change ? change.quantity : l.quantity) > l.cancelledQty
+    })
+    if (open.length === 0 && (input.addLines ?? []).length === 0) {
+      issues.push({ field: 'lines', message: 'an order needs at least one line; cancel it instead' })
+    }
+    if (issues.length > 0) throw new ValidationError('invalid modification', issues)
+  }
+
+  /** Gives back every allocation not with a warehouse, and closes fulfilments left empty. */
+  private async freeAllocations(tx: SqlRunner, snap: OrderSnapshot, now: number): Promise<void> {
+    for (const a of snap.allocations) {
+      if (a.status !== 'allocated') continue
+      await releaseStock(tx, a.sku, a.locationId, a.quantity, now)
+      await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
+    }
+    await tx.run(
+      `update fulfilment set status = 'cancelled', reason = 'order modified', updated_at = ? where order_id = ? and status = 'pending'`,
+      [now, snap.id],
+    )
+  }
+
+  private async recomputeTotals(tx: SqlRunner, orderId: string): Promise<void> {
+    const rows = await tx.all<{
+      quantity: number
+      cancelled_qty: number
+      unit_price_minor: number | null
+      discount_minor: number
+    }>(
+      'select quantity, cancelled_qty, unit_price_minor, discount_minor from order_line where order_id = ?',
+      [orderId],
+    )
+    const subtotal = rows.reduce(
+      (s, r) =>
+        s + Number(r.unit_price_minor ?? 0) * (r.quantity - r.cancelled_qty) - Number(r.discount_minor),
+      0,
+    )
+    await tx.run('update orders set subtotal_minor = ?, total_minor = ? + shipping_minor where id = ?', [
+      subtotal,
+      subtotal,
+      orderId,
+    ])
+  }
+}
