@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compileRules, evaluateCompiled, type Facts, traceCondition } from './compile'
+import {
+  compileRules,
+  decisiveLeaves,
+  evaluateCompiled,
+  type Facts,
+  RuleIndex,
+  traceCondition,
+} from './compile'
 import { evaluateWithEngine } from './jre-reference'
 import type { Condition, JsonValue, RuleProperties } from './rule-types'
 
@@ -10,7 +17,9 @@ import type { Condition, JsonValue, RuleProperties } from './rule-types'
  * within what the engine evaluates without throwing (lists where `in` needs a list, and so on):
  * that is the space the save-time validator admits.
  */
+// A small shared domain most of the time, so facts and rule values often collide.
 const scalar = fc.oneof(
+  { arbitrary: fc.constantFrom(1, 2, 'a', 'b', true, null), weight: 5 },
   fc.integer({ min: -5, max: 5 }),
   fc.double({ min: -10, max: 10, noNaN: false }),
   fc.constantFrom('a', 'b', 'c', '3', '2.5', '12abc', ''),
@@ -28,7 +37,7 @@ const FACTS = ['n1', 'n2', 's1', 'a1', 'o1', 'missing']
 const factsArb: fc.Arbitrary<Facts> = fc.record({
   n1: fc.oneof(fc.integer({ min: -5, max: 5 }), scalar),
   n2: factValue,
-  s1: fc.constantFrom('a', 'b', 'c', '3', null),
+  s1: fc.constantFrom('a', 'b', 'c', '3', null, 1, 2),
   a1: fc.oneof(arrayValue, scalar),
   o1: factValue,
 }) as fc.Arbitrary<Facts>
@@ -47,11 +56,11 @@ const ARRAY = ['contains', 'doesNotContain']
 const leafArb: fc.Arbitrary<Condition> = fc
   .record({
     fact: fc.constantFrom(...FACTS),
-    base: fc.constantFrom(...COMPARISON, ...LIST, ...ARRAY),
-    factDecorator: fc.constantFrom('', 'someFact', 'everyFact'),
-    valueDecorator: fc.constantFrom('', 'someValue', 'everyValue'),
-    swap: fc.boolean(),
-    negate: fc.boolean(),
+    base: fc.constantFrom(...COMPARISON, ...LIST, ...LIST, 'equal', ...ARRAY),
+    factDecorator: fc.constantFrom('', '', '', '', 'someFact', 'everyFact'),
+    valueDecorator: fc.constantFrom('', '', '', '', 'someValue', 'everyValue'),
+    swap: fc.constantFrom(false, false, false, true),
+    negate: fc.constantFrom(false, false, false, true),
     path: fc.constantFrom(undefined, '$.n', '$.tags', '$.arr[1]', '$.missing'),
     factRef: fc.option(fc.constantFrom('n1', 's1', 'missing'), { nil: undefined }),
     scalar,
@@ -97,7 +106,11 @@ const ruleArb = (i: number): fc.Arbitrary<RuleProperties> =>
   fc
     .record({
       top: fc.constantFrom('all', 'any', 'not'),
-      children: fc.array(conditionArb, { maxLength: 4 }),
+      // Mostly plain leaves at the top: the shape real rules have, and what the rule index keys on.
+      children: fc.array(
+        fc.oneof({ arbitrary: leafArb, weight: 3 }, { arbitrary: conditionArb, weight: 1 }),
+        { maxLength: 4 },
+      ),
       priority: fc.integer({ min: 1, max: 3 }),
     })
     .map(({ top, children, priority }) => ({
@@ -126,16 +139,65 @@ describe('compiled rules against json-rules-engine', () => {
         fc.array(factsArb, { minLength: 1, maxLength: 3 }),
         async (rules, factSets) => {
           const compiled = compileRules(rules)
+          const index = new RuleIndex(compiled)
+          const keys = (list: readonly { name: string; priority: number }[]) =>
+            list.map((r) => key({ name: r.name, priority: r.priority }))
           for (const facts of factSets) {
             const expected = (await evaluateWithEngine(rules, facts)).map(key).sort()
-            const actual = evaluateCompiled(compiled, facts)
-              .map((r) => key({ name: r.name, priority: r.priority }))
-              .sort()
-            expect(actual).toEqual(expected)
+            expect(keys(evaluateCompiled(compiled, facts)).sort()).toEqual(expected)
+            // The indexed, slot-based evaluation intake uses: same rules, same order.
+            expect(keys(index.evaluate(facts))).toEqual(keys(evaluateCompiled(compiled, facts)))
+            // Explanations name exactly the leaves the full trace finds decisive.
+            for (const r of compiled) {
+              const wanted = r.test(facts)
+              const viaTrace = decisiveLeaves(traceCondition(r.rule.conditions, facts), wanted).map((t) => [
+                t.name ?? t.fact,
+                t.factResult,
+              ])
+              expect(r.explain(facts, wanted).map((l) => [l.condition, l.factValue])).toEqual(viaTrace)
+            }
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 1000 },
+    )
+  })
+
+  it('index answers as the full evaluation on equality-keyed rules', () => {
+    const small = fc.constantFrom<JsonValue>(1, 2, 3, 'a', 'b', null, true)
+    const keyed = fc.record({
+      fact: fc.constantFrom('n1', 's1', 'a1'),
+      operator: fc.constantFrom('equal', 'in', 'notEqual', 'greaterThan'),
+      one: small,
+      list: fc.array(small, { maxLength: 4 }),
+    })
+    const rules = fc.array(
+      fc.array(keyed, { maxLength: 3 }).map(
+        (leaves) =>
+          ({
+            conditions: {
+              all: leaves.map((l) => ({
+                fact: l.fact,
+                operator: l.operator,
+                value: l.operator === 'in' ? l.list : l.operator === 'greaterThan' ? 1 : l.one,
+              })),
+            },
+            event: { type: 'e' },
+          }) as RuleProperties,
+      ),
+      { minLength: 1, maxLength: 8 },
+    )
+    const facts = fc.record({ n1: small, s1: small, a1: fc.oneof(small, fc.array(small, { maxLength: 3 })) })
+    fc.assert(
+      fc.property(rules, fc.array(facts, { minLength: 1, maxLength: 5 }), (rs, factSets) => {
+        const compiled = compileRules(rs)
+        const index = new RuleIndex(compiled)
+        for (const f of factSets)
+          expect(index.evaluate(f).map((r) => r.name)).toEqual(
+            evaluateCompiled(compiled, f).map((r) => r.name),
+          )
+      }),
+      { numRuns: 2000 },
     )
   })
 

@@ -165,12 +165,64 @@ function compileCondition(c: Condition, rule: string): Predicate {
   return compileLeaf(c as LeafCondition, rule)
 }
 
+/** A leaf condition that decided an outcome, with the value the fact had. */
+export interface LeafReason {
+  condition: string
+  fact: string
+  operator: string
+  value: unknown
+  factValue: unknown
+}
+
+type Explainer = (facts: Facts, wanted: boolean, out: LeafReason[]) => void
+
 export interface CompiledRule {
   index: number
   name: string
   priority: number
   rule: RuleProperties
   test: Predicate
+  /**
+   * The leaf conditions that made the rule come out `wanted` (true: why it fired), with the fact
+   * values seen; the same leaves `decisiveLeaves(traceCondition(...))` finds, without the trace.
+   */
+  explain(facts: Facts, wanted?: boolean): LeafReason[]
+}
+
+function compileExplainer(c: Condition, rule: string): { test: Predicate; explain: Explainer } {
+  if (isAll(c) || isAny(c)) {
+    const kids = (isAll(c) ? c.all : (c as { any: Condition[] }).any).map((x) => compileExplainer(x, rule))
+    return {
+      test: compileCondition(c, rule),
+      explain: (f, wanted, out) => {
+        for (const k of kids) if (k.test(f) === wanted) k.explain(f, wanted, out)
+      },
+    }
+  }
+  if (isNot(c)) {
+    const inner = compileExplainer(c.not, rule)
+    return { test: compileCondition(c, rule), explain: (f, wanted, out) => inner.explain(f, !wanted, out) }
+  }
+  const leaf = c as LeafCondition
+  const where = { rule, condition: leaf.name ?? leaf.fact }
+  const left = factGetter(leaf.fact, leaf.path, where)
+  const right = isFactReference(leaf.value)
+    ? factGetter((leaf.value as FactReference).fact, (leaf.value as FactReference).path, where)
+    : () => leaf.value
+  const test = compileLeaf(leaf, rule)
+  return {
+    test,
+    explain: (f, wanted, out) => {
+      if (test(f) !== wanted) return
+      out.push({
+        condition: leaf.name ?? leaf.fact,
+        fact: leaf.fact,
+        operator: leaf.operator,
+        value: right(f),
+        factValue: left(f),
+      })
+    },
+  }
 }
 
 export function ruleName(rule: RuleProperties, index: number): string {
@@ -180,12 +232,19 @@ export function ruleName(rule: RuleProperties, index: number): string {
 /** Compiles one rule's conditions into a closure. No eval, no `new Function`. */
 export function compileRule(rule: RuleProperties, index: number): CompiledRule {
   const name = ruleName(rule, index)
+  let explainer: Explainer | undefined
   return {
     index,
     name,
     priority: rule.priority ?? 1,
     rule,
     test: compileCondition(rule.conditions, name),
+    explain(facts, wanted = true) {
+      explainer ??= compileExplainer(rule.conditions, name).explain
+      const out: LeafReason[] = []
+      explainer(facts, wanted, out)
+      return out
+    },
   }
 }
 
@@ -195,6 +254,205 @@ export function compileRule(rule: RuleProperties, index: number): CompiledRule {
  */
 export function compileRules(rules: readonly RuleProperties[]): CompiledRule[] {
   return rules.map(compileRule).sort((a, b) => b.priority - a.priority || a.index - b.index)
+}
+
+type SlotPredicate = (slots: readonly unknown[]) => boolean
+
+/**
+ * The same conditions compiled against an array of fact values (one slot per fact) instead of a
+ * record: every leaf reads `slots[i]`, which stays fast however many facts and rules there are,
+ * where record lookups by many different keys from one call site go megamorphic.
+ */
+function compileSlotted(c: Condition, rule: string, slotOf: (fact: string) => number): SlotPredicate {
+  if (isAll(c) || isAny(c)) {
+    const all = isAll(c)
+    const parts = (all ? c.all : (c as { any: Condition[] }).any).map((x) => compileSlotted(x, rule, slotOf))
+    if (parts.length === 0) return () => true
+    if (parts.length === 1) return parts[0]!
+    const [a, b, c3, d] = parts as [SlotPredicate, SlotPredicate, SlotPredicate, SlotPredicate]
+    if (parts.length === 2) return all ? (s) => a(s) && b(s) : (s) => a(s) || b(s)
+    if (parts.length === 3) return all ? (s) => a(s) && b(s) && c3(s) : (s) => a(s) || b(s) || c3(s)
+    if (parts.length === 4)
+      return all ? (s) => a(s) && b(s) && c3(s) && d(s) : (s) => a(s) || b(s) || c3(s) || d(s)
+    if (all)
+      return (s) => {
+        for (const p of parts) if (!p(s)) return false
+        return true
+      }
+    return (s) => {
+      for (const p of parts) if (p(s)) return true
+      return false
+    }
+  }
+  if (isNot(c)) {
+    const inner = compileSlotted(c.not, rule, slotOf)
+    return (s) => !inner(s)
+  }
+  const leaf = c as LeafCondition
+  const where = { rule, condition: leaf.name ?? leaf.fact }
+  const op = resolveOperator(leaf.operator)
+  if (!op) throw new RuleCompileError(`unknown operator '${leaf.operator}'`, where.rule, where.condition)
+  const i = slotOf(leaf.fact)
+  const access = leaf.path ? pathAccessor(leaf.path) : null
+  if (leaf.path && !access)
+    throw new RuleCompileError(`unsupported path '${leaf.path}' (use $.a.b)`, where.rule, where.condition)
+  const left: (s: readonly unknown[]) => unknown = access
+    ? (s) => {
+        const v = s[i]
+        return v !== null && typeof v === 'object' ? access(v) : v
+      }
+    : (s) => s[i]
+  if (isFactReference(leaf.value)) {
+    const ref = leaf.value as FactReference
+    const j = slotOf(ref.fact)
+    const refAccess = ref.path ? pathAccessor(ref.path) : null
+    const right = refAccess
+      ? (s: readonly unknown[]) => {
+          const v = s[j]
+          return v !== null && typeof v === 'object' ? refAccess(v) : v
+        }
+      : (s: readonly unknown[]) => s[j]
+    return (s) => op(left(s), right(s))
+  }
+  const value = leaf.value as JsonValue
+  if (!access) {
+    switch (leaf.operator) {
+      case 'equal':
+        return (s) => s[i] === value
+      case 'notEqual':
+        return (s) => s[i] !== value
+      case 'in': {
+        const list = value as unknown[]
+        return (s) => list.indexOf(s[i]) > -1
+      }
+      case 'notIn': {
+        const list = value as unknown[]
+        return (s) => list.indexOf(s[i]) === -1
+      }
+      case 'contains':
+        return (s) => {
+          const f = s[i]
+          return Array.isArray(f) && f.indexOf(value) > -1
+        }
+      case 'doesNotContain':
+        return (s) => {
+          const f = s[i]
+          return Array.isArray(f) && f.indexOf(value) === -1
+        }
+      case 'lessThan':
+      case 'lessThanInclusive':
+      case 'greaterThan':
+      case 'greaterThanInclusive':
+        if (typeof value === 'number') {
+          const cmp = COMPARE[leaf.operator]!
+          return (s) => {
+            const f = s[i]
+            if (typeof f === 'number') return !Number.isNaN(f) && cmp(f, value)
+            return op(f, value)
+          }
+        }
+    }
+  }
+  return (s) => op(left(s), value)
+}
+
+/**
+ * Rules indexed by one equality condition each (`fact equal v` or `fact in [...]` directly under a
+ * top-level `all`), so an evaluation tests only the rules whose key value matches, plus the rules
+ * with no such key. The full conditions are still tested, so the result is exactly
+ * `evaluateCompiled`'s: the index only skips rules that cannot fire (lookups use the same
+ * strict equality, and JSON values hold no NaN).
+ */
+export class RuleIndex {
+  private readonly need: Uint8Array
+  private readonly groups: { fact: string; byValue: Map<unknown, number[]> }[] = []
+  private readonly stamp: Uint32Array
+  private readonly count: Uint8Array
+  private generation = 0
+  private readonly factNames: string[] = []
+  private readonly slots: unknown[] = []
+  private readonly tests: SlotPredicate[]
+
+  constructor(readonly rules: readonly CompiledRule[]) {
+    this.stamp = new Uint32Array(rules.length)
+    this.count = new Uint8Array(rules.length)
+    this.need = new Uint8Array(rules.length)
+    const slotIndex = new Map<string, number>()
+    const slotOf = (fact: string) => {
+      let i = slotIndex.get(fact)
+      if (i === undefined) {
+        i = this.factNames.length
+        slotIndex.set(fact, i)
+        this.factNames.push(fact)
+      }
+      return i
+    }
+    this.tests = rules.map((r) => compileSlotted(r.rule.conditions, r.name, slotOf))
+    const byFact = new Map<string, Map<unknown, number[]>>()
+    rules.forEach((r, i) => {
+      const keys = indexKeys(r.rule)
+      this.need[i] = keys.length
+      for (const key of keys) {
+        let map = byFact.get(key.fact)
+        if (!map) {
+          map = new Map()
+          byFact.set(key.fact, map)
+        }
+        for (const v of new Set(key.values)) {
+          const list = map.get(v) ?? []
+          list.push(i)
+          map.set(v, list)
+        }
+      }
+    })
+    for (const [fact, byValue] of byFact) this.groups.push({ fact, byValue })
+  }
+
+  evaluate(facts: Facts): CompiledRule[] {
+    const slots = this.slots
+    const names = this.factNames
+    for (let k = 0; k < names.length; k++) slots[k] = facts[names[k]!]
+    const gen = ++this.generation
+    const { stamp, count, need } = this
+    for (const g of this.groups) {
+      const hit = g.byValue.get(facts[g.fact])
+      if (!hit) continue
+      for (const i of hit) {
+        if (stamp[i] !== gen) {
+          stamp[i] = gen
+          count[i] = 0
+        }
+        count[i]!++
+      }
+    }
+    const fired: CompiledRule[] = []
+    const rules = this.rules
+    const tests = this.tests
+    for (let i = 0; i < rules.length; i++) {
+      const n = need[i]!
+      if (n !== 0 && (stamp[i] !== gen || count[i] !== n)) continue
+      if (tests[i]!(slots)) fired.push(rules[i]!)
+    }
+    return fired
+  }
+}
+
+/** Equality conditions directly under a top-level `all`, at most 8: each must match for the rule to fire. */
+function indexKeys(rule: RuleProperties): { fact: string; values: unknown[] }[] {
+  const c = rule.conditions
+  if (!isAll(c)) return []
+  const keys: { fact: string; values: unknown[] }[] = []
+  const scalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v)
+  for (const x of c.all) {
+    if (keys.length >= 8) break
+    if (isAll(x) || isAny(x) || isNot(x)) continue
+    const leaf = x as LeafCondition
+    if (leaf.path !== undefined || isFactReference(leaf.value)) continue
+    if (leaf.operator === 'equal' && scalar(leaf.value)) keys.push({ fact: leaf.fact, values: [leaf.value] })
+    else if (leaf.operator === 'in' && Array.isArray(leaf.value) && leaf.value.every(scalar))
+      keys.push({ fact: leaf.fact, values: leaf.value })
+  }
+  return keys
 }
 
 /** The rules whose conditions hold for these facts, in priority order. */

@@ -12,6 +12,7 @@ export {
   evaluateCompiled,
   type Facts,
   RuleCompileError,
+  RuleIndex,
   traceCondition,
 } from './compile'
 export {

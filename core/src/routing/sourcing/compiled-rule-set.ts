@@ -1,4 +1,4 @@
-import { type CompiledRule, compileRule } from '../../rules/compile'
+import { type CompiledRule, compileRule, RuleIndex } from '../../rules/compile'
 import type { RuleProperties } from '../../rules/rule-types'
 import { type ActionType, actionSchemas, type SourcingAction } from '../../rules/sourcing-actions'
 import { type RuleScope, scopeOf } from '../../rules/validate'
@@ -22,6 +22,8 @@ export interface CompiledRuleSet {
   settings: RuleSetSettings
   rules: readonly RuleProperties[]
   order: readonly SourcingRule[]
+  /** The order rules, indexed on an equality condition each: what intake evaluates. */
+  orderIndex: { evaluate(facts: Record<string, unknown>): readonly SourcingRule[] }
   line: readonly SourcingRule[]
   location: readonly SourcingRule[]
   lineLocation: readonly SourcingRule[]
@@ -55,13 +57,21 @@ export function compileRuleSet(
     }
   })
   all.sort((a, b) => b.compiled.priority - a.compiled.priority || a.compiled.index - b.compiled.index)
+  const order = all.filter((r) => r.scope === 'order')
+  const index = new RuleIndex(order.map((r) => r.compiled))
+  const bySource = new Map(order.map((r) => [r.compiled, r]))
   return {
     ruleSetId: meta.ruleSetId ?? null,
     versionId: meta.versionId ?? null,
     version: meta.version ?? null,
     settings: { ...defaultSettings, ...(meta.settings ?? {}) },
     rules,
-    order: all.filter((r) => r.scope === 'order'),
+    order,
+    orderIndex: {
+      evaluate(facts) {
+        return index.evaluate(facts).map((c) => bySource.get(c)!)
+      },
+    },
     line: all.filter((r) => r.scope === 'line'),
     location: all.filter((r) => r.scope === 'location'),
     lineLocation: all.filter((r) => r.scope === 'lineLocation'),

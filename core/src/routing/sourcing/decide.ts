@@ -1,7 +1,7 @@
 import type { ServiceLevel } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
-import { fromMinorUnits } from '../../catalog/money'
-import { decisiveLeaves, type Facts, traceCondition } from '../../rules/compile'
+import { currencyExponent, fromMinorUnits } from '../../catalog/money'
+import type { Facts } from '../../rules/compile'
 import {
   type ActionParams,
   type Criterion,
@@ -82,14 +82,7 @@ const PROMISE_TARGET: Record<string, number> = {
 const MAX_RULES_LISTED = 200
 
 function reasons(rule: SourcingRule, facts: Facts, wanted = true): ConditionReason[] {
-  const trace = traceCondition(rule.compiled.rule.conditions, facts, rule.compiled.name)
-  return decisiveLeaves(trace, wanted).map((t) => ({
-    condition: t.name ?? t.fact!,
-    fact: t.fact!,
-    operator: t.operator!,
-    value: t.valueResult,
-    factValue: t.factResult,
-  }))
+  return rule.compiled.explain(facts, wanted)
 }
 
 function describeConditions(list: readonly ConditionReason[] | undefined): string {
@@ -137,31 +130,27 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
   const { order, lines } = req
   const currency = order.currency
   const fired: Record<string, unknown>[] = []
-  const record = (rule: SourcingRule, facts: Facts, extra: Record<string, unknown> = {}) => {
+  // Which rules fired, for the explanation. Exclusions and holds carry their conditions themselves;
+  // tracing every other fired rule's conditions on every decision would cost more than deciding.
+  const record = (rule: SourcingRule, extra: Record<string, unknown> = {}) => {
     if (fired.length < MAX_RULES_LISTED)
-      fired.push({
-        rule: rule.compiled.name,
-        action: rule.action.type,
-        scope: rule.scope,
-        ...extra,
-        conditions: reasons(rule, facts),
-      })
+      fired.push({ rule: rule.compiled.name, action: rule.action.type, scope: rule.scope, ...extra })
   }
 
   // 1. Order rules. A rule that changes the service level makes the order rules run once more.
   let serviceLevel: ServiceLevel = order.serviceLevel
   let oFacts = orderFacts(order, lines, serviceLevel, ruleSet.settings.timezone)
-  let orderFired = ruleSet.order.filter((r) => r.compiled.test(oFacts))
+  let orderFired = ruleSet.orderIndex.evaluate(oFacts)
   const levelRule = orderFired.find((r) => r.action.type === 'serviceLevel')
   if (levelRule) {
     const next = (levelRule.action.params as ActionParams<'serviceLevel'>).serviceLevel
     if (next !== serviceLevel) {
       serviceLevel = next
       oFacts = orderFacts(order, lines, serviceLevel, ruleSet.settings.timezone)
-      orderFired = ruleSet.order.filter((r) => r.compiled.test(oFacts))
+      orderFired = ruleSet.orderIndex.evaluate(oFacts)
     }
   }
-  for (const r of orderFired) record(r, oFacts)
+  for (const r of orderFired) record(r)
 
   const holdRule = orderFired.find((r) => r.action.type === 'hold')
   const destination = {
@@ -269,7 +258,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         // Exclude where the conditions hold; restrict: exclude where they do not.
         if ((a.type === 'exclude') !== hit || !matchesTarget(p, c.location)) continue
         const conditions = reasons(r, c.facts!, a.type === 'exclude')
-        record(r, c.facts!, { locationId: c.location.id })
+        record(r, { locationId: c.location.id })
         block(c, {
           lineId: null,
           strategies: p.strategies ?? null,
@@ -296,7 +285,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
       const lf = lineFacts(oFacts, line, currency)
       for (const r of ruleSet.line) {
         if (!r.compiled.test(lf)) continue
-        record(r, lf, { lineId: line.lineId })
+        record(r, { lineId: line.lineId })
         if (r.action.type === 'shipTogether') {
           const g = r.action.params.group ?? r.compiled.name
           const list = groups.get(g) ?? []
@@ -495,13 +484,14 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
 
   const decidedBy = chosen ?? lastEval
   const chosenIds = new Set(shipments.map((s) => s.locationId))
+  const decidedFilters = decidedBy
+    ? strategyFilter(decidedBy.strategy, candidates, destination.country)
+    : undefined
   const explained: CandidateExplanation[] = candidates.map((c) => {
     const sid = decidedBy?.strategy.id
     const whole = c.blocks.find((b) => b.lineId === null && (!sid || applies(b.strategies, sid)))
     const partialBlocks = c.blocks.filter((b) => b !== whole).map((b) => b.exclusion)
-    const filter = decidedBy
-      ? strategyFilter(decidedBy.strategy, [c], destination.country).get(c.index)
-      : undefined
+    const filter = decidedFilters?.get(c.index)
     const exclusion = whole?.exclusion ?? filter
     const score = decidedBy && !exclusion ? roundScores(decidedBy.costs[c.index]!) : undefined
     return {
@@ -577,14 +567,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
 }
 
 function decimals(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    )
-  } catch {
-    return 2
-  }
+  return currencyExponent(currency)
 }
 
 function originOf(
