@@ -40,6 +40,11 @@ export interface StateStore {
   get<T = unknown>(key: string): Promise<T | undefined>
   set(key: string, value: unknown): Promise<void>
   delete(key: string): Promise<void>
+  /**
+   * Adds `by` (default 1) to the number under `key` (0 when absent) and returns the new value, in
+   * one atomic step even with several hub processes: for sequence numbers such as X12 control numbers.
+   */
+  increment(key: string, by?: number): Promise<number>
 }
 
 export interface Clock {

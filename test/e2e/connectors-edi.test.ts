@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EdiPartner, type ReceivedDocument } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
 import { ShipbobPeer } from '../peers/shipbob-peer'
-import { createTestDb, type TestDb } from '../support/databases'
+import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
 
@@ -208,5 +208,45 @@ describe('EDI X12 trading partner with the ShipBob WMS', () => {
     )
     expect(failed.reason).toMatch(/106 characters/)
     expect(partner.received().every((d) => d.envelopeProblems.length === 0)).toBe(true)
+  })
+})
+
+describe.each(dbKinds)('X12 control numbers on %s', (kind) => {
+  it('are never handed out twice, even to two hub processes at once', async () => {
+    const db = await createTestDb(kind)
+    const mailbox = mkdtempSync(join(tmpdir(), 'switchyard-edi-ctl-'))
+    const config = [
+      {
+        id: 'acme-edi',
+        use: '@switchyard/edi-x12',
+        config: {
+          mailbox,
+          partner: { qualifier: 'ZZ', id: 'ACMERETAIL' },
+          us: { qualifier: 'ZZ', id: 'HUBSUPPLIER' },
+          shipFrom: { name: 'AUCKLAND DC', id: 'AKL' },
+          remitTo: { name: 'HUB SUPPLIER LTD', id: 'HUB' },
+          gs1CompanyPrefix: '0012345',
+        },
+      },
+    ]
+    const a = await startConnectorHub(db, config, {}, { pollMs: 600_000 })
+    const b =
+      kind === 'postgresql'
+        ? await startConnectorHub(db, config, {}, { pollMs: 600_000, adminKey: a.adminKey })
+        : a
+    try {
+      const stateOf = (hub: ConnectorHub) =>
+        hub.hub.context.contexts(hub.hub.context.registry.get('acme-edi')!).state
+      const numbers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => stateOf(i % 2 ? a : b).increment('control-counter')),
+      )
+      expect(new Set(numbers).size).toBe(40)
+      expect(Math.max(...numbers)).toBe(40)
+    } finally {
+      await a.stop()
+      if (b !== a) await b.stop()
+      await db.drop()
+      rmSync(mailbox, { recursive: true, force: true })
+    }
   })
 })

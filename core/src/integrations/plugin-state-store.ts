@@ -25,6 +25,21 @@ export function pluginStateStore(db: SqlDb, instanceId: string): StateStore {
     async delete(key: string) {
       await db.run('delete from plugin_state where instance_id = ? and key = ?', [instanceId, key])
     },
+    async increment(key: string, by = 1) {
+      // One upsert: concurrent callers in any number of processes each get their own number.
+      const sql =
+        db.dialect === 'postgresql'
+          ? `insert into plugin_state (instance_id, key, value, updated_at) values (?, ?, to_jsonb(?::bigint), ?)
+             on conflict (instance_id, key) do update
+               set value = to_jsonb((plugin_state.value #>> '{}')::bigint + excluded.value::bigint), updated_at = excluded.updated_at
+             returning value`
+          : `insert into plugin_state (instance_id, key, value, updated_at) values (?, ?, ?, ?)
+             on conflict (instance_id, key) do update
+               set value = cast(plugin_state.value as integer) + cast(excluded.value as integer), updated_at = excluded.updated_at
+             returning value`
+      const row = await db.one<{ value: unknown }>(sql, [instanceId, key, by, Date.now()])
+      return Number(row?.value)
+    },
   }
 }
 

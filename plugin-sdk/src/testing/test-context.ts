@@ -63,6 +63,11 @@ export function createTestContext<S extends z.ZodType>(
     async delete(key) {
       state.delete(key)
     },
+    async increment(key, by = 1) {
+      const next = Number(JSON.parse(state.get(key) ?? '0')) + by
+      state.set(key, JSON.stringify(next))
+      return next
+    },
   }
   const clock: Clock = { now: options.now ?? (() => new Date()) }
   const derive = (o: { idempotencyKey?: string; signal?: AbortSignal } = {}): PluginContext<z.output<S>> => {

@@ -42,10 +42,7 @@ export async function confirmShipments(update: OrderStatusUpdate, ctx: Ctx): Pro
     const key = `package:${update.externalOrderId}:${shipment.fulfilmentId}`
     let ref = await ctx.state.get<string>(key)
     if (!ref) {
-      const counterKey = `package-count:${update.externalOrderId}`
-      const n = ((await ctx.state.get<number>(counterKey)) ?? 0) + 1
-      await ctx.state.set(counterKey, n)
-      ref = String(n)
+      ref = String(await ctx.state.increment(`package-count:${update.externalOrderId}`))
       await ctx.state.set(key, ref)
     }
     const missing = shipment.lines.filter((l) => !l.externalLineId)

@@ -41,8 +41,8 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)
 async function controlFor(ctx: Ctx, key: string): Promise<number> {
   const stored = await ctx.state.get<number>(`control:${key}`)
   if (stored) return stored
-  const next = ((await ctx.state.get<number>('control-counter')) ?? 0) + 1
-  await ctx.state.set('control-counter', next)
+  // Atomic across hub processes: two interchanges never share an ISA13.
+  const next = await ctx.state.increment('control-counter')
   await ctx.state.set(`control:${key}`, next)
   return next
 }
