@@ -19,6 +19,8 @@ import type { DeliveryEffects } from './outbox/dispatcher'
 import { OutboxQueries } from './outbox/outbox-queries'
 import { OutboxStore } from './outbox/outbox-store'
 import type { IntegrationDirectory } from './outbox/topics'
+import { RefundService } from './returns/refund-service'
+import { ReturnService } from './returns/return-service'
 import { PostcodeCentroids } from './routing/centroids/postcode-centroids'
 import { RerouteService } from './routing/reroute-service'
 import type { Router } from './routing/router'
@@ -55,6 +57,8 @@ export interface Core {
   shipments: ShipmentService
   cancellations: CancellationService
   modifications: ModificationService
+  returns: ReturnService
+  refunds: RefundService
   /** Order changes that follow outbox delivery outcomes (give them to the dispatcher). */
   deliveryEffects: DeliveryEffects
   orders: OrderQueries
@@ -110,6 +114,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
   })
   const cancellations = new CancellationService(db, catalogCache, options.directory)
+  const refunds = new RefundService(db, options.directory)
+  const returns = new ReturnService({
+    db,
+    catalog: catalogCache,
+    ruleSets,
+    routingConfig,
+    centroids,
+    refunds,
+    intake,
+    reroute,
+  })
   return {
     settings: options.settings,
     orm,
@@ -127,7 +142,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     shipments: new ShipmentService(db, options.directory),
     cancellations,
     modifications: new ModificationService(db, catalogCache, reroute, options.directory),
-    deliveryEffects: deliveryEffects(cancellations),
+    deliveryEffects: deliveryEffects(cancellations, refunds),
+    returns,
+    refunds,
     orders: new OrderQueries(orm),
     outbox: new OutboxStore(db, options.workerId),
     outboxQueries: new OutboxQueries(db),

@@ -73,6 +73,14 @@ export { type OutboxMessageView, OutboxQueries } from './outbox/outbox-queries'
 export { type ClaimedMessage, OutboxStore } from './outbox/outbox-store'
 export { type IntegrationDirectory, type OutboxTopic, outboxTopics } from './outbox/topics'
 export { decodeCursor, encodeCursor, type Page } from './pagination'
+export { computeRefund, defaultRefundPolicy, type RefundPolicy } from './returns/refund-policy'
+export { RefundService, type RefundView } from './returns/refund-service'
+export {
+  type CreateReturnInput,
+  type ExchangeRequest,
+  ReturnService,
+  type ReturnView,
+} from './returns/return-service'
 export { CapacityLedger } from './routing/capacity'
 export { PostcodeCentroids } from './routing/centroids/postcode-centroids'
 export { distanceKm } from './routing/geo'

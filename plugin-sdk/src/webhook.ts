@@ -2,6 +2,7 @@ import type { ShipmentConfirmation } from './canonical/fulfilment'
 import type { InventorySnapshot } from './canonical/inventory'
 import type { CanonicalOrder } from './canonical/order'
 import type { ChannelRefund } from './canonical/refund'
+import type { ChannelReturn, ReturnReceipt } from './canonical/returns'
 
 /** The raw HTTP request as it arrived, body untouched so signatures can be checked over its bytes. */
 export interface RawRequest {
@@ -26,6 +27,10 @@ export type InboundEvent =
   | { type: 'fulfilment.rejected'; fulfilmentId: string; reason: string }
   | { type: 'fulfilment.cancelled'; fulfilmentId: string; reason?: string }
   | { type: 'inventory'; snapshots: InventorySnapshot[] }
+  /** The channel asks for a return (RMA) on the customer's behalf. */
+  | { type: 'return.requested'; return: ChannelReturn }
+  /** The warehouse received a return and counted each unit's condition. */
+  | { type: 'return.received'; receipt: ReturnReceipt }
   | { type: 'ignored'; reason: string }
 
 export interface WebhookResult {

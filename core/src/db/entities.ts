@@ -14,11 +14,21 @@ import { FulfilmentSchema } from '../orders/fulfilment.entity'
 import { OrderLineSchema, OrderSchema } from '../orders/order.entity'
 import { OrderEventSchema } from '../orders/order-event.entity'
 import { OutboxAttemptSchema, OutboxMessageSchema } from '../outbox/outbox-message.entity'
+import {
+  RefundSchema,
+  ReturnLineSchema,
+  ReturnRequestSchema,
+  StockWriteOffSchema,
+} from '../returns/return.entity'
 import { LocationDayLoadSchema, LocationRejectionSchema } from '../routing/capacity.entity'
 import { RoutingDecisionSchema } from '../routing/routing-decision.entity'
 import { RuleSetSchema, RuleSetVersionSchema } from '../rules/rule-set.entity'
 
 export const entities = [
+  ReturnRequestSchema,
+  ReturnLineSchema,
+  RefundSchema,
+  StockWriteOffSchema,
   ApiKeySchema,
   LocationSchema,
   ProductSchema,

@@ -1,5 +1,6 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { DeliveryEffects } from '../outbox/dispatcher'
+import type { RefundService } from '../returns/refund-service'
 import type { CancellationService } from './lifecycle/cancellation-service'
 import { addEvent } from './order-rows'
 
@@ -7,12 +8,19 @@ import { addEvent } from './order-rows'
  * What a delivery outcome changes in the order:
  * - a fulfilment request accepted records the WMS's reference (also after an operator retried a
  *   failed one); one that could not be delivered at all is marked failed, with the reason;
+ * - a refund the channel made is confirmed with its reference; one refused or undeliverable fails;
  * - a cancel request the WMS accepted cancels the fulfilment's lines; one it refused (already
  *   shipped) or that could not be delivered leaves the fulfilment going, and the channel is told.
  */
-export function deliveryEffects(cancellation: CancellationService): DeliveryEffects {
+export function deliveryEffects(cancellation: CancellationService, refunds: RefundService): DeliveryEffects {
   return {
     async onDelivered(message, result, tx: SqlRunner) {
+      if (message.topic === 'refund.push') {
+        const refundId = (message.payload as { refundId: string }).refundId
+        if (result.status === 'accepted') await refunds.confirmInTx(tx, refundId, result.externalRef)
+        else if (result.status === 'refused') await refunds.failInTx(tx, refundId, result.reason)
+        return
+      }
       const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
       if (!fulfilmentId) return
       if (message.topic === 'fulfilment.request' && result.status === 'accepted') {
@@ -29,6 +37,10 @@ export function deliveryEffects(cancellation: CancellationService): DeliveryEffe
       }
     },
     async onDead(message, error, tx: SqlRunner) {
+      if (message.topic === 'refund.push') {
+        await refunds.failInTx(tx, (message.payload as { refundId: string }).refundId, error)
+        return
+      }
       const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
       if (!fulfilmentId || !message.orderId) return
       const now = Date.now()

@@ -4,6 +4,7 @@ export const outboxTopics = [
   'fulfilment.cancel',
   'order.status',
   'inventory.push',
+  'refund.push',
 ] as const
 export type OutboxTopic = (typeof outboxTopics)[number]
 

@@ -10,6 +10,8 @@ export type InboundOutcome =
   | { type: 'shipment'; orderId: string; fulfilmentId: string; status: string; duplicate: boolean }
   | { type: 'inventory'; applied: number; stale: number }
   | { type: 'ignored'; reason: string }
+  | { type: 'refund'; refundId: string; duplicate: boolean }
+  | { type: 'return'; returnId: string; rmaNumber: string; status: string }
   | {
       type: 'cancelled'
       orderId: string
@@ -101,9 +103,24 @@ export async function applyInbound(
         } else outcomes.push({ type: 'ignored', reason: 'cancellation confirmed' })
         break
       }
-      case 'order.refunded':
-        // Refunds reported by a channel are recorded with the returns and refunds work (issue 6).
-        throw new ProblemError(501, 'NOT_SUPPORTED_YET', `the hub does not handle '${event.type}' events yet`)
+      case 'order.refunded': {
+        requireKind(instance, 'channel', 'refunds')
+        const r = await hub.core.refunds.recordChannelRefund(instance.id, event.refund)
+        outcomes.push({ type: 'refund', ...r })
+        break
+      }
+      case 'return.requested': {
+        requireKind(instance, 'channel', 'returns')
+        const r = await hub.core.returns.createFromChannel(instance.id, event.return)
+        outcomes.push({ type: 'return', returnId: r.id, rmaNumber: r.rmaNumber, status: r.status })
+        break
+      }
+      case 'return.received': {
+        requireKind(instance, 'wms', 'return receipts')
+        const r = await hub.core.returns.receive(event.receipt, `wms:${instance.id}`)
+        outcomes.push({ type: 'return', returnId: r.id, rmaNumber: r.rmaNumber, status: r.status })
+        break
+      }
       default:
         throw new ValidationError('unknown event', [{ field: '(event)', message: `unknown event type` }])
     }

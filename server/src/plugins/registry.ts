@@ -29,6 +29,8 @@ export class PluginRegistry implements IntegrationDirectory {
         return c.fulfilment?.cancelFulfilment !== undefined
       case 'inventory.push':
         return c.inventoryPush !== undefined
+      case 'refund.push':
+        return c.refundPush !== undefined
     }
   }
 

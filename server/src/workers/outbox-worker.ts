@@ -5,6 +5,7 @@ import type {
   FulfilmentCancelRequest,
   FulfilmentRequest,
   OrderStatusUpdate,
+  RefundRequest,
 } from '@switchyard/plugin-sdk'
 import { ConfigError } from '@switchyard/plugin-sdk'
 import type { HubContext } from '../hub-context'
@@ -37,6 +38,9 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
         case 'inventory.push':
           if (c.inventoryPush)
             return c.inventoryPush.pushInventory(message.payload as ChannelInventoryLevel[], ctx)
+          break
+        case 'refund.push':
+          if (c.refundPush) return c.refundPush.pushRefund(message.payload as RefundRequest, ctx)
           break
       }
       throw new ConfigError(`plugin instance '${instance.id}' cannot take '${message.topic}' messages`)

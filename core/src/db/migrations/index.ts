@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core'
 import { Migration20261126000001_initial } from './Migration20261126000001_initial'
 import { Migration20261126040000_sourcing_engine } from './Migration20261126040000_sourcing_engine'
+import { Migration20261126050000_returns } from './Migration20261126050000_returns'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000001_initial', class: Migration20261126000001_initial },
   { name: 'Migration20261126040000_sourcing_engine', class: Migration20261126040000_sourcing_engine },
+  { name: 'Migration20261126050000_returns', class: Migration20261126050000_returns },
 ]
