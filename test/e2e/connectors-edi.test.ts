@@ -142,6 +142,29 @@ describe('EDI X12 trading partner with the ShipBob WMS', () => {
     expect((await hub.api(`/api/v1/orders/${order.id}`)).body.status).toBe('shipped')
   })
 
+  it('acknowledges a PO the hub cannot fill with an 855 that backorders the missing line', async () => {
+    // SKU-D has no stock anywhere in the seeded world.
+    const { text } = partner.purchaseOrders([
+      {
+        poNumber: 'PO-50010',
+        lines: [
+          { sku: 'SKU-A', quantity: 2, price: '12.50' },
+          { sku: 'SKU-D', quantity: 3, price: '99.00' },
+        ],
+      },
+    ])
+    partner.drop('po-50010.edi', text)
+    const ack = await waitFor(
+      () => partner.received().find((d) => d.setIds.includes('855') && seg(d, 'BAK')[0]![3] === 'PO-50010'),
+      10_000,
+      '855 for PO-50010',
+    )
+    expect(seg(ack, 'BAK')[0]![2]).toBe('AC')
+    const lines = seg(ack, 'PO1').map((p, i) => [p[1], seg(ack, 'ACK')[i]?.slice(0, 3)])
+    expect(lines[0]).toEqual(['1', ['ACK', 'IA', '2']])
+    expect(seg(ack, 'ACK').at(-1)!.slice(0, 3)).toEqual(['ACK', 'IB', '3'])
+  })
+
   it('rejects a wrong SE01 count with AK5 code 4, imports nothing, and moves the file to failed', async () => {
     const { text, control } = partner.purchaseOrders(
       [{ poNumber: 'PO-50002', lines: [{ sku: 'SKU-A', quantity: 1, price: '12.50' }] }],
