@@ -92,6 +92,13 @@ export class ShopifyPeer {
     for (let i = 0; i < count; i++) this.failures.push(failure)
   }
 
+  private matchedFailures: { match: (req: RecordedRequest) => boolean; failure: PeerFailure }[] = []
+
+  /** The next request that `match` accepts fails this way (other traffic, e.g. polls, is untouched). */
+  failNextMatching(match: (req: RecordedRequest) => boolean, failure: PeerFailure): void {
+    this.matchedFailures.push({ match, failure })
+  }
+
   /** Adds an order to the store (as a checkout would). Ids above 2^53 on request. */
   createOrder(
     lines: { sku: string; quantity: number; price?: string }[],
@@ -222,7 +229,8 @@ export class ShopifyPeer {
   }
 
   private async handle(req: RecordedRequest, res: ServerResponse): Promise<void> {
-    const failure = this.failures.shift()
+    const matched = this.matchedFailures.findIndex((f) => f.match(req))
+    const failure = matched >= 0 ? this.matchedFailures.splice(matched, 1)[0]!.failure : this.failures.shift()
     if (failure && 'hangMs' in failure) {
       await new Promise((r) => setTimeout(r, failure.hangMs))
       if (!res.writableEnded) json(res, 504, { errors: 'timeout' })

@@ -7,6 +7,8 @@
  * - `POST /rejections`: `{ fulfilmentId, reason }` when it cannot fulfil;
  * - `POST /cancellations`: `{ fulfilmentId, reason? }` when a fulfilment is cancelled (confirming the
  *   hub's request, or on the warehouse's own account);
+ * - `POST /returns`: `{ returnId, lines: [{ sku, quantity, condition: resellable | damaged }] }` when a
+ *   return (RMA) arrives;
  * - `POST /inventory`: `{ snapshots: [{ locationId, sku, onHand, asOf, eventId? }] }`.
  */
 import {
@@ -14,6 +16,7 @@ import {
   inventorySnapshotSchema,
   PayloadError,
   type RawRequest,
+  returnReceiptSchema,
   SIGNATURE_HEADER,
   shipmentConfirmationSchema,
   verifyTimestamped,
@@ -63,7 +66,7 @@ export default definePlugin({
   config: restWmsConfig,
   capabilities: {
     webhook: {
-      produces: ['shipment', 'fulfilment.rejected', 'fulfilment.cancelled', 'inventory'],
+      produces: ['shipment', 'fulfilment.rejected', 'fulfilment.cancelled', 'inventory', 'return.received'],
       verify(request, ctx) {
         return verifyTimestamped({
           secret: ctx.config.webhookSecret,
@@ -101,6 +104,11 @@ export default definePlugin({
               ],
             }
           }
+          case '/returns':
+            return {
+              ...dedupe,
+              events: [{ type: 'return.received', receipt: body(request, returnReceiptSchema) }],
+            }
           case '/inventory':
             return {
               ...dedupe,

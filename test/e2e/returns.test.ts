@@ -1,0 +1,224 @@
+import { SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../peers/http-peer'
+import { RestWmsPeer } from '../peers/rest-wms-peer'
+import { ShopifyPeer } from '../peers/shopify-peer'
+import { createTestDb, type TestDb } from '../support/databases'
+import { checkOrderInvariants } from '../support/invariants'
+import { seedWorld } from '../support/world'
+import { type ConnectorHub, startConnectorHub } from './connectors-hub'
+
+/**
+ * A Shopify order comes back: one unit resellable, one damaged. Exactly one goes back into stock,
+ * the damaged one is written off, and Shopify is asked once for the right refund, with the same
+ * idempotency key when the first try fails. An exchange ships its replacement.
+ */
+describe('returns and refunds', () => {
+  let db: TestDb
+  let hub: ConnectorHub
+  let shop: ShopifyPeer
+  let wms: RestWmsPeer
+
+  beforeAll(async () => {
+    db = await createTestDb('sqlite')
+    shop = await ShopifyPeer.start()
+    wms = await RestWmsPeer.start('returns-wms-key', 'returns-wms-hook')
+    hub = await startConnectorHub(
+      db,
+      [
+        {
+          id: 'shop',
+          use: '@switchyard/shopify',
+          config: {
+            shop: shop.shop,
+            baseUrl: shop.http.url,
+            accessToken: { $env: 'SHOP_TOKEN' },
+            webhookSecret: { $env: 'SHOP_SECRET' },
+            lookbackSec: 0,
+          },
+        },
+        {
+          id: 'dc',
+          use: '@switchyard/rest-wms',
+          config: { baseUrl: wms.http.url, apiKey: { $env: 'K' }, webhookSecret: { $env: 'H' } },
+        },
+      ],
+      { SHOP_TOKEN: shop.accessToken, SHOP_SECRET: shop.clientSecret, K: wms.apiKey, H: wms.webhookSecret },
+    )
+    await seedWorld(hub.api, { wms: 'dc' })
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await shop?.close()
+    await wms?.close()
+    await db?.drop()
+  })
+
+  async function shippedShopifyOrder(lines: { sku: string; quantity: number; price?: string }[]) {
+    const order = shop.createOrder(lines)
+    const posted = await shop.sendWebhook(hub.url, 'shop', 'orders/create', order.body)
+    expect(posted.status).toBe(201)
+    const orderId = posted.body.results[0].orderId as string
+    const f = await waitFor(
+      () => wms.fulfilments().find((x) => x.request.orderId === orderId),
+      10_000,
+      'fulfilment request',
+    )
+    await wms.ship(hub.url, 'dc', f.request.fulfilmentId, {
+      carrier: 'NZ Post',
+      trackingNumber: `NZ${Date.now()}`,
+    })
+    await waitFor(async () =>
+      (await hub.api(`/api/v1/orders/${orderId}`)).body.status === 'shipped' ? true : undefined,
+    )
+    return { orderId, order }
+  }
+
+  async function postReceipt(body: unknown) {
+    const raw = JSON.stringify(body)
+    const res = await fetch(`${hub.url}/webhooks/dc/returns`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signTimestamped(wms.webhookSecret, raw),
+      },
+      body: raw,
+    })
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  }
+
+  it('restocks the resellable unit, writes off the damaged one, and refunds the right amount once', async () => {
+    const { orderId } = await shippedShopifyOrder([{ sku: 'SKU-A', quantity: 3, price: '20.00' }])
+    const detail = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    const lineId = detail.lines[0].id
+
+    const created = await hub.api(`/api/v1/orders/${orderId}/returns`, {
+      body: { lines: [{ lineId, quantity: 2 }], reason: 'changed-mind' },
+    })
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ status: 'authorised', lines: [{ sku: 'SKU-A', quantity: 2 }] })
+    expect(created.body.rmaNumber).toMatch(/^RMA-\d{6}-[0-9A-F]{6}$/)
+    const location = created.body.location.id as string
+    const stockBefore =
+      (await hub.api(`/api/v1/inventory?sku=SKU-A&location=${location}`)).body.items[0]?.onHand ?? 0
+
+    const tooMany = await hub.api(`/api/v1/orders/${orderId}/returns`, {
+      body: { lines: [{ lineId, quantity: 2 }] },
+    })
+    expect(tooMany.status).toBe(422)
+    expect(tooMany.body.errors).toEqual([
+      { field: 'lines[0].quantity', message: 'only 1 shipped and not yet returned' },
+    ])
+
+    // The first refund try fails: the retry must reuse the key.
+    shop.failNextMatching((r) => r.body.includes('refundCreate('), { status: 502 })
+    const received = await postReceipt({
+      returnId: created.body.rmaNumber,
+      lines: [
+        { sku: 'SKU-A', quantity: 1, condition: 'resellable' },
+        { sku: 'SKU-A', quantity: 1, condition: 'damaged' },
+      ],
+    })
+    expect(received.status).toBe(200)
+
+    const stockAfter = (await hub.api(`/api/v1/inventory?sku=SKU-A&location=${location}`)).body.items[0]
+      .onHand
+    expect(stockAfter - stockBefore).toBe(1)
+    const writeOffs = await hub.hub.core.db.all<{ quantity: number }>(
+      'select quantity from stock_write_off where return_id = ?',
+      [created.body.id],
+    )
+    expect(writeOffs).toEqual([{ quantity: 1 }])
+
+    const refund = await waitFor(
+      () => shop.mutations.find((m) => m.operation === 'refundCreate'),
+      15_000,
+      'Shopify refundCreate',
+    )
+    const attempts = shop.http.requests.filter((r) => r.body.includes('refundCreate('))
+    expect(attempts.length).toBeGreaterThanOrEqual(2)
+    const keys = new Set(attempts.map((r) => /switchyard-refund-[0-9a-f-]+/.exec(r.body)?.[0]))
+    expect(keys.size).toBe(1)
+    expect(refund.idempotencyKey).toBe([...keys][0])
+    expect(JSON.stringify(refund.variables)).toContain('"40.00"')
+    expect(shop.mutations.filter((m) => m.operation === 'refundCreate')).toHaveLength(1)
+
+    const after = await waitFor(
+      async () => {
+        const r = (await hub.api(`/api/v1/orders/${orderId}/returns`)).body
+        return r.refunds[0]?.status === 'confirmed' ? r : undefined
+      },
+      10_000,
+      'refund confirmed',
+    )
+    expect(after.refunds).toEqual([
+      expect.objectContaining({ amount: '40.00', currency: 'NZD', status: 'confirmed' }),
+    ])
+    expect(after.returns[0]).toMatchObject({
+      status: 'received',
+      lines: [{ receivedResellable: 1, receivedDamaged: 1 }],
+    })
+    const history = (await hub.api(`/api/v1/orders/${orderId}`)).body.history.map(
+      (h: { type: string }) => h.type,
+    )
+    expect(history).toEqual(
+      expect.arrayContaining([
+        'return.authorised',
+        'return.received',
+        'refund.requested',
+        'refund.confirmed',
+      ]),
+    )
+
+    const again = await postReceipt({
+      returnId: created.body.rmaNumber,
+      lines: [{ sku: 'SKU-A', quantity: 1, condition: 'resellable' }],
+    })
+    expect(again.status).toBe(409)
+    expect(await checkOrderInvariants(hub.api)).toEqual([])
+  })
+
+  it('ships the replacement of an exchange at once', async () => {
+    const { orderId } = await shippedShopifyOrder([{ sku: 'SKU-B', quantity: 1, price: '35.00' }])
+    const lineId = (await hub.api(`/api/v1/orders/${orderId}`)).body.lines[0].id
+    const created = await hub.api(`/api/v1/orders/${orderId}/returns`, {
+      body: {
+        lines: [{ lineId, quantity: 1 }],
+        reason: 'wrong-size',
+        exchange: { lines: [{ sku: 'SKU-A', quantity: 1 }], ship: 'first' },
+      },
+    })
+    expect(created.status).toBe(201)
+    const replacementId = created.body.exchangeOrderId as string
+    expect(replacementId).toBeTruthy()
+    const replacement = (await hub.api(`/api/v1/orders/${replacementId}`)).body
+    expect(replacement).toMatchObject({
+      channelInstanceId: 'shop',
+      status: 'released',
+      total: '0.00',
+      tags: ['exchange'],
+    })
+    expect(replacement.externalOrderId).toContain(created.body.rmaNumber)
+    await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === replacementId),
+      10_000,
+      'the replacement at the warehouse',
+    )
+  })
+
+  it('refuses a return of an order that has not shipped, naming the state', async () => {
+    const order = shop.createOrder([{ sku: 'SKU-A', quantity: 1 }])
+    const posted = await shop.sendWebhook(hub.url, 'shop', 'orders/create', order.body)
+    const orderId = posted.body.results[0].orderId
+    const lineId = (await hub.api(`/api/v1/orders/${orderId}`)).body.lines[0].id
+    const res = await hub.api(`/api/v1/orders/${orderId}/returns`, {
+      body: { lines: [{ lineId, quantity: 1 }] },
+    })
+    expect(res.status).toBe(409)
+    expect(res.body).toMatchObject({
+      code: 'OPERATION_NOT_ALLOWED',
+      details: { operation: 'return', status: 'released' },
+    })
+  })
+})
