@@ -137,6 +137,19 @@ describe('ShipBob WMS', () => {
     expect(accepted.externalRef).toBe(String(shipbob.byReference(fulfilmentId)!.id))
   })
 
+  it("ignores webhooks about orders of the account's other sales channels", async () => {
+    const other = await shipbob.sendWebhook(hub.url, 'sb', 'order.shipped', {
+      id: 999,
+      reference_id: 'SHOPIFY-OTHER-1',
+      channel: { id: 777, name: 'Another store' },
+      shipments: [{ id: 1, status: 'Completed', tracking: { carrier: 'USPS', tracking_number: '9400' } }],
+    })
+    expect(other.status).toBe(200)
+    expect(other.body.results).toEqual([
+      { type: 'ignored', reason: `order of ShipBob channel 777, not ${shipbob.channelId}` },
+    ])
+  })
+
   it('refuses forged and stale webhooks with 401', async () => {
     const forged = await shipbob.sendWebhook(
       hub.url,

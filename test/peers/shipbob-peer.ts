@@ -228,6 +228,7 @@ export class ShipbobPeer {
         reference_id: order.reference_id,
         order_number: order.order_number,
         status: 'Fulfilled',
+        channel: { id: Number(this.channelId), name: 'Switchyard' },
         shipments: [shipment],
       },
       options,

@@ -27,6 +27,8 @@ export function shipbobRequest(
 export interface ShipbobOrder {
   id: number
   reference_id: string
+  /** The sales channel the order was created under (our `shipbob_channel_id` for ours). */
+  channel?: { id?: number | string; name?: string }
   order_number?: string
   status?: string
   products?: ShipbobProduct[]

@@ -27,6 +27,7 @@ const shipped = {
   reference_id: '01960000-0000-7000-8000-000000000001',
   order_number: '#1001',
   status: 'Fulfilled',
+  channel: { id: 12345, name: 'Switchyard' },
   shipments: [
     {
       id: 200000001,

@@ -83,6 +83,15 @@ export default definePlugin({
         const topic = request.headers['x-webhook-topic'] ?? request.headers['shipbob-topic'] ?? ''
         const body = jsonBody<ShipbobOrder & { order_reference_id?: string }>(request)
         const events: InboundEvent[] = []
+        // One ShipBob account usually serves other sales channels too; their orders are not the hub's.
+        const channel = body.channel?.id
+        if (channel !== undefined && String(channel) !== ctx.config.channelId)
+          return {
+            ...(dedupeKey ? { dedupeKey } : {}),
+            events: [
+              { type: 'ignored', reason: `order of ShipBob channel ${channel}, not ${ctx.config.channelId}` },
+            ],
+          }
         switch (topic) {
           case 'order.shipped':
           case 'order_shipped': {
