@@ -9,6 +9,12 @@ import type { InboundEvent, RawRequest, VerifyResult, WebhookResult } from './we
 export const SDK_VERSION = '1.0.0'
 const BRAND = Symbol.for('switchyard:plugin')
 
+/** What a notification plugin receives: the order's new status, as its channel hears it. */
+export interface NotificationEvent {
+  channelInstanceId: string
+  update: OrderStatusUpdate
+}
+
 export type PluginKind = 'channel' | 'wms' | 'carrier' | 'notification'
 
 /** The outcome of an outbound call that did not throw. Failures are thrown as classified errors. */
@@ -65,6 +71,8 @@ export interface Capabilities<C> {
   inventoryPush?: {
     pushInventory(levels: ChannelInventoryLevel[], ctx: PluginContext<C>): Promise<DeliveryResult>
   }
+  /** Notification plugins (email, SMS, webhook) hear every order status change of every channel. */
+  notify?: { notify(event: NotificationEvent, ctx: PluginContext<C>): Promise<DeliveryResult> }
   /** Refunds the hub asks the channel to make (wired to the outbox with the order lifecycle work). */
   refundPush?: { pushRefund(refund: RefundRequest, ctx: PluginContext<C>): Promise<DeliveryResult> }
   inventoryPull?: {
@@ -88,6 +96,7 @@ export type CapabilityName =
   | 'inventory-push'
   | 'inventory-pull'
   | 'refund-push'
+  | 'notify'
 
 export interface PluginSpec<S extends z.ZodType> {
   /** Stable forever, kebab-case: stored with every instance. */
@@ -159,5 +168,6 @@ export function capabilityNames(plugin: PluginSpec<z.ZodType>): CapabilityName[]
   if (c.inventoryPush) names.push('inventory-push')
   if (c.inventoryPull) names.push('inventory-pull')
   if (c.refundPush) names.push('refund-push')
+  if (c.notify) names.push('notify')
   return names
 }

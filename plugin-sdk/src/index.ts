@@ -21,6 +21,7 @@ export {
   type DeliveryResult,
   definePlugin,
   isPluginDefinition,
+  type NotificationEvent,
   type PluginDefinition,
   type PluginKind,
   type PluginSpec,

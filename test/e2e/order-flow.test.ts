@@ -1,5 +1,6 @@
+import { SIGNATURE_HEADER, verifyTimestamped } from '@switchyard/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { waitFor } from '../peers/http-peer'
+import { HttpPeer, waitFor } from '../peers/http-peer'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
@@ -16,11 +17,16 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
   let hub: TestHub
   let channel: RestChannelPeer
   let wms: RestWmsPeer
+  let notices: HttpPeer
 
   beforeAll(async () => {
     db = await createTestDb(kind)
     channel = await RestChannelPeer.start('channel-secret-123')
     wms = await RestWmsPeer.start('wms-api-key-456', 'wms-hook-secret-789')
+    notices = await HttpPeer.start((_req, res) => {
+      res.statusCode = 204
+      res.end()
+    })
     hub = await startTestHub(
       db,
       [
@@ -34,8 +40,18 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
           use: '@switchyard/rest-wms',
           config: { baseUrl: wms.http.url, apiKey: { $env: 'DC_KEY' }, webhookSecret: { $env: 'DC_HOOK' } },
         },
+        {
+          id: 'notify',
+          use: '@switchyard/webhook-notifier',
+          config: { url: `${notices.url}/events`, secret: { $env: 'NOTIFY_SECRET' } },
+        },
       ],
-      { WEB_SECRET: channel.secret, DC_KEY: wms.apiKey, DC_HOOK: wms.webhookSecret },
+      {
+        WEB_SECRET: channel.secret,
+        DC_KEY: wms.apiKey,
+        DC_HOOK: wms.webhookSecret,
+        NOTIFY_SECRET: 'notify-secret-1',
+      },
     )
     await seedWorld(hub.api, { wms: 'dc' })
   })
@@ -44,6 +60,7 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
     await hub?.stop()
     await channel?.close()
     await wms?.close()
+    await notices?.close()
     await db?.drop()
   })
 
@@ -100,6 +117,25 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
       trackingNumber: 'NZ123456789',
       externalRef: expect.stringMatching(/^WMS-/),
     })
+    // The notifier heard the same changes, signed: released at intake, then shipped.
+    const heard = await waitFor(() => {
+      const mine = notices.requests
+        .map((r) => JSON.parse(r.body))
+        .filter((n) => n.update.orderId === result.orderId)
+      return mine.some((n) => n.update.status === 'shipped') ? mine : undefined
+    })
+    expect(heard.map((n: { update: { status: string } }) => n.update.status)).toEqual(['released', 'shipped'])
+    expect(
+      notices.requests.every(
+        (r) =>
+          verifyTimestamped({
+            secret: 'notify-secret-1',
+            rawBody: Buffer.from(r.body),
+            header: r.headers[SIGNATURE_HEADER],
+          }).ok,
+      ),
+    ).toBe(true)
+
     const stock = await hub.api('/api/v1/inventory?sku=SKU-A&location=akl')
     expect(stock.body.items[0]).toMatchObject({ onHand: 98, allocated: 0 })
   })

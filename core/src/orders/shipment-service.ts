@@ -3,6 +3,7 @@ import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
 import { writeOutbox } from '../outbox/outbox-writer'
+import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory } from '../outbox/topics'
 import { addEvent, loadLines, loadOrderHead, loadShipments, setOrderStatus } from './order-rows'
 import { assertTransition } from './order-state-machine'
@@ -149,16 +150,15 @@ export class ShipmentService {
       await setOrderStatus(tx, order, next, now, actor)
       status = next
     }
-    if (this.directory.accepts(order.channel_instance_id, 'order.status')) {
+    if (wantsStatus(this.directory, order.channel_instance_id)) {
       const shipments = await loadShipments(tx, order.id)
-      const messageId = uuidv7(now)
-      await writeOutbox(tx, [
-        {
-          id: messageId,
-          topic: 'order.status',
-          instanceId: order.channel_instance_id,
+      await writeOutbox(
+        tx,
+        statusMessages(this.directory, {
+          channelInstanceId: order.channel_instance_id,
           orderId: order.id,
-          idempotencyKey: `order.status:shipment:${f.id}`,
+          key: `shipment:${f.id}`,
+          now,
           payload: buildStatusUpdate({
             orderId: order.id,
             externalOrderId: order.external_order_id,
@@ -170,9 +170,8 @@ export class ShipmentService {
             shipments,
             occurredAt: now,
           }),
-          createdAt: now,
-        },
-      ])
+        }),
+      )
     }
     return { orderId: order.id, fulfilmentId: f.id, status, duplicate: false }
   }

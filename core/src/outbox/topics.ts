@@ -5,6 +5,7 @@ export const outboxTopics = [
   'order.status',
   'inventory.push',
   'refund.push',
+  'notification',
 ] as const
 export type OutboxTopic = (typeof outboxTopics)[number]
 
@@ -14,6 +15,8 @@ export type OutboxTopic = (typeof outboxTopics)[number]
  */
 export interface IntegrationDirectory {
   accepts(instanceId: string, topic: OutboxTopic): boolean
+  /** Notification instances that hear every order status change. */
+  notificationTargets?(): readonly string[]
 }
 
 export interface NewOutboxMessage {

@@ -12,6 +12,7 @@ import { addEvent, loadLines, setOrderStatus } from '../orders/order-rows'
 import { canTransition } from '../orders/order-state-machine'
 import { buildStatusUpdate } from '../orders/status-update'
 import { writeOutbox } from '../outbox/outbox-writer'
+import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import { readCapacityForUpdate, writeCapacity } from './capacity'
 import { loadStoredOrder, type StoredOrder } from './order-routing-input'
@@ -361,26 +362,26 @@ export class RerouteService {
       }
       if (plan.hold)
         await tx.run('update orders set hold_reason = ? where id = ?', [plan.hold.reason, orderId])
-      if (this.directory.accepts(stored.order.channelInstanceId, 'order.status')) {
-        outbox.push({
-          id: uuidv7(now),
-          topic: 'order.status',
-          instanceId: stored.order.channelInstanceId,
-          orderId,
-          idempotencyKey: `order.status:${eventId}`,
-          payload: buildStatusUpdate({
+      if (wantsStatus(this.directory, stored.order.channelInstanceId)) {
+        outbox.push(
+          ...statusMessages(this.directory, {
+            channelInstanceId: stored.order.channelInstanceId,
             orderId,
-            externalOrderId: stored.externalOrderId,
-            orderNumber: stored.orderNumber,
-            status: target,
-            previousStatus: previous,
-            reason: plan.hold?.reason ?? null,
-            lines,
-            shipments: [],
-            occurredAt: now,
+            key: eventId,
+            now,
+            payload: buildStatusUpdate({
+              orderId,
+              externalOrderId: stored.externalOrderId,
+              orderNumber: stored.orderNumber,
+              status: target,
+              previousStatus: previous,
+              reason: plan.hold?.reason ?? null,
+              lines,
+              shipments: [],
+              occurredAt: now,
+            }),
           }),
-          createdAt: now,
-        })
+        )
       }
     }
     await writeOutbox(tx, outbox)

@@ -5,8 +5,11 @@ import type { LoadedInstance } from './loader'
 export class PluginRegistry implements IntegrationDirectory {
   private readonly byId: Map<string, LoadedInstance>
 
+  private readonly notifiers: string[]
+
   constructor(instances: readonly LoadedInstance[]) {
     this.byId = new Map(instances.map((i) => [i.id, i]))
+    this.notifiers = instances.filter((i) => i.definition.capabilities.notify !== undefined).map((i) => i.id)
   }
 
   get(id: string): LoadedInstance | undefined {
@@ -31,7 +34,13 @@ export class PluginRegistry implements IntegrationDirectory {
         return c.inventoryPush !== undefined
       case 'refund.push':
         return c.refundPush !== undefined
+      case 'notification':
+        return c.notify !== undefined
     }
+  }
+
+  notificationTargets(): readonly string[] {
+    return this.notifiers
   }
 
   /** Every secret value of every instance: the logger scrubs them from all output. */

@@ -4,6 +4,7 @@ import type {
   DeliveryResult,
   FulfilmentCancelRequest,
   FulfilmentRequest,
+  NotificationEvent,
   OrderStatusUpdate,
   RefundRequest,
 } from '@switchyard/plugin-sdk'
@@ -41,6 +42,9 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
           break
         case 'refund.push':
           if (c.refundPush) return c.refundPush.pushRefund(message.payload as RefundRequest, ctx)
+          break
+        case 'notification':
+          if (c.notify) return c.notify.notify(message.payload as NotificationEvent, ctx)
           break
       }
       throw new ConfigError(`plugin instance '${instance.id}' cannot take '${message.topic}' messages`)

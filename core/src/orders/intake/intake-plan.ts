@@ -2,6 +2,7 @@ import type { FulfilmentRequest, OrderStatus } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
 import { uuidv7 } from '../../ids'
 import type { StockLedger } from '../../inventory/stock-ledger'
+import { statusMessages, wantsStatus } from '../../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
 import type { CapacityLedger } from '../../routing/capacity'
 import type { Router, RoutingPlan } from '../../routing/router'
@@ -192,27 +193,27 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
       createdAt: now,
     })
   }
-  if (ctx.directory.accepts(order.channelInstanceId, 'order.status')) {
+  if (wantsStatus(ctx.directory, order.channelInstanceId)) {
     const last = events[events.length - 1]!
-    outbox.push({
-      id: uuidv7(now),
-      topic: 'order.status',
-      instanceId: order.channelInstanceId,
-      orderId: order.id,
-      idempotencyKey: `order.status:${last.id}`,
-      payload: buildStatusUpdate({
+    outbox.push(
+      ...statusMessages(ctx.directory, {
+        channelInstanceId: order.channelInstanceId,
         orderId: order.id,
-        externalOrderId: order.externalOrderId,
-        orderNumber: order.orderNumber,
-        status,
-        previousStatus: null,
-        reason: plan.hold?.reason ?? null,
-        lines: lines.map((l) => ({ ...l, shippedQty: 0, cancelledQty: 0 })),
-        shipments: [],
-        occurredAt: now,
+        key: last.id,
+        now,
+        payload: buildStatusUpdate({
+          orderId: order.id,
+          externalOrderId: order.externalOrderId,
+          orderNumber: order.orderNumber,
+          status,
+          previousStatus: null,
+          reason: plan.hold?.reason ?? null,
+          lines: lines.map((l) => ({ ...l, shippedQty: 0, cancelledQty: 0 })),
+          shipments: [],
+          occurredAt: now,
+        }),
       }),
-      createdAt: now,
-    })
+    )
   }
 
   return {

@@ -1,6 +1,7 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import type { SqlRunner } from '../../db/sql/sql-db'
 import { uuidv7 } from '../../ids'
+import { statusMessages, wantsStatus } from '../../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
 import { addEvent, loadLines, loadShipments } from '../order-rows'
 import { canTransition } from '../order-state-machine'
@@ -54,27 +55,26 @@ export async function changeStatus(
     await tx.run('update orders set updated_at = ?, version = version + 1 where id = ?', [now, order.id])
   }
   const outbox: NewOutboxMessage[] = []
-  if ((lastEvent || options.notify) && options.directory.accepts(order.channelInstanceId, 'order.status')) {
-    const key = lastEvent ?? uuidv7(now)
-    outbox.push({
-      id: uuidv7(now),
-      topic: 'order.status',
-      instanceId: order.channelInstanceId,
-      orderId: order.id,
-      idempotencyKey: `order.status:${key}`,
-      payload: buildStatusUpdate({
+  if ((lastEvent || options.notify) && wantsStatus(options.directory, order.channelInstanceId)) {
+    outbox.push(
+      ...statusMessages(options.directory, {
+        channelInstanceId: order.channelInstanceId,
         orderId: order.id,
-        externalOrderId: order.externalOrderId,
-        orderNumber: order.orderNumber,
-        status,
-        previousStatus: order.status,
-        reason: options.reason ?? null,
-        lines: await loadLines(tx, order.id),
-        shipments: await loadShipments(tx, order.id),
-        occurredAt: now,
+        key: lastEvent ?? uuidv7(now),
+        now,
+        payload: buildStatusUpdate({
+          orderId: order.id,
+          externalOrderId: order.externalOrderId,
+          orderNumber: order.orderNumber,
+          status,
+          previousStatus: order.status,
+          reason: options.reason ?? null,
+          lines: await loadLines(tx, order.id),
+          shipments: await loadShipments(tx, order.id),
+          occurredAt: now,
+        }),
       }),
-      createdAt: now,
-    })
+    )
   }
   return { status, outbox }
 }
