@@ -1,6 +1,7 @@
 import type { LocationFacts } from '../catalog/facts'
 import { countryCentroid, distanceKm } from './geo'
 import type { Assignment, CandidateExplanation, Router, RoutingPlan, RoutingRequest } from './router'
+import { localTime } from './sourcing/calendar'
 
 interface Ranked {
   location: LocationFacts
@@ -33,7 +34,14 @@ export class NearestLocationRouter implements Router {
         ? { excluded: { rule: 'previously-rejected', reason: 'this location already rejected the order' } }
         : {}),
     }))
-    const usable = ranked.filter((r) => !excluded.has(r.location.id))
+    const full = (l: LocationFacts) =>
+      l.dailyCapacity !== null &&
+      (request.capacity?.used(l.id, localTime(request.now.getTime(), l.timezone).date) ?? 0) >=
+        l.dailyCapacity
+    for (const c of candidates)
+      if (!c.excluded && full(ranked.find((r) => r.location.id === c.locationId)!.location))
+        c.excluded = { rule: 'capacity', reason: 'daily capacity reached' }
+    const usable = ranked.filter((r) => !excluded.has(r.location.id) && !full(r.location))
 
     const whole = usable.find((r) => lines.every((l) => stock.available(l.sku, r.location.id) >= l.quantity))
     if (whole) {

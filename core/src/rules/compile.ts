@@ -256,14 +256,14 @@ export function compileRules(rules: readonly RuleProperties[]): CompiledRule[] {
   return rules.map(compileRule).sort((a, b) => b.priority - a.priority || a.index - b.index)
 }
 
-type SlotPredicate = (slots: readonly unknown[]) => boolean
+export type SlotPredicate = (slots: readonly unknown[]) => boolean
 
 /**
  * The same conditions compiled against an array of fact values (one slot per fact) instead of a
  * record: every leaf reads `slots[i]`, which stays fast however many facts and rules there are,
  * where record lookups by many different keys from one call site go megamorphic.
  */
-function compileSlotted(c: Condition, rule: string, slotOf: (fact: string) => number): SlotPredicate {
+export function compileSlotted(c: Condition, rule: string, slotOf: (fact: string) => number): SlotPredicate {
   if (isAll(c) || isAny(c)) {
     const all = isAll(c)
     const parts = (all ? c.all : (c as { any: Condition[] }).any).map((x) => compileSlotted(x, rule, slotOf))

@@ -57,18 +57,29 @@ export function localTime(ms: number, timeZone: string): LocalTime {
 }
 
 const WORKWEEK: readonly Weekday[] = ['sat', 'sun']
+const holidayDays = new WeakMap<CarrierCalendar, Set<number>>()
+
+function isHoliday(day: number, calendar: CarrierCalendar | undefined): boolean {
+  if (!calendar || calendar.holidays.length === 0) return false
+  let set = holidayDays.get(calendar)
+  if (!set) {
+    set = new Set(calendar.holidays.map(dayNumber))
+    holidayDays.set(calendar, set)
+  }
+  return set.has(day)
+}
 
 /** Whether a location can hand parcels to the carrier that day: weekdays that are not carrier holidays. */
 export function isShippingDay(day: number, calendar: CarrierCalendar | undefined): boolean {
   if (WORKWEEK.includes(weekdayOf(day))) return false
-  return !calendar?.holidays.includes(dateOf(day))
+  return !isHoliday(day, calendar)
 }
 
 /** Whether the carrier delivers that day. */
 export function isDeliveryDay(day: number, calendar: CarrierCalendar | undefined): boolean {
   const off = calendar?.nonDeliveryDays ?? WORKWEEK
   if (off.includes(weekdayOf(day))) return false
-  return !calendar?.holidays.includes(dateOf(day))
+  return !isHoliday(day, calendar)
 }
 
 export interface PromiseDates {

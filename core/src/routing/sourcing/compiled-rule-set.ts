@@ -1,4 +1,10 @@
-import { type CompiledRule, compileRule, RuleIndex } from '../../rules/compile'
+import {
+  type CompiledRule,
+  compileRule,
+  compileSlotted,
+  RuleIndex,
+  type SlotPredicate,
+} from '../../rules/compile'
 import type { RuleProperties } from '../../rules/rule-types'
 import { type ActionType, actionSchemas, type SourcingAction } from '../../rules/sourcing-actions'
 import { type RuleScope, scopeOf } from '../../rules/validate'
@@ -7,6 +13,16 @@ export interface SourcingRule {
   compiled: CompiledRule
   scope: RuleScope
   action: SourcingAction
+  /** Line and location rules: the conditions over the rule set's fact slots (see `layout`). */
+  slotTest: SlotPredicate
+}
+
+/** One slot per fact line and location rules test, so evaluating them per line and location allocates nothing. */
+export interface SlotLayout {
+  size: number
+  order: readonly [number, string][]
+  line: readonly [number, string][]
+  location: readonly [number, string][]
 }
 
 export interface RuleSetSettings {
@@ -28,6 +44,7 @@ export interface CompiledRuleSet {
   location: readonly SourcingRule[]
   lineLocation: readonly SourcingRule[]
   hasStrategies: boolean
+  layout: SlotLayout
 }
 
 export const defaultSettings: RuleSetSettings = { timezone: 'UTC' }
@@ -45,15 +62,27 @@ export function compileRuleSet(
     settings?: Partial<RuleSetSettings> | null
   } = {},
 ): CompiledRuleSet {
+  const slots = new Map<string, number>()
+  const slotOf = (fact: string) => {
+    let i = slots.get(fact)
+    if (i === undefined) {
+      i = slots.size
+      slots.set(fact, i)
+    }
+    return i
+  }
   const all: SourcingRule[] = rules.map((rule, index) => {
     const type = rule.event.type as ActionType
     const schema = actionSchemas[type]
     if (!schema) throw new Error(`rule ${rule.name ?? index}: unknown action '${rule.event.type}'`)
     const params = schema.parse(rule.event.params ?? {})
+    const scope = scopeOf(rule)
+    const compiled = compileRule(rule, index)
     return {
-      compiled: compileRule(rule, index),
-      scope: scopeOf(rule),
+      compiled,
+      scope,
       action: { type, params } as SourcingAction,
+      slotTest: scope === 'order' ? () => false : compileSlotted(rule.conditions, compiled.name, slotOf),
     }
   })
   all.sort((a, b) => b.compiled.priority - a.compiled.priority || a.compiled.index - b.compiled.index)
@@ -76,6 +105,14 @@ export function compileRuleSet(
     location: all.filter((r) => r.scope === 'location'),
     lineLocation: all.filter((r) => r.scope === 'lineLocation'),
     hasStrategies: all.some((r) => r.action.type === 'strategy'),
+    layout: {
+      size: slots.size,
+      order: [...slots]
+        .filter(([f]) => !f.startsWith('line.') && !f.startsWith('location.'))
+        .map(([f, i]) => [i, f]),
+      line: [...slots].filter(([f]) => f.startsWith('line.')).map(([f, i]) => [i, f]),
+      location: [...slots].filter(([f]) => f.startsWith('location.')).map(([f, i]) => [i, f]),
+    },
   }
 }
 

@@ -24,7 +24,7 @@ import type {
 } from '../router'
 import { dateOf, localTime, promiseDates } from './calendar'
 import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
-import { flatten, type LocationFactValues, lineFacts, orderFacts, withLocation } from './facts'
+import { flatten, type LocationFactValues, lineValues, orderFacts } from './facts'
 import { type LaneIndex, type LaneQuote, normalisePostcode } from './lanes'
 import { type OptimiserResult, optimise } from './optimiser'
 import { summarise } from './summary'
@@ -67,7 +67,6 @@ interface Candidate {
   quote: LaneQuote
   capacityLeft: number | null
   values: LocationFactValues
-  facts: Facts | null
   blocks: Block[]
   bonus: { value: number; strategies: readonly string[] | null }[]
 }
@@ -132,7 +131,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
   const fired: Record<string, unknown>[] = []
   // Which rules fired, for the explanation. Exclusions and holds carry their conditions themselves;
   // tracing every other fired rule's conditions on every decision would cost more than deciding.
-  const record = (rule: SourcingRule, extra: Record<string, unknown> = {}) => {
+  const recordFired = (rule: SourcingRule, extra: Record<string, unknown> = {}) => {
     if (fired.length < MAX_RULES_LISTED)
       fired.push({ rule: rule.compiled.name, action: rule.action.type, scope: rule.scope, ...extra })
   }
@@ -150,7 +149,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
       orderFired = ruleSet.orderIndex.evaluate(oFacts)
     }
   }
-  for (const r of orderFired) record(r)
+  for (const r of orderFired) recordFired(r)
 
   const holdRule = orderFired.find((r) => r.action.type === 'hold')
   const destination = {
@@ -187,7 +186,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
       'location.fillShare': units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000,
       'location.priority': location.priority,
     }
-    return { location, index, distanceKm: d, quote, capacityLeft, values, facts: null, blocks: [], bonus: [] }
+    return { location, index, distanceKm: d, quote, capacityLeft, values, blocks: [], bonus: [] }
   })
   const block = (c: Candidate, b: Block) => c.blocks.push(b)
   const excluded = req.excludedLocationIds
@@ -240,15 +239,33 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
       })
     }
   }
+  // Line and location rules run over fact slots; a record of the facts is built only to explain.
+  const layout = ruleSet.layout
+  const slots: unknown[] = new Array(layout.size)
+  for (const [i, f] of layout.order) slots[i] = oFacts[f]
+  const setLocation = (c: Candidate, li: number | null) => {
+    for (const [i, f] of layout.location)
+      slots[i] =
+        f === 'location.stockForLine'
+          ? li === null
+            ? undefined
+            : stockOf[li]![c.index]
+          : c.values[f as keyof LocationFactValues]
+  }
+  const record = (line: Record<string, unknown> | null, c: Candidate | null, li: number | null): Facts => ({
+    ...flatten(oFacts),
+    ...(line ?? {}),
+    ...(c ? c.values : {}),
+    ...(c && li !== null ? { 'location.stockForLine': stockOf[li]![c.index] } : {}),
+  })
   if (!holdRule) {
     for (const r of orderFired) targetRule(r, oFacts, null)
-    if (ruleSet.location.length > 0 || ruleSet.lineLocation.length > 0)
-      for (const c of candidates) c.facts = withLocation(oFacts, c.values)
     for (const r of ruleSet.location) {
       const a = r.action
       if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') continue
       for (const c of candidates) {
-        const hit = r.compiled.test(c.facts!)
+        setLocation(c, null)
+        const hit = r.slotTest(slots)
         const p = a.params as TargetParams
         if (a.type === 'prefer') {
           if (hit && matchesTarget(p, c.location))
@@ -257,8 +274,8 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         }
         // Exclude where the conditions hold; restrict: exclude where they do not.
         if ((a.type === 'exclude') !== hit || !matchesTarget(p, c.location)) continue
-        const conditions = reasons(r, c.facts!, a.type === 'exclude')
-        record(r, { locationId: c.location.id })
+        const conditions = reasons(r, record(null, c, null), a.type === 'exclude')
+        recordFired(r, { locationId: c.location.id })
         block(c, {
           lineId: null,
           strategies: p.strategies ?? null,
@@ -282,33 +299,32 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
     )
   if (!holdRule && (ruleSet.line.length > 0 || ruleSet.lineLocation.length > 0)) {
     lines.forEach((line, li) => {
-      const lf = lineFacts(oFacts, line, currency)
+      const lv = lineValues(line, currency)
+      for (const [i, f] of layout.line) slots[i] = lv[f]
       for (const r of ruleSet.line) {
-        if (!r.compiled.test(lf)) continue
-        record(r, { lineId: line.lineId })
+        if (!r.slotTest(slots)) continue
+        recordFired(r, { lineId: line.lineId })
         if (r.action.type === 'shipTogether') {
           const g = r.action.params.group ?? r.compiled.name
           const list = groups.get(g) ?? []
           if (!list.includes(li)) list.push(li)
           groups.set(g, list)
-        } else targetRule(r, lf, line.lineId)
+        } else targetRule(r, record(lv, null, null), line.lineId)
       }
       for (const r of ruleSet.lineLocation) {
         const a = r.action
         if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') continue
         const ap = a.params as TargetParams
         for (const c of candidates) {
-          const f = Object.create(lf) as Record<string, unknown>
-          for (const k in c.values) f[k] = c.values[k as keyof LocationFactValues]
-          f['location.stockForLine'] = stockOf[li]![c.index]!
-          const hit = r.compiled.test(f)
+          setLocation(c, li)
+          const hit = r.slotTest(slots)
           if (a.type === 'prefer') {
             if (hit && matchesTarget(ap, c.location))
               c.bonus.push({ value: ap.bonus ?? 0.25, strategies: ap.strategies ?? null })
             continue
           }
           if ((a.type === 'exclude') !== hit || !matchesTarget(ap, c.location)) continue
-          const conditions = reasons(r, f, a.type === 'exclude')
+          const conditions = reasons(r, record(lv, c, li), a.type === 'exclude')
           block(c, {
             lineId: line.lineId,
             strategies: ap.strategies ?? null,
@@ -494,20 +510,23 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
     const filter = decidedFilters?.get(c.index)
     const exclusion = whole?.exclusion ?? filter
     const score = decidedBy && !exclusion ? roundScores(decidedBy.costs[c.index]!) : undefined
-    return {
+    const e: CandidateExplanation = {
       locationId: c.location.id,
       name: c.location.name,
       distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
-      canShip: lines.filter((l, li) => stockOf[li]![c.index]! >= l.quantity).map((l) => l.sku),
-      ...(exclusion ? { excluded: exclusion } : {}),
-      ...(partialBlocks.length > 0 ? { partialExclusions: partialBlocks } : {}),
+      canShip: [],
       chosen: chosenIds.has(c.location.id),
-      ...(score ? { score } : {}),
       transitDays: c.quote.transitDays,
       shippingCost: fromMinorUnits(c.quote.costMinor, c.quote.currency),
       capacityLeft: c.capacityLeft,
-      ...(c.quote.estimated ? { estimatedLane: true } : {}),
     }
+    for (let li = 0; li < lines.length; li++)
+      if (stockOf[li]![c.index]! >= lines[li]!.quantity) e.canShip.push(lines[li]!.sku)
+    if (exclusion) e.excluded = exclusion
+    if (partialBlocks.length > 0) e.partialExclusions = partialBlocks
+    if (score) e.score = score
+    if (c.quote.estimated) e.estimatedLane = true
+    return e
   })
 
   const promiseDate =
@@ -561,7 +580,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
       optimiser: chosen
         ? { exact: chosen.result.exact, cost: Math.round(chosen.result.cost * 1000) / 1000 }
         : null,
-      facts: flatten(oFacts),
+      orderFacts: oFacts,
     },
   }
 }

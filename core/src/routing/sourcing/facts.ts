@@ -5,9 +5,8 @@ import { localTime } from './calendar'
 import { normalisePostcode } from './lanes'
 
 /**
- * The fact records rules are evaluated against. Narrower scopes inherit the wider through the
- * prototype chain (a line's facts see the order's), so building a location's facts costs a handful
- * of own properties, not a copy of everything.
+ * The fact records rules are evaluated against: the order's once per decision, each line's and
+ * location's values beside them (decide.ts lays them into slots for line and location rules).
  */
 export function orderFacts(
   order: RoutingOrder,
@@ -54,8 +53,9 @@ export function orderFacts(
   }
 }
 
-export function lineFacts(parent: Facts, line: RoutingLine, currency: string): Record<string, unknown> {
-  const f = Object.create(parent) as Record<string, unknown>
+/** A line's own facts (line.*). */
+export function lineValues(line: RoutingLine, currency: string): Record<string, unknown> {
+  const f: Record<string, unknown> = {}
   const scale = 10 ** currencyExponent(currency)
   f['line.sku'] = line.sku
   f['line.quantity'] = line.quantity
@@ -79,21 +79,6 @@ export interface LocationFactValues {
   'location.capacityLeft': number | null
   'location.fillShare': number
   'location.priority': number
-}
-
-export function withLocation(parent: Facts, values: LocationFactValues): Record<string, unknown> {
-  const f = Object.create(parent) as Record<string, unknown>
-  f['location.id'] = values['location.id']
-  f['location.type'] = values['location.type']
-  f['location.tags'] = values['location.tags']
-  f['location.country'] = values['location.country']
-  f['location.distanceKm'] = values['location.distanceKm']
-  f['location.transitDays'] = values['location.transitDays']
-  f['location.shippingCost'] = values['location.shippingCost']
-  f['location.capacityLeft'] = values['location.capacityLeft']
-  f['location.fillShare'] = values['location.fillShare']
-  f['location.priority'] = values['location.priority']
-  return f
 }
 
 /** The flat record json-rules-engine would receive for the same evaluation (own and inherited keys). */
