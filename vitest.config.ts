@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,plugin-sdk,server,plugins/*}/src/**/*.test.ts'],
+          include: ['{core,plugin-sdk,server,rule-editor,plugins/*}/src/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -28,6 +28,17 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // End-to-end files start hubs and peers on ports; one file at a time keeps them from fighting for CPU.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          // One Chromium and one hub at a time: they are the heaviest things the suite starts.
           fileParallelism: false,
         },
       },

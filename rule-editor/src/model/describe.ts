@@ -1,0 +1,86 @@
+import { criteriaLabels } from './actions'
+import { factLabel, operatorLabels } from './catalogue'
+import { type Condition, isAll, isAny, isFactReference, isNot, type LeafCondition } from './core-rules'
+
+/** Plain-language text for conditions and actions, so nobody has to read JSON. */
+export function describeValue(v: unknown): string {
+  if (v === true) return 'yes'
+  if (v === false) return 'no'
+  if (v === null) return 'nothing'
+  if (Array.isArray(v)) return v.length ? v.map(describeValue).join(', ') : '(none)'
+  if (isFactReference(v)) return factLabel(v.fact)
+  if (typeof v === 'string') return v === '' ? '(empty)' : v
+  return JSON.stringify(v)
+}
+
+export function describeLeaf(leaf: Pick<LeafCondition, 'fact' | 'operator' | 'value'>): string {
+  const parts = leaf.operator.split(':')
+  const base = parts.pop()!
+  const neg = parts.includes('not') ? 'not ' : ''
+  return `${factLabel(leaf.fact)} ${neg}${operatorLabels[base] ?? base} ${describeValue(leaf.value)}`
+}
+
+export function describeCondition(c: Condition): string {
+  if (isAll(c)) return c.all.length ? c.all.map((x) => wrap(x)).join(' and ') : 'always'
+  if (isAny(c)) return c.any.length ? c.any.map((x) => wrap(x)).join(' or ') : 'always'
+  if (isNot(c)) return `not (${describeCondition(c.not)})`
+  return describeLeaf(c as LeafCondition)
+}
+
+function wrap(c: Condition): string {
+  return isAll(c) || isAny(c) ? `(${describeCondition(c)})` : describeCondition(c)
+}
+
+function targets(p: Record<string, unknown>, tested: boolean): string {
+  const parts: string[] = []
+  const list = (k: string) => (Array.isArray(p[k]) ? (p[k] as string[]) : [])
+  if (list('locations').length) parts.push(list('locations').join(', '))
+  if (list('tags').length) parts.push(`locations tagged ${list('tags').join(' + ')}`)
+  if (list('types').length) parts.push(`${list('types').join(' or ')} locations`)
+  return parts.join('; ') || (tested ? 'the location tested' : 'every location')
+}
+
+/** `locationTested`: the rule tests location facts, so an action without a target acts on that location. */
+export function describeAction(
+  type: string,
+  params: Record<string, unknown> = {},
+  locationTested = false,
+): string {
+  switch (type) {
+    case 'exclude':
+      return `Never ship from ${targets(params, locationTested)}`
+    case 'restrict':
+      return locationTested && !params.tags && !params.locations && !params.types
+        ? 'Ship only from locations where the conditions hold'
+        : `Ship only from ${targets(params, locationTested)}`
+    case 'prefer':
+      return `Prefer ${targets(params, locationTested)} (bonus ${params.bonus ?? 0.25})`
+    case 'weight':
+      return `${criteriaLabels[String(params.criterion)] ?? params.criterion} weight ${params.weight !== undefined ? `= ${params.weight}` : `× ${params.factor ?? 1}`}`
+    case 'split': {
+      if (params.policy === 'never') return 'Never split'
+      const max = params.maxShipments ? `at most ${params.maxShipments} shipments` : 'split allowed'
+      return params.minShipmentValue ? `${max}, each worth ≥ ${params.minShipmentValue}` : max
+    }
+    case 'shipTogether':
+      return `Ship together (${params.group ?? 'one parcel'})`
+    case 'hold':
+      return `Hold: ${params.reason ?? ''}`
+    case 'unfillable':
+      return params.action === 'cancelAfter'
+        ? `Cancel unfillable lines after ${params.days ?? 0} days`
+        : 'Backorder unfillable lines'
+    case 'serviceLevel':
+      return `Service level → ${params.serviceLevel}`
+    case 'adjust':
+      return `Adjust price by ${params.amount}${params.by === 'percent' ? ' %' : ''}`
+    case 'chooseList':
+      return `Price from list ${params.priceList}`
+    case 'round':
+      return `Round to …${params.ending ?? ''}`
+    case 'floor':
+      return `Never below ${params.amount}`
+    default:
+      return type
+  }
+}

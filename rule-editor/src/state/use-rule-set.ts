@@ -1,0 +1,274 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  type Api,
+  ApiError,
+  type RuleSetSummary,
+  type ValidationReport,
+  type Version,
+  type VersionMeta,
+} from '../api/client'
+import { compileGraph } from '../model/compile-graph'
+import { GRAPH_SCHEMA_VERSION, type GraphDoc, type RuleSetKind } from '../model/graph-types'
+import { importRules } from '../model/import-rules'
+import * as H from './history'
+
+/**
+ * One rule set being edited. The working copy is the latest draft when there is one; otherwise the
+ * latest published version, and the first change saves a new draft from it. Every change is kept
+ * in this browser at once and saved to the hub shortly after (autosave), so nothing is lost on a
+ * reload; the hub's validation of each save comes back with it.
+ */
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error'
+
+interface Stored {
+  setId: string
+  baseVersion: number
+  draftVersion: number | null
+  doc: GraphDoc
+  dirty: boolean
+}
+
+const storeKey = (setId: string) => `switchyard.editor.${setId}`
+
+export function docFromVersion(v: Pick<Version, 'graph' | 'rules'>, kind: RuleSetKind): GraphDoc {
+  const g = v.graph as Partial<GraphDoc> | null
+  if (g && g.schemaVersion === GRAPH_SCHEMA_VERSION && Array.isArray(g.nodes) && Array.isArray(g.edges))
+    return g as GraphDoc
+  return importRules(v.rules ?? [], kind)
+}
+
+export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
+  const [set, setSet] = useState<(RuleSetSummary & { versions: VersionMeta[] }) | null>(null)
+  const [base, setBase] = useState<Version | null>(null)
+  const [draftVersion, setDraftVersion] = useState<number | null>(null)
+  const [history, setHistory] = useState<H.History | null>(null)
+  const [saveState, setSaveState] = useState<SaveState>('saved')
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const [validation, setValidation] = useState<ValidationReport | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const savedDoc = useRef<GraphDoc | null>(null)
+  const saving = useRef<Promise<void> | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const live = useRef({ draftVersion, base, history, setId })
+  live.current = { draftVersion, base, history, setId }
+
+  const refreshSet = useCallback(async () => {
+    if (!setId) return null
+    const s = await api.set(setId)
+    setSet(s)
+    return s
+  }, [api, setId])
+
+  const load = useCallback(
+    async (prefer?: number) => {
+      if (!setId) return
+      setLoadError(null)
+      try {
+        const s = await api.set(setId)
+        setSet(s)
+        const versions = [...s.versions].sort((a, b) => b.version - a.version)
+        const latest = versions[0]
+        const pick =
+          prefer ?? (latest?.status === 'draft' ? latest.version : (s.liveVersion ?? latest?.version))
+        const v = pick ? await api.version(setId, pick) : null
+        const draft = v?.status === 'draft' ? v.version : null
+        let doc = v ? docFromVersion(v, s.kind) : importRules([], s.kind)
+        const stored = readStored(setId)
+        let dirty = false
+        if (stored?.dirty && canEdit && stored.baseVersion === (v?.version ?? 0)) {
+          doc = stored.doc
+          dirty = true
+        }
+        setBase(v)
+        setDraftVersion(draft)
+        savedDoc.current = dirty ? null : doc
+        setHistory(H.start(doc))
+        setSaveState(dirty ? 'unsaved' : 'saved')
+        setSaveError(null)
+        setValidation(v ? await api.validate(setId, v.version).catch(() => null) : null)
+      } catch (e) {
+        setLoadError((e as Error).message)
+      }
+    },
+    [api, setId, canEdit],
+  )
+
+  useEffect(() => {
+    setHistory(null)
+    setBase(null)
+    setSet(null)
+    setValidation(null)
+    void load()
+  }, [load])
+
+  const save = useCallback(async (): Promise<void> => {
+    if (saving.current) await saving.current
+    const cur = live.current
+    if (!cur.history || !cur.setId || !canEdit) return
+    const doc = cur.history.present
+    if (doc === savedDoc.current) return
+    const rules = compileGraph(doc).rules
+    setSaveState('saving')
+    const run = (async () => {
+      try {
+        let result: { version: Version; validation: ValidationReport }
+        try {
+          if (cur.draftVersion === null) throw new ApiError(409, 'NO_DRAFT', 'no draft yet')
+          result = await api.updateDraft(cur.setId!, cur.draftVersion, { rules, graph: doc })
+        } catch (e) {
+          if (!(e instanceof ApiError) || e.status !== 409) throw e
+          result = await api.createVersion(cur.setId!, {
+            rules,
+            graph: doc,
+            settings: cur.base?.settings ?? undefined,
+            comment: cur.base ? `Draft from version ${cur.base.version}` : 'First draft',
+          })
+        }
+        savedDoc.current = doc
+        setDraftVersion(result.version.version)
+        setBase(result.version)
+        setValidation(result.validation)
+        writeStored({
+          setId: cur.setId!,
+          baseVersion: result.version.version,
+          draftVersion: result.version.version,
+          doc,
+          dirty: false,
+        })
+        setSaveState(live.current.history?.present === doc ? 'saved' : 'unsaved')
+        setSaveError(null)
+        void refreshSet()
+      } catch (e) {
+        setSaveState('error')
+        setSaveError(
+          e instanceof ApiError && e.issues.length
+            ? `${e.message}: ${e.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`
+            : (e as Error).message,
+        )
+      }
+    })()
+    saving.current = run
+    await run
+    saving.current = null
+  }, [api, canEdit, refreshSet])
+
+  /** Applies a change to the working document: one undo step, or part of the last (`coalesce`). */
+  const change = useCallback(
+    (next: GraphDoc | ((d: GraphDoc) => GraphDoc), opts: { coalesce?: string; step?: boolean } = {}) => {
+      if (!canEdit) return
+      setHistory((h) => {
+        if (!h) return h
+        const doc = typeof next === 'function' ? next(h.present) : next
+        if (doc === h.present) return h
+        return opts.step === false ? H.replace(h, doc) : H.commit(h, doc, opts.coalesce)
+      })
+    },
+    [canEdit],
+  )
+
+  const checkpoint = useCallback(() => setHistory((h) => (h ? H.checkpoint(h) : h)), [])
+  const undo = useCallback(() => canEdit && setHistory((h) => (h ? H.undo(h) : h)), [canEdit])
+  const redo = useCallback(() => canEdit && setHistory((h) => (h ? H.redo(h) : h)), [canEdit])
+
+  // Keep every change in this browser at once, and save it to the hub after a short pause.
+  const doc = history?.present ?? null
+  useEffect(() => {
+    if (!doc || !setId || !canEdit || doc === savedDoc.current) return
+    writeStored({ setId, baseVersion: base?.version ?? 0, draftVersion, doc, dirty: true })
+    setSaveState('unsaved')
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => void save(), 700)
+    return () => {
+      if (timer.current) clearTimeout(timer.current)
+    }
+  }, [doc, setId, canEdit, base?.version, draftVersion, save])
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current)
+    await save()
+  }, [save])
+
+  const publish = useCallback(
+    async (input: { comment: string; effectiveFrom: string | null }) => {
+      await flush()
+      const cur = live.current
+      if (!cur.setId || cur.draftVersion === null) throw new Error('nothing to publish: no draft')
+      const r = await api.publish(cur.setId, cur.draftVersion, {
+        comment: input.comment || null,
+        effectiveFrom: input.effectiveFrom,
+      })
+      setDraftVersion(null)
+      setBase({ ...r.version })
+      clearStored(cur.setId)
+      await refreshSet()
+      return r.version
+    },
+    [api, flush, refreshSet],
+  )
+
+  /** An earlier version becomes a new draft (its rules and graph as they were), ready to publish. */
+  const rollback = useCallback(
+    async (version: number) => {
+      if (!setId || !set) return
+      await flush()
+      const old = await api.version(setId, version)
+      const graph = docFromVersion(old, set.kind)
+      const r = await api.createVersion(setId, {
+        rules: old.rules,
+        graph,
+        settings: old.settings ?? undefined,
+        comment: `Roll back to version ${version}`,
+      })
+      clearStored(setId)
+      await load(r.version.version)
+    },
+    [api, flush, load, set, setId],
+  )
+
+  const compiled = useMemo(() => (doc ? compileGraph(doc) : null), [doc])
+
+  return {
+    set,
+    base,
+    draftVersion,
+    doc,
+    compiled,
+    history,
+    saveState,
+    saveError,
+    validation,
+    loadError,
+    change,
+    checkpoint,
+    undo,
+    redo,
+    flush,
+    publish,
+    rollback,
+    reload: load,
+    refreshSet,
+    /** The version simulation and impact run against: the draft, or what the working copy came from. */
+    workingVersion: draftVersion ?? base?.version ?? null,
+  }
+}
+
+function readStored(setId: string): Stored | null {
+  try {
+    const raw = localStorage.getItem(storeKey(setId))
+    return raw ? (JSON.parse(raw) as Stored) : null
+  } catch {
+    return null
+  }
+}
+
+function writeStored(s: Stored): void {
+  try {
+    localStorage.setItem(storeKey(s.setId), JSON.stringify(s))
+  } catch {
+    // Storage full or disabled: the hub's autosave still keeps the work.
+  }
+}
+
+function clearStored(setId: string): void {
+  localStorage.removeItem(storeKey(setId))
+}

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Api, ApiError, type Me } from '../api/client'
+import { SignIn } from './SignIn'
+import { Workspace } from './Workspace'
+
+const KEY = 'switchyard.apiKey'
+
+function storedKey(): string | null {
+  return sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY)
+}
+
+/** Signs in with an API key (kept for this tab, or on this device if asked), then opens the workspace. */
+export function App() {
+  const [session, setSession] = useState<{ api: Api; me: Me } | null>(null)
+  const [checking, setChecking] = useState(() => storedKey() !== null)
+  const [error, setError] = useState<string | null>(null)
+
+  const signIn = useCallback(async (key: string, remember: boolean) => {
+    setError(null)
+    const api = new Api(key.trim())
+    try {
+      const me = await api.me()
+      sessionStorage.setItem(KEY, key.trim())
+      if (remember) localStorage.setItem(KEY, key.trim())
+      setSession({ api, me })
+    } catch (e) {
+      sessionStorage.removeItem(KEY)
+      localStorage.removeItem(KEY)
+      setError(
+        e instanceof ApiError && e.status === 401
+          ? 'That API key is unknown or revoked.'
+          : String((e as Error).message),
+      )
+    } finally {
+      setChecking(false)
+    }
+  }, [])
+
+  useEffect(() => {
+    const key = storedKey()
+    if (key) void signIn(key, localStorage.getItem(KEY) !== null)
+  }, [signIn])
+
+  const signOut = useCallback(() => {
+    sessionStorage.removeItem(KEY)
+    localStorage.removeItem(KEY)
+    setSession(null)
+  }, [])
+
+  if (checking) return <div className="center muted">Signing in…</div>
+  if (!session) return <SignIn onSignIn={signIn} error={error} />
+  return <Workspace api={session.api} me={session.me} onSignOut={signOut} />
+}

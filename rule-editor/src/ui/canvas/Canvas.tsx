@@ -1,0 +1,270 @@
+import {
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { connectionProblem, upstreamScope } from '../../model/connection-rules'
+import type { GraphDiff } from '../../model/diff'
+import { addEdge, createNode, type PaletteItem, removeNodes } from '../../model/edit-ops'
+import type { GraphDoc, GraphNode } from '../../model/graph-types'
+import type { Overlay } from '../../model/sim-overlay'
+import { type CanvasNodeData, nodeTypes } from './nodes'
+
+export const PALETTE_MIME = 'application/x-switchyard-node'
+
+export interface CanvasProps {
+  doc: GraphDoc
+  readOnly: boolean
+  selection: ReadonlySet<string>
+  onSelection: (ids: Set<string>) => void
+  change: (next: GraphDoc | ((d: GraphDoc) => GraphDoc), opts?: { coalesce?: string; step?: boolean }) => void
+  checkpoint: () => void
+  overlay: Overlay | null
+  diff: GraphDiff | null
+  issues: Map<string, { errors: number; warnings: number }>
+  notes: Map<string, string[]>
+  onRefused: (reason: string) => void
+  /** A node was dropped from the palette (the inspector should show it). */
+  onCreated: (id: string) => void
+}
+
+export function Canvas(props: CanvasProps) {
+  const {
+    doc,
+    readOnly,
+    selection,
+    onSelection,
+    change,
+    checkpoint,
+    overlay,
+    diff,
+    issues,
+    notes,
+    onRefused,
+    onCreated,
+  } = props
+  const flow = useReactFlow()
+  const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(new Map())
+  const [edgeSelection, setEdgeSelection] = useState<Set<string>>(new Set())
+  const lastRefusal = useRef<string | null>(null)
+  const wrapper = useRef<HTMLElement>(null)
+
+  const shown: { node: GraphNode; diff?: CanvasNodeData['diff'] }[] = useMemo(
+    () =>
+      diff ? diff.nodes.map((d) => ({ node: d.node, diff: d.status })) : doc.nodes.map((node) => ({ node })),
+    [diff, doc.nodes],
+  )
+
+  const nodes: Node[] = useMemo(
+    () =>
+      shown.map(({ node, diff: status }) => {
+        const counts = issues.get(node.id)
+        const data: CanvasNodeData = {
+          node,
+          errors: counts?.errors ?? 0,
+          warnings: counts?.warnings ?? 0,
+          ...(overlay?.nodes.get(node.id) ? { state: overlay.nodes.get(node.id) } : {}),
+          ...(overlay?.seen.get(node.id) ? { seen: overlay.seen.get(node.id) } : {}),
+          ...(notes.get(node.id) ? { notes: notes.get(node.id) } : {}),
+          ...(status ? { diff: status } : {}),
+          ...(node.type === 'action' ? { locationTested: upstreamScope(doc, node.id).location } : {}),
+        }
+        const m = measured.get(node.id)
+        return {
+          id: node.id,
+          type: node.type,
+          position: node.position,
+          data,
+          selected: selection.has(node.id),
+          deletable: !readOnly && node.type !== 'start',
+          ...(m ? { measured: m } : {}),
+        }
+      }),
+    [shown, issues, overlay, notes, selection, measured, readOnly, doc],
+  )
+
+  const edges: Edge[] = useMemo(() => {
+    const list = diff
+      ? diff.edges.map((d) => ({ e: d.edge, status: d.status }))
+      : doc.edges.map((e) => ({ e, status: undefined }))
+    return list.map(({ e, status }) => {
+      const sim = overlay?.edges.get(e.id)
+      const classes = [
+        e.sourceHandle === 'false' ? 'edge-no' : e.sourceHandle === 'true' ? 'edge-yes' : '',
+        e.sourceHandle === 'weights' ? 'edge-weights' : '',
+        sim ? `sim-${sim}` : '',
+        status ? `diff-${status}` : '',
+      ]
+      return {
+        id: e.id,
+        source: e.source,
+        sourceHandle: e.sourceHandle,
+        target: e.target,
+        targetHandle: e.targetHandle,
+        className: classes.filter(Boolean).join(' '),
+        animated: sim === 'taken',
+        selected: edgeSelection.has(e.id),
+        deletable: !readOnly,
+        ...(sim ? { data: { state: sim } } : {}),
+        ...(e.sourceHandle === 'true' || e.sourceHandle === 'false'
+          ? { label: e.sourceHandle === 'true' ? 'yes' : 'no', labelBgPadding: [4, 2] as [number, number] }
+          : {}),
+      }
+    })
+  }, [doc.edges, overlay, diff, readOnly, edgeSelection])
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      let dims: Map<string, { width: number; height: number }> | null = null
+      const moves = new Map<string, { x: number; y: number }>()
+      let select: Set<string> | null = null
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) {
+          dims ??= new Map(measured)
+          dims.set(c.id, { width: c.dimensions.width, height: c.dimensions.height })
+        } else if (c.type === 'position' && c.position && !readOnly && !diff) moves.set(c.id, c.position)
+        else if (c.type === 'select') {
+          select ??= new Set(selection)
+          if (c.selected) select.add(c.id)
+          else select.delete(c.id)
+        }
+      }
+      if (dims) setMeasured(dims)
+      if (select) onSelection(select)
+      if (moves.size)
+        change(
+          (d) => ({
+            ...d,
+            nodes: d.nodes.map((n) => {
+              const p = moves.get(n.id)
+              return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n
+            }),
+          }),
+          { step: false },
+        )
+    },
+    [measured, readOnly, diff, selection, onSelection, change],
+  )
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      const problem = connectionProblem(doc, {
+        source: c.source,
+        sourceHandle: c.sourceHandle ?? null,
+        target: c.target,
+        targetHandle: c.targetHandle ?? null,
+      })
+      lastRefusal.current = problem
+      return problem === null
+    },
+    [doc],
+  )
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      lastRefusal.current = null
+      if (readOnly) return
+      const problem = connectionProblem(doc, c)
+      if (problem) return onRefused(problem)
+      change((d) =>
+        addEdge(d, {
+          source: c.source,
+          sourceHandle: c.sourceHandle!,
+          target: c.target,
+          targetHandle: c.targetHandle!,
+        }),
+      )
+    },
+    [doc, readOnly, change, onRefused],
+  )
+
+  const onConnectEnd = useCallback(() => {
+    if (lastRefusal.current) onRefused(lastRefusal.current)
+    lastRefusal.current = null
+  }, [onRefused])
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      e.preventDefault()
+      if (readOnly || diff) return
+      const raw = e.dataTransfer.getData(PALETTE_MIME)
+      if (!raw) return
+      const item = JSON.parse(raw) as PaletteItem
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
+      const node = createNode(doc, item, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) })
+      change((d) => ({ ...d, nodes: [...d.nodes, node] }))
+      onSelection(new Set([node.id]))
+      onCreated(node.id)
+    },
+    [readOnly, diff, flow, doc, change, onSelection, onCreated],
+  )
+
+  return (
+    <section
+      className="canvas"
+      aria-label="Rule canvas: drop palette entries here"
+      ref={wrapper}
+      data-testid="canvas"
+      onDragOver={(e) => {
+        e.preventDefault()
+        e.dataTransfer.dropEffect = 'move'
+      }}
+      onDrop={onDrop}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={(changes) => {
+          let next: Set<string> | null = null
+          for (const c of changes)
+            if (c.type === 'select') {
+              next ??= new Set(edgeSelection)
+              if (c.selected) next.add(c.id)
+              else next.delete(c.id)
+            }
+          if (next) setEdgeSelection(next)
+        }}
+        onNodeDragStart={() => !readOnly && !diff && checkpoint()}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onBeforeDelete={async ({ nodes: ns, edges: es }) => {
+          if (readOnly || diff) return false
+          const ids = new Set(ns.map((n) => n.id))
+          const edgeIds = new Set(es.map((e) => e.id))
+          change((d) => {
+            const without = removeNodes(d, ids)
+            return { ...without, edges: without.edges.filter((e) => !edgeIds.has(e.id)) }
+          })
+          onSelection(new Set())
+          setEdgeSelection(new Set())
+          return false
+        }}
+        nodesDraggable={!readOnly && !diff}
+        nodesConnectable={!readOnly && !diff}
+        edgesReconnectable={false}
+        deleteKeyCode={readOnly || diff ? null : ['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        fitView
+        fitViewOptions={{ padding: 0.2, duration: 0 }}
+        minZoom={0.2}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable data-testid="minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </section>
+  )
+}

@@ -1,0 +1,381 @@
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import { createTestDb, type TestDb } from '../support/databases'
+import { startTestHub, type TestHub } from '../support/test-hub'
+import { seedWorld } from '../support/world'
+import { launch, newPage, type Session, screenshot } from './support/browser'
+import {
+  buildEditor,
+  compiledRules,
+  connect,
+  dragFromPalette,
+  edgeCount,
+  nodeIds,
+  pick,
+  selectNode,
+  signIn,
+  waitForCanvas,
+  waitSaved,
+} from './support/editor'
+
+/**
+ * The rule editor in Debian's Chromium against a real hub (SQLite): an analyst builds "hazmat lines
+ * only from hazmat-licensed locations" by dragging and connecting, simulates a hazmat order,
+ * publishes, and a real order posted to the API is routed by the new version. Then the impact
+ * preview, the diff of two versions, undo/redo, an invalid graph that cannot be published, and a
+ * viewer who cannot edit. Screenshots of the main screens go to test/artifacts/browser/.
+ *
+ * The tests run in order and share the hub: each builds on the rule set the one before left.
+ */
+describe('rule editor in the browser', () => {
+  let db: TestDb
+  let hub: TestHub
+  let channel: RestChannelPeer
+  let chromium: Session
+  let analystKey: string
+  let viewerKey: string
+  let context: BrowserContext
+  let page: Page
+  let setId = ''
+  const nodes = { cond: '', restrict: '' }
+  const orderIds: string[] = []
+
+  const postHazmatOrder = async () => {
+    const res = await hub.api('/api/v1/orders', {
+      body: { channel: 'web', order: sampleOrder({}, [{ sku: 'SKU-C', quantity: 1 }]) },
+    })
+    expect(res.status).toBe(201)
+    orderIds.push(res.body.orderId)
+    const decision = await hub.api(`/api/v1/orders/${res.body.orderId}/decision`)
+    expect(decision.status).toBe(200)
+    return { orderId: res.body.orderId as string, decision: decision.body }
+  }
+  const allocatedAt = async (orderId: string) => {
+    const o = await hub.api(`/api/v1/orders/${orderId}`)
+    return [...new Set((o.body.allocations as { locationId: string }[]).map((a) => a.locationId))]
+  }
+
+  beforeAll(async () => {
+    buildEditor()
+    db = await createTestDb('sqlite')
+    channel = await RestChannelPeer.start('browser-channel-secret')
+    hub = await startTestHub(
+      db,
+      [
+        {
+          id: 'web',
+          use: '@switchyard/rest-channel',
+          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
+        },
+      ],
+      { WEB_SECRET: channel.secret },
+    )
+    // Camping gas (hazmat) is in stock at the Wellington store too, which is nearest to Wellington
+    // orders: only a hazmat rule keeps it at the licensed Auckland DC.
+    await seedWorld(hub.api, {
+      stock: [
+        { sku: 'SKU-A', locationId: 'akl', onHand: 100 },
+        { sku: 'SKU-A', locationId: 'wlg', onHand: 20 },
+        { sku: 'SKU-C', locationId: 'akl', onHand: 30 },
+        { sku: 'SKU-C', locationId: 'wlg', onHand: 30 },
+      ],
+    })
+    const analyst = await hub.api('/api/v1/keys', { body: { name: 'Ana Analyst', role: 'analyst' } })
+    const viewer = await hub.api('/api/v1/keys', { body: { name: 'Vic Viewer', role: 'viewer' } })
+    analystKey = analyst.body.token
+    viewerKey = viewer.body.token
+    chromium = await launch()
+    ;({ context, page } = await newPage(chromium, hub.url))
+    page.on('pageerror', (e) => {
+      throw e
+    })
+  })
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await chromium?.close()
+    await hub?.stop()
+    await channel?.close()
+    await db?.drop()
+  })
+
+  it('signs in with an API key and shows who is signed in', async () => {
+    await page.goto('/')
+    await screenshot(page, '01-sign-in')
+    await page.getByTestId('api-key').fill('sy_not_a_key')
+    await page.getByTestId('sign-in').click()
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown or revoked')
+    await signIn(page, analystKey)
+    expect(await page.getByTestId('who').textContent()).toContain('analyst')
+  })
+
+  it('builds "hazmat lines only from hazmat-licensed locations" by dragging and connecting', async () => {
+    await page.getByTestId('new-set').click()
+    await page.getByTestId('new-set-name').fill('Hazmat routing')
+    await page.getByTestId('new-set-create').click()
+    await waitForCanvas(page)
+    await waitSaved(page)
+    expect(await nodeIds(page)).toEqual(['start', 'strategy-anywhere'])
+    setId = (await page.evaluate(() => window.location.hash)).split('/')[2]!
+    expect(setId).toBe('hazmat-routing')
+
+    nodes.cond = await dragFromPalette(page, 'condition', 420, 120)
+    // The new node is selected and the inspector edits it: the fact picker comes from the hub.
+    await page.getByTestId('insp-fact').selectOption('line.hazmat')
+    expect(await page.getByTestId('insp-operator').inputValue()).toBe('equal')
+    expect(await page.getByTestId('insp-value').inputValue()).toBe('true')
+
+    nodes.restrict = await dragFromPalette(page, 'action-restrict', 760, 120)
+    await pick(page, 'insp-tags', 'hazmat-licensed')
+    await page.getByTestId('insp-reason').fill('Dangerous goods only from licensed sites')
+
+    const before = await edgeCount(page)
+    await connect(page, 'start', 'out', nodes.cond)
+    await connect(page, nodes.cond, 'true', nodes.restrict)
+    await expect.poll(() => edgeCount(page)).toBe(before + 2)
+    await waitSaved(page)
+
+    const rules = await compiledRules(page)
+    expect(rules).toContainEqual({
+      name: nodes.restrict,
+      conditions: { all: [{ name: nodes.cond, fact: 'line.hazmat', operator: 'equal', value: true }] },
+      event: {
+        type: 'restrict',
+        params: { tags: ['hazmat-licensed'], reason: 'Dangerous goods only from licensed sites' },
+      },
+    })
+    // The hub stored exactly what the canvas compiles to, with the graph beside it.
+    const stored = await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)
+    expect(stored.body.rules).toEqual(rules)
+    expect(stored.body.graph.nodes.map((n: { id: string }) => n.id)).toContain(nodes.cond)
+    await page.getByTestId('tab-problems').click()
+    await page.getByTestId('no-problems').waitFor()
+    await screenshot(page, '02-canvas-hazmat-rule')
+  })
+
+  it('refuses connections that make no sense while drawing, and says why', async () => {
+    const before = await edgeCount(page)
+    // Yes/no flows into a strategy's weights input: wrong kind of connection.
+    await connect(page, nodes.cond, 'false', 'strategy-anywhere', 'criteria').catch(() => undefined)
+    await page.mouse.up()
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain('Cannot connect')
+    // Back into itself: a loop.
+    await connect(page, nodes.cond, 'false', nodes.cond).catch(() => undefined)
+    await page.mouse.up()
+    expect(await edgeCount(page)).toBe(before)
+  })
+
+  it('simulates a hazmat order: the path is highlighted and the licensed location chosen', async () => {
+    await page.getByTestId('tab-simulate').click()
+    await page.getByTestId('sim-sku-0').selectOption('SKU-C')
+    await page.getByTestId('sim-run').click()
+    await page.getByTestId('sim-result').waitFor()
+    expect(await page.getByTestId('sim-chosen').locator('li').first().getAttribute('data-location')).toBe(
+      'akl',
+    )
+    expect(await page.getByTestId('sim-summary').textContent()).toBeTruthy()
+    const state = (id: string) =>
+      page.locator(`.react-flow__node[data-id="${id}"] .sy-node`).getAttribute('data-state')
+    await expect.poll(() => state(nodes.cond)).toBe('true')
+    expect(await state(nodes.restrict)).toBe('fired')
+    expect(await page.locator('.react-flow__edge.sim-taken').count()).toBeGreaterThanOrEqual(2)
+    // The Wellington store, nearer but not licensed, is named as left out by the rule.
+    expect(
+      await page.locator(`.react-flow__node[data-id="${nodes.restrict}"] .sy-note`).allTextContents(),
+    ).toContain('left out Wellington store')
+    await screenshot(page, '03-simulation-path')
+  })
+
+  it('publishes, and the hub routes a real order by the new version', async () => {
+    // Before: nothing is live, so the built-in rules send the hazmat order to the nearest store.
+    const first = await postHazmatOrder()
+    expect(await allocatedAt(first.orderId)).toEqual(['wlg'])
+
+    await page.getByTestId('publish').click()
+    await page.getByTestId('publish-comment').fill('Hazmat only from licensed sites')
+    await screenshot(page, '04-publish-dialog')
+    await page.getByTestId('publish-confirm').click()
+    await expect.poll(() => page.getByTestId('working-version').textContent()).toContain('live v1')
+    const version = await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)
+    expect(version.body.status).toBe('published')
+    expect(version.body.comment).toBe('Hazmat only from licensed sites')
+    expect(version.body.author).toBe('Ana Analyst')
+
+    const second = await postHazmatOrder()
+    expect(second.decision.ruleSetVersionId).toBe(version.body.id)
+    expect(await allocatedAt(second.orderId)).toEqual(['akl'])
+  })
+
+  it('previews the impact of a change on real orders; each changed order opens its own simulation', async () => {
+    await waitForCanvas(page)
+    await selectNode(page, nodes.cond)
+    await page.getByTestId('insp-fact').selectOption('line.highValue')
+    await waitSaved(page)
+    await expect.poll(() => page.getByTestId('working-version').textContent()).toContain('Draft v2')
+    await page.getByTestId('tab-impact').click()
+    await page.getByTestId('impact-run').click()
+    await page.getByTestId('impact-result').waitFor()
+    // Both hazmat orders go to Auckland under v1, and would go to the nearer store again without
+    // the hazmat test (the first was routed before v1 went live; the preview compares rules, not history).
+    expect(await page.getByTestId('impact-summary').textContent()).toMatch(/2 of 2 orders/)
+    const changed = page.getByTestId('impact-order')
+    expect(await changed.count()).toBe(2)
+    for (const text of await changed.allTextContents())
+      expect(text).toContain('Auckland DC → Wellington store')
+    await screenshot(page, '05-impact-preview')
+    await changed.first().click()
+    await page.getByTestId('sim-result').waitFor()
+    expect(await page.getByTestId('sim-chosen').locator('li').first().getAttribute('data-location')).toBe(
+      'wlg',
+    )
+  })
+
+  it('shows the difference between two versions on the canvas', async () => {
+    await page.getByTestId('tab-versions').click()
+    await page.getByTestId('diff-a').selectOption('1')
+    await page.getByTestId('diff-b').selectOption('2')
+    await page.getByTestId('diff-run').click()
+    await page.getByTestId('diff-banner').waitFor()
+    expect(await page.getByTestId('diff-banner').textContent()).toContain('1 changed')
+    expect(
+      await page.locator(`.react-flow__node[data-id="${nodes.cond}"] .sy-node`).getAttribute('data-diff'),
+    ).toBe('changed')
+    expect(
+      await page.locator(`.react-flow__node[data-id="${nodes.restrict}"] .sy-node`).getAttribute('data-diff'),
+    ).toBe('unchanged')
+    await page.getByTestId('tab-inspect').click()
+    expect(await page.getByTestId('diff-list').textContent()).toContain(
+      'leaf.fact: line.hazmat → line.highValue',
+    )
+    await screenshot(page, '06-version-diff')
+    await page.getByTestId('diff-exit').click()
+  })
+
+  it('undoes and redoes, a pasted selection being one step, and keeps edits over a reload', async () => {
+    await waitForCanvas(page)
+    const start = await compiledRules(page)
+    const startIds = await nodeIds(page)
+    const count = startIds.length
+    await page.getByTestId('palette-action-hold').click()
+    await expect.poll(async () => (await nodeIds(page)).length).toBe(count + 1)
+    await page.getByTestId('insp-reason').fill('Check this order')
+    const added = (await nodeIds(page)).find((id) => id.startsWith('hold-'))!
+    // Select two nodes and paste them: one step.
+    await page.locator(`.react-flow__node[data-id="${added}"] .sy-node-head`).click()
+    await page
+      .locator(`.react-flow__node[data-id="${nodes.restrict}"] .sy-node-head`)
+      .click({ modifiers: ['Shift'] })
+    await page.keyboard.press('ControlOrMeta+c')
+    await page.keyboard.press('ControlOrMeta+v')
+    await expect.poll(async () => (await nodeIds(page)).length).toBeGreaterThanOrEqual(count + 2)
+    const afterPaste = (await nodeIds(page)).length
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+    await page.keyboard.press('ControlOrMeta+z')
+    await expect.poll(async () => (await nodeIds(page)).length).toBe(count + 1)
+    // The typed reason was one step, then the node itself.
+    await page.keyboard.press('ControlOrMeta+z')
+    await page.keyboard.press('ControlOrMeta+z')
+    await expect.poll(async () => (await nodeIds(page)).length).toBe(count)
+    expect(await compiledRules(page)).toEqual(start)
+    await page.keyboard.press('ControlOrMeta+Shift+z')
+    await page.keyboard.press('ControlOrMeta+Shift+z')
+    await page.keyboard.press('ControlOrMeta+Shift+z')
+    await expect.poll(async () => (await nodeIds(page)).length).toBe(afterPaste)
+    await waitSaved(page)
+    const edited = await compiledRules(page)
+    await page.reload()
+    await waitForCanvas(page)
+    expect(await compiledRules(page)).toEqual(edited)
+    expect((await nodeIds(page)).length).toBe(afterPaste)
+    // Deleting a multi-selection is one step too; leave the rule set as this test found it.
+    const extra = (await nodeIds(page)).filter((id) => !startIds.includes(id))
+    await page.getByTestId('tab-inspect').click()
+    for (const [i, id] of extra.entries())
+      await page
+        .locator(`.react-flow__node[data-id="${id}"] .sy-node-head`)
+        .click(i ? { modifiers: ['Shift'] } : {})
+    await page.keyboard.press('Delete')
+    await expect.poll(() => nodeIds(page)).toEqual(startIds)
+    await page.keyboard.press('ControlOrMeta+z')
+    await expect.poll(async () => (await nodeIds(page)).length).toBe(afterPaste)
+    await page.keyboard.press('ControlOrMeta+Shift+z')
+    await expect.poll(() => nodeIds(page)).toEqual(startIds)
+    await waitSaved(page)
+    expect(await compiledRules(page)).toEqual(start)
+  })
+
+  it('blocks publishing while errors remain; the problem list takes you to each', async () => {
+    // A condition connected to nothing: the editor's own check.
+    const loose = await dragFromPalette(page, 'condition', 300, 420)
+    // A hold without a reason, on the path of every order: the hub refuses it too.
+    const hold = await dragFromPalette(page, 'action-hold', 620, 420)
+    await page.getByTestId('insp-reason').fill('')
+    await connect(page, 'start', 'out', hold)
+    await waitSaved(page)
+    await page.getByTestId('tab-problems').click()
+    const problem = page.locator(`[data-testid="problem"][data-node="${loose}"]`).first()
+    await problem.waitFor()
+    expect(await problem.textContent()).toContain('not connected to the start')
+    await expect
+      .poll(() => page.locator(`[data-testid="problem"][data-node="${hold}"]`).allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('hub: INVALID_ACTION')]))
+    expect(await page.getByTestId('publish').isDisabled()).toBe(true)
+    expect(await page.getByTestId('publish').textContent()).toMatch(/to fix/)
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+    await problem.click()
+    expect(await page.locator(`.react-flow__node[data-id="${loose}"]`).getAttribute('class')).toContain(
+      'selected',
+    )
+    await screenshot(page, '07-problems')
+    // The hub refuses to publish the draft whatever a client does.
+    const set = await hub.api(`/api/v1/rules/sets/${setId}`)
+    const draft = set.body.versions.find((v: { status: string }) => v.status === 'draft').version
+    const refused = await hub.api(`/api/v1/rules/sets/${setId}/versions/${draft}/publish`, {
+      key: analystKey,
+      body: { comment: 'sneaky' },
+    })
+    expect(refused.status).toBe(422)
+    expect(refused.body.code).toBe('RULES_INVALID')
+    // Fixing both lifts the block.
+    await page.keyboard.press('Delete')
+    await selectNode(page, hold)
+    await page.keyboard.press('Delete')
+    await waitSaved(page)
+    await expect.poll(() => page.getByTestId('publish').isDisabled()).toBe(false)
+  })
+
+  it('a viewer can look and simulate but cannot edit or publish', async () => {
+    const viewer = await newPage(chromium, hub.url)
+    try {
+      await signIn(viewer.page, viewerKey)
+      await viewer.page.getByTestId('read-only-banner').waitFor()
+      await waitForCanvas(viewer.page)
+      expect(await viewer.page.getByTestId('publish').count()).toBe(0)
+      expect(await viewer.page.getByTestId('palette-condition').isDisabled()).toBe(true)
+      const ids = await nodeIds(viewer.page)
+      await selectNode(viewer.page, nodes.restrict)
+      expect(await viewer.page.getByTestId('insp-tags').locator('input').first().isDisabled()).toBe(true)
+      await viewer.page.keyboard.press('Delete')
+      await viewer.page.keyboard.press('ControlOrMeta+z')
+      expect(await nodeIds(viewer.page)).toEqual(ids)
+      await screenshot(viewer.page, '08-viewer')
+      // Saving is refused by the hub as well.
+      const set = await hub.api(`/api/v1/rules/sets/${setId}`)
+      const v = set.body.versions.at(-1).version
+      const put = await hub.api(`/api/v1/rules/sets/${setId}/versions/${v}`, {
+        method: 'PUT',
+        key: viewerKey,
+        body: { rules: [] },
+      })
+      expect(put.status).toBe(403)
+    } finally {
+      await viewer.context.close()
+    }
+  })
+})
