@@ -14,9 +14,11 @@ import type { HubContext } from './hub-context'
 import { keyRoutes, pluginRoutes } from './routes/admin'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
 import { docsRoutes } from './routes/docs'
+import { meRoutes } from './routes/me'
 import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
 import { outboxRoutes } from './routes/outbox'
+import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
 import { webhookRoutes } from './routes/webhooks'
 
@@ -88,7 +90,9 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/plugins', pluginRoutes(hub))
   api.route('/keys', keyRoutes(hub))
   api.route('/outbox', outboxRoutes(hub))
+  api.route('/', returnRoutes(hub))
   api.route('/rules', ruleRoutes(hub))
+  api.route('/me', meRoutes(hub))
   app.route('/api/v1', api)
 
   const document = () =>

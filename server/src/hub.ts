@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { type Core, openCore } from '@switchyard/core'
 import { createApp } from './app'
 import { DEMO_CHANNEL, DEMO_WMS, demoConfig } from './demo/demo-config'
+import { seedDemoOrders } from './demo/demo-orders'
 import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
 import type { HubContext } from './hub-context'
@@ -75,6 +76,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       bootstrapKey = (await core.apiKeys.create({ name: 'bootstrap admin', role: 'admin' })).token
     }
     const demoWorld = settings.demo && (await seedDemo(core, registry.get(DEMO_WMS) ? DEMO_WMS : null))
+    // Recent orders for the rule editor's impact preview, routed by the demo rules like any other.
+    if (demoWorld && registry.get(DEMO_CHANNEL)) await seedDemoOrders(core, DEMO_CHANNEL)
 
     const metrics = createMetrics()
     const context: HubContext = {
