@@ -99,6 +99,12 @@ describe('EDI X12 trading partner with the ShipBob WMS', () => {
     expect(seg(ack, 'AK2')).toEqual([['AK2', '850', '0001']])
     expect(seg(ack, 'AK5')).toEqual([['AK5', 'A']])
     expect(seg(ack, 'AK9')).toEqual([['AK9', 'A', '1', '1', '1']])
+    // The 997 is written before the file is archived (a crash in between re-sends the same 997).
+    await waitFor(
+      () => (partner.processed().includes('po-50001.edi') ? true : undefined),
+      5_000,
+      'archived 850',
+    )
     expect(partner.processed()).toEqual(['po-50001.edi'])
 
     const po855 = await waitFor(() => partner.received().find((d) => d.setIds.includes('855')), 10_000, '855')

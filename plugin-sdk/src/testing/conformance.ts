@@ -53,6 +53,7 @@ export interface ConformanceOptions {
   timeoutMs?: number
 }
 
+/** Every InboundEvent type, including the returns ones arriving with the order lifecycle work. */
 const KNOWN_EVENTS = new Set([
   'order',
   'order.cancelled',
@@ -61,6 +62,8 @@ const KNOWN_EVENTS = new Set([
   'fulfilment.rejected',
   'fulfilment.cancelled',
   'inventory',
+  'return.requested',
+  'return.received',
   'ignored',
 ])
 
