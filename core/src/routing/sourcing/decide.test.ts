@@ -3,6 +3,8 @@ import type { CarrierNetwork } from '../../catalog/carrier-network'
 import type { LocationFacts, ProductFacts } from '../../catalog/facts'
 import type { RuleProperties } from '../../rules/rule-types'
 import { validateRules } from '../../rules/validate'
+import { PostcodeCentroids } from '../centroids/postcode-centroids'
+import { distanceKm } from '../geo'
 import type { RoutingRequest } from '../router'
 import { promiseDates } from './calendar'
 import { compileRuleSet } from './compiled-rule-set'
@@ -402,6 +404,16 @@ describe('sourcing decisions', () => {
       expect(c.excluded!.conditions![0]!.factValue).toBeGreaterThan(300)
     }
     expect(plan.assignments[0]!.locationId).toBe('wlg')
+  })
+
+  it('locates an address without coordinates by its postcode centroid', () => {
+    const req = request([{ sku: 'A', quantity: 1 }], { 'A@akl': 5, 'A@wlg': 5 })
+    const { lat: _lat, lon: _lon, ...shipTo } = req.order.shipTo
+    const centroids = PostcodeCentroids.load()
+    const plan = decide({ ...req, order: { ...req.order, shipTo } }, { ruleSet, lanes, centroids })
+    const [lat, lon] = (plan.details!.destination as { coordinates: [number, number] }).coordinates
+    expect(distanceKm(lat, lon, -41.2866, 174.7756)).toBeLessThan(5)
+    expect(plan.candidates.find((c) => c.locationId === 'wlg')!.distanceKm).toBeLessThan(10)
   })
 
   it('never routes back to a location that rejected the order', () => {
