@@ -301,6 +301,65 @@ describe.each(dbKinds)('routing engine on %s', (kind) => {
     expect(res.body.changedOrders[0].before.held).toBe(true)
   })
 
+  it('keeps the live version until a later one takes effect', async () => {
+    const live = (await hub.api('/api/v1/rules/sets/sourcing')).body.liveVersion
+    const draft = await hub.api('/api/v1/rules/sets/sourcing/versions', { body: { rules: RULES } })
+    const v = draft.body.version.version
+    const later = new Date(Date.now() + 86_400_000).toISOString()
+    const res = await hub.api(`/api/v1/rules/sets/sourcing/versions/${v}/publish`, {
+      body: { effectiveFrom: later },
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.version.effectiveFrom).toBe(later)
+    expect((await hub.api('/api/v1/rules/sets/sourcing')).body.liveVersion).toBe(live)
+    const id = await post([{ sku: 'SKU-A', quantity: 1 }])
+    expect((await hub.api(`/api/v1/orders/${id}/decision`)).body.explanation.ruleSetVersion).toBe(live)
+  })
+
+  it('answers overlapping simulations each on its own', async () => {
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        hub.api('/api/v1/rules/sets/sourcing/versions/2/simulate', {
+          body: {
+            channel: 'web',
+            order: sampleOrder(i % 2 ? { tags: ['review'] } : {}, [{ sku: 'SKU-A', quantity: 1 }]),
+          },
+        }),
+      ),
+    )
+    for (const [i, r] of runs.entries()) {
+      expect(r.status).toBe(200)
+      expect(Boolean(r.body.plan.hold)).toBe(i % 2 === 1)
+    }
+  })
+
+  it('routes backorders exactly once when stock arrives from several sources at once', async () => {
+    await hub.api('/api/v1/products', { method: 'PUT', body: { items: [{ sku: 'SKU-E', name: 'Stove' }] } })
+    const ids = []
+    for (let i = 0; i < 4; i++) ids.push(await post([{ sku: 'SKU-E', quantity: 2 }]))
+    // Two stock updates race: 5 units in all, enough for two orders of 2, never for three.
+    const put = (locationId: string, onHand: number) =>
+      hub.api('/api/v1/inventory', { method: 'PUT', body: { items: [{ sku: 'SKU-E', locationId, onHand }] } })
+    await Promise.all([put('akl', 3), put('chc', 2)])
+    const orders = await Promise.all(ids.map((id) => hub.api(`/api/v1/orders/${id}`)))
+    const allocated = orders.flatMap((o) =>
+      o.body.allocations.filter((a: { status: string }) => a.status !== 'cancelled'),
+    )
+    const byLocation = (loc: string) =>
+      allocated
+        .filter((a: { locationId: string }) => a.locationId === loc)
+        .reduce((s: number, a: { quantity: number }) => s + a.quantity, 0)
+    expect(byLocation('akl')).toBeLessThanOrEqual(3)
+    expect(byLocation('chc')).toBeLessThanOrEqual(2)
+    for (const o of orders) expect(o.body.lines[0].allocated + o.body.lines[0].backordered).toBe(2)
+    // Oldest first: the first orders received are the ones filled.
+    const filled = orders.map((o) => o.body.lines[0].backordered === 0)
+    expect(filled.filter(Boolean).length).toBeGreaterThanOrEqual(1)
+    expect(filled.indexOf(false) === -1 || filled.slice(filled.indexOf(false)).every((f) => !f)).toBe(true)
+    const stock = await hub.api('/api/v1/inventory?sku=SKU-E')
+    for (const level of stock.body.items) expect(level.allocated).toBeLessThanOrEqual(level.onHand)
+  })
+
   it('lets a viewer read rules but not change them', async () => {
     const key = await hub.api('/api/v1/keys', { body: { name: 'viewer', role: 'viewer' } })
     const token = key.body.token ?? key.body.key
