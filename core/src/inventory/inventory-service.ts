@@ -16,6 +16,8 @@ export interface InventoryLevelView {
   allocated: number
   reserved: number
   safetyStock: number
+  /** Units held in location pools for one channel. */
+  protected: number
   available: number
   updatedAt: string
 }
@@ -27,6 +29,7 @@ interface LevelRow {
   allocated: number
   reserved: number
   safety_stock: number
+  protected: number
   updated_at: number
 }
 
@@ -37,7 +40,8 @@ const view = (r: LevelRow): InventoryLevelView => ({
   allocated: r.allocated,
   reserved: r.reserved,
   safetyStock: r.safety_stock,
-  available: Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock),
+  protected: r.protected,
+  available: Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock - r.protected),
   updatedAt: new Date(Number(r.updated_at)).toISOString(),
 })
 
@@ -127,7 +131,7 @@ export class InventoryService {
     }
     const limit = Math.min(Math.max(filter.limit ?? 500, 1), 5000)
     const rows = await this.db.all<LevelRow>(
-      `select sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at from inventory_level
+      `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected, updated_at from inventory_level
         ${where.length ? `where ${where.join(' and ')}` : ''} order by sku, location_id limit ${limit}`,
       params,
     )

@@ -7,6 +7,32 @@ export interface StockRow {
   allocated: number
   reserved: number
   safety_stock: number
+  /** Units of location pools still protected for their channel. */
+  protected: number
+}
+
+/** A channel pool as the ledger sees it (see pools.ts). */
+export interface PoolRow {
+  id: string
+  channel_instance_id: string
+  sku: string
+  /** Null: network-wide. */
+  location_id: string | null
+  remaining: number
+  may_borrow: number | boolean
+  cap_units: number | null
+  cap_percent: number | null
+}
+
+/** What one take drew from: a channel's pools first, then shared stock. */
+export interface Take {
+  sku: string
+  locationId: string
+  quantity: number
+  /** Set when these units came out of a pool. */
+  poolId: string | null
+  /** True when the pool is a location pool (its units are counted in inventory_level.protected). */
+  locationPool: boolean
 }
 
 const key = (sku: string, locationId: string) => `${sku}\u0000${locationId}`
@@ -14,27 +40,134 @@ const key = (sku: string, locationId: string) => `${sku}\u0000${locationId}`
 /**
  * Available-to-promise for the rows read (and locked) at the start of a transaction. Orders planned
  * in the same batch take from it in turn, so the batch can never promise the same unit twice.
+ *
+ * Channel pools: a location pool protects units at one location for one channel (other channels
+ * see the location's stock without them); a network-wide pool protects units anywhere (other
+ * channels' total across locations is cut by it). The owner takes from its pools first and, if
+ * the pool may borrow, from shared stock after. Caps limit what a channel may take of shared
+ * stock: at most `cap_units` in open allocations, at most `cap_percent` of the shared total.
  */
 export class StockLedger implements StockView {
   private readonly free = new Map<string, number>()
+  private readonly pools: PoolRow[]
+  private readonly openByChannel: Map<string, number>
 
-  constructor(rows: readonly StockRow[]) {
+  constructor(
+    rows: readonly StockRow[],
+    pools: readonly PoolRow[] = [],
+    /** Open (allocated or released) units per `channel\0sku`, for caps. */
+    openByChannel: ReadonlyMap<string, number> = new Map(),
+  ) {
     for (const r of rows) {
       this.free.set(
         key(r.sku, r.location_id),
-        Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock),
+        Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock - (r.protected ?? 0)),
       )
     }
+    this.pools = pools.map((p) => ({ ...p }))
+    this.openByChannel = new Map(openByChannel)
   }
 
+  /** Shared stock at a location: what anyone may take. */
   available(sku: string, locationId: string): number {
     return this.free.get(key(sku, locationId)) ?? 0
   }
 
+  /** Shared units of a sku across all locations. */
+  sharedTotal(sku: string): number {
+    let n = 0
+    for (const [k, v] of this.free) if (k.startsWith(`${sku}\u0000`)) n += v
+    return n
+  }
+
+  /** Stock as one channel may see it: its own pools on top, others' pools and its caps taken off. */
+  forChannel(channel: string): StockView {
+    return { available: (sku, locationId) => this.availableTo(channel, sku, locationId) }
+  }
+
+  availableTo(channel: string, sku: string, locationId: string): number {
+    const own = this.pools.filter((p) => p.sku === sku && p.channel_instance_id === channel)
+    const ownHere = own.filter((p) => p.location_id === locationId).reduce((n, p) => n + p.remaining, 0)
+    const ownNetwork = own.filter((p) => p.location_id === null).reduce((n, p) => n + p.remaining, 0)
+    const shared = this.available(sku, locationId)
+    const borrows = own.length === 0 || own.some((p) => Boolean(p.may_borrow))
+    // Network-protected units sit inside some location's shared stock: the owner can use them there.
+    const fromShared = borrows
+      ? this.sharedAllowance(channel, sku)
+      : Math.min(ownNetwork, this.sharedAllowance(channel, sku, true))
+    return ownHere + Math.min(shared, fromShared)
+  }
+
+  /** How much of a sku's shared stock `channel` may still take, across all locations. */
+  private sharedAllowance(channel: string, sku: string, ownNetworkOnly = false): number {
+    const total = this.sharedTotal(sku)
+    let allowance = total
+    for (const p of this.pools) {
+      if (p.sku !== sku || p.location_id !== null) continue
+      if (p.channel_instance_id !== channel) allowance -= p.remaining
+    }
+    if (ownNetworkOnly)
+      allowance = Math.min(
+        allowance,
+        this.pools
+          .filter((p) => p.sku === sku && p.location_id === null && p.channel_instance_id === channel)
+          .reduce((n, p) => n + p.remaining, 0),
+      )
+    for (const p of this.pools) {
+      if (p.sku !== sku || p.channel_instance_id !== channel) continue
+      if (p.cap_units !== null)
+        allowance = Math.min(allowance, p.cap_units - (this.openByChannel.get(`${channel}\u0000${sku}`) ?? 0))
+      if (p.cap_percent !== null) allowance = Math.min(allowance, Math.floor((total * p.cap_percent) / 100))
+    }
+    return Math.max(0, allowance)
+  }
+
+  /** Units come back to shared stock in this batch (a reservation turned into an order). */
+  release(sku: string, locationId: string, quantity: number): void {
+    const k = key(sku, locationId)
+    this.free.set(k, (this.free.get(k) ?? 0) + quantity)
+  }
+
+  /** Shared take, for callers that are not channel-aware. */
   take(sku: string, locationId: string, quantity: number): void {
     const k = key(sku, locationId)
     const left = (this.free.get(k) ?? 0) - quantity
     if (left < 0) throw new Error(`plan over-allocates ${sku} at ${locationId}`)
     this.free.set(k, left)
+  }
+
+  /**
+   * Takes `quantity` for `channel`: its location pool here first, then its network pool, then
+   * shared stock. Returns what each part came from, so cancellations can give pool units back.
+   */
+  takeFor(channel: string, sku: string, locationId: string, quantity: number): Take[] {
+    if (quantity > this.availableTo(channel, sku, locationId)) {
+      throw new Error(`plan over-allocates ${sku} at ${locationId} for ${channel}`)
+    }
+    const takes: Take[] = []
+    let left = quantity
+    const own = this.pools.filter((p) => p.sku === sku && p.channel_instance_id === channel)
+    for (const p of own.filter((x) => x.location_id === locationId)) {
+      const t = Math.min(left, p.remaining)
+      if (t <= 0) continue
+      p.remaining -= t
+      left -= t
+      takes.push({ sku, locationId, quantity: t, poolId: p.id, locationPool: true })
+    }
+    if (left > 0) {
+      // Network-pool units are physically in this location's shared stock.
+      this.take(sku, locationId, left)
+      for (const p of own.filter((x) => x.location_id === null)) {
+        const t = Math.min(left, p.remaining)
+        if (t <= 0) continue
+        p.remaining -= t
+        left -= t
+        takes.push({ sku, locationId, quantity: t, poolId: p.id, locationPool: false })
+      }
+      if (left > 0) takes.push({ sku, locationId, quantity: left, poolId: null, locationPool: false })
+    }
+    const capKey = `${channel}\u0000${sku}`
+    this.openByChannel.set(capKey, (this.openByChannel.get(capKey) ?? 0) + quantity)
+    return takes
   }
 }

@@ -12,15 +12,16 @@ export async function readStockForUpdate(tx: SqlRunner, skus: readonly string[])
   const placeholders = sorted.map(() => '?').join(',')
   const lock = tx.dialect === 'postgresql' ? ' for update' : ''
   return tx.all<StockRow>(
-    `select sku, location_id, on_hand, allocated, reserved, safety_stock from inventory_level
+    `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected from inventory_level
       where sku in (${placeholders}) order by sku, location_id${lock}`,
     sorted,
   )
 }
 
 /**
- * Commits `quantity` more units of a location's stock. The condition re-checks availability in the
- * database itself, so even a bug upstream cannot push ATP below zero.
+ * Commits `quantity` more units of a location's stock, `fromPool` of them out of location pools
+ * (protected units). The condition re-checks availability in the database itself, so even a bug
+ * upstream cannot push ATP below zero or a pool below empty.
  */
 export async function allocateStock(
   tx: SqlRunner,
@@ -28,11 +29,13 @@ export async function allocateStock(
   locationId: string,
   quantity: number,
   now: number,
+  fromPool = 0,
 ): Promise<void> {
   const changed = await tx.run(
-    `update inventory_level set allocated = allocated + ?, updated_at = ?
-      where sku = ? and location_id = ? and on_hand - allocated - reserved - safety_stock >= ?`,
-    [quantity, now, sku, locationId, quantity],
+    `update inventory_level set allocated = allocated + ?, protected = protected - ?, updated_at = ?
+      where sku = ? and location_id = ? and protected >= ?
+        and on_hand - allocated - reserved - safety_stock - protected >= ?`,
+    [quantity, fromPool, now, sku, locationId, fromPool, quantity - fromPool],
   )
   if (changed !== 1) {
     throw new ConflictError(`not enough stock of ${sku} at ${locationId}`, 'ALLOCATION_CONFLICT', {
@@ -43,18 +46,49 @@ export async function allocateStock(
   }
 }
 
-/** Gives allocated units back to available stock (a cancellation, a released allocation). */
+/** Takes units out of a pool's remaining protection (the owner allocated them). */
+export async function drawPool(tx: SqlRunner, poolId: string, quantity: number, now: number): Promise<void> {
+  const changed = await tx.run(
+    'update channel_pool set remaining = remaining - ?, updated_at = ? where id = ? and remaining >= ?',
+    [quantity, now, poolId, quantity],
+  )
+  if (changed !== 1)
+    throw new ConflictError(`pool ${poolId} has fewer units left than planned`, 'ALLOCATION_CONFLICT', {
+      poolId,
+    })
+}
+
+/**
+ * Gives allocated units back (a cancellation, a rejected fulfilment, a modification). Units that
+ * came out of a pool go back into it: a location pool's into the location's protected count.
+ */
 export async function releaseStock(
   tx: SqlRunner,
   sku: string,
   locationId: string,
   quantity: number,
   now: number,
+  poolId: string | null = null,
 ): Promise<void> {
+  let locationPool = false
+  if (poolId) {
+    const pool = await tx.one<{ location_id: string | null }>(
+      'select location_id from channel_pool where id = ?',
+      [poolId],
+    )
+    if (pool) {
+      locationPool = pool.location_id !== null
+      await tx.run('update channel_pool set remaining = remaining + ?, updated_at = ? where id = ?', [
+        quantity,
+        now,
+        poolId,
+      ])
+    }
+  }
   const changed = await tx.run(
-    `update inventory_level set allocated = allocated - ?, updated_at = ?
+    `update inventory_level set allocated = allocated - ?, protected = protected + ?, updated_at = ?
       where sku = ? and location_id = ? and allocated >= ?`,
-    [quantity, now, sku, locationId, quantity],
+    [quantity, locationPool ? quantity : 0, now, sku, locationId, quantity],
   )
   if (changed !== 1) {
     throw new ConflictError(

@@ -5,8 +5,9 @@ import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { isRetryableDbError } from '../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
+import { openUnitsByChannel, readPoolsForUpdate } from '../inventory/pools'
 import { StockLedger } from '../inventory/stock-ledger'
-import { allocateStock, readStockForUpdate } from '../inventory/stock-writer'
+import { allocateStock, drawPool, readStockForUpdate, releaseStock } from '../inventory/stock-writer'
 import { decisionJson } from '../orders/intake/intake-writer'
 import { addEvent, loadLines, setOrderStatus } from '../orders/order-rows'
 import { canTransition } from '../orders/order-state-machine'
@@ -108,15 +109,13 @@ export class RerouteService {
           sku: string
           location_id: string
           quantity: number
+          pool_id: string | null
         }>(
-          `select id, line_id, sku, location_id, quantity from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
+          `select id, line_id, sku, location_id, quantity, pool_id from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
           [f.id],
         )
         for (const a of [...held].sort((x, y) => (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0))) {
-          await tx.run(
-            `update inventory_level set allocated = allocated - ?, updated_at = ? where sku = ? and location_id = ? and allocated >= ?`,
-            [a.quantity, now, a.sku, a.location_id, a.quantity],
-          )
+          await releaseStock(tx, a.sku, a.location_id, a.quantity, now, a.pool_id)
           await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
           await tx.run(
             'update order_line set allocated_qty = allocated_qty - ?, backordered_qty = backordered_qty + ? where id = ?',
@@ -252,42 +251,59 @@ export class RerouteService {
         )
       ).map((r) => r.location_id),
     )
-    const stock = new StockLedger(
-      await readStockForUpdate(
-        tx,
-        openLines.map((l) => l.sku),
-      ),
-    )
+    const skus = openLines.map((l) => l.sku)
+    const rows = await readStockForUpdate(tx, skus)
+    const pools = await readPoolsForUpdate(tx, skus)
+    const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools))
+    const channel = stored.order.channelInstanceId
     const capacity = await readCapacityForUpdate(tx, locations, now)
     const plan = this.router.route({
       order: stored.order,
       lines: openLines,
       locations,
-      stock,
+      // Backorders are filled within pools: the order's channel sees its own pools, not others'.
+      stock: stock.forChannel(channel),
       capacity,
       excludedLocationIds: rejected,
       now: new Date(now),
     })
-    const assignments = plan.hold ? [] : plan.assignments
+    const assignments: {
+      lineId: string
+      sku: string
+      locationId: string
+      quantity: number
+      poolId: string | null
+      locationPool: boolean
+    }[] = []
+    for (const a of plan.hold ? [] : plan.assignments) {
+      const q = Math.min(a.quantity, stock.availableTo(channel, a.sku, a.locationId))
+      if (q <= 0) continue
+      for (const part of stock.takeFor(channel, a.sku, a.locationId, q))
+        assignments.push({ ...part, lineId: a.lineId })
+    }
     const used = new Set(assignments.map((a) => a.locationId))
     for (const l of locations) if (used.has(l.id)) capacity.take(l, now)
     await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
-    const bySku = new Map<string, { sku: string; locationId: string; quantity: number }>()
+    const bySku = new Map<string, { sku: string; locationId: string; quantity: number; fromPool: number }>()
+    const draws = new Map<string, number>()
     for (const a of assignments) {
       const k = `${a.sku}\u0000${a.locationId}`
-      const s = bySku.get(k)
-      if (s) s.quantity += a.quantity
-      else bySku.set(k, { sku: a.sku, locationId: a.locationId, quantity: a.quantity })
+      const s = bySku.get(k) ?? { sku: a.sku, locationId: a.locationId, quantity: 0, fromPool: 0 }
+      s.quantity += a.quantity
+      if (a.locationPool) s.fromPool += a.quantity
+      bySku.set(k, s)
+      if (a.poolId) draws.set(a.poolId, (draws.get(a.poolId) ?? 0) + a.quantity)
     }
     for (const k of [...bySku.keys()].sort()) {
       const s = bySku.get(k)!
-      await allocateStock(tx, s.sku, s.locationId, s.quantity, now)
+      await allocateStock(tx, s.sku, s.locationId, s.quantity, now, s.fromPool)
     }
+    for (const poolId of [...draws.keys()].sort()) await drawPool(tx, poolId, draws.get(poolId)!, now)
     for (const a of assignments) {
       await tx.run(
-        `insert into allocation (id, order_id, line_id, sku, location_id, quantity, status, fulfilment_id, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, 'allocated', null, ?, ?)`,
-        [uuidv7(now), orderId, a.lineId, a.sku, a.locationId, a.quantity, now, now],
+        `insert into allocation (id, order_id, line_id, sku, location_id, quantity, status, fulfilment_id, created_at, updated_at, pool_id)
+         values (?, ?, ?, ?, ?, ?, 'allocated', null, ?, ?, ?)`,
+        [uuidv7(now), orderId, a.lineId, a.sku, a.locationId, a.quantity, now, now, a.poolId],
       )
       await tx.run(
         'update order_line set allocated_qty = allocated_qty + ?, backordered_qty = backordered_qty - ? where id = ?',

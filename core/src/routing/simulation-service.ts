@@ -252,15 +252,23 @@ export class SimulationService {
             allocated: number
             reserved: number
             safety_stock: number
+            protected: number
           }>(
-            `select sku, location_id, on_hand, allocated, reserved, safety_stock from inventory_level where sku in (${unique.map(() => '?').join(',')})`,
+            `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected from inventory_level where sku in (${unique.map(() => '?').join(',')})`,
             unique,
           )
     const free = new Map<string, number>()
     for (const r of rows)
       free.set(
         `${r.sku}\u0000${r.location_id}`,
-        Math.max(0, Number(r.on_hand) - Number(r.allocated) - Number(r.reserved) - Number(r.safety_stock)),
+        Math.max(
+          0,
+          Number(r.on_hand) -
+            Number(r.allocated) -
+            Number(r.reserved) -
+            Number(r.safety_stock) -
+            Number(r.protected),
+        ),
       )
     for (const o of overrides) free.set(`${o.sku}\u0000${o.locationId}`, o.available)
     return { available: (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? 0 }

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core'
 import { Migration20261126000001_initial } from './Migration20261126000001_initial'
 import { Migration20261126040000_sourcing_engine } from './Migration20261126040000_sourcing_engine'
 import { Migration20261126050000_returns } from './Migration20261126050000_returns'
+import { Migration20261126060000_inventory_pools } from './Migration20261126060000_inventory_pools'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000001_initial', class: Migration20261126000001_initial },
   { name: 'Migration20261126040000_sourcing_engine', class: Migration20261126040000_sourcing_engine },
   { name: 'Migration20261126050000_returns', class: Migration20261126050000_returns },
+  { name: 'Migration20261126060000_inventory_pools', class: Migration20261126060000_inventory_pools },
 ]

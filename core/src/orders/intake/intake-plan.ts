@@ -23,6 +23,10 @@ export interface AllocationWrite {
   quantity: number
   status: 'allocated' | 'released'
   fulfilmentId: string | null
+  /** The channel pool these units came out of, if any. */
+  poolId: string | null
+  /** True for a location pool (its units are counted in inventory_level.protected). */
+  locationPool: boolean
 }
 
 export interface FulfilmentWrite {
@@ -87,14 +91,30 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
       discountMinor: l.discountMinor,
     })),
     locations: ctx.locations,
-    stock: ctx.stock,
+    // The channel's view: its own pools on top, other channels' pools and its caps taken off.
+    stock: ctx.stock.forChannel(order.channelInstanceId),
     ...(ctx.capacity ? { capacity: ctx.capacity } : {}),
     now: new Date(now),
   })
 
   const held = plan.hold !== undefined
-  const assignments = held ? [] : plan.assignments
-  for (const a of assignments) ctx.stock.take(a.sku, a.locationId, a.quantity)
+  // Taken in the plan's order, each part clamped to what the channel may still take: limits that
+  // span locations (network pools, caps) cannot be seen one location at a time by the router.
+  const assignments: Omit<AllocationWrite, 'id' | 'status' | 'fulfilmentId'>[] = []
+  for (const a of held ? [] : plan.assignments) {
+    const q = Math.min(a.quantity, ctx.stock.availableTo(order.channelInstanceId, a.sku, a.locationId))
+    if (q <= 0) continue
+    for (const part of ctx.stock.takeFor(order.channelInstanceId, a.sku, a.locationId, q)) {
+      assignments.push({
+        lineId: a.lineId,
+        sku: a.sku,
+        locationId: a.locationId,
+        quantity: part.quantity,
+        poolId: part.poolId,
+        locationPool: part.locationPool,
+      })
+    }
+  }
   if (ctx.capacity) {
     const used = new Set(assignments.map((a) => a.locationId))
     for (const l of ctx.locations) if (used.has(l.id)) ctx.capacity.take(l, now)
@@ -138,6 +158,8 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
       quantity: a.quantity,
       status: released ? 'released' : 'allocated',
       fulfilmentId: f?.id ?? null,
+      poolId: a.poolId,
+      locationPool: a.locationPool,
     }
   })
 

@@ -1,7 +1,7 @@
 import { insertRows } from '../../db/sql/insert-rows'
 import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import { writeJson } from '../../db/sql/sql-db'
-import { allocateStock } from '../../inventory/stock-writer'
+import { allocateStock, drawPool } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { RoutingPlan } from '../../routing/router'
 import type { OrderWriteSet } from './intake-plan'
@@ -43,7 +43,8 @@ export async function writeBatch(
   const allocations: SqlParam[][] = []
   const events: SqlParam[][] = []
   const decisions: SqlParam[][] = []
-  const stock = new Map<string, { sku: string; locationId: string; quantity: number }>()
+  const stock = new Map<string, { sku: string; locationId: string; quantity: number; fromPool: number }>()
+  const poolDraws = new Map<string, number>()
 
   writes.forEach((w, i) => {
     const o = w.order
@@ -106,11 +107,16 @@ export async function writeBatch(
         a.fulfilmentId,
         now,
         now,
+        a.poolId,
       ])
       const key = `${a.sku}\u0000${a.locationId}`
+      const fromPool = a.locationPool ? a.quantity : 0
       const s = stock.get(key)
-      if (s) s.quantity += a.quantity
-      else stock.set(key, { sku: a.sku, locationId: a.locationId, quantity: a.quantity })
+      if (s) {
+        s.quantity += a.quantity
+        s.fromPool += fromPool
+      } else stock.set(key, { sku: a.sku, locationId: a.locationId, quantity: a.quantity, fromPool })
+      if (a.poolId) poolDraws.set(a.poolId, (poolDraws.get(a.poolId) ?? 0) + a.quantity)
     }
     for (const e of w.events)
       events.push([e.id, o.id, e.type, e.fromStatus, e.toStatus, writeJson(e.data), actors[i]!, now])
@@ -131,8 +137,10 @@ export async function writeBatch(
   const now = writes[0]?.order.receivedAt ?? Date.now()
   for (const key of [...stock.keys()].sort()) {
     const s = stock.get(key)!
-    await allocateStock(tx, s.sku, s.locationId, s.quantity, now)
+    await allocateStock(tx, s.sku, s.locationId, s.quantity, now, s.fromPool)
   }
+  // Pools after stock rows, in id order: the same lock order as every other transaction.
+  for (const poolId of [...poolDraws.keys()].sort()) await drawPool(tx, poolId, poolDraws.get(poolId)!, now)
   await insertRows(
     tx,
     'customer',
@@ -209,6 +217,7 @@ export async function writeBatch(
       'fulfilment_id',
       'created_at',
       'updated_at',
+      'pool_id',
     ],
     allocations,
   )

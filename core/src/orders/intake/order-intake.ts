@@ -4,6 +4,8 @@ import type { LocationFacts } from '../../catalog/facts'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
 import { isConnectionError, isRetryableDbError } from '../../db/sql/sql-db'
 import { ConflictError, ServiceUnavailableError } from '../../errors'
+import { openUnitsByChannel, readPoolsForUpdate } from '../../inventory/pools'
+import { claimReservations, reservationSkus } from '../../inventory/reservations'
 import { StockLedger } from '../../inventory/stock-ledger'
 import { readStockForUpdate } from '../../inventory/stock-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
@@ -152,8 +154,23 @@ export class OrderIntake {
     }
 
     if (fresh.length > 0) {
-      const skus = fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku))
-      const stock = new StockLedger(await readStockForUpdate(tx, skus))
+      const skus = [
+        ...fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
+        ...(await reservationSkus(
+          tx,
+          fresh.map((p) => p.prepared),
+        )),
+      ]
+      const rows = await readStockForUpdate(tx, skus)
+      const pools = await readPoolsForUpdate(tx, skus)
+      const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools))
+      // Orders that cite a reservation get its units back into the ledger just before they are
+      // planned (planning is sequential), so the hold turns into their allocation.
+      const reservations = await claimReservations(
+        tx,
+        fresh.map((p) => p.prepared),
+        this.now(),
+      )
       const now = this.now()
       const capacity = await readCapacityForUpdate(tx, locations, now)
       const context = {
@@ -164,7 +181,10 @@ export class OrderIntake {
         directory: this.deps.directory,
         now,
       }
-      const writes = fresh.map((p) => planIntake(p.prepared, context))
+      const writes = fresh.map((p) => {
+        for (const r of reservations.get(p.prepared.id) ?? []) stock.release(r.sku, r.locationId, r.quantity)
+        return planIntake(p.prepared, context)
+      })
       await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
       await writeBatch(
         tx,

@@ -48,6 +48,8 @@ export interface PreparedOrder {
   placedAt: number
   receivedAt: number
   lines: PreparedLine[]
+  /** A cart or POS hold this order turns into its allocation. */
+  reservationId: string | null
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
@@ -133,5 +135,6 @@ export async function prepareOrder(
     placedAt: order.placedAt ? Date.parse(order.placedAt) : now,
     receivedAt: now,
     lines,
+    reservationId: order.reservationId ?? null,
   }
 }

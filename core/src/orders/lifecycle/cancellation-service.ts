@@ -316,7 +316,7 @@ export class CancellationService {
     quantity: number,
     now: number,
   ): Promise<void> {
-    await releaseStock(tx, a.sku, a.locationId, quantity, now)
+    await releaseStock(tx, a.sku, a.locationId, quantity, now, a.poolId)
     if (quantity === a.quantity) {
       await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
     } else {

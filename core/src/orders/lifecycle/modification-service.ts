@@ -174,7 +174,7 @@ export class ModificationService {
   private async freeAllocations(tx: SqlRunner, snap: OrderSnapshot, now: number): Promise<void> {
     for (const a of snap.allocations) {
       if (a.status !== 'allocated') continue
-      await releaseStock(tx, a.sku, a.locationId, a.quantity, now)
+      await releaseStock(tx, a.sku, a.locationId, a.quantity, now, a.poolId)
       await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
     }
     await tx.run(

@@ -26,6 +26,7 @@ export interface SnapshotAllocation {
   quantity: number
   status: 'allocated' | 'released' | 'shipped' | 'cancelled'
   fulfilmentId: string | null
+  poolId: string | null
 }
 
 export interface SnapshotFulfilment {
@@ -92,8 +93,9 @@ export async function loadSnapshot(
     quantity: number
     status: SnapshotAllocation['status']
     fulfilment_id: string | null
+    pool_id: string | null
   }>(
-    'select id, line_id, sku, location_id, quantity, status, fulfilment_id from allocation where order_id = ? order by id',
+    'select id, line_id, sku, location_id, quantity, status, fulfilment_id, pool_id from allocation where order_id = ? order by id',
     [orderId],
   )
   const fulfilments = await tx.all<{
@@ -136,6 +138,7 @@ export async function loadSnapshot(
       quantity: a.quantity,
       status: a.status,
       fulfilmentId: a.fulfilment_id,
+      poolId: a.pool_id,
     })),
     fulfilments: fulfilments.map((f) => ({
       id: f.id,
