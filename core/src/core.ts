@@ -8,7 +8,10 @@ import { openSqlDb } from './db/sql/open'
 import type { SqlDb } from './db/sql/sql-db'
 import { readJson } from './db/sql/sql-db'
 import { PluginInstances, WebhookReceipts } from './integrations/plugin-state-store'
+import { ChannelStockSync } from './inventory/channel-stock-sync'
 import { InventoryService } from './inventory/inventory-service'
+import { PoolService } from './inventory/pool-service'
+import { ReservationService } from './inventory/reservations'
 import { deliveryEffects } from './orders/fulfilment-effects'
 import { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
 import { CancellationService } from './orders/lifecycle/cancellation-service'
@@ -47,6 +50,9 @@ export interface Core {
   catalogCache: CatalogCache
   catalog: CatalogService
   inventory: InventoryService
+  pools: PoolService
+  reservations: ReservationService
+  stockSync: ChannelStockSync
   ruleSets: RuleSetService
   carrierNetwork: CarrierNetworkService
   routingConfig: RoutingConfig
@@ -132,6 +138,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     catalogCache,
     catalog: new CatalogService(orm, catalogCache),
     inventory,
+    pools: new PoolService(db),
+    reservations: new ReservationService(db),
+    stockSync: new ChannelStockSync(db),
     ruleSets,
     carrierNetwork,
     routingConfig,

@@ -36,11 +36,15 @@ export {
   pluginStateStore,
   WebhookReceipts,
 } from './integrations/plugin-state-store'
+export { availability, type SkuAvailability } from './inventory/availability'
+export { ChannelStockSync } from './inventory/channel-stock-sync'
 export {
   type InventoryLevelView,
   InventoryService,
   type InventoryUpsert,
 } from './inventory/inventory-service'
+export { type PoolInput, PoolService, type PoolView } from './inventory/pool-service'
+export { ReservationService, type ReservationView } from './inventory/reservations'
 export { deliveryEffects } from './orders/fulfilment-effects'
 export { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
 export {

@@ -20,6 +20,7 @@ import { orderRoutes } from './routes/orders'
 import { outboxRoutes } from './routes/outbox'
 import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
+import { stockRoutes } from './routes/stock'
 import { webhookRoutes } from './routes/webhooks'
 
 const EDITOR_DIST = fileURLToPath(new URL('../../rule-editor/dist', import.meta.url))
@@ -91,6 +92,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/keys', keyRoutes(hub))
   api.route('/outbox', outboxRoutes(hub))
   api.route('/', returnRoutes(hub))
+  api.route('/', stockRoutes(hub))
   api.route('/rules', ruleRoutes(hub))
   api.route('/me', meRoutes(hub))
   app.route('/api/v1', api)

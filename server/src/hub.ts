@@ -15,6 +15,7 @@ import { loadInstances } from './plugins/loader'
 import { PluginRegistry } from './plugins/registry'
 import type { HubSettings } from './settings'
 import { createOutboxWorker } from './workers/outbox-worker'
+import { periodic } from './workers/periodic'
 import { createPollers, type Pollers } from './workers/pollers'
 
 export interface RunningHub {
@@ -126,6 +127,25 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     })
     // Only once the port is open: a start-up that fails after this point has nothing to poll for.
     pollers?.start()
+    // Expired cart and POS holds go back to stock; channels hear what they may still sell.
+    const jobs = settings.workers
+      ? [
+          periodic('reservation-sweep', 1_000, () => core.reservations.sweep(), logger),
+          periodic(
+            'channel-stock-sync',
+            settings.stockSyncMs,
+            async () => {
+              const channels = registry
+                .all()
+                .filter((i) => registry.accepts(i.id, 'inventory.push'))
+                .map((i) => i.id)
+              if ((await core.stockSync.run(channels)) > 0) context.dispatcher?.wake()
+            },
+            logger,
+          ),
+        ]
+      : []
+    for (const j of jobs) j.start()
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.port
     const url = `http://${settings.host}:${port}`
@@ -167,6 +187,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
           ;(server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.()
         })
         await pollers?.stop()
+        for (const j of jobs) await j.stop()
         await context.dispatcher?.stop()
         shutdown.abort()
         await core.close()

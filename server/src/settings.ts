@@ -16,6 +16,8 @@ export interface HubSettings {
   /** Public base URL used in printed links (defaults to http://host:port). */
   publicUrl: string
   rateLimits: { key: RateLimit; webhook: RateLimit }
+  /** How often channels are told their available stock (debounce window). */
+  stockSyncMs: number
   /** Take the client address from X-Forwarded-For (behind a proxy you control). */
   trustProxy: boolean
 }
@@ -62,5 +64,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       webhook: rate(env, 'SWITCHYARD_RATE_LIMIT_WEBHOOK', { perSecond: 5000, burst: 10000 }),
     },
     trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
+    stockSyncMs: int(env, 'SWITCHYARD_STOCK_SYNC_MS', 5_000, 100),
   }
 }

@@ -1,5 +1,5 @@
 import type { InventorySnapshot } from '@switchyard/plugin-sdk'
-import type { SqlDb } from '../db/sql/sql-db'
+import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
 
 export interface InventoryUpsert {
@@ -91,15 +91,29 @@ export class InventoryService {
    * Applies WMS snapshots. A snapshot older than the newest one applied to that row is ignored,
    * so deliveries that arrive out of order cannot roll stock back.
    */
+  /**
+   * Applies WMS snapshots. A snapshot older than the newest one applied to that row is ignored,
+   * so deliveries that arrive out of order cannot roll stock back; one with an event id already
+   * seen from `source` is ignored too (a redelivered webhook).
+   */
   async applySnapshots(
     snapshots: readonly InventorySnapshot[],
     now = Date.now(),
-  ): Promise<{ applied: number; stale: number }> {
+    source = 'wms',
+  ): Promise<{ applied: number; stale: number; duplicate: number }> {
     await this.checkReferences(snapshots, 'snapshots')
     const result = await this.db.transaction(async (tx) => {
       let applied = 0
+      let duplicate = 0
       for (const s of snapshots) {
         const asOf = Date.parse(s.asOf)
+        if (
+          s.eventId &&
+          !(await recordEvent(tx, source, s.eventId, 'snapshot', s.sku, s.locationId, s.onHand, asOf, now))
+        ) {
+          duplicate++
+          continue
+        }
         const changed = await tx.run(
           `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, snapshot_at, updated_at)
            values (?, ?, ?, 0, 0, 0, ?, ?)
@@ -110,9 +124,72 @@ export class InventoryService {
         )
         applied += changed
       }
-      return { applied, stale: snapshots.length - applied }
+      return { applied, stale: snapshots.length - applied - duplicate, duplicate }
     })
     if (result.applied > 0) await this.stockChanged(snapshots.map((s) => s.sku))
+    return result
+  }
+
+  /**
+   * Applies stock movements (goods received, a count correction, shrinkage), each exactly once by
+   * its event id from `source`. On hand never goes below zero: a movement that would is refused.
+   */
+  async applyAdjustments(
+    source: string,
+    events: readonly {
+      eventId: string
+      sku: string
+      locationId: string
+      delta: number
+      occurredAt?: string
+      reason?: string
+    }[],
+    now = Date.now(),
+  ): Promise<{ applied: number; duplicate: number }> {
+    await this.checkReferences(events, 'events')
+    const result = await this.db.transaction(async (tx) => {
+      let applied = 0
+      let duplicate = 0
+      for (const [i, e] of events.entries()) {
+        const at = e.occurredAt ? Date.parse(e.occurredAt) : now
+        if (
+          !(await recordEvent(tx, source, e.eventId, 'adjustment', e.sku, e.locationId, e.delta, at, now))
+        ) {
+          duplicate++
+          continue
+        }
+        const changed = await tx.run(
+          `update inventory_level set on_hand = on_hand + ?, updated_at = ? where sku = ? and location_id = ? and on_hand + ? >= 0`,
+          [e.delta, now, e.sku, e.locationId, e.delta],
+        )
+        if (changed === 0) {
+          const exists = await tx.one(
+            'select 1 as x from inventory_level where sku = ? and location_id = ?',
+            [e.sku, e.locationId],
+          )
+          if (exists || e.delta < 0) {
+            throw new ValidationError(
+              'adjustment below zero',
+              [
+                {
+                  field: `events[${i}].delta`,
+                  message: `would take on hand of ${e.sku} at ${e.locationId} below zero`,
+                },
+              ],
+              'NEGATIVE_STOCK',
+            )
+          }
+          await tx.run(
+            `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at) values (?, ?, ?, 0, 0, 0, ?)`,
+            [e.sku, e.locationId, e.delta, now],
+          )
+        }
+        applied++
+      }
+      return { applied, duplicate }
+    })
+    if (events.some((e) => e.delta > 0))
+      await this.stockChanged(events.filter((e) => e.delta > 0).map((e) => e.sku))
     return result
   }
 
@@ -172,4 +249,24 @@ export class InventoryService {
     if (issues.length > 0)
       throw new ValidationError('inventory references unknown skus or locations', issues, 'UNKNOWN_REFERENCE')
   }
+}
+
+/** Records an inventory event once; false when `source` sent this event id before. */
+async function recordEvent(
+  tx: SqlRunner,
+  source: string,
+  eventId: string,
+  kind: 'snapshot' | 'adjustment',
+  sku: string,
+  locationId: string,
+  quantity: number,
+  occurredAt: number,
+  now: number,
+): Promise<boolean> {
+  const inserted = await tx.run(
+    `insert into inventory_event (source, event_id, kind, sku, location_id, quantity, occurred_at, applied_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (source, event_id) do nothing`,
+    [source, eventId, kind, sku, locationId, quantity, occurredAt, now],
+  )
+  return inserted === 1
 }

@@ -1,0 +1,294 @@
+import { createRoute } from '@hono/zod-openapi'
+import { availability } from '@switchyard/core'
+import { z } from 'zod'
+import { assertChannelScope, assertPermission } from '../http/auth'
+import { apiRouter, commonErrors, security } from '../http/openapi'
+import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+const anyObject = z.record(z.string(), z.unknown())
+
+/** Channel pools and caps, reservations, availability, and stock movements. */
+export function stockRoutes(hub: HubContext) {
+  const app = apiRouter()
+  const channelExists = (id: string, field: string) => {
+    if (hub.registry.get(id)?.definition.kind !== 'channel') {
+      throw new ProblemError(422, 'UNKNOWN_CHANNEL', `no channel instance '${id}'`, [
+        { field, message: `no channel instance '${id}'` },
+      ])
+    }
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/availability',
+      tags: ['inventory'],
+      summary:
+        'Available-to-promise per sku: per location, in total, and for a channel (its pools and caps applied)',
+      security,
+      request: {
+        query: z.strictObject({
+          sku: z.string().min(1).max(2000).meta({ description: 'One sku or several, comma-separated' }),
+          channel: z.string().max(64).optional(),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(anyObject) }), 'Availability'), ...commonErrors },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'inventory:read')
+      const q = c.req.valid('query')
+      const channel = q.channel ?? principal.channelInstanceId ?? undefined
+      if (channel) {
+        assertChannelScope(principal, channel)
+        channelExists(channel, 'channel')
+      }
+      const skus = [
+        ...new Set(
+          q.sku
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ].slice(0, 200)
+      const items = await availability(hub.core.db, skus, channel)
+      return c.json({ items: items as unknown as Record<string, unknown>[] }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/pools',
+      tags: ['inventory'],
+      summary: 'Channel pools and caps',
+      security,
+      request: {
+        query: z.strictObject({
+          channel: z.string().max(64).optional(),
+          sku: z.string().max(120).optional(),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(anyObject) }), 'Pools'), ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'inventory:read')
+      const q = c.req.valid('query')
+      const items = await hub.core.pools.list({
+        ...(q.channel ? { channelInstanceId: q.channel } : {}),
+        ...(q.sku ? { sku: q.sku } : {}),
+      })
+      return c.json({ items: items as unknown as Record<string, unknown>[] }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/pools',
+      tags: ['inventory'],
+      summary: 'Create or refill a channel pool (protected stock) and set its caps',
+      description:
+        'A pool at a location protects units there; without a location it protects units network-wide. Setting protectedQty refills the pool to that many units.',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                channel: z.string().min(1).max(64),
+                sku: z.string().min(1).max(120),
+                locationId: z.string().min(1).max(64).nullable().optional(),
+                protectedQty: z.number().int().min(0).max(100_000_000),
+                mayBorrow: z.boolean().optional(),
+                capUnits: z.number().int().min(0).nullable().optional(),
+                capPercent: z.number().min(0).max(100).nullable().optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: json(anyObject, 'The pool'), ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'inventory:write')
+      const b = c.req.valid('json')
+      channelExists(b.channel, 'channel')
+      const pool = await hub.core.pools.upsert({
+        channelInstanceId: b.channel,
+        sku: b.sku,
+        locationId: b.locationId ?? null,
+        protectedQty: b.protectedQty,
+        ...(b.mayBorrow !== undefined ? { mayBorrow: b.mayBorrow } : {}),
+        capUnits: b.capUnits ?? null,
+        capPercent: b.capPercent ?? null,
+      })
+      return c.json(pool as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/pools/{id}',
+      tags: ['inventory'],
+      summary: 'Remove a pool; its protected units go back to shared stock',
+      security,
+      request: { params: z.strictObject({ id: z.string().uuid() }) },
+      responses: { 204: { description: 'Removed' }, ...commonErrors },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'inventory:write')
+      await hub.core.pools.remove(c.req.valid('param').id)
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reservations',
+      tags: ['inventory'],
+      summary:
+        'Hold stock for a cart or POS for a while; an order citing the reservation turns it into its allocation',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                channel: z.string().min(1).max(64),
+                lines: z
+                  .array(
+                    z.strictObject({
+                      sku: z.string().min(1).max(120),
+                      quantity: z.number().int().positive().max(100_000),
+                    }),
+                  )
+                  .min(1)
+                  .max(200),
+                ttlSeconds: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .max(7 * 24 * 3600),
+                reference: z.string().max(200).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 201: json(anyObject, 'Held'), ...commonErrors },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:write')
+      const b = c.req.valid('json')
+      assertChannelScope(principal, b.channel)
+      channelExists(b.channel, 'channel')
+      const r = await hub.core.reservations.create({
+        channelInstanceId: b.channel,
+        lines: b.lines,
+        ttlSeconds: b.ttlSeconds,
+        ...(b.reference ? { reference: b.reference } : {}),
+      })
+      return c.json(r as unknown as Record<string, unknown>, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reservations/{id}',
+      tags: ['inventory'],
+      summary: 'One reservation',
+      security,
+      request: { params: z.strictObject({ id: z.string().uuid() }) },
+      responses: { 200: json(anyObject, 'The reservation'), ...commonErrors },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:read')
+      const r = await hub.core.reservations.get(c.req.valid('param').id)
+      if (principal.channelInstanceId && r.channelInstanceId !== principal.channelInstanceId) {
+        throw new ProblemError(404, 'RESERVATION_NOT_FOUND', 'reservation not found')
+      }
+      return c.json(r as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/reservations/{id}',
+      tags: ['inventory'],
+      summary: 'Release a reservation before it expires',
+      security,
+      request: { params: z.strictObject({ id: z.string().uuid() }) },
+      responses: { 200: json(anyObject, 'Released'), ...commonErrors, 409: commonErrors[403] },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:write')
+      const r = await hub.core.reservations.release(c.req.valid('param').id, principal.channelInstanceId)
+      return c.json(r as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/inventory/adjustments',
+      tags: ['inventory'],
+      summary: 'Stock movements (received, counted, lost), each applied once by its event id',
+      security,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                source: z.string().min(1).max(64).default('api'),
+                events: z
+                  .array(
+                    z.strictObject({
+                      eventId: z.string().min(1).max(200),
+                      sku: z.string().min(1).max(120),
+                      locationId: z.string().min(1).max(64),
+                      delta: z
+                        .number()
+                        .int()
+                        .min(-100_000_000)
+                        .max(100_000_000)
+                        .refine((d) => d !== 0, 'must not be zero'),
+                      occurredAt: z.iso.datetime({ offset: true }).optional(),
+                      reason: z.string().max(200).optional(),
+                    }),
+                  )
+                  .min(1)
+                  .max(10_000),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(z.object({ applied: z.number(), duplicate: z.number() }), 'Applied'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'inventory:write')
+      const b = c.req.valid('json')
+      return c.json(await hub.core.inventory.applyAdjustments(b.source, b.events), 200)
+    },
+  )
+  return app
+}
