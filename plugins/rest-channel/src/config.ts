@@ -6,6 +6,8 @@ export const restChannelConfig = z.object({
   secret: secret('HMAC-SHA256 key shared with the storefront, portal or POS'),
   /** Where status updates are POSTed. Without it the channel is not told of changes. */
   callbackUrl: z.url().optional(),
+  /** Where available-stock updates are POSTed (`{ levels: [{ sku, available, asOf }] }`). Without it, no stock sync. */
+  inventoryUrl: z.url().optional(),
   /** Seconds a signature stays valid, against replays. */
   signatureToleranceSec: z.number().int().min(10).max(3600).default(300),
   timeoutMs: z.number().int().min(100).max(60_000).default(10_000),

@@ -4,6 +4,8 @@
  * order JSON, signed over the raw body (`X-Switchyard-Signature: t=…,v1=…`); status updates go back,
  * signed the same way, to the channel's callback URL.
  *
+ * Available stock goes, signed the same way, to `inventoryUrl` when set.
+ *
  * Routes under `/webhooks/<instance>`:
  * - `POST /orders`: one canonical order.
  * - `POST /orders/<externalId>/cancel`: the channel cancels an order (body `{ "reason"?: string }`).
@@ -86,6 +88,28 @@ export default definePlugin({
         const parsed = canonicalOrderSchema.safeParse(parseJson(request))
         if (!parsed.success) throw new PayloadError('order is invalid', zodIssues(parsed.error))
         return { ...dedupe, events: [{ type: 'order', order: parsed.data }] }
+      },
+    },
+    inventoryPush: {
+      async pushInventory(levels, ctx) {
+        const config: RestChannelConfig = ctx.config
+        if (!config.inventoryUrl) return { status: 'skipped', reason: 'no inventoryUrl configured' }
+        const body = JSON.stringify({ levels })
+        await ctx.http.request(config.inventoryUrl, {
+          method: 'POST',
+          timeoutMs: config.timeoutMs,
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': ctx.idempotencyKey ?? `inventory:${levels[0]?.asOf ?? ''}`,
+            [SIGNATURE_HEADER]: signTimestamped(
+              config.secret,
+              body,
+              Math.floor(ctx.clock.now().getTime() / 1000),
+            ),
+          },
+          body,
+        })
+        return { status: 'accepted' }
       },
     },
     statusPush: {
