@@ -251,7 +251,7 @@ describe('rule editor in the browser', () => {
     ).toBe('unchanged')
     await page.getByTestId('tab-inspect').click()
     expect(await page.getByTestId('diff-list').textContent()).toContain(
-      'leaf.fact: line.hazmat → line.highValue',
+      'Fact: Line: hazmat → Line: high value',
     )
     await screenshot(page, '06-version-diff')
     await page.getByTestId('diff-exit').click()
@@ -377,5 +377,101 @@ describe('rule editor in the browser', () => {
     } finally {
       await viewer.context.close()
     }
+  })
+
+  it('rolls back to an earlier version as a new version, and publishing it makes it live', async () => {
+    const v1 = await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)
+    await page.getByTestId('tab-versions').click()
+    await page.getByTestId('rollback-1').click()
+    await expect.poll(() => page.getByTestId('working-version').textContent()).toMatch(/Draft v3/)
+    await waitForCanvas(page)
+    expect(await compiledRules(page)).toEqual(v1.body.rules)
+    await waitSaved(page)
+    await page.getByTestId('publish').click()
+    await page.getByTestId('publish-comment').fill('Back to v1')
+    await page.getByTestId('publish-confirm').click()
+    await expect.poll(() => page.getByTestId('working-version').textContent()).toContain('live v3')
+    const v3 = await hub.api(`/api/v1/rules/sets/${setId}/versions/3`)
+    expect(v3.body.rules).toEqual(v1.body.rules)
+    expect(v3.body.comment).toBe('Back to v1')
+    const order = await postHazmatOrder()
+    expect(order.decision.ruleSetVersionId).toBe(v3.body.id)
+    expect(await allocatedAt(order.orderId)).toEqual(['akl'])
+  })
+
+  it('publishes with an effective-from time: the version waits until then', async () => {
+    await selectNode(page, nodes.restrict)
+    await page.getByTestId('insp-reason').fill('Licensed sites only (from tomorrow)')
+    await waitSaved(page)
+    await page.getByTestId('publish').click()
+    await page.getByTestId('publish-comment').fill('Reworded')
+    const tomorrow = new Date(Date.now() + 86_400_000)
+    const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000)
+      .toISOString()
+      .slice(0, 16)
+    await page.getByTestId('publish-effective').fill(local)
+    await page.getByTestId('publish-confirm').click()
+    await page.getByTestId('publish-dialog').waitFor({ state: 'detached' })
+    const set = await hub.api(`/api/v1/rules/sets/${setId}`)
+    const latest = set.body.versions.at(-1)
+    expect(latest.status).toBe('published')
+    expect(Math.abs(Date.parse(latest.effectiveFrom) - tomorrow.getTime())).toBeLessThan(60_000)
+    expect(set.body.liveVersion).toBe(3)
+    await page.getByTestId('tab-versions').click()
+    expect(await page.locator(`[data-version="${latest.version}"]`).textContent()).toContain('effective from')
+  })
+
+  it('imports rules JSON into a graph that compiles back to the same rules', async () => {
+    const rules = [
+      {
+        name: 'big-orders',
+        priority: 20,
+        conditions: {
+          any: [
+            { fact: 'order.total', operator: 'greaterThan', value: 900 },
+            { fact: 'order.tags', operator: 'contains', value: 'vip' },
+          ],
+        },
+        event: { type: 'hold', params: { reason: 'Big or VIP' } },
+      },
+      {
+        name: 'no-stores-for-heavy',
+        conditions: {
+          all: [
+            { name: 'heavy', fact: 'order.weightKg', operator: 'greaterThan', value: 20 },
+            { not: { name: 'is-store', fact: 'location.type', operator: 'equal', value: 'store' } },
+          ],
+        },
+        event: { type: 'restrict', params: {} },
+      },
+      {
+        name: 'main',
+        conditions: { all: [] },
+        event: {
+          type: 'strategy',
+          params: { id: 'main', fallback: true, criteria: { shippingCost: 5, transitDays: 2 } },
+        },
+      },
+    ]
+    await page.getByTestId('new-set').click()
+    await page.getByTestId('new-set-name').fill('Imported')
+    await page.getByTestId('new-set-create').click()
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('imported')
+    await waitForCanvas(page)
+    await page.getByTestId('tab-json').click()
+    await page.getByTestId('import-open').click()
+    await page.getByTestId('import-text').fill(JSON.stringify(rules))
+    await page.getByTestId('import-apply').click()
+    await expect
+      .poll(() => nodeIds(page))
+      .toEqual(expect.arrayContaining(['big-orders', 'heavy', 'no-stores-for-heavy', 'main', 'main-weights']))
+    expect(await compiledRules(page)).toEqual(rules)
+    await waitSaved(page)
+    const stored = await hub.api('/api/v1/rules/sets/imported/versions/1')
+    expect(stored.body.rules).toEqual(rules)
+    // Importing is one step: undo brings the starter back.
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+    await page.keyboard.press('ControlOrMeta+z')
+    await expect.poll(() => nodeIds(page)).toEqual(['start', 'strategy-anywhere'])
   })
 })

@@ -84,3 +84,34 @@ export function describeAction(
       return type
   }
 }
+
+const FIELD_WORDS: Record<string, string> = {
+  'leaf.fact': 'Fact',
+  'leaf.operator': 'Test',
+  'leaf.value': 'Value',
+  'event.type': 'Action',
+  priority: 'Priority',
+  criteria: 'Weight',
+  tree: 'Conditions',
+}
+
+/** A changed setting in words: "leaf.fact" → "Fact", "event.params.tags" → "Tags", "criteria.transitDays" → "Weight: transit time". */
+export function describeField(field: string): string {
+  if (FIELD_WORDS[field]) return FIELD_WORDS[field]!
+  if (field.startsWith('criteria.')) return `Weight: ${criteriaLabels[field.slice(9)] ?? field.slice(9)}`
+  if (field.startsWith('tree.')) return 'Conditions'
+  const last = field.replace(/^event\.params\./, '').replace(/^leaf\./, '')
+  const words = last
+    .replace(/\./g, ' ')
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A changed value in words; facts by their labels. */
+export function describeFieldValue(field: string, v: unknown): string {
+  if (v === undefined) return '(none)'
+  if (field === 'leaf.fact' && typeof v === 'string') return factLabel(v)
+  if (field === 'leaf.operator' && typeof v === 'string') return operatorLabels[v] ?? v
+  return describeValue(v)
+}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Api, Me, RuleSetSummary, SimulateBody, Simulation } from '../api/client'
 import { builtInCatalogue, type Catalogue } from '../model/catalogue'
 import { compileGraph, nodeForField } from '../model/compile-graph'
-import { describeValue } from '../model/describe'
+import { describeField, describeFieldValue } from '../model/describe'
 import { diffGraphs, type GraphDiff } from '../model/diff'
 import { type Clip, copySelection, createNode, type PaletteItem, paste, removeNodes } from '../model/edit-ops'
 import { checkGraph, nodeTitle } from '../model/graph-checks'
@@ -658,7 +658,8 @@ function DiffList({ diff, onGo }: { diff: GraphDiff; onGo: (id: string) => void 
           </button>
           {n.changes.map((c) => (
             <div key={c.field} className="small">
-              {c.field}: {describeValue(c.before)} → {describeValue(c.after)}
+              {describeField(c.field)}: {describeFieldValue(c.field, c.before)} →{' '}
+              {describeFieldValue(c.field, c.after)}
             </div>
           ))}
         </li>

@@ -62,7 +62,9 @@ function handle(page: Page, node: string, id: string, type: 'source' | 'target')
 
 /**
  * Draws a connection handle to handle with the mouse (xyflow's own recipe): press on the source,
- * move over the target until the connection line shows, release.
+ * move over the target until the connection line shows, release. The handles are measured again
+ * on each try: a re-render (an autosave answering, a badge appearing) can move them by a pixel or
+ * two between measuring and pressing.
  */
 export async function connect(
   page: Page,
@@ -71,15 +73,28 @@ export async function connect(
   target: string,
   targetHandle = 'in',
 ) {
-  const from = await handle(page, source, sourceHandle, 'source').boundingBox()
-  const to = await handle(page, target, targetHandle, 'target').boundingBox()
-  if (!from || !to) throw new Error(`handle not found: ${source}.${sourceHandle} → ${target}.${targetHandle}`)
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(to.x + to.width / 2 - 20, to.y + to.height / 2, { steps: 8 })
-  await page.locator('.react-flow__connectionline').waitFor({ state: 'visible' })
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 })
-  await page.mouse.up()
+  for (let attempt = 1; ; attempt++) {
+    const from = await handle(page, source, sourceHandle, 'source').boundingBox()
+    const to = await handle(page, target, targetHandle, 'target').boundingBox()
+    if (!from || !to)
+      throw new Error(`handle not found: ${source}.${sourceHandle} → ${target}.${targetHandle}`)
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(to.x + to.width / 2 - 20, to.y + to.height / 2, { steps: 8 })
+    const started = await page
+      .locator('.react-flow__connectionline')
+      .waitFor({ state: 'visible', timeout: 3000 })
+      .then(() => true)
+      .catch(() => false)
+    if (!started) {
+      await page.mouse.up()
+      if (attempt >= 3) throw new Error(`no connection line from ${source}.${sourceHandle}`)
+      continue
+    }
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 4 })
+    await page.mouse.up()
+    return
+  }
 }
 
 export async function selectNode(page: Page, id: string): Promise<void> {

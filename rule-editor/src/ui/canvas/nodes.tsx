@@ -67,16 +67,8 @@ function Frame(props: { data: CanvasNodeData; kind: string; title: string; child
   )
 }
 
-function In(props: { id?: string; top?: string }) {
-  return (
-    <Handle
-      type="target"
-      position={Position.Left}
-      id={props.id ?? 'in'}
-      style={props.top ? { top: props.top } : undefined}
-      className={`kind-${props.id === 'criteria' ? 'weights' : 'flow'}`}
-    />
-  )
+function In() {
+  return <Handle type="target" position={Position.Left} id="in" className="kind-flow" />
 }
 
 function Branches() {
@@ -169,8 +161,14 @@ export function StrategyNode({ data }: NodeProps) {
   const split = p.split as { policy?: string; maxShipments?: number } | undefined
   return (
     <Frame data={d} kind="strategy" title={String(p.label ?? p.id ?? 'Strategy')}>
-      <In top="35%" />
-      <In id="criteria" top="75%" />
+      <In />
+      <Handle
+        type="target"
+        position={Position.Bottom}
+        id="criteria"
+        className="kind-weights"
+        title="weights from a scoring node"
+      />
       <span className="sy-port-label in-criteria">weights</span>
       <div className="sy-body">
         {p.fallback ? <b>Fallback · </b> : null}
