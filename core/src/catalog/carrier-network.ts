@@ -11,7 +11,7 @@ export interface CarrierLane {
   id: string
   carrier: string
   serviceLevel: ServiceLevel
-  /** Null: from any location. */
+  /** Null: from any location in the destination country (a domestic lane). */
   originLocationId: string | null
   destCountry: string
   destRegion: string | null

@@ -24,7 +24,7 @@ import type {
 } from '../router'
 import { dateOf, localTime, promiseDates } from './calendar'
 import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
-import { flatten, type LocationFactValues, lineValues, orderFacts } from './facts'
+import { type LocationFactValues, lineValues, orderFacts } from './facts'
 import { type LaneIndex, type LaneQuote, normalisePostcode } from './lanes'
 import { type OptimiserResult, optimise } from './optimiser'
 import { summarise } from './summary'
@@ -209,12 +209,13 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
   }
 
   // 3. Exclusions, restrictions and preferences from order, location, line and line-at-location rules.
-  const targetRule = (r: SourcingRule, facts: Facts, lineId: string | null) => {
+  const targetRule = (r: SourcingRule, facts: Facts | (() => Facts), lineId: string | null) => {
     const a = r.action
     if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') return
     const p = a.params as TargetParams
     const strategies = p.strategies ?? null
-    const conditions = reasons(r, facts)
+    // Explained only if it blocks a location; a record of the facts is built only then.
+    let explained: ConditionReason[] | undefined
     for (const c of candidates) {
       const hit = matchesTarget(p, c.location)
       if (a.type === 'prefer') {
@@ -222,6 +223,8 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         continue
       }
       if (a.type === 'exclude' ? !hit : hit) continue
+      explained ??= reasons(r, typeof facts === 'function' ? facts() : facts)
+      const conditions = explained
       block(c, {
         lineId,
         strategies,
@@ -252,12 +255,14 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
             : stockOf[li]![c.index]
           : c.values[f as keyof LocationFactValues]
   }
-  const record = (line: Record<string, unknown> | null, c: Candidate | null, li: number | null): Facts => ({
-    ...flatten(oFacts),
-    ...(line ?? {}),
-    ...(c ? c.values : {}),
-    ...(c && li !== null ? { 'location.stockForLine': stockOf[li]![c.index] } : {}),
-  })
+  // The facts of the evaluation the slots hold now, by name: only to explain a rule that acted.
+  const snapshot = (): Facts => {
+    const f: Record<string, unknown> = {}
+    for (const [i, name] of layout.order) f[name] = slots[i]
+    for (const [i, name] of layout.line) f[name] = slots[i]
+    for (const [i, name] of layout.location) f[name] = slots[i]
+    return f
+  }
   if (!holdRule) {
     for (const r of orderFired) targetRule(r, oFacts, null)
     for (const r of ruleSet.location) {
@@ -274,7 +279,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         }
         // Exclude where the conditions hold; restrict: exclude where they do not.
         if ((a.type === 'exclude') !== hit || !matchesTarget(p, c.location)) continue
-        const conditions = reasons(r, record(null, c, null), a.type === 'exclude')
+        const conditions = reasons(r, snapshot(), a.type === 'exclude')
         recordFired(r, { locationId: c.location.id })
         block(c, {
           lineId: null,
@@ -309,7 +314,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
           const list = groups.get(g) ?? []
           if (!list.includes(li)) list.push(li)
           groups.set(g, list)
-        } else targetRule(r, record(lv, null, null), line.lineId)
+        } else targetRule(r, snapshot, line.lineId)
       }
       for (const r of ruleSet.lineLocation) {
         const a = r.action
@@ -324,7 +329,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
             continue
           }
           if ((a.type === 'exclude') !== hit || !matchesTarget(ap, c.location)) continue
-          const conditions = reasons(r, record(lv, c, li), a.type === 'exclude')
+          const conditions = reasons(r, snapshot(), a.type === 'exclude')
           block(c, {
             lineId: line.lineId,
             strategies: ap.strategies ?? null,
@@ -343,20 +348,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
   }
 
   // 4. Strategies: the first that fills the whole order wins; the fallback may fill part of it.
-  const strategyRules = ruleSet.order.filter((r) => r.action.type === 'strategy')
-  const all: Strategy[] = strategyRules.map((r) => {
-    const p = r.action.params as ActionParams<'strategy'>
-    return {
-      id: p.id,
-      label: p.label ?? p.id,
-      fallback: Boolean(p.fallback),
-      rule: r.compiled.name,
-      sequence: p.sequence ?? r.compiled.index,
-      index: r.compiled.index,
-      params: p,
-    }
-  })
-  all.sort((a, b) => a.sequence - b.sequence || a.index - b.index)
+  const all = strategiesOf(ruleSet)
   const firedNames = new Set(orderFired.map((r) => r.compiled.name))
   const applicable = all.filter((s) => firedNames.has(s.rule!))
   const primaries = ruleSet.hasStrategies
@@ -580,9 +572,34 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
       optimiser: chosen
         ? { exact: chosen.result.exact, cost: Math.round(chosen.result.cost * 1000) / 1000 }
         : null,
-      orderFacts: oFacts,
     },
   }
+}
+
+const strategyCache = new WeakMap<CompiledRuleSet, Strategy[]>()
+
+/** A rule set's strategies in the order they are tried (sequence, then rule order); once per rule set. */
+function strategiesOf(ruleSet: CompiledRuleSet): Strategy[] {
+  let list = strategyCache.get(ruleSet)
+  if (!list) {
+    list = ruleSet.order
+      .filter((r) => r.action.type === 'strategy')
+      .map((r) => {
+        const p = r.action.params as ActionParams<'strategy'>
+        return {
+          id: p.id,
+          label: p.label ?? p.id,
+          fallback: Boolean(p.fallback),
+          rule: r.compiled.name,
+          sequence: p.sequence ?? r.compiled.index,
+          index: r.compiled.index,
+          params: p,
+        }
+      })
+      .sort((a, b) => a.sequence - b.sequence || a.index - b.index)
+    strategyCache.set(ruleSet, list)
+  }
+  return list
 }
 
 function decimals(currency: string): number {

@@ -40,12 +40,16 @@ export class LaneIndex {
   }
 
   /** The most specific lane: origin location, then longest postcode prefix, then region, then country. */
-  find(origin: string, dest: Destination, serviceLevel: ServiceLevel): CarrierLane | undefined {
+  find(origin: LocationFacts, dest: Destination, serviceLevel: ServiceLevel): CarrierLane | undefined {
     const list = this.byKey.get(`${serviceLevel}|${dest.country}`)
     if (!list) return undefined
     const region = dest.region?.toUpperCase() ?? null
     for (const lane of list) {
-      if (lane.originLocationId !== null && lane.originLocationId !== origin) continue
+      // A lane without an origin is domestic: from any location in the destination's country.
+      if (
+        lane.originLocationId === null ? origin.country !== dest.country : lane.originLocationId !== origin.id
+      )
+        continue
       if (lane.destRegion !== null && lane.destRegion.toUpperCase() !== region) continue
       if (lane.destPostcodePrefix !== null && !(dest.postcode ?? '').startsWith(lane.destPostcodePrefix))
         continue
@@ -61,7 +65,7 @@ export class LaneIndex {
     distanceKm: number | null,
     currency: string,
   ): LaneQuote {
-    const lane = this.find(location.id, dest, serviceLevel)
+    const lane = this.find(location, dest, serviceLevel)
     if (lane) {
       return {
         laneId: lane.id,
