@@ -1,9 +1,11 @@
+import { benchAllocation } from './allocation'
 import { benchIntake } from './intake'
 import { benchRouting } from './routing'
 import { benchScale } from './scale'
 
 /** `pnpm bench <name>`: runs one benchmark; its last output line is its result as JSON. */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  allocation: benchAllocation,
   intake: benchIntake,
   routing: benchRouting,
   scale: benchScale,
