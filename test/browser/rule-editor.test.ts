@@ -310,6 +310,69 @@ describe('rule editor in the browser', () => {
     expect(await compiledRules(page)).toEqual(start)
   })
 
+  it('tidies up without overlaps in one undo step, zooms, shows a minimap, and keeps unsaved moves over a reload', async () => {
+    await page.getByTestId('tab-inspect').click()
+    const boxes = () =>
+      page.locator('.react-flow__node').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect()
+          return { id: e.getAttribute('data-id'), x: r.x, y: r.y, w: r.width, h: r.height }
+        }),
+      )
+    const positions = async () =>
+      JSON.stringify((await boxes()).map((b) => [b.id, Math.round(b.x), Math.round(b.y)]))
+    // Scatter one node, then tidy up.
+    const node = page.locator(`.react-flow__node[data-id="${nodes.restrict}"] .sy-node-head`)
+    const box = (await node.boundingBox())!
+    await page.mouse.move(box.x + 20, box.y + 5)
+    await page.mouse.down()
+    await page.mouse.move(box.x - 300, box.y + 300, { steps: 6 })
+    await page.mouse.up()
+    const scattered = await positions()
+    await page.getByTestId('tidy').click()
+    await expect.poll(positions).not.toBe(scattered)
+    const laid = await boxes()
+    for (const a of laid)
+      for (const b of laid)
+        if (a.id !== b.id)
+          expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true)
+    const x = (id: string) => laid.find((b) => b.id === id)!.x
+    expect(x('start')).toBeLessThan(x(nodes.cond))
+    expect(x(nodes.cond)).toBeLessThan(x(nodes.restrict))
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+    await page.keyboard.press('ControlOrMeta+z')
+    await page.getByTestId('tidy').click()
+    // Zoom controls change the viewport; the minimap is there.
+    const transform = () =>
+      page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform)
+    const before = await transform()
+    await page.locator('.react-flow__controls-zoomin').click()
+    await expect.poll(transform).not.toBe(before)
+    expect(await page.locator('.react-flow__minimap').isVisible()).toBe(true)
+    // Move a node and reload at once, before the autosave: the browser kept it.
+    const again = (await node.boundingBox())!
+    await page.mouse.move(again.x + 20, again.y + 5)
+    await page.mouse.down()
+    await page.mouse.move(again.x + 20, again.y + 160, { steps: 6 })
+    await page.mouse.up()
+    const moved = (await hub.api(`/api/v1/rules/sets/${setId}/versions/2`)).body.graph
+    // Leaving with unsaved changes asks first.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type())
+        void d.accept()
+      }),
+    )
+    await page.reload()
+    expect(await asked).toBe('beforeunload')
+    await waitForCanvas(page)
+    await waitSaved(page)
+    const saved = (await hub.api(`/api/v1/rules/sets/${setId}/versions/2`)).body.graph
+    const y = (g: { nodes: { id: string; position: { y: number } }[] }) =>
+      g.nodes.find((n) => n.id === nodes.restrict)!.position.y
+    expect(y(saved)).toBeGreaterThan(y(moved) + 50)
+  })
+
   it('blocks publishing while errors remain; the problem list takes you to each', async () => {
     // A condition connected to nothing: the editor's own check.
     const loose = await dragFromPalette(page, 'condition', 300, 420)
@@ -348,6 +411,31 @@ describe('rule editor in the browser', () => {
     await page.keyboard.press('Delete')
     await waitSaved(page)
     await expect.poll(() => page.getByTestId('publish').isDisabled()).toBe(false)
+  })
+
+  it('notices when another editor saved the same draft, and lets you take theirs', async () => {
+    const other = await newPage(chromium, hub.url)
+    try {
+      await signIn(other.page, analystKey)
+      await waitForCanvas(other.page)
+      await selectNode(other.page, nodes.restrict)
+      await other.page.getByTestId('insp-reason').fill('Changed in the other tab')
+      await waitSaved(other.page)
+      // Here, a change of our own: saving it would overwrite theirs.
+      await selectNode(page, nodes.restrict)
+      await page.getByTestId('insp-reason').fill('Changed here')
+      await page.getByTestId('conflict-banner').waitFor()
+      expect(await page.getByTestId('save-state').textContent()).toContain('someone else saved')
+      const stored = await hub.api(`/api/v1/rules/sets/${setId}/versions/2`)
+      expect(JSON.stringify(stored.body.rules)).toContain('Changed in the other tab')
+      await page.getByTestId('conflict-theirs').click()
+      await page.getByTestId('conflict-banner').waitFor({ state: 'detached' })
+      await selectNode(page, nodes.restrict)
+      expect(await page.getByTestId('insp-reason').inputValue()).toBe('Changed in the other tab')
+      await waitSaved(page)
+    } finally {
+      await other.context.close()
+    }
   })
 
   it('a viewer can look and simulate but cannot edit or publish', async () => {

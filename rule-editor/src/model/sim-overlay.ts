@@ -144,3 +144,29 @@ export function simulationOverlay(doc: GraphDoc, compiled: CompileResult, sim: S
   }
   return { nodes, edges, seen }
 }
+
+/** Notes beside the nodes after a simulation: which locations a rule left out, which strategy chose. */
+export function simulationNotes(
+  doc: GraphDoc,
+  compiled: CompileResult,
+  plan: {
+    strategy: string
+    candidates: { locationId: string; excluded?: { rule: string }; partialExclusions?: { rule: string }[] }[]
+  },
+  names: ReadonlyMap<string, string>,
+): Map<string, string[]> {
+  const m = new Map<string, string[]>()
+  const add = (node: string, text: string) => {
+    const list = m.get(node) ?? []
+    if (!list.includes(text)) m.set(node, [...list, text])
+  }
+  const nodeOf = new Map(compiled.rules.map((r, i) => [r.name, compiled.ruleNodes[i]!]))
+  for (const c of plan.candidates)
+    for (const x of [c.excluded, ...(c.partialExclusions ?? [])]) {
+      const node = x && nodeOf.get(x.rule)
+      if (node) add(node, `left out ${names.get(c.locationId) ?? c.locationId}`)
+    }
+  const strategy = doc.nodes.find((n) => n.type === 'strategy' && n.data.event.params?.id === plan.strategy)
+  if (strategy) add(strategy.id, 'chose the locations')
+  return m
+}

@@ -18,7 +18,9 @@ import * as H from './history'
  * in this browser at once and saved to the hub shortly after (autosave), so nothing is lost on a
  * reload; the hub's validation of each save comes back with it.
  */
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error'
+type SaveOutcome = 'saved' | 'nothing' | 'conflict' | 'error'
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict'
 
 interface Stored {
   setId: string
@@ -46,8 +48,10 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
   const [saveError, setSaveError] = useState<string | null>(null)
   const [validation, setValidation] = useState<ValidationReport | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
+  /** Someone else saved the draft since we loaded or saved it: theirs or ours? */
+  const [conflict, setConflict] = useState<{ by: string | null; at: string | null } | null>(null)
   const savedDoc = useRef<GraphDoc | null>(null)
-  const saving = useRef<Promise<void> | null>(null)
+  const saving = useRef<Promise<SaveOutcome> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const live = useRef({ draftVersion, base, history, setId })
   live.current = { draftVersion, base, history, setId }
@@ -85,6 +89,7 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
         setHistory(H.start(doc))
         setSaveState(dirty ? 'unsaved' : 'saved')
         setSaveError(null)
+        setConflict(null)
         setValidation(v ? await api.validate(setId, v.version).catch(() => null) : null)
       } catch (e) {
         setLoadError((e as Error).message)
@@ -101,56 +106,73 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
     void load()
   }, [load])
 
-  const save = useCallback(async (): Promise<void> => {
-    if (saving.current) await saving.current
-    const cur = live.current
-    if (!cur.history || !cur.setId || !canEdit) return
-    const doc = cur.history.present
-    if (doc === savedDoc.current) return
-    const rules = compileGraph(doc).rules
-    setSaveState('saving')
-    const run = (async () => {
-      try {
-        let result: { version: Version; validation: ValidationReport }
+  const save = useCallback(
+    async (options: { overwrite?: boolean } = {}): Promise<SaveOutcome> => {
+      if (saving.current) await saving.current
+      const cur = live.current
+      if (!cur.history || !cur.setId || !canEdit) return 'nothing'
+      const doc = cur.history.present
+      if (doc === savedDoc.current) return 'nothing'
+      const rules = compileGraph(doc).rules
+      setSaveState('saving')
+      const run = (async (): Promise<SaveOutcome> => {
         try {
-          if (cur.draftVersion === null) throw new ApiError(409, 'NO_DRAFT', 'no draft yet')
-          result = await api.updateDraft(cur.setId!, cur.draftVersion, { rules, graph: doc })
-        } catch (e) {
-          if (!(e instanceof ApiError) || e.status !== 409) throw e
-          result = await api.createVersion(cur.setId!, {
-            rules,
-            graph: doc,
-            settings: cur.base?.settings ?? undefined,
-            comment: cur.base ? `Draft from version ${cur.base.version}` : 'First draft',
+          let result: { version: Version; validation: ValidationReport }
+          // The hub has no compare-and-set on drafts: look before writing, so a second editor's
+          // work is not overwritten unnoticed.
+          if (cur.draftVersion !== null && !options.overwrite) {
+            const remote = await api.version(cur.setId!, cur.draftVersion)
+            if (remote.status === 'draft' && remote.updatedAt !== cur.base?.updatedAt) {
+              setConflict({ by: remote.author, at: remote.updatedAt })
+              setSaveState('conflict')
+              return 'conflict'
+            }
+          }
+          try {
+            if (cur.draftVersion === null) throw new ApiError(409, 'NO_DRAFT', 'no draft yet')
+            result = await api.updateDraft(cur.setId!, cur.draftVersion, { rules, graph: doc })
+          } catch (e) {
+            if (!(e instanceof ApiError) || e.status !== 409) throw e
+            result = await api.createVersion(cur.setId!, {
+              rules,
+              graph: doc,
+              settings: cur.base?.settings ?? undefined,
+              comment: cur.base ? `Draft from version ${cur.base.version}` : 'First draft',
+            })
+          }
+          savedDoc.current = doc
+          setDraftVersion(result.version.version)
+          setBase(result.version)
+          setValidation(result.validation)
+          writeStored({
+            setId: cur.setId!,
+            baseVersion: result.version.version,
+            draftVersion: result.version.version,
+            doc,
+            dirty: false,
           })
+          setSaveState(live.current.history?.present === doc ? 'saved' : 'unsaved')
+          setSaveError(null)
+          setConflict(null)
+          void refreshSet()
+          return 'saved'
+        } catch (e) {
+          setSaveState('error')
+          setSaveError(
+            e instanceof ApiError && e.issues.length
+              ? `${e.message}: ${e.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`
+              : (e as Error).message,
+          )
+          return 'error'
         }
-        savedDoc.current = doc
-        setDraftVersion(result.version.version)
-        setBase(result.version)
-        setValidation(result.validation)
-        writeStored({
-          setId: cur.setId!,
-          baseVersion: result.version.version,
-          draftVersion: result.version.version,
-          doc,
-          dirty: false,
-        })
-        setSaveState(live.current.history?.present === doc ? 'saved' : 'unsaved')
-        setSaveError(null)
-        void refreshSet()
-      } catch (e) {
-        setSaveState('error')
-        setSaveError(
-          e instanceof ApiError && e.issues.length
-            ? `${e.message}: ${e.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`
-            : (e as Error).message,
-        )
-      }
-    })()
-    saving.current = run
-    await run
-    saving.current = null
-  }, [api, canEdit, refreshSet])
+      })()
+      saving.current = run
+      const outcome = await run
+      saving.current = null
+      return outcome
+    },
+    [api, canEdit, refreshSet],
+  )
 
   /** Applies a change to the working document: one undo step, or part of the last (`coalesce`). */
   const change = useCallback(
@@ -175,17 +197,22 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
   useEffect(() => {
     if (!doc || !setId || !canEdit || doc === savedDoc.current) return
     writeStored({ setId, baseVersion: base?.version ?? 0, draftVersion, doc, dirty: true })
+    // While a conflict waits for an answer, changes stay in this browser only.
+    if (conflict) return
     setSaveState('unsaved')
     if (timer.current) clearTimeout(timer.current)
     timer.current = setTimeout(() => void save(), 700)
     return () => {
       if (timer.current) clearTimeout(timer.current)
     }
-  }, [doc, setId, canEdit, base?.version, draftVersion, save])
+  }, [doc, setId, canEdit, base?.version, draftVersion, save, conflict])
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current)
-    await save()
+    const outcome = await save()
+    if (outcome === 'conflict')
+      throw new Error('another editor saved this draft: keep yours or take theirs first')
+    if (outcome === 'error') throw new Error('the last change could not be saved')
   }, [save])
 
   const publish = useCallback(
@@ -225,6 +252,21 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
     [api, flush, load, set, setId],
   )
 
+  /** Keep mine (overwrite their save) or take theirs (drop the changes made here). */
+  const resolveConflict = useCallback(
+    async (choice: 'mine' | 'theirs') => {
+      if (!setId) return
+      if (choice === 'mine') {
+        setConflict(null)
+        await save({ overwrite: true })
+      } else {
+        clearStored(setId)
+        await load(live.current.draftVersion ?? undefined)
+      }
+    },
+    [save, load, setId],
+  )
+
   const compiled = useMemo(() => (doc ? compileGraph(doc) : null), [doc])
 
   return {
@@ -236,6 +278,8 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
     history,
     saveState,
     saveError,
+    conflict,
+    resolveConflict,
     validation,
     loadError,
     change,

@@ -2,22 +2,25 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Api, Me, RuleSetSummary, SimulateBody, Simulation } from '../api/client'
 import { builtInCatalogue, type Catalogue } from '../model/catalogue'
-import { compileGraph, nodeForField } from '../model/compile-graph'
-import { describeField, describeFieldValue } from '../model/describe'
+import { compileGraph } from '../model/compile-graph'
 import { diffGraphs, type GraphDiff } from '../model/diff'
 import { type Clip, copySelection, createNode, type PaletteItem, paste, removeNodes } from '../model/edit-ops'
-import { checkGraph, nodeTitle } from '../model/graph-checks'
-import type { GraphDoc, RuleSetKind } from '../model/graph-types'
+import type { RuleSetKind } from '../model/graph-types'
 import { importRules } from '../model/import-rules'
 import { autoLayout } from '../model/layout'
-import { simulationOverlay } from '../model/sim-overlay'
+import { simulationNotes, simulationOverlay } from '../model/sim-overlay'
+import { starterDoc } from '../model/starter'
+import { collectProblems, countByNode } from '../state/problems'
+import { commandFor } from '../state/shortcuts'
 import { docFromVersion, useRuleSet } from '../state/use-rule-set'
 import { Canvas } from './canvas/Canvas'
+import { DiffList } from './panels/DiffList'
 import { ImpactPanel } from './panels/ImpactPanel'
-import { Inspector } from './panels/Inspector'
+import { Inspector } from './panels/inspector/Inspector'
 import { JsonPanel } from './panels/JsonPanel'
+import { NewSetDialog } from './panels/NewSetDialog'
 import { Palette } from './panels/Palette'
-import { type Problem, ProblemsPanel } from './panels/ProblemsPanel'
+import { ProblemsPanel } from './panels/ProblemsPanel'
 import { PublishDialog } from './panels/PublishDialog'
 import { SimulatePanel } from './panels/SimulatePanel'
 import { VersionsPanel } from './panels/VersionsPanel'
@@ -91,54 +94,32 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
     }
   }, [doc, setId, flow])
 
+  // Leaving with changes the hub has not got yet asks first (they are kept in this browser anyway).
+  const pending = canEdit && rs.saveState !== 'saved'
+  useEffect(() => {
+    if (!pending) return
+    const guard = (e: BeforeUnloadEvent) => {
+      e.preventDefault()
+      e.returnValue = ''
+    }
+    window.addEventListener('beforeunload', guard)
+    return () => window.removeEventListener('beforeunload', guard)
+  }, [pending])
+
   const showToast = useCallback((text: string) => {
     setToast(text)
     setTimeout(() => setToast((t) => (t === text ? null : t)), 4000)
   }, [])
 
-  /* ---------- problems: the editor's own checks, and the hub's validation of the saved draft ---------- */
-  const problems: Problem[] = useMemo(() => {
-    if (!doc || !rs.compiled) return []
-    const local = checkGraph(doc, catalogue, rs.compiled).map((i) => ({
-      severity: i.severity,
-      source: 'editor' as const,
-      message: i.message,
-      ...(i.nodeId ? { nodeId: i.nodeId } : {}),
-    }))
-    const hub: Problem[] = []
-    if (rs.validation && rs.saveState === 'saved') {
-      const byName = new Map(rs.compiled.rules.map((r, i) => [r.name, rs.compiled!.ruleNodes[i]!]))
-      for (const [severity, list] of [
-        ['error', rs.validation.errors],
-        ['warning', rs.validation.warnings],
-      ] as const)
-        for (const issue of list) {
-          if (issue.code === 'NO_FALLBACK' && local.some((l) => l.message.startsWith('no fallback'))) continue
-          const nodeId = nodeForField(rs.compiled, issue.field) ?? byName.get(issue.rule)
-          hub.push({
-            severity,
-            source: 'hub',
-            message: `${issue.message} (hub: ${issue.code})`,
-            ...(nodeId ? { nodeId } : {}),
-          })
-        }
-    }
-    return [...local, ...hub].sort((a, b) =>
-      a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
-    )
-  }, [doc, catalogue, rs.compiled, rs.validation, rs.saveState])
+  const problems = useMemo(
+    () =>
+      doc && rs.compiled
+        ? collectProblems(doc, catalogue, rs.compiled, rs.validation, rs.saveState === 'saved')
+        : [],
+    [doc, catalogue, rs.compiled, rs.validation, rs.saveState],
+  )
   const errors = problems.filter((p) => p.severity === 'error').length
-  const issuesByNode = useMemo(() => {
-    const m = new Map<string, { errors: number; warnings: number }>()
-    for (const p of problems)
-      if (p.nodeId) {
-        const c = m.get(p.nodeId) ?? { errors: 0, warnings: 0 }
-        if (p.severity === 'error') c.errors++
-        else c.warnings++
-        m.set(p.nodeId, c)
-      }
-    return m
-  }, [problems])
+  const issuesByNode = useMemo(() => countByNode(problems), [problems])
 
   /* ---------- simulation overlay, kept while the compiled rules stay the same ---------- */
   const rulesJson = useMemo(() => JSON.stringify(rs.compiled?.rules ?? []), [rs.compiled])
@@ -152,22 +133,18 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
       rulesFired: sim.result.plan.details?.rulesFired ?? [],
     })
   }, [sim, doc])
-  const notes = useMemo(() => {
-    const m = new Map<string, string[]>()
-    if (!sim || !rs.compiled) return m
-    const names = new Map(catalogue.values.locations.map((l) => [l.id, l.name]))
-    const nodeOf = new Map(rs.compiled.rules.map((r, i) => [r.name, rs.compiled!.ruleNodes[i]!]))
-    for (const c of sim.result.plan.candidates)
-      for (const x of [c.excluded, ...(c.partialExclusions ?? [])]) {
-        const node = x && nodeOf.get(x.rule)
-        if (node) m.set(node, [...(m.get(node) ?? []), `left out ${names.get(c.locationId) ?? c.locationId}`])
-      }
-    const strategyNode = doc?.nodes.find(
-      (n) => n.type === 'strategy' && n.data.event.params?.id === sim.result.plan.strategy,
-    )
-    if (strategyNode) m.set(strategyNode.id, [...(m.get(strategyNode.id) ?? []), 'chose the locations'])
-    return m
-  }, [sim, rs.compiled, catalogue, doc])
+  const notes = useMemo(
+    () =>
+      sim && rs.compiled && doc
+        ? simulationNotes(
+            doc,
+            rs.compiled,
+            sim.result.plan,
+            new Map(catalogue.values.locations.map((l) => [l.id, l.name])),
+          )
+        : new Map<string, string[]>(),
+    [sim, rs.compiled, catalogue, doc],
+  )
 
   /* ---------- commands ---------- */
   const focusNode = useCallback(
@@ -250,30 +227,42 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null
-      if (
-        t &&
-        (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)
-      )
-        return
-      const mod = e.ctrlKey || e.metaKey
-      const k = e.key.toLowerCase()
-      if (mod && k === 'z' && !e.shiftKey) rs.undo()
-      else if (mod && ((k === 'z' && e.shiftKey) || k === 'y')) rs.redo()
-      else if (mod && k === 'c') copy()
-      else if (mod && k === 'x') {
-        copy()
-        removeSelection()
-      } else if (mod && k === 'v') void pasteClip()
-      else if (mod && k === 'd') {
-        copy()
-        void pasteClip()
-      } else if (mod && k === 'a') setSelection(new Set(doc?.nodes.map((n) => n.id) ?? []))
-      else if (mod && k === 's') void rs.flush()
-      else if (e.shiftKey && e.altKey && (k === 't' || e.code === 'KeyT')) tidy()
-      else if (k === 'escape') setSelection(new Set())
-      else return
+      // A KeyboardEvent's fields are getters on its prototype: spread would lose them.
+      const command = commandFor({
+        key: e.key,
+        code: e.code,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        altKey: e.altKey,
+        target: e.target as HTMLElement | null,
+      })
+      if (!command) return
       e.preventDefault()
+      switch (command) {
+        case 'undo':
+          return rs.undo()
+        case 'redo':
+          return rs.redo()
+        case 'copy':
+          return copy()
+        case 'cut':
+          copy()
+          return removeSelection()
+        case 'paste':
+          return void pasteClip()
+        case 'duplicate':
+          copy()
+          return void pasteClip()
+        case 'selectAll':
+          return setSelection(new Set(doc?.nodes.map((n) => n.id) ?? []))
+        case 'save':
+          return void rs.flush()
+        case 'tidy':
+          return tidy()
+        case 'deselect':
+          return setSelection(new Set())
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -349,9 +338,13 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
         )}
         <span className={`save ${rs.saveState}`} data-testid="save-state" title={rs.saveError ?? ''}>
           {canEdit
-            ? { saved: 'All changes saved', unsaved: 'Unsaved…', saving: 'Saving…', error: 'Not saved' }[
-                rs.saveState
-              ]
+            ? {
+                saved: 'All changes saved',
+                unsaved: 'Unsaved…',
+                saving: 'Saving…',
+                error: 'Not saved',
+                conflict: 'Not saved: someone else saved',
+              }[rs.saveState]
             : ''}
         </span>
         <button
@@ -412,8 +405,30 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
           them.
         </div>
       )}
-      {rs.saveError && (
-        <div className="banner error">Not saved: {rs.saveError} (your changes are kept in this browser)</div>
+      {rs.saveError && rs.saveState === 'error' && (
+        <div className="banner error">
+          Not saved: {rs.saveError} (your changes are kept in this browser){' '}
+          <button type="button" onClick={() => void rs.flush().catch(() => undefined)}>
+            Try again
+          </button>
+        </div>
+      )}
+      {rs.conflict && (
+        <div className="banner error" data-testid="conflict-banner">
+          {rs.conflict.by ?? 'Someone'} saved this draft
+          {rs.conflict.at ? ` at ${new Date(rs.conflict.at).toLocaleTimeString()}` : ''} while you were
+          editing it. Your changes are kept in this browser.{' '}
+          <button
+            type="button"
+            data-testid="conflict-theirs"
+            onClick={() => void rs.resolveConflict('theirs')}
+          >
+            Take theirs (drop mine)
+          </button>{' '}
+          <button type="button" data-testid="conflict-mine" onClick={() => void rs.resolveConflict('mine')}>
+            Keep mine (replace theirs)
+          </button>
+        </div>
       )}
       {rs.loadError && <div className="banner error">{rs.loadError}</div>}
       {kind === 'pricing' && (
@@ -605,112 +620,6 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
           }}
         />
       )}
-    </div>
-  )
-}
-
-function starterDoc(kind: RuleSetKind): GraphDoc {
-  const doc: GraphDoc = importRules([], kind, { layout: false })
-  if (kind !== 'sourcing') return doc
-  return autoLayout({
-    ...doc,
-    nodes: [
-      ...doc.nodes,
-      {
-        id: 'strategy-anywhere',
-        type: 'strategy',
-        position: { x: 300, y: 0 },
-        data: {
-          event: {
-            type: 'strategy',
-            params: {
-              id: 'anywhere',
-              label: 'Anywhere, backorder the rest',
-              fallback: true,
-              split: { policy: 'allowed', maxShipments: 3 },
-              unfillable: { action: 'backorder' },
-            },
-          },
-        },
-      },
-    ],
-    edges: [
-      {
-        id: 'e-start-out-strategy-anywhere-in',
-        source: 'start',
-        sourceHandle: 'out',
-        target: 'strategy-anywhere',
-        targetHandle: 'in',
-      },
-    ],
-  })
-}
-
-function DiffList({ diff, onGo }: { diff: GraphDiff; onGo: (id: string) => void }) {
-  const changed = diff.nodes.filter((n) => n.status !== 'unchanged')
-  if (changed.length === 0) return <p>The two versions route the same way (only positions may differ).</p>
-  return (
-    <ul className="difflist" data-testid="diff-list">
-      {changed.map((n) => (
-        <li key={n.node.id} className={`diff-${n.status}`} data-node={n.node.id} data-status={n.status}>
-          <button type="button" className="link" onClick={() => onGo(n.node.id)}>
-            <b>{n.status}</b> {nodeTitle(n.node)}
-          </button>
-          {n.changes.map((c) => (
-            <div key={c.field} className="small">
-              {describeField(c.field)}: {describeFieldValue(c.field, c.before)} →{' '}
-              {describeFieldValue(c.field, c.after)}
-            </div>
-          ))}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function NewSetDialog(props: {
-  onClose: () => void
-  onCreate: (name: string, kind: RuleSetKind) => Promise<void>
-}) {
-  const [name, setName] = useState('')
-  const [kind, setKind] = useState<RuleSetKind>('sourcing')
-  const [error, setError] = useState<string | null>(null)
-  return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-label="New rule set">
-        <h2>New rule set</h2>
-        <label>
-          Name
-          <input data-testid="new-set-name" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label>
-          Kind
-          <select
-            data-testid="new-set-kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as RuleSetKind)}
-          >
-            <option value="sourcing">sourcing</option>
-            <option value="pricing">pricing</option>
-            <option value="returns">returns</option>
-          </select>
-        </label>
-        {error && <p className="error">{error}</p>}
-        <div className="row">
-          <button
-            type="button"
-            className="primary"
-            data-testid="new-set-create"
-            disabled={!name.trim()}
-            onClick={() => props.onCreate(name.trim(), kind).catch((e: Error) => setError(e.message))}
-          >
-            Create
-          </button>
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
-      </div>
     </div>
   )
 }

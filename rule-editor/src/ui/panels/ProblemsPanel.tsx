@@ -1,9 +1,4 @@
-export interface Problem {
-  severity: 'error' | 'warning'
-  source: 'editor' | 'hub'
-  message: string
-  nodeId?: string
-}
+import type { Problem } from '../../state/problems'
 
 /** Everything that blocks publishing (errors) or deserves a look (warnings); each leads to its node. */
 export function ProblemsPanel(props: { problems: Problem[]; onGo: (nodeId: string) => void }) {

@@ -1,0 +1,56 @@
+import type { Catalogue } from '../../../model/catalogue'
+import type { GraphDoc, GraphNode, NodeOf } from '../../../model/graph-types'
+import { GroupEditor } from './GroupEditor'
+import { LeafEditor } from './LeafEditor'
+import { RuleEditor } from './RuleEditor'
+import { ScoringEditor } from './ScoringEditor'
+
+type Change = (next: (d: GraphDoc) => GraphDoc, opts?: { coalesce?: string }) => void
+
+interface Props {
+  doc: GraphDoc
+  node: GraphNode | null
+  catalogue: Catalogue
+  readOnly: boolean
+  change: Change
+}
+
+/** Edits the selected node in business terms: pickers from the hub's fact catalogue and live lists. */
+export function Inspector({ doc, node, catalogue, readOnly, change }: Props) {
+  if (!node) return <p className="muted">Select a node to edit it. Drag new ones from the palette.</p>
+  const update = (fn: (n: GraphNode) => GraphNode, field: string) =>
+    change((d) => ({ ...d, nodes: d.nodes.map((n) => (n.id === node.id ? fn(n) : n)) }), {
+      coalesce: `${node.id}:${field}`,
+    })
+  return (
+    <fieldset className="inspector" disabled={readOnly} data-testid="inspector" data-node={node.id}>
+      <div className="muted small">
+        {node.type} · <code>{node.id}</code>
+      </div>
+      {node.type === 'start' && (
+        <p>
+          Every {node.data.kind === 'returns' ? 'return' : 'order'} starts here. Connect it to conditions or
+          straight to a strategy.
+        </p>
+      )}
+      {node.type === 'condition' && (
+        <LeafEditor
+          leaf={node.data.leaf}
+          catalogue={catalogue}
+          prefix="insp"
+          onChange={(leaf, field) =>
+            update(
+              (n) => ({ ...(n as NodeOf<'condition'>), data: { ...(n as NodeOf<'condition'>).data, leaf } }),
+              field,
+            )
+          }
+        />
+      )}
+      {node.type === 'group' && <GroupEditor node={node} catalogue={catalogue} update={update} />}
+      {node.type === 'scoring' && <ScoringEditor node={node} catalogue={catalogue} update={update} />}
+      {(node.type === 'strategy' || node.type === 'action') && (
+        <RuleEditor doc={doc} node={node} catalogue={catalogue} update={update} />
+      )}
+    </fieldset>
+  )
+}
