@@ -15,8 +15,10 @@ import {
   PayloadError,
   type RawRequest,
   verifyBase64Hmac,
+  zodIssues,
 } from '@switchyard/plugin-sdk'
 import { type ShopifyConfig, shopifyConfig } from './config'
+import { shopifyOrderInput } from './input-schema'
 import { parseLossless } from './lossless-json'
 import { orderEvent, toChannelRefund } from './map-order'
 import { cancelOrder, createRefund, pushShipments, setInventory } from './outbound'
@@ -27,8 +29,19 @@ function body<T>(request: RawRequest): T {
   try {
     return parseLossless(Buffer.from(request.rawBody).toString('utf8')) as T
   } catch (error) {
-    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
+    throw new PayloadError(
+      'body is not valid JSON',
+      [{ field: '(body)', message: (error as Error).message }],
+      { status: 400 },
+    )
   }
+}
+
+/** An order webhook's body, its fields checked for the types the mapper reads. */
+function orderBody(request: RawRequest): ShopifyOrder {
+  const checked = shopifyOrderInput.safeParse(body<unknown>(request))
+  if (!checked.success) throw new PayloadError('not a Shopify order', zodIssues(checked.error))
+  return checked.data as unknown as ShopifyOrder
 }
 
 export default definePlugin({
@@ -71,10 +84,10 @@ export default definePlugin({
           case 'orders/create':
           case 'orders/updated':
           case 'orders/paid':
-            events = [orderEvent(body<ShopifyOrder>(request))]
+            events = [orderEvent(orderBody(request))]
             break
           case 'orders/cancelled': {
-            const order = body<ShopifyOrder>(request)
+            const order = orderBody(request)
             events = [
               {
                 type: 'order.cancelled',

@@ -9,8 +9,15 @@
  * - Out: status `completed` with a customer note carrying the tracking (and, optionally, a Shipment
  *   Tracking item), `cancelled`, and refunds.
  */
-import { definePlugin, PayloadError, type RawRequest, verifyBase64Hmac } from '@switchyard/plugin-sdk'
+import {
+  definePlugin,
+  PayloadError,
+  type RawRequest,
+  verifyBase64Hmac,
+  zodIssues,
+} from '@switchyard/plugin-sdk'
 import { woocommerceConfig } from './config'
+import { wooOrderInput } from './input-schema'
 import { gmt, orderEvent } from './map-order'
 import { createRefund, pushCancelled, pushShipped } from './outbound'
 import { pollOrders } from './poll'
@@ -37,11 +44,19 @@ function signingSecrets(secret: string): string[] {
 }
 
 function body(request: RawRequest): WooOrder {
+  let json: unknown
   try {
-    return JSON.parse(Buffer.from(request.rawBody).toString('utf8')) as WooOrder
+    json = JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
   } catch (error) {
-    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
+    throw new PayloadError(
+      'body is not valid JSON',
+      [{ field: '(body)', message: (error as Error).message }],
+      { status: 400 },
+    )
   }
+  const checked = wooOrderInput.safeParse(json)
+  if (!checked.success) throw new PayloadError('not a WooCommerce order', zodIssues(checked.error))
+  return checked.data as unknown as WooOrder
 }
 
 export default definePlugin({

@@ -1,4 +1,10 @@
-import { type IntakeResult, type ShipmentOutcome, ValidationError } from '@switchyard/core'
+import {
+  type IntakeResult,
+  NotFoundError,
+  OperationNotAllowedError,
+  type ShipmentOutcome,
+  ValidationError,
+} from '@switchyard/core'
 import { canonicalOrderSchema, type InboundEvent, PayloadError, zodIssues } from '@switchyard/plugin-sdk'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
@@ -81,12 +87,16 @@ export async function applyInbound(
       }
       case 'order.cancelled': {
         requireKind(instance, 'channel', 'cancellations')
-        const r = await hub.core.cancellations.cancelByChannel(
-          instance.id,
-          event.externalOrderId,
-          event.reason,
-        )
-        outcomes.push({ type: 'cancelled', ...r })
+        const r = await hub.core.cancellations
+          .cancelByChannel(instance.id, event.externalOrderId, event.reason)
+          .catch((error: unknown) => {
+            // Cancelling what is unknown here, or already cancelled, changes nothing: say so, do not fail the delivery.
+            if (error instanceof NotFoundError) return `no order '${event.externalOrderId}' from this channel`
+            if (error instanceof OperationNotAllowedError && error.status === 'cancelled')
+              return 'already cancelled'
+            throw error
+          })
+        outcomes.push(typeof r === 'string' ? { type: 'ignored', reason: r } : { type: 'cancelled', ...r })
         break
       }
       case 'fulfilment.cancelled': {
