@@ -557,6 +557,24 @@ describe('rule editor in the browser', () => {
     await waitSaved(page)
     const stored = await hub.api('/api/v1/rules/sets/imported/versions/1')
     expect(stored.body.rules).toEqual(rules)
+    // The imported `any` became a group node; a group nests in it from the inspector.
+    const group = (await nodeIds(page)).find((id) => id.startsWith('group-'))!
+    await selectNode(page, group)
+    await page.getByTestId('insp-add-group').click()
+    await page.getByTestId('insp-combinator-2').selectOption('all')
+    await waitSaved(page)
+    const nested = (await compiledRules(page))[0].conditions
+    expect(nested).toEqual({
+      any: [
+        ...rules[0]!.conditions.any!,
+        { all: [{ fact: 'order.country', operator: 'equal', value: 'NZ' }] },
+      ],
+    })
+    // The group edits are undone one step each.
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
+    await page.keyboard.press('ControlOrMeta+z')
+    await page.keyboard.press('ControlOrMeta+z')
+    expect(await compiledRules(page)).toEqual(rules)
     // Importing is one step: undo brings the starter back.
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } })
     await page.keyboard.press('ControlOrMeta+z')

@@ -110,7 +110,11 @@ export class Api {
       `/rules/sets/${enc(id)}/versions`,
       body,
     )
-  updateDraft = (id: string, v: number, body: { rules: RuleProperties[]; graph: unknown }) =>
+  updateDraft = (
+    id: string,
+    v: number,
+    body: { rules: RuleProperties[]; graph: unknown; settings?: unknown },
+  ) =>
     this.call<{ version: Version; validation: ValidationReport }>(
       'PUT',
       `/rules/sets/${enc(id)}/versions/${v}`,

@@ -84,6 +84,9 @@ export function checkGraph(
   const starts = doc.nodes.filter((n) => n.type === 'start')
   if (starts.length !== 1) err('START', starts[1]?.id, 'a rule set has exactly one start node')
   const start = starts[0]?.id ?? 'start'
+  const tz = starts[0]?.type === 'start' ? starts[0].data.timezone : undefined
+  if (tz !== undefined && !isTimeZone(tz))
+    err('TIMEZONE', start, `'${tz}' is not a time zone; use one such as Pacific/Auckland`)
   const label = (n: GraphNode) => nodeTitle(n)
 
   for (const n of doc.nodes) {
@@ -186,5 +189,14 @@ export function nodeTitle(n: GraphNode): string {
       return `strategy “${String(n.data.event.params?.label ?? n.data.event.params?.id ?? n.id)}”`
     case 'action':
       return `action “${n.data.event.type}”`
+  }
+}
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
   }
 }

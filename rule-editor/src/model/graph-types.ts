@@ -19,6 +19,8 @@ export type Leaf = Omit<LeafCondition, 'name'>
 
 export interface StartData {
   kind: RuleSetKind
+  /** The version's time zone for order.placedHour and order.placedWeekday (saved as its settings). */
+  timezone?: string
 }
 
 export interface ConditionData {

@@ -5,6 +5,7 @@ import { compileGraph } from '../model/compile-graph'
 import { importRules } from '../model/import-rules'
 import { collectProblems, countByNode } from './problems'
 import { commandFor, type KeyLike } from './shortcuts'
+import { docFromVersion, settingsOf } from './use-rule-set'
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -76,5 +77,27 @@ describe('problems', () => {
     expect(
       collectProblems(doc, builtInCatalogue, compiled, validation, false).some((p) => p.source === 'hub'),
     ).toBe(false)
+  })
+})
+
+describe('version settings on the start node', () => {
+  it('shows a version’s time zone on its start node and saves it back as settings', () => {
+    const doc = docFromVersion(
+      { rules: demoSourcingRules, graph: null, settings: { timezone: 'Pacific/Auckland' } },
+      'sourcing',
+    )
+    const start = doc.nodes.find((n) => n.type === 'start')!
+    expect(start.type === 'start' && start.data.timezone).toBe('Pacific/Auckland')
+    expect(settingsOf(doc, { timezone: 'UTC', other: 1 })).toEqual({ timezone: 'Pacific/Auckland', other: 1 })
+    const typing = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.type === 'start' ? { ...n, data: { ...n.data, timezone: 'Pacific/Auck' } } : n,
+      ),
+    }
+    expect(settingsOf(typing, { timezone: 'UTC' })).toEqual({ timezone: 'UTC' })
+    expect(
+      collectProblems(typing, builtInCatalogue, compileGraph(typing), null, true).map((p) => p.message),
+    ).toContain("'Pacific/Auck' is not a time zone; use one such as Pacific/Auckland")
   })
 })

@@ -8,6 +8,7 @@ import {
   type VersionMeta,
 } from '../api/client'
 import { compileGraph } from '../model/compile-graph'
+import { isTimeZone } from '../model/graph-checks'
 import { GRAPH_SCHEMA_VERSION, type GraphDoc, type RuleSetKind } from '../model/graph-types'
 import { importRules } from '../model/import-rules'
 import * as H from './history'
@@ -32,11 +33,36 @@ interface Stored {
 
 const storeKey = (setId: string) => `switchyard.editor.${setId}`
 
-export function docFromVersion(v: Pick<Version, 'graph' | 'rules'>, kind: RuleSetKind): GraphDoc {
+export function docFromVersion(
+  v: Pick<Version, 'graph' | 'rules' | 'settings'>,
+  kind: RuleSetKind,
+): GraphDoc {
   const g = v.graph as Partial<GraphDoc> | null
-  if (g && g.schemaVersion === GRAPH_SCHEMA_VERSION && Array.isArray(g.nodes) && Array.isArray(g.edges))
-    return g as GraphDoc
-  return importRules(v.rules ?? [], kind)
+  const doc =
+    g && g.schemaVersion === GRAPH_SCHEMA_VERSION && Array.isArray(g.nodes) && Array.isArray(g.edges)
+      ? (g as GraphDoc)
+      : importRules(v.rules ?? [], kind)
+  // The start node shows the version's settings; a version saved without a graph has them only there.
+  const tz = v.settings?.timezone
+  if (typeof tz !== 'string') return doc
+  return {
+    ...doc,
+    nodes: doc.nodes.map((n) =>
+      n.type === 'start' && n.data.timezone === undefined ? { ...n, data: { ...n.data, timezone: tz } } : n,
+    ),
+  }
+}
+
+/** The version settings a document carries (on its start node), over the ones it was based on. */
+export function settingsOf(
+  doc: GraphDoc,
+  base: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | undefined {
+  const start = doc.nodes.find((n) => n.type === 'start')
+  const tz = start?.type === 'start' ? start.data.timezone : undefined
+  // One being typed, or misspelt, stays out of the saved settings (the problem list names it).
+  if (!tz || !isTimeZone(tz)) return base ?? undefined
+  return { ...(base ?? {}), timezone: tz }
 }
 
 export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
@@ -130,7 +156,11 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
           }
           try {
             if (cur.draftVersion === null) throw new ApiError(409, 'NO_DRAFT', 'no draft yet')
-            result = await api.updateDraft(cur.setId!, cur.draftVersion, { rules, graph: doc })
+            result = await api.updateDraft(cur.setId!, cur.draftVersion, {
+              rules,
+              graph: doc,
+              settings: settingsOf(doc, cur.base?.settings),
+            })
           } catch (e) {
             if (!(e instanceof ApiError) || e.status !== 409) throw e
             result = await api.createVersion(cur.setId!, {

@@ -97,9 +97,12 @@ function Branches() {
 export function StartNode({ data }: NodeProps) {
   const d = data as CanvasNodeData
   const kind = d.node.type === 'start' ? d.node.data.kind : 'sourcing'
+  const tz = d.node.type === 'start' ? d.node.data.timezone : undefined
   return (
     <Frame data={d} kind="start" title={`Each ${kind === 'returns' ? 'return' : 'order'}`}>
-      <div className="sy-body">{kind} rules begin here</div>
+      <div className="sy-body">
+        {kind} rules begin here{tz ? ` · times in ${tz}` : ''}
+      </div>
       <Handle type="source" position={Position.Right} id="out" className="kind-flow" />
     </Frame>
   )

@@ -28,10 +28,36 @@ export function Inspector({ doc, node, catalogue, readOnly, change }: Props) {
         {node.type} · <code>{node.id}</code>
       </div>
       {node.type === 'start' && (
-        <p>
-          Every {node.data.kind === 'returns' ? 'return' : 'order'} starts here. Connect it to conditions or
-          straight to a strategy.
-        </p>
+        <>
+          <p>
+            Every {node.data.kind === 'returns' ? 'return' : 'order'} starts here. Connect it to conditions,
+            or straight to a strategy that applies to every order.
+          </p>
+          <label>
+            Time zone for “placed hour” and “placed weekday”
+            <input
+              data-testid="insp-timezone"
+              list="sy-timezones"
+              placeholder="UTC"
+              value={node.data.timezone ?? ''}
+              onChange={(e) =>
+                update((n) => {
+                  const s = n as NodeOf<'start'>
+                  const { timezone: _t, ...rest } = s.data
+                  return { ...s, data: e.target.value ? { ...rest, timezone: e.target.value } : rest }
+                }, 'timezone')
+              }
+            />
+            <datalist id="sy-timezones">
+              {timeZones().map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+          </label>
+          {node.data.timezone && !timeZones().includes(node.data.timezone) && (
+            <p className="error small">Not a time zone this browser knows; the hub will refuse it.</p>
+          )}
+        </>
       )}
       {node.type === 'condition' && (
         <LeafEditor
@@ -53,4 +79,9 @@ export function Inspector({ doc, node, catalogue, readOnly, change }: Props) {
       )}
     </fieldset>
   )
+}
+
+function timeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] }
+  return intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'Pacific/Auckland', 'Australia/Sydney']
 }
