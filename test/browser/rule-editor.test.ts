@@ -453,6 +453,14 @@ describe('rule editor in the browser', () => {
       await viewer.page.keyboard.press('ControlOrMeta+z')
       expect(await nodeIds(viewer.page)).toEqual(ids)
       await screenshot(viewer.page, '08-viewer')
+      // Viewers may simulate: a recent real order, picked from the list.
+      await viewer.page.getByTestId('tab-simulate').click()
+      const options = viewer.page.getByTestId('sim-source').locator('option')
+      await expect.poll(() => options.count()).toBeGreaterThan(1)
+      await viewer.page.getByTestId('sim-source').selectOption({ index: 1 })
+      await viewer.page.getByTestId('sim-run').click()
+      await viewer.page.getByTestId('sim-result').waitFor()
+      expect(await viewer.page.getByTestId('sim-chosen').locator('li').count()).toBeGreaterThan(0)
       // Saving is refused by the hub as well.
       const set = await hub.api(`/api/v1/rules/sets/${setId}`)
       const v = set.body.versions.at(-1).version
@@ -470,6 +478,7 @@ describe('rule editor in the browser', () => {
   it('rolls back to an earlier version as a new version, and publishing it makes it live', async () => {
     const v1 = await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)
     await page.getByTestId('tab-versions').click()
+    await screenshot(page, '09-versions')
     await page.getByTestId('rollback-1').click()
     await expect.poll(() => page.getByTestId('working-version').textContent()).toMatch(/Draft v3/)
     await waitForCanvas(page)
