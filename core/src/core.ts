@@ -22,6 +22,9 @@ import type { DeliveryEffects } from './outbox/dispatcher'
 import { OutboxQueries } from './outbox/outbox-queries'
 import { OutboxStore } from './outbox/outbox-store'
 import type { IntegrationDirectory } from './outbox/topics'
+import { PricingService } from './pricing/pricing-service'
+import { PricingStore } from './pricing/pricing-store'
+import { validatePricingRules } from './pricing/validate-pricing'
 import { RefundService } from './returns/refund-service'
 import { ReturnService } from './returns/return-service'
 import { PostcodeCentroids } from './routing/centroids/postcode-centroids'
@@ -54,6 +57,9 @@ export interface Core {
   reservations: ReservationService
   stockSync: ChannelStockSync
   ruleSets: RuleSetService
+  /** Price lists, contracts, costs, exchange rates, quotes, intake pricing and price sync. */
+  pricing: PricingService
+  pricingStore: PricingStore
   carrierNetwork: CarrierNetworkService
   routingConfig: RoutingConfig
   reroute: RerouteService
@@ -102,6 +108,20 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       channels: channels.map((c) => c.id),
     }
   })
+  const pricingStore = new PricingStore(db)
+  ruleSets.useValidator('pricing', async (rules, master) =>
+    validatePricingRules(rules, {
+      ...master,
+      priceLists: (await pricingStore.listPriceLists()).map((l) => l.id),
+    }),
+  )
+  const pricing = new PricingService({
+    db,
+    store: pricingStore,
+    ruleSets,
+    catalog: catalogCache,
+    directory: options.directory,
+  })
   const carrierNetwork = new CarrierNetworkService(db)
   const routingConfig = new RoutingConfig(ruleSets, carrierNetwork, centroids)
   // One compiled rule set per version, shared read-only; no json-rules-engine Engine on this path.
@@ -115,6 +135,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     catalog: catalogCache,
     router,
     directory: options.directory,
+    pricing,
     onCommitted: (results) => {
       for (const l of listeners) l(results)
     },
@@ -142,6 +163,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     reservations: new ReservationService(db),
     stockSync: new ChannelStockSync(db),
     ruleSets,
+    pricing,
+    pricingStore,
     carrierNetwork,
     routingConfig,
     reroute,

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { FulfilmentCancelRequest, FulfilmentRequest } from './canonical/fulfilment'
 import type { ChannelInventoryLevel, InventorySnapshot } from './canonical/inventory'
+import type { ChannelPrice } from './canonical/price'
 import type { RefundRequest } from './canonical/refund'
 import type { OrderStatusUpdate } from './canonical/status'
 import type { PluginContext } from './context'
@@ -75,6 +76,8 @@ export interface Capabilities<C> {
   notify?: { notify(event: NotificationEvent, ctx: PluginContext<C>): Promise<DeliveryResult> }
   /** Refunds the hub asks the channel to make (wired to the outbox with the order lifecycle work). */
   refundPush?: { pushRefund(refund: RefundRequest, ctx: PluginContext<C>): Promise<DeliveryResult> }
+  /** Prices the hub sets for the channel (price sync): absolute unit prices, up to 500 per call. */
+  pricePush?: { pushPrices(prices: ChannelPrice[], ctx: PluginContext<C>): Promise<DeliveryResult> }
   inventoryPull?: {
     intervalMs: number
     pullInventory(
@@ -96,6 +99,7 @@ export type CapabilityName =
   | 'inventory-push'
   | 'inventory-pull'
   | 'refund-push'
+  | 'price-push'
   | 'notify'
 
 export interface PluginSpec<S extends z.ZodType> {
@@ -168,6 +172,7 @@ export function capabilityNames(plugin: PluginSpec<z.ZodType>): CapabilityName[]
   if (c.inventoryPush) names.push('inventory-push')
   if (c.inventoryPull) names.push('inventory-pull')
   if (c.refundPush) names.push('refund-push')
+  if (c.pricePush) names.push('price-push')
   if (c.notify) names.push('notify')
   return names
 }

@@ -18,6 +18,7 @@ import { meRoutes } from './routes/me'
 import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
 import { outboxRoutes } from './routes/outbox'
+import { pricingRoutes } from './routes/pricing'
 import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
 import { stockRoutes } from './routes/stock'
@@ -94,6 +95,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/', returnRoutes(hub))
   api.route('/', stockRoutes(hub))
   api.route('/rules', ruleRoutes(hub))
+  api.route('/pricing', pricingRoutes(hub))
   api.route('/me', meRoutes(hub))
   app.route('/api/v1', api)
 

@@ -14,6 +14,7 @@ import { FulfilmentSchema } from '../orders/fulfilment.entity'
 import { OrderLineSchema, OrderSchema } from '../orders/order.entity'
 import { OrderEventSchema } from '../orders/order-event.entity'
 import { OutboxAttemptSchema, OutboxMessageSchema } from '../outbox/outbox-message.entity'
+import { pricingEntities } from '../pricing/pricing.entity'
 import {
   RefundSchema,
   ReturnLineSchema,
@@ -51,4 +52,5 @@ export const entities = [
   CarrierLaneSchema,
   LocationDayLoadSchema,
   LocationRejectionSchema,
+  ...pricingEntities,
 ]

@@ -8,6 +8,8 @@ export interface StatusLine {
   backorderedQty: number
   shippedQty: number
   cancelledQty: number
+  /** The unit price as decimal text, where the caller knows it (intake does). */
+  unitPrice?: string | null
 }
 
 /** The message a channel receives when its order changes status. */
@@ -20,6 +22,7 @@ export function buildStatusUpdate(input: {
   reason?: string | null
   lines: readonly StatusLine[]
   shipments: readonly ShipmentInfo[]
+  priceChanges?: OrderStatusUpdate['priceChanges']
   occurredAt: number
 }): OrderStatusUpdate {
   return {
@@ -37,8 +40,10 @@ export function buildStatusUpdate(input: {
       backordered: l.backorderedQty,
       shipped: l.shippedQty,
       cancelled: l.cancelledQty,
+      ...(l.unitPrice ? { unitPrice: l.unitPrice } : {}),
     })),
     shipments: [...input.shipments],
+    ...(input.priceChanges?.length ? { priceChanges: input.priceChanges } : {}),
     occurredAt: new Date(input.occurredAt).toISOString(),
   }
 }

@@ -5,6 +5,7 @@ export const outboxTopics = [
   'order.status',
   'inventory.push',
   'refund.push',
+  'price.push',
   'notification',
 ] as const
 export type OutboxTopic = (typeof outboxTopics)[number]

@@ -96,8 +96,14 @@ function versionView(r: VersionRow): RuleSetVersionView {
  * effective-from time (or publication) until a later published version takes effect or it is
  * archived.
  */
+export type RuleValidator = (
+  rules: unknown,
+  master: MasterData,
+) => ValidationReport | Promise<ValidationReport>
+
 export class RuleSetService {
   private readonly listeners: (() => void)[] = []
+  private readonly validators = new Map<RuleSetKind, RuleValidator>()
 
   constructor(
     private readonly db: SqlDb,
@@ -153,9 +159,23 @@ export class RuleSetService {
     return (await this.list()).find((s) => s.id === input.id)!
   }
 
-  /** Validates rules against the live catalogue. */
-  async validate(rules: unknown): Promise<ValidationReport> {
-    return validateRules(rules, await this.masterData())
+  /** A kind with its own facts and actions (pricing) validates its rules itself; sourcing's is the default. */
+  useValidator(kind: RuleSetKind, validator: RuleValidator): void {
+    this.validators.set(kind, validator)
+  }
+
+  /** Validates rules of a kind against the live catalogue. */
+  async validate(rules: unknown, kind: RuleSetKind = 'sourcing'): Promise<ValidationReport> {
+    return (this.validators.get(kind) ?? validateRules)(rules, await this.masterData())
+  }
+
+  /** The kind of a rule set (what its rules are validated as). */
+  async kindOf(ruleSetId: string): Promise<RuleSetKind> {
+    const row = await this.db.one<{ kind: RuleSetKind }>('select kind from rule_set where id = ?', [
+      ruleSetId,
+    ])
+    if (!row) throw new NotFoundError('rule set', ruleSetId, 'RULE_SET_NOT_FOUND')
+    return row.kind
   }
 
   async createVersion(
@@ -163,7 +183,7 @@ export class RuleSetService {
     input: VersionInput,
   ): Promise<{ version: RuleSetVersionView; validation: ValidationReport }> {
     const shape = this.checkShape(input.rules)
-    const validation = await this.validate(input.rules)
+    const validation = await this.validate(input.rules, await this.kindOf(ruleSetId))
     const now = this.clock()
     const id = uuidv7(now)
     await this.db.transaction(async (tx) => {
@@ -204,7 +224,7 @@ export class RuleSetService {
         'VERSION_IMMUTABLE',
       )
     const rules = input.rules === undefined ? current.rules : this.checkShape(input.rules)
-    const validation = await this.validate(rules)
+    const validation = await this.validate(rules, await this.kindOf(ruleSetId))
     const now = this.clock()
     const changed = await this.db.run(
       `update rule_set_version set rules = ?, graph = ?, settings = ?, author = ?, comment = ?, updated_at = ?
@@ -250,7 +270,7 @@ export class RuleSetService {
     const current = await this.getVersion(ruleSetId, version)
     if (current.status !== 'draft')
       throw new ConflictError(`version ${version} is ${current.status}, not a draft`, 'VERSION_NOT_DRAFT')
-    const validation = await this.validate(current.rules)
+    const validation = await this.validate(current.rules, await this.kindOf(ruleSetId))
     if (!validation.valid) {
       throw new ValidationError(
         `version ${version} has ${validation.errors.length} error(s); fix them before publishing`,

@@ -137,6 +137,8 @@ interface Ctx {
   warnings: RuleIssue[]
   rule: string
   master: MasterData | undefined
+  /** The fact catalogue conditions are checked against (sourcing's unless another kind brings its own). */
+  facts?: ReadonlyMap<string, FactDefinition>
 }
 
 function checkCondition(c: Condition, field: string, ctx: Ctx): void {
@@ -163,7 +165,7 @@ function checkCondition(c: Condition, field: string, ctx: Ctx): void {
   const condition = leaf.name ?? leaf.fact
   const issue = (code: string, f: string, message: string) =>
     ctx.errors.push({ code, rule: ctx.rule, condition, field: `${field}${f}`, message })
-  const def = factsById.get(leaf.fact)
+  const def = (ctx.facts ?? factsById).get(leaf.fact)
   if (!def) {
     issue('UNKNOWN_FACT', '.fact', `unknown fact '${leaf.fact}'; see GET /api/v1/rules/facts`)
     return
@@ -197,7 +199,7 @@ function checkCondition(c: Condition, field: string, ctx: Ctx): void {
   }
   const valueDecorated = decorators.some((d) => d === 'someValue' || d === 'everyValue')
   if (isFactReference(leaf.value)) {
-    const other = factsById.get(leaf.value.fact)
+    const other = (ctx.facts ?? factsById).get(leaf.value.fact)
     if (!other) issue('UNKNOWN_FACT', '.value.fact', `unknown fact '${leaf.value.fact}'`)
     else if (other.type !== def.type || valueDecorated || base === 'in' || base === 'notIn')
       issue(
@@ -232,6 +234,28 @@ function checkCondition(c: Condition, field: string, ctx: Ctx): void {
     for (const v of values)
       if (!known.has(v)) issue('UNKNOWN_CHANNEL', '.value', `no channel instance '${v}'`)
   }
+}
+
+/**
+ * Checks one rule's conditions against another kind's fact catalogue (pricing brings its own facts
+ * and actions, and reuses these checks): unknown facts, operators and values that do not fit.
+ * Also says why the rule can never fire, if it cannot.
+ */
+export function checkRuleConditions(
+  rule: RuleProperties,
+  index: number,
+  facts: ReadonlyMap<string, FactDefinition>,
+  master?: MasterData,
+): { errors: RuleIssue[]; never: string | null } {
+  const ctx: Ctx = { errors: [], warnings: [], rule: rule.name ?? `rule[${index}]`, master, facts }
+  const field = `rules[${index}]`
+  const c = rule.conditions as Condition
+  if (isNot(c)) checkCondition(c, `${field}.conditions`, ctx)
+  else
+    (isAll(c) ? c.all : (c as { any: Condition[] }).any).forEach((x, i) => {
+      checkCondition(x, `${field}.conditions.${isAll(c) ? 'all' : 'any'}[${i}]`, ctx)
+    })
+  return { errors: ctx.errors, never: impossible(c) }
 }
 
 /** Leaves an `all` requires, by fact: the values it pins with `equal`/`in`, to spot contradictions. */

@@ -38,7 +38,14 @@ export interface OrderStatusUpdate {
     backordered: number
     shipped: number
     cancelled: number
+    /** The line's unit price (decimal string), when the update comes from intake: what the hub priced it at. */
+    unitPrice?: string
   }[]
   shipments: ShipmentInfo[]
+  /**
+   * A held order's lines whose price, as ordered, differs from the customer's contract: the price
+   * the hub expects instead (decimal strings), e.g. for an 855 with a price change.
+   */
+  priceChanges?: { externalLineId?: string; sku: string; orderedUnitPrice: string; unitPrice: string }[]
   occurredAt: string
 }

@@ -10,7 +10,9 @@ const idPairs = (ids: [string, string][]) => ids.flatMap(([q, v]) => [q, v])
 /**
  * 855 PO acknowledgement: per line what the hub could allocate. All of it: IA. Part: IQ for what
  * ships and IB for the backordered rest. None: IB. BAK02 is AD when nothing changed, AC otherwise,
- * RJ when the hub refused the whole order.
+ * RJ when the hub refused the whole order. An order held because its prices differ from the
+ * contract gets IP (price changed) with the contract price in PO104 for those lines, IA for the
+ * rest. A line the PO sent without a price carries the hub's price in PO104.
  */
 export function po855(
   memo: PoMemo,
@@ -22,19 +24,25 @@ export function po855(
   const body: Segs = []
   let changed = false
   for (const line of memo.lines) {
+    const status = update?.lines.find((l) => l.externalLineId === line.line)
+    const priceChange = update?.priceChanges?.find((p) => p.externalLineId === line.line)
     body.push([
       'PO1',
       line.line,
       String(line.quantity),
       line.uom,
-      line.price,
+      priceChange?.unitPrice ?? (line.price || status?.unitPrice),
       line.basis,
       ...idPairs(line.ids),
     ])
-    const status = update?.lines.find((l) => l.externalLineId === line.line)
     if (!status) {
       changed = true
       body.push(['ACK', 'IR', String(line.quantity), line.uom])
+      continue
+    }
+    if (update?.status === 'held') {
+      if (priceChange) changed = true
+      body.push(['ACK', priceChange ? 'IP' : 'IA', String(line.quantity), line.uom])
       continue
     }
     const allocated = status.allocated + status.shipped

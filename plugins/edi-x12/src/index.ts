@@ -244,8 +244,18 @@ export default definePlugin({
             ? { status: 'accepted', externalRef: files.join(',') }
             : { status: 'skipped', reason: 'already sent' }
         }
-        if (!update.previousStatus && update.status !== 'held' && update.status !== 'cancelled') {
+        const priceHeld = update.status === 'held' && (update.priceChanges?.length ?? 0) > 0
+        if (
+          !update.previousStatus &&
+          (priceHeld || (update.status !== 'held' && update.status !== 'cancelled'))
+        ) {
           const memo = await memoOf(ctx, update.externalOrderId)
+          // A PO sent without prices: the hub's prices from here on (the 810 invoices at them).
+          if (memo.lines.some((l) => !l.price)) {
+            for (const l of memo.lines)
+              l.price ||= update.lines.find((u) => u.externalLineId === l.line)?.unitPrice ?? ''
+            await ctx.state.set(`po:${memo.poNumber}`, memo)
+          }
           const file = await send(
             ctx,
             `855:${key}`,

@@ -12,6 +12,7 @@ export interface PoMemo {
     line: string
     quantity: number
     uom: string
+    /** As the PO sent it; empty when it sent none (then the hub's price, once the 855 is written). */
     price: string
     basis?: string
     ids: [string, string][]
@@ -100,7 +101,8 @@ export function read850(
         code: '7',
         value: e[3],
       })
-    if (!DECIMAL.test(e[4] ?? ''))
+    // An empty PO104 is a PO without prices: the hub prices the line (contract or price list).
+    if (e[4] && !DECIMAL.test(e[4]))
       fail(s, 'PO1', '8', `PO1 ${e[1]}: unit price '${e[4]}' is not a decimal`, {
         position: 4,
         code: '6',
@@ -116,7 +118,7 @@ export function read850(
       line: e[1] ?? String(lines.length + 1),
       quantity,
       uom: e[3] ?? 'EA',
-      price: e[4] ?? '0',
+      price: e[4] ?? '',
       ...(e[5] ? { basis: e[5] } : {}),
       ids,
       sku: sku ?? '',
@@ -167,7 +169,7 @@ export function read850(
       externalLineId: l.line,
       sku: l.sku,
       quantity: l.quantity,
-      unitPrice: l.price,
+      ...(l.price ? { unitPrice: l.price } : {}),
       ...(l.name ? { name: l.name } : {}),
     })),
     tags: ['edi', config.partner.id.toLowerCase().slice(0, 60)],

@@ -216,6 +216,37 @@ describe('X12 documents from the sample purchase order', () => {
     expect(body).toEqual(expected.map((s) => (s.startsWith('TD1') ? 'TD1*CTN25*1' : s)))
   })
 
+  it('writes an 855 with a price change for a held order: IP with the contract price, IA for the rest', () => {
+    const held: OrderStatusUpdate = {
+      ...update,
+      status: 'held',
+      lines: update.lines.map((l) => ({ ...l, allocated: 0, backordered: 0 })),
+      priceChanges: [{ externalLineId: '2', sku: 'WID-BLU-M', orderedUnitPrice: '8.75', unitPrice: '8.10' }],
+    }
+    const strip = (s: (string | undefined)[]) =>
+      s
+        .map((e) => e ?? '')
+        .join('*')
+        .replace(/\*+$/, '')
+    const body = po855(read.memo, held, at, 'SO-9001').map(strip)
+    expect(body).toEqual([
+      'BAK*00*AC*PO-45001*20250115****SO-9001*20250120',
+      'PO1*1*24*EA*12.50*PE*VP*WID-RED-S*UP*012345678905',
+      'ACK*IA*24*EA',
+      'PO1*2*12*EA*8.10*PE*VP*WID-BLU-M*UP*012345678912',
+      'ACK*IP*12*EA',
+      'CTT*2',
+    ])
+  })
+
+  it('reads an 850 without prices: the lines come without unitPrice, for the hub to price', () => {
+    const x = parseInterchange(sample('850').replace('*12.50*PE*', '**PE*'))
+    const r = read850(x.groups[0]!.sets[0]!, config)!
+    expect(r.order.lines[0]!.unitPrice).toBeUndefined()
+    expect(r.order.lines[1]!.unitPrice).toBe('8.75')
+    expect(r.memo.lines[0]!.price).toBe('')
+  })
+
   it('writes the 810 of the sample, TDS in cents: 24 × 12.50 + 10 × 8.75 = 387.50', () => {
     const body = invoice810(read.memo, shipment, config, 'INV-8001', new Date('2025-01-21T00:00:00Z')).map(
       (s) =>

@@ -34,6 +34,8 @@ export class PluginRegistry implements IntegrationDirectory {
         return c.inventoryPush !== undefined
       case 'refund.push':
         return c.refundPush !== undefined
+      case 'price.push':
+        return c.pricePush !== undefined
       case 'notification':
         return c.notify !== undefined
     }

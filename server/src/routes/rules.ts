@@ -270,7 +270,8 @@ export function ruleRoutes(hub: HubContext) {
       assertPermission(c.get('principal'), 'rules:read')
       const { id, v } = c.req.valid('param')
       const version = await core.ruleSets.getVersion(id, v)
-      return c.json((await core.ruleSets.validate(version.rules)) as unknown as Record<string, unknown>, 200)
+      const report = await core.ruleSets.validate(version.rules, await core.ruleSets.kindOf(id))
+      return c.json(report as unknown as Record<string, unknown>, 200)
     },
   )
 

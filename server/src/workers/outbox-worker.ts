@@ -1,6 +1,7 @@
 import { type ClaimedMessage, type Deliver, OutboxDispatcher } from '@switchyard/core'
 import type {
   ChannelInventoryLevel,
+  ChannelPrice,
   DeliveryResult,
   FulfilmentCancelRequest,
   FulfilmentRequest,
@@ -42,6 +43,9 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
           break
         case 'refund.push':
           if (c.refundPush) return c.refundPush.pushRefund(message.payload as RefundRequest, ctx)
+          break
+        case 'price.push':
+          if (c.pricePush) return c.pricePush.pushPrices(message.payload as ChannelPrice[], ctx)
           break
         case 'notification':
           if (c.notify) return c.notify.notify(message.payload as NotificationEvent, ctx)

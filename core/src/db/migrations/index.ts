@@ -3,6 +3,7 @@ import { Migration20261126000001_initial } from './Migration20261126000001_initi
 import { Migration20261126040000_sourcing_engine } from './Migration20261126040000_sourcing_engine'
 import { Migration20261126050000_returns } from './Migration20261126050000_returns'
 import { Migration20261126060000_inventory_pools } from './Migration20261126060000_inventory_pools'
+import { Migration20261126070000_pricing } from './Migration20261126070000_pricing'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126040000_sourcing_engine', class: Migration20261126040000_sourcing_engine },
   { name: 'Migration20261126050000_returns', class: Migration20261126050000_returns },
   { name: 'Migration20261126060000_inventory_pools', class: Migration20261126060000_inventory_pools },
+  { name: 'Migration20261126070000_pricing', class: Migration20261126070000_pricing },
 ]

@@ -1,5 +1,6 @@
 import type { FulfilmentRequest, OrderStatus } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
+import { fromMinorUnits } from '../../catalog/money'
 import { uuidv7 } from '../../ids'
 import type { StockLedger } from '../../inventory/stock-ledger'
 import { statusMessages, wantsStatus } from '../../outbox/status-messages'
@@ -97,7 +98,11 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
     now: new Date(now),
   })
 
-  const held = plan.hold !== undefined
+  // A price mismatch (or a line nothing prices) holds the order like a hold rule does.
+  const priceHold = order.pricing?.hold ?? null
+  const holdReason =
+    [plan.hold?.reason, priceHold?.reason].filter((r): r is string => Boolean(r)).join('; ') || null
+  const held = plan.hold !== undefined || priceHold !== null
   // Taken in the plan's order, each part clamped to what the channel may still take: limits that
   // span locations (network pools, caps) cannot be seen one location at a time by the router.
   const assignments: Omit<AllocationWrite, 'id' | 'status' | 'fulfilmentId'>[] = []
@@ -177,7 +182,13 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
       type: 'order.status',
       fromStatus: from,
       toStatus: to,
-      data: to === 'held' ? { reason: plan.hold?.reason } : null,
+      data:
+        to === 'held'
+          ? {
+              reason: holdReason,
+              ...(order.pricing?.mismatches.length ? { priceMismatches: order.pricing.mismatches } : {}),
+            }
+          : null,
     })),
   ]
   const status = path[path.length - 1]!
@@ -229,8 +240,23 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
           orderNumber: order.orderNumber,
           status,
           previousStatus: null,
-          reason: plan.hold?.reason ?? null,
-          lines: lines.map((l) => ({ ...l, shippedQty: 0, cancelledQty: 0 })),
+          reason: holdReason,
+          ...(order.pricing?.mismatches.length
+            ? {
+                priceChanges: order.pricing.mismatches.map((m) => ({
+                  ...(m.externalLineId ? { externalLineId: m.externalLineId } : {}),
+                  sku: m.sku,
+                  orderedUnitPrice: m.orderedUnitPrice,
+                  unitPrice: m.contractUnitPrice,
+                })),
+              }
+            : {}),
+          lines: lines.map((l) => ({
+            ...l,
+            shippedQty: 0,
+            cancelledQty: 0,
+            unitPrice: l.unitPriceMinor === null ? null : fromMinorUnits(l.unitPriceMinor, order.currency),
+          })),
           shipments: [],
           occurredAt: now,
         }),
@@ -241,7 +267,7 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
   return {
     order,
     status,
-    holdReason: plan.hold?.reason ?? null,
+    holdReason,
     lines,
     allocations,
     fulfilments,

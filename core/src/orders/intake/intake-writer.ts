@@ -3,6 +3,7 @@ import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import { writeJson } from '../../db/sql/sql-db'
 import { allocateStock, drawPool } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
+import { writeOrderPricing } from '../../pricing/order-pricing'
 import type { RoutingPlan } from '../../routing/router'
 import type { OrderWriteSet } from './intake-plan'
 
@@ -242,6 +243,10 @@ export async function writeBatch(
       'created_at',
     ],
     decisions,
+  )
+  await writeOrderPricing(
+    tx,
+    writes.map((w) => w.order),
   )
   await writeOutbox(
     tx,

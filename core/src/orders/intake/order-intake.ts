@@ -30,6 +30,12 @@ export interface OrderIntakeDeps {
   directory: IntegrationDirectory
   /** Called after each commit with the orders it created, e.g. to wake the outbox dispatcher. */
   onCommitted?: (results: readonly IntakeResult[]) => void
+  /**
+   * Settles prices before the order is queued (never inside the transaction): prices lines that
+   * came without one, checks contract customers' prices. Returns at once for priced orders of
+   * customers without a contract.
+   */
+  pricing?: { settle(order: PreparedOrder): Promise<void> }
   maxBatch?: number
   clock?: () => number
 }
@@ -67,6 +73,7 @@ export class OrderIntake {
     actor = `channel:${channelInstanceId}`,
   ): Promise<IntakeResult> {
     const prepared = await prepareOrder(channelInstanceId, order, this.deps.catalog, this.now())
+    if (this.deps.pricing) await this.deps.pricing.settle(prepared)
     return new Promise<IntakeResult>((resolve, reject) => {
       this.queue.push({ prepared, actor, resolve, reject })
       if (!this.running) {

@@ -5,6 +5,7 @@ import type { ProductFacts } from '../../catalog/facts'
 import { toMinorUnits } from '../../catalog/money'
 import { UnknownSkuError, ValidationError } from '../../errors'
 import { nameUuid, uuidv7 } from '../../ids'
+import type { OrderPricingRecord } from '../../pricing/order-pricing'
 
 export interface PreparedLine {
   id: string
@@ -50,19 +51,33 @@ export interface PreparedOrder {
   lines: PreparedLine[]
   /** A cart or POS hold this order turns into its allocation. */
   reservationId: string | null
+  /** How pricing settled the prices before the transaction; absent when the channel's prices were kept unchecked. */
+  pricing?: OrderPricingRecord
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
+
+/**
+ * The hub's id for a customer: one per email across channels; without an email, per channel and
+ * the channel's own id. Null when neither is known. (Contract prices are keyed by it.)
+ */
+export function customerIdFor(
+  channelInstanceId: string,
+  customer: { email?: string | null; externalId?: string | null },
+): string | null {
+  const email = customer.email?.trim().toLowerCase()
+  if (email) return nameUuid('customer-email', email, sha256)
+  if (customer.externalId)
+    return nameUuid('customer-ext', `${channelInstanceId}\u0000${customer.externalId}`, sha256)
+  return null
+}
 
 function customerOf(channelInstanceId: string, order: CanonicalOrder): PreparedCustomer | null {
   const c = order.customer
   if (!c) return null
   const email = c.email?.trim().toLowerCase() ?? null
-  // One customer per email across channels; without an email, per channel and the channel's own id.
-  let id: string
-  if (email) id = nameUuid('customer-email', email, sha256)
-  else if (c.externalId) id = nameUuid('customer-ext', `${channelInstanceId}\u0000${c.externalId}`, sha256)
-  else return null
+  const id = customerIdFor(channelInstanceId, c)
+  if (!id) return null
   return {
     id,
     email,

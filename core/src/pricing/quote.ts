@@ -1,0 +1,471 @@
+import type { ProductFacts } from '../catalog/facts'
+import { fromMinorUnits } from '../catalog/money'
+import { localTime } from '../routing/sourcing/calendar'
+import { normalisePostcode } from '../routing/sourcing/lanes'
+import type { CompiledAction, CompiledPricing, PricingRule } from './compiled-pricing'
+import {
+  amountMinor,
+  applyPercent,
+  convertMinor,
+  endingInMinor,
+  type Fraction,
+  percentCeil,
+  roundToEnding,
+} from './money-math'
+import { type PriceBook, type PriceListRecord, validAt } from './price-book'
+
+/**
+ * Quoting: the price of each line, and why. The order of application is fixed:
+ *
+ * 1. Base price. A contract of the customer (a price list with that customer) that prices the sku
+ *    in the quote's currency wins, and is final: no rule changes a contract price (the margin
+ *    floor only warns). Otherwise the price list chosen by the first `priceList` rule that fires
+ *    and whose list prices the sku; otherwise the best matching list (see PriceBook.candidates);
+ *    a list in another currency is converted at the latest exchange rate as of the quote time
+ *    (half to even).
+ * 2. Volume break: the first `volumeBreaks` rule that fires and has a break the quantity reaches;
+ *    its highest such break applies (percent off half to even, an amount off, or a unit price).
+ * 3. Markups and discounts: every one that fires, in rule order (priority high to low, then as
+ *    listed), each on the price the previous left, each rounded half to even; never below zero.
+ * 4. Price ending: the first `round` rule that fires.
+ * 5. Margin floor: the highest floor of the `floor` rules that fire (cost plus the larger of its
+ *    percent of cost, rounded up, and its amount). A price under it is raised to it, and rounded up
+ *    to the step 4 ending again if one applied, so the floor always holds.
+ *
+ * Every line carries the steps that shaped it and the names of the rules behind them.
+ */
+
+export interface QuoteCustomer {
+  id: string | null
+  tier: string | null
+  segment: string | null
+}
+
+export interface QuoteLineInput {
+  sku: string
+  quantity: number
+  product: ProductFacts
+}
+
+export interface QuoteInput {
+  channel: string
+  customer: QuoteCustomer | null
+  currency: string
+  at: number
+  lines: readonly QuoteLineInput[]
+  tags?: readonly string[]
+  shipTo?: { country?: string | null; region?: string | null; postcode?: string | null } | null
+}
+
+export type PriceSource = 'contract' | 'priceList' | 'converted'
+
+export interface PriceStep {
+  action: 'contract' | 'priceList' | 'convert' | 'volumeBreak' | 'markup' | 'discount' | 'round' | 'floor'
+  /** The rule behind the step (editor node id), or null for the base price found by matching. */
+  rule: string | null
+  detail: string
+  from: string | null
+  to: string
+}
+
+export interface QuotedLine {
+  lineNo: number
+  sku: string
+  quantity: number
+  unitPriceMinor: number | null
+  unitPrice: string | null
+  lineTotalMinor: number | null
+  lineTotal: string | null
+  source: PriceSource | null
+  priceListId: string | null
+  /** The rules that shaped this price, in the order they applied. */
+  rules: string[]
+  steps: PriceStep[]
+  cost: string | null
+  warnings: string[]
+  /** Why there is no price, when there is none. */
+  error: string | null
+}
+
+export interface QuoteResult {
+  channel: string
+  currency: string
+  customerId: string | null
+  at: string
+  ruleSetId: string | null
+  ruleSetVersionId: string | null
+  ruleSetVersion: number | null
+  lines: QuotedLine[]
+  totalMinor: number
+  total: string
+  /** Lines without a price (see their `error`). */
+  unpriced: number
+}
+
+interface Ctx {
+  book: PriceBook
+  currency: string
+  at: number
+}
+
+/** Major-unit amount of an action in the quote's currency, converted when the action names another. */
+function actionAmount(ctx: Ctx, amount: Fraction, currency: string | null): number | null {
+  if (!currency || currency === ctx.currency) return amountMinor(amount, ctx.currency)
+  const rate = ctx.book.rate(currency, ctx.currency, ctx.at)
+  if (!rate) return null
+  return convertMinor(amountMinor(amount, currency), currency, ctx.currency, rate.rate)
+}
+
+function priceFrom(
+  ctx: Ctx,
+  list: PriceListRecord,
+  sku: string,
+): { minor: number; converted: string | null } | null {
+  if (!validAt(list, ctx.at)) return null
+  const minor = list.prices.get(sku)
+  if (minor === undefined) return null
+  if (list.currency === ctx.currency) return { minor, converted: null }
+  const rate = ctx.book.rate(list.currency, ctx.currency, ctx.at)
+  if (!rate) return null
+  return {
+    minor: convertMinor(minor, list.currency, ctx.currency, rate.rate),
+    converted: `${fromMinorUnits(minor, list.currency)} ${list.currency} at ${rate.text}`,
+  }
+}
+
+const money = (minor: number, currency: string) => fromMinorUnits(minor, currency)
+
+/** Facts every rule may test, once per quote. */
+export function quoteFacts(
+  input: QuoteInput,
+  ruleSet: CompiledPricing,
+  book: PriceBook,
+): Record<string, unknown> {
+  let units = 0
+  let hazmat = false
+  let highValue = false
+  const skus: string[] = []
+  const categories: string[] = []
+  for (const l of input.lines) {
+    units += l.quantity
+    hazmat ||= l.product.hazmat
+    highValue ||= l.product.highValue
+    if (!skus.includes(l.sku)) skus.push(l.sku)
+    if (l.product.category && !categories.includes(l.product.category)) categories.push(l.product.category)
+  }
+  const placed = localTime(input.at, ruleSet.settings.timezone)
+  const customerId = input.customer?.id ?? null
+  return {
+    'order.channel': input.channel,
+    'order.currency': input.currency,
+    'order.country': input.shipTo?.country ?? null,
+    'order.region': input.shipTo?.region ?? null,
+    'order.postcode': normalisePostcode(input.shipTo?.postcode ?? null),
+    'order.lineCount': input.lines.length,
+    'order.unitCount': units,
+    'order.tags': [...(input.tags ?? [])],
+    'order.skus': skus,
+    'order.categories': categories,
+    'order.hasHazmat': hazmat,
+    'order.hasHighValue': highValue,
+    'order.placedHour': placed.hour,
+    'order.placedWeekday': placed.weekday,
+    'customer.id': customerId,
+    'customer.tier': input.customer?.tier ?? null,
+    'customer.segment': input.customer?.segment ?? null,
+    'customer.hasContract': customerId
+      ? book.contracts(customerId, input.currency, input.at).length > 0
+      : false,
+  }
+}
+
+/** Prices every line of a quote. Pure and synchronous: the book and the compiled rules are in memory. */
+export function quote(input: QuoteInput, ruleSet: CompiledPricing, book: PriceBook): QuoteResult {
+  const ctx: Ctx = { book, currency: input.currency, at: input.at }
+  const facts = quoteFacts(input, ruleSet, book)
+  const fired = new Uint8Array(ruleSet.rules.length)
+  for (const c of ruleSet.orderIndex.evaluate(facts)) fired[ruleSet.orderRuleOf.get(c)!.rank] = 1
+  const slots: unknown[] = new Array(ruleSet.slotCount)
+  for (const [i, f] of ruleSet.orderSlots) slots[i] = facts[f]
+  const skuUnits = new Map<string, number>()
+  for (const l of input.lines) skuUnits.set(l.sku, (skuUnits.get(l.sku) ?? 0) + l.quantity)
+  const unitCount = facts['order.unitCount'] as number
+  const contracts = book.contracts(input.customer?.id ?? null, input.currency, input.at)
+  const candidates = book.candidates(input.channel, input.customer?.segment ?? null, input.currency)
+  const applying: PricingRule[] = []
+
+  const lines: QuotedLine[] = []
+  let totalMinor = 0
+  let unpriced = 0
+  for (let n = 0; n < input.lines.length; n++) {
+    const l = input.lines[n]!
+    applying.length = 0
+    if (ruleSet.hasLineRules) {
+      for (const [i, f] of ruleSet.lineSlots) slots[i] = lineFact(f, l, skuUnits)
+    }
+    for (const r of ruleSet.rules) {
+      if (r.line ? r.slotTest(slots) : fired[r.rank] === 1) applying.push(r)
+    }
+    const line = priceLine(ctx, n + 1, l, applying, contracts, candidates, {
+      sku: skuUnits.get(l.sku)!,
+      order: unitCount,
+    })
+    if (line.lineTotalMinor === null) unpriced++
+    else totalMinor += line.lineTotalMinor
+    lines.push(line)
+  }
+  return {
+    channel: input.channel,
+    currency: input.currency,
+    customerId: input.customer?.id ?? null,
+    at: new Date(input.at).toISOString(),
+    ruleSetId: ruleSet.ruleSetId,
+    ruleSetVersionId: ruleSet.versionId,
+    ruleSetVersion: ruleSet.version,
+    lines,
+    totalMinor,
+    total: money(totalMinor, input.currency),
+    unpriced,
+  }
+}
+
+function lineFact(fact: string, l: QuoteLineInput, skuUnits: Map<string, number>): unknown {
+  switch (fact) {
+    case 'line.sku':
+      return l.sku
+    case 'line.quantity':
+      return l.quantity
+    case 'line.category':
+      return l.product.category
+    case 'line.hazmat':
+      return l.product.hazmat
+    case 'line.highValue':
+      return l.product.highValue
+    case 'line.weightKg':
+      return l.product.weightGrams === null ? null : (l.product.weightGrams * l.quantity) / 1000
+    case 'line.skuUnits':
+      return skuUnits.get(l.sku)
+    default:
+      return undefined
+  }
+}
+
+function priceLine(
+  ctx: Ctx,
+  lineNo: number,
+  l: QuoteLineInput,
+  rules: readonly PricingRule[],
+  contracts: readonly PriceListRecord[],
+  candidates: readonly PriceListRecord[],
+  units: { sku: number; order: number },
+): QuotedLine {
+  const cur = ctx.currency
+  const steps: PriceStep[] = []
+  const shaping: string[] = []
+  const warnings: string[] = []
+  const cost = ctx.book.cost(l.sku)
+  const costMinor = cost
+    ? cost.currency === cur
+      ? cost.minor
+      : (() => {
+          const rate = ctx.book.rate(cost.currency, cur, ctx.at)
+          return rate ? convertMinor(cost.minor, cost.currency, cur, rate.rate) : null
+        })()
+    : null
+  const result = (
+    price: number | null,
+    source: PriceSource | null,
+    listId: string | null,
+    error: string | null,
+  ) => ({
+    lineNo,
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPriceMinor: price,
+    unitPrice: price === null ? null : money(price, cur),
+    lineTotalMinor: price === null ? null : price * l.quantity,
+    lineTotal: price === null ? null : money(price * l.quantity, cur),
+    source,
+    priceListId: listId,
+    rules: shaping,
+    steps,
+    cost: costMinor === null ? null : money(costMinor, cur),
+    warnings,
+    error,
+  })
+
+  // 1. Base price: a contract is final.
+  for (const c of contracts) {
+    const minor = c.prices.get(l.sku)
+    if (minor === undefined) continue
+    steps.push({
+      action: 'contract',
+      rule: null,
+      detail: `contract ${c.id}`,
+      from: null,
+      to: money(minor, cur),
+    })
+    if (costMinor !== null && minor < costMinor)
+      warnings.push(`contract price ${money(minor, cur)} is under cost ${money(costMinor, cur)}`)
+    return result(minor, 'contract', c.id, null)
+  }
+  let price: number | null = null
+  let source: PriceSource = 'priceList'
+  let listId: string | null = null
+  for (const r of rules) {
+    if (r.action.type !== 'priceList') continue
+    const list = ctx.book.list(r.action.priceListId)
+    const found = list && !list.customerId ? priceFrom(ctx, list, l.sku) : null
+    if (!found) continue
+    price = found.minor
+    listId = list!.id
+    source = found.converted ? 'converted' : 'priceList'
+    shaping.push(r.name)
+    steps.push({
+      action: found.converted ? 'convert' : 'priceList',
+      rule: r.name,
+      detail: found.converted ? `price list ${list!.id}: ${found.converted}` : `price list ${list!.id}`,
+      from: null,
+      to: money(price, cur),
+    })
+    break
+  }
+  if (price === null) {
+    for (const list of candidates) {
+      const found = priceFrom(ctx, list, l.sku)
+      if (!found) continue
+      price = found.minor
+      listId = list.id
+      source = found.converted ? 'converted' : 'priceList'
+      steps.push({
+        action: found.converted ? 'convert' : 'priceList',
+        rule: null,
+        detail: found.converted ? `price list ${list.id}: ${found.converted}` : `price list ${list.id}`,
+        from: null,
+        to: money(price, cur),
+      })
+      break
+    }
+  }
+  if (price === null) return result(null, null, null, `no price list in force prices ${l.sku} in ${cur}`)
+
+  // 2. Volume break.
+  for (const r of rules) {
+    const a = r.action
+    if (a.type !== 'volumeBreaks') continue
+    const qty = a.basis === 'line' ? l.quantity : a.basis === 'sku' ? units.sku : units.order
+    const hit = a.breaks.find((b) => qty >= b.minQty)
+    if (!hit) continue
+    const before = price
+    if (hit.percent) price = applyPercent(price, hit.percent, -1)
+    else {
+      const amount = actionAmount(ctx, (hit.amount ?? hit.price)!, a.currency)
+      if (amount === null) {
+        warnings.push(`rule ${r.name}: no exchange rate ${a.currency}→${cur}; volume break skipped`)
+        continue
+      }
+      price = hit.amount ? Math.max(0, price - amount) : amount
+    }
+    shaping.push(r.name)
+    steps.push({
+      action: 'volumeBreak',
+      rule: r.name,
+      detail: `${qty} ${a.basis === 'line' ? 'units' : a.basis === 'sku' ? `units of ${l.sku} in the order` : 'units in the order'} ≥ ${hit.minQty}: ${hit.text}`,
+      from: money(before, cur),
+      to: money(price, cur),
+    })
+    break
+  }
+
+  // 3. Markups and discounts, in rule order.
+  for (const r of rules) {
+    const a = r.action
+    if (a.type !== 'markup' && a.type !== 'discount') continue
+    const before = price
+    const sign = a.type === 'markup' ? 1 : -1
+    let detail: string
+    if (a.percent) {
+      price = applyPercent(price, a.percent, sign)
+      detail = `${a.type} ${a.percentText}%`
+    } else {
+      const amount = actionAmount(ctx, a.amount!, a.currency)
+      if (amount === null) {
+        warnings.push(`rule ${r.name}: no exchange rate ${a.currency}→${cur}; ${a.type} skipped`)
+        continue
+      }
+      price = Math.max(0, price + sign * amount)
+      detail = `${a.type} ${money(amount, cur)}`
+    }
+    if (a.reason) detail += ` (${a.reason})`
+    shaping.push(r.name)
+    steps.push({ action: a.type, rule: r.name, detail, from: money(before, cur), to: money(price, cur) })
+  }
+
+  // 4. Price ending.
+  let ending: { ending: number; every: number; rule: string } | null = null
+  for (const r of rules) {
+    const a = r.action
+    if (a.type !== 'round') continue
+    const e = endingInMinor(a.ending, a.every, cur)
+    if (!e) {
+      warnings.push(
+        `rule ${r.name}: ending ${a.ending} every ${a.every} cannot be written in ${cur}; not rounded`,
+      )
+      continue
+    }
+    const before = price
+    price = roundToEnding(price, e.every, e.ending, a.direction)
+    ending = { ...e, rule: r.name }
+    shaping.push(r.name)
+    steps.push({
+      action: 'round',
+      rule: r.name,
+      detail: `${a.direction} to ${a.ending === '0' ? 'a whole amount' : `an ending of ${money(e.ending, cur)}`}${a.every !== '1' ? ` every ${money(e.every, cur)}` : ''}`,
+      from: money(before, cur),
+      to: money(price, cur),
+    })
+    break
+  }
+
+  // 5. Margin floor.
+  let floor: { minor: number; rule: string; detail: string } | null = null
+  for (const r of rules) {
+    const a = r.action
+    if (a.type !== 'floor') continue
+    if (costMinor === null) {
+      warnings.push(`rule ${r.name}: no cost for ${l.sku}${cost ? ` in ${cur}` : ''}; floor not checked`)
+      continue
+    }
+    const byPercent = a.percent ? percentCeil(costMinor, a.percent) : 0
+    const byAmount = a.amount ? actionAmount(ctx, a.amount, a.currency) : 0
+    if (byAmount === null) {
+      warnings.push(`rule ${r.name}: no exchange rate ${a.currency}→${cur}; floor not checked`)
+      continue
+    }
+    const minor = costMinor + Math.max(byPercent, byAmount)
+    if (!floor || minor > floor.minor)
+      floor = {
+        minor,
+        rule: r.name,
+        detail: `cost ${money(costMinor, cur)} + ${
+          byPercent >= byAmount ? `${a.percentText}% margin` : `${money(byAmount, cur)} margin`
+        } = ${money(minor, cur)}`,
+      }
+  }
+  if (floor && price < floor.minor) {
+    const before = price
+    price = floor.minor
+    if (ending) price = roundToEnding(price, ending.every, ending.ending, 'up')
+    shaping.push(floor.rule)
+    steps.push({
+      action: 'floor',
+      rule: floor.rule,
+      detail: `raised to the floor: ${floor.detail}${ending && price !== floor.minor ? `, then up to the ending of ${ending.rule}` : ''}`,
+      from: money(before, cur),
+      to: money(price, cur),
+    })
+  }
+  return result(price, source, listId, null)
+}
+
+export type { CompiledAction }

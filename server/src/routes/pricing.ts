@@ -1,0 +1,521 @@
+import { createRoute } from '@hono/zod-openapi'
+import { weekdays } from '@switchyard/core'
+import { customerIdFor, pricingActionTypes, pricingFactCatalog } from '@switchyard/core/pricing'
+import { decoratorsByType, operatorsByType } from '@switchyard/core/rules'
+import { currencyCode } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+import { assertChannelScope, assertPermission } from '../http/auth'
+import { apiRouter, commonErrors, security } from '../http/openapi'
+import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
+
+const json = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+})
+const ok = (description: string) => ({
+  200: json(description),
+  ...commonErrors,
+  404: json('Not found'),
+  409: json('Conflict'),
+})
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+const amount = z
+  .string()
+  .regex(/^\d{1,15}(\.\d{1,6})?$/, 'a non-negative decimal written as a string, e.g. "12.50"')
+const percentText = z.string().regex(/^\d{1,4}(\.\d{1,4})?$/, 'a percentage written as a string, e.g. "0.5"')
+const instant = z.iso.datetime({ offset: true })
+const dateOrInstant = z.union([z.iso.date(), instant])
+const sku = z.string().min(1).max(120)
+const listId = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ -'),
+})
+
+const customerRef = z
+  .strictObject({
+    id: z.uuid().optional(),
+    email: z.email().max(320).optional(),
+    channel: z.string().min(1).max(64).optional(),
+    externalId: z.string().min(1).max(200).optional(),
+  })
+  .meta({
+    description:
+      "The customer: the hub's id, or an email (one customer across channels), or a channel and the channel's own customer id (an EDI partner's id).",
+  })
+
+const priceListBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  currency: currencyCode,
+  channel: z.string().min(1).max(64).nullable().optional(),
+  customerGroup: z
+    .string()
+    .min(1)
+    .max(60)
+    .nullable()
+    .optional()
+    .meta({ description: "Matches the customer's segment" }),
+  customer: customerRef
+    .nullable()
+    .optional()
+    .meta({ description: 'Makes the list this customer’s contract' }),
+  validFrom: instant.nullable().optional(),
+  validTo: instant.nullable().optional(),
+  priority: z.number().int().min(-1000).max(1000).optional(),
+  tolerance: z
+    .strictObject({ amount: amount.optional(), percent: percentText.optional() })
+    .optional()
+    .meta({ description: 'Contracts: how far an ordered price may differ before the order is held' }),
+  prices: z
+    .array(z.strictObject({ sku, price: amount }))
+    .max(10_000)
+    .optional(),
+})
+
+const quoteBody = z.strictObject({
+  channel: z.string().min(1).max(64),
+  customer: z
+    .strictObject({
+      id: z.uuid().optional(),
+      email: z.email().max(320).optional(),
+      externalId: z.string().min(1).max(200).optional(),
+      tier: z.string().max(60).nullable().optional(),
+      segment: z.string().max(60).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  currency: currencyCode,
+  lines: z
+    .array(
+      z.strictObject({
+        sku,
+        quantity: z
+          .number()
+          .int('must be a whole number')
+          .positive('must be greater than zero')
+          .max(1_000_000),
+      }),
+    )
+    .min(1, 'a quote needs at least one line')
+    .max(500),
+  at: instant.optional().meta({ description: 'Price as of this time (validity, rates); now when absent' }),
+  tags: z.array(z.string().max(60)).max(50).optional(),
+  shipTo: z
+    .strictObject({
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .optional(),
+      region: z.string().max(120).optional(),
+      postcode: z.string().max(20).optional(),
+    })
+    .nullable()
+    .optional(),
+  ruleSet: z
+    .strictObject({ id: z.string().min(1).max(64), version: z.number().int().min(1) })
+    .optional()
+    .meta({ description: 'Quote against this version (e.g. a draft) instead of the live one' }),
+})
+
+const toMs = (v: string | null | undefined) => (v ? Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v) : null)
+
+function resolveCustomer(ref: z.infer<typeof customerRef>, field: string): string {
+  if (ref.id) return ref.id
+  if (ref.email) return customerIdFor(ref.channel ?? '', { email: ref.email })!
+  if (ref.externalId && ref.channel) return customerIdFor(ref.channel, { externalId: ref.externalId })!
+  throw new ProblemError(422, 'VALIDATION_FAILED', 'the customer cannot be identified', [
+    { field, message: 'give id, email, or channel with externalId' },
+  ])
+}
+
+/**
+ * Pricing: price lists and contracts, costs, exchange rates, quotes with their explanation, each
+ * order's prices, and price sync to channels whose plugins accept prices.
+ */
+export function pricingRoutes(hub: HubContext) {
+  const app = apiRouter()
+  const core = hub.core
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/facts',
+      tags: ['pricing'],
+      summary: 'Facts and actions pricing rules may use (the editor builds its pickers from it)',
+      security,
+      responses: ok('The pricing fact catalogue'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'rules:read')
+      const lists = await core.pricingStore.listPriceLists()
+      const body = {
+        facts: pricingFactCatalog.map((f) => ({
+          ...f,
+          operators: operatorsByType[f.type],
+          decorators: decoratorsByType[f.type],
+        })),
+        actions: pricingActionTypes,
+        values: {
+          channels: hub.registry
+            .all()
+            .filter((i) => i.definition.kind === 'channel')
+            .map((i) => i.id)
+            .sort(),
+          priceLists: lists.filter((l) => l.kind === 'list').map((l) => ({ id: l.id, name: l.name })),
+          weekdays,
+        },
+      }
+      return c.json(JSON.parse(JSON.stringify(body)) as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/quote',
+      tags: ['pricing'],
+      summary:
+        'Unit and line prices for a channel, customer and currency, each with the rules that shaped it',
+      security,
+      request: { body: body(quoteBody) },
+      responses: ok('The quote'),
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'catalog:read')
+      const q = c.req.valid('json')
+      assertChannelScope(principal, q.channel)
+      const version = q.ruleSet ? await core.ruleSets.getVersion(q.ruleSet.id, q.ruleSet.version) : undefined
+      if (version && (await core.ruleSets.kindOf(q.ruleSet!.id)) !== 'pricing')
+        throw new ProblemError(422, 'VALIDATION_FAILED', 'not a pricing rule set', [
+          { field: 'ruleSet.id', message: `rule set '${q.ruleSet!.id}' is not of kind pricing` },
+        ])
+      const result = await core.pricing.quote(
+        {
+          channel: q.channel,
+          customer: q.customer
+            ? {
+                ...(q.customer.id ? { id: q.customer.id } : {}),
+                ...(q.customer.email ? { email: q.customer.email } : {}),
+                ...(q.customer.externalId ? { externalId: q.customer.externalId } : {}),
+                ...(q.customer.tier !== undefined ? { tier: q.customer.tier } : {}),
+                ...(q.customer.segment !== undefined ? { segment: q.customer.segment } : {}),
+              }
+            : null,
+          currency: q.currency,
+          lines: q.lines,
+          ...(q.at ? { at: Date.parse(q.at) } : {}),
+          ...(q.tags ? { tags: q.tags } : {}),
+          ...(q.shipTo ? { shipTo: q.shipTo } : {}),
+        },
+        version ? { version } : {},
+      )
+      return c.json(result as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/price-lists',
+      tags: ['pricing'],
+      summary: 'Price lists and contracts',
+      security,
+      responses: ok('Price lists'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      return c.json(
+        { items: (await core.pricingStore.listPriceLists()) as unknown as Record<string, unknown>[] },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/price-lists/{id}',
+      tags: ['pricing'],
+      summary: 'One price list with its prices',
+      security,
+      request: { params: listId },
+      responses: ok('The price list'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      const list = await core.pricingStore.getPriceList(c.req.valid('param').id)
+      return c.json(list as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/price-lists/{id}',
+      tags: ['pricing'],
+      summary: 'Create or replace a price list (a list with a customer is a contract); prices given are set',
+      security,
+      request: { params: listId, body: body(priceListBody) },
+      responses: ok('The price list'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const { id } = c.req.valid('param')
+      const b = c.req.valid('json')
+      await core.pricingStore.upsertPriceList({
+        id,
+        name: b.name,
+        currency: b.currency,
+        channel: b.channel ?? null,
+        customerGroup: b.customerGroup ?? null,
+        customerId: b.customer ? resolveCustomer(b.customer, 'customer') : null,
+        validFrom: toMs(b.validFrom),
+        validTo: toMs(b.validTo),
+        priority: b.priority ?? 0,
+        toleranceAmount: b.tolerance?.amount ?? null,
+        tolerancePercent: b.tolerance?.percent ?? null,
+      })
+      if (b.prices?.length) await core.pricingStore.setPrices(id, b.prices)
+      core.pricing.invalidate()
+      return c.json((await core.pricingStore.getPriceList(id)) as unknown as Record<string, unknown>, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/price-lists/{id}',
+      tags: ['pricing'],
+      summary: 'Delete a price list and its prices',
+      security,
+      request: { params: listId },
+      responses: { 204: { description: 'Deleted' }, ...ok('') },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      await core.pricingStore.deletePriceList(c.req.valid('param').id)
+      core.pricing.invalidate()
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/price-lists/{id}/prices',
+      tags: ['pricing'],
+      summary: "Set prices on a list (decimal strings in the list's currency); other prices stay",
+      security,
+      request: {
+        params: listId,
+        body: body(
+          z.strictObject({
+            items: z
+              .array(z.strictObject({ sku, price: amount }))
+              .min(1)
+              .max(10_000),
+          }),
+        ),
+      },
+      responses: ok('Count written'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const written = await core.pricingStore.setPrices(c.req.valid('param').id, c.req.valid('json').items)
+      core.pricing.invalidate()
+      return c.json({ written }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/price-lists/{id}/prices/remove',
+      tags: ['pricing'],
+      summary: 'Remove skus from a list',
+      security,
+      request: { params: listId, body: body(z.strictObject({ skus: z.array(sku).min(1).max(10_000) })) },
+      responses: ok('Count removed'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const removed = await core.pricingStore.removePrices(c.req.valid('param').id, c.req.valid('json').skus)
+      core.pricing.invalidate()
+      return c.json({ removed }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/costs',
+      tags: ['pricing'],
+      summary: 'Cost per sku (for margin floors)',
+      security,
+      responses: ok('Costs'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      return c.json(
+        { items: (await core.pricingStore.listCosts()) as unknown as Record<string, unknown>[] },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/costs',
+      tags: ['pricing'],
+      summary: 'Set the cost of skus',
+      security,
+      request: {
+        body: body(
+          z.strictObject({
+            items: z
+              .array(z.strictObject({ sku, cost: amount, currency: currencyCode }))
+              .min(1)
+              .max(10_000),
+          }),
+        ),
+      },
+      responses: ok('Count written'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const written = await core.pricingStore.setCosts(c.req.valid('json').items)
+      core.pricing.invalidate()
+      return c.json({ written }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/exchange-rates',
+      tags: ['pricing'],
+      summary: 'Exchange rates with their as-of times',
+      security,
+      request: {
+        query: z.strictObject({ base: currencyCode.optional(), quote: currencyCode.optional() }),
+      },
+      responses: ok('Rates'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:read')
+      const q = c.req.valid('query')
+      return c.json(
+        {
+          items: (await core.pricingStore.listRates({
+            ...(q.base ? { base: q.base } : {}),
+            ...(q.quote ? { quote: q.quote } : {}),
+          })) as unknown as Record<string, unknown>[],
+        },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/exchange-rates',
+      tags: ['pricing'],
+      summary: 'Import exchange rates: units of quote per unit of base, as of a date or time',
+      security,
+      request: {
+        body: body(
+          z.strictObject({
+            items: z
+              .array(
+                z.strictObject({
+                  base: currencyCode,
+                  quote: currencyCode,
+                  rate: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/, 'a positive decimal written as a string'),
+                  asOf: dateOrInstant,
+                }),
+              )
+              .min(1)
+              .max(10_000),
+          }),
+        ),
+      },
+      responses: ok('Count imported'),
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const items = c.req.valid('json').items.map((i) => ({ ...i, asOf: toMs(i.asOf)! }))
+      const imported = await core.pricingStore.importRates(items)
+      core.pricing.invalidate()
+      return c.json({ imported }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orders/{id}',
+      tags: ['pricing'],
+      summary: "How intake settled an order's prices: kept, priced (with explanations), mismatches",
+      security,
+      request: { params: z.strictObject({ id: z.uuid() }) },
+      responses: ok('The order’s pricing'),
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:read')
+      const id = c.req.valid('param').id
+      if (principal.channelInstanceId) {
+        const row = await core.db.one<{ channel_instance_id: string }>(
+          'select channel_instance_id from orders where id = ?',
+          [id],
+        )
+        if (row) assertChannelScope(principal, row.channel_instance_id)
+      }
+      const pricing = await core.pricing.orderPricing(id)
+      return c.json(
+        (pricing ?? {
+          mode: 'kept',
+          checked: false,
+          lines: [],
+          mismatches: [],
+          hold: null,
+        }) as unknown as Record<string, unknown>,
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/sync',
+      tags: ['pricing'],
+      summary: 'Send a channel its prices through its plugin (409 when the plugin takes none)',
+      security,
+      request: {
+        body: body(
+          z.strictObject({
+            channel: z.string().min(1).max(64),
+            currency: currencyCode,
+            skus: z.array(sku).min(1).max(10_000).optional(),
+          }),
+        ),
+      },
+      responses: { 202: json('Queued'), ...ok('') },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'catalog:write')
+      const b = c.req.valid('json')
+      const r = await core.pricing.syncChannel(b.channel, b.currency, b.skus)
+      return c.json(r as unknown as Record<string, unknown>, 202)
+    },
+  )
+
+  return app
+}
