@@ -470,6 +470,12 @@ describe('rule editor in the browser', () => {
         body: { rules: [] },
       })
       expect(put.status).toBe(403)
+      // A key revoked while the editor is open: the next call signs out and says why.
+      const me = await hub.api('/api/v1/me', { key: viewerKey })
+      expect((await hub.api(`/api/v1/keys/${me.body.keyId}`, { method: 'DELETE' })).status).toBe(204)
+      await viewer.page.getByTestId('sim-run').click()
+      await viewer.page.getByTestId('api-key').waitFor()
+      expect(await viewer.page.getByRole('alert').textContent()).toContain('no longer accepted')
     } finally {
       await viewer.context.close()
     }

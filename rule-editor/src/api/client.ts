@@ -54,6 +54,8 @@ export interface ValidationReport {
   warnings: ServerIssue[]
 }
 
+export const UNAUTHORIZED_EVENT = 'switchyard:unauthorized'
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -83,6 +85,8 @@ export class Api {
     })
     const text = await res.text()
     const data = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+    // A key revoked or rotated while the editor is open: the app signs out and says why.
+    if (res.status === 401) window.dispatchEvent(new CustomEvent(UNAUTHORIZED_EVENT))
     if (!res.ok)
       throw new ApiError(
         res.status,

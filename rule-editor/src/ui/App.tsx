@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
-import { Api, ApiError, type Me } from '../api/client'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Api, ApiError, type Me, UNAUTHORIZED_EVENT } from '../api/client'
 import { SignIn } from './SignIn'
 import { Workspace } from './Workspace'
 
@@ -14,6 +14,8 @@ export function App() {
   const [session, setSession] = useState<{ api: Api; me: Me } | null>(null)
   const [checking, setChecking] = useState(() => storedKey() !== null)
   const [error, setError] = useState<string | null>(null)
+  const signedIn = useRef(false)
+  signedIn.current = session !== null
 
   const signIn = useCallback(async (key: string, remember: boolean) => {
     setError(null)
@@ -46,6 +48,18 @@ export function App() {
     localStorage.removeItem(KEY)
     setSession(null)
   }, [])
+
+  useEffect(() => {
+    const expired = () => {
+      if (!signedIn.current) return
+      signOut()
+      setError(
+        'Your API key is no longer accepted (revoked or rotated). Sign in again; unsaved changes are kept in this browser.',
+      )
+    }
+    window.addEventListener(UNAUTHORIZED_EVENT, expired)
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, expired)
+  }, [signOut])
 
   if (checking) return <div className="center muted">Signing in…</div>
   if (!session) return <SignIn onSignIn={signIn} error={error} />
