@@ -144,6 +144,48 @@ describe('checks as you edit', () => {
   })
 })
 
+describe('rules that can never apply', () => {
+  it('are found when the tests along every path contradict each other', () => {
+    const doc = hazmatDoc()
+    doc.nodes.push({
+      id: 'c-std',
+      type: 'condition',
+      position: at,
+      data: { leaf: { fact: 'order.serviceLevel', operator: 'in', value: ['standard', 'economy'] } },
+    })
+    doc.edges = doc.edges.filter((e) => e.id !== 'e4')
+    doc.edges.push({
+      id: 'x1',
+      source: 'c-express',
+      sourceHandle: 'true',
+      target: 'c-std',
+      targetHandle: 'in',
+    })
+    doc.edges.push({ id: 'x2', source: 'c-std', sourceHandle: 'true', target: 'fast', targetHandle: 'in' })
+    const never = () => checkGraph(doc, builtInCatalogue).filter((i) => i.code === 'NEVER_FIRES')
+    expect(never()).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        nodeId: 'fast',
+        message: expect.stringContaining('order.serviceLevel'),
+      }),
+    ])
+    // A second way in that can hold: the strategy can apply after all.
+    doc.edges.push({
+      id: 'x3',
+      source: 'c-express',
+      sourceHandle: 'false',
+      target: 'fast',
+      targetHandle: 'in',
+    })
+    expect(never()).toEqual([])
+    // Taking the 'no' output of the same test twice over is fine; 'yes' then 'no' is not.
+    doc.edges = doc.edges.filter((e) => e.id !== 'x3' && e.id !== 'x2')
+    doc.edges.push({ id: 'x4', source: 'c-std', sourceHandle: 'false', target: 'fast', targetHandle: 'in' })
+    expect(never()).toEqual([])
+  })
+})
+
 describe('editing operations', () => {
   it('pastes a selection with new ids and the connections among the copied nodes only', () => {
     const doc = hazmatDoc()

@@ -1,6 +1,6 @@
 import { actionSpec } from './actions'
 import type { Catalogue } from './catalogue'
-import { type CompileResult, compileGraph } from './compile-graph'
+import { type CompileResult, compileGraph, type PathStep, pathsTo } from './compile-graph'
 import { downstreamDemand, reaches, upstreamScope } from './connection-rules'
 import {
   type Condition,
@@ -144,6 +144,14 @@ export function checkGraph(
       err('LOOP', e.target, 'the graph has a loop; rules must be tested in one direction')
       break
     }
+  for (const n of doc.nodes) {
+    if (n.type !== 'action' && n.type !== 'strategy') continue
+    const { paths } = pathsTo(doc, n.id)
+    if (paths.length === 0) continue
+    const reasons = paths.map((p) => contradiction(doc, p))
+    if (reasons.every((r) => r !== null))
+      (n.type === 'strategy' ? err : warn)('NEVER_FIRES', n.id, `${label(n)} can never apply: ${reasons[0]}`)
+  }
   for (const id of compiled.tooManyPaths)
     err('TOO_MANY_PATHS', id, `more than 64 paths lead to this node; use a group node to combine conditions`)
 
@@ -199,4 +207,38 @@ export function isTimeZone(tz: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * Why no order can take this path, if the tests along it contradict each other on one fact
+ * ("order.country is NZ" then "order.country is AU"), else null. Only equal/in and their negations
+ * are compared; anything else is assumed satisfiable.
+ */
+export function contradiction(doc: GraphDoc, path: readonly PathStep[]): string | null {
+  const allowed = new Map<string, Set<string>>()
+  const denied = new Map<string, Set<string>>()
+  const key = (v: unknown) => JSON.stringify(v)
+  for (const step of path) {
+    const node = doc.nodes.find((x) => x.id === step.node)
+    if (node?.type !== 'condition') continue
+    const { fact, operator, value } = node.data.leaf
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) continue
+    const yes = step.handle === 'true'
+    const list = Array.isArray(value) ? value.map(key) : [key(value)]
+    let pin: Set<string> | null = null
+    let ban: string[] = []
+    if ((operator === 'equal' && yes) || (operator === 'notEqual' && !yes)) pin = new Set(list)
+    else if ((operator === 'in' && yes) || (operator === 'notIn' && !yes)) pin = new Set(list)
+    else if ((operator === 'notEqual' && yes) || (operator === 'equal' && !yes)) ban = list
+    else if ((operator === 'notIn' && yes) || (operator === 'in' && !yes)) ban = list
+    if (pin) {
+      const prev = allowed.get(fact)
+      allowed.set(fact, prev ? new Set([...pin].filter((v) => prev.has(v))) : pin)
+    }
+    if (ban.length) denied.set(fact, new Set([...(denied.get(fact) ?? []), ...ban]))
+    const a = allowed.get(fact)
+    const d = denied.get(fact) ?? new Set<string>()
+    if (a && [...a].every((v) => d.has(v))) return `the tests on ${fact} along its path contradict each other`
+  }
+  return null
 }
