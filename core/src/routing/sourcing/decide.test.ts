@@ -406,6 +406,108 @@ describe('sourcing decisions', () => {
     expect(plan.assignments[0]!.locationId).toBe('wlg')
   })
 
+  it('keeps ship-together lines in one shipment, or backorders them together', () => {
+    const together = compileRuleSet([
+      {
+        name: 'n-kit',
+        conditions: { all: [{ fact: 'line.category', operator: 'equal', value: 'kit' }] },
+        event: { type: 'shipTogether', params: { group: 'kit' } },
+      },
+      {
+        name: 'n-s',
+        conditions: { all: [] },
+        event: {
+          type: 'strategy',
+          params: { id: 's', fallback: true, split: { policy: 'allowed', maxShipments: 3 } },
+        },
+      },
+    ])
+    const kit = { category: 'kit' }
+    const lines = [
+      { sku: 'A', quantity: 1, product: kit },
+      { sku: 'B', quantity: 1, product: kit },
+    ]
+    const apart = run(request(lines, { 'A@akl': 5, 'B@chc': 5 }), together)
+    expect(apart.assignments).toEqual([])
+    expect(apart.unfilled.map((u) => u.sku).sort()).toEqual(['A', 'B'])
+    const home = run(request(lines, { 'A@akl': 5, 'B@chc': 5, 'A@wlg': 1, 'B@wlg': 1 }), together)
+    expect(new Set(home.assignments.map((a) => a.locationId))).toEqual(new Set(['wlg']))
+  })
+
+  it('refuses a split shipment below the minimum shipment value', () => {
+    const rs = (min: number) =>
+      compileRuleSet([
+        {
+          name: 'n-s',
+          conditions: { all: [] },
+          event: {
+            type: 'strategy',
+            params: {
+              id: 's',
+              fallback: true,
+              split: { policy: 'allowed', maxShipments: 2, minShipmentValue: min },
+            },
+          },
+        },
+      ])
+    // Lines are worth 10.00 each (unit price 1000 minor).
+    const stock = { 'A@akl': 5, 'B@chc': 5 }
+    const lines = [
+      { sku: 'A', quantity: 1 },
+      { sku: 'B', quantity: 1 },
+    ]
+    expect(run(request(lines, stock), rs(5)).shipments).toHaveLength(2)
+    const refused = run(request(lines, stock), rs(15))
+    expect(refused.shipments!.length).toBeLessThan(2)
+  })
+
+  it('sets the service level, then routes as that level', () => {
+    const rs = compileRuleSet([
+      {
+        name: 'n-vip',
+        conditions: { all: [{ fact: 'order.tags', operator: 'contains', value: 'vip' }] },
+        event: { type: 'serviceLevel', params: { serviceLevel: 'express' } },
+      },
+    ])
+    const req = request([{ sku: 'TEE', quantity: 1 }], { 'TEE@akl': 5, 'TEE@chc': 5 })
+    const plan = run({ ...req, order: { ...req.order, tags: ['vip'] } }, rs)
+    expect(plan.serviceLevel).toBe('express')
+    expect(plan.assignments[0]!.locationId).toBe('akl')
+    expect(plan.summary).toMatch(/Service level changed from standard to express/)
+  })
+
+  it('stamps a cancel-after date on unfillable lines when told to', () => {
+    const rs = compileRuleSet(
+      [
+        {
+          name: 'n-s',
+          conditions: { all: [] },
+          event: {
+            type: 'strategy',
+            params: { id: 's', fallback: true, unfillable: { action: 'cancelAfter', days: 5 } },
+          },
+        },
+      ],
+      { settings: { timezone: 'Pacific/Auckland' } },
+    )
+    const plan = run(request([{ sku: 'A', quantity: 1 }], {}), rs)
+    expect(plan.unfillable).toEqual({ action: 'cancelAfter', cancelAfter: '2026-11-29' })
+    expect(plan.summary).toMatch(/cancel after 2026-11-29/)
+  })
+
+  it('adjusts criterion weights by rule', () => {
+    const rs = compileRuleSet([
+      {
+        name: 'n-fast',
+        conditions: { all: [{ fact: 'order.total', operator: 'greaterThan', value: 10 }] },
+        event: { type: 'weight', params: { criterion: 'transitDays', weight: 100 } },
+      },
+    ])
+    const plan = run(request([{ sku: 'TEE', quantity: 1 }], { 'TEE@akl': 5, 'TEE@chc': 5 }), rs)
+    // Standard would take the cheaper CHC; the rule makes transit time dominate.
+    expect(plan.assignments[0]!.locationId).toBe('akl')
+  })
+
   it('locates an address without coordinates by its postcode centroid', () => {
     const req = request([{ sku: 'A', quantity: 1 }], { 'A@akl': 5, 'A@wlg': 5 })
     const { lat: _lat, lon: _lon, ...shipTo } = req.order.shipTo

@@ -203,6 +203,23 @@ function partial(input: OptimiserInput, holders: number[], exact: boolean): Opti
     }
     if (rest > 0) unfilled.push([l, rest])
   }
+  // A split may not leave a shipment below the minimum value: drop the smallest until none is,
+  // its lines waiting (backordered) instead.
+  const min = input.split.minShipmentValueMinor
+  const valueAt = (c: number) =>
+    out.filter((a) => a[1] === c).reduce((s, [l, , q]) => s + (lines[l]!.valueMinor * q) / lines[l]!.qty, 0)
+  while (min > 0 && used.length > 1) {
+    const smallest = [...used].sort((a, b) => valueAt(a) - valueAt(b) || b - a)[0]!
+    if (valueAt(smallest) >= min) break
+    for (const a of out.filter((x) => x[1] === smallest)) {
+      const open = unfilled.find((u) => u[0] === a[0])
+      if (open) open[1] += a[2]
+      else unfilled.push([a[0], a[2]])
+    }
+    for (let i = out.length - 1; i >= 0; i--) if (out[i]![1] === smallest) out.splice(i, 1)
+    used.splice(used.indexOf(smallest), 1)
+  }
+  unfilled.sort((a, b) => a[0] - b[0])
   const total = used.reduce((s, c) => s + cost[c]!, 0) + input.splitPenalty * Math.max(0, used.length - 1)
   return { assignments: out, unfilled, candidates: used, cost: total, exact, complete: unfilled.length === 0 }
 }
