@@ -1,5 +1,6 @@
 import { benchAllocation } from './allocation'
 import { benchIntake } from './intake'
+import { benchPricing } from './pricing'
 import { benchRouting } from './routing'
 import { benchScale } from './scale'
 
@@ -7,6 +8,7 @@ import { benchScale } from './scale'
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   allocation: benchAllocation,
   intake: benchIntake,
+  pricing: benchPricing,
   routing: benchRouting,
   scale: benchScale,
 }

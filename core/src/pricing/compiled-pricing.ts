@@ -31,7 +31,14 @@ export type CompiledAction =
       }[]
       currency: string | null
     }
-  | { type: 'round'; ending: string; every: string; direction: 'up' | 'down' | 'nearest' }
+  | {
+      type: 'round'
+      ending: string
+      every: string
+      direction: 'up' | 'down' | 'nearest'
+      /** The ending in minor units per currency, filled on first use (null: not expressible). */
+      inCurrency: Map<string, { ending: number; every: number } | null>
+    }
   | {
       type: 'floor'
       percent: Fraction | null
@@ -126,6 +133,7 @@ function compileAction(rule: RuleProperties, index: number): CompiledAction {
         ending: ending === 'whole' ? '0' : ending.startsWith('.') ? `0${ending}` : ending,
         every: (p.every as string | undefined) ?? '1',
         direction: (p.direction as 'up' | 'down' | 'nearest' | undefined) ?? 'up',
+        inCurrency: new Map(),
       }
     }
     case 'floor':

@@ -11,9 +11,9 @@ import {
 
 describe('pricing money arithmetic', () => {
   it('reads decimals and numbers exactly', () => {
-    expect(fraction('12.5')).toEqual({ n: 125n, d: 10n })
-    expect(fraction(0.1)).toEqual({ n: 1n, d: 10n })
-    expect(fraction(33.333)).toEqual({ n: 33333n, d: 1000n })
+    expect(fraction('12.5')).toEqual({ n: 125n, d: 10n, num: 125, den: 10 })
+    expect(fraction(0.1)).toMatchObject({ n: 1n, d: 10n })
+    expect(fraction(33.333)).toMatchObject({ n: 33333n, d: 1000n })
     expect(() => fraction('-1')).toThrow(RangeError)
   })
 

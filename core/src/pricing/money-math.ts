@@ -9,11 +9,24 @@ import { currencyExponent } from '../catalog/money'
  * Nothing goes through a float: percentages and rates are decimals turned into BigInt fractions.
  */
 
-/** An exact non-negative fraction n/d (d > 0). */
+/**
+ * An exact non-negative fraction n/d (d > 0), with the same numerator and denominator as plain
+ * numbers where they are exact (the arithmetic takes an integer fast path while the products stay
+ * under 2^53, and BigInt beyond).
+ */
 export interface Fraction {
   n: bigint
   d: bigint
+  num: number
+  den: number
 }
+
+export function frac(n: bigint, d: bigint): Fraction {
+  return { n, d, num: Number(n), den: Number(d) }
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER
+const exact = (f: Fraction) => f.num <= SAFE && f.den <= SAFE
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/
 
@@ -22,8 +35,8 @@ export function fraction(value: string | number): Fraction {
   const text = typeof value === 'number' ? numberText(value) : value.trim()
   const m = DECIMAL.exec(text)
   if (!m) throw new RangeError(`'${text}' is not a non-negative decimal`)
-  const frac = m[2] ?? ''
-  return { n: BigInt(m[1]! + frac), d: 10n ** BigInt(frac.length) }
+  const digits = m[2] ?? ''
+  return frac(BigInt(m[1]! + digits), 10n ** BigInt(digits.length))
 }
 
 function numberText(n: number): string {
@@ -44,6 +57,22 @@ export function divHalfEven(n: bigint, d: bigint): bigint {
   return negative ? -q : q
 }
 
+/** n/d rounded half to even, for non-negative integers n and d > 0 whose product fits (≤ 2^53). */
+function divHalfEvenNum(n: number, d: number): number {
+  let q = Math.floor(n / d)
+  let r = n - q * d
+  if (r < 0) {
+    q--
+    r += d
+  } else if (r >= d) {
+    q++
+    r -= d
+  }
+  const twice = r * 2
+  if (twice > d || (twice === d && q % 2 === 1)) q++
+  return q
+}
+
 /** n/d rounded towards +∞. d > 0. */
 export function divCeil(n: bigint, d: bigint): bigint {
   const q = n / d
@@ -58,6 +87,12 @@ function safe(v: bigint, what: string): number {
 
 /** price × (100 + percent) / 100 (markup) or price × (100 − percent) / 100 (discount), half to even. */
 export function applyPercent(minor: number, percent: Fraction, direction: 1 | -1): number {
+  if (minor >= 0 && exact(percent)) {
+    const h = 100 * percent.den
+    const f = direction === 1 ? h + percent.num : h - percent.num
+    if (f <= 0) return 0
+    if (minor * f <= SAFE && h <= SAFE) return divHalfEvenNum(minor * f, h)
+  }
   const hundred = 100n * percent.d
   const factor = direction === 1 ? hundred + percent.n : hundred - percent.n
   if (factor <= 0n) return 0
@@ -66,11 +101,24 @@ export function applyPercent(minor: number, percent: Fraction, direction: 1 | -1
 
 /** minor × percent / 100, rounded up: the least amount that is at least that share. */
 export function percentCeil(minor: number, percent: Fraction): number {
+  if (minor >= 0 && exact(percent) && minor * percent.num <= SAFE && 100 * percent.den <= SAFE) {
+    const n = minor * percent.num
+    const d = 100 * percent.den
+    let q = Math.floor(n / d)
+    const r = n - q * d
+    if (r < 0) q--
+    else if (r >= d) q++
+    return q * d < n ? q + 1 : q
+  }
   return safe(divCeil(BigInt(minor) * percent.n, 100n * percent.d), 'amount')
 }
 
 /** A decimal amount in major units of `currency` as minor units, half to even beyond the exponent. */
 export function amountMinor(amount: Fraction, currency: string): number {
+  if (exact(amount)) {
+    const n = amount.num * 10 ** currencyExponent(currency)
+    if (n <= SAFE) return divHalfEvenNum(n, amount.den)
+  }
   const scale = 10n ** BigInt(currencyExponent(currency))
   return safe(divHalfEven(amount.n * scale, amount.d), 'amount')
 }
@@ -83,6 +131,11 @@ export function convertMinor(minor: number, from: string, to: string, rate: Frac
   if (from === to) return minor
   const ef = currencyExponent(from)
   const et = currencyExponent(to)
+  if (minor >= 0 && exact(rate)) {
+    const n = minor * rate.num * (et >= ef ? 10 ** (et - ef) : 1)
+    const d = rate.den * (et >= ef ? 1 : 10 ** (ef - et))
+    if (n <= SAFE && d <= SAFE) return divHalfEvenNum(n, d)
+  }
   let n = BigInt(minor) * rate.n
   let d = rate.d
   if (et >= ef) n *= 10n ** BigInt(et - ef)

@@ -1,4 +1,4 @@
-import type { Fraction } from './money-math'
+import { type Fraction, frac } from './money-math'
 
 /** One price list in memory. A list with a customer is that customer's contract. */
 export interface PriceListRecord {
@@ -144,7 +144,7 @@ export class PriceBook {
     const reverse = latest(this.rates.get(`${to}>${from}`), at)
     if (reverse && reverse.rate.n > 0n)
       return {
-        rate: { n: reverse.rate.d, d: reverse.rate.n },
+        rate: frac(reverse.rate.d, reverse.rate.n),
         text: `${from}→${to} 1/${reverse.text} (${to}→${from})`,
         asOf: reverse.asOf,
       }

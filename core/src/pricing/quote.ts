@@ -1,5 +1,5 @@
 import type { ProductFacts } from '../catalog/facts'
-import { fromMinorUnits } from '../catalog/money'
+import { currencyExponent, fromMinorUnits } from '../catalog/money'
 import { localTime } from '../routing/sourcing/calendar'
 import { normalisePostcode } from '../routing/sourcing/lanes'
 import type { CompiledAction, CompiledPricing, PricingRule } from './compiled-pricing'
@@ -12,7 +12,7 @@ import {
   percentCeil,
   roundToEnding,
 } from './money-math'
-import { type PriceBook, type PriceListRecord, validAt } from './price-book'
+import { type PriceBook, type PriceListRecord, type RateFound, validAt } from './price-book'
 
 /**
  * Quoting: the price of each line, and why. The order of application is fixed:
@@ -105,13 +105,38 @@ export interface QuoteResult {
 interface Ctx {
   book: PriceBook
   currency: string
+  exponent: number
   at: number
+  /** Rates found for this quote, by source currency (null: none). */
+  rates: Map<string, RateFound | null>
+}
+
+/** Minor units as decimal text in the quote's currency (fromMinorUnits without the lookups). */
+function fmt(ctx: Ctx, minor: number): string {
+  const e = ctx.exponent
+  if (e === 0) return String(minor)
+  const negative = minor < 0
+  const digits = String(negative ? -minor : minor)
+  const out =
+    digits.length > e
+      ? `${digits.slice(0, digits.length - e)}.${digits.slice(digits.length - e)}`
+      : `0.${digits.padStart(e, '0')}`
+  return negative ? `-${out}` : out
+}
+
+function rateTo(ctx: Ctx, from: string): RateFound | null {
+  let r = ctx.rates.get(from)
+  if (r === undefined) {
+    r = ctx.book.rate(from, ctx.currency, ctx.at)
+    ctx.rates.set(from, r)
+  }
+  return r
 }
 
 /** Major-unit amount of an action in the quote's currency, converted when the action names another. */
 function actionAmount(ctx: Ctx, amount: Fraction, currency: string | null): number | null {
   if (!currency || currency === ctx.currency) return amountMinor(amount, ctx.currency)
-  const rate = ctx.book.rate(currency, ctx.currency, ctx.at)
+  const rate = rateTo(ctx, currency)
   if (!rate) return null
   return convertMinor(amountMinor(amount, currency), currency, ctx.currency, rate.rate)
 }
@@ -125,15 +150,13 @@ function priceFrom(
   const minor = list.prices.get(sku)
   if (minor === undefined) return null
   if (list.currency === ctx.currency) return { minor, converted: null }
-  const rate = ctx.book.rate(list.currency, ctx.currency, ctx.at)
+  const rate = rateTo(ctx, list.currency)
   if (!rate) return null
   return {
     minor: convertMinor(minor, list.currency, ctx.currency, rate.rate),
     converted: `${fromMinorUnits(minor, list.currency)} ${list.currency} at ${rate.text}`,
   }
 }
-
-const money = (minor: number, currency: string) => fromMinorUnits(minor, currency)
 
 /** Facts every rule may test, once per quote. */
 export function quoteFacts(
@@ -181,7 +204,13 @@ export function quoteFacts(
 
 /** Prices every line of a quote. Pure and synchronous: the book and the compiled rules are in memory. */
 export function quote(input: QuoteInput, ruleSet: CompiledPricing, book: PriceBook): QuoteResult {
-  const ctx: Ctx = { book, currency: input.currency, at: input.at }
+  const ctx: Ctx = {
+    book,
+    currency: input.currency,
+    exponent: currencyExponent(input.currency),
+    at: input.at,
+    rates: new Map(),
+  }
   const facts = quoteFacts(input, ruleSet, book)
   const fired = new Uint8Array(ruleSet.rules.length)
   for (const c of ruleSet.orderIndex.evaluate(facts)) fired[ruleSet.orderRuleOf.get(c)!.rank] = 1
@@ -224,7 +253,7 @@ export function quote(input: QuoteInput, ruleSet: CompiledPricing, book: PriceBo
     ruleSetVersion: ruleSet.version,
     lines,
     totalMinor,
-    total: money(totalMinor, input.currency),
+    total: fmt(ctx, totalMinor),
     unpriced,
   }
 }
@@ -264,35 +293,30 @@ function priceLine(
   const shaping: string[] = []
   const warnings: string[] = []
   const cost = ctx.book.cost(l.sku)
-  const costMinor = cost
-    ? cost.currency === cur
-      ? cost.minor
-      : (() => {
-          const rate = ctx.book.rate(cost.currency, cur, ctx.at)
-          return rate ? convertMinor(cost.minor, cost.currency, cur, rate.rate) : null
-        })()
-    : null
-  const result = (
-    price: number | null,
-    source: PriceSource | null,
-    listId: string | null,
-    error: string | null,
-  ) => ({
+  let costMinor: number | null = null
+  if (cost) {
+    if (cost.currency === cur) costMinor = cost.minor
+    else {
+      const rate = rateTo(ctx, cost.currency)
+      if (rate) costMinor = convertMinor(cost.minor, cost.currency, cur, rate.rate)
+    }
+  }
+  const out: QuotedLine = {
     lineNo,
     sku: l.sku,
     quantity: l.quantity,
-    unitPriceMinor: price,
-    unitPrice: price === null ? null : money(price, cur),
-    lineTotalMinor: price === null ? null : price * l.quantity,
-    lineTotal: price === null ? null : money(price * l.quantity, cur),
-    source,
-    priceListId: listId,
+    unitPriceMinor: null,
+    unitPrice: null,
+    lineTotalMinor: null,
+    lineTotal: null,
+    source: null,
+    priceListId: null,
     rules: shaping,
     steps,
-    cost: costMinor === null ? null : money(costMinor, cur),
+    cost: costMinor === null ? null : fmt(ctx, costMinor),
     warnings,
-    error,
-  })
+    error: null,
+  }
 
   // 1. Base price: a contract is final.
   for (const c of contracts) {
@@ -303,11 +327,11 @@ function priceLine(
       rule: null,
       detail: `contract ${c.id}`,
       from: null,
-      to: money(minor, cur),
+      to: fmt(ctx, minor),
     })
     if (costMinor !== null && minor < costMinor)
-      warnings.push(`contract price ${money(minor, cur)} is under cost ${money(costMinor, cur)}`)
-    return result(minor, 'contract', c.id, null)
+      warnings.push(`contract price ${fmt(ctx, minor)} is under cost ${fmt(ctx, costMinor)}`)
+    return settle(ctx, out, minor, 'contract', c.id)
   }
   let price: number | null = null
   let source: PriceSource = 'priceList'
@@ -326,7 +350,7 @@ function priceLine(
       rule: r.name,
       detail: found.converted ? `price list ${list!.id}: ${found.converted}` : `price list ${list!.id}`,
       from: null,
-      to: money(price, cur),
+      to: fmt(ctx, price),
     })
     break
   }
@@ -342,12 +366,15 @@ function priceLine(
         rule: null,
         detail: found.converted ? `price list ${list.id}: ${found.converted}` : `price list ${list.id}`,
         from: null,
-        to: money(price, cur),
+        to: fmt(ctx, price),
       })
       break
     }
   }
-  if (price === null) return result(null, null, null, `no price list in force prices ${l.sku} in ${cur}`)
+  if (price === null) {
+    out.error = `no price list in force prices ${l.sku} in ${cur}`
+    return out
+  }
 
   // 2. Volume break.
   for (const r of rules) {
@@ -371,8 +398,8 @@ function priceLine(
       action: 'volumeBreak',
       rule: r.name,
       detail: `${qty} ${a.basis === 'line' ? 'units' : a.basis === 'sku' ? `units of ${l.sku} in the order` : 'units in the order'} ≥ ${hit.minQty}: ${hit.text}`,
-      from: money(before, cur),
-      to: money(price, cur),
+      from: fmt(ctx, before),
+      to: fmt(ctx, price),
     })
     break
   }
@@ -394,11 +421,11 @@ function priceLine(
         continue
       }
       price = Math.max(0, price + sign * amount)
-      detail = `${a.type} ${money(amount, cur)}`
+      detail = `${a.type} ${fmt(ctx, amount)}`
     }
     if (a.reason) detail += ` (${a.reason})`
     shaping.push(r.name)
-    steps.push({ action: a.type, rule: r.name, detail, from: money(before, cur), to: money(price, cur) })
+    steps.push({ action: a.type, rule: r.name, detail, from: fmt(ctx, before), to: fmt(ctx, price) })
   }
 
   // 4. Price ending.
@@ -406,7 +433,11 @@ function priceLine(
   for (const r of rules) {
     const a = r.action
     if (a.type !== 'round') continue
-    const e = endingInMinor(a.ending, a.every, cur)
+    let e = a.inCurrency.get(cur)
+    if (e === undefined) {
+      e = endingInMinor(a.ending, a.every, cur)
+      a.inCurrency.set(cur, e)
+    }
     if (!e) {
       warnings.push(
         `rule ${r.name}: ending ${a.ending} every ${a.every} cannot be written in ${cur}; not rounded`,
@@ -420,9 +451,9 @@ function priceLine(
     steps.push({
       action: 'round',
       rule: r.name,
-      detail: `${a.direction} to ${a.ending === '0' ? 'a whole amount' : `an ending of ${money(e.ending, cur)}`}${a.every !== '1' ? ` every ${money(e.every, cur)}` : ''}`,
-      from: money(before, cur),
-      to: money(price, cur),
+      detail: `${a.direction} to ${a.ending === '0' ? 'a whole amount' : `an ending of ${fmt(ctx, e.ending)}`}${a.every !== '1' ? ` every ${fmt(ctx, e.every)}` : ''}`,
+      from: fmt(ctx, before),
+      to: fmt(ctx, price),
     })
     break
   }
@@ -447,9 +478,9 @@ function priceLine(
       floor = {
         minor,
         rule: r.name,
-        detail: `cost ${money(costMinor, cur)} + ${
-          byPercent >= byAmount ? `${a.percentText}% margin` : `${money(byAmount, cur)} margin`
-        } = ${money(minor, cur)}`,
+        detail: `cost ${fmt(ctx, costMinor)} + ${
+          byPercent >= byAmount ? `${a.percentText}% margin` : `${fmt(ctx, byAmount)} margin`
+        } = ${fmt(ctx, minor)}`,
       }
   }
   if (floor && price < floor.minor) {
@@ -461,11 +492,27 @@ function priceLine(
       action: 'floor',
       rule: floor.rule,
       detail: `raised to the floor: ${floor.detail}${ending && price !== floor.minor ? `, then up to the ending of ${ending.rule}` : ''}`,
-      from: money(before, cur),
-      to: money(price, cur),
+      from: fmt(ctx, before),
+      to: fmt(ctx, price),
     })
   }
-  return result(price, source, listId, null)
+  return settle(ctx, out, price, source, listId)
+}
+
+function settle(
+  ctx: Ctx,
+  out: QuotedLine,
+  price: number,
+  source: PriceSource,
+  listId: string | null,
+): QuotedLine {
+  out.unitPriceMinor = price
+  out.unitPrice = fmt(ctx, price)
+  out.lineTotalMinor = price * out.quantity
+  out.lineTotal = fmt(ctx, price * out.quantity)
+  out.source = source
+  out.priceListId = listId
+  return out
 }
 
 export type { CompiledAction }
