@@ -43,7 +43,8 @@ const products: ProductFacts[] = Array.from({ length: SKUS }, (_, i) => ({
   attributes: {},
 }))
 
-function priceMap(currency: string, share: number, scale: number): Map<string, number> {
+/** Prices in minor units; JPY lists would want a different scale (none here). */
+function priceMap(share: number, scale: number): Map<string, number> {
   const m = new Map<string, number>()
   for (let i = 0; i < SKUS; i++)
     if (rnd() < share) m.set(skuOf(i), Math.round((500 + rnd() * 20_000) * scale))
@@ -63,7 +64,7 @@ function list(id: string, currency: string, extra: Partial<PriceListRecord>, sha
     priority: 0,
     toleranceMinor: 0,
     tolerancePercent: '0',
-    prices: priceMap(currency, share, scale),
+    prices: priceMap(share, scale),
     ...extra,
   } satisfies PriceListRecord
 }
@@ -152,7 +153,7 @@ export function pricingRules(n = 50): RuleProperties[] {
               : kind === 7
                 ? { type: 'round', params: { ending: pick(['.99', '.95', 'whole']) } }
                 : { type: 'floor', params: { minMarginPercent: Math.round(rnd() * 30) } }
-    rules.push({ name, priority: 1 + Math.floor(rnd() * 5), conditions, event } as RuleProperties)
+    rules.push({ name, priority: 1 + Math.floor(rnd() * 5), conditions, event } as unknown as RuleProperties)
   }
   return rules
 }
