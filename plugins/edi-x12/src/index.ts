@@ -113,13 +113,25 @@ function reasons(x: Interchange): string {
 
 /** Reads the oldest waiting file. A bad one is answered, moved to failed/ and yields nothing. */
 async function pollMailbox(_cursor: string | null, ctx: Ctx): Promise<PollResult> {
-  const { config } = ctx
-  const mailbox = new Mailbox(config.mailbox)
+  const mailbox = new Mailbox(ctx.config.mailbox)
   await mailbox.ensure()
   const waiting = await mailbox.waiting()
   const file = waiting[0]
   if (!file) return { events: [], cursor: null }
   const more = waiting.length > 1
+  try {
+    return await readFile(ctx, mailbox, file, more)
+  } catch (error) {
+    // One file that trips the reader must not block the mailbox behind it: it goes to failed/.
+    const reason = `could not be processed: ${(error as Error).message}`
+    if (await mailbox.exists(file)) await mailbox.fail(file, reason)
+    ctx.logger.error({ file, reason }, 'EDI file failed')
+    return { events: [], cursor: file, more }
+  }
+}
+
+async function readFile(ctx: Ctx, mailbox: Mailbox, file: string, more: boolean): Promise<PollResult> {
+  const { config } = ctx
   let x: Interchange
   try {
     x = parseInterchange(await mailbox.read(file))

@@ -52,15 +52,21 @@ function hhmm(d: Date): string {
 export const x12Date = ccyymmdd
 export const x12Time = hhmm
 
-/** Trailing empty elements are dropped, as translators do; inner empties stay (`BAK*00*AC*PO**…`). */
+/**
+ * Trailing empty elements are dropped, as translators do; inner empties stay (`BAK*00*AC*PO**…`).
+ * A delimiter inside a value (a product name with '*', a partner's value echoed back that holds our
+ * component separator) would break the segment: it becomes a space, as translators do.
+ */
 function segment(elements: (string | undefined)[], d: Delimiters): string {
-  const values = elements.map((e) => e ?? '')
+  const values = elements.map((e) => clean(e ?? '', d))
   while (values.length > 1 && values[values.length - 1] === '') values.pop()
-  for (const v of values) {
-    if (v.includes(d.element) || v.includes(d.segment) || v.includes(d.component))
-      throw new Error(`X12 value '${v}' contains a delimiter`)
-  }
   return values.join(d.element) + d.segment
+}
+
+function clean(value: string, d: Delimiters): string {
+  let out = value
+  for (const c of [d.element, d.segment, d.component]) if (out.includes(c)) out = out.split(c).join(' ')
+  return out
 }
 
 export function writeInterchange(x: OutboundInterchange): string {
