@@ -215,7 +215,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
     const p = a.params as TargetParams
     const strategies = p.strategies ?? null
     // Explained only if it blocks a location; a record of the facts is built only then.
-    let explained: ConditionReason[] | undefined
+    let exclusion: Exclusion | undefined
     for (const c of candidates) {
       const hit = matchesTarget(p, c.location)
       if (a.type === 'prefer') {
@@ -223,23 +223,23 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         continue
       }
       if (a.type === 'exclude' ? !hit : hit) continue
-      explained ??= reasons(r, typeof facts === 'function' ? facts() : facts)
-      const conditions = explained
-      block(c, {
-        lineId,
-        strategies,
-        exclusion: {
+      // The same exclusion for every location it blocks: built once, when it first blocks one.
+      if (!exclusion) {
+        const conditions = reasons(r, typeof facts === 'function' ? facts() : facts)
+        const why = describeConditions(conditions)
+        exclusion = {
           rule: r.compiled.name,
           action: a.type,
           reason:
             (p.reason ? `${p.reason}: ` : '') +
             (a.type === 'exclude' ? `excludes ${targetText(p)}` : `only ${targetText(p)} may ship`) +
-            (describeConditions(conditions) ? ` (${describeConditions(conditions)})` : ''),
+            (why ? ` (${why})` : ''),
           conditions,
           ...(lineId ? { lineIds: [lineId] } : {}),
           ...(strategies ? { strategies: [...strategies] } : {}),
-        },
-      })
+        }
+      }
+      block(c, { lineId, strategies, exclusion })
     }
   }
   // Line and location rules run over fact slots; a record of the facts is built only to explain.
@@ -721,8 +721,15 @@ function costModel(
   return { costs, totals }
 }
 
+const r3 = (x: number) => Math.round(x * 1000) / 1000
+
 function roundScores(row: Record<Criterion, number>): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const k of criteria) if (k !== 'split') out[k] = Math.round(row[k] * 1000) / 1000
-  return out
+  return {
+    shippingCost: r3(row.shippingCost),
+    transitDays: r3(row.transitDays),
+    distance: r3(row.distance),
+    stockDepth: r3(row.stockDepth),
+    capacity: r3(row.capacity),
+    priority: r3(row.priority),
+  }
 }
