@@ -99,6 +99,8 @@ export class Api {
 
   me = () => this.call<Me>('GET', '/me')
   facts = () => this.call<Catalogue>('GET', '/rules/facts')
+  pricingFacts = () => this.call<Partial<Catalogue>>('GET', '/pricing/facts')
+  quote = (body: QuoteBody) => this.call<Quote>('POST', '/pricing/quote', body)
   sets = () => this.call<{ items: RuleSetSummary[] }>('GET', '/rules/sets').then((r) => r.items)
   set = (id: string) =>
     this.call<RuleSetSummary & { versions: VersionMeta[] }>('GET', `/rules/sets/${enc(id)}`)
@@ -319,5 +321,55 @@ export function canonicalFromStored(o: OrderDetail): CanonicalOrderInput {
     })),
     ...(o.tags?.length ? { tags: o.tags } : {}),
     total: o.total,
+  }
+}
+
+export interface QuoteBody {
+  channel: string
+  currency: string
+  customer?: { id?: string; email?: string; tier?: string | null; segment?: string | null } | null
+  lines: { sku: string; quantity: number }[]
+  tags?: string[]
+  shipTo?: { country?: string; region?: string; postcode?: string } | null
+  ruleSet?: { id: string; version: number }
+}
+
+export interface QuoteLine {
+  lineNo: number
+  sku: string
+  quantity: number
+  unitPrice: string | null
+  lineTotal: string | null
+  source: string | null
+  priceListId: string | null
+  rules: string[]
+  steps: { action: string; rule: string | null; detail: string; from: string | null; to: string }[]
+  warnings: string[]
+  error: string | null
+}
+
+export interface Quote {
+  currency: string
+  ruleSetId: string | null
+  ruleSetVersion: number | null
+  lines: QuoteLine[]
+  total: string
+  totalMinor: number
+  unpriced: number
+}
+
+/** A stored order as a quote request: its channel, currency, customer, lines and destination. */
+export function quoteFromStored(o: OrderDetail & { customerId?: string | null }): QuoteBody {
+  return {
+    channel: o.channelInstanceId,
+    currency: o.currency,
+    ...(o.customerId ? { customer: { id: o.customerId } } : {}),
+    lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    ...(o.tags?.length ? { tags: o.tags } : {}),
+    shipTo: {
+      country: o.shipTo.country,
+      ...(o.shipTo.region ? { region: o.shipTo.region } : {}),
+      ...(o.shipTo.postcode ? { postcode: o.shipTo.postcode } : {}),
+    },
   }
 }

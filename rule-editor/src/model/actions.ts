@@ -84,34 +84,49 @@ export const sourcingActions: ActionSpec[] = [
   },
 ]
 
+/** The pricing engine's actions (core/src/pricing/pricing-actions.ts), in the order a price takes them. */
 export const pricingActions: ActionSpec[] = [
   {
-    type: 'adjust',
-    label: 'Adjust price',
-    help: 'Change the price by a percentage or an amount',
+    type: 'priceList',
+    label: 'Use price list',
+    help: 'Price from this price list (when it prices the sku) instead of the best match',
     orderOnly: false,
-    defaults: { by: 'percent', amount: -10 },
+    defaults: { priceListId: '' },
   },
   {
-    type: 'chooseList',
-    label: 'Choose price list',
-    help: 'Price from this price list',
+    type: 'volumeBreaks',
+    label: 'Volume breaks',
+    help: 'Tiers by quantity: the highest break reached applies',
     orderOnly: false,
-    defaults: { priceList: 'retail' },
+    defaults: { basis: 'line', breaks: [{ minQty: 10, percent: 5 }] },
+  },
+  {
+    type: 'markup',
+    label: 'Markup',
+    help: 'Raise the price by a percentage or an amount',
+    orderOnly: false,
+    defaults: { percent: 10 },
+  },
+  {
+    type: 'discount',
+    label: 'Discount',
+    help: 'Lower the price by a percentage or an amount',
+    orderOnly: false,
+    defaults: { percent: 10 },
   },
   {
     type: 'round',
-    label: 'Round',
-    help: 'Round prices, e.g. to .99 endings',
+    label: 'Price ending',
+    help: 'Round prices to an ending such as .99, or to whole amounts',
     orderOnly: false,
-    defaults: { mode: 'ending', ending: 0.99 },
+    defaults: { ending: '.99', direction: 'up' },
   },
   {
     type: 'floor',
-    label: 'Price floor',
-    help: 'Never price below this amount',
+    label: 'Margin floor',
+    help: 'Never below cost plus a minimum margin',
     orderOnly: false,
-    defaults: { amount: 1 },
+    defaults: { minMarginPercent: 10 },
   },
 ]
 

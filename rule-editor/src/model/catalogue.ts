@@ -22,6 +22,8 @@ export interface Catalogue {
     categories: string[]
     tiers: string[]
     currencies?: string[]
+    /** Pricing: the price lists a rule may choose. */
+    priceLists?: { id: string; name: string }[]
   }
 }
 
@@ -84,4 +86,20 @@ export function factLabel(id: string): string {
   const [scope, name] = id.split('.', 2)
   const words = (name ?? id).replace(/([A-Z])/g, ' $1').toLowerCase()
   return `${scope ? scope[0]!.toUpperCase() + scope.slice(1) : ''}: ${words}`
+}
+
+/** A catalogue answer of another kind (pricing's has fewer lists): the lists it lacks are empty. */
+export function normaliseCatalogue(
+  raw: Partial<Catalogue> & { values?: Partial<Catalogue['values']> },
+): Catalogue {
+  const v = raw.values ?? {}
+  return {
+    facts: raw.facts ?? [],
+    actions: raw.actions ?? [],
+    criteria: raw.criteria ?? [],
+    values: {
+      ...builtInCatalogue.values,
+      ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)),
+    } as Catalogue['values'],
+  }
 }

@@ -72,14 +72,31 @@ export function describeAction(
         : 'Backorder unfillable lines'
     case 'serviceLevel':
       return `Service level → ${params.serviceLevel}`
-    case 'adjust':
-      return `Adjust price by ${params.amount}${params.by === 'percent' ? ' %' : ''}`
-    case 'chooseList':
-      return `Price from list ${params.priceList}`
+    case 'priceList':
+      return params.priceListId ? `Price from list ${params.priceListId}` : 'Price from list (choose one)'
+    case 'markup':
+    case 'discount': {
+      const by =
+        params.percent !== undefined
+          ? `${params.percent} %`
+          : `${params.amount ?? '?'}${params.currency ? ` ${params.currency}` : ''}`
+      return `${type === 'markup' ? 'Add' : 'Take off'} ${by}`
+    }
+    case 'volumeBreaks': {
+      const breaks = Array.isArray(params.breaks) ? (params.breaks as Record<string, unknown>[]) : []
+      const one = (b: Record<string, unknown>) =>
+        `${b.minQty}+: ${b.percent !== undefined ? `−${b.percent} %` : b.amount !== undefined ? `−${b.amount}` : `${b.price} each`}`
+      return `Volume (${params.basis ?? 'line'}) ${breaks.map(one).join(', ') || '(no breaks)'}`
+    }
     case 'round':
-      return `Round to …${params.ending ?? ''}`
-    case 'floor':
-      return `Never below ${params.amount}`
+      return params.ending === 'whole' ? 'Round to whole amounts' : `End prices in ${params.ending ?? '?'}`
+    case 'floor': {
+      const parts = [
+        params.minMarginPercent !== undefined ? `${params.minMarginPercent} %` : null,
+        params.minMarginAmount !== undefined ? `${params.minMarginAmount}` : null,
+      ].filter(Boolean)
+      return `At least cost + ${parts.join(' or ') || '?'}`
+    }
     default:
       return type
   }

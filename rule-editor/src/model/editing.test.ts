@@ -10,7 +10,7 @@ import { checkGraph } from './graph-checks'
 import type { GraphDoc } from './graph-types'
 import { importRules } from './import-rules'
 import { autoLayout } from './layout'
-import { simulationOverlay } from './sim-overlay'
+import { quoteNotes, quoteTrace, simulationOverlay } from './sim-overlay'
 
 const at = { x: 0, y: 0 }
 
@@ -351,5 +351,60 @@ describe('simulation on the canvas', () => {
     expect(overlay.edges.get('e7')).toBe('not-taken')
     expect(overlay.edges.get('e2')).toBe('taken')
     expect(overlay.seen.get('c-express')).toBe('order.serviceLevel was "express"')
+  })
+})
+
+describe('a pricing quote on the canvas', () => {
+  it('marks the rules that shaped a price as applied, and notes what each did', () => {
+    const doc: GraphDoc = {
+      schemaVersion: 1,
+      kind: 'pricing',
+      nodes: [
+        { id: 'start', type: 'start', position: at, data: { kind: 'pricing' } },
+        {
+          id: 'c-bulk',
+          type: 'condition',
+          position: at,
+          data: { leaf: { fact: 'line.quantity', operator: 'greaterThanInclusive', value: 10 } },
+        },
+        {
+          id: 'bulk',
+          type: 'action',
+          position: at,
+          data: { event: { type: 'discount', params: { percent: 10 } } },
+        },
+        {
+          id: 'ending',
+          type: 'action',
+          position: at,
+          data: { event: { type: 'round', params: { ending: '.99' } } },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceHandle: 'out', target: 'c-bulk', targetHandle: 'in' },
+        { id: 'e2', source: 'c-bulk', sourceHandle: 'true', target: 'bulk', targetHandle: 'in' },
+        { id: 'e3', source: 'start', sourceHandle: 'out', target: 'ending', targetHandle: 'in' },
+      ],
+    }
+    const compiled = compileGraph(doc)
+    const quote = {
+      lines: [
+        {
+          sku: 'A',
+          rules: ['bulk'],
+          steps: [
+            { rule: null, from: null, to: '20.00' },
+            { rule: 'bulk', from: '20.00', to: '18.00' },
+          ],
+        },
+        { sku: 'B', rules: [], steps: [{ rule: null, from: null, to: '5.00' }] },
+      ],
+    }
+    const overlay = simulationOverlay(doc, compiled, quoteTrace(compiled, quote))
+    expect(overlay.nodes.get('bulk')).toBe('fired')
+    expect(overlay.nodes.get('c-bulk')).toBe('true')
+    expect(overlay.nodes.get('ending')).toBe('not-fired')
+    expect(overlay.edges.get('e2')).toBe('taken')
+    expect(quoteNotes(compiled, quote).get('bulk')).toEqual(['A: 20.00 → 18.00'])
   })
 })

@@ -123,6 +123,8 @@ export function checkGraph(
         !upstreamScope(doc, n.id).location
       )
         warn('NO_TARGET', n.id, `${label(n)} applies to every location: choose locations, tags or types`)
+      if (doc.kind === 'pricing' && n.data.event.type === 'priceList' && !n.data.event.params?.priceListId)
+        err('NO_PRICE_LIST', n.id, `${label(n)}: choose the price list`)
       if (n.data.event.type === 'hold' && !String(n.data.event.params?.reason ?? '').trim())
         err('NO_REASON', n.id, `${label(n)}: give the reason a person reads`)
     }

@@ -170,3 +170,34 @@ export function simulationNotes(
   if (strategy) add(strategy.id, 'chose the locations')
   return m
 }
+
+/** A pricing quote as a trace: the rules that shaped some line's price fired, the others did not. */
+export function quoteTrace(compiled: CompileResult, quote: { lines: { rules: string[] }[] }): SimTrace {
+  const fired = new Set(quote.lines.flatMap((l) => l.rules))
+  return {
+    trace: compiled.rules.map((r) => ({
+      rule: String(r.name),
+      scope: 'quote',
+      fired: fired.has(String(r.name)),
+      conditions: null,
+    })),
+    rulesFired: [...fired].map((rule) => ({ rule, scope: 'quote' })),
+  }
+}
+
+/** Beside each pricing rule: what it did to which line ("SKU-A: 20.00 → 18.00"). */
+export function quoteNotes(
+  compiled: CompileResult,
+  quote: { lines: { sku: string; steps: { rule: string | null; from: string | null; to: string }[] }[] },
+): Map<string, string[]> {
+  const nodeOf = new Map(compiled.rules.map((r, i) => [r.name, compiled.ruleNodes[i]!]))
+  const m = new Map<string, string[]>()
+  for (const line of quote.lines)
+    for (const step of line.steps) {
+      const node = step.rule ? nodeOf.get(step.rule) : undefined
+      if (!node) continue
+      const text = `${line.sku}: ${step.from ? `${step.from} → ` : ''}${step.to}`
+      m.set(node, [...(m.get(node) ?? []), text])
+    }
+  return m
+}

@@ -1,14 +1,14 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Api, Me, RuleSetSummary, SimulateBody, Simulation } from '../api/client'
-import { builtInCatalogue, type Catalogue } from '../model/catalogue'
-import { compileGraph } from '../model/compile-graph'
+import type { Api, Me, Quote, QuoteBody, RuleSetSummary, SimulateBody, Simulation } from '../api/client'
+import { builtInCatalogue, type Catalogue, normaliseCatalogue } from '../model/catalogue'
+import { type CompileResult, compileGraph } from '../model/compile-graph'
 import { diffGraphs, type GraphDiff } from '../model/diff'
 import { type Clip, copySelection, createNode, type PaletteItem, paste, removeNodes } from '../model/edit-ops'
 import type { RuleSetKind } from '../model/graph-types'
 import { importRules } from '../model/import-rules'
 import { autoLayout } from '../model/layout'
-import { simulationNotes, simulationOverlay } from '../model/sim-overlay'
+import { quoteNotes, quoteTrace, simulationNotes, simulationOverlay } from '../model/sim-overlay'
 import { starterDoc } from '../model/starter'
 import { collectProblems, countByNode } from '../state/problems'
 import { commandFor } from '../state/shortcuts'
@@ -20,6 +20,8 @@ import { Inspector } from './panels/inspector/Inspector'
 import { JsonPanel } from './panels/JsonPanel'
 import { NewSetDialog } from './panels/NewSetDialog'
 import { Palette } from './panels/Palette'
+import { PricingImpactPanel } from './panels/PricingImpactPanel'
+import { PricingSimulatePanel } from './panels/PricingSimulatePanel'
 import { ProblemsPanel } from './panels/ProblemsPanel'
 import { PublishDialog } from './panels/PublishDialog'
 import { SimulatePanel } from './panels/SimulatePanel'
@@ -42,17 +44,23 @@ function setFromHash(): string | null {
 
 function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: () => void }) {
   const flow = useReactFlow()
-  const [catalogue, setCatalogue] = useState<Catalogue>(builtInCatalogue)
+  const [catalogues, setCatalogues] = useState<{ sourcing: Catalogue; pricing: Catalogue }>({
+    sourcing: builtInCatalogue,
+    pricing: builtInCatalogue,
+  })
   const [sets, setSets] = useState<RuleSetSummary[]>([])
   const [setId, setSetId] = useState<string | null>(setFromHash)
   const [tab, setTab] = useState<Tab>('inspect')
   const [selection, setSelection] = useState<Set<string>>(new Set())
   const [toast, setToast] = useState<string | null>(null)
-  const [sim, setSim] = useState<{
-    result: Simulation
-    rulesJson: string
-    compiled: ReturnType<typeof useRuleSet>['compiled']
-  } | null>(null)
+  // A routing simulation (sourcing) or a quote (pricing), with the rules it ran against.
+  const [sim, setSim] = useState<
+    | ({ rulesJson: string; compiled: CompileResult | null } & (
+        | { kind: 'route'; result: Simulation }
+        | { kind: 'quote'; result: Quote }
+      ))
+    | null
+  >(null)
   const [requestedOrder, setRequestedOrder] = useState<string | null>(null)
   const [diff, setDiff] = useState<{ a: number; b: number; diff: GraphDiff } | null>(null)
   const [publishing, setPublishing] = useState(false)
@@ -62,11 +70,18 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
   const rs = useRuleSet(api, setId, canEdit)
   const doc = rs.doc
   const readOnly = !canEdit || diff !== null
+  const kind: RuleSetKind = rs.set?.kind ?? 'sourcing'
+  const catalogue = kind === 'pricing' ? catalogues.pricing : catalogues.sourcing
 
   useEffect(() => {
     void api
       .facts()
-      .then(setCatalogue)
+      .then((c) => setCatalogues((x) => ({ ...x, sourcing: normaliseCatalogue(c) })))
+      .catch(() => undefined)
+    // Pricing has its own facts and lists (price lists instead of locations).
+    void api
+      .pricingFacts()
+      .then((c) => setCatalogues((x) => ({ ...x, pricing: normaliseCatalogue(c) })))
       .catch(() => undefined)
     void api.sets().then((list) => {
       setSets(list)
@@ -90,7 +105,7 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
   useEffect(() => {
     if (doc && fitted.current !== setId) {
       fitted.current = setId
-      setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 50)
+      setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0, maxZoom: 1 }), 50)
     }
   }, [doc, setId, flow])
 
@@ -128,23 +143,24 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
   }, [rulesJson, sim])
   const overlay = useMemo(() => {
     if (!sim || !doc || !sim.compiled) return null
-    return simulationOverlay(doc, sim.compiled, {
-      trace: sim.result.trace,
-      rulesFired: sim.result.plan.details?.rulesFired ?? [],
-    })
+    return simulationOverlay(
+      doc,
+      sim.compiled,
+      sim.kind === 'route'
+        ? { trace: sim.result.trace, rulesFired: sim.result.plan.details?.rulesFired ?? [] }
+        : quoteTrace(sim.compiled, sim.result),
+    )
   }, [sim, doc])
-  const notes = useMemo(
-    () =>
-      sim && rs.compiled && doc
-        ? simulationNotes(
-            doc,
-            rs.compiled,
-            sim.result.plan,
-            new Map(catalogue.values.locations.map((l) => [l.id, l.name])),
-          )
-        : new Map<string, string[]>(),
-    [sim, rs.compiled, catalogue, doc],
-  )
+  const notes = useMemo(() => {
+    if (!sim || !rs.compiled || !doc) return new Map<string, string[]>()
+    if (sim.kind === 'quote') return quoteNotes(rs.compiled, sim.result)
+    return simulationNotes(
+      doc,
+      rs.compiled,
+      sim.result.plan,
+      new Map(catalogue.values.locations.map((l) => [l.id, l.name])),
+    )
+  }, [sim, rs.compiled, catalogue, doc])
 
   /* ---------- commands ---------- */
   const focusNode = useCallback(
@@ -188,7 +204,7 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
         ),
     )
     rs.change((d) => autoLayout(d, measured))
-    setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 30)
+    setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0, maxZoom: 1 }), 30)
   }, [doc, readOnly, flow, rs])
 
   const copy = useCallback(() => {
@@ -273,11 +289,30 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
       await rs.flush()
       if (!setId || rs.workingVersion === null) throw new Error('save the rule set first')
       const result = await api.simulate(setId, rs.workingVersion, body)
-      setSim({ result, rulesJson, compiled: rs.compiled })
+      setSim({ kind: 'route', result, rulesJson, compiled: rs.compiled })
       setDiff(null)
       return result
     },
     [api, rs, setId, rulesJson],
+  )
+
+  /** Pricing: a quote against the working version (a draft is priced as if it were live). */
+  const quoteDraft = useCallback(
+    async (body: QuoteBody) => {
+      await rs.flush()
+      if (!setId || rs.workingVersion === null) throw new Error('save the rule set first')
+      return api.quote({ ...body, ruleSet: { id: setId, version: rs.workingVersion } })
+    },
+    [api, rs, setId],
+  )
+  const runQuote = useCallback(
+    async (body: QuoteBody) => {
+      const result = await quoteDraft(body)
+      setSim({ kind: 'quote', result, rulesJson, compiled: rs.compiled })
+      setDiff(null)
+      return result
+    },
+    [quoteDraft, rulesJson, rs.compiled],
   )
 
   const compare = useCallback(
@@ -291,16 +326,29 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
       setSim(null)
       setSelection(new Set())
       setDiff({ a: va.version, b: vb.version, diff: d })
-      setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 30)
+      setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0, maxZoom: 1 }), 30)
     },
     [api, setId, rs.set, flow],
   )
+
+  const goToRule = useCallback(
+    (rule: string) => {
+      const i = rs.compiled?.rules.findIndex((r) => r.name === rule) ?? -1
+      const node = i >= 0 ? rs.compiled!.ruleNodes[i] : undefined
+      if (node) focusNode(node)
+    },
+    [rs.compiled, focusNode],
+  )
+  const openOrder = useCallback((id: string) => {
+    setRequestedOrder(null)
+    setTimeout(() => setRequestedOrder(id), 0)
+    setTab('simulate')
+  }, [])
 
   const selected =
     doc && selection.size === 1 ? (diff ? null : (doc.nodes.find((n) => selection.has(n.id)) ?? null)) : null
   const live = rs.set?.liveVersion ?? null
   const canPublish = canEdit && !diff && rs.draftVersion !== null && rs.saveState === 'saved' && errors === 0
-  const kind: RuleSetKind = rs.set?.kind ?? 'sourcing'
 
   return (
     <div className="workspace">
@@ -431,11 +479,6 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
         </div>
       )}
       {rs.loadError && <div className="banner error">{rs.loadError}</div>}
-      {kind === 'pricing' && (
-        <div className="banner">
-          Pricing rules can be drafted here; the hub has no pricing engine yet, so it refuses to publish them.
-        </div>
-      )}
       {diff && (
         <div className="banner diff" data-testid="diff-banner">
           Comparing v{diff.a} → v{diff.b}: <span className="pill added">{diff.diff.counts.added} added</span>{' '}
@@ -518,7 +561,7 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
                 onImport={(rules) => {
                   try {
                     rs.change(importRules(rules, kind))
-                    setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0 }), 30)
+                    setTimeout(() => void flow.fitView({ padding: 0.2, duration: 0, maxZoom: 1 }), 30)
                   } catch (e) {
                     showToast((e as Error).message)
                   }
@@ -526,22 +569,32 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
               />
             )}
             {tab === 'problems' && <ProblemsPanel problems={problems} onGo={focusNode} />}
-            {tab === 'simulate' && (
+            {tab === 'simulate' && kind !== 'pricing' && (
               <SimulatePanel
                 api={api}
                 catalogue={catalogue}
                 requestedOrder={requestedOrder}
                 onRun={runSimulation}
-                result={sim?.result ?? null}
-                onGoToRule={(rule) => {
-                  const i = rs.compiled?.rules.findIndex((r) => r.name === rule) ?? -1
-                  const node = i >= 0 ? rs.compiled!.ruleNodes[i] : undefined
-                  if (node) focusNode(node)
-                }}
+                result={sim?.kind === 'route' ? sim.result : null}
+                onGoToRule={goToRule}
                 onClear={() => setSim(null)}
               />
             )}
-            {tab === 'impact' && (
+            {tab === 'simulate' && kind === 'pricing' && (
+              <PricingSimulatePanel
+                api={api}
+                catalogue={catalogue}
+                requestedOrder={requestedOrder}
+                onRun={runQuote}
+                result={sim?.kind === 'quote' ? sim.result : null}
+                onGoToRule={goToRule}
+                onClear={() => setSim(null)}
+              />
+            )}
+            {tab === 'impact' && kind === 'pricing' && (
+              <PricingImpactPanel api={api} quoteDraft={quoteDraft} onOpenOrder={openOrder} />
+            )}
+            {tab === 'impact' && kind !== 'pricing' && (
               <ImpactPanel
                 names={new Map(catalogue.values.locations.map((l) => [l.id, l.name]))}
                 run={async (limit) => {
@@ -549,11 +602,7 @@ function WorkspaceInner({ api, me, onSignOut }: { api: Api; me: Me; onSignOut: (
                   if (!setId || rs.workingVersion === null) throw new Error('save the rule set first')
                   return api.backtest(setId, rs.workingVersion, limit)
                 }}
-                onOpenOrder={(id) => {
-                  setRequestedOrder(null)
-                  setTimeout(() => setRequestedOrder(id), 0)
-                  setTab('simulate')
-                }}
+                onOpenOrder={openOrder}
               />
             )}
             {tab === 'versions' && rs.set && (

@@ -256,7 +256,7 @@ export function Canvas(props: CanvasProps) {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
         fitView
-        fitViewOptions={{ padding: 0.2, duration: 0 }}
+        fitViewOptions={{ padding: 0.2, duration: 0, maxZoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

@@ -22,7 +22,7 @@ const stateText: Partial<Record<NodeState, string>> = {
   true: 'true',
   false: 'false',
   skipped: 'not evaluated',
-  unknown: 'per line / location',
+  unknown: 'not traced',
   fired: 'applied',
   'not-fired': 'did not apply',
 }

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../../model/catalogue'
 import type { JsonValue } from '../../../model/core-rules'
 import type { GraphDoc, GraphNode, NodeOf } from '../../../model/graph-types'
 import { MultiPick } from './MultiPick'
+import { PricingFields, pricingTypes } from './PricingFields'
 
 /** A strategy or an action: the event's settings in words, and the rule's priority. */
 export function RuleEditor(props: {
@@ -148,21 +149,9 @@ export function RuleEditor(props: {
           </select>
         </label>
       )}
-      {type === 'adjust' && (
-        <>
-          <label>
-            By
-            <select value={String(params.by ?? 'percent')} onChange={(e) => setParam('by', e.target.value)}>
-              <option value="percent">percent</option>
-              <option value="amount">amount</option>
-            </select>
-          </label>
-          {num('amount', 'Amount (negative lowers the price)')}
-        </>
+      {(pricingTypes as readonly string[]).includes(type) && (
+        <PricingFields type={type} params={params} setParams={setParams} cat={cat} />
       )}
-      {type === 'chooseList' && text('priceList', 'Price list')}
-      {type === 'round' && num('ending', 'Ending (e.g. 0.99)', { min: 0, max: 0.99, step: 0.01 })}
-      {type === 'floor' && num('amount', 'Lowest price', { min: 0 })}
       <details className="advanced">
         <summary>Advanced</summary>
         <label>
