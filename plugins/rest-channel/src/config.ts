@@ -8,6 +8,8 @@ export const restChannelConfig = z.object({
   callbackUrl: z.url().optional(),
   /** Where available-stock updates are POSTed (`{ levels: [{ sku, available, asOf }] }`). Without it, no stock sync. */
   inventoryUrl: z.url().optional(),
+  /** Where prices the hub sets are POSTed (`{ prices: [{ sku, currency, price, priceListId }] }`). Without it, no price sync. */
+  pricesUrl: z.url().optional(),
   /** Seconds a signature stays valid, against replays. */
   signatureToleranceSec: z.number().int().min(10).max(3600).default(300),
   timeoutMs: z.number().int().min(100).max(60_000).default(10_000),

@@ -4,7 +4,8 @@
  * order JSON, signed over the raw body (`X-Switchyard-Signature: t=…,v1=…`); status updates go back,
  * signed the same way, to the channel's callback URL.
  *
- * Available stock goes, signed the same way, to `inventoryUrl` when set.
+ * Available stock goes, signed the same way, to `inventoryUrl` when set; prices the hub sets (price
+ * sync) to `pricesUrl` when set.
  *
  * Routes under `/webhooks/<instance>`:
  * - `POST /orders`: one canonical order.
@@ -101,6 +102,28 @@ export default definePlugin({
           headers: {
             'content-type': 'application/json',
             'idempotency-key': ctx.idempotencyKey ?? `inventory:${levels[0]?.asOf ?? ''}`,
+            [SIGNATURE_HEADER]: signTimestamped(
+              config.secret,
+              body,
+              Math.floor(ctx.clock.now().getTime() / 1000),
+            ),
+          },
+          body,
+        })
+        return { status: 'accepted' }
+      },
+    },
+    pricePush: {
+      async pushPrices(prices, ctx) {
+        const config: RestChannelConfig = ctx.config
+        if (!config.pricesUrl) return { status: 'skipped', reason: 'no pricesUrl configured' }
+        const body = JSON.stringify({ prices })
+        await ctx.http.request(config.pricesUrl, {
+          method: 'POST',
+          timeoutMs: config.timeoutMs,
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': ctx.idempotencyKey ?? `prices:${prices[0]?.sku ?? ''}:${prices.length}`,
             [SIGNATURE_HEADER]: signTimestamped(
               config.secret,
               body,
