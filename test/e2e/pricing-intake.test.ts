@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EdiPartner, type ReceivedDocument } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
-import { createTestDb, type TestDb } from '../support/databases'
+import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
 
@@ -15,7 +15,7 @@ const seg = (doc: ReceivedDocument, id: string) => doc.segments.filter((s) => s[
  * Prices at intake: an EDI partner with a contract (850s with the right price, a wrong price, no
  * price), a B2B portal whose orders come without prices, and a storefront whose prices are kept.
  */
-describe('pricing at intake', () => {
+describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
   let db: TestDb
   let hub: ConnectorHub
   let partner: EdiPartner
@@ -23,7 +23,7 @@ describe('pricing at intake', () => {
   let mailbox: string
 
   beforeAll(async () => {
-    db = await createTestDb('sqlite')
+    db = await createTestDb(kind)
     mailbox = mkdtempSync(join(tmpdir(), 'switchyard-edi-pricing-'))
     partner = new EdiPartner(mailbox)
     portal = await RestChannelPeer.start('portal-secret-for-tests')
