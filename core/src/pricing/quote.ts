@@ -212,29 +212,15 @@ export function quote(input: QuoteInput, ruleSet: CompiledPricing, book: PriceBo
     rates: new Map(),
   }
   const facts = quoteFacts(input, ruleSet, book)
-  const fired = new Uint8Array(ruleSet.rules.length)
-  for (const c of ruleSet.orderIndex.evaluate(facts)) fired[ruleSet.orderRuleOf.get(c)!.rank] = 1
-  const slots: unknown[] = new Array(ruleSet.slotCount)
-  for (const [i, f] of ruleSet.orderSlots) slots[i] = facts[f]
-  const skuUnits = new Map<string, number>()
-  for (const l of input.lines) skuUnits.set(l.sku, (skuUnits.get(l.sku) ?? 0) + l.quantity)
+  const skuUnits = unitsBySku(input)
   const unitCount = facts['order.unitCount'] as number
   const contracts = book.contracts(input.customer?.id ?? null, input.currency, input.at)
   const candidates = book.candidates(input.channel, input.customer?.segment ?? null, input.currency)
-  const applying: PricingRule[] = []
 
   const lines: QuotedLine[] = []
   let totalMinor = 0
   let unpriced = 0
-  for (let n = 0; n < input.lines.length; n++) {
-    const l = input.lines[n]!
-    applying.length = 0
-    if (ruleSet.hasLineRules) {
-      for (const [i, f] of ruleSet.lineSlots) slots[i] = lineFact(f, l, skuUnits)
-    }
-    for (const r of ruleSet.rules) {
-      if (r.line ? r.slotTest(slots) : fired[r.rank] === 1) applying.push(r)
-    }
+  forEachLine(input, ruleSet, facts, skuUnits, (n, l, applying) => {
     const line = priceLine(ctx, n + 1, l, applying, contracts, candidates, {
       sku: skuUnits.get(l.sku)!,
       order: unitCount,
@@ -242,7 +228,7 @@ export function quote(input: QuoteInput, ruleSet: CompiledPricing, book: PriceBo
     if (line.lineTotalMinor === null) unpriced++
     else totalMinor += line.lineTotalMinor
     lines.push(line)
-  }
+  })
   return {
     channel: input.channel,
     currency: input.currency,
@@ -256,6 +242,67 @@ export function quote(input: QuoteInput, ruleSet: CompiledPricing, book: PriceBo
     total: fmt(ctx, totalMinor),
     unpriced,
   }
+}
+
+function unitsBySku(input: QuoteInput): Map<string, number> {
+  const skuUnits = new Map<string, number>()
+  for (const l of input.lines) skuUnits.set(l.sku, (skuUnits.get(l.sku) ?? 0) + l.quantity)
+  return skuUnits
+}
+
+/**
+ * The rules that fire for each line, in application order: order rules once per quote (through
+ * their index), line rules per line over the rule set's fact slots.
+ */
+function forEachLine(
+  input: QuoteInput,
+  ruleSet: CompiledPricing,
+  facts: Record<string, unknown>,
+  skuUnits: Map<string, number>,
+  visit: (n: number, line: QuoteLineInput, applying: readonly PricingRule[]) => void,
+): void {
+  const fired = new Uint8Array(ruleSet.rules.length)
+  for (const c of ruleSet.orderIndex.evaluate(facts)) fired[ruleSet.orderRuleOf.get(c)!.rank] = 1
+  const slots: unknown[] = new Array(ruleSet.slotCount)
+  for (const [i, f] of ruleSet.orderSlots) slots[i] = facts[f]
+  const applying: PricingRule[] = []
+  for (let n = 0; n < input.lines.length; n++) {
+    const l = input.lines[n]!
+    applying.length = 0
+    if (ruleSet.hasLineRules) for (const [i, f] of ruleSet.lineSlots) slots[i] = lineFact(f, l, skuUnits)
+    for (const r of ruleSet.rules) if (r.line ? r.slotTest(slots) : fired[r.rank] === 1) applying.push(r)
+    visit(n, l, applying)
+  }
+}
+
+const LINE_FACTS = [
+  'line.sku',
+  'line.quantity',
+  'line.category',
+  'line.hazmat',
+  'line.highValue',
+  'line.weightKg',
+  'line.skuUnits',
+]
+
+/**
+ * The names of the rules that fire for each line, in application order, and the flat facts of each
+ * line as json-rules-engine would receive them: for explanations and differential tests.
+ */
+export function firedRules(
+  input: QuoteInput,
+  ruleSet: CompiledPricing,
+  book: PriceBook,
+): { names: string[]; facts: Record<string, unknown> }[] {
+  const facts = quoteFacts(input, ruleSet, book)
+  const skuUnits = unitsBySku(input)
+  const out: { names: string[]; facts: Record<string, unknown> }[] = []
+  forEachLine(input, ruleSet, facts, skuUnits, (_n, l, applying) => {
+    const lineFacts: Record<string, unknown> = { ...facts }
+    for (const f of LINE_FACTS) lineFacts[f] = lineFact(f, l, skuUnits)
+    out.push({ names: applying.map((r) => r.name), facts: lineFacts })
+  })
+  return out
 }
 
 function lineFact(fact: string, l: QuoteLineInput, skuUnits: Map<string, number>): unknown {
