@@ -190,6 +190,26 @@ describe.each(dbKinds)('pricing quotes (%s)', (kind) => {
     expect(b.steps.at(-1)).toMatchObject({ action: 'floor', from: '34.99', to: '44.99' })
   })
 
+  it('quotes against a draft version without publishing it', async () => {
+    const draft = await hub.api('/api/v1/rules/sets/prices/versions', {
+      body: {
+        rules: [
+          { name: 'plus-10', conditions: { all: [] }, event: { type: 'markup', params: { percent: 10 } } },
+        ],
+      },
+    })
+    expect(draft.status).toBe(201)
+    const v = draft.body.version.version
+    const lines = [{ sku: 'SKU-A', quantity: 1 }]
+    const withDraft = await quote({ channel: 'web', lines, ruleSet: { id: 'prices', version: v } })
+    expect(withDraft.body).toMatchObject({ ruleSetVersion: v })
+    expect(withDraft.body.lines[0]).toMatchObject({ unitPrice: '22.00', rules: ['plus-10'] })
+    // The live version still prices orders.
+    const live = await quote({ channel: 'web', lines })
+    expect(live.body).toMatchObject({ ruleSetVersion: 1 })
+    expect(live.body.lines[0].unitPrice).toBe('20.99')
+  })
+
   it('is exact in NZD, JPY and KWD, converting at the rate as of the quote', async () => {
     const nzd = await quote({ channel: 'web', lines: [{ sku: 'SKU-C', quantity: 3 }] })
     expect(nzd.body.lines[0]).toMatchObject({ unitPrice: '12.99', lineTotal: '38.97' })
@@ -247,6 +267,14 @@ describe.each(dbKinds)('pricing quotes (%s)', (kind) => {
       method: 'POST',
     })
     expect(refused.status).toBe(422)
+    const unknownChannel = await hub.api('/api/v1/pricing/price-lists/x', {
+      method: 'PUT',
+      body: { name: 'x', currency: 'NZD', channel: 'nowhere' },
+    })
+    expect(unknownChannel.status).toBe(422)
+    expect(unknownChannel.body.errors[0].field).toBe('channel')
+    const openapi = await hub.api('/openapi.json')
+    expect(Object.keys(openapi.body.paths)).toContain('/pricing/quote')
     const facts = await hub.api('/api/v1/pricing/facts')
     expect(facts.body.facts.map((f: { id: string }) => f.id)).toContain('customer.hasContract')
     expect(facts.body.actions).toEqual(['priceList', 'markup', 'discount', 'volumeBreaks', 'round', 'floor'])

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { SIGNATURE_HEADER, verifyTimestamped } from '@switchyard/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../peers/http-peer'
@@ -11,6 +14,12 @@ describe('price sync to a channel', () => {
   let db: TestDb
   let hub: TestHub
   let portal: RestChannelPeer
+  const dirs: string[] = []
+  const mailbox = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchyard-pricing-sync-'))
+    dirs.push(dir)
+    return dir
+  }
 
   beforeAll(async () => {
     db = await createTestDb('sqlite')
@@ -22,6 +31,20 @@ describe('price sync to a channel', () => {
           id: 'portal',
           use: '@switchyard/rest-channel',
           config: { secret: { $env: 'PORTAL_SECRET' }, pricesUrl: `${portal.http.url}/switchyard/prices` },
+        },
+        {
+          // A channel whose plugin takes no prices.
+          id: 'edi',
+          use: '@switchyard/edi-x12',
+          config: {
+            mailbox: mailbox(),
+            partner: { qualifier: 'ZZ', id: 'ACMERETAIL' },
+            us: { qualifier: 'ZZ', id: 'HUBSUPPLIER' },
+            currency: 'NZD',
+            shipFrom: { name: 'AUCKLAND DC', id: 'AKL' },
+            remitTo: { name: 'HUB SUPPLIER LTD', id: 'HUB' },
+            gs1CompanyPrefix: '0012345',
+          },
         },
       ],
       { PORTAL_SECRET: portal.secret },
@@ -56,6 +79,7 @@ describe('price sync to a channel', () => {
     await hub?.stop()
     await portal?.close()
     await db?.drop()
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 
   it("sends the channel's prices, signed, through the outbox", async () => {
@@ -92,9 +116,14 @@ describe('price sync to a channel', () => {
   })
 
   it('refuses a channel that takes no prices, and bad input, as problem+json', async () => {
-    const none = await hub.api('/api/v1/pricing/sync', { body: { channel: 'nowhere', currency: 'NZD' } })
+    const none = await hub.api('/api/v1/pricing/sync', { body: { channel: 'edi', currency: 'NZD' } })
     expect(none.status).toBe(409)
     expect(none.body.code).toBe('PRICES_NOT_ACCEPTED')
+    const unknown = await hub.api('/api/v1/pricing/sync', { body: { channel: 'nowhere', currency: 'NZD' } })
+    expect(unknown.status).toBe(422)
+    expect(unknown.body.errors).toEqual([
+      { field: 'channel', message: "no channel instance 'nowhere' is configured" },
+    ])
     const bad = await hub.api('/api/v1/pricing/sync', { body: { channel: 'portal', currency: 'nzd' } })
     expect(bad.status).toBe(422)
     expect(bad.body.errors[0].field).toBe('currency')

@@ -138,6 +138,12 @@ function resolveCustomer(ref: z.infer<typeof customerRef>, field: string): strin
 export function pricingRoutes(hub: HubContext) {
   const app = apiRouter()
   const core = hub.core
+  const assertChannel = (id: string, field: string) => {
+    if (hub.registry.get(id)?.definition.kind !== 'channel')
+      throw new ProblemError(422, 'VALIDATION_FAILED', 'unknown channel', [
+        { field, message: `no channel instance '${id}' is configured` },
+      ])
+  }
 
   app.openapi(
     createRoute({
@@ -266,6 +272,11 @@ export function pricingRoutes(hub: HubContext) {
       assertPermission(c.get('principal'), 'catalog:write')
       const { id } = c.req.valid('param')
       const b = c.req.valid('json')
+      if (b.channel) assertChannel(b.channel, 'channel')
+      if (b.customer?.externalId && !b.customer.channel)
+        throw new ProblemError(422, 'VALIDATION_FAILED', 'the customer cannot be identified', [
+          { field: 'customer.channel', message: "externalId is the channel's own id: give the channel too" },
+        ])
       await core.pricingStore.upsertPriceList({
         id,
         name: b.name,
@@ -512,6 +523,7 @@ export function pricingRoutes(hub: HubContext) {
     async (c) => {
       assertPermission(c.get('principal'), 'catalog:write')
       const b = c.req.valid('json')
+      assertChannel(b.channel, 'channel')
       const r = await core.pricing.syncChannel(b.channel, b.currency, b.skus)
       return c.json(r as unknown as Record<string, unknown>, 202)
     },
