@@ -442,3 +442,18 @@ describe('pricing validation', () => {
     expect(r.errors[0]!.field).toBe('rules[0].conditions.all[0].fact')
   })
 })
+
+describe('quote: a rule naming a list that is gone', () => {
+  it('falls back to the best matching list and says why', () => {
+    const rs = compilePricing([
+      {
+        name: 'gone',
+        conditions: { all: [] },
+        event: { type: 'priceList', params: { priceListId: 'deleted' } },
+      },
+    ])
+    const r = quote(input(), rs, book([list('retail', 'NZD', { 'SKU-A': '10.00' })])).lines[0]!
+    expect(r).toMatchObject({ unitPrice: '10.00', priceListId: 'retail', rules: [] })
+    expect(r.warnings).toEqual(['rule gone: price list deleted does not exist'])
+  })
+})

@@ -386,7 +386,14 @@ function priceLine(
   for (const r of rules) {
     if (r.action.type !== 'priceList') continue
     const list = ctx.book.list(r.action.priceListId)
-    const found = list && !list.customerId ? priceFrom(ctx, list, l.sku) : null
+    if (!list || list.customerId) {
+      // Deleted since the version was published, or a contract (never chosen by a rule).
+      warnings.push(
+        `rule ${r.name}: price list ${r.action.priceListId} ${list ? 'is a contract' : 'does not exist'}`,
+      )
+      continue
+    }
+    const found = priceFrom(ctx, list, l.sku)
     if (!found) continue
     price = found.minor
     listId = list!.id
