@@ -13,7 +13,7 @@ import { InventoryService } from './inventory/inventory-service'
 import { PoolService } from './inventory/pool-service'
 import { ReservationService } from './inventory/reservations'
 import { deliveryEffects } from './orders/fulfilment-effects'
-import { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
+import { type IntakeObserver, type IntakeResult, OrderIntake } from './orders/intake/order-intake'
 import { CancellationService } from './orders/lifecycle/cancellation-service'
 import { ModificationService } from './orders/lifecycle/modification-service'
 import { OrderQueries } from './orders/order-queries'
@@ -43,6 +43,8 @@ export interface CoreOptions {
   router?: Router
   /** Run pending migrations on open (the default). */
   migrate?: boolean
+  /** Told about every intake commit, routing decision and retry (the server feeds /metrics from it). */
+  intakeObserver?: IntakeObserver
 }
 
 /** Everything core offers, wired to one database. The server builds exactly one per process. */
@@ -136,6 +138,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     router,
     directory: options.directory,
     pricing,
+    ...(options.intakeObserver ? { observer: options.intakeObserver } : {}),
     onCommitted: (results) => {
       for (const l of listeners) l(results)
     },

@@ -46,7 +46,12 @@ export {
 export { type PoolInput, PoolService, type PoolView } from './inventory/pool-service'
 export { ReservationService, type ReservationView } from './inventory/reservations'
 export { deliveryEffects } from './orders/fulfilment-effects'
-export { type IntakeResult, OrderIntake } from './orders/intake/order-intake'
+export {
+  type IntakeObserver,
+  type IntakeResult,
+  OrderIntake,
+  retryReason,
+} from './orders/intake/order-intake'
 export {
   type CancelInput,
   CancellationService,

@@ -8,7 +8,7 @@ import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
 import type { HubContext } from './hub-context'
 import { createLogger, type Logger } from './logger'
-import { createMetrics } from './observability/metrics'
+import { createMetrics, intakeMetrics } from './observability/metrics'
 import { findConfigFile, type HubConfigFile, readConfigFile } from './plugins/config-file'
 import { contextFactory } from './plugins/host-context'
 import { loadInstances } from './plugins/loader'
@@ -61,7 +61,13 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
   registry = new PluginRegistry(instances)
 
   const workerId = `${hostname()}:${process.pid}`
-  const core = await openCore({ settings: settings.database, directory: registry, workerId })
+  const metrics = createMetrics()
+  const core = await openCore({
+    settings: settings.database,
+    directory: registry,
+    workerId,
+    intakeObserver: intakeMetrics(metrics),
+  })
   const shutdown = new AbortController()
   try {
     await core.pluginInstances.sync(
@@ -80,7 +86,6 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     // Recent orders for the rule editor's impact preview, routed by the demo rules like any other.
     if (demoWorld && registry.get(DEMO_CHANNEL)) await seedDemoOrders(core, DEMO_CHANNEL)
 
-    const metrics = createMetrics()
     const context: HubContext = {
       settings,
       core,

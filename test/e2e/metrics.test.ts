@@ -74,6 +74,12 @@ describe('metrics', () => {
     expect(
       value(text, 'switchyard_http_requests_total{method="POST",route="/webhooks/:instance/*",status="201"}'),
     ).toBe(2)
+    // Two new orders routed (the duplicate writes nothing), in one or two intake commits.
+    expect(value(text, 'switchyard_routing_decision_seconds_count')).toBe(2)
+    expect(value(text, 'switchyard_routing_decision_seconds_sum')).toBeGreaterThan(0)
+    const batches = value(text, 'switchyard_intake_batch_seconds_count') ?? 0
+    expect(batches).toBeGreaterThanOrEqual(2)
+    expect(value(text, 'switchyard_intake_batch_orders_sum')).toBe(3)
     expect(text).toContain('switchyard_outbox_messages{status="dead"} 0')
     expect(text).toContain('switchyard_process_resident_memory_bytes')
     expect(text).toContain('switchyard_nodejs_eventloop_lag_p99_seconds')

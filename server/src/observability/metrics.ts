@@ -1,3 +1,4 @@
+import type { IntakeObserver } from '@switchyard/core'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
 /**
@@ -54,9 +55,15 @@ export function createMetrics() {
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
       registers: [registry],
     }),
+    routingDecision: new Histogram({
+      name: 'switchyard_routing_decision_seconds',
+      help: 'Time to route and plan the allocation of one new order (rules, candidates, split), inside its intake transaction',
+      buckets: [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+      registers: [registry],
+    }),
     allocationRetries: new Counter({
       name: 'switchyard_allocation_retries_total',
-      help: 'Intake transactions retried after a conflict (lock timeout, deadlock, stock changed)',
+      help: 'Intake transactions retried after a conflict, by reason (stock, capacity, lock, deadlock, serialization)',
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
@@ -102,3 +109,15 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>
+
+/** Feeds core's intake observer into the hub's metrics. */
+export function intakeMetrics(metrics: Metrics): IntakeObserver {
+  return {
+    batchCommitted(seconds, orders) {
+      metrics.intakeBatch.observe(seconds)
+      metrics.intakeBatchSize.observe(orders)
+    },
+    routed: (seconds) => metrics.routingDecision.observe(seconds),
+    retried: (reason) => metrics.allocationRetries.inc({ reason }),
+  }
+}

@@ -23,6 +23,19 @@ export interface IntakeResult {
   created: boolean
 }
 
+/**
+ * What intake reports about itself, for metrics. Called synchronously on the intake path, so
+ * implementations must be cheap (a counter increment, a histogram observation).
+ */
+export interface IntakeObserver {
+  /** One transaction committed: its duration and how many orders it carried. */
+  batchCommitted?(seconds: number, orders: number): void
+  /** One routing decision (rules, candidates, allocation plan) for one order, inside the transaction. */
+  routed?(seconds: number): void
+  /** A transaction was retried; `reason` is a stable word: stock, capacity, lock, serialization. */
+  retried?(reason: string): void
+}
+
 export interface OrderIntakeDeps {
   db: SqlDb
   catalog: CatalogCache
@@ -38,6 +51,7 @@ export interface OrderIntakeDeps {
   pricing?: { settle(order: PreparedOrder): Promise<void> }
   maxBatch?: number
   clock?: () => number
+  observer?: IntakeObserver
 }
 
 interface Pending {
@@ -120,13 +134,14 @@ export class OrderIntake {
         const locations = await this.deps.catalog.activeLocations()
         // Outside the transaction: the live rule set and carrier network, so routing stays synchronous.
         await this.deps.router.prepare?.(this.now())
-        return await this.deps.db.transaction((tx) => this.commit(tx, batch, locations))
+        const started = performance.now()
+        const results = await this.deps.db.transaction((tx) => this.commit(tx, batch, locations))
+        this.deps.observer?.batchCommitted?.((performance.now() - started) / 1000, batch.length)
+        return results
       } catch (error) {
-        const retryable =
-          isRetryableDbError(error) ||
-          (error instanceof ConflictError &&
-            (error.code === 'ALLOCATION_CONFLICT' || error.code === 'CAPACITY_CONFLICT'))
-        if (!retryable || attempt >= MAX_RETRIES) throw error
+        const reason = retryReason(error)
+        if (!reason || attempt >= MAX_RETRIES) throw error
+        this.deps.observer?.retried?.(reason)
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
       }
     }
@@ -188,9 +203,14 @@ export class OrderIntake {
         directory: this.deps.directory,
         now,
       }
+      const routed = this.deps.observer?.routed
       const writes = fresh.map((p) => {
         for (const r of reservations.get(p.prepared.id) ?? []) stock.release(r.sku, r.locationId, r.quantity)
-        return planIntake(p.prepared, context)
+        if (!routed) return planIntake(p.prepared, context)
+        const started = performance.now()
+        const write = planIntake(p.prepared, context)
+        routed((performance.now() - started) / 1000)
+        return write
       })
       await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
       await writeBatch(
@@ -255,4 +275,18 @@ function translate(error: unknown): unknown {
     )
   }
   return error
+}
+
+/** Why a failed intake transaction may be tried again, or undefined when it may not. */
+export function retryReason(error: unknown): string | undefined {
+  if (error instanceof ConflictError) {
+    if (error.code === 'ALLOCATION_CONFLICT') return 'stock'
+    if (error.code === 'CAPACITY_CONFLICT') return 'capacity'
+    return undefined
+  }
+  if (!isRetryableDbError(error)) return undefined
+  const code = (error as { code?: string }).code
+  if (code === '40P01') return 'deadlock'
+  if (code === '40001') return 'serialization'
+  return 'lock'
 }
