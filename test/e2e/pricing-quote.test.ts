@@ -241,6 +241,19 @@ describe.each(dbKinds)('pricing quotes (%s)', (kind) => {
       body: { items: [{ sku: 'SKU-A', price: '1.2.3' }] },
     })
     expect(badPrice.status).toBe(422)
+    // The same sku twice in one request: the last price wins (one upsert per row on PostgreSQL too).
+    const twice = await hub.api('/api/v1/pricing/price-lists/kwd/prices', {
+      method: 'PUT',
+      body: {
+        items: [
+          { sku: 'SKU-B', price: '1.000' },
+          { sku: 'SKU-B', price: '1.250' },
+        ],
+      },
+    })
+    expect(twice.body).toEqual({ written: 1 })
+    const kwd = await hub.api('/api/v1/pricing/price-lists/kwd')
+    expect(kwd.body.prices).toContainEqual({ sku: 'SKU-B', price: '1.250' })
     const badRate = await hub.api('/api/v1/pricing/exchange-rates', {
       body: { items: [{ base: 'NZD', quote: 'NZD', rate: '1', asOf: '2026-01-01' }] },
     })

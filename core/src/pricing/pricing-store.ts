@@ -1,4 +1,5 @@
 import { fromMinorUnits, toMinorUnits } from '../catalog/money'
+import { insertRows } from '../db/sql/insert-rows'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { NotFoundError, ValidationError } from '../errors'
 import { fraction } from './money-math'
@@ -235,22 +236,21 @@ export class PricingStore {
         listId,
       ])
       if (!list) throw new NotFoundError('price list', listId, 'PRICE_LIST_NOT_FOUND')
-      const rows = items.map((it, i) => [
-        listId,
-        it.sku,
-        money(it.price, list.currency, `items[${i}].price`),
-        now,
-      ])
+      const rows = lastPerKey(
+        items.map((it, i) => [listId, it.sku, money(it.price, list.currency, `items[${i}].price`), now]),
+        (r) => r[1] as string,
+      )
       await this.checkSkus(
         tx,
         items.map((i) => i.sku),
       )
-      for (const r of rows)
-        await tx.run(
-          `insert into price_list_price (price_list_id, sku, unit_price_minor, updated_at) values (?, ?, ?, ?)
-             on conflict (price_list_id, sku) do update set unit_price_minor = excluded.unit_price_minor, updated_at = excluded.updated_at`,
-          r as (string | number)[],
-        )
+      await insertRows(
+        tx,
+        'price_list_price',
+        ['price_list_id', 'sku', 'unit_price_minor', 'updated_at'],
+        rows,
+        ' on conflict (price_list_id, sku) do update set unit_price_minor = excluded.unit_price_minor, updated_at = excluded.updated_at',
+      )
       await this.bump(tx)
       return rows.length
     })
@@ -269,22 +269,21 @@ export class PricingStore {
   async setCosts(items: readonly { sku: string; cost: string; currency: string }[]): Promise<number> {
     const now = this.clock()
     return this.db.transaction(async (tx) => {
-      const rows = items.map((it, i) => [
-        it.sku,
-        it.currency,
-        money(it.cost, it.currency, `items[${i}].cost`),
-        now,
-      ])
+      const rows = lastPerKey(
+        items.map((it, i) => [it.sku, it.currency, money(it.cost, it.currency, `items[${i}].cost`), now]),
+        (r) => r[0] as string,
+      )
       await this.checkSkus(
         tx,
         items.map((i) => i.sku),
       )
-      for (const r of rows)
-        await tx.run(
-          `insert into sku_cost (sku, currency, cost_minor, updated_at) values (?, ?, ?, ?)
-             on conflict (sku) do update set currency = excluded.currency, cost_minor = excluded.cost_minor, updated_at = excluded.updated_at`,
-          r as (string | number)[],
-        )
+      await insertRows(
+        tx,
+        'sku_cost',
+        ['sku', 'currency', 'cost_minor', 'updated_at'],
+        rows,
+        ' on conflict (sku) do update set currency = excluded.currency, cost_minor = excluded.cost_minor, updated_at = excluded.updated_at',
+      )
       await this.bump(tx)
       return rows.length
     })
@@ -321,12 +320,16 @@ export class PricingStore {
         ])
     })
     return this.db.transaction(async (tx) => {
-      for (const it of items)
-        await tx.run(
-          `insert into exchange_rate (base, quote, as_of, rate, created_at) values (?, ?, ?, ?, ?)
-             on conflict (base, quote, as_of) do update set rate = excluded.rate, created_at = excluded.created_at`,
-          [it.base, it.quote, it.asOf, it.rate, now],
-        )
+      await insertRows(
+        tx,
+        'exchange_rate',
+        ['base', 'quote', 'as_of', 'rate', 'created_at'],
+        lastPerKey(
+          items.map((it) => [it.base, it.quote, it.asOf, it.rate, now]),
+          (r) => `${r[0]}>${r[1]}@${r[2]}`,
+        ),
+        ' on conflict (base, quote, as_of) do update set rate = excluded.rate, created_at = excluded.created_at',
+      )
       await this.bump(tx)
       return items.length
     })
@@ -369,6 +372,11 @@ export class PricingStore {
     )
     if (issues.length > 0) throw new ValidationError('unknown sku', issues, 'UNKNOWN_SKU')
   }
+}
+
+/** One row per key, the last given: PostgreSQL refuses to upsert the same row twice in one statement. */
+function lastPerKey<T>(rows: readonly T[], key: (row: T) => string): T[] {
+  return [...new Map(rows.map((r) => [key(r), r])).values()]
 }
 
 function view(r: ListRow, priceCount: number): PriceListView {
