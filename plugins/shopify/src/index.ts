@@ -18,7 +18,7 @@ import {
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import { type ShopifyConfig, shopifyConfig } from './config'
-import { shopifyOrderInput } from './input-schema'
+import { shopifyOrderInput, shopifyRefundInput } from './input-schema'
 import { parseLossless } from './lossless-json'
 import { orderEvent, toChannelRefund } from './map-order'
 import { cancelOrder, createRefund, pushShipments, setInventory } from './outbound'
@@ -42,6 +42,13 @@ function orderBody(request: RawRequest): ShopifyOrder {
   const checked = shopifyOrderInput.safeParse(body<unknown>(request))
   if (!checked.success) throw new PayloadError('not a Shopify order', zodIssues(checked.error))
   return checked.data as unknown as ShopifyOrder
+}
+
+/** A refunds/create webhook's body, checked the same way. */
+function refundBody(request: RawRequest): ShopifyRefund {
+  const checked = shopifyRefundInput.safeParse(body<unknown>(request))
+  if (!checked.success) throw new PayloadError('not a Shopify refund', zodIssues(checked.error))
+  return checked.data as unknown as ShopifyRefund
 }
 
 export default definePlugin({
@@ -98,7 +105,7 @@ export default definePlugin({
             break
           }
           case 'refunds/create':
-            events = [{ type: 'order.refunded', refund: toChannelRefund(body<ShopifyRefund>(request)) }]
+            events = [{ type: 'order.refunded', refund: toChannelRefund(refundBody(request)) }]
             break
           default:
             events = [{ type: 'ignored', reason: `topic '${topic || '(none)'}' is not used` }]

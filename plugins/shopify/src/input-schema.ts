@@ -2,6 +2,11 @@ import { z } from 'zod'
 
 const text = z.string().nullish()
 const id = z.union([z.number().int(), z.string().min(1)])
+/** Shopify sends money as decimal strings ("12.50"); anything else would be guessed at, so it is refused. */
+const money = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'must be a decimal amount such as "12.50"')
+  .nullish()
 const address = z.looseObject({
   first_name: text,
   last_name: text,
@@ -31,7 +36,7 @@ export const shopifyOrderInput = z.looseObject({
   created_at: text,
   updated_at: text,
   currency: text,
-  total_price: text,
+  total_price: money,
   cancelled_at: text,
   cancel_reason: text,
   fulfillment_status: text,
@@ -45,16 +50,35 @@ export const shopifyOrderInput = z.looseObject({
         title: text,
         name: text,
         quantity: z.number(),
-        price: text,
-        total_discount: text,
+        price: money,
+        total_discount: money,
         requires_shipping: z.boolean().nullish(),
       }),
     )
     .nullish(),
-  shipping_lines: z.array(z.looseObject({ code: text, title: text, price: text })).nullish(),
+  shipping_lines: z.array(z.looseObject({ code: text, title: text, price: money })).nullish(),
   shipping_address: address.nullish(),
   billing_address: address.nullish(),
   customer: z
     .looseObject({ id: id.nullish(), email: text, first_name: text, last_name: text, phone: text })
     .nullish(),
+})
+
+/** The fields of a Shopify refunds/create webhook the connector reads. */
+export const shopifyRefundInput = z.looseObject({
+  id,
+  order_id: id,
+  created_at: text,
+  note: text,
+  refund_line_items: z
+    .array(
+      z.looseObject({
+        line_item_id: id,
+        quantity: z.number().int().positive(),
+        restock_type: text,
+        line_item: z.looseObject({ sku: text }).nullish(),
+      }),
+    )
+    .nullish(),
+  transactions: z.array(z.looseObject({ amount: money, kind: text, status: text, currency: text })).nullish(),
 })
