@@ -7,6 +7,7 @@ import { authenticate } from './http/auth'
 import { bodyLimit } from './http/body-limit'
 import { jsonDepthGuard } from './http/json-guard'
 import { MAX_BODY_BYTES } from './http/limits'
+import { logFields } from './http/log-fields'
 import { problemResponse, toProblem } from './http/problem'
 import { keyRateLimit } from './http/rate-limit'
 import { staticFiles } from './http/static'
@@ -46,6 +47,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
       path: c.req.path,
       status: c.res.status,
       ms: Math.round(seconds * 10_000) / 10,
+      ...logFields(c),
     }
     if (c.res.status >= 500) log.error(line, 'request')
     else log.debug(line, 'request')

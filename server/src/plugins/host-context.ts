@@ -10,8 +10,8 @@ import { scrub } from '../logger'
 import type { LoadedInstance } from './loader'
 
 /** A logger for one plugin instance: every argument is scrubbed of the instance's secret values. */
-function pluginLogger(base: Logger, instance: LoadedInstance): PluginLogger {
-  const child = base.child({ plugin: instance.definition.id, instance: instance.id })
+function pluginLogger(base: Logger, instance: LoadedInstance, bindings: object = {}): PluginLogger {
+  const child = base.child({ plugin: instance.definition.id, instance: instance.id, ...bindings })
   const wrap =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (obj: object | string, msg?: string): void => {
@@ -28,7 +28,7 @@ function pluginLogger(base: Logger, instance: LoadedInstance): PluginLogger {
 
 export type ContextFactory = (
   instance: LoadedInstance,
-  options?: { signal?: AbortSignal; idempotencyKey?: string },
+  options?: { signal?: AbortSignal; idempotencyKey?: string; orderId?: string },
 ) => PluginContext<Record<string, unknown>>
 
 /** Builds the context each plugin call receives. Loggers and state stores are made once per instance. */
@@ -49,10 +49,17 @@ export function contextFactory(
     // AbortSignal.any is costly in Node 20: only combine when the caller brings a signal of its own.
     const signal = options.signal ? AbortSignal.any([options.signal, shutdown]) : shutdown
     let http: HttpClient | undefined
+    let orderLogger: PluginLogger | undefined
+    const { orderId } = options
     return {
       instanceId: instance.id,
       config: instance.config,
-      logger: shared.logger,
+      // A call made for one order logs with its id; the child is made only if the plugin logs.
+      get logger() {
+        if (!orderId) return shared.logger
+        orderLogger ??= pluginLogger(logger, instance, { orderId })
+        return orderLogger
+      },
       // Made on first use: webhook verification and parsing never call out.
       get http() {
         http ??= createHttpClient({

@@ -159,6 +159,7 @@ export function orderRoutes(hub: HubContext) {
           throw error
         })
       recordIntake(hub.metrics, channel, result)
+      c.set('logOrderIds', [result.orderId])
       return c.json(result, result.created ? 201 : 200)
     },
   )

@@ -64,6 +64,7 @@ export function webhookRoutes(hub: HubContext): Hono {
   const health = webhookHealth(hub)
   app.all('/:instance/*', async (c) => {
     const instanceId = c.req.param('instance')
+    c.set('logInstance', instanceId)
     const instance = hub.registry.get(instanceId)
     const webhook = instance?.definition.capabilities.webhook
     if (!instance || !webhook)
@@ -116,6 +117,10 @@ export function webhookRoutes(hub: HubContext): Hono {
       return c.json({ duplicate: true, results: [] }, 200)
     }
     const results = await applyInbound(hub, instance, result.events)
+    c.set(
+      'logOrderIds',
+      results.flatMap((r) => ('orderId' in r && r.orderId ? [r.orderId] : [])),
+    )
     if (result.dedupeKey) await hub.core.webhookReceipts.record(instance.id, result.dedupeKey)
     if (result.reply) {
       return new Response(result.reply.body ?? '', {

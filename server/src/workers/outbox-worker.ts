@@ -15,12 +15,18 @@ import { invokePlugin } from '../plugins/invoke'
 import type { LoadedInstance } from '../plugins/loader'
 
 const DELIVERY_DEADLINE_MS = 30_000
+const STREAM_TOPICS = new Set(['inventory.push', 'price.push'])
+/** The order a message is about; stock and price pushes carry a per-channel stream id instead. */
+const orderIdOf = (m: ClaimedMessage) => (m.orderId && !STREAM_TOPICS.has(m.topic) ? m.orderId : undefined)
 
 function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext): Promise<DeliveryResult> {
   const c = instance.definition.capabilities
   // No AbortController per message (costly in Node 20): the HTTP client enforces its own timeout,
   // and a plugin that outlives the deadline is abandoned by the race in invokePlugin.
-  const ctx = hub.contexts(instance, { idempotencyKey: message.idempotencyKey })
+  const ctx = hub.contexts(instance, {
+    idempotencyKey: message.idempotencyKey,
+    ...(orderIdOf(message) ? { orderId: orderIdOf(message)! } : {}),
+  })
   return invokePlugin(
     instance,
     message.topic,
@@ -91,7 +97,7 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
             messageId: message.id,
             topic: message.topic,
             instance: message.instanceId,
-            orderId: message.orderId,
+            orderId: orderIdOf(message),
             ms,
           },
           'outbox delivered',
@@ -112,7 +118,7 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
             messageId: message.id,
             topic: message.topic,
             instance: message.instanceId,
-            orderId: message.orderId,
+            orderId: orderIdOf(message),
             attempt: message.attempt,
             failure,
             error,
