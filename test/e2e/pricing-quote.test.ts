@@ -184,6 +184,9 @@ describe.each(dbKinds)('pricing quotes (%s)', (kind) => {
       ['round', '18.00', '18.99'],
     ])
 
+    expect(explained.summary).toBe(
+      'SKU-A at 18.99: price list retail-nzd 20.00, then volume break 18.00 (breaks), then round 18.99 (end99)',
+    )
     // The floor: 49.90 − 30 % = 34.93 would sell under cost 40 + 10 %; it is raised to 44.00 → 44.99.
     const b = (await quote({ channel: 'web', lines: [{ sku: 'SKU-B', quantity: 1 }] })).body.lines[0]
     expect(b).toMatchObject({ unitPrice: '44.99', cost: '40.00', rules: ['clearance-b', 'end99', 'floor'] })

@@ -14,6 +14,7 @@ export {
   type PricingRule,
   type PricingSettings,
 } from './compiled-pricing'
+export { describeLine } from './describe'
 export {
   amountMinor,
   applyPercent,

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { weekdays } from '@switchyard/core'
-import { customerIdFor, pricingActionTypes, pricingFactCatalog } from '@switchyard/core/pricing'
+import { customerIdFor, describeLine, pricingActionTypes, pricingFactCatalog } from '@switchyard/core/pricing'
 import { decoratorsByType, operatorsByType } from '@switchyard/core/rules'
 import { currencyCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
@@ -219,7 +219,8 @@ export function pricingRoutes(hub: HubContext) {
         },
         version ? { version } : {},
       )
-      return c.json(result as unknown as Record<string, unknown>, 200)
+      const body = { ...result, lines: result.lines.map((l) => ({ ...l, summary: describeLine(l) })) }
+      return c.json(body as unknown as Record<string, unknown>, 200)
     },
   )
 
