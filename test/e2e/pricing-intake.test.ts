@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EdiPartner, type ReceivedDocument } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
@@ -20,6 +21,7 @@ describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
   let hub: ConnectorHub
   let partner: EdiPartner
   let portal: RestChannelPeer
+  let wms: RestWmsPeer
   let mailbox: string
 
   beforeAll(async () => {
@@ -27,6 +29,7 @@ describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
     mailbox = mkdtempSync(join(tmpdir(), 'switchyard-edi-pricing-'))
     partner = new EdiPartner(mailbox)
     portal = await RestChannelPeer.start('portal-secret-for-tests')
+    wms = await RestWmsPeer.start('pricing-wms-key', 'pricing-wms-hook')
     hub = await startConnectorHub(
       db,
       [
@@ -54,11 +57,16 @@ describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
           use: '@switchyard/rest-channel',
           config: { secret: { $env: 'PORTAL_SECRET' } },
         },
+        {
+          id: 'dc',
+          use: '@switchyard/rest-wms',
+          config: { baseUrl: wms.http.url, apiKey: { $env: 'DC_KEY' }, webhookSecret: { $env: 'DC_HOOK' } },
+        },
       ],
-      { PORTAL_SECRET: portal.secret },
+      { PORTAL_SECRET: portal.secret, DC_KEY: wms.apiKey, DC_HOOK: wms.webhookSecret },
       { pollMs: 150 },
     )
-    await seedWorld(hub.api)
+    await seedWorld(hub.api, { wms: 'dc' })
     const put = async (id: string, body: Record<string, unknown>) => {
       const r = await hub.api(`/api/v1/pricing/price-lists/${id}`, { method: 'PUT', body })
       expect(r.status, JSON.stringify(r.body)).toBe(200)
@@ -87,6 +95,7 @@ describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
   afterAll(async () => {
     await hub?.stop()
     await portal?.close()
+    await wms?.close()
     await db?.drop()
     rmSync(mailbox, { recursive: true, force: true })
   })
@@ -173,9 +182,9 @@ describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
     ])
     partner.drop('po-9002.edi', text)
     const matching = await orderOf('PO-9002')
-    expect(matching.status).toBe('allocated')
+    expect(matching.status).toBe('released')
     const unpriced = await orderOf('PO-9003')
-    expect(unpriced.status).toBe('allocated')
+    expect(unpriced.status).toBe('released')
     const detail = await hub.api(`/api/v1/orders/${unpriced.id}`)
     expect(detail.body.lines.map((l: { unitPrice: string }) => l.unitPrice)).toEqual(['12.10', '8.75'])
     const pricing = await hub.api(`/api/v1/pricing/orders/${unpriced.id}`)
@@ -187,6 +196,23 @@ describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
     // The 855 tells the partner the prices the hub applied.
     expect(seg(ack, 'PO1').map((s) => s[4])).toEqual(['12.10', '8.75'])
     expect(seg(ack, 'ACK').map((s) => s[1])).toEqual(['IA', 'IA'])
+
+    // Shipped: the 810 invoices at the prices the hub applied (TDS in cents: 3 × 12.10 + 8.75).
+    for (const f of detail.body.fulfilments)
+      expect(
+        (await wms.ship(hub.url, 'dc', f.id, { carrier: 'NZ Post', trackingNumber: `NZ${f.id.slice(0, 8)}` }))
+          .status,
+      ).toBeLessThan(300)
+    const invoice = await waitFor(
+      () => partner.received().find((d) => d.setIds.includes('810') && seg(d, 'BIG')[0]?.[4] === 'PO-9003'),
+      10_000,
+      '810 for PO-9003',
+    )
+    expect(seg(invoice, 'IT1').map((s) => [s[2], s[4]])).toEqual([
+      ['3', '12.10'],
+      ['1', '8.75'],
+    ])
+    expect(seg(invoice, 'TDS')[0]![1]).toBe('4505')
   })
 
   it('prices B2B portal orders sent without prices from the channel list, with the explanation', async () => {

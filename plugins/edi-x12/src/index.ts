@@ -222,6 +222,16 @@ export default definePlugin({
     statusPush: {
       async pushStatus(update, ctx) {
         const key = ctx.idempotencyKey ?? `${update.orderId}:${update.status}:${update.occurredAt}`
+        // A PO sent without prices takes the hub's prices (intake's update carries them), whatever
+        // the status: the 855 echoes them and the 810 invoices at them.
+        if (update.lines.some((l) => l.unitPrice)) {
+          const memo = await ctx.state.get<PoMemo>(`po:${update.externalOrderId}`)
+          if (memo?.lines.some((l) => !l.price)) {
+            for (const l of memo.lines)
+              l.price ||= update.lines.find((u) => u.externalLineId === l.line)?.unitPrice ?? ''
+            await ctx.state.set(`po:${memo.poNumber}`, memo)
+          }
+        }
         if (
           (update.status === 'shipped' || update.status === 'partially_shipped') &&
           update.shipments.length > 0
@@ -262,12 +272,6 @@ export default definePlugin({
           (priceHeld || (update.status !== 'held' && update.status !== 'cancelled'))
         ) {
           const memo = await memoOf(ctx, update.externalOrderId)
-          // A PO sent without prices: the hub's prices from here on (the 810 invoices at them).
-          if (memo.lines.some((l) => !l.price)) {
-            for (const l of memo.lines)
-              l.price ||= update.lines.find((u) => u.externalLineId === l.line)?.unitPrice ?? ''
-            await ctx.state.set(`po:${memo.poNumber}`, memo)
-          }
           const file = await send(
             ctx,
             `855:${key}`,
