@@ -18,7 +18,7 @@ import {
 } from '@switchyard/plugin-sdk'
 import { type EdiX12Config, ediX12Config } from './config'
 import { asn856, invoice810, po855 } from './documents'
-import { Mailbox } from './mailbox'
+import { Mailbox, outboundName } from './mailbox'
 import { type PoMemo, read850 } from './po850'
 import { ack997, interchangeIsClean, ta1 } from './x12/ack'
 import { type Interchange, parseInterchange, UnreadableInterchangeError } from './x12/parse'
@@ -32,7 +32,6 @@ interface Receipt {
 }
 
 const FUNCTIONAL_ID: Record<string, string> = { '997': 'FA', '855': 'PR', '856': 'SH', '810': 'IN' }
-const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)
 
 /**
  * The control number for one outbound document, allocated once per key: a retried delivery writes
@@ -77,7 +76,7 @@ async function send(
     ...(preamble ? { preamble } : {}),
     groups: groups ?? (body ? [group([{ id: setId, body }])] : []),
   })
-  const name = `${String(control).padStart(9, '0')}_${setId}_${safe(label)}.edi`
+  const name = outboundName(control, setId, label)
   await new Mailbox(c.mailbox).send(name, text)
   return name
 }

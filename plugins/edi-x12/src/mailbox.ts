@@ -1,5 +1,24 @@
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+
+/**
+ * A file name within one mailbox folder, never a path: a name that would reach another folder
+ * ("../x", "a/b", "..") is refused before any file system call.
+ */
+export function plainName(name: string): string {
+  if (name === '' || name === '.' || name === '..' || basename(name) !== name || /[\\/\0]/.test(name))
+    throw new Error(`'${name}' is not a plain file name`)
+  return name
+}
+
+/**
+ * The name of an outbound file. Labels come from partner data (PO numbers), so only letters,
+ * digits, dot, dash and underscore survive, and the control-number prefix means no name is ever
+ * "." or "..": a PO number cannot steer a file out of outbound/.
+ */
+export function outboundName(control: number, setId: string, label: string): string {
+  return `${String(control).padStart(9, '0')}_${setId}_${label.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}.edi`
+}
 
 /**
  * A trading partner's mailbox as an SFTP drop lays it out: `inbound/` holds their files until each
@@ -32,28 +51,30 @@ export class Mailbox {
       .sort()
   }
 
-  read(name: string): Promise<string> {
-    return readFile(join(this.inbound, name), 'latin1')
+  async read(name: string): Promise<string> {
+    return readFile(join(this.inbound, plainName(name)), 'latin1')
   }
 
   async exists(name: string): Promise<boolean> {
-    return stat(join(this.inbound, name)).then(
+    return stat(join(this.inbound, plainName(name))).then(
       () => true,
       () => false,
     )
   }
 
   async archive(name: string): Promise<void> {
-    await rename(join(this.inbound, name), await this.free(this.processed, name))
+    await rename(join(this.inbound, plainName(name)), await this.free(this.processed, name))
   }
 
   async fail(name: string, reason: string): Promise<void> {
+    plainName(name)
     const target = await this.free(this.failed, name)
     await writeFile(`${target}.reason.txt`, `${reason}\n`)
     await rename(join(this.inbound, name), target)
   }
 
   async send(name: string, content: string): Promise<void> {
+    plainName(name)
     const tmp = join(this.outbound, `.${name}.tmp`)
     await writeFile(tmp, content, 'latin1')
     await rename(tmp, join(this.outbound, name))
