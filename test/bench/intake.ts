@@ -141,7 +141,6 @@ export async function benchIntake(): Promise<Record<string, unknown>> {
     await load({ url: echoUrl, connections: CONNECTIONS, durationSec: 2, body: sample })
     const echoResult = await load({
       url: echoUrl,
-      outboxAtEnd: backlog,
       connections: CONNECTIONS,
       durationSec: DURATION,
       body: sample,

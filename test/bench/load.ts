@@ -24,10 +24,11 @@ export async function load(options: {
     method: 'POST',
     requests: [
       {
-        setupRequest: (req: Record<string, unknown>) => {
+        // autocannon's types want its own Request type back; a copy with new fields is what it takes.
+        setupRequest: ((req: Record<string, unknown>) => {
           const { body, headers } = options.body()
           return { ...req, method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }
-        },
+        }) as unknown as (request: autocannon.Request, context: object) => autocannon.Request,
       },
     ],
   })

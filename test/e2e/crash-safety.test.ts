@@ -42,7 +42,7 @@ describe.each(dbKinds)('crash safety on %s', (kind) => {
     })
 
     const acked = new Map<string, { orderId: string; lines: { sku: string; quantity: number }[] }>()
-    let failed = 0
+    let _failed = 0
     let stop = false
     const sender = async (n: number) => {
       for (let i = 0; !stop; i++) {
@@ -59,7 +59,7 @@ describe.each(dbKinds)('crash safety on %s', (kind) => {
               lines,
             })
         } catch {
-          failed++ // the connection died with the hub: not acknowledged, so not promised
+          _failed++ // the connection died with the hub: not acknowledged, so not promised
         }
       }
     }

@@ -14,9 +14,17 @@ function mutate(doc: unknown, pick: number, op: number, junk: unknown): unknown 
   const copy = JSON.parse(JSON.stringify(doc, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
   const slots: [Record<string, unknown> | unknown[], string | number][] = []
   const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach((x, i) => (slots.push([v, i]), walk(x)))
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) slots.push([v as Record<string, unknown>, k]), walk(x)
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) {
+        slots.push([v, i])
+        walk(x)
+      }
+    } else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        slots.push([v as Record<string, unknown>, k])
+        walk(x)
+      }
+    }
   }
   walk(copy)
   if (slots.length === 0) return junk
@@ -121,7 +129,8 @@ describe('fuzzing connector webhooks', () => {
   })
 
   const check = (surface: string, res: { status: number; body: any }) => {
-    const s = (stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 })
+    stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 }
+    const s = stats[surface]
     s.inputs++
     if (res.status >= 500) s.fiveHundreds++
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(500)

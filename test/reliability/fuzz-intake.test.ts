@@ -116,7 +116,8 @@ describe('fuzzing intake', () => {
   })
 
   const check = (surface: string, status: number, contentType: string, body: Record<string, unknown>) => {
-    const s = (stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 })
+    stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 }
+    const s = stats[surface]
     s.inputs++
     if (status >= 500) s.fiveHundreds++
     expect(status, JSON.stringify(body)).toBeLessThan(500)

@@ -18,11 +18,9 @@ describe('PostgreSQL restart during load', () => {
   let config: ReturnType<typeof writeConfig>
   let hub: HubProcess | undefined
 
-  beforeAll(() => {
+  beforeAll(async () => {
     pg = startPrivatePostgres(54_000 + Math.floor(Math.random() * 1000))
     config = writeConfig([{ id: 'web', use: '@switchyard/rest-channel', config: { secret: { $env: 'S1' } } }])
-  })
-  beforeAll(async () => {
     channel = await RestChannelPeer.start('pg-restart-channel')
   })
 

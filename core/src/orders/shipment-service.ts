@@ -1,7 +1,6 @@
 import type { OrderStatus, ShipmentConfirmation } from '@switchyard/plugin-sdk'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../errors'
-import { uuidv7 } from '../ids'
 import { writeOutbox } from '../outbox/outbox-writer'
 import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory } from '../outbox/topics'

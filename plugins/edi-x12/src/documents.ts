@@ -5,7 +5,7 @@ import { x12Date, x12Time } from './x12/write'
 
 type Segs = (string | undefined)[][]
 
-const idPairs = (ids: [string, string][]) => ids.flatMap(([q, v]) => [q, v])
+const idPairs = (ids: [string, string][]) => ids.flat()
 
 /**
  * 855 PO acknowledgement: per line what the hub could allocate. All of it: IA. Part: IQ for what

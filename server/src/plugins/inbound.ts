@@ -6,7 +6,6 @@ import {
   ValidationError,
 } from '@switchyard/core'
 import { canonicalOrderSchema, type InboundEvent, PayloadError, zodIssues } from '@switchyard/plugin-sdk'
-import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { recordIntake } from '../observability/record-intake'
 import type { LoadedInstance } from './loader'

@@ -247,7 +247,7 @@ export class CancellationService {
       'select order_id, status from fulfilment where id = ?',
       [fulfilmentId],
     )
-    if (!f || f.status !== 'cancelling') return
+    if (f?.status !== 'cancelling') return
     await tx.run(`update fulfilment set status = 'accepted', reason = ?, updated_at = ? where id = ?`, [
       why.slice(0, 1000),
       now,
