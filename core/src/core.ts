@@ -15,6 +15,7 @@ import { ReservationService } from './inventory/reservations'
 import { deliveryEffects } from './orders/fulfilment-effects'
 import { type IntakeObserver, type IntakeResult, OrderIntake } from './orders/intake/order-intake'
 import { CancellationService } from './orders/lifecycle/cancellation-service'
+import { HoldReleaseService } from './orders/lifecycle/hold-release-service'
 import { ModificationService } from './orders/lifecycle/modification-service'
 import { OrderQueries } from './orders/order-queries'
 import { ShipmentService } from './orders/shipment-service'
@@ -71,6 +72,7 @@ export interface Core {
   shipments: ShipmentService
   cancellations: CancellationService
   modifications: ModificationService
+  holds: HoldReleaseService
   returns: ReturnService
   refunds: RefundService
   /** Order changes that follow outbox delivery outcomes (give them to the dispatcher). */
@@ -177,6 +179,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     shipments: new ShipmentService(db, options.directory),
     cancellations,
     modifications: new ModificationService(db, catalogCache, reroute, options.directory),
+    holds: new HoldReleaseService(db, reroute),
     deliveryEffects: deliveryEffects(cancellations, refunds),
     returns,
     refunds,

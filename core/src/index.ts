@@ -58,6 +58,11 @@ export {
   type CancelOutcome,
 } from './orders/lifecycle/cancellation-service'
 export {
+  HoldReleaseService,
+  type ReleaseHoldInput,
+  type ReleaseHoldOutcome,
+} from './orders/lifecycle/hold-release-service'
+export {
   ModificationService,
   type ModifyInput,
   type ModifyOutcome,

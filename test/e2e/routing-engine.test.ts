@@ -203,6 +203,57 @@ describe.each(dbKinds)('routing engine on %s', (kind) => {
     )
   })
 
+  it('lets a person release a hold: routed at once, never held again by the rule', async () => {
+    await hub.api('/api/v1/products', { method: 'PUT', body: { items: [{ sku: 'SKU-H', name: 'Held' }] } })
+    const id = await post([{ sku: 'SKU-H', quantity: 2 }], { tags: ['review'] })
+    expect((await hub.api(`/api/v1/orders/${id}`)).body.status).toBe('held')
+    const keyFor = async (role: string) =>
+      (await hub.api('/api/v1/keys', { body: { name: `release-${role}-${kind}`, role } })).body
+        .token as string
+    const release = (key?: string, body: unknown = { reason: 'checked with the customer' }) =>
+      hub.api(`/api/v1/orders/${id}/release-hold`, { body, ...(key ? { key } : {}) })
+
+    expect((await release(await keyFor('integrator'))).status).toBe(403)
+    expect((await release(await keyFor('viewer'))).status).toBe(403)
+    const noReason = await release(undefined, { reason: '  ' })
+    expect(noReason.status).toBe(422)
+    expect(noReason.body.errors[0].field).toBe('reason')
+
+    const released = await release(await keyFor('analyst'))
+    expect(released.status).toBe(200)
+    // No stock for SKU-H yet: routed, so backordered rather than held.
+    expect(released.body).toMatchObject({
+      orderId: id,
+      status: 'backordered',
+      releasedHold: 'tagged for review',
+      allocated: 0,
+      backordered: 2,
+    })
+    const again = await release()
+    expect(again.status).toBe(409)
+    expect(again.body.code).toBe('OPERATION_NOT_ALLOWED')
+
+    // Stock arrives: the backorder is routed again and the hold rule, which still matches, is not applied.
+    await hub.api('/api/v1/inventory', {
+      method: 'PUT',
+      body: { items: [{ sku: 'SKU-H', locationId: 'akl', onHand: 5 }] },
+    })
+    const routed = await waitFor(
+      async () => {
+        const o = (await hub.api(`/api/v1/orders/${id}`)).body
+        return o.status !== 'backordered' ? o : undefined
+      },
+      10_000,
+      'backorder filled',
+    )
+    expect(['allocated', 'released']).toContain(routed.status)
+    expect(routed.holdReason).toBeNull()
+    const events = (routed.history ?? routed.events) as { type: string; actor: string; data: unknown }[]
+    expect(events.find((e) => e.type === 'order.hold_released')).toMatchObject({
+      data: { reason: 'checked with the customer', hold: 'tagged for review' },
+    })
+  })
+
   it('passes over a location that reached its daily capacity', async () => {
     const loc = await hub.api('/api/v1/locations/wlg')
     const { id: _id, createdAt: _c, updatedAt: _u, ...body } = loc.body
@@ -295,9 +346,10 @@ describe.each(dbKinds)('routing engine on %s', (kind) => {
     })
     expect(res.status).toBe(200)
     expect(res.body.orders).toBeGreaterThan(3)
-    // Only the held order decides differently without the hold rule.
-    expect(res.body.holds).toEqual({ published: 1, draft: 0 })
-    expect(res.body.changed).toBe(1)
+    // Only the two orders tagged for review decide differently without the hold rule (one of them
+    // had its hold released by a person; the rule set alone would still hold it).
+    expect(res.body.holds).toEqual({ published: 2, draft: 0 })
+    expect(res.body.changed).toBe(2)
     expect(res.body.changedOrders[0].before.held).toBe(true)
   })
 

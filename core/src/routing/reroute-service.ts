@@ -19,12 +19,13 @@ import { readCapacityForUpdate, writeCapacity } from './capacity'
 import { loadStoredOrder, type StoredOrder } from './order-routing-input'
 import type { Router, RoutingPlan } from './router'
 
-export type RerouteCause = 'rejected' | 'stock-arrived' | 'modified'
+export type RerouteCause = 'rejected' | 'stock-arrived' | 'modified' | 'hold-released'
 
 const CAUSES: Record<RerouteCause, string> = {
   rejected: 'a location rejected the fulfilment',
   'stock-arrived': 'stock arrived',
   modified: 'the order was modified',
+  'hold-released': 'a person released its hold',
 }
 
 export interface RerouteOutcome {
@@ -257,7 +258,17 @@ export class RerouteService {
     const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools))
     const channel = stored.order.channelInstanceId
     const capacity = await readCapacityForUpdate(tx, locations, now)
+    // Once a person has let an order through, hold rules do not stop it again on a later re-route.
+    const holdReleased =
+      cause === 'hold-released' ||
+      Number(
+        (await tx.one<{ n: number | string }>(
+          "select count(*) as n from order_event where order_id = ? and type = 'order.hold_released'",
+          [orderId],
+        ))!.n,
+      ) > 0
     const plan = this.router.route({
+      holdReleased,
       order: stored.order,
       lines: openLines,
       locations,

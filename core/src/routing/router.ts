@@ -44,6 +44,8 @@ export interface RoutingRequest {
   /** Daily capacity already used; without it, capacity counts as untouched. */
   capacity?: CapacityView
   now: Date
+  /** A person released this order's hold: hold rules do not hold it again. Other rules still apply. */
+  holdReleased?: boolean
 }
 
 export interface Assignment {

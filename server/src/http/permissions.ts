@@ -7,6 +7,8 @@ import type { Role } from '@switchyard/core'
 export const permissions = {
   'orders:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'orders:write': ['admin', 'integrator'],
+  // A person's judgement (a flagged order, a price that differs from the contract): not for machines.
+  'orders:release-hold': ['admin', 'analyst'],
   'catalog:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'catalog:write': ['admin', 'integrator'],
   'inventory:read': ['admin', 'analyst', 'integrator', 'viewer'],

@@ -267,6 +267,58 @@ export function orderRoutes(hub: HubContext) {
   )
   app.openapi(
     createRoute({
+      method: 'post',
+      path: '/{id}/release-hold',
+      tags: ['orders'],
+      summary: 'Let a held order through: it is routed at once, and hold rules do not hold it again',
+      description:
+        'For orders a hold rule or the contract price check stopped. The reason is kept in the order history. Admin and analyst keys only; channel-scoped keys may not release their own orders.',
+      security,
+      request: {
+        params: idParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'Released and routed',
+          content: {
+            'application/json': {
+              schema: z.object({
+                orderId: z.string(),
+                status: z.string(),
+                releasedHold: z.string().nullable(),
+                allocated: z.number(),
+                backordered: z.number(),
+              }),
+            },
+          },
+        },
+        ...commonErrors,
+        409: commonErrors[403],
+      },
+    }),
+    async (c) => {
+      const principal = c.get('principal')
+      assertPermission(principal, 'orders:release-hold')
+      const outcome = await hub.core.holds.release({
+        orderId: c.req.valid('param').id,
+        reason: c.req.valid('json').reason,
+        actor: `key:${principal.keyId}`,
+        channelScope: principal.channelInstanceId,
+      })
+      hub.dispatcher?.wake()
+      return c.json(outcome, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
       method: 'patch',
       path: '/{id}',
       tags: ['orders'],

@@ -151,7 +151,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
   }
   for (const r of orderFired) recordFired(r)
 
-  const holdRule = orderFired.find((r) => r.action.type === 'hold')
+  const holdRule = req.holdReleased ? undefined : orderFired.find((r) => r.action.type === 'hold')
   const destination = {
     country: order.shipTo.country,
     region: order.shipTo.region ?? null,

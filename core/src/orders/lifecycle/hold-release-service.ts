@@ -1,0 +1,80 @@
+import type { OrderStatus } from '@switchyard/plugin-sdk'
+import type { SqlDb } from '../../db/sql/sql-db'
+import { ValidationError } from '../../errors'
+import type { RerouteService } from '../../routing/reroute-service'
+import { addEvent } from '../order-rows'
+import { assertOperation } from './order-operations'
+import { loadSnapshot } from './order-snapshot'
+
+export interface ReleaseHoldInput {
+  orderId: string
+  /** Why a person let it through: kept in the order's history. */
+  reason: string
+  actor: string
+  channelScope?: string | null
+}
+
+export interface ReleaseHoldOutcome {
+  orderId: string
+  /** What routing made of it: allocated, released or backordered. */
+  status: OrderStatus
+  /** The hold that was lifted, as the order recorded it. */
+  releasedHold: string | null
+  allocated: number
+  backordered: number
+}
+
+/**
+ * Lets a held order through: a person checked what the hold rule or the price check flagged. The
+ * order is routed at once, in the same transaction, and hold rules never hold it again (nor on a
+ * later re-route after a modification or a backorder fill); every other rule still applies.
+ */
+export class HoldReleaseService {
+  constructor(
+    private readonly db: SqlDb,
+    private readonly reroute: RerouteService,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async release(input: ReleaseHoldInput): Promise<ReleaseHoldOutcome> {
+    const reason = input.reason.trim()
+    if (!reason)
+      throw new ValidationError('a reason is required', [
+        { field: 'reason', message: 'say why the hold may be lifted; it is kept in the order history' },
+      ])
+    const locations = await this.reroute.prepareRouting()
+    return this.db.transaction(async (tx) => {
+      const now = this.clock()
+      const snap = await loadSnapshot(tx, input.orderId, input.channelScope)
+      assertOperation('release-hold', snap.status, snap.id)
+      const held = await tx.one<{ hold_reason: string | null }>(
+        'select hold_reason from orders where id = ?',
+        [snap.id],
+      )
+      // A held order was never routed: its open quantity waits for the router, as after a modification.
+      await tx.run(
+        'update order_line set backordered_qty = quantity - allocated_qty - cancelled_qty - shipped_qty where order_id = ?',
+        [snap.id],
+      )
+      await tx.run('update orders set hold_reason = null where id = ?', [snap.id])
+      await addEvent(
+        tx,
+        snap.id,
+        'order.hold_released',
+        null,
+        null,
+        { reason, hold: held?.hold_reason ?? null },
+        input.actor,
+        now,
+      )
+      const outcome = await this.reroute.routeOpenInTx(tx, snap.id, locations, input.actor, 'hold-released')
+      return {
+        orderId: snap.id,
+        status: outcome.status,
+        releasedHold: held?.hold_reason ?? null,
+        allocated: outcome.allocated,
+        backordered: outcome.backordered,
+      }
+    })
+  }
+}
