@@ -1,4 +1,4 @@
-import { type FieldIssue, isSwitchyardError } from '@switchyard/core'
+import { type FieldIssue, isConnectionError, isSwitchyardError } from '@switchyard/core'
 import { isPayloadError, isPluginError, type PayloadIssue } from '@switchyard/plugin-sdk'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
@@ -143,6 +143,20 @@ export function toProblem(c: Context, error: unknown, log: (e: unknown) => void)
       detail: error.message,
       ...(malformed ? { errors: [{ field: '(body)', message: 'is not valid JSON' }] } : {}),
     })
+  }
+  if (isConnectionError(error)) {
+    // Whatever path met the outage first (a price book reload, a catalogue read), the answer is the
+    // same: nothing was accepted, try again shortly.
+    log(error)
+    return problemResponse(
+      c,
+      {
+        status: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        detail: 'the database is unreachable; nothing was accepted, try again shortly',
+      },
+      { 'retry-after': '2' },
+    )
   }
   log(error)
   return problemResponse(c, {
