@@ -116,7 +116,7 @@ describe('pnpm create-plugin', () => {
         id: 'A-1',
         currency: 'NZD',
         ship_to: { name: 'Jane', address1: '1 Queen St', city: 'Auckland', country: 'NZ' },
-        lines: [{ id: 1, sku: 'SKU-A', quantity: 1 }],
+        lines: [{ id: 1, sku: 'SKU-A', quantity: 1, price: '12.50' }],
       })
       const res = await fetch(`${hub.url}/webhooks/acme/orders`, {
         method: 'POST',
