@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { openSqlDb, resolveDatabaseSettings } from '@switchyard/core'
 import { SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
 import { spawnHub } from '../support/hub-process'
+import { liftLimits } from './lift-limits'
 import { type LoadResult, load } from './load'
 import { startScript } from './processes'
 
@@ -102,19 +103,8 @@ async function measureHub(sync: 'normal' | 'full', sinkUrl: string): Promise<Loa
     { nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) },
   )
   try {
-    // Plenty of stock, so every order allocates and releases: the full intake path, not backorders.
-    const levels = await fetch(`${hub.url}/api/v1/inventory?limit=5000`, {
-      headers: { authorization: `Bearer ${hub.bootstrapKey}` },
-    })
-    const items = ((await levels.json()) as { items: { sku: string; locationId: string }[] }).items
-    const put = await fetch(`${hub.url}/api/v1/inventory`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${hub.bootstrapKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        items: items.map((i) => ({ sku: i.sku, locationId: i.locationId, onHand: 10_000_000 })),
-      }),
-    })
-    if (put.status !== 200) throw new Error(`stock top-up failed: ${await put.text()}`)
+    // Plenty of stock and no daily capacity, so every order allocates and releases: the full path.
+    await liftLimits(hub.url, hub.bootstrapKey!)
     const url = `${hub.url}/webhooks/demo-web/orders`
     await load({ url, connections: CONNECTIONS, durationSec: 2, body: order }) // warm-up
     const result = await load({ url, connections: CONNECTIONS, durationSec: DURATION, body: order })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
 import { createTestDb } from '../support/databases'
 import { type HubProcess, spawnHub } from '../support/hub-process'
+import { liftLimits } from './lift-limits'
 import { type LoadResult, load } from './load'
 import { startScript } from './processes'
 
@@ -80,17 +81,7 @@ async function step(
   try {
     hubs.push(await spawnHub(env)) // the first seeds the demo world
     const key = hubs[0]!.bootstrapKey!
-    const levels = await fetch(`${hubs[0]!.url}/api/v1/inventory?limit=5000`, {
-      headers: { authorization: `Bearer ${key}` },
-    })
-    const items = ((await levels.json()) as { items: { sku: string; locationId: string }[] }).items
-    await fetch(`${hubs[0]!.url}/api/v1/inventory`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        items: items.map((i) => ({ sku: i.sku, locationId: i.locationId, onHand: 10_000_000 })),
-      }),
-    })
+    await liftLimits(hubs[0]!.url, key)
     for (let i = 1; i < hubCount; i++) hubs.push(await spawnHub(env))
     const drive = (seconds: number) =>
       Promise.all(
