@@ -239,4 +239,26 @@ describe('inventory', () => {
       `the feed to say ${raised}`,
     )
   })
+
+  it('promises a delivery date for a sku to a destination, as the live rules would route it now', async () => {
+    const ask = (query: string) => hub.api(`/api/v1/availability?${query}`)
+    const res = await ask('sku=SKU-C,SKU-B&channel=web&country=NZ&postcode=6011')
+    expect(res.status).toBe(200)
+    const [c, b] = res.body.items
+    expect(c.promise).toMatchObject({
+      locationId: 'akl',
+      promiseDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      shipDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    })
+    expect(c.promise.shipDate <= c.promise.promiseDate).toBe(true)
+    expect(b.promise.locationId).toBe('wlg')
+    // More than any location holds: no promise rather than a wrong one.
+    const tooMany = await ask('sku=SKU-C&channel=web&country=NZ&quantity=100000')
+    expect(tooMany.body.items[0].promise).toBeNull()
+    // No destination, no promise field: availability alone.
+    expect((await ask('sku=SKU-C&channel=web')).body.items[0].promise).toBeUndefined()
+    const bad = await ask('sku=SKU-C&country=nz')
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors[0].field).toBe('country')
+  })
 })

@@ -1,4 +1,4 @@
-import type { CanonicalOrder } from '@switchyard/plugin-sdk'
+import type { Address, CanonicalOrder, ServiceLevel } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../catalog/catalog-cache'
 import { fromMinorUnits } from '../catalog/money'
 import type { SqlDb } from '../db/sql/sql-db'
@@ -21,6 +21,25 @@ export interface RuleTrace {
   /** For order rules: whether it fired on this order. Line and location rules are per line/location. */
   fired: boolean | null
   conditions: ConditionTrace | null
+}
+
+export interface PromiseQuery {
+  channelInstanceId: string
+  sku: string
+  quantity: number
+  shipTo: Address
+  serviceLevel: ServiceLevel
+  /** What the channel may take per location (its pools and caps applied), as availability computed it. */
+  stock: { sku: string; locationId: string; available: number }[]
+}
+
+/** When one more order for a sku would arrive, as the live rules would route it now. */
+export interface PromiseAnswer {
+  promiseDate: string
+  shipDate: string
+  locationId: string
+  /** True when a lane was missing and transit was estimated from distance. */
+  estimated: boolean
 }
 
 export interface BacktestOptions {
@@ -94,6 +113,44 @@ export class SimulationService {
     }
     const plan = decide(request, { ...(await this.config.inputs(now)), ruleSet: compiled })
     return { plan, trace: this.trace(compiled, request, plan) }
+  }
+
+  /**
+   * The earliest promise for `quantity` of one sku to one destination: a one-line order routed by
+   * the live rules against the channel's stock, today's capacity, cut-offs and carrier calendars.
+   * Null when the rules would hold it, or no location can ship it whole.
+   */
+  async promise(query: PromiseQuery): Promise<PromiseAnswer | null> {
+    const now = this.clock()
+    const { found } = await this.catalog.products([query.sku])
+    const product = found.get(query.sku)
+    if (!product) return null
+    const request: RoutingRequest = {
+      order: {
+        id: 'availability-promise',
+        channelInstanceId: query.channelInstanceId,
+        serviceLevel: query.serviceLevel,
+        shipTo: query.shipTo,
+        placedAt: new Date(now),
+        totalMinor: 0,
+        currency: '',
+        tags: [],
+      },
+      lines: [{ lineId: 'line', sku: query.sku, quantity: query.quantity, product }],
+      locations: await this.catalog.activeLocations(),
+      stock: await this.stockView([query.sku], query.stock),
+      capacity: await this.capacity(),
+      now: new Date(now),
+    }
+    const plan = decide(request, await this.config.inputs(now))
+    const shipment = plan.shipments?.[0]
+    if (plan.hold || plan.unfilled.length > 0 || !shipment || !plan.promiseDate) return null
+    return {
+      promiseDate: plan.promiseDate,
+      shipDate: shipment.shipDate,
+      locationId: shipment.locationId,
+      estimated: shipment.estimated,
+    }
   }
 
   async backtest(ruleSetId: string, version: number, options: BacktestOptions = {}) {

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { availability } from '@switchyard/core'
+import { countryCode, serviceLevelSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
@@ -30,11 +31,18 @@ export function stockRoutes(hub: HubContext) {
       tags: ['inventory'],
       summary:
         'Available-to-promise per sku: per location, in total, and for a channel (its pools and caps applied)',
+      description:
+        'With a destination (`country`, optionally `postcode`, `region`, `serviceLevel`, `quantity`), each sku also gets `promise`: the earliest delivery date the live sourcing rules would promise for that quantity now (ship date, location, whether transit was estimated), or null when they would hold the order or nothing can ship it whole.',
       security,
       request: {
         query: z.strictObject({
           sku: z.string().min(1).max(2000).meta({ description: 'One sku or several, comma-separated' }),
           channel: z.string().max(64).optional(),
+          country: countryCode.optional(),
+          postcode: z.string().max(20).optional(),
+          region: z.string().max(120).optional(),
+          serviceLevel: serviceLevelSchema.optional(),
+          quantity: z.coerce.number().int().min(1).max(100_000).optional(),
         }),
       },
       responses: { 200: json(z.object({ items: z.array(anyObject) }), 'Availability'), ...commonErrors },
@@ -57,7 +65,30 @@ export function stockRoutes(hub: HubContext) {
         ),
       ].slice(0, 200)
       const items = await availability(hub.core.db, skus, channel)
-      return c.json({ items: items as unknown as Record<string, unknown>[] }, 200)
+      if (!q.country) return c.json({ items: items as unknown as Record<string, unknown>[] }, 200)
+      const shipTo = {
+        line1: '(availability)',
+        country: q.country,
+        ...(q.postcode ? { postcode: q.postcode } : {}),
+        ...(q.region ? { region: q.region } : {}),
+      }
+      const withPromise = []
+      for (const item of items) {
+        const promise = await hub.core.simulation.promise({
+          channelInstanceId: channel ?? '',
+          sku: item.sku,
+          quantity: q.quantity ?? 1,
+          shipTo,
+          serviceLevel: q.serviceLevel ?? 'standard',
+          stock: item.locations.map((l) => ({
+            sku: item.sku,
+            locationId: l.locationId,
+            available: l.availableToChannel ?? l.available,
+          })),
+        })
+        withPromise.push({ ...item, promise })
+      }
+      return c.json({ items: withPromise as unknown as Record<string, unknown>[] }, 200)
     },
   )
 
