@@ -123,6 +123,39 @@ describe.each(dbKinds)('Amazon channel with the ShipBob WMS on %s', (kind) => {
     // SWITCHYARD_OUTBOX_MAX_MS caps the wait at 500 ms in tests; without Retry-After it could be 25 ms.
     expect(retried!.at - attempts[throttled]!.at).toBeGreaterThanOrEqual(450)
     expect((await hub.api(`/api/v1/orders/${taken.id}`)).body.status).toBe('shipped')
+
+    // The customer sends one unit of the first line back: Amazon is paid back by an adjustment feed.
+    const shipped = (await hub.api(`/api/v1/orders/${taken.id}`)).body
+    const line = shipped.lines[0]
+    const rma = await hub.api(`/api/v1/orders/${taken.id}/returns`, {
+      body: { lines: [{ lineId: line.id, quantity: 1 }], reason: 'damaged' },
+    })
+    expect(rma.status).toBe(201)
+    const received = await hub.api(`/api/v1/returns/${rma.body.id}/receipt`, {
+      body: { lines: [{ sku: line.sku, quantity: 1, condition: 'resellable' }] },
+    })
+    expect(received.status).toBe(200)
+    const adjustment = await waitFor(
+      () =>
+        amazon.feeds.find(
+          (f) => f.feedType === 'POST_PAYMENT_ADJUSTMENT_DATA' && f.content.includes(order.orderId),
+        ),
+      15_000,
+      'order adjustment feed',
+    )
+    const item = order.orderItems.find((i) => i.product.sellerSku === line.sku)!
+    expect(adjustment.content).toContain(`<AmazonOrderItemCode>${item.orderItemId}</AmazonOrderItemCode>`)
+    expect(adjustment.content).toContain('<AdjustmentReason>CustomerReturn</AdjustmentReason>')
+    const refunds = await waitFor(
+      async () => {
+        const events = (await hub.api(`/api/v1/orders/${taken.id}`)).body.history as { type: string }[]
+        return events.some((e) => e.type === 'refund.confirmed') ? events : undefined
+      },
+      15_000,
+      'refund confirmed',
+    )
+    expect(refunds.filter((e) => e.type === 'refund.requested')).toHaveLength(1)
+    expect(amazon.feeds.filter((f) => f.feedType === 'POST_PAYMENT_ADJUSTMENT_DATA')).toHaveLength(1)
   })
 
   it('takes each order once across polls and keeps no token in clear', async () => {

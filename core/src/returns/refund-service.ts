@@ -163,8 +163,15 @@ export class RefundService {
             sku: l.sku,
             quantity: l.units,
             restock: false,
+            amount: fromMinorUnits(l.amountMinor, order.currency),
           }
         }),
+        ...(computation.shippingMinor > 0
+          ? { shipping: fromMinorUnits(computation.shippingMinor, order.currency) }
+          : {}),
+        ...(computation.restockingFeeMinor > 0
+          ? { restockingFee: fromMinorUnits(computation.restockingFeeMinor, order.currency) }
+          : {}),
         notifyCustomer: true,
       }
       await writeOutbox(tx, [

@@ -32,7 +32,16 @@ export const refundRequestSchema = z.object({
   amount: decimalString.optional(),
   currency: currencyCode.optional(),
   reason: z.string().max(1000).optional(),
-  lines: z.array(refundLineSchema).default([]),
+  /**
+   * Each line's units, and (when the hub computed the refund) what they are paid back: their share
+   * of the line after discount, before any restocking fee. Channels that refund per item (Amazon's
+   * adjustment feed) need it; others refund `amount` as a whole.
+   */
+  lines: z.array(refundLineSchema.extend({ amount: decimalString.optional() })).default([]),
+  /** Shipping paid back, part of `amount`. */
+  shipping: decimalString.optional(),
+  /** Kept back from the items (a restocking fee), already taken off `amount`. */
+  restockingFee: decimalString.optional(),
   notifyCustomer: z.boolean().default(false),
 })
 export type RefundRequest = z.infer<typeof refundRequestSchema>

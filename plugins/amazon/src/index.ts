@@ -5,13 +5,15 @@
  * - Auth: Login with Amazon; the access token is refreshed from the refresh token and kept sealed
  *   in plugin state (no AWS SigV4: SP-API dropped it in 2023).
  * - Out: an order acknowledgement feed once the hub has the order; confirmShipment per package with
- *   tracking when it ships; a cancellation acknowledgement when the hub cancels.
+ *   tracking when it ships; a cancellation acknowledgement when the hub cancels; a refund after a
+ *   return as an order adjustment feed (POST_PAYMENT_ADJUSTMENT_DATA).
  */
 import { definePlugin } from '@switchyard/plugin-sdk'
 import { amazonConfig } from './config'
 import { accessToken } from './lwa'
 import { acknowledge, confirmShipments } from './outbound'
 import { pollOrders } from './poll'
+import { pushRefund } from './refund'
 
 export default definePlugin({
   id: 'amazon',
@@ -20,7 +22,7 @@ export default definePlugin({
   sdk: '^1.0.0',
   displayName: 'Amazon Seller Central',
   description:
-    'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement and shipment confirmation back.',
+    'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement, shipment confirmation and refunds (order adjustment feed) back.',
   config: amazonConfig,
   capabilities: {
     ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders },
@@ -37,6 +39,7 @@ export default definePlugin({
         return { status: 'skipped', reason: `Amazon is not told about '${update.status}'` }
       },
     },
+    refundPush: { pushRefund },
   },
   async check(ctx) {
     try {
@@ -50,3 +53,4 @@ export default definePlugin({
 
 export { type AmazonConfig, amazonConfig } from './config'
 export { acknowledgementXml } from './outbound'
+export { adjustedItems, adjustmentXml } from './refund'

@@ -63,7 +63,7 @@ export async function confirmShipments(update: OrderStatusUpdate, ctx: Ctx): Pro
   return { status: 'accepted', externalRef: `packages:${refs.join(',')}` }
 }
 
-const xml = (s: string) =>
+export const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The POST_ORDER_ACKNOWLEDGEMENT_DATA document: Success acknowledges, Failure cancels. */
@@ -91,17 +91,10 @@ export function acknowledgementXml(
 }
 
 /**
- * Order acknowledgement through the Feeds API: create a feed document, upload the XML to its
- * pre-signed URL (no SP-API token there), then create the feed. Recorded in state once done.
+ * One document through the Feeds API: create a feed document, upload the XML to its pre-signed URL
+ * (no SP-API token there), then create the feed. Returns the feed id.
  */
-export async function acknowledge(
-  update: OrderStatusUpdate,
-  status: 'Success' | 'Failure',
-  ctx: Ctx,
-): Promise<DeliveryResult> {
-  const doneKey = `ack:${update.externalOrderId}:${status}`
-  const done = await ctx.state.get<string>(doneKey)
-  if (done) return { status: 'accepted', externalRef: done }
+export async function submitFeed(ctx: Ctx, feedType: string, body: string): Promise<string> {
   const contentType = 'text/xml; charset=UTF-8'
   const doc = (await spRequest(ctx, 'POST', '/feeds/2021-06-30/documents', { contentType })).json<{
     feedDocumentId: string
@@ -111,15 +104,32 @@ export async function acknowledge(
     method: 'PUT',
     timeoutMs: ctx.config.timeoutMs,
     headers: { 'content-type': contentType },
-    body: acknowledgementXml(ctx.config.sellerId, update, status),
+    body,
   })
   const feed = (
     await spRequest(ctx, 'POST', '/feeds/2021-06-30/feeds', {
-      feedType: 'POST_ORDER_ACKNOWLEDGEMENT_DATA',
+      feedType,
       marketplaceIds: [ctx.config.marketplaceId],
       inputFeedDocumentId: doc.feedDocumentId,
     })
   ).json<{ feedId: string }>()
-  await ctx.state.set(doneKey, feed.feedId)
-  return { status: 'accepted', externalRef: feed.feedId }
+  return feed.feedId
+}
+
+/** Order acknowledgement as a POST_ORDER_ACKNOWLEDGEMENT_DATA feed, recorded in state once done. */
+export async function acknowledge(
+  update: OrderStatusUpdate,
+  status: 'Success' | 'Failure',
+  ctx: Ctx,
+): Promise<DeliveryResult> {
+  const doneKey = `ack:${update.externalOrderId}:${status}`
+  const done = await ctx.state.get<string>(doneKey)
+  if (done) return { status: 'accepted', externalRef: done }
+  const feedId = await submitFeed(
+    ctx,
+    'POST_ORDER_ACKNOWLEDGEMENT_DATA',
+    acknowledgementXml(ctx.config.sellerId, update, status),
+  )
+  await ctx.state.set(doneKey, feedId)
+  return { status: 'accepted', externalRef: feedId }
 }
