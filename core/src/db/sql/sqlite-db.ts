@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { SqlDb, SqlParam, SqlRunner } from './sql-db'
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
 
 /**
  * SQLite through better-sqlite3. Calls are synchronous underneath, so a simple async mutex is
@@ -16,6 +17,13 @@ export function openSqliteDb(path: string, sync: 'normal' | 'full'): SqlDb {
   db.pragma('foreign_keys = ON')
   db.pragma('cache_size = -32000')
   db.pragma('temp_store = MEMORY')
+  // Checkpoints happen on a thread of their own (see wal-checkpointer.ts). The writer's own is kept
+  // far out, only as a bound on the WAL should that thread ever fall behind.
+  let checkpointer: WalCheckpointer | undefined
+  if (!db.memory && db.pragma('journal_mode', { simple: true }) === 'wal') {
+    db.pragma('wal_autocheckpoint = 8000')
+    checkpointer = startWalCheckpointer(path, sync === 'full' ? 'FULL' : 'NORMAL')
+  }
   const statements = new Map<string, Database.Statement>()
   const prepare = (sql: string): Database.Statement => {
     let stmt = statements.get(sql)
@@ -76,6 +84,7 @@ export function openSqliteDb(path: string, sync: 'normal' | 'full'): SqlDb {
     },
     async close() {
       await exclusive(async () => {
+        await checkpointer?.close()
         db.close()
       })
     },
