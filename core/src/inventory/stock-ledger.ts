@@ -35,7 +35,13 @@ export interface Take {
   locationPool: boolean
 }
 
-const key = (sku: string, locationId: string) => `${sku}\u0000${locationId}`
+/** One sku's shared stock by location, with its total kept alongside (routing asks for it often). */
+interface SkuStock {
+  total: number
+  at: Map<string, number>
+}
+
+const NO_POOLS: readonly PoolRow[] = []
 
 /**
  * Available-to-promise for the rows read (and locked) at the start of a transaction. Orders planned
@@ -48,8 +54,9 @@ const key = (sku: string, locationId: string) => `${sku}\u0000${locationId}`
  * stock: at most `cap_units` in open allocations, at most `cap_percent` of the shared total.
  */
 export class StockLedger implements StockView {
-  private readonly free = new Map<string, number>()
-  private readonly pools: PoolRow[]
+  private readonly free = new Map<string, SkuStock>()
+  /** Pools by sku: a sku without pools (the usual case) is plain shared stock for everyone. */
+  private readonly pools = new Map<string, PoolRow[]>()
   private readonly openByChannel: Map<string, number>
 
   constructor(
@@ -59,25 +66,36 @@ export class StockLedger implements StockView {
     openByChannel: ReadonlyMap<string, number> = new Map(),
   ) {
     for (const r of rows) {
-      this.free.set(
-        key(r.sku, r.location_id),
-        Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock - (r.protected ?? 0)),
-      )
+      const s = this.stockOf(r.sku)
+      const free = Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock - (r.protected ?? 0))
+      s.total += free - (s.at.get(r.location_id) ?? 0)
+      s.at.set(r.location_id, free)
     }
-    this.pools = pools.map((p) => ({ ...p }))
+    for (const p of pools) {
+      const list = this.pools.get(p.sku)
+      if (list) list.push({ ...p })
+      else this.pools.set(p.sku, [{ ...p }])
+    }
     this.openByChannel = new Map(openByChannel)
+  }
+
+  private stockOf(sku: string): SkuStock {
+    let s = this.free.get(sku)
+    if (!s) {
+      s = { total: 0, at: new Map() }
+      this.free.set(sku, s)
+    }
+    return s
   }
 
   /** Shared stock at a location: what anyone may take. */
   available(sku: string, locationId: string): number {
-    return this.free.get(key(sku, locationId)) ?? 0
+    return this.free.get(sku)?.at.get(locationId) ?? 0
   }
 
   /** Shared units of a sku across all locations. */
   sharedTotal(sku: string): number {
-    let n = 0
-    for (const [k, v] of this.free) if (k.startsWith(`${sku}\u0000`)) n += v
-    return n
+    return this.free.get(sku)?.total ?? 0
   }
 
   /** Stock as one channel may see it: its own pools on top, others' pools and its caps taken off. */
@@ -86,35 +104,43 @@ export class StockLedger implements StockView {
   }
 
   availableTo(channel: string, sku: string, locationId: string): number {
-    const own = this.pools.filter((p) => p.sku === sku && p.channel_instance_id === channel)
+    const pools = this.pools.get(sku)
+    // No pools and no caps: shared stock here, which never exceeds the sku's shared total.
+    if (!pools) return this.available(sku, locationId)
+    const own = pools.filter((p) => p.channel_instance_id === channel)
     const ownHere = own.filter((p) => p.location_id === locationId).reduce((n, p) => n + p.remaining, 0)
     const ownNetwork = own.filter((p) => p.location_id === null).reduce((n, p) => n + p.remaining, 0)
     const shared = this.available(sku, locationId)
     const borrows = own.length === 0 || own.some((p) => Boolean(p.may_borrow))
     // Network-protected units sit inside some location's shared stock: the owner can use them there.
     const fromShared = borrows
-      ? this.sharedAllowance(channel, sku)
-      : Math.min(ownNetwork, this.sharedAllowance(channel, sku, true))
+      ? this.sharedAllowance(channel, sku, pools)
+      : Math.min(ownNetwork, this.sharedAllowance(channel, sku, pools, true))
     return ownHere + Math.min(shared, fromShared)
   }
 
   /** How much of a sku's shared stock `channel` may still take, across all locations. */
-  private sharedAllowance(channel: string, sku: string, ownNetworkOnly = false): number {
+  private sharedAllowance(
+    channel: string,
+    sku: string,
+    pools: readonly PoolRow[],
+    ownNetworkOnly = false,
+  ): number {
     const total = this.sharedTotal(sku)
     let allowance = total
-    for (const p of this.pools) {
-      if (p.sku !== sku || p.location_id !== null) continue
+    for (const p of pools) {
+      if (p.location_id !== null) continue
       if (p.channel_instance_id !== channel) allowance -= p.remaining
     }
     if (ownNetworkOnly)
       allowance = Math.min(
         allowance,
-        this.pools
-          .filter((p) => p.sku === sku && p.location_id === null && p.channel_instance_id === channel)
+        pools
+          .filter((p) => p.location_id === null && p.channel_instance_id === channel)
           .reduce((n, p) => n + p.remaining, 0),
       )
-    for (const p of this.pools) {
-      if (p.sku !== sku || p.channel_instance_id !== channel) continue
+    for (const p of pools) {
+      if (p.channel_instance_id !== channel) continue
       if (p.cap_units !== null)
         allowance = Math.min(allowance, p.cap_units - (this.openByChannel.get(`${channel}\u0000${sku}`) ?? 0))
       if (p.cap_percent !== null) allowance = Math.min(allowance, Math.floor((total * p.cap_percent) / 100))
@@ -124,16 +150,18 @@ export class StockLedger implements StockView {
 
   /** Units come back to shared stock in this batch (a reservation turned into an order). */
   release(sku: string, locationId: string, quantity: number): void {
-    const k = key(sku, locationId)
-    this.free.set(k, (this.free.get(k) ?? 0) + quantity)
+    const s = this.stockOf(sku)
+    s.at.set(locationId, (s.at.get(locationId) ?? 0) + quantity)
+    s.total += quantity
   }
 
   /** Shared take, for callers that are not channel-aware. */
   take(sku: string, locationId: string, quantity: number): void {
-    const k = key(sku, locationId)
-    const left = (this.free.get(k) ?? 0) - quantity
+    const s = this.stockOf(sku)
+    const left = (s.at.get(locationId) ?? 0) - quantity
     if (left < 0) throw new Error(`plan over-allocates ${sku} at ${locationId}`)
-    this.free.set(k, left)
+    s.at.set(locationId, left)
+    s.total -= quantity
   }
 
   /**
@@ -146,7 +174,7 @@ export class StockLedger implements StockView {
     }
     const takes: Take[] = []
     let left = quantity
-    const own = this.pools.filter((p) => p.sku === sku && p.channel_instance_id === channel)
+    const own = (this.pools.get(sku) ?? NO_POOLS).filter((p) => p.channel_instance_id === channel)
     for (const p of own.filter((x) => x.location_id === locationId)) {
       const t = Math.min(left, p.remaining)
       if (t <= 0) continue

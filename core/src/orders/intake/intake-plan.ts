@@ -252,7 +252,11 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
               }
             : {}),
           lines: lines.map((l) => ({
-            ...l,
+            externalLineId: l.externalLineId,
+            sku: l.sku,
+            quantity: l.quantity,
+            allocatedQty: l.allocatedQty,
+            backorderedQty: l.backorderedQty,
             shippedQty: 0,
             cancelledQty: 0,
             unitPrice: l.unitPriceMinor === null ? null : fromMinorUnits(l.unitPriceMinor, order.currency),
