@@ -27,7 +27,9 @@ const CANCEL = /^\/orders\/([^/]+)\/cancel$/
 
 function parseJson(request: RawRequest): unknown {
   try {
-    return JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
+    // A view over the same bytes, not a copy: the body is decoded once, here.
+    const { rawBody } = request
+    return JSON.parse(Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8'))
   } catch (error) {
     throw new PayloadError(
       'body is not valid JSON',

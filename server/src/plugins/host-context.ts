@@ -39,13 +39,30 @@ export function contextFactory(
   workerId: string,
 ): ContextFactory {
   const perInstance = new Map<string, { logger: PluginLogger; state: ReturnType<typeof pluginStateStore> }>()
+  // A call with no options of its own (every webhook verify and parse) gets the same context each
+  // time: nothing in it belongs to one call, and building one costs more than the signature check.
+  const plain = new Map<string, PluginContext<Record<string, unknown>>>()
   const clock = { now: () => new Date() }
-  return (instance, options = {}) => {
+  return (instance, options) => {
+    if (!options) {
+      const cached = plain.get(instance.id)
+      if (cached?.config === instance.config) return cached
+    }
     let shared = perInstance.get(instance.id)
     if (!shared) {
       shared = { logger: pluginLogger(logger, instance), state: pluginStateStore(db, instance.id) }
       perInstance.set(instance.id, shared)
     }
+    const context = build(instance, shared, options ?? {})
+    if (!options) plain.set(instance.id, context)
+    return context
+  }
+
+  function build(
+    instance: LoadedInstance,
+    shared: { logger: PluginLogger; state: ReturnType<typeof pluginStateStore> },
+    options: { signal?: AbortSignal; idempotencyKey?: string; orderId?: string },
+  ): PluginContext<Record<string, unknown>> {
     // AbortSignal.any is costly in Node 20: only combine when the caller brings a signal of its own.
     const signal = options.signal ? AbortSignal.any([options.signal, shutdown]) : shutdown
     let http: HttpClient | undefined

@@ -169,11 +169,13 @@ export class OrderIntake {
     const existing = await this.findExisting(tx, batch)
     const results = new Map<string, IntakeResult>(existing)
     const fresh: Pending[] = []
-    for (const p of batch) {
-      const k = keyOf(p.prepared)
-      if (results.has(k) || fresh.some((f) => keyOf(f.prepared) === k)) continue
-      fresh.push(p)
-    }
+    const keys = batch.map((p) => keyOf(p.prepared))
+    const firstIndex = new Map<string, number>()
+    keys.forEach((k, i) => {
+      if (firstIndex.has(k)) return
+      firstIndex.set(k, i)
+      if (!results.has(k)) fresh.push(batch[i]!)
+    })
 
     if (fresh.length > 0) {
       const skus = [
@@ -228,11 +230,10 @@ export class OrderIntake {
         })
       }
     }
-    return batch.map((p, i) => {
-      const r = results.get(keyOf(p.prepared))!
+    return keys.map((k, i) => {
+      const r = results.get(k)!
       // A second copy of an order inside one batch is a redelivery too.
-      const firstIndex = batch.findIndex((q) => keyOf(q.prepared) === keyOf(p.prepared))
-      return firstIndex === i ? r : { ...r, created: false }
+      return firstIndex.get(k) === i ? r : { ...r, created: false }
     })
   }
 

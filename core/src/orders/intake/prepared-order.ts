@@ -57,6 +57,22 @@ export interface PreparedOrder {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
+// Customer ids are a pure function of the email (or channel id): remembered, since repeat buyers
+// are the common case and a SHA-256 per order is a measurable part of intake. Bounded: cleared
+// when full rather than tracked per entry.
+const CUSTOMER_IDS_MAX = 20_000
+const customerIds = new Map<string, string>()
+function cachedNameUuid(namespace: string, name: string): string {
+  const key = `${namespace}\u0000${name}`
+  let id = customerIds.get(key)
+  if (id === undefined) {
+    id = nameUuid(namespace, name, sha256)
+    if (customerIds.size >= CUSTOMER_IDS_MAX) customerIds.clear()
+    customerIds.set(key, id)
+  }
+  return id
+}
+
 /**
  * The hub's id for a customer: one per email across channels; without an email, per channel and
  * the channel's own id. Null when neither is known. (Contract prices are keyed by it.)
@@ -66,9 +82,9 @@ export function customerIdFor(
   customer: { email?: string | null; externalId?: string | null },
 ): string | null {
   const email = customer.email?.trim().toLowerCase()
-  if (email) return nameUuid('customer-email', email, sha256)
+  if (email) return cachedNameUuid('customer-email', email)
   if (customer.externalId)
-    return nameUuid('customer-ext', `${channelInstanceId}\u0000${customer.externalId}`, sha256)
+    return cachedNameUuid('customer-ext', `${channelInstanceId}\u0000${customer.externalId}`)
   return null
 }
 
