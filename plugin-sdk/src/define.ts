@@ -61,23 +61,39 @@ export interface PollCapability<C> {
   rejected?(result: PollResult, reason: string, ctx: PluginContext<C>): Promise<void>
 }
 
+/**
+ * An outbound capability some instances have and others do not, by their config (a REST channel
+ * without a `refundsUrl` takes no refunds). When `enabled` says no, the hub does not queue that work
+ * for the instance at all: a refund is recorded for a person to pay back instead of waiting on a
+ * delivery that would only be skipped.
+ */
+export interface Switchable<C> {
+  enabled?(config: C): boolean
+}
+
 export interface Capabilities<C> {
   webhook?: WebhookCapability<C>
   ordersPoll?: PollCapability<C>
-  statusPush?: { pushStatus(update: OrderStatusUpdate, ctx: PluginContext<C>): Promise<DeliveryResult> }
+  statusPush?: Switchable<C> & {
+    pushStatus(update: OrderStatusUpdate, ctx: PluginContext<C>): Promise<DeliveryResult>
+  }
   fulfilment?: {
     requestFulfilment(request: FulfilmentRequest, ctx: PluginContext<C>): Promise<DeliveryResult>
     cancelFulfilment?(request: FulfilmentCancelRequest, ctx: PluginContext<C>): Promise<DeliveryResult>
   }
-  inventoryPush?: {
+  inventoryPush?: Switchable<C> & {
     pushInventory(levels: ChannelInventoryLevel[], ctx: PluginContext<C>): Promise<DeliveryResult>
   }
   /** Notification plugins (email, SMS, webhook) hear every order status change of every channel. */
   notify?: { notify(event: NotificationEvent, ctx: PluginContext<C>): Promise<DeliveryResult> }
   /** Refunds the hub asks the channel to make (wired to the outbox with the order lifecycle work). */
-  refundPush?: { pushRefund(refund: RefundRequest, ctx: PluginContext<C>): Promise<DeliveryResult> }
+  refundPush?: Switchable<C> & {
+    pushRefund(refund: RefundRequest, ctx: PluginContext<C>): Promise<DeliveryResult>
+  }
   /** Prices the hub sets for the channel (price sync): absolute unit prices, up to 500 per call. */
-  pricePush?: { pushPrices(prices: ChannelPrice[], ctx: PluginContext<C>): Promise<DeliveryResult> }
+  pricePush?: Switchable<C> & {
+    pushPrices(prices: ChannelPrice[], ctx: PluginContext<C>): Promise<DeliveryResult>
+  }
   inventoryPull?: {
     intervalMs: number
     pullInventory(

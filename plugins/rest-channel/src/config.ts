@@ -10,6 +10,11 @@ export const restChannelConfig = z.object({
   inventoryUrl: z.url().optional(),
   /** Where prices the hub sets are POSTed (`{ prices: [{ sku, currency, price, priceListId }] }`). Without it, no price sync. */
   pricesUrl: z.url().optional(),
+  /**
+   * Where refunds the hub decides (after a return) are POSTed (`{ refund: RefundRequest }`); a 2xx
+   * answer confirms the refund. Without it, refunds are recorded for someone to pay back by hand.
+   */
+  refundsUrl: z.url().optional(),
   /** Seconds a signature stays valid, against replays. */
   signatureToleranceSec: z.number().int().min(10).max(3600).default(300),
   timeoutMs: z.number().int().min(100).max(60_000).default(10_000),

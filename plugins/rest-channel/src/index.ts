@@ -5,7 +5,7 @@
  * signed the same way, to the channel's callback URL.
  *
  * Available stock goes, signed the same way, to `inventoryUrl` when set; prices the hub sets (price
- * sync) to `pricesUrl` when set.
+ * sync) to `pricesUrl` when set; refunds after a return to `refundsUrl` when set (a 2xx confirms).
  *
  * Routes under `/webhooks/<instance>`:
  * - `POST /orders`: one canonical order.
@@ -94,6 +94,7 @@ export default definePlugin({
       },
     },
     inventoryPush: {
+      enabled: (config) => Boolean(config.inventoryUrl),
       async pushInventory(levels, ctx) {
         const config: RestChannelConfig = ctx.config
         if (!config.inventoryUrl) return { status: 'skipped', reason: 'no inventoryUrl configured' }
@@ -116,6 +117,7 @@ export default definePlugin({
       },
     },
     pricePush: {
+      enabled: (config) => Boolean(config.pricesUrl),
       async pushPrices(prices, ctx) {
         const config: RestChannelConfig = ctx.config
         if (!config.pricesUrl) return { status: 'skipped', reason: 'no pricesUrl configured' }
@@ -137,7 +139,32 @@ export default definePlugin({
         return { status: 'accepted' }
       },
     },
+    refundPush: {
+      enabled: (config) => Boolean(config.refundsUrl),
+      async pushRefund(refund, ctx) {
+        const config: RestChannelConfig = ctx.config
+        if (!config.refundsUrl) return { status: 'skipped', reason: 'no refundsUrl configured' }
+        const body = JSON.stringify({ refund })
+        await ctx.http.request(config.refundsUrl, {
+          method: 'POST',
+          timeoutMs: config.timeoutMs,
+          headers: {
+            'content-type': 'application/json',
+            // The hub's refund id: the portal pays out once however often this is retried.
+            'idempotency-key': `refund:${refund.refundId}`,
+            [SIGNATURE_HEADER]: signTimestamped(
+              config.secret,
+              body,
+              Math.floor(ctx.clock.now().getTime() / 1000),
+            ),
+          },
+          body,
+        })
+        return { status: 'accepted', externalRef: refund.refundId }
+      },
+    },
     statusPush: {
+      enabled: (config) => Boolean(config.callbackUrl),
       async pushStatus(update, ctx) {
         const config: RestChannelConfig = ctx.config
         if (!config.callbackUrl) return { status: 'skipped', reason: 'no callbackUrl configured' }

@@ -21,21 +21,24 @@ export class PluginRegistry implements IntegrationDirectory {
   }
 
   accepts(instanceId: string, topic: OutboxTopic): boolean {
-    const c = this.byId.get(instanceId)?.definition.capabilities
-    if (!c) return false
+    const instance = this.byId.get(instanceId)
+    const c = instance?.definition.capabilities
+    if (!instance || !c) return false
+    const on = (cap: { enabled?(config: unknown): boolean } | undefined) =>
+      cap !== undefined && (cap.enabled?.(instance.config) ?? true)
     switch (topic) {
       case 'order.status':
-        return c.statusPush !== undefined
+        return on(c.statusPush)
       case 'fulfilment.request':
         return c.fulfilment !== undefined
       case 'fulfilment.cancel':
         return c.fulfilment?.cancelFulfilment !== undefined
       case 'inventory.push':
-        return c.inventoryPush !== undefined
+        return on(c.inventoryPush)
       case 'refund.push':
-        return c.refundPush !== undefined
+        return on(c.refundPush)
       case 'price.push':
-        return c.pricePush !== undefined
+        return on(c.pricePush)
       case 'notification':
         return c.notify !== undefined
     }
