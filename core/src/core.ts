@@ -178,7 +178,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     intake,
     shipments: new ShipmentService(db, options.directory),
     cancellations,
-    modifications: new ModificationService(db, catalogCache, reroute, options.directory),
+    modifications: new ModificationService(db, catalogCache, reroute, options.directory, pricing),
     holds: new HoldReleaseService(db, reroute),
     deliveryEffects: deliveryEffects(cancellations, refunds),
     returns,

@@ -276,5 +276,34 @@ describe.each(dbKinds)('pricing at intake (%s)', (kind) => {
     expect(order.status).toBe('held')
     const detail = await hub.api(`/api/v1/orders/${order.id}`)
     expect(detail.body.holdReason).toBe('no price in NZD for SKU-C')
+
+    // Adding a line without a price prices it as intake would; one nothing prices is refused.
+    const unpriceable = await hub.api(`/api/v1/orders/${order.id}`, {
+      method: 'PATCH',
+      body: { addLines: [{ sku: 'SKU-C', quantity: 1 }] },
+    })
+    expect(unpriceable.status).toBe(422)
+    expect(unpriceable.body.errors[0]).toMatchObject({ field: 'addLines[0].unitPrice' })
+    const added = await hub.api(`/api/v1/orders/${order.id}`, {
+      method: 'PATCH',
+      body: { addLines: [{ sku: 'SKU-B', quantity: 2 }], reason: 'buyer added a line by phone' },
+    })
+    expect(added.status).toBe(200)
+    // Still held: a modification does not decide a hold, a person does.
+    expect(added.body.status).toBe('held')
+    const after = (await hub.api(`/api/v1/orders/${order.id}`)).body
+    expect(after.lines.map((l: { sku: string; unitPrice: string | null }) => [l.sku, l.unitPrice])).toEqual([
+      ['SKU-C', null],
+      ['SKU-B', '9.50'],
+    ])
+    expect(after.allocations).toEqual([])
+
+    // A person checks the price of SKU-C with the buyer and lets the order through.
+    const released = await hub.api(`/api/v1/orders/${order.id}/release-hold`, {
+      body: { reason: 'price agreed with the buyer by phone' },
+    })
+    expect(released.status).toBe(200)
+    expect(['allocated', 'released', 'backordered']).toContain(released.body.status)
+    expect(released.body.releasedHold).toBe('no price in NZD for SKU-C')
   })
 })

@@ -25,6 +25,16 @@ export interface ModifyInput {
   channelScope?: string | null
 }
 
+/** Prices lines a modification adds without a price, as intake would (price lists, contracts, rules). */
+export interface AddedLinePricer {
+  quote(request: {
+    channel: string
+    customer: { id: string } | null
+    currency: string
+    lines: readonly { sku: string; quantity: number }[]
+  }): Promise<{ lines: readonly { unitPrice: string | null; error: string | null }[] }>
+}
+
 export interface ModifyOutcome {
   orderId: string
   status: OrderStatus
@@ -43,6 +53,7 @@ export class ModificationService {
     private readonly catalog: CatalogCache,
     private readonly reroute: RerouteService,
     private readonly directory: IntegrationDirectory,
+    private readonly pricing?: AddedLinePricer,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -64,6 +75,7 @@ export class ModificationService {
         'UNKNOWN_SKU',
       )
     }
+    const addLines = await this.priceAdded(input.orderId, added)
     const locations = await this.reroute.prepareRouting()
     return this.db.transaction(async (tx) => {
       const now = this.clock()
@@ -89,7 +101,7 @@ export class ModificationService {
         else await tx.run('update order_line set quantity = ? where id = ?', [l.quantity, line.id])
       }
       let lineNo = Math.max(0, ...snap.lines.map((l) => l.lineNo))
-      for (const l of added) {
+      for (const l of addLines) {
         await tx.run(
           `insert into order_line (id, order_id, line_no, external_line_id, sku, name, quantity, unit_price_minor, discount_minor,
              allocated_qty, backordered_qty, shipped_qty, cancelled_qty) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0)`,
@@ -105,9 +117,14 @@ export class ModificationService {
           ],
         )
       }
-      // Everything open waits to be routed again: counted as backordered until the router places it.
+      // A held order waits for a person (a hold rule, a price check): changing it does not decide
+      // the hold, so it stays held and unrouted until someone releases it. Anything else open waits
+      // to be routed again, counted as backordered until the router places it.
+      const held = snap.status === 'held'
       await tx.run(
-        'update order_line set allocated_qty = 0, backordered_qty = quantity - cancelled_qty - shipped_qty where order_id = ?',
+        held
+          ? 'update order_line set allocated_qty = 0, backordered_qty = 0 where order_id = ?'
+          : 'update order_line set allocated_qty = 0, backordered_qty = quantity - cancelled_qty - shipped_qty where order_id = ?',
         [snap.id],
       )
       await this.recomputeTotals(tx, snap.id)
@@ -121,7 +138,9 @@ export class ModificationService {
         input.actor,
         now,
       )
-      const outcome = await this.reroute.routeOpenInTx(tx, snap.id, locations, input.actor, 'modified')
+      const outcome = held
+        ? { status: snap.status }
+        : await this.reroute.routeOpenInTx(tx, snap.id, locations, input.actor, 'modified')
       if (outcome.status === snap.status) {
         // Same status, different order: the channel still hears what changed.
         const told = await changeStatus(tx, { ...snap, status: outcome.status }, outcome.status, {
@@ -135,6 +154,44 @@ export class ModificationService {
       }
       return { orderId: snap.id, status: outcome.status, changed }
     })
+  }
+
+  /**
+   * Lines added without a price are priced as intake would price them (the order's channel,
+   * customer and currency). A line nothing can price is refused, naming it: an order line without a
+   * price could not be invoiced.
+   */
+  private async priceAdded(
+    orderId: string,
+    added: NonNullable<ModifyInput['addLines']>,
+  ): Promise<NonNullable<ModifyInput['addLines']>> {
+    const unpriced = added.map((l, i) => ({ l, i })).filter(({ l }) => l.unitPrice === undefined)
+    if (unpriced.length === 0 || !this.pricing) return added
+    const order = await this.db.one<{
+      channel_instance_id: string
+      customer_id: string | null
+      currency: string
+    }>('select channel_instance_id, customer_id, currency from orders where id = ?', [orderId])
+    if (!order) return added
+    const quote = await this.pricing.quote({
+      channel: order.channel_instance_id,
+      customer: order.customer_id ? { id: order.customer_id } : null,
+      currency: order.currency,
+      lines: unpriced.map(({ l }) => ({ sku: l.sku, quantity: l.quantity })),
+    })
+    const issues = unpriced.flatMap(({ l, i }, n) =>
+      quote.lines[n]?.unitPrice
+        ? []
+        : [
+            {
+              field: `addLines[${i}].unitPrice`,
+              message: `no price for '${l.sku}' on this channel${quote.lines[n]?.error ? ` (${quote.lines[n]!.error})` : ''}; give one`,
+            },
+          ],
+    )
+    if (issues.length > 0) throw new ValidationError('added lines without a price', issues, 'UNPRICED_LINE')
+    const priced = new Map(unpriced.map(({ i }, n) => [i, quote.lines[n]!.unitPrice!]))
+    return added.map((l, i) => (priced.has(i) ? { ...l, unitPrice: priced.get(i)! } : l))
   }
 
   private describe(input: ModifyInput): string[] {

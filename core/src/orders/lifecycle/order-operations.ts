@@ -10,7 +10,9 @@ export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold'
  * - cancel: anything not yet shipped. Before release the stock is freed at once; after release the
  *   warehouse is asked, and the lines are cancelled only when it confirms.
  * - modify (address, service level, quantities, lines): only before release, and the order is
- *   re-routed. After release it is refused unless the warehouse's plugin accepts modifications.
+ *   re-routed; a held order stays held (a person releases it). Added lines without a price are
+ *   priced as at intake. After release it is refused unless the warehouse's plugin accepts
+ *   modifications.
  * - return: what has shipped.
  * - release-hold: a held order, routed again.
  */
