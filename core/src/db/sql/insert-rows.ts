@@ -2,15 +2,28 @@ import type { SqlParam, SqlRunner } from './sql-db'
 
 // Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
 const MAX_PARAMS = 8_000
-const cache = new Map<string, string>()
+// Statements by table and column list, then by row count and suffix. Callers that keep their
+// column list in a constant skip even the join that names the list.
+const shapes = new Map<string, Map<string, string>>()
+const byColumns = new WeakMap<readonly string[], Map<string, string>>()
 
 function statement(table: string, columns: readonly string[], rows: number, suffix: string): string {
-  const key = `${table}|${columns.join(',')}|${rows}|${suffix}`
-  let sql = cache.get(key)
+  let byShape = byColumns.get(columns)
+  if (!byShape) {
+    const shape = `${table}|${columns.join(',')}`
+    byShape = shapes.get(shape)
+    if (!byShape) {
+      byShape = new Map()
+      shapes.set(shape, byShape)
+    }
+    byColumns.set(columns, byShape)
+  }
+  const key = `${rows}|${suffix}`
+  let sql = byShape.get(key)
   if (!sql) {
     const tuple = `(${columns.map(() => '?').join(', ')})`
     sql = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')}${suffix}`
-    cache.set(key, sql)
+    byShape.set(key, sql)
   }
   return sql
 }
@@ -27,10 +40,18 @@ export async function insertRows(
   suffix = '',
 ): Promise<void> {
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length))
+  const width = columns.length
   for (let i = 0; i < rows.length; i += perChunk) {
-    const chunk = rows.slice(i, i + perChunk)
-    const params: SqlParam[] = []
-    for (const row of chunk) for (const v of row) params.push(v)
-    await tx.run(statement(table, columns, chunk.length, suffix), params)
+    const end = Math.min(rows.length, i + perChunk)
+    // Sized once and filled in place: these arrays run to hundreds of values per statement.
+    const params = new Array<SqlParam>((end - i) * width)
+    let k = 0
+    for (let r = i; r < end; r++) {
+      const row = rows[r]!
+      if (row.length !== width)
+        throw new Error(`${table}: a row of ${row.length} values for ${width} columns`)
+      for (let c = 0; c < width; c++) params[k++] = row[c]!
+    }
+    await tx.run(statement(table, columns, end - i, suffix), params)
   }
 }

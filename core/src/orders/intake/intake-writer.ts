@@ -11,6 +11,90 @@ const CUSTOMER_UPSERT = ` on conflict (id) do update set name = coalesce(exclude
     phone = coalesce(excluded.phone, customer.phone), tier = coalesce(excluded.tier, customer.tier),
     segment = coalesce(excluded.segment, customer.segment), updated_at = excluded.updated_at`
 
+const CUSTOMER_COLUMNS = ['id', 'email', 'name', 'phone', 'tier', 'segment', 'created_at', 'updated_at']
+const ORDERS_COLUMNS = [
+  'id',
+  'channel_instance_id',
+  'external_order_id',
+  'order_number',
+  'status',
+  'currency',
+  'customer_id',
+  'email',
+  'ship_to',
+  'bill_to',
+  'service_level',
+  'subtotal_minor',
+  'shipping_minor',
+  'total_minor',
+  'tags',
+  'notes',
+  'hold_reason',
+  'raw',
+  'placed_at',
+  'received_at',
+  'updated_at',
+  'version',
+]
+const ORDER_LINE_COLUMNS = [
+  'id',
+  'order_id',
+  'line_no',
+  'external_line_id',
+  'sku',
+  'name',
+  'quantity',
+  'unit_price_minor',
+  'discount_minor',
+  'allocated_qty',
+  'backordered_qty',
+  'shipped_qty',
+  'cancelled_qty',
+]
+const FULFILMENT_COLUMNS = [
+  'id',
+  'order_id',
+  'location_id',
+  'wms_instance_id',
+  'status',
+  'created_at',
+  'updated_at',
+]
+const ALLOCATION_COLUMNS = [
+  'id',
+  'order_id',
+  'line_id',
+  'sku',
+  'location_id',
+  'quantity',
+  'status',
+  'fulfilment_id',
+  'created_at',
+  'updated_at',
+  'pool_id',
+]
+const ORDER_EVENT_COLUMNS = [
+  'id',
+  'order_id',
+  'type',
+  'from_status',
+  'to_status',
+  'data',
+  'actor',
+  'created_at',
+]
+const ROUTING_DECISION_COLUMNS = [
+  'id',
+  'order_id',
+  'attempt',
+  'rule_set_version_id',
+  'strategy',
+  'plan',
+  'explanation',
+  'summary',
+  'created_at',
+]
+
 /** A routing plan as the two JSON columns of routing_decision: what was decided, and why. */
 export function decisionJson(p: RoutingPlan): [string, string] {
   return [
@@ -142,108 +226,13 @@ export async function writeBatch(
   }
   // Pools after stock rows, in id order: the same lock order as every other transaction.
   for (const poolId of [...poolDraws.keys()].sort()) await drawPool(tx, poolId, poolDraws.get(poolId)!, now)
-  await insertRows(
-    tx,
-    'customer',
-    ['id', 'email', 'name', 'phone', 'tier', 'segment', 'created_at', 'updated_at'],
-    [...customers.values()],
-    CUSTOMER_UPSERT,
-  )
-  await insertRows(
-    tx,
-    'orders',
-    [
-      'id',
-      'channel_instance_id',
-      'external_order_id',
-      'order_number',
-      'status',
-      'currency',
-      'customer_id',
-      'email',
-      'ship_to',
-      'bill_to',
-      'service_level',
-      'subtotal_minor',
-      'shipping_minor',
-      'total_minor',
-      'tags',
-      'notes',
-      'hold_reason',
-      'raw',
-      'placed_at',
-      'received_at',
-      'updated_at',
-      'version',
-    ],
-    orders,
-  )
-  await insertRows(
-    tx,
-    'order_line',
-    [
-      'id',
-      'order_id',
-      'line_no',
-      'external_line_id',
-      'sku',
-      'name',
-      'quantity',
-      'unit_price_minor',
-      'discount_minor',
-      'allocated_qty',
-      'backordered_qty',
-      'shipped_qty',
-      'cancelled_qty',
-    ],
-    lines,
-  )
-  await insertRows(
-    tx,
-    'fulfilment',
-    ['id', 'order_id', 'location_id', 'wms_instance_id', 'status', 'created_at', 'updated_at'],
-    fulfilments,
-  )
-  await insertRows(
-    tx,
-    'allocation',
-    [
-      'id',
-      'order_id',
-      'line_id',
-      'sku',
-      'location_id',
-      'quantity',
-      'status',
-      'fulfilment_id',
-      'created_at',
-      'updated_at',
-      'pool_id',
-    ],
-    allocations,
-  )
-  await insertRows(
-    tx,
-    'order_event',
-    ['id', 'order_id', 'type', 'from_status', 'to_status', 'data', 'actor', 'created_at'],
-    events,
-  )
-  await insertRows(
-    tx,
-    'routing_decision',
-    [
-      'id',
-      'order_id',
-      'attempt',
-      'rule_set_version_id',
-      'strategy',
-      'plan',
-      'explanation',
-      'summary',
-      'created_at',
-    ],
-    decisions,
-  )
+  await insertRows(tx, 'customer', CUSTOMER_COLUMNS, [...customers.values()], CUSTOMER_UPSERT)
+  await insertRows(tx, 'orders', ORDERS_COLUMNS, orders)
+  await insertRows(tx, 'order_line', ORDER_LINE_COLUMNS, lines)
+  await insertRows(tx, 'fulfilment', FULFILMENT_COLUMNS, fulfilments)
+  await insertRows(tx, 'allocation', ALLOCATION_COLUMNS, allocations)
+  await insertRows(tx, 'order_event', ORDER_EVENT_COLUMNS, events)
+  await insertRows(tx, 'routing_decision', ROUTING_DECISION_COLUMNS, decisions)
   await writeOrderPricing(
     tx,
     writes.map((w) => w.order),

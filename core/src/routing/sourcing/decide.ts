@@ -711,9 +711,8 @@ function costModel(
     }
     let total = 0
     for (const k of criteria) total += row[k]
-    const bonus = c.bonus
-      .filter((b) => applies(b.strategies, strategyId))
-      .reduce((s, b) => Math.max(s, b.value), 0)
+    let bonus = 0
+    for (const b of c.bonus) if (applies(b.strategies, strategyId)) bonus = Math.max(bonus, b.value)
     if (bonus > 0) total *= 1 - bonus
     costs.push(row)
     totals.push(total)
