@@ -15,6 +15,7 @@ import {
   canonicalOrderSchema,
   definePlugin,
   PayloadError,
+  type PluginContext,
   type RawRequest,
   SIGNATURE_HEADER,
   signTimestamped,
@@ -22,6 +23,30 @@ import {
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import { type RestChannelConfig, restChannelConfig } from './config'
+
+/** POSTs a JSON body to the channel, signed like everything the hub sends it. */
+async function postSigned(
+  ctx: PluginContext<RestChannelConfig>,
+  url: string,
+  payload: unknown,
+  idempotencyKey: string,
+): Promise<void> {
+  const body = JSON.stringify(payload)
+  await ctx.http.request(url, {
+    method: 'POST',
+    timeoutMs: ctx.config.timeoutMs,
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+      [SIGNATURE_HEADER]: signTimestamped(
+        ctx.config.secret,
+        body,
+        Math.floor(ctx.clock.now().getTime() / 1000),
+      ),
+    },
+    body,
+  })
+}
 
 const CANCEL = /^\/orders\/([^/]+)\/cancel$/
 
@@ -98,21 +123,12 @@ export default definePlugin({
       async pushInventory(levels, ctx) {
         const config: RestChannelConfig = ctx.config
         if (!config.inventoryUrl) return { status: 'skipped', reason: 'no inventoryUrl configured' }
-        const body = JSON.stringify({ levels })
-        await ctx.http.request(config.inventoryUrl, {
-          method: 'POST',
-          timeoutMs: config.timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            'idempotency-key': ctx.idempotencyKey ?? `inventory:${levels[0]?.asOf ?? ''}`,
-            [SIGNATURE_HEADER]: signTimestamped(
-              config.secret,
-              body,
-              Math.floor(ctx.clock.now().getTime() / 1000),
-            ),
-          },
-          body,
-        })
+        await postSigned(
+          ctx,
+          config.inventoryUrl,
+          { levels },
+          ctx.idempotencyKey ?? `inventory:${levels[0]?.asOf ?? ''}`,
+        )
         return { status: 'accepted' }
       },
     },
@@ -121,21 +137,12 @@ export default definePlugin({
       async pushPrices(prices, ctx) {
         const config: RestChannelConfig = ctx.config
         if (!config.pricesUrl) return { status: 'skipped', reason: 'no pricesUrl configured' }
-        const body = JSON.stringify({ prices })
-        await ctx.http.request(config.pricesUrl, {
-          method: 'POST',
-          timeoutMs: config.timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            'idempotency-key': ctx.idempotencyKey ?? `prices:${prices[0]?.sku ?? ''}:${prices.length}`,
-            [SIGNATURE_HEADER]: signTimestamped(
-              config.secret,
-              body,
-              Math.floor(ctx.clock.now().getTime() / 1000),
-            ),
-          },
-          body,
-        })
+        await postSigned(
+          ctx,
+          config.pricesUrl,
+          { prices },
+          ctx.idempotencyKey ?? `prices:${prices[0]?.sku ?? ''}:${prices.length}`,
+        )
         return { status: 'accepted' }
       },
     },
@@ -144,22 +151,8 @@ export default definePlugin({
       async pushRefund(refund, ctx) {
         const config: RestChannelConfig = ctx.config
         if (!config.refundsUrl) return { status: 'skipped', reason: 'no refundsUrl configured' }
-        const body = JSON.stringify({ refund })
-        await ctx.http.request(config.refundsUrl, {
-          method: 'POST',
-          timeoutMs: config.timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            // The hub's refund id: the portal pays out once however often this is retried.
-            'idempotency-key': `refund:${refund.refundId}`,
-            [SIGNATURE_HEADER]: signTimestamped(
-              config.secret,
-              body,
-              Math.floor(ctx.clock.now().getTime() / 1000),
-            ),
-          },
-          body,
-        })
+        // The hub's refund id: the portal pays out once however often this is retried.
+        await postSigned(ctx, config.refundsUrl, { refund }, `refund:${refund.refundId}`)
         return { status: 'accepted', externalRef: refund.refundId }
       },
     },
@@ -168,21 +161,12 @@ export default definePlugin({
       async pushStatus(update, ctx) {
         const config: RestChannelConfig = ctx.config
         if (!config.callbackUrl) return { status: 'skipped', reason: 'no callbackUrl configured' }
-        const body = JSON.stringify(update)
-        await ctx.http.request(config.callbackUrl, {
-          method: 'POST',
-          timeoutMs: config.timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            'idempotency-key': ctx.idempotencyKey ?? `${update.orderId}:${update.status}`,
-            [SIGNATURE_HEADER]: signTimestamped(
-              config.secret,
-              body,
-              Math.floor(ctx.clock.now().getTime() / 1000),
-            ),
-          },
-          body,
-        })
+        await postSigned(
+          ctx,
+          config.callbackUrl,
+          update,
+          ctx.idempotencyKey ?? `${update.orderId}:${update.status}`,
+        )
         return { status: 'accepted' }
       },
     },
