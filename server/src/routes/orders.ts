@@ -324,7 +324,7 @@ export function orderRoutes(hub: HubContext) {
       tags: ['orders'],
       summary: 'Modify an order before release: address, service level, quantities, lines',
       description:
-        'The order is routed again with its new shape. Refused with 409 naming the state once the order is with a warehouse.',
+        'The order is routed again with its new shape; a held order stays held until released. Added lines without a price are priced as at intake (422 naming the line when nothing prices it). Refused with 409 naming the state once the order is with a warehouse.',
       security,
       request: {
         params: idParam,
