@@ -61,14 +61,18 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 // are the common case and a SHA-256 per order is a measurable part of intake. Bounded: cleared
 // when full rather than tracked per entry.
 const CUSTOMER_IDS_MAX = 20_000
-const customerIds = new Map<string, string>()
+const customerIds = new Map<string, Map<string, string>>()
 function cachedNameUuid(namespace: string, name: string): string {
-  const key = `${namespace}\u0000${name}`
-  let id = customerIds.get(key)
+  let ids = customerIds.get(namespace)
+  if (!ids) {
+    ids = new Map()
+    customerIds.set(namespace, ids)
+  }
+  let id = ids.get(name)
   if (id === undefined) {
     id = nameUuid(namespace, name, sha256)
-    if (customerIds.size >= CUSTOMER_IDS_MAX) customerIds.clear()
-    customerIds.set(key, id)
+    if (ids.size >= CUSTOMER_IDS_MAX) ids.clear()
+    ids.set(name, id)
   }
   return id
 }
