@@ -7,15 +7,8 @@ let counter = 0
 const POOL_SIZE = 16 * 256
 let pool = randomBytes(POOL_SIZE)
 let offset = 0
-function random16(): Buffer {
-  if (offset + 16 > POOL_SIZE) {
-    pool = randomBytes(POOL_SIZE)
-    offset = 0
-  }
-  const out = Buffer.from(pool.subarray(offset, offset + 16))
-  offset += 16
-  return out
-}
+// Two hex digits per byte value: an id is written straight from these, without a Buffer per id.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 /**
  * UUID version 7: time-ordered, so ids sort in creation order (cursor pagination, outbox order).
@@ -33,18 +26,15 @@ export function uuidv7(now = Date.now()): string {
     counter = 0
   }
   const ms = lastMs
-  const bytes = random16()
-  bytes[0] = Math.floor(ms / 2 ** 40) & 0xff
-  bytes[1] = Math.floor(ms / 2 ** 32) & 0xff
-  bytes[2] = (ms >>> 24) & 0xff
-  bytes[3] = (ms >>> 16) & 0xff
-  bytes[4] = (ms >>> 8) & 0xff
-  bytes[5] = ms & 0xff
-  bytes[6] = 0x70 | ((counter >>> 8) & 0x0f)
-  bytes[7] = counter & 0xff
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f)
-  const hex = bytes.toString('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  if (offset + 16 > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE)
+    offset = 0
+  }
+  const r = pool
+  const o = offset
+  offset += 16
+  // Bytes 0-5: milliseconds; 6-7: version 7 and the counter; 8: variant and random; 9-15: random.
+  return `${HEX[Math.floor(ms / 2 ** 40) & 0xff]}${HEX[Math.floor(ms / 2 ** 32) & 0xff]}${HEX[(ms >>> 24) & 0xff]}${HEX[(ms >>> 16) & 0xff]}-${HEX[(ms >>> 8) & 0xff]}${HEX[ms & 0xff]}-${HEX[0x70 | ((counter >>> 8) & 0x0f)]}${HEX[counter & 0xff]}-${HEX[0x80 | (r[o + 8]! & 0x3f)]}${HEX[r[o + 9]!]}-${HEX[r[o + 10]!]}${HEX[r[o + 11]!]}${HEX[r[o + 12]!]}${HEX[r[o + 13]!]}${HEX[r[o + 14]!]}${HEX[r[o + 15]!]}`
 }
 
 /** A stable UUID-shaped id derived from a name (e.g. a customer's email), so upserts need no lookup. */
