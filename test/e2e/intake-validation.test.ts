@@ -1,3 +1,5 @@
+import { connect } from 'node:net'
+import { SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
@@ -166,6 +168,28 @@ describe.each(dbKinds)('intake validation and access on %s', (kind) => {
     const res = await web.postOrder(hub.url, 'web', huge)
     expect(res.status).toBe(413)
     expect(res.body).toMatchObject({ code: 'BODY_TOO_LARGE' })
+  })
+
+  it('shrugs off a client that hangs up halfway through its body, and keeps serving', async () => {
+    const orders = await countOrders()
+    const raw = JSON.stringify(sampleOrder())
+    const { hostname, port } = new URL(hub.url)
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect({ host: hostname, port: Number(port) }, () => {
+        socket.write(
+          `POST /webhooks/web/orders HTTP/1.1\r\nHost: ${hostname}\r\n` +
+            `Content-Type: application/json\r\nContent-Length: ${raw.length}\r\n` +
+            `${SIGNATURE_HEADER}: ${signTimestamped(web.secret, raw)}\r\n\r\n` +
+            raw.slice(0, Math.floor(raw.length / 2)),
+        )
+        setTimeout(() => socket.destroy(), 100)
+      })
+      socket.on('close', () => resolve())
+      socket.on('error', reject)
+    })
+    const next = await web.postOrder(hub.url, 'web', sampleOrder())
+    expect(next.status).toBe(201)
+    expect(await countOrders()).toBe(orders + 1)
   })
 
   it('names the field through the API too, under `order`', async () => {

@@ -216,6 +216,7 @@ describe('StockLedger', () => {
       { sku: 'A', location_id: 'l2', on_hand: 4, allocated: 0, reserved: 0, safety_stock: 0, protected: 0 },
     ])
     expect(ledger.availableTo('web', 'A', 'l1')).toBe(6)
+    expect(ledger.forChannel('web').available('A', 'l1')).toBe(6)
     expect(ledger.sharedTotal('A')).toBe(10)
     expect(ledger.takeFor('web', 'A', 'l1', 6)).toEqual([
       { sku: 'A', locationId: 'l1', quantity: 6, poolId: null, locationPool: false },

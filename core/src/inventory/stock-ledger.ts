@@ -100,7 +100,7 @@ export class StockLedger implements StockView {
 
   /** Stock as one channel may see it: its own pools on top, others' pools and its caps taken off. */
   forChannel(channel: string): StockView {
-    return { available: (sku, locationId) => this.availableTo(channel, sku, locationId) }
+    return new ChannelStock(this, channel)
   }
 
   availableTo(channel: string, sku: string, locationId: string): number {
@@ -197,5 +197,17 @@ export class StockLedger implements StockView {
     const capKey = `${channel}\u0000${sku}`
     this.openByChannel.set(capKey, (this.openByChannel.get(capKey) ?? 0) + quantity)
     return takes
+  }
+}
+
+/** One channel's view of the ledger, for routing (an object, not a closure made per order). */
+class ChannelStock implements StockView {
+  constructor(
+    private readonly ledger: StockLedger,
+    private readonly channel: string,
+  ) {}
+
+  available(sku: string, locationId: string): number {
+    return this.ledger.availableTo(this.channel, sku, locationId)
   }
 }

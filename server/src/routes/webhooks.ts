@@ -36,18 +36,75 @@ async function readBody(c: Context): Promise<Uint8Array> {
   if (!incoming || incoming.readableEnded || incoming.readableDidRead)
     return new Uint8Array(await c.req.arrayBuffer())
   const declared = Number(incoming.headers['content-length'] ?? 0)
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES)
-      throw new ProblemError(413, 'BODY_TOO_LARGE', `bodies are limited to ${MAX_BODY_BYTES} bytes`)
-    chunks.push(chunk)
-  }
-  if (declared > 0 && size !== declared)
+  const body = await readStream(incoming)
+  if (declared > 0 && body.length !== declared)
     throw new ProblemError(400, 'BODY_INCOMPLETE', 'the body is shorter than its Content-Length')
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+  return body
 }
+
+interface BodyRead {
+  chunks: Buffer[]
+  size: number
+  resolve: (body: Buffer) => void
+  reject: (error: unknown) => void
+}
+const reads = new WeakMap<IncomingMessage, BodyRead>()
+
+/**
+ * Reads a request to its end with plain stream events: an async iterator over the stream (its
+ * generator, end-of-stream watcher and a promise per chunk) cost more than the rest of the read.
+ * The listeners are module functions (the stream is their `this`), not closures made per request.
+ * The same outcomes: too large ends the request with 413; an error or a close before the end
+ * rejects, as the iterator's premature-close error did.
+ */
+function readStream(incoming: IncomingMessage): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    reads.set(incoming, { chunks: [], size: 0, resolve, reject })
+    incoming.on('data', onBodyData)
+    incoming.on('end', onBodyEnd)
+    incoming.on('error', onBodyError)
+    incoming.on('close', onBodyClose)
+  })
+}
+
+function finishRead(incoming: IncomingMessage): BodyRead | undefined {
+  const read = reads.get(incoming)
+  reads.delete(incoming)
+  incoming.off('data', onBodyData)
+  incoming.off('end', onBodyEnd)
+  incoming.off('error', onBodyError)
+  incoming.off('close', onBodyClose)
+  return read
+}
+
+function onBodyData(this: IncomingMessage, chunk: Buffer): void {
+  const read = reads.get(this)
+  if (!read) return
+  read.size += chunk.length
+  if (read.size > MAX_BODY_BYTES) {
+    finishRead(this)
+    this.destroy()
+    read.reject(new ProblemError(413, 'BODY_TOO_LARGE', `bodies are limited to ${MAX_BODY_BYTES} bytes`))
+    return
+  }
+  read.chunks.push(chunk)
+}
+
+function onBodyEnd(this: IncomingMessage): void {
+  const read = finishRead(this)
+  read?.resolve(read.chunks.length === 1 ? read.chunks[0]! : Buffer.concat(read.chunks))
+}
+
+function onBodyError(this: IncomingMessage, error: unknown): void {
+  finishRead(this)?.reject(error)
+}
+
+function onBodyClose(this: IncomingMessage): void {
+  finishRead(this)?.reject(
+    Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }),
+  )
+}
+
 const PARSE_DEADLINE_MS = 10_000
 
 /**
