@@ -41,6 +41,9 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
     const route = c.req.routePath || 'unmatched'
     hub.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) })
     hub.metrics.httpDuration.observe({ method: c.req.method, route }, seconds)
+    const failed = c.res.status >= 500
+    // Built only when it will be written: at the default level a 2xx line is not.
+    if (!failed && !log.isLevelEnabled('debug')) return
     const line = {
       requestId: c.get('requestId'),
       method: c.req.method,
@@ -49,7 +52,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
       ms: Math.round(seconds * 10_000) / 10,
       ...logFields(c),
     }
-    if (c.res.status >= 500) log.error(line, 'request')
+    if (failed) log.error(line, 'request')
     else log.debug(line, 'request')
   })
   app.use(bodyLimit(MAX_BODY_BYTES))

@@ -47,22 +47,26 @@ export class CatalogService {
   async upsertProducts(items: readonly ProductInput[]): Promise<number> {
     const em = this.orm.em.fork()
     const now = new Date()
-    await em.transactional(async (tx) => {
-      for (const i of items) {
-        const existing = await tx.findOne(Product, { sku: i.sku })
-        const p = existing ?? Object.assign(new Product(), { sku: i.sku, createdAt: now })
-        Object.assign(p, {
-          name: i.name,
-          category: i.category ?? null,
-          hazmat: i.hazmat ?? false,
-          highValue: i.highValue ?? false,
-          weightGrams: i.weightGrams ?? null,
-          attributes: i.attributes ?? {},
-          updatedAt: now,
-        })
-        tx.persist(p)
-      }
-    })
+    // One read for the lot rather than one per sku (imports run to thousands of products); flush
+    // writes them all in its own transaction.
+    const existing = new Map(
+      (await em.find(Product, { sku: { $in: items.map((i) => i.sku) } })).map((p) => [p.sku, p]),
+    )
+    for (const i of items) {
+      const p = existing.get(i.sku) ?? Object.assign(new Product(), { sku: i.sku, createdAt: now })
+      existing.set(i.sku, p)
+      Object.assign(p, {
+        name: i.name,
+        category: i.category ?? null,
+        hazmat: i.hazmat ?? false,
+        highValue: i.highValue ?? false,
+        weightGrams: i.weightGrams ?? null,
+        attributes: i.attributes ?? {},
+        updatedAt: now,
+      })
+      em.persist(p)
+    }
+    await em.flush()
     this.cache.invalidateProducts(items.map((i) => i.sku))
     return items.length
   }

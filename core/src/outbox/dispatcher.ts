@@ -40,7 +40,17 @@ export interface DispatcherOptions {
   leaseMs?: number
   /** How often to look for due messages when nobody wakes us. */
   pollMs?: number
+  /**
+   * True while work that somebody is waiting on (order intake at saturation) wants the CPU. Rounds
+   * then shrink to `busyRound` and pause between them: deliveries are asynchronous by design and
+   * catch up after the peak, while a channel waiting for its webhook answer may time out and resend.
+   */
+  busy?: () => boolean
+  busyRound?: { batchSize: number; concurrency: number; pauseMs: number }
 }
+
+/** While intake is saturated: at most 16 messages per 50 ms, so deliveries never stop. */
+const BUSY_ROUND = { batchSize: 16, concurrency: 4, pauseMs: 50 }
 
 /**
  * The background worker that empties the outbox: at least once, in order per order and instance,
@@ -52,8 +62,10 @@ export class OutboxDispatcher {
   private stopped = true
   private wakeRequested = false
   private readonly controller = new AbortController()
-  private readonly opts: Required<Omit<DispatcherOptions, 'effects' | 'observer'>> &
-    Pick<DispatcherOptions, 'effects' | 'observer'>
+  private readonly opts: Required<Omit<DispatcherOptions, 'effects' | 'observer' | 'busy'>> &
+    Pick<DispatcherOptions, 'effects' | 'observer' | 'busy'>
+  /** When the scheduled round runs (ms since epoch), while one is scheduled. */
+  private dueAt: number | undefined
 
   constructor(options: DispatcherOptions) {
     this.opts = {
@@ -62,6 +74,7 @@ export class OutboxDispatcher {
       concurrency: 16,
       leaseMs: 60_000,
       pollMs: 500,
+      busyRound: BUSY_ROUND,
       ...options,
     }
   }
@@ -85,6 +98,8 @@ export class OutboxDispatcher {
       this.wakeRequested = true
       return
     }
+    // A paused dispatcher keeps its pause while intake is saturated: every commit wakes it.
+    if (this.dueAt !== undefined && this.opts.busy?.()) return
     this.schedule(0)
   }
 
@@ -92,7 +107,7 @@ export class OutboxDispatcher {
   async drain(): Promise<number> {
     let total = 0
     for (;;) {
-      const n = await this.round()
+      const n = await this.round(this.opts.batchSize, this.opts.concurrency)
       total += n
       if (n === 0) return total
     }
@@ -101,33 +116,37 @@ export class OutboxDispatcher {
   private schedule(ms: number): void {
     if (this.stopped) return
     if (this.timer) clearTimeout(this.timer)
+    this.dueAt = Date.now() + ms
     this.timer = setTimeout(() => void this.tick(), ms)
   }
 
   private async tick(): Promise<void> {
+    this.dueAt = undefined
     if (this.running || this.stopped) return
     this.running = true
+    const busy = this.opts.busy?.() ?? false
+    const size = busy ? this.opts.busyRound : this.opts
     let delivered = 0
     try {
-      delivered = await this.round()
+      delivered = await this.round(size.batchSize, size.concurrency)
     } catch (error) {
       this.opts.observer?.crashed?.(error)
     } finally {
       this.running = false
     }
-    const again = delivered >= this.opts.batchSize || this.wakeRequested
+    const again = delivered >= size.batchSize || this.wakeRequested
     this.wakeRequested = false
-    this.schedule(again ? 0 : this.opts.pollMs)
+    this.schedule(!again ? this.opts.pollMs : busy ? this.opts.busyRound.pauseMs : 0)
   }
 
   private lastReclaim = 0
 
-  private async round(): Promise<number> {
+  private async round(batchSize: number, concurrency: number): Promise<number> {
     if (Date.now() - this.lastReclaim > Math.min(this.opts.leaseMs / 2, 5_000)) {
       this.lastReclaim = Date.now()
       await this.opts.store.reclaimExpired()
     }
-    const messages = await this.opts.store.claim(this.opts.batchSize, this.opts.leaseMs)
+    const messages = await this.opts.store.claim(batchSize, this.opts.leaseMs)
     if (messages.length === 0) return 0
     let next = 0
     const done: Delivered[] = []
@@ -138,7 +157,7 @@ export class OutboxDispatcher {
         if (ok) done.push(ok)
       }
     }
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, messages.length) }, worker))
+    await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, worker))
     const { effects, observer } = this.opts
     await this.opts.store.delivered(
       done.map(({ message, result, startedAt }) => ({

@@ -62,6 +62,8 @@ interface Pending {
 }
 
 const MAX_RETRIES = 6
+/** Orders in one commit that mean callers are queueing rather than arriving one by one. */
+const CROWDED_BATCH = 4
 
 /**
  * Order intake. Each order is checked against the catalogue first; then orders that arrive
@@ -73,12 +75,24 @@ const MAX_RETRIES = 6
 export class OrderIntake {
   private queue: Pending[] = []
   private running = false
+  /** When intake last committed a batch of several orders at once: callers were queueing. */
+  private crowdedAt = Number.NEGATIVE_INFINITY
   private readonly maxBatch: number
   private readonly now: () => number
 
   constructor(private readonly deps: OrderIntakeDeps) {
     this.maxBatch = deps.maxBatch ?? 256
     this.now = deps.clock ?? Date.now
+  }
+
+  /**
+   * Whether callers have been queueing for intake within the last `withinMs`: a commit carried
+   * `CROWDED_BATCH` orders or more. Background work (the outbox dispatcher) gives way meanwhile.
+   * A time window, not the queue length at one instant: between two commits the queue is often
+   * empty while the next requests are still being parsed.
+   */
+  crowded(withinMs = 250): boolean {
+    return performance.now() - this.crowdedAt < withinMs
   }
 
   async submit(
@@ -101,6 +115,7 @@ export class OrderIntake {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch)
+        if (batch.length >= CROWDED_BATCH) this.crowdedAt = performance.now()
         await this.process(batch)
       }
     } finally {

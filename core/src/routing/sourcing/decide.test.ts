@@ -228,6 +228,21 @@ describe('sourcing decisions', () => {
     })
   })
 
+  it('names a rule once per location with every line it kept from there', () => {
+    const plan = run(
+      request(
+        [
+          { sku: 'GAS', quantity: 1, product: { hazmat: true } },
+          { sku: 'GAS2', quantity: 1, product: { hazmat: true } },
+        ],
+        { 'GAS@akl': 5, 'GAS2@akl': 5, 'GAS@wlg': 5, 'GAS2@wlg': 5 },
+      ),
+    )
+    const wlg = plan.candidates.find((c) => c.locationId === 'wlg')!
+    expect(wlg.partialExclusions).toHaveLength(1)
+    expect(wlg.partialExclusions![0]).toMatchObject({ rule: 'n-hazmat', lineIds: ['l1', 'l2'] })
+  })
+
   it('ships high-value lines only from secure sites', () => {
     const plan = run(
       request([{ sku: 'GPS', quantity: 1, product: { highValue: true } }], {

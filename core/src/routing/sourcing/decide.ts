@@ -498,7 +498,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
   const explained: CandidateExplanation[] = candidates.map((c) => {
     const sid = decidedBy?.strategy.id
     const whole = c.blocks.find((b) => b.lineId === null && (!sid || applies(b.strategies, sid)))
-    const partialBlocks = c.blocks.filter((b) => b !== whole).map((b) => b.exclusion)
+    const partialBlocks = mergeLineExclusions(c.blocks.filter((b) => b !== whole).map((b) => b.exclusion))
     const filter = decidedFilters?.get(c.index)
     const exclusion = whole?.exclusion ?? filter
     const score = decidedBy && !exclusion ? roundScores(decidedBy.costs[c.index]!) : undefined
@@ -731,4 +731,22 @@ function roundScores(row: Record<Criterion, number>): Record<string, number> {
     capacity: r3(row.capacity),
     priority: r3(row.priority),
   }
+}
+
+/**
+ * One entry per rule and reason, naming every line it kept from this location: a rule that blocks
+ * three hazmat lines reads once with three line ids, not three times.
+ */
+function mergeLineExclusions(exclusions: Exclusion[]): Exclusion[] {
+  if (exclusions.length < 2) return exclusions
+  const merged = new Map<string, Exclusion>()
+  for (const x of exclusions) {
+    const key = x.lineIds
+      ? JSON.stringify([x.rule, x.action, x.reason, x.strategies, x.conditions])
+      : `whole\u0000${merged.size}`
+    const seen = merged.get(key)
+    if (seen?.lineIds && x.lineIds) seen.lineIds = [...seen.lineIds, ...x.lineIds]
+    else merged.set(key, x.lineIds ? { ...x, lineIds: [...x.lineIds] } : x)
+  }
+  return [...merged.values()]
 }
