@@ -12,7 +12,14 @@ export interface HubSettings {
   logLevel: string
   /** Run the outbox dispatcher and pollers in this process. */
   workers: boolean
-  outbox: { baseMs: number; maxMs: number; pollMs: number; leaseMs: number }
+  outbox: {
+    baseMs: number
+    maxMs: number
+    pollMs: number
+    leaseMs: number
+    /** Delivery rounds while intake is crowded; null delivers at full speed regardless. */
+    atPeak: { batchSize: number; concurrency: number; pauseMs: number } | null
+  }
   /** Public base URL used in printed links (defaults to http://host:port). */
   publicUrl: string
   rateLimits: { key: RateLimit; webhook: RateLimit }
@@ -28,6 +35,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got '${raw}'`)
   return n
+}
+
+/** `<messages>:<pause ms>` per delivery round while intake is crowded; `off` never slows down. */
+function atPeak(env: NodeJS.ProcessEnv): HubSettings['outbox']['atPeak'] {
+  const name = 'SWITCHYARD_OUTBOX_AT_PEAK'
+  const raw = env[name] || '16:50'
+  if (raw === 'off') return null
+  const m = /^(\d+):(\d+)$/.exec(raw)
+  if (!m || Number(m[1]) < 1)
+    throw new Error(`${name} must be '<messages ≥ 1>:<pause ms>' or 'off', got '${raw}'`)
+  const batchSize = Number(m[1])
+  return { batchSize, concurrency: Math.min(4, batchSize), pauseMs: Number(m[2]) }
 }
 
 /** `<per second>` or `<per second>:<burst>`; `0` or `off` turns the limit off. */
@@ -57,6 +76,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       maxMs: int(env, 'SWITCHYARD_OUTBOX_MAX_MS', 600_000, 1),
       pollMs: int(env, 'SWITCHYARD_OUTBOX_POLL_MS', 500, 10),
       leaseMs: int(env, 'SWITCHYARD_OUTBOX_LEASE_MS', 60_000, 1000),
+      atPeak: atPeak(env),
     },
     publicUrl: env.SWITCHYARD_PUBLIC_URL || `http://${host}:${port}`,
     rateLimits: {

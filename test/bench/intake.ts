@@ -118,7 +118,9 @@ async function measureHub(sync: 'normal' | 'full', sinkUrl: string): Promise<Loa
     return result
   } finally {
     await hub.stop()
-    rmSync(dir, { recursive: true, force: true })
+    // BENCH_KEEP_DB=1 leaves the database for a look at what intake wrote (sqlite3 dbstat).
+    if (process.env.BENCH_KEEP_DB) process.stderr.write(`kept ${sync} database in ${dir}\n`)
+    else rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -81,7 +81,7 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
     backoff: { baseMs: outbox.baseMs, maxMs: outbox.maxMs },
     pollMs: outbox.pollMs,
     leaseMs: outbox.leaseMs,
-    busy: () => hub.core.intake.crowded(),
+    ...(outbox.atPeak ? { busy: () => hub.core.intake.crowded(), busyRound: outbox.atPeak } : {}),
     observer: {
       delivered(message, ms) {
         hub.metrics.outboxDeliveries.inc({

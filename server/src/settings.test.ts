@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { readSettings } from './settings'
+
+describe('readSettings', () => {
+  it('paces deliveries at peak by default, and can be told not to', () => {
+    expect(readSettings({}).outbox.atPeak).toEqual({ batchSize: 16, concurrency: 4, pauseMs: 50 })
+    expect(readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: '2:200' }).outbox.atPeak).toEqual({
+      batchSize: 2,
+      concurrency: 2,
+      pauseMs: 200,
+    })
+    expect(readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: 'off' }).outbox.atPeak).toBeNull()
+  })
+
+  it('names the setting and the expected form when it is wrong', () => {
+    for (const bad of ['16', '0:50', 'fast', '16:-1'])
+      expect(() => readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: bad })).toThrow(/SWITCHYARD_OUTBOX_AT_PEAK/)
+  })
+
+  it('reads rate limits as per-second with an optional burst, or off', () => {
+    expect(readSettings({ SWITCHYARD_RATE_LIMIT_KEY: '10' }).rateLimits.key).toEqual({
+      perSecond: 10,
+      burst: 20,
+    })
+    expect(readSettings({ SWITCHYARD_RATE_LIMIT_KEY: 'off' }).rateLimits.key.perSecond).toBe(0)
+    expect(() => readSettings({ SWITCHYARD_RATE_LIMIT_KEY: 'lots' })).toThrow(/SWITCHYARD_RATE_LIMIT_KEY/)
+  })
+})
