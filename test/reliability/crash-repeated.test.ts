@@ -55,6 +55,7 @@ describe.each(dbKinds)('repeated crashes on %s', (kind) => {
       S2: wms.apiKey,
       S3: wms.webhookSecret,
       SWITCHYARD_RATE_LIMIT_WEBHOOK: 'off',
+      SWITCHYARD_RATE_LIMIT_KEY: 'off',
       SWITCHYARD_OUTBOX_LEASE_MS: '3000',
     })
     hub = await spawnHub(env)

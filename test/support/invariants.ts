@@ -18,16 +18,32 @@ export interface OrderDetail {
   allocations: { lineId: string; sku: string; locationId: string; quantity: number; status: string }[]
 }
 
+/**
+ * A read that must succeed. A 429 (the per-key limit, when a test leaves it on) is waited out:
+ * reading everything back is not what the limit is there to stop. Anything else but 200 throws,
+ * naming the path and the problem, rather than handing an error body on as if it were the data.
+ */
+async function read<T>(api: Api, path: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await api(path)
+    if (res.status === 200) return res.body as T
+    if (res.status !== 429 || attempt >= 20)
+      throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
 /** Every order, with its detail, through the public API. */
 export async function allOrders(api: Api): Promise<OrderDetail[]> {
   const ids: string[] = []
   let cursor: string | null = null
   do {
-    const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await api(
+    const page: { items: { id: string }[]; nextCursor: string | null } = await read(
+      api,
       `/api/v1/orders?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
     )
-    for (const o of page.body.items) ids.push(o.id)
-    cursor = page.body.nextCursor
+    for (const o of page.items) ids.push(o.id)
+    cursor = page.nextCursor
   } while (cursor)
   // Sixteen reads in flight: a fuzz run leaves ~15,000 orders, one at a time would take minutes.
   const details: OrderDetail[] = new Array(ids.length)
@@ -35,7 +51,7 @@ export async function allOrders(api: Api): Promise<OrderDetail[]> {
   const reader = async () => {
     while (next < ids.length) {
       const i = next++
-      details[i] = (await api(`/api/v1/orders/${ids[i]}`)).body as OrderDetail
+      details[i] = await read<OrderDetail>(api, `/api/v1/orders/${ids[i]}`)
     }
   }
   await Promise.all(Array.from({ length: 16 }, reader))
@@ -73,12 +89,12 @@ export async function checkOrderInvariants(api: Api, orders?: OrderDetail[]): Pr
       open.set(key, (open.get(key) ?? 0) + a.quantity)
     }
   }
-  const levels = (await api('/api/v1/inventory?limit=5000')).body.items as {
-    sku: string
-    locationId: string
-    allocated: number
-    onHand: number
-  }[]
+  const levels = (
+    await read<{ items: { sku: string; locationId: string; allocated: number; onHand: number }[] }>(
+      api,
+      '/api/v1/inventory?limit=5000',
+    )
+  ).items
   for (const l of levels) {
     const expected = open.get(`${l.sku}@${l.locationId}`) ?? 0
     if (l.allocated !== expected)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -28,7 +28,14 @@ function asPostgres(args: string[]): void {
   execFileSync(cmd!, rest, { stdio: 'pipe' })
 }
 
-export function startPrivatePostgres(port: number): PrivatePostgres {
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+
+/**
+ * Starts on `port`, or on another in 54000–54999 when that one is taken: a port picked at random
+ * can be in use by an outgoing connection of another test (it lies in Linux's ephemeral range).
+ * Restarts keep the port (the hub holds the URL) and wait for it to come free instead.
+ */
+export function startPrivatePostgres(firstPort: number): PrivatePostgres {
   const bin = binDir()
   const dir = mkdtempSync(join(tmpdir(), 'switchyard-pg-'))
   if (process.getuid?.() === 0) {
@@ -37,21 +44,44 @@ export function startPrivatePostgres(port: number): PrivatePostgres {
     chownSync(dir, uid, gid)
   }
   const data = join(dir, 'data')
+  const log = join(dir, 'log')
   asPostgres([join(bin, 'initdb'), '-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync'])
-  const start = () =>
+  const startOn = (p: number) =>
     asPostgres([
       join(bin, 'pg_ctl'),
       '-D',
       data,
       '-l',
-      join(dir, 'log'),
+      log,
       '-w',
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      `-p ${p} -k ${dir} -c listen_addresses=127.0.0.1`,
       'start',
     ])
+  const portTaken = () => existsSync(log) && readFileSync(log, 'utf8').includes('Address already in use')
+  let port = firstPort
+  for (let attempt = 1; ; attempt++) {
+    try {
+      startOn(port)
+      break
+    } catch (error) {
+      if (attempt >= 5 || !portTaken()) throw error
+      rmSync(log, { force: true })
+      port = 54_000 + Math.floor(Math.random() * 1000)
+    }
+  }
+  const start = () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return startOn(port)
+      } catch (error) {
+        if (attempt >= 10 || !portTaken()) throw error
+        rmSync(log, { force: true })
+        sleep(500)
+      }
+    }
+  }
   const stop = () => asPostgres([join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', '-w', 'stop'])
-  start()
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start,
