@@ -248,7 +248,8 @@ export function timeDecisions(nLocations: number, nRules: number, iterations: nu
   })
   const inputs = { ruleSet, lanes: lanesFor(locs) }
   const reqs = requests(Math.min(iterations, 500), locs)
-  for (let i = 0; i < Math.min(200, iterations); i++) decide(reqs[i % reqs.length]!, inputs) // warm-up
+  // Warm-up long enough for the optimising compiler to settle before anything is timed.
+  for (let i = 0; i < Math.min(2_000, iterations); i++) decide(reqs[i % reqs.length]!, inputs)
   const times: number[] = []
   const start = performance.now()
   for (let i = 0; i < iterations; i++) {
