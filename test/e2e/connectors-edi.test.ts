@@ -148,6 +148,47 @@ describe('EDI X12 trading partner with the ShipBob WMS', () => {
     expect((await hub.api(`/api/v1/orders/${order.id}`)).body.status).toBe('shipped')
   })
 
+  it('credits a returned unit with an 812 that envelopes cleanly, once', async () => {
+    const order = (await hub.api('/api/v1/orders?channel=acme-edi&externalId=PO-50001')).body.items[0]
+    expect(order?.status).toBe('shipped')
+    const detail = (await hub.api(`/api/v1/orders/${order.id}`)).body
+    const lineA = detail.lines.find((l: { sku: string }) => l.sku === 'SKU-A')
+    const rma = await hub.api(`/api/v1/orders/${order.id}/returns`, {
+      body: { lines: [{ lineId: lineA.id, quantity: 1 }], reason: 'damaged in transit' },
+    })
+    expect(rma.status).toBe(201)
+    const received = await hub.api(`/api/v1/returns/${rma.body.id}/receipt`, {
+      body: { lines: [{ sku: 'SKU-A', quantity: 1, condition: 'resellable' }] },
+    })
+    expect(received.status).toBe(200)
+
+    const credit = await waitFor(
+      () => partner.received().find((d) => d.setIds.includes('812')),
+      15_000,
+      '812',
+    )
+    expect(credit.envelopeProblems).toEqual([])
+    const [bcd] = seg(credit, 'BCD')
+    expect(bcd![3]).toBe('I')
+    expect(bcd![5]).toBe('C')
+    expect(bcd![10]).toBe('PO-50001')
+    // One unit of line 1 at the PO's 12.50, no shipping paid back and no fee by the default policy.
+    expect(bcd![4]).toBe('12.50')
+    expect(seg(credit, 'CDD')).toEqual([['CDD', '72', 'C', '1', '1250', 'Y']])
+    expect(seg(credit, 'LIN')).toEqual([['LIN', '1', 'VP', 'SKU-A', 'UP', '012345678905']])
+
+    const refunds = await waitFor(
+      async () => {
+        const r = (await hub.api(`/api/v1/orders/${order.id}/returns`)).body.refunds
+        return r[0]?.status === 'confirmed' ? r : undefined
+      },
+      10_000,
+      'refund confirmed',
+    )
+    expect(refunds).toEqual([expect.objectContaining({ amount: '12.50', status: 'confirmed' })])
+    expect(partner.received().filter((d) => d.setIds.includes('812'))).toHaveLength(1)
+  })
+
   it('acknowledges a PO the hub cannot fill with an 855 that backorders the missing line', async () => {
     // SKU-D has no stock anywhere in the seeded world.
     const { text } = partner.purchaseOrders([

@@ -1,4 +1,4 @@
-import type { OrderStatusUpdate, ShipmentInfo } from '@switchyard/plugin-sdk'
+import type { OrderStatusUpdate, RefundRequest, ShipmentInfo } from '@switchyard/plugin-sdk'
 import type { EdiX12Config } from './config'
 import type { PoMemo } from './po850'
 import { x12Date, x12Time } from './x12/write'
@@ -162,4 +162,62 @@ export function invoice810(
   body.push(['TDS', total.toString()])
   body.push(['CTT', String(count)])
   return body
+}
+
+/** Cents from a decimal amount (no quantity), for the N2 amounts of the 812. */
+const amountCents = (amount: string): bigint => cents(amount, 1)
+const decimal = (c: bigint): string => {
+  const sign = c < 0n ? '-' : ''
+  const abs = c < 0n ? -c : c
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`
+}
+
+/**
+ * 812 credit memo for a refund the hub made after a return: one CDD per returned line (reason 72,
+ * authorised return, flagged as returned goods) with the line's LIN ids, shipping paid back as a
+ * freight allowance (SAC D240), and a restocking fee as a debit line (reason 49, processing charge).
+ * BCD04 is the net credit and always equals the details. Lines the hub sent without an amount are
+ * credited at the PO's price. Amounts in CDD04 and SAC05 carry an implied decimal point; BCD04 an
+ * explicit one.
+ */
+export function credit812(memo: PoMemo, refund: RefundRequest, creditNumber: string, at: Date): Segs {
+  const details: Segs = []
+  let net = 0n
+  refund.lines.forEach((l, i) => {
+    const line =
+      memo.lines.find((m) => m.line === l.externalLineId) ?? memo.lines.find((m) => m.sku === l.sku)
+    const amount = l.amount ? amountCents(l.amount) : line?.price ? cents(line.price, l.quantity) : 0n
+    net += amount
+    details.push(['CDD', '72', 'C', line?.line ?? String(i + 1), amount.toString(), 'Y'])
+    details.push(['LIN', line?.line, ...(line ? idPairs(line.ids) : ['VP', l.sku])])
+  })
+  const heading: Segs = []
+  if (refund.shipping && amountCents(refund.shipping) > 0n) {
+    net += amountCents(refund.shipping)
+    heading.push(['SAC', 'A', 'D240', undefined, undefined, amountCents(refund.shipping).toString()])
+  }
+  if (refund.restockingFee && amountCents(refund.restockingFee) > 0n) {
+    net -= amountCents(refund.restockingFee)
+    details.push(['CDD', '49', 'D', 'RESTOCK', amountCents(refund.restockingFee).toString()])
+  }
+  return [
+    [
+      'BCD',
+      x12Date(at),
+      creditNumber,
+      'I',
+      decimal(net),
+      'C',
+      undefined,
+      undefined,
+      undefined,
+      memo.poDate,
+      memo.poNumber,
+    ],
+    ['CUR', 'SE', refund.currency ?? memo.currency],
+    ...(refund.reason ? [['N9', 'ZZ', refund.refundId.slice(0, 30), refund.reason.slice(0, 45)]] : []),
+    ...heading,
+    ['N1', 'BY', memo.shipTo.name, memo.shipTo.qualifier, memo.shipTo.id],
+    ...details,
+  ]
 }

@@ -6,7 +6,8 @@
  *   proper AK codes. A file with any error is moved to `inbound/failed/` with a `.reason.txt` and
  *   none of its orders is imported; a good one goes to `inbound/processed/` once its orders commit.
  * - Out, to `<mailbox>/outbound/`: an 855 acknowledgement (accepted, quantity changed, backordered)
- *   when the hub has allocated the order; an 856 ship notice and then an 810 invoice per shipment.
+ *   when the hub has allocated the order; an 856 ship notice and then an 810 invoice per shipment;
+ *   an 812 credit memo for each refund after a return.
  * Envelopes: ISA fixed width, delimiters read from the ISA, control numbers and counts matched.
  */
 import {
@@ -17,7 +18,7 @@ import {
   type PollResult,
 } from '@switchyard/plugin-sdk'
 import { type EdiX12Config, ediX12Config } from './config'
-import { asn856, invoice810, po855 } from './documents'
+import { asn856, credit812, invoice810, po855 } from './documents'
 import { Mailbox, outboundName } from './mailbox'
 import { type PoMemo, read850 } from './po850'
 import { ack997, interchangeIsClean, ta1 } from './x12/ack'
@@ -31,7 +32,13 @@ interface Receipt {
   poNumbers: string[]
 }
 
-const FUNCTIONAL_ID: Record<string, string> = { '997': 'FA', '855': 'PR', '856': 'SH', '810': 'IN' }
+const FUNCTIONAL_ID: Record<string, string> = {
+  '997': 'FA',
+  '855': 'PR',
+  '856': 'SH',
+  '810': 'IN',
+  '812': 'CD',
+}
 
 /**
  * The control number for one outbound document, allocated once per key: a retried delivery writes
@@ -209,7 +216,8 @@ export default definePlugin({
   version: '1.0.0',
   sdk: '^1.0.0',
   displayName: 'EDI X12 trading partner',
-  description: '850 purchase orders in; 997, 855, 856 and 810 out, through a mailbox folder per partner.',
+  description:
+    '850 purchase orders in; 997, 855, 856, 810 and 812 out, through a mailbox folder per partner.',
   config: ediX12Config,
   capabilities: {
     ordersPoll: {
@@ -281,6 +289,25 @@ export default definePlugin({
           return { status: 'accepted', externalRef: file }
         }
         return { status: 'skipped', reason: `no X12 document for '${update.status}'` }
+      },
+    },
+    refundPush: {
+      /**
+       * A refund is a credit memo to the partner. Its control number and file name are keyed by the
+       * hub's refund id, so a retried delivery rewrites the same 812 rather than crediting twice.
+       */
+      async pushRefund(refund, ctx) {
+        const memo = await memoOf(ctx, refund.externalOrderId)
+        const key = `812:${refund.refundId}`
+        const control = await controlFor(ctx, key)
+        const file = await send(
+          ctx,
+          key,
+          '812',
+          memo.poNumber,
+          credit812(memo, refund, `CM-${control}`, ctx.clock.now()),
+        )
+        return { status: 'accepted', externalRef: file }
       },
     },
   },

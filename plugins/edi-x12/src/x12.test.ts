@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { OrderStatusUpdate, ShipmentInfo } from '@switchyard/plugin-sdk'
 import { describe, expect, it } from 'vitest'
 import { ediX12Config } from './config'
-import { asn856, invoice810, po855, sscc18 } from './documents'
+import { asn856, credit812, invoice810, po855, sscc18 } from './documents'
 import { read850 } from './po850'
 import { ack997 } from './x12/ack'
 import { parseInterchange, UnreadableInterchangeError } from './x12/parse'
@@ -260,5 +260,46 @@ describe('X12 documents from the sample purchase order', () => {
         .slice(1, -1)
         .map((s) => s.join('*')),
     )
+  })
+
+  it('writes an 812 credit memo for a refund: a CDD per line, shipping as an allowance, the fee as a debit', () => {
+    const strip = (s: (string | undefined)[]) =>
+      s
+        .map((e) => e ?? '')
+        .join('*')
+        .replace(/\*+$/, '')
+    const body = credit812(
+      read.memo,
+      {
+        refundId: 'r-1',
+        orderId: 'o-1',
+        externalOrderId: 'PO-45001',
+        currency: 'USD',
+        reason: 'damaged in transit',
+        // Line 1 with the hub's amount (after its discount share); line 2 at the PO's price.
+        lines: [
+          { externalLineId: '1', sku: 'WID-RED-S', quantity: 2, amount: '24.00' },
+          { externalLineId: '2', sku: 'WID-BLU-M', quantity: 1 },
+        ],
+        shipping: '5.00',
+        restockingFee: '3.25',
+        notifyCustomer: false,
+      },
+      'CM-9001',
+      new Date('2025-02-03T00:00:00Z'),
+    ).map(strip)
+    // 24.00 + 8.75 + 5.00 − 3.25 = 34.50
+    expect(body).toEqual([
+      'BCD*20250203*CM-9001*I*34.50*C****20250115*PO-45001',
+      'CUR*SE*USD',
+      'N9*ZZ*r-1*damaged in transit',
+      'SAC*A*D240***500',
+      'N1*BY*ACME STORE 042*92*042',
+      'CDD*72*C*1*2400*Y',
+      'LIN*1*VP*WID-RED-S*UP*012345678905',
+      'CDD*72*C*2*875*Y',
+      'LIN*2*VP*WID-BLU-M*UP*012345678912',
+      'CDD*49*D*RESTOCK*325',
+    ])
   })
 })
