@@ -179,6 +179,52 @@ describe('returns and refunds', () => {
     expect(await checkOrderInvariants(hub.api)).toEqual([])
   })
 
+  it('opens an RMA from a Shopify returns/request webhook, once, and refunds it on receipt', async () => {
+    const { orderId, order } = await shippedShopifyOrder([
+      { sku: 'SKU-A', quantity: 1, price: '20.00' },
+      { sku: 'SKU-B', quantity: 2, price: '15.00' },
+    ])
+    const payload = shop.returnRequest(order, [{ sku: 'SKU-B', quantity: 1, note: 'too small' }])
+    const first = await shop.sendWebhook(hub.url, 'shop', 'returns/request', payload)
+    expect(first.status).toBe(200)
+    expect(first.body.results).toEqual([expect.objectContaining({ type: 'return', status: 'authorised' })])
+    // Shopify retries with the same webhook id; an approve for the same return comes with a new one.
+    const again = await shop.sendWebhook(hub.url, 'shop', 'returns/approve', payload)
+    expect(again.status).toBeLessThan(300)
+
+    const listed = (await hub.api(`/api/v1/orders/${orderId}/returns`)).body
+    expect(listed.returns).toHaveLength(1)
+    expect(listed.returns[0]).toMatchObject({
+      status: 'authorised',
+      reason: 'wrong_item: too small',
+      lines: [expect.objectContaining({ sku: 'SKU-B', quantity: 1 })],
+    })
+
+    const received = await postReceipt({
+      returnId: listed.returns[0].rmaNumber,
+      lines: [{ sku: 'SKU-B', quantity: 1, condition: 'resellable' }],
+    })
+    expect(received.status).toBe(200)
+    const refund = await waitFor(
+      () =>
+        shop.mutations.find(
+          (m) => m.operation === 'refundCreate' && JSON.stringify(m.variables).includes(String(order.id)),
+        ),
+      15_000,
+      'Shopify refundCreate for the returned unit',
+    )
+    expect(JSON.stringify(refund.variables)).toContain('"15.00"')
+
+    const unknown = await shop.sendWebhook(
+      hub.url,
+      'shop',
+      'returns/request',
+      shop.returnRequest(shop.createOrder([{ sku: 'SKU-A', quantity: 1 }]), [{ sku: 'SKU-A', quantity: 1 }]),
+    )
+    expect(unknown.status).toBe(404)
+    expect(unknown.body).toMatchObject({ code: 'ORDER_NOT_FOUND' })
+  })
+
   it('ships the replacement of an exchange at once', async () => {
     const { orderId } = await shippedShopifyOrder([{ sku: 'SKU-B', quantity: 1, price: '35.00' }])
     const lineId = (await hub.api(`/api/v1/orders/${orderId}`)).body.lines[0].id

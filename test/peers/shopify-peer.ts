@@ -188,6 +188,47 @@ export class ShopifyPeer {
     return order
   }
 
+  /**
+   * A customer's return request on the storefront, as the returns/request webhook carries it: the
+   * return and its line items, each pointing at the order's line item through a fulfilment line
+   * item, with Shopify's reason enum. Ids only; no sku.
+   */
+  returnRequest(
+    order: PeerShopifyOrder,
+    lines: { sku: string; quantity: number; reason?: string; note?: string }[],
+  ): Record<string, unknown> {
+    seq++
+    const id = 2923237000n + seq
+    return {
+      id,
+      admin_graphql_api_id: `gid://shopify/Return/${id}`,
+      status: 'requested',
+      name: `${order.name}-R1`,
+      order: { id: order.id, admin_graphql_api_id: `gid://shopify/Order/${order.id}` },
+      total_return_line_items: lines.length,
+      return_line_items: lines.map((l, i) => {
+        const item = order.line_items.find((li) => li.sku === l.sku)!
+        const fli = 820022594000n + seq * 100n + BigInt(i)
+        return {
+          id: 1067000000n + seq * 100n + BigInt(i),
+          admin_graphql_api_id: `gid://shopify/ReturnLineItem/${1067000000n + seq * 100n + BigInt(i)}`,
+          fulfillment_line_item: {
+            id: fli,
+            admin_graphql_api_id: `gid://shopify/FulfillmentLineItem/${fli}`,
+            line_item: { id: item.id, admin_graphql_api_id: `gid://shopify/LineItem/${item.id}` },
+          },
+          quantity: l.quantity,
+          return_reason: l.reason ?? 'wrong_item',
+          return_reason_note: '',
+          customer_note: l.note ?? null,
+        }
+      }),
+      return_shipping_fees: [],
+      exchange_line_items: [],
+      total_exchange_line_items: 0,
+    }
+  }
+
   sign(body: string, secret = this.clientSecret): string {
     return createHmac('sha256', secret).update(body).digest('base64')
   }

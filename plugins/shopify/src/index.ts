@@ -18,12 +18,12 @@ import {
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import { type ShopifyConfig, shopifyConfig } from './config'
-import { shopifyOrderInput, shopifyRefundInput } from './input-schema'
+import { shopifyOrderInput, shopifyRefundInput, shopifyReturnInput } from './input-schema'
 import { parseLossless } from './lossless-json'
-import { orderEvent, toChannelRefund } from './map-order'
+import { orderEvent, toChannelRefund, toChannelReturn } from './map-order'
 import { cancelOrder, createRefund, pushShipments, setInventory } from './outbound'
 import { pollOrders } from './poll'
-import type { ShopifyOrder, ShopifyRefund } from './types'
+import type { ShopifyOrder, ShopifyRefund, ShopifyReturn } from './types'
 
 function body<T>(request: RawRequest): T {
   try {
@@ -44,6 +44,13 @@ function orderBody(request: RawRequest): ShopifyOrder {
   return checked.data as unknown as ShopifyOrder
 }
 
+/** A returns/request webhook's body, checked the same way. */
+function returnBody(request: RawRequest): ShopifyReturn {
+  const checked = shopifyReturnInput.safeParse(body<unknown>(request))
+  if (!checked.success) throw new PayloadError('not a Shopify return', zodIssues(checked.error))
+  return checked.data as unknown as ShopifyReturn
+}
+
 /** A refunds/create webhook's body, checked the same way. */
 function refundBody(request: RawRequest): ShopifyRefund {
   const checked = shopifyRefundInput.safeParse(body<unknown>(request))
@@ -62,7 +69,7 @@ export default definePlugin({
   config: shopifyConfig,
   capabilities: {
     webhook: {
-      produces: ['order', 'order.cancelled', 'order.refunded'],
+      produces: ['order', 'order.cancelled', 'order.refunded', 'return.requested'],
       verify(request, ctx) {
         const config: ShopifyConfig = ctx.config
         const secrets = [
@@ -106,6 +113,12 @@ export default definePlugin({
           }
           case 'refunds/create':
             events = [{ type: 'order.refunded', refund: toChannelRefund(refundBody(request)) }]
+            break
+          // A customer asked on the storefront (requested) or the merchant opened one (approve):
+          // either way the hub authorises an RMA; a second delivery for the same return is a no-op.
+          case 'returns/request':
+          case 'returns/approve':
+            events = [{ type: 'return.requested', return: toChannelReturn(returnBody(request)) }]
             break
           default:
             events = [{ type: 'ignored', reason: `topic '${topic || '(none)'}' is not used` }]

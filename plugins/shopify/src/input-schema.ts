@@ -82,3 +82,24 @@ export const shopifyRefundInput = z.looseObject({
     .nullish(),
   transactions: z.array(z.looseObject({ amount: money, kind: text, status: text, currency: text })).nullish(),
 })
+
+/**
+ * The fields of a Shopify returns/request (or returns/approve) webhook the connector reads. Return
+ * line items point at the order line through their fulfilment line item; ids only, no sku.
+ */
+export const shopifyReturnInput = z.looseObject({
+  id,
+  name: text,
+  order: z.looseObject({ id }),
+  return_line_items: z
+    .array(
+      z.looseObject({
+        quantity: z.number().int().positive(),
+        return_reason: text,
+        return_reason_note: text,
+        customer_note: text,
+        fulfillment_line_item: z.looseObject({ line_item: z.looseObject({ id }) }),
+      }),
+    )
+    .min(1, 'a return needs at least one line'),
+})

@@ -2,6 +2,7 @@ import {
   type Address,
   type CanonicalOrder,
   type ChannelRefund,
+  type ChannelReturn,
   canonicalOrderSchema,
   type InboundEvent,
   PayloadError,
@@ -9,7 +10,7 @@ import {
   type ServiceLevel,
   zodIssues,
 } from '@switchyard/plugin-sdk'
-import type { ShopifyAddress, ShopifyOrder, ShopifyRefund } from './types'
+import type { ShopifyAddress, ShopifyOrder, ShopifyRefund, ShopifyReturn } from './types'
 
 const str = (v: unknown): string | undefined =>
   v === null || v === undefined || v === '' ? undefined : String(v)
@@ -163,5 +164,29 @@ export function toChannelRefund(refund: ShopifyRefund): ChannelRefund {
       restock: l.restock_type !== 'no_restock',
     })),
     ...(refund.created_at ? { refundedAt: refund.created_at } : {}),
+  }
+}
+
+/**
+ * A Shopify return request as the hub's channel return: lines by the order line they return (the
+ * hub matches `externalLineId`; the sku is a placeholder, Shopify's return payload carries none).
+ * Reasons are Shopify's enum in lower case (`wrong_item`, `defective`, …), with the notes.
+ */
+export function toChannelReturn(r: ShopifyReturn): ChannelReturn {
+  const reasons = [
+    ...new Set(
+      r.return_line_items
+        .map((l) => [l.return_reason, l.return_reason_note, l.customer_note].filter(Boolean).join(': '))
+        .filter(Boolean),
+    ),
+  ]
+  return {
+    externalOrderId: String(r.order.id),
+    externalReturnId: String(r.id),
+    ...(reasons.length > 0 ? { reason: reasons.join('; ').slice(0, 500) } : {}),
+    lines: r.return_line_items.map((l) => {
+      const lineId = String(l.fulfillment_line_item.line_item.id)
+      return { externalLineId: lineId, sku: `line-${lineId}`, quantity: l.quantity }
+    }),
   }
 }

@@ -66,3 +66,17 @@ export interface ShopifyRefund {
   }[]
   transactions?: { amount?: string; kind?: string; status?: string; currency?: string }[]
 }
+
+/** A returns/request webhook body, as far as the connector reads it. */
+export interface ShopifyReturn {
+  id: number | string
+  name?: string | null
+  order: { id: number | string }
+  return_line_items: {
+    quantity: number
+    return_reason?: string | null
+    return_reason_note?: string | null
+    customer_note?: string | null
+    fulfillment_line_item: { line_item: { id: number | string } }
+  }[]
+}
