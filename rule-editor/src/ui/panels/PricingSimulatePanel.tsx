@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { type Api, type OrderSummary, type Quote, type QuoteBody, quoteFromStored } from '../../api/client'
 import type { Catalogue } from '../../model/catalogue'
+import { SampleLines } from './SampleLines'
 
 /**
  * Prices a basket against the working version without changing anything: a recent real order's
@@ -128,47 +129,7 @@ export function PricingSimulatePanel(props: {
               <input value={country} onChange={(e) => setCountry(e.target.value.toUpperCase())} />
             </label>
           </div>
-          {lines.map((l, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines are edited in place
-            <div key={i} className="row">
-              <select
-                data-testid={`sim-sku-${i}`}
-                value={l.sku}
-                onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, sku: e.target.value } : x)))}
-              >
-                {products.map((p) => (
-                  <option key={p.sku} value={p.sku}>
-                    {p.name} ({p.sku})
-                  </option>
-                ))}
-              </select>
-              <input
-                type="number"
-                min={1}
-                className="qty"
-                data-testid={`sim-qty-${i}`}
-                value={l.quantity}
-                onChange={(e) =>
-                  setLines(
-                    lines.map((x, j) => (j === i ? { ...x, quantity: Number(e.target.value) || 1 } : x)),
-                  )
-                }
-              />
-              <button
-                type="button"
-                className="link"
-                onClick={() => setLines(lines.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() => setLines([...lines, { sku: products[0]?.sku ?? '', quantity: 1 }])}
-          >
-            Add line
-          </button>
+          <SampleLines lines={lines} products={products} onChange={setLines} />
         </div>
       )}
       <div className="row">

@@ -8,11 +8,7 @@ import {
   type Simulation,
 } from '../../api/client'
 import type { Catalogue } from '../../model/catalogue'
-
-interface Line {
-  sku: string
-  quantity: number
-}
+import { type SampleLine as Line, SampleLines } from './SampleLines'
 
 /**
  * Runs one order against the working version without changing anything: a recent real order (with
@@ -182,47 +178,7 @@ export function SimulatePanel(props: {
               <input value={tags} placeholder="vip, gift" onChange={(e) => setTags(e.target.value)} />
             </label>
           </div>
-          {lines.map((l, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines are edited in place
-            <div key={i} className="row">
-              <select
-                data-testid={`sim-sku-${i}`}
-                value={l.sku}
-                onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, sku: e.target.value } : x)))}
-              >
-                {products.map((p) => (
-                  <option key={p.sku} value={p.sku}>
-                    {p.name} ({p.sku}){p.hazmat ? ' · hazmat' : ''}
-                    {p.highValue ? ' · high value' : ''}
-                  </option>
-                ))}
-              </select>
-              <input
-                type="number"
-                min={1}
-                className="qty"
-                value={l.quantity}
-                onChange={(e) =>
-                  setLines(
-                    lines.map((x, j) => (j === i ? { ...x, quantity: Number(e.target.value) || 1 } : x)),
-                  )
-                }
-              />
-              <button
-                type="button"
-                className="link"
-                onClick={() => setLines(lines.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            onClick={() => setLines([...lines, { sku: products[0]?.sku ?? '', quantity: 1 }])}
-          >
-            Add line
-          </button>
+          <SampleLines lines={lines} products={products} onChange={setLines} />
         </div>
       )}
       <div className="row">
