@@ -2,8 +2,9 @@ import type { RuleProperties } from '../rules/rule-types'
 import {
   checkRuleConditions,
   type MasterData,
+  pathOf,
   type RuleIssue,
-  rulesShape,
+  shapeIssues,
   type ValidationReport,
 } from '../rules/validate'
 import { fraction } from './money-math'
@@ -15,9 +16,6 @@ export interface PricingMasterData extends MasterData {
   priceLists?: readonly string[]
 }
 
-const pathOf = (path: readonly PropertyKey[]) =>
-  path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
-
 /**
  * Checks a pricing rule set before it is saved or published: the json-rules-engine shape, the
  * pricing fact catalogue (same checks as sourcing: unknown facts, operators and values that do not
@@ -26,18 +24,8 @@ const pathOf = (path: readonly PropertyKey[]) =>
 export function validatePricingRules(input: unknown, master?: PricingMasterData): ValidationReport {
   const errors: RuleIssue[] = []
   const warnings: RuleIssue[] = []
-  const shape = rulesShape.safeParse(input)
-  if (!shape.success) {
-    for (const i of shape.error.issues) {
-      const index = typeof i.path[0] === 'number' ? i.path[0] : undefined
-      const rule =
-        index !== undefined && Array.isArray(input)
-          ? ((input[index] as { name?: string })?.name ?? `rule[${index}]`)
-          : '(rules)'
-      errors.push({ code: 'INVALID_SHAPE', rule, field: `rules${pathOf(i.path)}`, message: i.message })
-    }
-    return { valid: false, errors, warnings }
-  }
+  const shapeErrors = shapeIssues(input)
+  if (shapeErrors) return { valid: false, errors: shapeErrors, warnings }
   const rules = input as RuleProperties[]
   const names = new Set<string>()
   rules.forEach((rule, index) => {

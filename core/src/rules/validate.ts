@@ -84,6 +84,27 @@ export const ruleShape = z.object({
 })
 export const rulesShape = z.array(ruleShape).max(10_000)
 
+/** A zod issue path as a field name: `[0].event.params.weight`. */
+export const pathOf = (path: readonly PropertyKey[]) =>
+  path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
+
+/**
+ * The json-rules-engine shape check every rule set kind starts with: null when the input is an
+ * array of rules, else one INVALID_SHAPE issue per problem, naming the rule and the field.
+ */
+export function shapeIssues(input: unknown): RuleIssue[] | null {
+  const shape = rulesShape.safeParse(input)
+  if (shape.success) return null
+  return shape.error.issues.map((i) => {
+    const index = typeof i.path[0] === 'number' ? i.path[0] : undefined
+    const rule =
+      index !== undefined && Array.isArray(input)
+        ? ((input[index] as { name?: string })?.name ?? `rule[${index}]`)
+        : '(rules)'
+    return { code: 'INVALID_SHAPE', rule, field: `rules${pathOf(i.path)}`, message: i.message }
+  })
+}
+
 export type RuleScope = 'order' | 'line' | 'location' | 'lineLocation'
 
 /** Which facts a condition tree tests. */
@@ -315,20 +336,8 @@ function impossible(c: Condition): string | null {
 export function validateRules(input: unknown, master?: MasterData): ValidationReport {
   const errors: RuleIssue[] = []
   const warnings: RuleIssue[] = []
-  const shape = rulesShape.safeParse(input)
-  if (!shape.success) {
-    for (const i of shape.error.issues) {
-      const index = typeof i.path[0] === 'number' ? i.path[0] : undefined
-      const rule =
-        index !== undefined && Array.isArray(input)
-          ? ((input[index] as { name?: string })?.name ?? `rule[${index}]`)
-          : '(rules)'
-      let field = 'rules'
-      for (const p of i.path) field += typeof p === 'number' ? `[${p}]` : `.${String(p)}`
-      errors.push({ code: 'INVALID_SHAPE', rule, field, message: i.message })
-    }
-    return { valid: false, errors, warnings }
-  }
+  const shapeErrors = shapeIssues(input)
+  if (shapeErrors) return { valid: false, errors: shapeErrors, warnings }
   const rules = input as RuleProperties[]
   const names = new Map<string, number>()
   const strategies: {
