@@ -98,7 +98,6 @@ export {
 export { CapacityLedger } from './routing/capacity'
 export { PostcodeCentroids } from './routing/centroids/postcode-centroids'
 export { distanceKm } from './routing/geo'
-export { NearestLocationRouter } from './routing/nearest-router'
 export { type RerouteOutcome, RerouteService } from './routing/reroute-service'
 export type {
   CandidateExplanation,

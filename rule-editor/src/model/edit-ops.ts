@@ -148,7 +148,3 @@ export function addEdge(
   if (doc.edges.some((e) => e.id === id)) return doc
   return { ...doc, edges: [...doc.edges, { id, ...c }] }
 }
-
-export function updateNode(doc: GraphDoc, id: string, change: (n: GraphNode) => GraphNode): GraphDoc {
-  return { ...doc, nodes: doc.nodes.map((n) => (n.id === id ? change(n) : n)) }
-}

@@ -124,11 +124,3 @@ export const handles: Record<NodeType, { sources: HandleSpec[]; targets: HandleS
   action: { sources: [], targets: [{ id: 'in', kind: 'flow' }] },
 }
 
-export function emptyDoc(kind: RuleSetKind): GraphDoc {
-  return {
-    schemaVersion: GRAPH_SCHEMA_VERSION,
-    kind,
-    nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: { kind } }],
-    edges: [],
-  }
-}

@@ -30,12 +30,6 @@ export function writeJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value)
 }
 
-/** SQLite has no boolean; PostgreSQL wants one. Both accept these literals in SQL text. */
-export function sqlBool(dialect: Dialect, value: boolean): string {
-  if (dialect === 'sqlite') return value ? '1' : '0'
-  return value ? 'true' : 'false'
-}
-
 export function isRetryableDbError(error: unknown): boolean {
   const code = (error as { code?: string })?.code
   // 40001 serialization failure, 40P01 deadlock, SQLITE_BUSY when another writer holds the lock too long.
