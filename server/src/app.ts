@@ -117,7 +117,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
     })
   app.get('/openapi.json', (c) => c.json(document()))
   app.route('/docs', docsRoutes())
-  app.route('/metrics', metricsRoutes(hub, process.env.SWITCHYARD_METRICS_TOKEN || undefined))
+  app.route('/metrics', metricsRoutes(hub, hub.settings.metricsToken))
   app.route('/webhooks', webhookRoutes(hub))
 
   options.mount?.(app)

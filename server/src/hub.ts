@@ -54,7 +54,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
   const env = options.env ?? process.env
   const announce = options.announce ?? ((text: string) => process.stdout.write(`${text}\n`))
   let registry: PluginRegistry | undefined
-  const logger = options.logger ?? createLogger(settings.logLevel, () => registry?.secretValues() ?? [])
+  const logger = options.logger ?? createLogger(settings.logLevel, () => registry?.secretValues() ?? [], settings.logFormat)
 
   const { file, fromFile } = await pluginConfig(settings, env)
   const instances = await loadInstances(file, env, { fromFile })

@@ -3,8 +3,12 @@ import pino, { type Logger } from 'pino'
 export type { Logger }
 
 /** JSON logs for machines; pretty ones when a person watches the terminal. */
-export function createLogger(level: string, extraRedactValues: () => readonly string[] = () => []): Logger {
-  const pretty = process.stdout.isTTY && process.env.SWITCHYARD_LOG_FORMAT !== 'json'
+export function createLogger(
+  level: string,
+  extraRedactValues: () => readonly string[] = () => [],
+  format: 'json' | 'auto' = 'auto',
+): Logger {
+  const pretty = process.stdout.isTTY && format !== 'json'
   return pino({
     level,
     base: { svc: 'switchyard' },

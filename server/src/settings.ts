@@ -10,6 +10,10 @@ export interface HubSettings {
   configPath: string | undefined
   demo: boolean
   logLevel: string
+  /** `json` forces JSON logs even on a terminal (pretty otherwise when a person watches). */
+  logFormat: 'json' | 'auto'
+  /** Bearer token the scraper must send to /metrics; undefined leaves /metrics open. */
+  metricsToken: string | undefined
   /** Run the outbox dispatcher and pollers in this process. */
   workers: boolean
   outbox: {
@@ -70,6 +74,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
     configPath: env.SWITCHYARD_CONFIG || undefined,
     demo: env.SWITCHYARD_DEMO !== '0',
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: env.SWITCHYARD_LOG_FORMAT === 'json' ? 'json' : 'auto',
+    metricsToken: env.SWITCHYARD_METRICS_TOKEN || undefined,
     workers: env.SWITCHYARD_WORKERS !== '0',
     outbox: {
       baseMs: int(env, 'SWITCHYARD_OUTBOX_BASE_MS', 1000, 1),
