@@ -54,7 +54,9 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
   const env = options.env ?? process.env
   const announce = options.announce ?? ((text: string) => process.stdout.write(`${text}\n`))
   let registry: PluginRegistry | undefined
-  const logger = options.logger ?? createLogger(settings.logLevel, () => registry?.secretValues() ?? [], settings.logFormat)
+  const logger =
+    options.logger ??
+    createLogger(settings.logLevel, () => registry?.secretValues() ?? [], settings.logFormat)
 
   const { file, fromFile } = await pluginConfig(settings, env)
   const instances = await loadInstances(file, env, { fromFile })
@@ -104,7 +106,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       core.onOrdersCommitted(() => context.dispatcher?.wake())
       context.dispatcher.start()
     }
-    const pollInterval = env.SWITCHYARD_POLL_INTERVAL_MS ? Number(env.SWITCHYARD_POLL_INTERVAL_MS) : undefined
+    const pollInterval = settings.pollIntervalMs
     const pollers = settings.workers
       ? createPollers(context, { owner: workerId, ...(pollInterval ? { intervalMs: pollInterval } : {}) })
       : undefined
@@ -119,7 +121,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
                 publicUrl: settings.publicUrl,
                 wmsInstanceId: DEMO_WMS,
                 wmsWebhookSecret: String(demoWms.config.webhookSecret),
-                shipDelayMs: Number(env.SWITCHYARD_DEMO_SHIP_DELAY_MS ?? 5000),
+                shipDelayMs: settings.demoShipDelayMs,
                 logger,
               }),
             )

@@ -25,4 +25,12 @@ describe('readSettings', () => {
     expect(readSettings({ SWITCHYARD_RATE_LIMIT_KEY: 'off' }).rateLimits.key.perSecond).toBe(0)
     expect(() => readSettings({ SWITCHYARD_RATE_LIMIT_KEY: 'lots' })).toThrow(/SWITCHYARD_RATE_LIMIT_KEY/)
   })
+
+  it('checks the poll interval and the demo ship delay instead of passing NaN on', () => {
+    expect(readSettings({}).pollIntervalMs).toBeUndefined()
+    expect(readSettings({ SWITCHYARD_POLL_INTERVAL_MS: '250' }).pollIntervalMs).toBe(250)
+    expect(() => readSettings({ SWITCHYARD_POLL_INTERVAL_MS: 'soon' })).toThrow(/SWITCHYARD_POLL_INTERVAL_MS/)
+    expect(readSettings({}).demoShipDelayMs).toBe(5000)
+    expect(() => readSettings({ SWITCHYARD_DEMO_SHIP_DELAY_MS: '-5' })).toThrow(/SWITCHYARD_DEMO_SHIP_DELAY_MS/)
+  })
 })

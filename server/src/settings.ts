@@ -29,6 +29,10 @@ export interface HubSettings {
   rateLimits: { key: RateLimit; webhook: RateLimit }
   /** How often channels are told their available stock (debounce window). */
   stockSyncMs: number
+  /** How often channels are polled; undefined leaves each poller's own default. */
+  pollIntervalMs: number | undefined
+  /** The demo warehouse confirms a shipment this long after the request. */
+  demoShipDelayMs: number
   /** Take the client address from X-Forwarded-For (behind a proxy you control). */
   trustProxy: boolean
 }
@@ -91,5 +95,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
     },
     trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
     stockSyncMs: int(env, 'SWITCHYARD_STOCK_SYNC_MS', 5_000, 100),
+    pollIntervalMs: env.SWITCHYARD_POLL_INTERVAL_MS ? int(env, 'SWITCHYARD_POLL_INTERVAL_MS', 0, 10) : undefined,
+    demoShipDelayMs: int(env, 'SWITCHYARD_DEMO_SHIP_DELAY_MS', 5000),
   }
 }
