@@ -31,6 +31,8 @@ describe('readSettings', () => {
     expect(readSettings({ SWITCHYARD_POLL_INTERVAL_MS: '250' }).pollIntervalMs).toBe(250)
     expect(() => readSettings({ SWITCHYARD_POLL_INTERVAL_MS: 'soon' })).toThrow(/SWITCHYARD_POLL_INTERVAL_MS/)
     expect(readSettings({}).demoShipDelayMs).toBe(5000)
-    expect(() => readSettings({ SWITCHYARD_DEMO_SHIP_DELAY_MS: '-5' })).toThrow(/SWITCHYARD_DEMO_SHIP_DELAY_MS/)
+    expect(() => readSettings({ SWITCHYARD_DEMO_SHIP_DELAY_MS: '-5' })).toThrow(
+      /SWITCHYARD_DEMO_SHIP_DELAY_MS/,
+    )
   })
 })

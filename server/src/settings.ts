@@ -95,7 +95,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
     },
     trustProxy: env.SWITCHYARD_TRUST_PROXY === '1',
     stockSyncMs: int(env, 'SWITCHYARD_STOCK_SYNC_MS', 5_000, 100),
-    pollIntervalMs: env.SWITCHYARD_POLL_INTERVAL_MS ? int(env, 'SWITCHYARD_POLL_INTERVAL_MS', 0, 10) : undefined,
+    pollIntervalMs: env.SWITCHYARD_POLL_INTERVAL_MS
+      ? int(env, 'SWITCHYARD_POLL_INTERVAL_MS', 0, 10)
+      : undefined,
     demoShipDelayMs: int(env, 'SWITCHYARD_DEMO_SHIP_DELAY_MS', 5000),
   }
 }
