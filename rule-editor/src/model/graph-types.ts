@@ -123,4 +123,3 @@ export const handles: Record<NodeType, { sources: HandleSpec[]; targets: HandleS
   },
   action: { sources: [], targets: [{ id: 'in', kind: 'flow' }] },
 }
-
