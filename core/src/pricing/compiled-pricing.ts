@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import { parsePublishedParams } from '../rules/action-params'
 import { compileRule, compileSlotted, RuleIndex, type SlotPredicate } from '../rules/compile'
 import type { RuleProperties } from '../rules/rule-types'
 import { factsOf } from '../rules/validate'
@@ -88,7 +90,7 @@ function compileAction(rule: RuleProperties, index: number): CompiledAction {
   const type = rule.event.type as PricingActionType
   const schema = pricingActionSchemas[type]
   if (!schema) throw new Error(`rule ${rule.name ?? index}: unknown pricing action '${rule.event.type}'`)
-  const p = schema.parse(rule.event.params ?? {}) as Record<string, unknown>
+  const p = parsePublishedParams(schema as z.ZodType, rule.event.params) as Record<string, unknown>
   switch (type) {
     case 'priceList':
       return { type, priceListId: p.priceListId as string }

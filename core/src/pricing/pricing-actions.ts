@@ -14,7 +14,7 @@ const nodeId = z.string().optional()
 
 /** A percent or an amount (in `currency`, or the quote's currency when absent); exactly one. */
 const adjustment = z
-  .object({
+  .strictObject({
     percent: percent.optional(),
     amount: decimal.optional(),
     currency: currency.optional(),
@@ -26,7 +26,7 @@ const adjustment = z
   })
 
 const volumeBreak = z
-  .object({
+  .strictObject({
     minQty: z.number().int().min(1).max(1_000_000),
     percent: percent.max(100).optional(),
     amount: decimal.optional(),
@@ -38,12 +38,12 @@ const volumeBreak = z
 
 export const pricingActionSchemas = {
   /** Use this price list (if it prices the sku) instead of the best matching one. */
-  priceList: z.object({ priceListId: z.string().min(1).max(64), nodeId }),
+  priceList: z.strictObject({ priceListId: z.string().min(1).max(64), nodeId }),
   markup: adjustment,
   discount: adjustment,
   /** Tiers by quantity: the highest break whose minQty the quantity reaches applies. */
   volumeBreaks: z
-    .object({
+    .strictObject({
       /** line: the line's quantity; sku: units of the sku across the order; order: all units. */
       basis: z.enum(['line', 'sku', 'order']).optional(),
       breaks: z.array(volumeBreak).min(1).max(50),
@@ -55,7 +55,7 @@ export const pricingActionSchemas = {
     }),
   /** A price ending: k × every + ending, e.g. ending '.99' every '1' → 12.99; 'whole' → 13. */
   round: z
-    .object({
+    .strictObject({
       ending: z.union([z.literal('whole'), z.string().regex(/^\d{0,9}(\.\d{1,6})?$/)]),
       every: decimal.optional(),
       direction: z.enum(['up', 'down', 'nearest']).optional(),
@@ -64,7 +64,7 @@ export const pricingActionSchemas = {
     .refine((p) => p.ending !== '' && p.ending !== '.', { message: 'an ending such as .99, .95 or whole' }),
   /** Never under cost plus a minimum margin (percent of cost, or an amount; the higher of the two). */
   floor: z
-    .object({
+    .strictObject({
       minMarginPercent: percent.optional(),
       minMarginAmount: decimal.optional(),
       currency: currency.optional(),

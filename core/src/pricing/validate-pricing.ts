@@ -1,8 +1,8 @@
+import { checkParams } from '../rules/action-params'
 import type { RuleProperties } from '../rules/rule-types'
 import {
   checkRuleConditions,
   type MasterData,
-  pathOf,
   type RuleIssue,
   shapeIssues,
   type ValidationReport,
@@ -53,13 +53,13 @@ export function validatePricingRules(input: unknown, master?: PricingMasterData)
       })
       return
     }
-    const params = pricingActionSchemas[type].safeParse(rule.event.params ?? {})
-    if (!params.success) {
-      for (const i of params.error.issues)
+    const params = checkParams(pricingActionSchemas[type], rule.event.params)
+    if (!params.ok) {
+      for (const i of params.issues)
         errors.push({
           code: 'INVALID_ACTION',
           rule: name,
-          field: `${field}.event.params${pathOf(i.path)}`,
+          field: `${field}.event.params${i.path}`,
           message: i.message,
         })
       return

@@ -27,14 +27,14 @@ const target = {
   strategies: ids.optional(),
 }
 
-export const splitPolicySchema = z.object({
+export const splitPolicySchema = z.strictObject({
   policy: z.enum(['never', 'allowed']),
   maxShipments: z.number().int().min(1).max(20).optional(),
   minShipmentValue: z.number().min(0).optional(),
 })
 export type SplitPolicy = z.infer<typeof splitPolicySchema>
 
-export const unfillableSchema = z.object({
+export const unfillableSchema = z.strictObject({
   action: z.enum(['backorder', 'cancelAfter']),
   days: z.number().int().min(0).max(365).optional(),
 })
@@ -42,7 +42,7 @@ export type UnfillablePolicy = z.infer<typeof unfillableSchema>
 
 const weights = z.partialRecord(z.enum(criteria), z.number().min(0).max(1000))
 
-export const strategyFilterSchema = z.object({
+export const strategyFilterSchema = z.strictObject({
   locations: ids.optional(),
   tags: ids.optional(),
   types: z.array(z.enum(locationTypes)).optional(),
@@ -53,7 +53,7 @@ export const strategyFilterSchema = z.object({
 export type StrategyFilter = z.infer<typeof strategyFilterSchema>
 
 export const actionSchemas = {
-  strategy: z.object({
+  strategy: z.strictObject({
     id: z.string().min(1).max(120),
     label: z.string().max(200).optional(),
     /** Lower runs first; ties go in rule order. */
@@ -65,10 +65,22 @@ export const actionSchemas = {
     unfillable: unfillableSchema.optional(),
     nodeId: z.string().optional(),
   }),
-  exclude: z.object({ ...target, reason: z.string().max(300).optional(), nodeId: z.string().optional() }),
-  restrict: z.object({ ...target, reason: z.string().max(300).optional(), nodeId: z.string().optional() }),
-  prefer: z.object({ ...target, bonus: z.number().min(0).max(1).optional(), nodeId: z.string().optional() }),
-  weight: z.object({
+  exclude: z.strictObject({
+    ...target,
+    reason: z.string().max(300).optional(),
+    nodeId: z.string().optional(),
+  }),
+  restrict: z.strictObject({
+    ...target,
+    reason: z.string().max(300).optional(),
+    nodeId: z.string().optional(),
+  }),
+  prefer: z.strictObject({
+    ...target,
+    bonus: z.number().min(0).max(1).optional(),
+    nodeId: z.string().optional(),
+  }),
+  weight: z.strictObject({
     criterion: z.enum(criteria),
     weight: z.number().min(0).max(1000).optional(),
     factor: z.number().min(0).max(1000).optional(),
@@ -76,10 +88,13 @@ export const actionSchemas = {
     nodeId: z.string().optional(),
   }),
   split: splitPolicySchema.extend({ strategies: ids.optional(), nodeId: z.string().optional() }),
-  shipTogether: z.object({ group: z.string().min(1).max(120).optional(), nodeId: z.string().optional() }),
-  hold: z.object({ reason: z.string().min(1).max(500), nodeId: z.string().optional() }),
+  shipTogether: z.strictObject({
+    group: z.string().min(1).max(120).optional(),
+    nodeId: z.string().optional(),
+  }),
+  hold: z.strictObject({ reason: z.string().min(1).max(500), nodeId: z.string().optional() }),
   unfillable: unfillableSchema.extend({ nodeId: z.string().optional() }),
-  serviceLevel: z.object({ serviceLevel: z.enum(serviceLevels), nodeId: z.string().optional() }),
+  serviceLevel: z.strictObject({ serviceLevel: z.enum(serviceLevels), nodeId: z.string().optional() }),
 } as const
 
 export type ActionType = keyof typeof actionSchemas

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkParams, pathOf } from './action-params'
 import { decoratorsByType, type FactDefinition, factsById, operatorsByType } from './fact-catalog'
 import { baseOperatorOf, decoratorsOf, resolveOperator } from './operators'
 import {
@@ -84,9 +85,7 @@ export const ruleShape = z.object({
 })
 export const rulesShape = z.array(ruleShape).max(10_000)
 
-/** A zod issue path as a field name: `[0].event.params.weight`. */
-export const pathOf = (path: readonly PropertyKey[]) =>
-  path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
+export { pathOf }
 
 /**
  * The json-rules-engine shape check every rule set kind starts with: null when the input is an
@@ -378,13 +377,13 @@ export function validateRules(input: unknown, master?: MasterData): ValidationRe
       })
       return
     }
-    const params = actionSchemas[type].safeParse(rule.event.params ?? {})
-    if (!params.success) {
-      for (const i of params.error.issues)
+    const params = checkParams(actionSchemas[type], rule.event.params)
+    if (!params.ok) {
+      for (const i of params.issues)
         errors.push({
           code: 'INVALID_ACTION',
           rule: name,
-          field: `${field}.event.params${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+          field: `${field}.event.params${i.path}`,
           message: i.message,
         })
       return

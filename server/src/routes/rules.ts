@@ -263,6 +263,8 @@ export function ruleRoutes(hub: HubContext) {
       tags: ['rules'],
       summary: 'Validate a version against the live catalogue',
       security,
+      description:
+        "Errors and warnings, each naming the rule and the field. Every action's params are checked against the action's schema: an unknown key or a wrongly typed value is an `INVALID_ACTION` error at its own path (e.g. `rules[3].event.params.bogus`), for sourcing, returns and pricing rule sets alike. Publishing refuses (422) while any error remains.",
       request: { params: versionParam },
       responses: ok('Validation report'),
     }),

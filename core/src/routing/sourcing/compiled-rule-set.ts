@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import { parsePublishedParams } from '../../rules/action-params'
 import {
   type CompiledRule,
   compileRule,
@@ -75,7 +77,7 @@ export function compileRuleSet(
     const type = rule.event.type as ActionType
     const schema = actionSchemas[type]
     if (!schema) throw new Error(`rule ${rule.name ?? index}: unknown action '${rule.event.type}'`)
-    const params = schema.parse(rule.event.params ?? {})
+    const params = parsePublishedParams(schema as z.ZodType, rule.event.params)
     const scope = scopeOf(rule)
     const compiled = compileRule(rule, index)
     return {
