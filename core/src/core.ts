@@ -4,6 +4,7 @@ import { CatalogCache } from './catalog/catalog-cache'
 import { CatalogService } from './catalog/catalog-service'
 import type { DatabaseSettings } from './db/database-settings'
 import { createOrm, migrate, type Orm } from './db/orm'
+import { openChangeFeed } from './db/sql/change-feed'
 import { openSqlDb } from './db/sql/open'
 import type { SqlDb } from './db/sql/sql-db'
 import { readJson } from './db/sql/sql-db'
@@ -99,6 +100,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const orm = await createOrm(options.settings)
   if (options.migrate !== false) await migrate(orm)
   const db = openSqlDb(options.settings)
+  // Revocations and role changes reach every hub's API key cache through it.
+  const changes = openChangeFeed(options.settings, db)
   const catalogCache = new CatalogCache(db)
   const listeners: ((results: readonly IntakeResult[]) => void)[] = []
   const centroids = loadCentroids()
@@ -186,13 +189,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     orders: new OrderQueries(orm),
     outbox: new OutboxStore(db, options.workerId),
     outboxQueries: new OutboxQueries(db),
-    apiKeys: new ApiKeys(db),
+    apiKeys: new ApiKeys(db, changes),
     pluginInstances: new PluginInstances(db),
     webhookReceipts: new WebhookReceipts(db),
     onOrdersCommitted(listener) {
       listeners.push(listener)
     },
     async close() {
+      await changes.close()
       await db.close()
       await orm.close()
     },

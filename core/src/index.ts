@@ -16,6 +16,7 @@ export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
 export { type Core, type CoreOptions, openCore } from './core'
 export { type DatabaseSettings, type Dialect, resolveDatabaseSettings } from './db/database-settings'
 export { createOrm, migrate, type Orm } from './db/orm'
+export { type ChangeFeed, openChangeFeed, postgresChangeFeed } from './db/sql/change-feed'
 export { openSqlDb } from './db/sql/open'
 export { isConnectionError, readJson, type SqlDb, type SqlRunner } from './db/sql/sql-db'
 export {

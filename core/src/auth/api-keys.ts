@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { ChangeFeed } from '../db/sql/change-feed'
 import type { SqlDb } from '../db/sql/sql-db'
 import { NotFoundError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
@@ -29,18 +30,39 @@ interface KeyRow {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 const TOKEN = /^sy_([a-f0-9]{12})_([A-Za-z0-9_-]{32,64})$/
 
+/** The change-feed topic of API keys: published on every revocation and role change. */
+export const API_KEYS_TOPIC = 'api_keys'
+
 /**
  * API keys: `sy_<prefix>_<secret>`. The prefix finds the row, the SHA-256 of the whole key is
  * compared. Keys are 192-bit random, so a fast hash is enough (no password stretching needed).
- * Lookups are cached briefly so a busy client does not cost a query per request.
+ * Lookups are cached briefly so a busy client does not cost a query per request. A revocation or a
+ * role change empties the cache of every hub on the database at once (the change feed: LISTEN/NOTIFY
+ * on PostgreSQL); the short lifetime of an entry bounds what a lost notification can keep alive.
  */
 export class ApiKeys {
   private cache = new Map<string, { row: KeyRow | undefined; at: number }>()
+  /** Moves on each invalidation, so a lookup that started before it does not cache what it read. */
+  private generation = 0
 
   constructor(
     private readonly db: SqlDb,
-    private readonly cacheMs = 10_000,
-  ) {}
+    private readonly changes: ChangeFeed,
+    private readonly cacheMs = 500,
+  ) {
+    changes.subscribe(API_KEYS_TOPIC, () => this.invalidate())
+  }
+
+  private invalidate(): void {
+    this.generation++
+    this.cache.clear()
+  }
+
+  /** Forgets cached lookups here at once, then on every other hub. */
+  private async changed(): Promise<void> {
+    this.invalidate()
+    await this.changes.publish(API_KEYS_TOPIC)
+  }
 
   async create(
     input: { name: string; role: Role; channelInstanceId?: string | null },
@@ -73,12 +95,13 @@ export class ApiKeys {
     const prefix = match[1]!
     let cached = this.cache.get(prefix)
     if (!cached || now - cached.at > this.cacheMs) {
+      const generation = this.generation
       const row = await this.db.one<KeyRow>(
         'select id, name, hash, role, channel_instance_id, revoked_at from api_key where prefix = ?',
         [prefix],
       )
       cached = { row, at: now }
-      this.cache.set(prefix, cached)
+      if (generation === this.generation) this.cache.set(prefix, cached)
     }
     const row = cached.row
     // A revocation may lie in the future: the grace period of a rotation.
@@ -104,7 +127,7 @@ export class ApiKeys {
       now,
     )
     await this.db.run('update api_key set revoked_at = ? where id = ?', [now + graceSeconds * 1000, id])
-    this.cache.clear()
+    await this.changed()
     return created
   }
 
@@ -114,7 +137,27 @@ export class ApiKeys {
       [now, id, now],
     )
     if (changed === 0) throw new NotFoundError('api key', id)
-    this.cache.clear()
+    await this.changed()
+  }
+
+  /** Gives a live key another role; every hub answers with the new role within a second. */
+  async setRole(id: string, role: Role, now = Date.now()): Promise<Principal> {
+    if (!roles.includes(role)) {
+      throw new ValidationError('invalid role', [
+        { field: 'role', message: `must be one of ${roles.join(', ')}` },
+      ])
+    }
+    const changed = await this.db.run(
+      'update api_key set role = ? where id = ? and (revoked_at is null or revoked_at > ?)',
+      [role, id, now],
+    )
+    if (changed === 0) throw new NotFoundError('api key', id)
+    await this.changed()
+    const row = (await this.db.one<KeyRow>(
+      'select id, name, hash, role, channel_instance_id, revoked_at from api_key where id = ?',
+      [id],
+    ))!
+    return { keyId: row.id, name: row.name, role: row.role, channelInstanceId: row.channel_instance_id }
   }
 
   async count(): Promise<number> {

@@ -137,6 +137,8 @@ export function keyRoutes(hub: HubContext) {
       path: '/{id}',
       tags: ['keys'],
       summary: 'Revoke an API key',
+      description:
+        'Every hub of the database refuses the key within a second (the same cache rule as a role change).',
       security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 204: { description: 'Revoked' }, ...commonErrors },
@@ -145,6 +147,38 @@ export function keyRoutes(hub: HubContext) {
       assertPermission(c.get('principal'), 'keys:manage')
       await hub.core.apiKeys.revoke(c.req.valid('param').id)
       return c.body(null, 204)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['keys'],
+      summary: 'Change the role of an API key',
+      description:
+        'Takes effect on every hub of the database within a second, as a revocation does: each hub ' +
+        'caches key lookups for at most half a second, and a change clears every cache at once ' +
+        '(PostgreSQL LISTEN/NOTIFY).',
+      security,
+      request: {
+        params: z.strictObject({ id: z.string().uuid() }),
+        body: {
+          required: true,
+          content: { 'application/json': { schema: z.strictObject({ role: z.enum(roles) }) } },
+        },
+      },
+      responses: {
+        200: {
+          description: 'The key with its new role',
+          content: { 'application/json': { schema: keyView } },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      assertPermission(c.get('principal'), 'keys:manage')
+      const key = await hub.core.apiKeys.setRole(c.req.valid('param').id, c.req.valid('json').role)
+      return c.json(key, 200)
     },
   )
   app.openapi(
