@@ -46,6 +46,11 @@ export interface RoutingRequest {
   now: Date
   /** A person released this order's hold: hold rules do not hold it again. Other rules still apply. */
   holdReleased?: boolean
+  /**
+   * Re-routing: shipments this order has already been sent in (fulfilments requested or shipped,
+   * which cannot move). They count against the split policy's maximum; `never` then allows none.
+   */
+  shipmentsSoFar?: number
 }
 
 export interface Assignment {

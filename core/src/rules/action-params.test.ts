@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { compilePricing } from '../pricing/compiled-pricing'
 import { validatePricingRules } from '../pricing/validate-pricing'
 import { compileRuleSet } from '../routing/sourcing/compiled-rule-set'
-import type { RuleProperties } from './rule-types'
+import type { JsonValue, RuleProperties } from './rule-types'
 import { validateRules } from './validate'
 
-const rule = (type: string, params: Record<string, unknown>, name = 'r1'): RuleProperties => ({
+const rule = (type: string, params: Record<string, JsonValue>, name = 'r1'): RuleProperties => ({
   name,
   conditions: { all: [] },
   event: { type, params },

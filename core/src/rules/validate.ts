@@ -346,7 +346,9 @@ export function validateRules(input: unknown, master?: MasterData): ValidationRe
     fallback: boolean
     unconditional: boolean
     sequence: number
+    split: boolean
   }[] = []
+  const splitRules: { rule: string; strategies: readonly string[] | undefined }[] = []
   rules.forEach((rule, index) => {
     const name = rule.name ?? `rule[${index}]`
     const field = `rules[${index}]`
@@ -442,6 +444,8 @@ export function validateRules(input: unknown, master?: MasterData): ValidationRe
         field: `${field}.conditions`,
         message: `${type === 'strategy' ? 'strategy' : 'rule'} can never apply: ${never}`,
       })
+    if (type === 'split')
+      splitRules.push({ rule: name, strategies: (p as { strategies?: string[] }).strategies })
     if (type === 'strategy') {
       const s = p as {
         id: string
@@ -464,6 +468,7 @@ export function validateRules(input: unknown, master?: MasterData): ValidationRe
         fallback: Boolean(s.fallback),
         unconditional,
         sequence: s.sequence ?? index,
+        split: (p as { split?: unknown }).split !== undefined,
       })
       if (master && s.filters) {
         const f = s.filters
@@ -483,6 +488,21 @@ export function validateRules(input: unknown, master?: MasterData): ValidationRe
       }
     }
   })
+  // A split rule is more specific than a strategy's own split settings and replaces them when it
+  // fires (routing/sourcing/split-policy.ts): say so where the strategy's settings are written.
+  for (const s of strategies) {
+    if (!s.split) continue
+    const over = splitRules
+      .filter((r) => !r.strategies || r.strategies.includes(s.id))
+      .map((r) => `'${r.rule}'`)
+    if (over.length > 0)
+      warnings.push({
+        code: 'SPLIT_OVERRIDDEN',
+        rule: s.rule,
+        field: `rules[${s.index}].event.params.split`,
+        message: `split rule${over.length === 1 ? '' : 's'} ${over.join(', ')} override${over.length === 1 ? 's' : ''} strategy '${s.id}''s split settings when ${over.length === 1 ? 'it fires' : 'they fire'}`,
+      })
+  }
   const fallbacks = strategies
     .filter((s) => s.fallback)
     .sort((a, b) => a.sequence - b.sequence || a.index - b.index)

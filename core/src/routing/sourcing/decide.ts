@@ -7,7 +7,6 @@ import {
   type Criterion,
   criteria,
   defaultCriteria,
-  type SplitPolicy,
   type StrategyFilter,
   type UnfillablePolicy,
 } from '../../rules/sourcing-actions'
@@ -27,6 +26,7 @@ import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
 import { type LocationFactValues, lineValues, orderFacts } from './facts'
 import { type LaneIndex, type LaneQuote, normalisePostcode } from './lanes'
 import { type OptimiserResult, optimise } from './optimiser'
+import { type EffectiveSplit, effectiveSplit, type FiredSplitRule } from './split-policy'
 import { summarise } from './summary'
 
 export interface SourcingInputs {
@@ -367,7 +367,9 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
     .filter((s) => !firedNames.has(s.rule!))
     .map((s) => ({ id: s.id, rule: s.rule, outcome: 'conditions not met' }))
 
-  const orderSplit = orderFired.filter((r) => r.action.type === 'split')
+  const orderSplit: FiredSplitRule[] = orderFired
+    .filter((r) => r.action.type === 'split')
+    .map((r) => ({ rule: r.compiled.name, params: r.action.params as ActionParams<'split'> }))
   const orderWeights = orderFired.filter((r) => r.action.type === 'weight')
   const orderUnfillable = orderFired.find((r) => r.action.type === 'unfillable')
 
@@ -383,8 +385,16 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
     result: OptimiserResult
     costs: Record<Criterion, number>[]
     totals: number[]
+    split: EffectiveSplit
+    avail: number[][]
   } | null = null
-  let lastEval: { strategy: Strategy; costs: Record<Criterion, number>[]; totals: number[] } | null = null
+  let lastEval: {
+    strategy: Strategy
+    costs: Record<Criterion, number>[]
+    totals: number[]
+    split: EffectiveSplit
+    avail: number[][]
+  } | null = null
   if (!holdRule) {
     for (const s of [...primaries, fallback]) {
       const weights = { ...defaultCriteria(serviceLevel), ...(s.params.criteria ?? {}) } as Record<
@@ -397,11 +407,11 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         if (p.weight !== undefined) weights[p.criterion] = p.weight
         if (p.factor !== undefined) weights[p.criterion] *= p.factor
       }
-      const splitAction = orderSplit.find((r) =>
-        applies((r.action.params as ActionParams<'split'>).strategies, s.id),
+      const split = effectiveSplit(
+        { id: s.id, label: s.label, split: s.params.split },
+        orderSplit,
+        req.shipmentsSoFar,
       )
-      const split: SplitPolicy = s.params.split ??
-        (splitAction?.action.params as SplitPolicy | undefined) ?? { policy: 'allowed' }
       const filterBlocks = strategyFilter(s, candidates, destination.country)
       const avail = lines.map((l, li) =>
         candidates.map((c) => {
@@ -412,7 +422,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         }),
       )
       const { costs, totals } = costModel(candidates, avail, lines, stockOf, weights, serviceLevel, s.id)
-      lastEval = { strategy: s, costs, totals }
+      lastEval = { strategy: s, costs, totals, split, avail }
       const result = optimise({
         lines: lineInputs,
         cost: totals,
@@ -420,8 +430,8 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
         groups: groupList,
         split: {
           allowed: split.policy === 'allowed',
-          maxShipments: split.policy === 'never' ? 1 : (split.maxShipments ?? 5),
-          minShipmentValueMinor: Math.round((split.minShipmentValue ?? 0) * scale),
+          maxShipments: split.budget,
+          minShipmentValueMinor: Math.round(split.minShipmentValue * scale),
         },
         splitPenalty: weights.split,
         allowPartial: s.fallback,
@@ -433,7 +443,7 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
           outcome: result.complete ? 'filled the order' : 'filled part of the order',
           exact: result.exact,
         })
-        chosen = { strategy: s, result, costs, totals }
+        chosen = { strategy: s, result, costs, totals, split, avail }
         break
       }
       tried.push({ id: s.id, rule: s.rule, outcome: 'could not fill the whole order' })
@@ -548,6 +558,15 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
     promiseDate,
     unfillable,
     currency,
+    splitNote: decidedBy?.split.note ?? null,
+    // Unfilled although a location the strategy may use holds it: the split policy (or a
+    // ship-together group) kept it out, not a lack of stock.
+    heldBack:
+      !!decidedBy &&
+      unfilled.some((u) => {
+        const li = lines.findIndex((l) => l.lineId === u.lineId)
+        return decidedBy.avail[li]!.some((q, ci) => q > 0 && !chosenIds.has(candidates[ci]!.location.id))
+      }),
   })
   return {
     assignments,
@@ -569,10 +588,24 @@ export function decide(req: RoutingRequest, inputs: SourcingInputs): RoutingPlan
       destination: { ...destination, coordinates: origin ?? null },
       rulesFired: fired,
       strategies: tried,
+      split: decidedBy ? splitDetails(decidedBy.split) : null,
       optimiser: chosen
         ? { exact: chosen.result.exact, cost: Math.round(chosen.result.cost * 1000) / 1000 }
         : null,
     },
+  }
+}
+
+/** The split policy the deciding strategy routed under, and who set it, for the explanation. */
+function splitDetails(x: EffectiveSplit): Record<string, unknown> {
+  return {
+    policy: x.policy,
+    maxShipments: x.maxShipments,
+    minShipmentValue: x.minShipmentValue,
+    source: x.source,
+    ...(x.rules.length > 0 ? { rules: x.rules } : {}),
+    ...(x.overrides ? { overrides: x.overrides } : {}),
+    ...(x.budget !== x.maxShipments ? { remaining: x.budget } : {}),
   }
 }
 

@@ -19,6 +19,7 @@ export interface OptimiserInput {
   avail: readonly (readonly number[])[]
   /** Lines that must ship from one location, by line index. */
   groups: readonly (readonly number[])[]
+  /** `maxShipments` may be 0 when re-routing an order that already went in as many as it may. */
   split: { allowed: boolean; maxShipments: number; minShipmentValueMinor: number }
   /** Cost added per shipment beyond the first. */
   splitPenalty: number
@@ -40,9 +41,9 @@ export interface OptimiserResult {
 export function optimise(input: OptimiserInput): OptimiserResult | null {
   const { lines, cost, avail } = input
   const n = cost.length
-  // 1. One location for everything.
+  // 1. One location for everything (unless no shipment may be added: re-routing at the maximum).
   let best = -1
-  for (let c = 0; c < n; c++) {
+  for (let c = 0; c < n && input.split.maxShipments >= 1; c++) {
     let ok = true
     for (let l = 0; l < lines.length; l++) {
       if (avail[l]![c]! < lines[l]!.qty) {
@@ -151,7 +152,7 @@ function tryAssign(input: OptimiserInput, set: number[]): [number, number, numbe
 /** Fallback: as much as can ship within the split policy, each line from the best location left. */
 function partial(input: OptimiserInput, holders: number[], exact: boolean): OptimiserResult {
   const { lines, avail, groups, cost } = input
-  const max = input.split.allowed ? input.split.maxShipments : 1
+  const max = input.split.allowed ? input.split.maxShipments : Math.min(1, input.split.maxShipments)
   const used: number[] = []
   const left = new Map<string, number>()
   const free = (l: number, c: number) => left.get(`${l}:${c}`) ?? avail[l]![c]!

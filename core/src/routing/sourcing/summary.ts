@@ -16,6 +16,10 @@ interface SummaryInput {
   promiseDate: string | null
   unfillable: RoutingPlan['unfillable']
   currency: string
+  /** Who set the split policy, when a rule did or shipments already sent limit it. */
+  splitNote?: string | null
+  /** Some unfilled quantity sits at a location the strategy may use, but not within the split policy. */
+  heldBack?: boolean
 }
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`
@@ -76,6 +80,7 @@ export function summarise(x: SummaryInput): string {
       `Split across ${list(names)} because ${reason}${x.chosen ? ` (strategy '${x.chosen.strategy.label}')` : ''}.`,
     )
   }
+  if (x.splitNote) parts.push(x.splitNote)
   const excluded = x.explained.filter((e) => e.excluded)
   if (excluded.length > 0) {
     const shown = excluded.slice(0, 3).map((e) => `${e.name ?? e.locationId} (${e.excluded!.rule})`)
@@ -90,7 +95,13 @@ export function summarise(x: SummaryInput): string {
       return li >= 0 && x.stockOf[li]!.some((q) => q > 0)
     })
     parts.push(
-      `Backordered ${missing}: ${anyStock ? 'no eligible location has the stock' : 'no location has the stock'}${
+      `Backordered ${missing}: ${
+        x.heldBack
+          ? 'the eligible stock is at locations the split policy (or a ship-together group) does not allow as another shipment'
+          : anyStock
+            ? 'no eligible location has the stock'
+            : 'no location has the stock'
+      }${
         x.unfillable?.action === 'cancelAfter'
           ? `; cancel after ${x.unfillable.cancelAfter} if still unfilled`
           : ''
