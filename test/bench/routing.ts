@@ -46,6 +46,7 @@ export function locations(n: number): LocationFacts[] {
     tags: [rnd() < 0.4 ? 'hazmat-licensed' : 'general', ...(rnd() < 0.3 ? ['secure'] : [])],
     dailyCapacity: rnd() < 0.5 ? 500 : null,
     cutoffTime: '15:00',
+    shipDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
     handlingDays: rnd() < 0.2 ? 1 : 0,
     priority: Math.floor(rnd() * 100),
     acceptsReturns: true,

@@ -2,7 +2,13 @@ import type { ServiceLevel } from '@switchyard/plugin-sdk'
 import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
-import type { CarrierCalendar, CarrierLane, CarrierNetwork, Weekday } from './carrier-network'
+import {
+  type CarrierCalendar,
+  type CarrierLane,
+  type CarrierNetwork,
+  inWeekOrder,
+  type Weekday,
+} from './carrier-network'
 import { currencyExponent } from './money'
 
 export interface LaneInput {
@@ -69,13 +75,28 @@ export class CarrierNetworkService {
   }
 
   async upsertCalendars(items: readonly CarrierCalendar[], now = Date.now()): Promise<number> {
+    // A carrier that never delivers would leave every promise date unreachable.
+    const issues = items.flatMap((c, i) =>
+      inWeekOrder(c.nonDeliveryDays).length === 7
+        ? [{ field: `items[${i}].nonDeliveryDays`, message: 'leave at least one delivery weekday' }]
+        : [],
+    )
+    if (issues.length > 0)
+      throw new ValidationError('a carrier calendar must deliver on some weekday', issues)
     return this.db.transaction(async (tx) => {
       for (const c of items) {
         await tx.run(
           `insert into carrier_calendar (id, name, non_delivery_days, holidays, created_at, updated_at) values (?, ?, ?, ?, ?, ?)
            on conflict (id) do update set name = excluded.name, non_delivery_days = excluded.non_delivery_days,
              holidays = excluded.holidays, updated_at = excluded.updated_at`,
-          [c.id, c.name, JSON.stringify(c.nonDeliveryDays), JSON.stringify([...c.holidays].sort()), now, now],
+          [
+            c.id,
+            c.name,
+            JSON.stringify(inWeekOrder(c.nonDeliveryDays)),
+            JSON.stringify([...c.holidays].sort()),
+            now,
+            now,
+          ],
         )
       }
       return items.length

@@ -3,6 +3,17 @@ import type { ServiceLevel } from '@switchyard/plugin-sdk'
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 export type Weekday = (typeof weekdays)[number]
 
+/** Monday first, as people read a week; the order shipping and delivery days are stored and shown in. */
+export const weekOrder: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+
+/** The given weekdays once each, Monday first. */
+export function inWeekOrder(days: readonly Weekday[]): Weekday[] {
+  return weekOrder.filter((d) => days.includes(d))
+}
+
+/** A carrier's non-delivery days when its lane names no calendar, or transit is estimated: the weekend. */
+export const defaultNonDeliveryDays: readonly Weekday[] = ['sat', 'sun']
+
 /**
  * A carrier's rate and transit for one service level, from a location (or any location) to a
  * destination zone: a country, optionally narrowed to a region or a postcode prefix.
@@ -27,6 +38,7 @@ export interface CarrierLane {
 export interface CarrierCalendar {
   id: string
   name: string
+  /** Weekdays a parcel in transit waits: promise dates skip them. At least one weekday stays open. */
   nonDeliveryDays: Weekday[]
   /** Local dates, YYYY-MM-DD. */
   holidays: string[]

@@ -1,6 +1,8 @@
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
+import { inWeekOrder, type Weekday } from './carrier-network'
 import type { LocationFacts, ProductFacts } from './facts'
+import { defaultShipDays } from './location.entity'
 
 interface ProductRow {
   sku: string
@@ -25,6 +27,7 @@ interface LocationRow {
   tags: unknown
   daily_capacity: number | null
   cutoff_time: string
+  ship_days: unknown
   handling_days: number
   priority: number
   accepts_returns: number | boolean
@@ -80,7 +83,7 @@ export class CatalogCache {
   async activeLocations(): Promise<LocationFacts[]> {
     if (!this.locations || Date.now() - this.locationsLoadedAt > this.ttlMs) {
       const rows = await this.db.all<LocationRow>(
-        `select id, name, type, country, region, postcode, lat, lon, timezone, tags, daily_capacity, cutoff_time,
+        `select id, name, type, country, region, postcode, lat, lon, timezone, tags, daily_capacity, cutoff_time, ship_days,
                 handling_days, priority, accepts_returns, wms_instance_id
            from location where active = ${this.db.dialect === 'sqlite' ? '1' : 'true'} order by id`,
       )
@@ -126,6 +129,7 @@ function toLocationFacts(row: LocationRow): LocationFacts {
     tags: readJson<string[]>(row.tags) ?? [],
     dailyCapacity: row.daily_capacity,
     cutoffTime: row.cutoff_time,
+    shipDays: inWeekOrder(readJson<Weekday[]>(row.ship_days) ?? defaultShipDays),
     handlingDays: row.handling_days,
     priority: row.priority,
     acceptsReturns: Boolean(row.accepts_returns),

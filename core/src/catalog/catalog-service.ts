@@ -1,6 +1,7 @@
 import type { Orm } from '../db/orm'
-import { NotFoundError } from '../errors'
+import { NotFoundError, ValidationError } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
+import { inWeekOrder, type Weekday } from './carrier-network'
 import type { CatalogCache } from './catalog-cache'
 import { Location, type LocationType } from './location.entity'
 import { Product } from './product.entity'
@@ -30,6 +31,8 @@ export interface LocationInput {
   tags?: string[]
   dailyCapacity?: number | null
   cutoffTime?: string
+  /** Weekdays it hands parcels to carriers; kept as is when absent (Monday to Friday for a new location). */
+  shipDays?: Weekday[]
   handlingDays?: number
   active?: boolean
   acceptsReturns?: boolean
@@ -94,9 +97,16 @@ export class CatalogService {
     const now = new Date()
     const existing = await em.findOne(Location, { id: input.id })
     const l = existing ?? Object.assign(new Location(), { id: input.id, createdAt: now })
+    const shipDays = inWeekOrder(input.shipDays ?? l.shipDays)
+    // A location that never ships would make every promise date unreachable.
+    if (shipDays.length === 0)
+      throw new ValidationError('a location needs at least one ship day', [
+        { field: 'shipDays', message: 'name at least one weekday (mon…sun)' },
+      ])
     Object.assign(l, {
       ...input,
       tags: input.tags ?? l.tags ?? [],
+      shipDays,
       updatedAt: now,
     })
     await em.persistAndFlush(l)

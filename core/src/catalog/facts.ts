@@ -1,3 +1,4 @@
+import type { Weekday } from './carrier-network'
 import type { LocationType } from './location.entity'
 
 /** What routing and rules know of a product: plain data, cached in memory. */
@@ -24,6 +25,8 @@ export interface LocationFacts {
   tags: string[]
   dailyCapacity: number | null
   cutoffTime: string
+  /** Weekdays it hands parcels to carriers, Monday first. */
+  shipDays: readonly Weekday[]
   handlingDays: number
   priority: number
   acceptsReturns: boolean

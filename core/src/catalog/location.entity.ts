@@ -1,8 +1,14 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import type { Weekday } from './carrier-network'
 
 export const locationTypes = ['warehouse', 'store', '3pl', 'dropship'] as const
 export type LocationType = (typeof locationTypes)[number]
+
+/** What a location does unless told otherwise: hands parcels to carriers Monday to Friday… */
+export const defaultShipDays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri']
+/** …until 15:00 local time. */
+export const defaultCutoffTime = '15:00'
 
 export class Location {
   id!: string
@@ -20,8 +26,10 @@ export class Location {
   tags: string[] = []
   /** Orders per local day this location can take; null is unlimited. */
   dailyCapacity?: number | null
-  /** Local "HH:MM" after which an order ships the next working day. */
-  cutoffTime = '15:00'
+  /** Local "HH:MM" after which an order ships on the next ship day. */
+  cutoffTime = defaultCutoffTime
+  /** Weekdays the location hands parcels to carriers (carrier holidays excepted), Monday first. */
+  shipDays: Weekday[] = [...defaultShipDays]
   handlingDays = 0
   active = true
   acceptsReturns = true
@@ -50,7 +58,8 @@ export const LocationSchema = new EntitySchema<Location>({
     timezone: { type: 'string', length: 64 },
     tags: { type: 'json' },
     dailyCapacity: { type: 'integer', nullable: true },
-    cutoffTime: { type: 'string', length: 5, default: '15:00' },
+    cutoffTime: { type: 'string', length: 5, default: defaultCutoffTime },
+    shipDays: { type: 'json' },
     handlingDays: { type: 'integer', default: 0 },
     active: { type: 'boolean', default: true },
     acceptsReturns: { type: 'boolean', default: true },

@@ -7,9 +7,9 @@ import { type ConditionTrace, traceCondition } from '../rules/compile'
 import type { RuleSetService } from '../rules/rule-set-service'
 import { CapacityLedger } from './capacity'
 import { loadStoredOrder } from './order-routing-input'
-import type { RoutingPlan, RoutingRequest, StockView } from './router'
+import type { CapacityView, RoutingPlan, RoutingRequest, StockView } from './router'
 import type { RoutingConfig } from './routing-config'
-import { dayNumber } from './sourcing/calendar'
+import { dayNumber, localTime } from './sourcing/calendar'
 import type { CompiledRuleSet } from './sourcing/compiled-rule-set'
 import { decide } from './sourcing/decide'
 import { flatten, orderFacts } from './sourcing/facts'
@@ -61,8 +61,10 @@ interface Outcome {
 
 /**
  * Routing without persisting anything: one order against a version (simulate), or recent real
- * orders against a draft and the live version side by side (backtest). Both read current stock and
- * capacity without locking them.
+ * orders against a draft and the live version side by side (backtest). Both read current stock
+ * without locking it. Both route each order as of its `placedAt` (the sample's, or now when it has
+ * none): cut-offs, ship days, the capacity day and promise dates are those of that moment, so a
+ * backtest run on Wednesday of Friday's orders promises what Friday's intake would have promised.
  */
 export class SimulationService {
   constructor(
@@ -83,6 +85,7 @@ export class SimulationService {
     const compiled = this.config.compile(await this.ruleSets.getVersion(ruleSetId, version))
     const now = this.clock()
     const prepared = await prepareOrder(channelInstanceId, order, this.catalog, now)
+    const asOf = prepared.placedAt
     const request: RoutingRequest = {
       order: {
         id: prepared.id,
@@ -108,8 +111,8 @@ export class SimulationService {
         prepared.lines.map((l) => l.sku),
         options.stock,
       ),
-      capacity: await this.capacity(),
-      now: new Date(now),
+      capacity: await this.capacity(asOf, asOf),
+      now: new Date(asOf),
     }
     const plan = decide(request, { ...(await this.config.inputs(now)), ruleSet: compiled })
     return { plan, trace: this.trace(compiled, request, plan) }
@@ -139,7 +142,7 @@ export class SimulationService {
       lines: [{ lineId: 'line', sku: query.sku, quantity: query.quantity, product }],
       locations: await this.catalog.activeLocations(),
       stock: await this.stockView([query.sku], query.stock),
-      capacity: await this.capacity(),
+      capacity: await this.capacity(now, now),
       now: new Date(now),
     }
     const plan = decide(request, await this.config.inputs(now))
@@ -169,12 +172,13 @@ export class SimulationService {
       where.push('received_at < ?')
       params.push(options.to)
     }
-    const ids = await this.db.all<{ id: string }>(
-      `select id from orders ${where.length ? `where ${where.join(' and ')}` : ''} order by received_at desc, id desc limit ${limit}`,
+    const ids = await this.db.all<{ id: string; placed_at: number; received_at: number }>(
+      `select id, placed_at, received_at from orders ${where.length ? `where ${where.join(' and ')}` : ''} order by received_at desc, id desc limit ${limit}`,
       params,
     )
     const locations = await this.catalog.activeLocations()
-    const capacity = await this.capacity()
+    const placed = ids.map((r) => Number(r.placed_at))
+    const capacity = await this.capacity(Math.min(now, ...placed), Math.max(now, ...placed))
     const changed: Record<string, unknown>[] = []
     const totals = {
       orders: 0,
@@ -189,7 +193,7 @@ export class SimulationService {
     const backorders = { published: 0, draft: 0 }
     const holds = { published: 0, draft: 0 }
     let currency: string | null = null
-    for (const { id } of ids) {
+    for (const { id, received_at } of ids) {
       const stored = await loadStoredOrder(this.db, this.catalog, id, false)
       if (!stored) continue
       // Stock as it is now, with this order's own allocations given back: both versions see the same.
@@ -210,8 +214,8 @@ export class SimulationService {
         lines: stored.lines,
         locations,
         stock,
-        capacity,
-        now: new Date(now),
+        capacity: await this.withoutOwnCount(capacity, id, Number(received_at), locations),
+        now: stored.order.placedAt,
       }
       const before = outcome(decide(request, { ...baseInputs, ruleSet: live }))
       const afterPlan = decide(request, { ...baseInputs, ruleSet: draft })
@@ -267,7 +271,7 @@ export class SimulationService {
       backorders,
       holds,
       changedOrders: changed,
-      note: 'Both versions are run against current stock and capacity, each order getting back what it holds, so differences come from the rules alone.',
+      note: "Both versions route each order as of its placedAt (cut-offs, ship days, capacity day, promise dates), against current stock and that day's capacity, each order getting back what it holds, so differences come from the rules alone.",
     }
   }
 
@@ -331,12 +335,44 @@ export class SimulationService {
     return { available: (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? 0 }
   }
 
-  private async capacity(): Promise<CapacityLedger> {
+  /** Orders taken per location and local day, for every day an instant in [fromMs, toMs] can fall on in any zone. */
+  private async capacity(fromMs: number, toMs: number): Promise<CapacityLedger> {
+    const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
     const rows = await this.db.all<{ location_id: string; day: string; orders: number }>(
-      'select location_id, day, orders from location_day_load where day >= ?',
-      [new Date(this.clock() - 2 * 86_400_000).toISOString().slice(0, 10)],
+      'select location_id, day, orders from location_day_load where day >= ? and day <= ?',
+      [utcDay(fromMs - 86_400_000), utcDay(toMs + 86_400_000)],
     )
     return new CapacityLedger(rows)
+  }
+
+  /**
+   * The ledger less the one order a stored order took at each location it was allocated to, on
+   * the local day it was received (when intake counted it), so it is not turned away by itself.
+   */
+  private async withoutOwnCount(
+    ledger: CapacityLedger,
+    orderId: string,
+    receivedAt: number,
+    locations: readonly { id: string; timezone: string; dailyCapacity: number | null }[],
+  ): Promise<CapacityView> {
+    const held = new Set(
+      (
+        await this.db.all<{ location_id: string }>(
+          'select distinct location_id from allocation where order_id = ?',
+          [orderId],
+        )
+      ).map((r) => r.location_id),
+    )
+    const counted = new Map(
+      locations
+        .filter((l) => l.dailyCapacity !== null && held.has(l.id))
+        .map((l) => [l.id, localTime(receivedAt, l.timezone).date]),
+    )
+    if (counted.size === 0) return ledger
+    return {
+      used: (locationId, day) =>
+        Math.max(0, ledger.used(locationId, day) - (counted.get(locationId) === day ? 1 : 0)),
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
 import { ProblemError } from '../http/problem'
+import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
 
 const productSchema = z
@@ -43,8 +44,25 @@ const locationSchema = z
     cutoffTime: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour, local time)')
-      .optional(),
-    handlingDays: z.number().int().min(0).max(30).optional(),
+      .optional()
+      .meta({
+        description:
+          'Local time (HH:MM) after which an order ships on the next ship day. Default 15:00 for a new location; kept when omitted.',
+      }),
+    shipDays: weekdaySet(1, 7)
+      .optional()
+      .meta({
+        description:
+          "Weekdays the location hands parcels to carriers (mon…sun), each once; returned Monday first. An order placed after the cut-off, or on another day, ships on the next ship day that is not a holiday of the lane's carrier calendar. Default Monday to Friday for a new location; kept when omitted.",
+        example: ['mon', 'tue', 'wed', 'thu', 'fri'],
+      }),
+    handlingDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(30)
+      .optional()
+      .meta({ description: 'Ship days between the day an order is taken and the day it ships' }),
     active: z.boolean().optional(),
     acceptsReturns: z.boolean().optional(),
     priority: z.number().int().min(0).max(10_000).optional(),

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { assertPermission } from '../http/auth'
 import { apiRouter, commonErrors, security } from '../http/openapi'
 import { ProblemError } from '../http/problem'
+import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
 
 const json = (description: string) => ({
@@ -356,6 +357,8 @@ export function ruleRoutes(hub: HubContext) {
       path: '/sets/{id}/versions/{v}/simulate',
       tags: ['rules'],
       summary: 'Route an order against a version without persisting anything',
+      description:
+        "Routes as of the order's placedAt (now when it has none): cut-offs, ship days, the capacity day and promise dates are those an intake at that moment would have used.",
       security,
       request: {
         params: versionParam,
@@ -401,6 +404,8 @@ export function ruleRoutes(hub: HubContext) {
       path: '/sets/{id}/versions/{v}/backtest',
       tags: ['rules'],
       summary: 'Re-route recent real orders against this version and compare with the live version',
+      description:
+        'Each order is routed as of its own placedAt (cut-offs, ship days, capacity day, promise dates), not the time of the backtest, against current stock.',
       security,
       request: {
         params: versionParam,
@@ -448,7 +453,10 @@ export function ruleRoutes(hub: HubContext) {
   const calendarSchema = z.strictObject({
     id: z.string().min(1).max(64),
     name: z.string().min(1).max(200),
-    nonDeliveryDays: z.array(z.enum(weekdays)).max(7),
+    nonDeliveryDays: weekdaySet(0, 6).meta({
+      description:
+        'Weekdays the carrier does not deliver (mon…sun), each once, at most six: promise dates skip them as they skip holidays. Lanes without a calendar, and estimated transit, skip Saturday and Sunday.',
+    }),
     holidays: z.array(z.iso.date()).max(1000),
   })
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { dateOf, dayNumber, localTime, weekdayOf } from './calendar'
+import type { CarrierCalendar } from '../../catalog/carrier-network'
+import { defaultShipDays } from '../../catalog/location.entity'
+import { dateOf, dayNumber, localTime, promiseDates, weekdayOf } from './calendar'
 
 describe('calendar arithmetic', () => {
   it('converts day numbers and dates both ways, as Date does', () => {
@@ -27,5 +29,81 @@ describe('calendar arithmetic', () => {
       hour: 18,
       weekday: 'thu',
     })
+  })
+})
+
+describe('promise dates from ship days and carrier calendars', () => {
+  const akl = {
+    timezone: 'Pacific/Auckland',
+    cutoffTime: '15:00',
+    handlingDays: 0,
+    shipDays: defaultShipDays,
+  }
+  // Friday 2026-11-27 17:00 NZDT (UTC+13), after the 15:00 cut-off.
+  const fridayEvening = Date.parse('2026-11-27T04:00:00Z')
+  // Saturday 2026-11-28 10:00 NZDT.
+  const saturdayMorning = Date.parse('2026-11-27T21:00:00Z')
+  const calendar = (nonDeliveryDays: CarrierCalendar['nonDeliveryDays'], holidays: string[] = []) => ({
+    id: 'c',
+    name: 'C',
+    nonDeliveryDays,
+    holidays,
+  })
+
+  it('ships Monday to Friday by default: Friday after cut-off ships Monday, delivers Tuesday', () => {
+    expect(promiseDates(fridayEvening, akl, 1, undefined)).toEqual({
+      shipDate: '2026-11-30',
+      promiseDate: '2026-12-01',
+      pastCutoff: true,
+    })
+    expect(promiseDates(saturdayMorning, akl, 1, undefined).shipDate).toBe('2026-11-30')
+  })
+
+  it('ships on Saturday from a location that ships Monday to Saturday', () => {
+    const monToSat = { ...akl, shipDays: [...defaultShipDays, 'sat' as const] }
+    expect(promiseDates(fridayEvening, monToSat, 1, undefined)).toEqual({
+      shipDate: '2026-11-28',
+      // No deliveries on Sunday (the default carrier calendar): Monday.
+      promiseDate: '2026-11-30',
+      pastCutoff: true,
+    })
+    expect(promiseDates(saturdayMorning, monToSat, 1, undefined)).toEqual({
+      shipDate: '2026-11-28',
+      promiseDate: '2026-11-30',
+      pastCutoff: false,
+    })
+    // A carrier that delivers on Sunday brings it forward.
+    expect(promiseDates(saturdayMorning, monToSat, 1, calendar(['sat'])).promiseDate).toBe('2026-11-29')
+  })
+
+  it('skips a ship day that is a carrier holiday, and days the location does not ship', () => {
+    const tueThu = { ...akl, shipDays: ['tue' as const, 'thu' as const] }
+    // Friday evening → next ship day Tuesday 1 Dec, a holiday → Thursday 3 Dec.
+    expect(promiseDates(fridayEvening, tueThu, 0, calendar(['sat', 'sun'], ['2026-12-01']))).toMatchObject({
+      shipDate: '2026-12-03',
+      promiseDate: '2026-12-03',
+    })
+    // One handling day counts ship days only: Tuesday → Thursday.
+    expect(promiseDates(fridayEvening, { ...tueThu, handlingDays: 1 }, 0, undefined).shipDate).toBe(
+      '2026-12-03',
+    )
+  })
+
+  it("moves delivery past a carrier's non-delivery weekdays, as it does past holidays", () => {
+    // Ships Monday 30 Nov; one day in transit is Tuesday for any carrier.
+    expect(promiseDates(fridayEvening, akl, 1, calendar(['sat', 'sun', 'mon'])).promiseDate).toBe(
+      '2026-12-01',
+    )
+    // Ships Friday 4 Dec before cut-off: Monday by default, Tuesday for a carrier that does not deliver Mondays.
+    const fridayNoon = Date.parse('2026-12-03T23:00:00Z')
+    expect(promiseDates(fridayNoon, akl, 1, calendar(['sat', 'sun'])).promiseDate).toBe('2026-12-07')
+    expect(promiseDates(fridayNoon, akl, 1, calendar(['sat', 'sun', 'mon'])).promiseDate).toBe('2026-12-08')
+    // A carrier that delivers at the weekend but not on Mondays: two days land on Sunday, three on Tuesday.
+    expect(promiseDates(fridayNoon, akl, 2, calendar(['mon'])).promiseDate).toBe('2026-12-06')
+    expect(promiseDates(fridayNoon, akl, 3, calendar(['mon'])).promiseDate).toBe('2026-12-08')
+  })
+
+  it('refuses to search forever when nothing ever ships', () => {
+    expect(() => promiseDates(fridayEvening, { ...akl, shipDays: [] }, 1, undefined)).toThrow(/no open day/)
   })
 })

@@ -1,5 +1,5 @@
 import type { CarrierCalendar, Weekday } from '../../catalog/carrier-network'
-import { weekdays } from '../../catalog/carrier-network'
+import { defaultNonDeliveryDays, weekdays } from '../../catalog/carrier-network'
 
 /** Local calendar dates as day numbers (days since 1970-01-01), so date arithmetic needs no time zone. */
 export function dayNumber(date: string): number {
@@ -68,7 +68,6 @@ export function localTime(ms: number, timeZone: string): LocalTime {
   return value
 }
 
-const WORKWEEK: readonly Weekday[] = ['sat', 'sun']
 const holidayDays = new WeakMap<CarrierCalendar, Set<number>>()
 
 function isHoliday(day: number, calendar: CarrierCalendar | undefined): boolean {
@@ -81,55 +80,73 @@ function isHoliday(day: number, calendar: CarrierCalendar | undefined): boolean 
   return set.has(day)
 }
 
-/** Whether a location can hand parcels to the carrier that day: weekdays that are not carrier holidays. */
-export function isShippingDay(day: number, calendar: CarrierCalendar | undefined): boolean {
-  if (WORKWEEK.includes(weekdayOf(day))) return false
+/** Whether a location can hand parcels to the carrier that day: one of its ship days, not a carrier holiday. */
+export function isShippingDay(
+  day: number,
+  shipDays: readonly Weekday[],
+  calendar: CarrierCalendar | undefined,
+): boolean {
+  if (!shipDays.includes(weekdayOf(day))) return false
   return !isHoliday(day, calendar)
 }
 
-/** Whether the carrier delivers that day. */
+/** Whether the carrier delivers that day: not one of its non-delivery weekdays (default the weekend), not a holiday. */
 export function isDeliveryDay(day: number, calendar: CarrierCalendar | undefined): boolean {
-  const off = calendar?.nonDeliveryDays ?? WORKWEEK
+  const off = calendar?.nonDeliveryDays ?? defaultNonDeliveryDays
   if (off.includes(weekdayOf(day))) return false
   return !isHoliday(day, calendar)
+}
+
+/** Ten years: a calendar with no open day in that span is broken data, not a reason to spin forever. */
+const SEARCH_LIMIT = 3_653
+
+/** The first day after `day` that `open` accepts. */
+function nextOpen(day: number, open: (d: number) => boolean): number {
+  for (let d = day + 1; d <= day + SEARCH_LIMIT; d++) if (open(d)) return d
+  throw new Error(`no open day within ten years of ${dateOf(day)}: check ship days and carrier calendar`)
 }
 
 export interface PromiseDates {
   shipDate: string
   promiseDate: string
-  /** True when the order missed today's cut-off (or today is not a shipping day). */
+  /** True when the order missed the cut-off (or it came in on a day the location does not ship). */
   pastCutoff: boolean
 }
 
+/** What promise dates need of a location. */
+export interface ShippingSchedule {
+  timezone: string
+  /** Local "HH:MM". */
+  cutoffTime: string
+  handlingDays: number
+  shipDays: readonly Weekday[]
+}
+
 /**
- * Ship date: today in the location's zone if before its cut-off and a shipping day, else the next
- * shipping day; then `handlingDays` more shipping days. Promise date: `transitDays` delivery days
- * after the ship date, skipping the carrier's non-delivery days and holidays.
+ * Ship date: the day `atMs` falls on in the location's zone if before its cut-off and one of its
+ * ship days, else its next ship day; then `handlingDays` more ship days. Carrier holidays are
+ * never ship days. Promise date: `transitDays` delivery days after the ship date, skipping the
+ * carrier's non-delivery weekdays and holidays. `atMs` is when the order was placed: now at
+ * intake, the order's `placedAt` in simulations and backtests.
  */
 export function promiseDates(
-  nowMs: number,
-  location: { timezone: string; cutoffTime: string; handlingDays: number },
+  atMs: number,
+  location: ShippingSchedule,
   transitDays: number,
   calendar: CarrierCalendar | undefined,
 ): PromiseDates {
-  const local = localTime(nowMs, location.timezone)
+  const local = localTime(atMs, location.timezone)
   const [h, m] = location.cutoffTime.split(':').map(Number) as [number, number]
+  const ships = (d: number) => isShippingDay(d, location.shipDays, calendar)
   let day = local.day
   let pastCutoff = false
-  if (local.minutes >= h * 60 + m || !isShippingDay(day, calendar)) {
+  if (local.minutes >= h * 60 + m || !ships(day)) {
     pastCutoff = true
-    day++
-    while (!isShippingDay(day, calendar)) day++
+    day = nextOpen(day, ships)
   }
-  for (let i = 0; i < location.handlingDays; i++) {
-    day++
-    while (!isShippingDay(day, calendar)) day++
-  }
+  for (let i = 0; i < location.handlingDays; i++) day = nextOpen(day, ships)
   const ship = day
-  let left = Math.max(0, Math.ceil(transitDays))
-  while (left > 0) {
-    day++
-    if (isDeliveryDay(day, calendar)) left--
-  }
+  const delivers = (d: number) => isDeliveryDay(d, calendar)
+  for (let left = Math.max(0, Math.ceil(transitDays)); left > 0; left--) day = nextOpen(day, delivers)
   return { shipDate: dateOf(ship), promiseDate: dateOf(day), pastCutoff }
 }
