@@ -1,7 +1,9 @@
 import type { OrderStatus, ShipmentInfo } from '@switchyard/plugin-sdk'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { writeJson } from '../db/sql/sql-db'
+import { ConflictError } from '../errors'
 import { uuidv7 } from '../ids'
+import { assertTransition, pathTo } from './order-state-machine'
 import type { StatusLine } from './status-update'
 
 export interface OrderHead {
@@ -85,20 +87,55 @@ export async function loadShipments(tx: SqlRunner, orderId: string): Promise<Shi
   return shipments
 }
 
+/**
+ * The only writer of an order's status (a source scan test holds every other file to that): the
+ * move is checked against the transition table, written only if the row is still in the state the
+ * caller read, and recorded in the history. Returns the history event's id.
+ */
 export async function setOrderStatus(
   tx: SqlRunner,
-  order: OrderHead,
+  order: Pick<OrderHead, 'id' | 'status'>,
   to: OrderStatus,
   now: number,
   actor: string,
   data: Record<string, unknown> | null = null,
 ): Promise<string> {
-  await tx.run('update orders set status = ?, updated_at = ?, version = version + 1 where id = ?', [
-    to,
-    now,
-    order.id,
-  ])
+  assertTransition(order.status, to, order.id)
+  const changed = await tx.run(
+    'update orders set status = ?, updated_at = ?, version = version + 1 where id = ? and status = ?',
+    [to, now, order.id, order.status],
+  )
+  if (changed !== 1) {
+    const row = await tx.one<{ status: OrderStatus }>('select status from orders where id = ?', [order.id])
+    throw new ConflictError(
+      `order ${order.id} is '${row?.status ?? 'missing'}', not '${order.status}' as read: its status changed meanwhile`,
+      'ORDER_STATUS_CHANGED',
+      { orderId: order.id, expected: order.status, actual: row?.status ?? null },
+    )
+  }
   return addEvent(tx, order.id, 'order.status', order.status, to, data, actor, now)
+}
+
+/**
+ * Moves an order to `target` along the legal path (`pathTo`: through `allocated` where that is the
+ * way), one checked and recorded step at a time. Returns the last event's id, or undefined when the
+ * order was already there.
+ */
+export async function moveOrderTo(
+  tx: SqlRunner,
+  order: Pick<OrderHead, 'id' | 'status'>,
+  target: OrderStatus,
+  now: number,
+  actor: string,
+  data: Record<string, unknown> | null = null,
+): Promise<string | undefined> {
+  let status = order.status
+  let eventId: string | undefined
+  for (const to of pathTo(status, target, order.id)) {
+    eventId = await setOrderStatus(tx, { id: order.id, status }, to, now, actor, data)
+    status = to
+  }
+  return eventId
 }
 
 export async function addEvent(

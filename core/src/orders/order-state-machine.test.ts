@@ -1,7 +1,7 @@
 import { orderStatuses } from '@switchyard/plugin-sdk'
 import { describe, expect, it } from 'vitest'
 import { IllegalTransitionError } from '../errors'
-import { assertTransition, canTransition, orderTransitions, walk } from './order-state-machine'
+import { assertTransition, canTransition, orderTransitions, pathTo, walk } from './order-state-machine'
 
 describe('order state machine', () => {
   it('lists every status and only known targets', () => {
@@ -30,5 +30,34 @@ describe('order state machine', () => {
   it('terminal states have no way out', () => {
     expect(orderTransitions.shipped).toEqual([])
     expect(orderTransitions.cancelled).toEqual([])
+  })
+
+  it('finds the path to a target: direct, through allocated, nothing, or a typed refusal', () => {
+    expect(pathTo('released', 'backordered')).toEqual(['backordered'])
+    expect(pathTo('backordered', 'released')).toEqual(['allocated', 'released'])
+    expect(pathTo('held', 'released')).toEqual(['allocated', 'released'])
+    expect(pathTo('allocated', 'allocated')).toEqual([])
+    for (const [from, to] of [
+      ['partially_shipped', 'backordered'],
+      ['released', 'held'],
+      ['cancelled', 'allocated'],
+      ['shipped', 'released'],
+    ] as const) {
+      expect(() => pathTo(from, to, 'o-1')).toThrow(IllegalTransitionError)
+    }
+  })
+
+  it('every path it finds is made of legal moves', () => {
+    for (const from of orderStatuses)
+      for (const to of orderStatuses) {
+        let path: string[] | undefined
+        try {
+          path = pathTo(from, to)
+        } catch (error) {
+          expect(error).toBeInstanceOf(IllegalTransitionError)
+          continue
+        }
+        expect(walk(from, path as never)).toHaveLength(path.length)
+      }
   })
 })

@@ -47,3 +47,16 @@ export function walk(
   }
   return steps
 }
+
+/**
+ * The steps from `from` to `target`: the move itself when the table allows it; `released` through
+ * `allocated` when that is the legal way (a backordered or held order is released as at intake, by
+ * being allocated first). An empty path when the order is already there; anything else
+ * is an `IllegalTransitionError`.
+ */
+export function pathTo(from: OrderStatus, target: OrderStatus, orderId?: string): OrderStatus[] {
+  if (from === target) return []
+  if (canTransition(from, target)) return [target]
+  if (target === 'released' && canTransition(from, 'allocated')) return ['allocated', 'released']
+  throw new IllegalTransitionError(from, target, orderId)
+}

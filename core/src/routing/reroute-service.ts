@@ -9,14 +9,14 @@ import { openUnitsByChannel, readPoolsForUpdate } from '../inventory/pools'
 import { StockLedger } from '../inventory/stock-ledger'
 import { allocateStock, drawPool, readStockForUpdate, releaseStock } from '../inventory/stock-writer'
 import { decisionJson } from '../orders/intake/intake-writer'
-import { addEvent, loadLines, setOrderStatus } from '../orders/order-rows'
-import { canTransition } from '../orders/order-state-machine'
+import { addEvent, loadLines, moveOrderTo } from '../orders/order-rows'
 import { buildStatusUpdate } from '../orders/status-update'
 import { writeOutbox } from '../outbox/outbox-writer'
 import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import { readCapacityForUpdate, writeCapacity } from './capacity'
 import { loadStoredOrder, type StoredOrder } from './order-routing-input'
+import { holdRulesApply, rerouteStatus } from './reroute-status'
 import type { Router, RoutingPlan } from './router'
 
 export type RerouteCause = 'rejected' | 'stock-arrived' | 'modified' | 'hold-released'
@@ -63,80 +63,92 @@ export class RerouteService {
     reason: string,
   ): Promise<RerouteOutcome> {
     return this.retry(async () => {
-      const locations = await this.catalog.activeLocations()
-      await this.router.prepare?.(this.clock())
-      return this.db.transaction(async (tx) => {
-        const now = this.clock()
-        const f = await tx.one<{
-          id: string
-          order_id: string
-          location_id: string
-          wms_instance_id: string | null
-          status: string
-        }>(`select id, order_id, location_id, wms_instance_id, status from fulfilment where id = ?`, [
-          fulfilmentId,
-        ])
-        if (!f || f.wms_instance_id !== wmsInstanceId) {
-          throw new ValidationError(
-            'unknown fulfilment',
-            [
-              {
-                field: 'fulfilmentId',
-                message: `no fulfilment '${fulfilmentId}' was sent to ${wmsInstanceId}`,
-              },
-            ],
-            'UNKNOWN_FULFILMENT',
-          )
-        }
-        const stored = (await loadStoredOrder(tx, this.catalog, f.order_id, true))!
-        if (f.status === 'rejected' || f.status === 'cancelled') return this.outcome(stored, true)
-        if (f.status === 'shipped')
-          throw new ConflictError(
-            `fulfilment ${f.id} has shipped and cannot be rejected`,
-            'FULFILMENT_CLOSED',
-          )
-        await tx.run(`update fulfilment set status = 'rejected', reason = ?, updated_at = ? where id = ?`, [
-          reason.slice(0, 1000),
-          now,
-          f.id,
-        ])
-        await tx.run(
-          `insert into location_rejection (order_id, location_id, reason, created_at) values (?, ?, ?, ?) on conflict (order_id, location_id) do nothing`,
-          [f.order_id, f.location_id, reason.slice(0, 1000), now],
-        )
-        const held = await tx.all<{
-          id: string
-          line_id: string
-          sku: string
-          location_id: string
-          quantity: number
-          pool_id: string | null
-        }>(
-          `select id, line_id, sku, location_id, quantity, pool_id from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
-          [f.id],
-        )
-        for (const a of [...held].sort((x, y) => (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0))) {
-          await releaseStock(tx, a.sku, a.location_id, a.quantity, now, a.pool_id)
-          await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
-          await tx.run(
-            'update order_line set allocated_qty = allocated_qty - ?, backordered_qty = backordered_qty + ? where id = ?',
-            [a.quantity, a.quantity, a.line_id],
-          )
-        }
-        await addEvent(
-          tx,
-          f.order_id,
-          'fulfilment.rejected',
-          null,
-          null,
-          { fulfilmentId: f.id, locationId: f.location_id, reason },
-          `wms:${wmsInstanceId}`,
-          now,
-        )
-        const fresh = (await loadStoredOrder(tx, this.catalog, f.order_id, false))!
-        return this.routeOpenQuantity(tx, fresh, locations, now, `wms:${wmsInstanceId}`, 'rejected')
-      })
+      const locations = await this.prepareRouting()
+      return this.db.transaction((tx) =>
+        this.rejectInTx(tx, locations, wmsInstanceId, fulfilmentId, reason, `wms:${wmsInstanceId}`),
+      )
     })
+  }
+
+  /**
+   * The rejection inside the caller's transaction, with the locations `prepareRouting` read before
+   * it opened: the outbox records a warehouse's refusal of a fulfilment request this way, in the
+   * transaction that marks the message.
+   */
+  async rejectInTx(
+    tx: SqlRunner,
+    locations: LocationFacts[],
+    wmsInstanceId: string,
+    fulfilmentId: string,
+    reason: string,
+    actor: string,
+  ): Promise<RerouteOutcome> {
+    const now = this.clock()
+    const f = await tx.one<{
+      id: string
+      order_id: string
+      location_id: string
+      wms_instance_id: string | null
+      status: string
+    }>(`select id, order_id, location_id, wms_instance_id, status from fulfilment where id = ?`, [
+      fulfilmentId,
+    ])
+    if (!f || f.wms_instance_id !== wmsInstanceId) {
+      throw new ValidationError(
+        'unknown fulfilment',
+        [
+          {
+            field: 'fulfilmentId',
+            message: `no fulfilment '${fulfilmentId}' was sent to ${wmsInstanceId}`,
+          },
+        ],
+        'UNKNOWN_FULFILMENT',
+      )
+    }
+    const stored = (await loadStoredOrder(tx, this.catalog, f.order_id, true))!
+    if (f.status === 'rejected' || f.status === 'cancelled') return this.outcome(stored, true)
+    if (f.status === 'shipped')
+      throw new ConflictError(`fulfilment ${f.id} has shipped and cannot be rejected`, 'FULFILMENT_CLOSED')
+    await tx.run(`update fulfilment set status = 'rejected', reason = ?, updated_at = ? where id = ?`, [
+      reason.slice(0, 1000),
+      now,
+      f.id,
+    ])
+    await tx.run(
+      `insert into location_rejection (order_id, location_id, reason, created_at) values (?, ?, ?, ?) on conflict (order_id, location_id) do nothing`,
+      [f.order_id, f.location_id, reason.slice(0, 1000), now],
+    )
+    const held = await tx.all<{
+      id: string
+      line_id: string
+      sku: string
+      location_id: string
+      quantity: number
+      pool_id: string | null
+    }>(
+      `select id, line_id, sku, location_id, quantity, pool_id from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
+      [f.id],
+    )
+    for (const a of [...held].sort((x, y) => (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0))) {
+      await releaseStock(tx, a.sku, a.location_id, a.quantity, now, a.pool_id)
+      await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
+      await tx.run(
+        'update order_line set allocated_qty = allocated_qty - ?, backordered_qty = backordered_qty + ? where id = ?',
+        [a.quantity, a.quantity, a.line_id],
+      )
+    }
+    await addEvent(
+      tx,
+      f.order_id,
+      'fulfilment.rejected',
+      null,
+      null,
+      { fulfilmentId: f.id, locationId: f.location_id, reason },
+      actor,
+      now,
+    )
+    const fresh = (await loadStoredOrder(tx, this.catalog, f.order_id, false))!
+    return this.routeOpenQuantity(tx, fresh, locations, now, actor, 'rejected')
   }
 
   /**
@@ -258,9 +270,11 @@ export class RerouteService {
     const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools))
     const channel = stored.order.channelInstanceId
     const capacity = await readCapacityForUpdate(tx, locations, now)
-    // Once a person has let an order through, hold rules do not stop it again on a later re-route.
+    // Once a person has let an order through, hold rules do not stop it again on a later re-route;
+    // nor once it went to a warehouse (see holdRulesApply).
     const holdReleased =
       cause === 'hold-released' ||
+      !holdRulesApply(stored.status) ||
       Number(
         (await tx.one<{ n: number | string }>(
           "select count(*) as n from order_event where order_id = ? and type = 'order.hold_released'",
@@ -360,33 +374,30 @@ export class RerouteService {
     else if (backordered > 0) target = 'backordered'
     else target = (await this.requestFulfilments(tx, stored, now, outbox)) ? 'released' : 'allocated'
     let status = stored.status
-    // A backordered order reaches released through allocated, as at intake.
-    const path: OrderStatus[] =
-      target === 'released' && !canTransition(status, 'released') && canTransition(status, 'allocated')
-        ? ['allocated', 'released']
-        : [target]
-    if (target !== status && path.every((to, i) => canTransition(i === 0 ? status : path[i - 1]!, to))) {
+    const decision = rerouteStatus(status, target)
+    if (decision.kind === 'keep')
+      await addEvent(
+        tx,
+        orderId,
+        'order.status_kept',
+        null,
+        null,
+        { target, reason: decision.reason },
+        actor,
+        now,
+      )
+    if (decision.kind === 'move') {
       const previous = status
-      let eventId = ''
-      for (const to of path) {
-        const head = {
-          id: orderId,
-          channel_instance_id: stored.order.channelInstanceId,
-          external_order_id: stored.externalOrderId,
-          order_number: stored.orderNumber,
-          status,
-          version: stored.version,
-        }
-        eventId = await setOrderStatus(
-          tx,
-          head,
-          to,
-          now,
-          actor,
-          plan.hold ? { reason: plan.hold.reason } : null,
-        )
-        status = to
-      }
+      // Through allocated where that is the legal way (a backordered order reaches released as at intake).
+      const eventId = (await moveOrderTo(
+        tx,
+        { id: orderId, status },
+        decision.to,
+        now,
+        actor,
+        plan.hold ? { reason: plan.hold.reason } : null,
+      ))!
+      status = decision.to
       if (plan.hold)
         await tx.run('update orders set hold_reason = ? where id = ?', [plan.hold.reason, orderId])
       if (wantsStatus(this.directory, stored.order.channelInstanceId)) {

@@ -175,9 +175,11 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
         ? ['allocated', 'released']
         : ['allocated']
       : ['backordered']
+  // The new order's status is where the checked walk from `received` ends, never set directly.
+  const steps = walk('received', path, order.id)
   const events: EventWrite[] = [
     { id: uuidv7(now), type: 'order.received', fromStatus: null, toStatus: 'received', data: null },
-    ...walk('received', path, order.id).map(([from, to]) => ({
+    ...steps.map(([from, to]) => ({
       id: uuidv7(now),
       type: 'order.status',
       fromStatus: from,
@@ -191,7 +193,7 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
           : null,
     })),
   ]
-  const status = path[path.length - 1]!
+  const status = steps[steps.length - 1]![1]
 
   const outbox: NewOutboxMessage[] = []
   for (const f of fulfilments) {

@@ -3,14 +3,14 @@ import type { SqlRunner } from '../../db/sql/sql-db'
 import { uuidv7 } from '../../ids'
 import { statusMessages, wantsStatus } from '../../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
-import { addEvent, loadLines, loadShipments } from '../order-rows'
-import { canTransition } from '../order-state-machine'
+import { loadLines, loadShipments, moveOrderTo } from '../order-rows'
 import { buildStatusUpdate } from '../status-update'
 import type { OrderSnapshot } from './order-snapshot'
 
 /**
- * Moves an order to `target` (through `allocated` when that is the legal way, as at intake), records
- * each step in its history, and tells its channel — also when the status stays but the order
+ * Moves an order to `target` (through `allocated` when that is the legal way, as at intake; any
+ * other move the transition table refuses is an `IllegalTransitionError`), records each step in its
+ * history, and tells its channel — also when the status stays but the order
  * changed (some lines cancelled, a cancellation refused), with `reason` saying what happened.
  */
 export async function changeStatus(
@@ -27,33 +27,14 @@ export async function changeStatus(
   },
 ): Promise<{ status: OrderStatus; outbox: NewOutboxMessage[] }> {
   const { now, actor } = options
-  let status = order.status
-  let lastEvent: string | undefined
-  if (target !== status) {
-    const path: OrderStatus[] =
-      canTransition(status, target) || !canTransition(status, 'allocated') ? [target] : ['allocated', target]
-    for (const to of path) {
-      if (!canTransition(status, to)) break
-      await tx.run('update orders set status = ?, updated_at = ?, version = version + 1 where id = ?', [
-        to,
-        now,
-        order.id,
-      ])
-      lastEvent = await addEvent(
-        tx,
-        order.id,
-        'order.status',
-        status,
-        to,
-        { ...options.data, ...(options.reason ? { reason: options.reason } : {}) },
-        actor,
-        now,
-      )
-      status = to
-    }
-  } else {
+  // Through the transition table: a move it does not allow is an IllegalTransitionError, never skipped.
+  const lastEvent = await moveOrderTo(tx, order, target, now, actor, {
+    ...options.data,
+    ...(options.reason ? { reason: options.reason } : {}),
+  })
+  const status = target
+  if (!lastEvent)
     await tx.run('update orders set updated_at = ?, version = version + 1 where id = ?', [now, order.id])
-  }
   const outbox: NewOutboxMessage[] = []
   if ((lastEvent || options.notify) && wantsStatus(options.directory, order.channelInstanceId)) {
     outbox.push(

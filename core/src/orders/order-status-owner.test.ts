@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..', '..', '..')
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name)
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sources(path)
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : []
+  })
+}
+
+/** Files of the hub (core and server) whose text matches `pattern`. */
+function filesMatching(pattern: RegExp): string[] {
+  return [...sources('core/src'), ...sources('server/src')]
+    .filter((f) => pattern.test(readFileSync(join(root, f), 'utf8')))
+    .map((f) => relative(root, join(root, f)))
+    .sort()
+}
+
+/**
+ * The state machine is the only way to change an order's status: the one function that writes the
+ * column checks every move against the transition table (order-status-writers.test.ts shows each
+ * caller refusing an illegal move), and no other code writes it, in SQL or through MikroORM.
+ */
+describe('the owner of order status writes', () => {
+  it('only order-rows.ts updates the status column of orders', () => {
+    // Any update of the orders table whose SET list names status, in one SQL string literal.
+    const update = /update\s+"?orders"?\s+(?:as\s+\w+\s+)?set\b[^`'";]*\bstatus\s*=/i
+    expect(filesMatching(update)).toEqual(['core/src/orders/order-rows.ts'])
+  })
+
+  it('only intake inserts orders, with the status its checked walk ended in', () => {
+    const insert = /insert\s+into\s+"?orders"?\b|insertRows\(\s*\w+\s*,\s*'orders'/i
+    expect(filesMatching(insert)).toEqual(['core/src/orders/intake/intake-writer.ts'])
+    const plan = readFileSync(join(root, 'core/src/orders/intake/intake-plan.ts'), 'utf8')
+    expect(plan).toMatch(/const steps = walk\('received', path, order\.id\)/)
+    expect(plan).toMatch(/const status = steps\[steps\.length - 1\]!\[1\]/)
+  })
+
+  it('nothing writes orders through MikroORM or a query builder', () => {
+    const orm =
+      /\b(?:nativeUpdate|nativeInsert|create|upsert|upsertMany|insert|insertMany|createQueryBuilder|qb)\(\s*(?:Order|OrderSchema|'Order')\s*[,)]|\(\s*['"]orders['"]\s*\)\s*\.\s*(?:update|insert)\(/
+    expect(filesMatching(orm)).toEqual([])
+  })
+})
