@@ -59,7 +59,7 @@ export const LocationSchema = new EntitySchema<Location>({
     tags: { type: 'json' },
     dailyCapacity: { type: 'integer', nullable: true },
     cutoffTime: { type: 'string', length: 5, default: defaultCutoffTime },
-    shipDays: { type: 'json' },
+    shipDays: { type: 'json', default: JSON.stringify(defaultShipDays) },
     handlingDays: { type: 'integer', default: 0 },
     active: { type: 'boolean', default: true },
     acceptsReturns: { type: 'boolean', default: true },
