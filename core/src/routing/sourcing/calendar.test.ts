@@ -101,6 +101,14 @@ describe('promise dates from ship days and carrier calendars', () => {
     // A carrier that delivers at the weekend but not on Mondays: two days land on Sunday, three on Tuesday.
     expect(promiseDates(fridayNoon, akl, 2, calendar(['mon'])).promiseDate).toBe('2026-12-06')
     expect(promiseDates(fridayNoon, akl, 3, calendar(['mon'])).promiseDate).toBe('2026-12-08')
+    // A same-day lane: delivered the day it ships, unless its carrier does not deliver that day.
+    expect(promiseDates(fridayEvening, akl, 0, calendar(['sat', 'sun'])).promiseDate).toBe('2026-11-30')
+    expect(promiseDates(fridayEvening, akl, 0, calendar(['sat', 'sun', 'mon'])).promiseDate).toBe(
+      '2026-12-01',
+    )
+    // No carrier calendar (pickup, estimates): the ship day, even a Saturday.
+    const monToSat = { ...akl, shipDays: [...defaultShipDays, 'sat' as const] }
+    expect(promiseDates(saturdayMorning, monToSat, 0, undefined).promiseDate).toBe('2026-11-28')
   })
 
   it('refuses to search forever when nothing ever ships', () => {

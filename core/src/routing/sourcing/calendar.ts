@@ -126,7 +126,8 @@ export interface ShippingSchedule {
  * Ship date: the day `atMs` falls on in the location's zone if before its cut-off and one of its
  * ship days, else its next ship day; then `handlingDays` more ship days. Carrier holidays are
  * never ship days. Promise date: `transitDays` delivery days after the ship date, skipping the
- * carrier's non-delivery weekdays and holidays. `atMs` is when the order was placed: now at
+ * carrier's non-delivery weekdays and holidays (for zero days, the first delivery day from the ship
+ * date when the lane has a carrier calendar). `atMs` is when the order was placed: now at
  * intake, the order's `placedAt` in simulations and backtests.
  */
 export function promiseDates(
@@ -147,6 +148,10 @@ export function promiseDates(
   for (let i = 0; i < location.handlingDays; i++) day = nextOpen(day, ships)
   const ship = day
   const delivers = (d: number) => isDeliveryDay(d, calendar)
-  for (let left = Math.max(0, Math.ceil(transitDays)); left > 0; left--) day = nextOpen(day, delivers)
+  const transit = Math.max(0, Math.ceil(transitDays))
+  // A same-day lane still needs a day its carrier delivers. Without a carrier calendar (pickup,
+  // estimates) nothing says the carrier is idle, so the ship day stands.
+  if (transit === 0 && calendar && !delivers(day)) day = nextOpen(day, delivers)
+  for (let left = transit; left > 0; left--) day = nextOpen(day, delivers)
   return { shipDate: dateOf(ship), promiseDate: dateOf(day), pastCutoff }
 }
