@@ -1,4 +1,4 @@
-import type { StateStore } from '@switchyard/plugin-sdk'
+import { printable, type StateStore } from '@switchyard/plugin-sdk'
 import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 
@@ -109,7 +109,8 @@ export class PluginInstances {
     await this.db.run(
       `update plugin_instance set last_error_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1,
          status = case when consecutive_failures + 1 >= ? then 'degraded' else status end, updated_at = ? where id = ?`,
-      [now, error.slice(0, 1000), degradedAfter, now, id],
+      // A message may quote what a peer sent (an order id with a NUL in it): stored as printable text.
+      [now, printable(error.slice(0, 1000)), degradedAfter, now, id],
     )
   }
 

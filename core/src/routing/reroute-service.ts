@@ -16,6 +16,7 @@ import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import { readCapacityForUpdate, writeCapacity } from './capacity'
 import { loadStoredOrder, type StoredOrder } from './order-routing-input'
+import { describeReroute, heldFor, loadHoldings, settleHeld, withHeld } from './reroute-holdings'
 import { holdRulesApply, rerouteStatus } from './reroute-status'
 import type { Router, RoutingPlan } from './router'
 
@@ -212,7 +213,10 @@ export class RerouteService {
     const params: string[] = []
     let filter = ''
     if (skus && skus.length > 0) {
-      filter = ` and exists (select 1 from order_line l where l.order_id = o.id and l.backordered_qty > 0 and l.sku in (${skus.map(() => '?').join(',')}))`
+      // A line it still waits for, or one it holds but may move: stock of an allocated sku arriving
+      // where the missing lines are can let a ship-complete order go in one shipment.
+      filter = ` and exists (select 1 from order_line l where l.order_id = o.id and l.sku in (${skus.map(() => '?').join(',')})
+        and (l.backordered_qty > 0 or exists (select 1 from allocation a where a.order_id = o.id and a.line_id = l.id and a.status = 'allocated' and a.fulfilment_id is null)))`
       params.push(...skus)
     }
     const orders = await this.db.all<{ id: string }>(
@@ -256,6 +260,12 @@ export class RerouteService {
     const orderId = stored.order.id
     const openLines = stored.lines.filter((l) => open(l) > 0).map((l) => ({ ...l, quantity: open(l) }))
     if (openLines.length === 0) return this.outcome(stored, true)
+    // Allocations not yet with a warehouse are routed again with the open quantity, so the split
+    // policy (decide) sees the whole order as at intake; shipments already sent count against it.
+    const holdings = await loadHoldings(tx, orderId)
+    const routable = stored.lines
+      .map((l) => ({ ...l, quantity: open(l) + heldFor(l.lineId, holdings.movable) }))
+      .filter((l) => l.quantity > 0)
     const rejected = new Set(
       (
         await tx.all<{ location_id: string }>(
@@ -264,7 +274,7 @@ export class RerouteService {
         )
       ).map((r) => r.location_id),
     )
-    const skus = openLines.map((l) => l.sku)
+    const skus = routable.map((l) => l.sku)
     const rows = await readStockForUpdate(tx, skus)
     const pools = await readPoolsForUpdate(tx, skus)
     const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools))
@@ -284,14 +294,19 @@ export class RerouteService {
     const plan = this.router.route({
       holdReleased,
       order: stored.order,
-      lines: openLines,
+      lines: routable,
       locations,
       // Backorders are filled within pools: the order's channel sees its own pools, not others'.
-      stock: stock.forChannel(channel),
+      stock: withHeld(stock.forChannel(channel), holdings.movable),
       capacity,
       excludedLocationIds: rejected,
       now: new Date(now),
+      shipmentsSoFar: holdings.shipmentsSoFar,
     })
+    // What the plan keeps where it is stays; the rest is given back. A hold changes nothing held.
+    const settled = plan.hold
+      ? { rest: [], givenBack: [] }
+      : await settleHeld(tx, holdings.movable, plan.assignments, now)
     const assignments: {
       lineId: string
       sku: string
@@ -300,7 +315,7 @@ export class RerouteService {
       poolId: string | null
       locationPool: boolean
     }[] = []
-    for (const a of plan.hold ? [] : plan.assignments) {
+    for (const a of settled.rest) {
       const q = Math.min(a.quantity, stock.availableTo(channel, a.sku, a.locationId))
       if (q <= 0) continue
       for (const part of stock.takeFor(channel, a.sku, a.locationId, q))
@@ -340,6 +355,10 @@ export class RerouteService {
       [orderId],
     )
     const [planJson, explanation] = decisionJson(plan)
+    const names = new Map(locations.map((l) => [l.id, l.name]))
+    const happened = plan.hold
+      ? ''
+      : `${await describeReroute(tx, orderId, holdings.sent, settled.givenBack, (id) => names.get(id) ?? id)} `
     await tx.run(
       `insert into routing_decision (id, order_id, attempt, rule_set_version_id, strategy, plan, explanation, summary, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -351,7 +370,7 @@ export class RerouteService {
         plan.strategy,
         planJson,
         explanation,
-        `Re-routed (${CAUSES[cause]}): ${plan.summary}`,
+        `Re-routed (${CAUSES[cause]}): ${happened}${plan.summary}`,
         now,
       ],
     )
@@ -361,7 +380,11 @@ export class RerouteService {
       'order.rerouted',
       null,
       null,
-      { cause, allocated: assignments.reduce((s, a) => s + a.quantity, 0) },
+      {
+        cause,
+        allocated: assignments.reduce((s, a) => s + a.quantity, 0),
+        givenBack: settled.givenBack.reduce((s, a) => s + a.quantity, 0),
+      },
       actor,
       now,
     )

@@ -51,6 +51,7 @@ export class Mailbox {
       .sort()
   }
 
+  /** Byte for byte (latin1): the ISA's fixed widths count bytes; the parser decodes each element as UTF-8. */
   async read(name: string): Promise<string> {
     return readFile(join(this.inbound, plainName(name)), 'latin1')
   }
@@ -76,7 +77,8 @@ export class Mailbox {
   async send(name: string, content: string): Promise<void> {
     plainName(name)
     const tmp = join(this.outbound, `.${name}.tmp`)
-    await writeFile(tmp, content, 'latin1')
+    // UTF-8, as inbound data elements are read: a partner's name in any script comes back as it was sent.
+    await writeFile(tmp, content, 'utf8')
     await rename(tmp, join(this.outbound, name))
   }
 

@@ -303,3 +303,45 @@ describe('X12 documents from the sample purchase order', () => {
     ])
   })
 })
+
+describe('X12 character sets', () => {
+  /** The 850 sample with `bytes` (as latin1 characters, the way the mailbox reads a file) in its N1 name. */
+  const withName = (bytes: number[]) =>
+    sample('850').replace('ACME STORE 042', `ACME ${Buffer.from(bytes).toString('latin1')} 042`)
+
+  it('decodes UTF-8 data elements', () => {
+    const x = parseInterchange(withName([...Buffer.from('Zoë 東京')]))
+    const n1 = x.groups[0]!.sets[0]!.segments.find((s) => s.id === 'N1')!
+    expect(n1.elements[2]).toBe('ACME Zoë 東京 042')
+    expect(x.groups[0]!.sets[0]!.segmentErrors).toEqual([])
+  })
+
+  it('rejects control characters and bytes that are not UTF-8 with AK4 code 6 at the element', () => {
+    const cases = [
+      ...Array.from({ length: 0x20 }, (_, c) => [c]),
+      [0x7f],
+      [0xc2, 0x85], // C1 NEL, well-formed UTF-8
+      [0xe9], // latin-1 é: not UTF-8
+      [0xed, 0xa0, 0x80], // an encoded surrogate
+      [0xc0, 0xaf],
+    ]
+    for (const bytes of cases) {
+      // The sample's own delimiters are not characters of the data.
+      if (bytes.length === 1 && [0x2a, 0x7e, 0x3e].includes(bytes[0]!)) continue
+      const set = parseInterchange(withName(bytes)).groups[0]!.sets[0]!
+      expect(set.segmentErrors, JSON.stringify(bytes)).toEqual([
+        expect.objectContaining({ segment: 'N1', code: '8', element: { position: 2, code: '6' } }),
+      ])
+      const ack = ack997(parseInterchange(withName(bytes)).groups[0]!, { rejectAll: true })
+      expect(ack).toContainEqual(['AK4', '2', undefined, '6', undefined])
+      expect(ack).toContainEqual(['AK5', 'R', '5'])
+    }
+  })
+
+  it('rejects a control character in the envelope as invalid interchange content (TA1 024)', () => {
+    const x = parseInterchange(sample('850').replace('GS*PO*ACMERETAIL', 'GS*PO*ACME\u0000RETAIL'))
+    expect(x.errors).toContainEqual(
+      expect.objectContaining({ code: '024', message: expect.stringMatching(/^GS02 /) }),
+    )
+  })
+})

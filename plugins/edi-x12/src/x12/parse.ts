@@ -1,3 +1,5 @@
+import { isValidUtf8, textProblem } from '@switchyard/plugin-sdk'
+
 /**
  * Reads an X12 interchange the way a translator must: delimiters from the ISA (element separator at
  * index 3, component separator at 104, segment terminator at 105), then every envelope count and
@@ -96,6 +98,7 @@ export function parseInterchange(input: string): Interchange {
     .map((s) => s.replace(/^[\r\n\t ]+|[\r\n]+$/g, ''))
     .filter((s) => s.length > 0)
   const segments = raw.map((s) => s.split(element))
+  const badText = decodeElements(segments)
   const interchange: Interchange = {
     delimiters,
     senderQualifier: isa[5]!,
@@ -126,7 +129,7 @@ export function parseInterchange(input: string): Interchange {
       i++
       continue
     }
-    i = readGroup(segments, i, interchange)
+    i = readGroup(segments, i, interchange, badText)
   }
   if (!iea) interchange.errors.push({ code: '023', message: 'the IEA trailer is missing' })
   else {
@@ -142,10 +145,60 @@ export function parseInterchange(input: string): Interchange {
       })
     if (i < segments.length) interchange.errors.push({ code: '023', message: 'data after the IEA trailer' })
   }
+  // Bad characters outside any transaction set (ISA, GS, GE, IEA): the envelope's content is invalid.
+  for (const bad of badText.values()) interchange.errors.push({ code: '024', message: elementMessage(bad) })
   return interchange
 }
 
-function readGroup(segments: string[][], start: number, interchange: Interchange): number {
+interface BadText {
+  segment: string
+  element: number
+  message: string
+}
+
+/**
+ * X12 data is text of the basic and extended character sets; the file is read byte for byte
+ * (latin1), so each element is decoded here as UTF-8. An element that is not UTF-8, or holds a
+ * control character or an unpaired surrogate (none belongs to either character set; delimiters
+ * were split off before), is recorded by segment index for the 997 (AK4 code 6, invalid character)
+ * and never reaches an order. Good elements are replaced by their decoded text.
+ */
+function decodeElements(segments: string[][]): Map<number, BadText> {
+  const bad = new Map<number, BadText>()
+  for (const [index, seg] of segments.entries()) {
+    for (let e = 0; e < seg.length; e++) {
+      const value = seg[e]!
+      if (PRINTABLE_ASCII.test(value)) continue
+      const bytes = Buffer.from(value, 'latin1')
+      const text = isValidUtf8(bytes) ? bytes.toString('utf8') : undefined
+      const problem = text === undefined ? 'is not valid UTF-8' : (textProblem(text) ?? controlIn(text))
+      if (problem) {
+        if (!bad.has(index)) bad.set(index, { segment: segmentId(seg[0]!), element: e, message: problem })
+      } else seg[e] = text!
+    }
+  }
+  return bad
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
+/** A segment id fit to be written back in an AK3 or a reason (letters and digits only). */
+const segmentId = (id: string) => id.replace(/[^A-Z0-9]/gi, '').slice(0, 3) || 'UNK'
+
+/** Tab, line feed and carriage return are text elsewhere, but no X12 character set has them. */
+function controlIn(text: string): string | undefined {
+  const at = text.search(/[\t\n\r]/)
+  return at === -1
+    ? undefined
+    : `contains the control character U+${text.charCodeAt(at).toString(16).padStart(4, '0').toUpperCase()} at position ${at}`
+}
+
+function readGroup(
+  segments: string[][],
+  start: number,
+  interchange: Interchange,
+  badText: Map<number, BadText>,
+): number {
   const gs = segments[start]!
   const group: FunctionalGroup = {
     functionalId: gs[1] ?? '',
@@ -177,13 +230,18 @@ function readGroup(segments: string[][], start: number, interchange: Interchange
       i++
       continue
     }
-    i = readSet(segments, i, group)
+    i = readSet(segments, i, group, badText)
   }
   group.errors.push({ code: '3', message: `group ${group.control} has no GE trailer` })
   return i
 }
 
-function readSet(segments: string[][], start: number, group: FunctionalGroup): number {
+function readSet(
+  segments: string[][],
+  start: number,
+  group: FunctionalGroup,
+  badText: Map<number, BadText>,
+): number {
   const st = segments[start]!
   const set: TransactionSet = {
     id: st[1] ?? '',
@@ -198,6 +256,11 @@ function readSet(segments: string[][], start: number, group: FunctionalGroup): n
     const seg = segments[i]!
     if (i > start && ['ST', 'GE', 'GS', 'IEA'].includes(seg[0]!)) break
     set.segments.push({ id: seg[0]!, elements: seg, position: set.segments.length + 1 })
+    const bad = badText.get(i)
+    if (bad) {
+      badText.delete(i)
+      set.segmentErrors.push(invalidCharacter(bad, set.segments.length))
+    }
     i++
     if (seg[0] === 'SE') {
       if (seg[2] !== set.control)
@@ -212,6 +275,16 @@ function readSet(segments: string[][], start: number, group: FunctionalGroup): n
   }
   set.errors.push({ code: '2', message: `set ${set.control} has no SE trailer` })
   return i
+}
+
+const elementMessage = (bad: BadText) =>
+  `${bad.segment}${String(bad.element).padStart(2, '0')} ${bad.message}`
+
+/** AK3 code 8 with AK4 code 6 (invalid character in data element); the bad value is never echoed. */
+function invalidCharacter(bad: BadText, position: number): SegmentError {
+  const message = elementMessage(bad)
+  if (bad.element === 0) return { segment: bad.segment, position, code: '1', message }
+  return { segment: bad.segment, position, code: '8', element: { position: bad.element, code: '6' }, message }
 }
 
 /** True when nothing in the group or any of its sets was found wrong. */

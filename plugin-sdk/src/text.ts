@@ -1,0 +1,71 @@
+import { isUtf8 } from 'node:buffer'
+import type { PayloadIssue } from './errors'
+import { formatPath } from './issues'
+
+/**
+ * Text the hub accepts: what every database column can hold and every peer can read back. Refused
+ * at the door, wherever text enters (API bodies and query parameters, webhook bodies, polled
+ * events, EDI files): control characters other than tab, line feed and carriage return (C0, DEL
+ * and C1: PostgreSQL cannot store NUL at all, SQLite cuts SQL text at it, and none belongs in a
+ * name, an address or an id), UTF-16 surrogates without their pair (not text in any encoding),
+ * and bytes that are not UTF-8 (decoding would replace them with U+FFFD and store a guess).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+
+/** Why `text` cannot be accepted, naming the character and its position (never the text), or undefined. */
+export function textProblem(text: string): string | undefined {
+  const control = CONTROL.exec(text)
+  if (control)
+    return `contains the control character ${hex(control[0].charCodeAt(0))} at position ${control.index}`
+  const lone = LONE_SURROGATE.exec(text)
+  if (lone)
+    return `contains an unpaired UTF-16 surrogate ${hex(lone[0].charCodeAt(0))} at position ${lone.index}`
+  return undefined
+}
+
+/** True when the bytes are well-formed UTF-8 (so decoding them loses nothing). */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  return isUtf8(bytes)
+}
+
+const MAX_ISSUES = 20
+const MAX_DEPTH = 100
+
+/**
+ * Every string and object key in a JSON-like value that is not acceptable text, each named by its
+ * path (`customer.name`, `lines[0].sku`; `root` for the value itself). At most 20.
+ */
+export function unacceptableText(value: unknown, root: readonly PropertyKey[] = []): PayloadIssue[] {
+  const issues: PayloadIssue[] = []
+  const walk = (v: unknown, path: PropertyKey[], depth: number) => {
+    if (issues.length >= MAX_ISSUES || depth > MAX_DEPTH) return
+    if (typeof v === 'string') {
+      const problem = textProblem(v)
+      if (problem) issues.push({ field: formatPath(path), message: problem })
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) walk(v[i], [...path, i], depth + 1)
+    } else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      for (const [key, child] of Object.entries(v)) {
+        const problem = textProblem(key)
+        // The key itself cannot be printed as a name; its parent is where it sits.
+        if (problem) issues.push({ field: formatPath(path), message: `has a field name that ${problem}` })
+        else walk(child, [...path, key], depth + 1)
+      }
+    }
+  }
+  walk(value, [...root], 0)
+  return issues
+}
+
+const UNACCEPTABLE = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, 'g')
+
+/** `text` with every unacceptable character replaced by U+FFFD: for diagnostics, never for data. */
+export function printable(text: string): string {
+  return text.replace(UNACCEPTABLE, '\uFFFD')
+}
