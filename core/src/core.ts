@@ -2,6 +2,7 @@ import { ApiKeys } from './auth/api-keys'
 import { CarrierNetworkService } from './catalog/carrier-network-service'
 import { CatalogCache } from './catalog/catalog-cache'
 import { CatalogService } from './catalog/catalog-service'
+import { CustomerIdentities } from './customers/customer-identities'
 import type { DatabaseSettings } from './db/database-settings'
 import { createOrm, migrate, type Orm } from './db/orm'
 import { openChangeFeed } from './db/sql/change-feed'
@@ -64,6 +65,8 @@ export interface Core {
   /** Price lists, contracts, costs, exchange rates, quotes, intake pricing and price sync. */
   pricing: PricingService
   pricingStore: PricingStore
+  /** Which customer record an email or a channel account names (intake, quotes, contracts). */
+  customers: CustomerIdentities
   carrierNetwork: CarrierNetworkService
   routingConfig: RoutingConfig
   reroute: RerouteService
@@ -116,6 +119,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     }
   })
   const pricingStore = new PricingStore(db)
+  const customers = new CustomerIdentities(db)
   ruleSets.useValidator('pricing', async (rules, master) =>
     validatePricingRules(rules, {
       ...master,
@@ -124,11 +128,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   )
   const pricing = new PricingService({
     db,
+    customers,
     store: pricingStore,
     ruleSets,
     catalog: catalogCache,
     directory: options.directory,
   })
+  // A merge that moved contracts must reach this hub's price book before the order is priced.
+  customers.onMerge(() => pricing.invalidate())
   const carrierNetwork = new CarrierNetworkService(db)
   const routingConfig = new RoutingConfig(ruleSets, carrierNetwork, centroids)
   // One compiled rule set per version, shared read-only; no json-rules-engine Engine on this path.
@@ -139,6 +146,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   const intake = new OrderIntake({
     db,
+    customers,
     catalog: catalogCache,
     router,
     directory: options.directory,
@@ -173,6 +181,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ruleSets,
     pricing,
     pricingStore,
+    customers,
     carrierNetwork,
     routingConfig,
     reroute,

@@ -14,6 +14,16 @@ export type { LocationFacts, ProductFacts } from './catalog/facts'
 export { type LocationType, locationTypes } from './catalog/location.entity'
 export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
 export { type Core, type CoreOptions, openCore } from './core'
+export { CustomerIdentities } from './customers/customer-identities'
+export {
+  type CustomerIdentifier,
+  type CustomerRef,
+  candidateCustomerId,
+  type IdentifierKind,
+  type IdentityLink,
+  identifiersOf,
+  resolveIdentifiers,
+} from './customers/customer-identity'
 export { type DatabaseSettings, type Dialect, resolveDatabaseSettings } from './db/database-settings'
 export { createOrm, migrate, type Orm } from './db/orm'
 export { type ChangeFeed, openChangeFeed, postgresChangeFeed } from './db/sql/change-feed'

@@ -8,6 +8,8 @@ export class Customer {
   phone?: string | null
   tier?: string | null
   segment?: string | null
+  /** Set when this record turned out to be the same person as another: the one that holds everything now. */
+  mergedInto?: string | null
   createdAt: Date = new Date()
   updatedAt: Date = new Date()
 }
@@ -22,6 +24,7 @@ export const CustomerSchema = new EntitySchema<Customer>({
     phone: { type: 'string', length: 40, nullable: true },
     tier: { type: 'string', length: 60, nullable: true },
     segment: { type: 'string', length: 60, nullable: true },
+    mergedInto: { type: 'uuid', nullable: true },
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

@@ -3,6 +3,7 @@ import { CarrierCalendarSchema, CarrierLaneSchema } from '../catalog/carrier-net
 import { LocationSchema } from '../catalog/location.entity'
 import { ProductSchema } from '../catalog/product.entity'
 import { CustomerSchema } from '../customers/customer.entity'
+import { CustomerIdentitySchema } from '../customers/customer-identity.entity'
 import {
   PluginInstanceSchema,
   PluginStateSchema,
@@ -34,6 +35,7 @@ export const entities = [
   LocationSchema,
   ProductSchema,
   CustomerSchema,
+  CustomerIdentitySchema,
   PluginInstanceSchema,
   PluginStateSchema,
   WebhookReceiptSchema,

@@ -5,7 +5,6 @@
  * price sync. The order in which rules shape a price is documented in quote.ts.
  */
 
-export { customerIdFor } from '../orders/intake/prepared-order'
 export {
   type CompiledAction,
   type CompiledPricing,

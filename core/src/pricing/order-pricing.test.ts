@@ -56,7 +56,16 @@ function order(
     orderNumber: null,
     currency: 'NZD',
     customer: customerId
-      ? { id: customerId, email: null, name: null, phone: null, tier: null, segment: null }
+      ? {
+          id: customerId,
+          identifiers: [],
+          resolution: null,
+          email: null,
+          name: null,
+          phone: null,
+          tier: null,
+          segment: null,
+        }
       : null,
     email: null,
     shipTo: { line1: '1 Queen St', country: 'NZ' },

@@ -1,10 +1,12 @@
 import type { ChannelPrice } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../catalog/catalog-cache'
+import type { CustomerIdentities } from '../customers/customer-identities'
+import { identifiersOf } from '../customers/customer-identity'
 import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, UnknownSkuError } from '../errors'
 import { uuidv7 } from '../ids'
-import { customerIdFor, type PreparedOrder } from '../orders/intake/prepared-order'
+import type { PreparedOrder } from '../orders/intake/prepared-order'
 import { writeOutbox } from '../outbox/outbox-writer'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import type { RuleSetService, RuleSetVersionView } from '../rules/rule-set-service'
@@ -57,6 +59,7 @@ export class PricingService {
   constructor(
     private readonly deps: {
       db: SqlDb
+      customers: CustomerIdentities
       store: PricingStore
       ruleSets: RuleSetService
       catalog: CatalogCache
@@ -130,8 +133,9 @@ export class PricingService {
       )
     const snap = await this.snapshot()
     const c = request.customer
+    // The same resolution as intake's (channel account first, then email), reading only.
     const id = c
-      ? (c.id ?? customerIdFor(request.channel, { email: c.email, externalId: c.externalId }))
+      ? (c.id ?? (await this.deps.customers.resolve(identifiersOf(request.channel, c)))?.customerId ?? null)
       : null
     let tier = c?.tier ?? null
     let segment = c?.segment ?? null

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
-import { weekdays } from '@switchyard/core'
-import { customerIdFor, describeLine, pricingActionTypes, pricingFactCatalog } from '@switchyard/core/pricing'
+import { type CustomerIdentities, identifiersOf, weekdays } from '@switchyard/core'
+import { describeLine, pricingActionTypes, pricingFactCatalog } from '@switchyard/core/pricing'
 import { decoratorsByType, operatorsByType } from '@switchyard/core/rules'
 import { currencyCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
@@ -44,7 +44,7 @@ const customerRef = z
   })
   .meta({
     description:
-      "The customer: the hub's id, or an email (one customer across channels), or a channel and the channel's own customer id (an EDI partner's id).",
+      "The customer: the hub's id, or any of its identifiers: an email (one customer across channels) and/or a channel with the channel's own customer id (an EDI partner's id, a storefront account). A channel account is matched first, then the email; identifiers given together are linked to the same customer record, so an order that carries either one later is that customer.",
   })
 
 const priceListBody = z.strictObject({
@@ -86,7 +86,11 @@ const quoteBody = z.strictObject({
       segment: z.string().max(60).nullable().optional(),
     })
     .nullable()
-    .optional(),
+    .optional()
+    .meta({
+      description:
+        "The customer: the hub's id, or its email and/or its account id on `channel` (externalId), resolved as intake resolves an order's customer (the channel account first, then the email), so a contract applies whichever identifier is given. Tier and segment default to the customer record's.",
+    }),
   currency: currencyCode,
   lines: z
     .array(
@@ -122,10 +126,15 @@ const quoteBody = z.strictObject({
 
 const toMs = (v: string | null | undefined) => (v ? Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v) : null)
 
-function resolveCustomer(ref: z.infer<typeof customerRef>, field: string): string {
+/** The contract's customer: its identifiers are linked to one customer record now, as an order's would be. */
+async function resolveCustomer(
+  customers: CustomerIdentities,
+  ref: z.infer<typeof customerRef>,
+  field: string,
+): Promise<string> {
   if (ref.id) return ref.id
-  if (ref.email) return customerIdFor(ref.channel ?? '', { email: ref.email })!
-  if (ref.externalId && ref.channel) return customerIdFor(ref.channel, { externalId: ref.externalId })!
+  const id = await customers.link(identifiersOf(ref.channel ?? '', ref))
+  if (id) return id
   throw new ProblemError(422, 'VALIDATION_FAILED', 'the customer cannot be identified', [
     { field, message: 'give id, email, or channel with externalId' },
   ])
@@ -278,13 +287,15 @@ export function pricingRoutes(hub: HubContext) {
         throw new ProblemError(422, 'VALIDATION_FAILED', 'the customer cannot be identified', [
           { field: 'customer.channel', message: "externalId is the channel's own id: give the channel too" },
         ])
+      if (b.customer?.externalId) assertChannel(b.customer.channel!, 'customer.channel')
+      const customerId = b.customer ? await resolveCustomer(core.customers, b.customer, 'customer') : null
       await core.pricingStore.upsertPriceList({
         id,
         name: b.name,
         currency: b.currency,
         channel: b.channel ?? null,
         customerGroup: b.customerGroup ?? null,
-        customerId: b.customer ? resolveCustomer(b.customer, 'customer') : null,
+        customerId,
         validFrom: toMs(b.validFrom),
         validTo: toMs(b.validTo),
         priority: b.priority ?? 0,

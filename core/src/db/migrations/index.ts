@@ -4,6 +4,7 @@ import { Migration20261126040000_sourcing_engine } from './Migration202611260400
 import { Migration20261126050000_returns } from './Migration20261126050000_returns'
 import { Migration20261126060000_inventory_pools } from './Migration20261126060000_inventory_pools'
 import { Migration20261126070000_pricing } from './Migration20261126070000_pricing'
+import { Migration20261206010000_customer_identity } from './Migration20261206010000_customer_identity'
 import { Migration20261206020000_location_ship_days } from './Migration20261206020000_location_ship_days'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
@@ -13,5 +14,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126050000_returns', class: Migration20261126050000_returns },
   { name: 'Migration20261126060000_inventory_pools', class: Migration20261126060000_inventory_pools },
   { name: 'Migration20261126070000_pricing', class: Migration20261126070000_pricing },
+  { name: 'Migration20261206010000_customer_identity', class: Migration20261206010000_customer_identity },
   { name: 'Migration20261206020000_location_ship_days', class: Migration20261206020000_location_ship_days },
 ]

@@ -7,7 +7,9 @@ import { writeOrderPricing } from '../../pricing/order-pricing'
 import type { RoutingPlan } from '../../routing/router'
 import type { OrderWriteSet } from './intake-plan'
 
-const CUSTOMER_UPSERT = ` on conflict (id) do update set name = coalesce(excluded.name, customer.name),
+// A record first made from a channel account takes the email of the first order that brings one.
+const CUSTOMER_UPSERT = ` on conflict (id) do update set email = coalesce(customer.email, excluded.email),
+    name = coalesce(excluded.name, customer.name),
     phone = coalesce(excluded.phone, customer.phone), tier = coalesce(excluded.tier, customer.tier),
     segment = coalesce(excluded.segment, customer.segment), updated_at = excluded.updated_at`
 

@@ -1,6 +1,8 @@
 import type { CanonicalOrder, OrderStatus } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { LocationFacts } from '../../catalog/facts'
+import type { CustomerIdentities } from '../../customers/customer-identities'
+import type { IdentityLink } from '../../customers/customer-identity'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
 import { isConnectionError, isRetryableDbError } from '../../db/sql/sql-db'
 import { ConflictError, ServiceUnavailableError } from '../../errors'
@@ -41,6 +43,8 @@ export interface OrderIntakeDeps {
   catalog: CatalogCache
   router: Router
   directory: IntegrationDirectory
+  /** Resolves each order's customer from its identifiers before pricing; links new ones in the batch. */
+  customers: CustomerIdentities
   /** Called after each commit with the orders it created, e.g. to wake the outbox dispatcher. */
   onCommitted?: (results: readonly IntakeResult[]) => void
   /**
@@ -101,6 +105,11 @@ export class OrderIntake {
     actor = `channel:${channelInstanceId}`,
   ): Promise<IntakeResult> {
     const prepared = await prepareOrder(channelInstanceId, order, this.deps.catalog, this.now())
+    // Before pricing: contracts are keyed by the customer the identifiers resolve to.
+    if (prepared.customer) {
+      prepared.customer.resolution = await this.deps.customers.resolve(prepared.customer.identifiers)
+      prepared.customer.id = prepared.customer.resolution?.customerId ?? prepared.customer.id
+    }
     if (this.deps.pricing) await this.deps.pricing.settle(prepared)
     return new Promise<IntakeResult>((resolve, reject) => {
       this.queue.push({ prepared, actor, resolve, reject })
@@ -193,6 +202,8 @@ export class OrderIntake {
     })
 
     if (fresh.length > 0) {
+      // Before any stock lock: new customers' identifiers are locked (PostgreSQL) and resolved again.
+      const links = await this.settleCustomers(tx, fresh)
       const skus = [
         ...fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
         ...(await reservationSkus(
@@ -235,6 +246,7 @@ export class OrderIntake {
         writes,
         fresh.map((p) => p.actor),
       )
+      await this.deps.customers.writeLinks(tx, links, now)
       for (const w of writes) {
         const { order } = w
         results.set(keyOf(order), {
@@ -250,6 +262,21 @@ export class OrderIntake {
       // A second copy of an order inside one batch is a redelivery too.
       return firstIndex.get(k) === i ? r : { ...r, created: false }
     })
+  }
+
+  /**
+   * Final customer ids for orders that bring identifiers the hub had not recorded when they were
+   * resolved before the queue; what other hubs and earlier orders of this batch linked since wins.
+   * (Prices were settled with the earlier answer: the two differ only when another hub linked the
+   * same new identifier to another customer in between.)
+   */
+  private async settleCustomers(tx: SqlRunner, fresh: Pending[]): Promise<IdentityLink[]> {
+    const customers = fresh.flatMap((p) => (p.prepared.customer ? [p.prepared.customer] : []))
+    const { customerIds, links } = await this.deps.customers.settle(tx, customers)
+    customers.forEach((c, n) => {
+      c.id = customerIds[n] ?? c.id
+    })
+    return links
   }
 
   private async findExisting(tx: SqlRunner, batch: Pending[]): Promise<Map<string, IntakeResult>> {

@@ -1,10 +1,15 @@
-import { createHash } from 'node:crypto'
 import type { Address, CanonicalOrder, ServiceLevel } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { ProductFacts } from '../../catalog/facts'
 import { toMinorUnits } from '../../catalog/money'
+import {
+  candidateCustomerId,
+  type Identified,
+  identifiersOf,
+  normaliseEmail,
+} from '../../customers/customer-identity'
 import { UnknownSkuError, ValidationError } from '../../errors'
-import { nameUuid, uuidv7 } from '../../ids'
+import { uuidv7 } from '../../ids'
 import type { OrderPricingRecord } from '../../pricing/order-pricing'
 
 export interface PreparedLine {
@@ -19,7 +24,8 @@ export interface PreparedLine {
   product: ProductFacts
 }
 
-export interface PreparedCustomer {
+/** The order's customer: `id` is final once intake has resolved `identifiers` (customers/). */
+export interface PreparedCustomer extends Identified {
   id: string
   email: string | null
   name: string | null
@@ -55,52 +61,17 @@ export interface PreparedOrder {
   pricing?: OrderPricingRecord
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
-
-// Customer ids are a pure function of the email (or channel id): remembered, since repeat buyers
-// are the common case and a SHA-256 per order is a measurable part of intake. Bounded: cleared
-// when full rather than tracked per entry.
-const CUSTOMER_IDS_MAX = 20_000
-const customerIds = new Map<string, Map<string, string>>()
-function cachedNameUuid(namespace: string, name: string): string {
-  let ids = customerIds.get(namespace)
-  if (!ids) {
-    ids = new Map()
-    customerIds.set(namespace, ids)
-  }
-  let id = ids.get(name)
-  if (id === undefined) {
-    id = nameUuid(namespace, name, sha256)
-    if (ids.size >= CUSTOMER_IDS_MAX) ids.clear()
-    ids.set(name, id)
-  }
-  return id
-}
-
-/**
- * The hub's id for a customer: one per email across channels; without an email, per channel and
- * the channel's own id. Null when neither is known. (Contract prices are keyed by it.)
- */
-export function customerIdFor(
-  channelInstanceId: string,
-  customer: { email?: string | null; externalId?: string | null },
-): string | null {
-  const email = customer.email?.trim().toLowerCase()
-  if (email) return cachedNameUuid('customer-email', email)
-  if (customer.externalId)
-    return cachedNameUuid('customer-ext', `${channelInstanceId}\u0000${customer.externalId}`)
-  return null
-}
-
 function customerOf(channelInstanceId: string, order: CanonicalOrder): PreparedCustomer | null {
   const c = order.customer
   if (!c) return null
-  const email = c.email?.trim().toLowerCase() ?? null
-  const id = customerIdFor(channelInstanceId, c)
-  if (!id) return null
+  const identifiers = identifiersOf(channelInstanceId, c)
+  if (identifiers.length === 0) return null
   return {
-    id,
-    email,
+    // Provisional until intake resolves the identifiers against the recorded ones (customers/).
+    id: candidateCustomerId(identifiers[0]!),
+    identifiers,
+    resolution: null,
+    email: normaliseEmail(c.email),
     name: c.name ?? null,
     phone: c.phone ?? null,
     tier: c.tier ?? null,
