@@ -595,4 +595,49 @@ describe('rule editor in the browser', () => {
     await page.keyboard.press('ControlOrMeta+z')
     await expect.poll(() => nodeIds(page)).toEqual(['start', 'strategy-anywhere'])
   })
+
+  it('says on a strategy which split rules override its split settings, and lists unknown action params', async () => {
+    const rules = [
+      {
+        name: 'ship-complete',
+        conditions: { all: [{ fact: 'order.tags', operator: 'contains', value: 'complete' }] },
+        event: { type: 'split', params: { policy: 'never' } },
+      },
+      {
+        name: 'review-typo',
+        conditions: { all: [{ fact: 'order.tags', operator: 'contains', value: 'review' }] },
+        event: { type: 'hold', params: { reason: 'Check it', bogus: 1 } },
+      },
+      {
+        name: 'main',
+        conditions: { all: [] },
+        event: {
+          type: 'strategy',
+          params: { id: 'main', fallback: true, split: { policy: 'allowed', maxShipments: 3 } },
+        },
+      },
+    ]
+    await page.getByTestId('new-set').click()
+    await page.getByTestId('new-set-name').fill('Split rules')
+    await page.getByTestId('new-set-create').click()
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('split-rules')
+    await waitForCanvas(page)
+    await page.getByTestId('tab-json').click()
+    await page.getByTestId('import-open').click()
+    await page.getByTestId('import-text').fill(JSON.stringify(rules))
+    await page.getByTestId('import-apply').click()
+    await expect.poll(() => nodeIds(page)).toEqual(expect.arrayContaining(['ship-complete', 'main']))
+    await waitSaved(page)
+    await selectNode(page, 'main')
+    expect(await page.getByTestId('insp-split-overridden').textContent()).toContain(
+      '‘ship-complete’ (never split)',
+    )
+    await page.getByTestId('tab-problems').click()
+    await expect
+      .poll(() => page.locator('[data-testid="problem"][data-node="review-typo"]').allTextContents())
+      .toEqual(
+        expect.arrayContaining([expect.stringMatching(/unknown parameter 'bogus'.*hub: INVALID_ACTION/)]),
+      )
+    expect(await page.getByTestId('publish').isDisabled()).toBe(true)
+  })
 })

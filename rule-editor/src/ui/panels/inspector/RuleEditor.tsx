@@ -2,6 +2,7 @@ import { actionSpec, criteriaLabels } from '../../../model/actions'
 import type { Catalogue } from '../../../model/catalogue'
 import type { JsonValue } from '../../../model/core-rules'
 import type { GraphDoc, GraphNode, NodeOf } from '../../../model/graph-types'
+import { type SplitOverride, splitOverrides } from '../../../model/split-overrides'
 import { MultiPick } from './MultiPick'
 import { PricingFields, pricingTypes } from './PricingFields'
 
@@ -82,6 +83,7 @@ export function RuleEditor(props: {
       {spec && <p className="small muted">{spec.help}</p>}
       {node.type === 'strategy' && (
         <StrategyFields
+          overrides={splitOverrides(props.doc, String(params.id ?? node.id))}
           params={params}
           setParams={setParams}
           setParam={setParam}
@@ -240,6 +242,7 @@ function SplitFields(props: {
 }
 
 function StrategyFields(props: {
+  overrides: SplitOverride[]
   params: Record<string, JsonValue>
   setParams: (next: Record<string, JsonValue>, field: string) => void
   setParam: (k: string, v: JsonValue | undefined) => void
@@ -361,6 +364,13 @@ function StrategyFields(props: {
       </label>
       <h4>Splitting</h4>
       <SplitFields value={split} onChange={(v) => setParams({ ...params, split: v }, 'split')} />
+      {props.overrides.length > 0 && (
+        <p className="small warning" data-testid="insp-split-overridden">
+          When its rule fires, a split policy rule overrides these settings:{' '}
+          {props.overrides.map((o) => `‘${o.rule}’ (${o.text.toLowerCase()})`).join(', ')}. Of several that
+          fire, the strictest wins; settings a rule leaves out keep this strategy’s.
+        </p>
+      )}
       <label>
         Lines it cannot fill
         <select
