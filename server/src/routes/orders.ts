@@ -195,6 +195,8 @@ export function orderRoutes(hub: HubContext) {
       path: '/{id}/decision',
       tags: ['orders'],
       summary: "The order's latest routing decision and its explanation",
+      description:
+        "`summary` is one paragraph in words; `explanation` holds every candidate's exclusion or score, the rules that fired, the strategies tried and `split`: the split policy the deciding strategy routed under (`policy`, `maxShipments`, `minShipmentValue`), who set it (`source`: `rule`, `strategy` or `default`; `rules`; the strategy settings a rule `overrides`) and, on a re-route, the shipments `remaining` after those already sent. A fired split rule wins over the strategy's own split settings; of several, the strictest. A re-route's summary starts with what the re-route left the order holding.",
       security,
       request: { params: idParam },
       responses: {
