@@ -192,7 +192,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     cancellations,
     modifications: new ModificationService(db, catalogCache, reroute, options.directory, pricing),
     holds: new HoldReleaseService(db, reroute),
-    deliveryEffects: deliveryEffects(cancellations, refunds),
+    deliveryEffects: deliveryEffects(cancellations, refunds, reroute),
     returns,
     refunds,
     orders: new OrderQueries(orm),

@@ -1,74 +1,89 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { DeliveryEffects } from '../outbox/dispatcher'
 import type { RefundService } from '../returns/refund-service'
+import type { RerouteService } from '../routing/reroute-service'
+import { refusalWrite } from './fulfilment-refusal'
 import type { CancellationService } from './lifecycle/cancellation-service'
 import { addEvent } from './order-rows'
 
 /**
  * What a delivery outcome changes in the order:
  * - a fulfilment request accepted records the WMS's reference (also after an operator retried a
- *   failed one); one that could not be delivered at all is marked failed, with the reason;
+ *   failed one); one the warehouse refused (`PermanentError` or a `refused` answer) is a rejection,
+ *   as from its webhook (`fulfilment-refusal.ts`); one that could not be delivered before its
+ *   attempts ran out is marked failed, with the reason, for an operator to retry;
  * - a refund the channel made is confirmed with its reference; one refused or undeliverable fails;
  * - a cancel request the WMS accepted cancels the fulfilment's lines; one it refused (already
  *   shipped) or that could not be delivered leaves the fulfilment going, and the channel is told.
  */
-export function deliveryEffects(cancellation: CancellationService, refunds: RefundService): DeliveryEffects {
+export function deliveryEffects(
+  cancellation: CancellationService,
+  refunds: RefundService,
+  reroute: RerouteService,
+): DeliveryEffects {
   return {
-    async onDelivered(message, result, tx: SqlRunner) {
+    async onDelivered(message, result) {
       if (message.topic === 'refund.push') {
         const refundId = (message.payload as { refundId: string }).refundId
-        if (result.status === 'accepted') await refunds.confirmInTx(tx, refundId, result.externalRef)
-        else if (result.status === 'refused') await refunds.failInTx(tx, refundId, result.reason)
-        return
+        if (result.status === 'accepted') return (tx) => refunds.confirmInTx(tx, refundId, result.externalRef)
+        if (result.status === 'refused') return (tx) => refunds.failInTx(tx, refundId, result.reason)
+        return undefined
       }
       const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
-      if (!fulfilmentId) return
-      if (message.topic === 'fulfilment.request' && result.status === 'accepted') {
-        await tx.run(
-          `update fulfilment set status = 'accepted', external_ref = ?, updated_at = ? where id = ? and status in ('requested', 'failed')`,
-          [result.externalRef ?? null, Date.now(), fulfilmentId],
-        )
-      }
-      if (message.topic === 'fulfilment.cancel') {
-        if (result.status === 'accepted')
-          await cancellation.confirmInTx(tx, fulfilmentId, `wms:${message.instanceId}`)
-        else if (result.status === 'refused')
-          await cancellation.refuseInTx(tx, fulfilmentId, result.reason, `wms:${message.instanceId}`)
-      }
-    },
-    async onDead(message, error, tx: SqlRunner) {
-      if (message.topic === 'refund.push') {
-        await refunds.failInTx(tx, (message.payload as { refundId: string }).refundId, error)
-        return
-      }
-      const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
-      if (!fulfilmentId || !message.orderId) return
-      const now = Date.now()
+      if (!fulfilmentId) return undefined
       if (message.topic === 'fulfilment.request') {
-        await tx.run(
-          `update fulfilment set status = 'failed', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
-          [error.slice(0, 1000), now, fulfilmentId],
-        )
-        await addEvent(
-          tx,
-          message.orderId,
-          'fulfilment.failed',
-          null,
-          null,
-          { fulfilmentId, error: error.slice(0, 500) },
-          'outbox',
-          now,
-        )
+        if (result.status === 'refused')
+          return refusalWrite(reroute, cancellation, message.instanceId, fulfilmentId, result.reason)
+        if (result.status !== 'accepted') return undefined
+        return async (tx: SqlRunner) => {
+          await tx.run(
+            `update fulfilment set status = 'accepted', external_ref = ?, updated_at = ? where id = ? and status in ('requested', 'failed')`,
+            [result.externalRef ?? null, Date.now(), fulfilmentId],
+          )
+        }
       }
       if (message.topic === 'fulfilment.cancel') {
-        await cancellation.refuseInTx(
-          tx,
-          fulfilmentId,
-          `the warehouse could not be reached (${error.slice(0, 200)})`,
-          'outbox',
-          now,
-        )
+        const actor = `wms:${message.instanceId}`
+        if (result.status === 'accepted') return (tx) => cancellation.confirmInTx(tx, fulfilmentId, actor)
+        if (result.status === 'refused')
+          return (tx) => cancellation.refuseInTx(tx, fulfilmentId, result.reason, actor)
       }
+      return undefined
+    },
+    async onDead(message, { error, failure }) {
+      if (message.topic === 'refund.push') {
+        const refundId = (message.payload as { refundId: string }).refundId
+        return (tx) => refunds.failInTx(tx, refundId, error)
+      }
+      const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
+      const orderId = message.orderId
+      if (!fulfilmentId || !orderId) return undefined
+      if (message.topic === 'fulfilment.request') {
+        if (failure === 'permanent')
+          return refusalWrite(reroute, cancellation, message.instanceId, fulfilmentId, error)
+        return async (tx: SqlRunner) => {
+          const now = Date.now()
+          await tx.run(
+            `update fulfilment set status = 'failed', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
+            [error.slice(0, 1000), now, fulfilmentId],
+          )
+          await addEvent(
+            tx,
+            orderId,
+            'fulfilment.failed',
+            null,
+            null,
+            { fulfilmentId, error: error.slice(0, 500) },
+            'outbox',
+            now,
+          )
+        }
+      }
+      if (message.topic === 'fulfilment.cancel') {
+        const why = `the warehouse could not be reached (${error.slice(0, 200)})`
+        return (tx) => cancellation.refuseInTx(tx, fulfilmentId, why, 'outbox')
+      }
+      return undefined
     },
   }
 }

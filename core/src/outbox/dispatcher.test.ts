@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { PermanentError } from '@switchyard/plugin-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../core'
 import { resolveDatabaseSettings } from '../db/database-settings'
 import { uuidv7 } from '../ids'
-import { OutboxDispatcher } from './dispatcher'
+import { type DeadLetter, OutboxDispatcher } from './dispatcher'
 import { writeOutbox } from './outbox-writer'
 
 /** The dispatcher against a real, migrated SQLite database: pacing while intake is crowded. */
@@ -56,7 +57,7 @@ describe('OutboxDispatcher', () => {
         await new Promise((r) => setTimeout(r, 1))
         inFlight--
         delivered.push((m.payload as { n: number }).n)
-        return {}
+        return { status: 'accepted' as const }
       },
     })
     dispatcher.start()
@@ -80,5 +81,42 @@ describe('OutboxDispatcher', () => {
     expect(delivered).toBeGreaterThanOrEqual(8)
     expect(delivered).toBeLessThanOrEqual(64)
     expect(mostInFlight).toBeLessThanOrEqual(2)
+  })
+
+  it("writes a dead message's effects in the transaction that marks it dead, or neither", async () => {
+    const deaths: DeadLetter[] = []
+    const crashes: unknown[] = []
+    const dispatcher = new OutboxDispatcher({
+      store: core.outbox,
+      deliver: async () => {
+        throw new PermanentError('HTTP 422: the warehouse refused it')
+      },
+      observer: { crashed: (e) => crashes.push(e) },
+      effects: {
+        async onDead(message, death) {
+          deaths.push(death)
+          const n = (message.payload as { n: number }).n
+          return async (tx) => {
+            await tx.run('update outbox_message set last_error = ? where id = ?', [
+              'effect written',
+              message.id,
+            ])
+            if (n === 0) throw new Error('the effect failed')
+          }
+        },
+      },
+    })
+    await dispatcher.drain()
+    const rows = await core.db.all<{ status: string; last_error: string | null; n: number }>(
+      'select status, last_error, count(*) as n from outbox_message group by status, last_error order by status',
+    )
+    // The one whose effect failed is neither dead nor changed: its lease runs out and it is tried again.
+    expect(rows.map((r) => ({ ...r, n: Number(r.n) }))).toEqual([
+      { status: 'dead', last_error: 'effect written', n: 199 },
+      { status: 'in_flight', last_error: null, n: 1 },
+    ])
+    expect(crashes).toHaveLength(1)
+    expect(new Set(deaths.map((d) => d.failure))).toEqual(new Set(['permanent']))
+    expect(deaths[0]!.error).toMatch(/422/)
   })
 })

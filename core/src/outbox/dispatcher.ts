@@ -6,7 +6,7 @@ import type { ClaimedMessage, OutboxStore } from './outbox-store'
 
 interface Delivered {
   message: ClaimedMessage
-  result: DeliveryResult
+  write: OutcomeWrite | undefined
   startedAt: number
   ms: number
 }
@@ -14,10 +14,25 @@ interface Delivered {
 /** Calls the plugin for one message; throws a classified error when it fails. */
 export type Deliver = (message: ClaimedMessage, signal: AbortSignal) => Promise<DeliveryResult>
 
-/** Database changes that follow a delivery's outcome, written with the message's new status. */
+/** A database change that follows a delivery's outcome, made in the transaction that records it. */
+export type OutcomeWrite = (tx: SqlRunner) => Promise<void>
+
+/** Why a message went to `dead`: its last error, and whether the partner refused it outright. */
+export interface DeadLetter {
+  error: string
+  /** `permanent`: refused (e.g. the WMS answered 422); anything else: its attempts ran out. */
+  failure: FailureClass
+}
+
+/**
+ * Database changes that follow a delivery's outcome. Each is asked for before the transaction that
+ * records the outcome opens, so it can read what its write needs (a re-route's locations and rules;
+ * on SQLite nothing may be read outside an open transaction); the write it returns runs inside that
+ * transaction, with the message's new status, all or nothing.
+ */
 export interface DeliveryEffects {
-  onDelivered?(message: ClaimedMessage, result: DeliveryResult, tx: SqlRunner): Promise<void>
-  onDead?(message: ClaimedMessage, error: string, tx: SqlRunner): Promise<void>
+  onDelivered?(message: ClaimedMessage, result: DeliveryResult): Promise<OutcomeWrite | undefined>
+  onDead?(message: ClaimedMessage, death: DeadLetter): Promise<OutcomeWrite | undefined>
 }
 
 export interface DispatcherObserver {
@@ -158,14 +173,12 @@ export class OutboxDispatcher {
       }
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, worker))
-    const { effects, observer } = this.opts
+    const { observer } = this.opts
     await this.opts.store.delivered(
-      done.map(({ message, result, startedAt }) => ({
+      done.map(({ message, write, startedAt }) => ({
         message,
         startedAt,
-        ...(effects?.onDelivered
-          ? { effects: (tx: SqlRunner) => effects.onDelivered!(message, result, tx) }
-          : {}),
+        ...(write ? { effects: write } : {}),
       })),
     )
     for (const d of done) observer?.delivered?.(d.message, d.ms)
@@ -176,9 +189,9 @@ export class OutboxDispatcher {
   private async deliverOne(message: ClaimedMessage): Promise<Delivered | undefined> {
     const { store, effects, observer } = this.opts
     const startedAt = Date.now()
+    let result: DeliveryResult
     try {
-      const result = await this.opts.deliver(message, this.controller.signal)
-      return { message, result, startedAt, ms: Date.now() - startedAt }
+      result = await this.opts.deliver(message, this.controller.signal)
     } catch (raw) {
       if (this.controller.signal.aborted) return undefined // shutting down; the lease expires and someone retries
       const error = classifyError(raw)
@@ -188,14 +201,24 @@ export class OutboxDispatcher {
         error.failure === 'permanent' || exhausted
           ? null
           : Date.now() + nextDelayMs(message.attempt, this.opts.backoff, error.retryAfterMs)
-      const outcome = await store.failed(
-        message,
-        startedAt,
-        text,
-        retryAt,
-        effects?.onDead ? (tx) => effects.onDead!(message, text, tx) : undefined,
-      )
-      observer?.failed?.(message, error.failure, text, outcome)
+      try {
+        const write =
+          retryAt === null
+            ? await effects?.onDead?.(message, { error: text, failure: error.failure })
+            : undefined
+        const outcome = await store.failed(message, startedAt, text, retryAt, write)
+        observer?.failed?.(message, error.failure, text, outcome)
+      } catch (crash) {
+        // Nothing was recorded: the message stays claimed until its lease runs out and is tried again.
+        observer?.crashed?.(crash)
+      }
+      return undefined
+    }
+    const ms = Date.now() - startedAt
+    try {
+      return { message, write: await effects?.onDelivered?.(message, result), startedAt, ms }
+    } catch (crash) {
+      observer?.crashed?.(crash)
       return undefined
     }
   }

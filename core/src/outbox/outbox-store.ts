@@ -1,5 +1,5 @@
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
-import { readJson } from '../db/sql/sql-db'
+import { isRetryableDbError, readJson } from '../db/sql/sql-db'
 import { uuidv7 } from '../ids'
 import { DEFAULT_MAX_ATTEMPTS } from './outbox-writer'
 import type { OutboxTopic } from './topics'
@@ -111,21 +111,25 @@ export class OutboxStore {
     now = Date.now(),
   ): Promise<'retry' | 'dead'> {
     const outcome = retryAt === null ? 'dead' : 'retry'
-    await this.db.transaction(async (tx) => {
-      const changed = await tx.run(
-        `update outbox_message set status = ?, next_attempt_at = ?, locked_by = null, locked_until = null, last_error = ?
+    // The effects of a dead message may re-route an order: a deadlock or serialization failure
+    // there rolls everything back, and the whole transaction is simply run again.
+    await retryOnDbConflict(() =>
+      this.db.transaction(async (tx) => {
+        const changed = await tx.run(
+          `update outbox_message set status = ?, next_attempt_at = ?, locked_by = null, locked_until = null, last_error = ?
           where id = ? and locked_by = ? and status = 'in_flight'`,
-        [
-          outcome === 'dead' ? 'dead' : 'pending',
-          retryAt ?? now,
-          error.slice(0, 2000),
-          message.id,
-          this.workerId,
-        ],
-      )
-      await this.recordAttempt(tx, message, startedAt, now, outcome, error)
-      if (changed === 1 && effects && outcome === 'dead') await effects(tx)
-    })
+          [
+            outcome === 'dead' ? 'dead' : 'pending',
+            retryAt ?? now,
+            error.slice(0, 2000),
+            message.id,
+            this.workerId,
+          ],
+        )
+        await this.recordAttempt(tx, message, startedAt, now, outcome, error)
+        if (changed === 1 && effects && outcome === 'dead') await effects(tx)
+      }),
+    )
     return outcome
   }
 
@@ -185,5 +189,16 @@ export class OutboxStore {
         error,
       ],
     )
+  }
+}
+
+async function retryOnDbConflict<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn()
+    } catch (error) {
+      if (!isRetryableDbError(error) || attempt >= 5) throw error
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
+    }
   }
 }

@@ -44,4 +44,9 @@ export const commonErrors = {
   422: problem('Invalid body; `errors` names each field'),
 }
 
+/** 409 on an order: what its state does not allow, with `code` and `details` saying why. */
+export const orderConflict = problem(
+  "The order's state does not allow this: `OPERATION_NOT_ALLOWED` (naming the state), `ILLEGAL_TRANSITION` (a status move the state machine refuses, naming both states), `ORDER_STATUS_CHANGED` (it changed meanwhile: read it again), or another conflict named by `code`",
+)
+
 export const security = [{ bearer: [] as string[] }]

@@ -9,7 +9,7 @@ import {
 } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { apiRouter, commonErrors, orderConflict, security } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { recordIntake } from '../observability/record-intake'
@@ -249,7 +249,7 @@ export function orderRoutes(hub: HubContext) {
           content: { 'application/json': { schema: cancelOutcome } },
         },
         ...commonErrors,
-        409: commonErrors[403],
+        409: orderConflict,
       },
     }),
     async (c) => {
@@ -303,7 +303,7 @@ export function orderRoutes(hub: HubContext) {
           },
         },
         ...commonErrors,
-        409: commonErrors[403],
+        409: orderConflict,
       },
     }),
     async (c) => {
@@ -377,7 +377,7 @@ export function orderRoutes(hub: HubContext) {
           },
         },
         ...commonErrors,
-        409: commonErrors[403],
+        409: orderConflict,
       },
     }),
     async (c) => {
