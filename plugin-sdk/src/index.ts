@@ -61,4 +61,5 @@ export {
   verifyStandardWebhook,
   verifyTimestamped,
 } from './signatures'
+export { isValidUtf8, printable, textProblem, unacceptableText } from './text'
 export type { InboundEvent, InboundEventType, RawRequest, VerifyResult, WebhookResult } from './webhook'

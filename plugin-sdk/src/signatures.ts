@@ -47,8 +47,9 @@ export function signTimestamped(
   rawBody: string | Uint8Array,
   nowSec = Math.floor(Date.now() / 1000),
 ): string {
-  const body = typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody).toString('utf8')
-  return `t=${nowSec},v1=${hmac(secret, `${nowSec}.${body}`)}`
+  // Over the bytes as they are: decoding them first would sign a different body when they are not UTF-8.
+  const signed = Buffer.concat([Buffer.from(`${nowSec}.`), Buffer.from(rawBody)])
+  return `t=${nowSec},v1=${hmac(secret, signed)}`
 }
 
 export type TimestampedVerdict = { ok: true } | { ok: false; reason: string }

@@ -5,12 +5,14 @@ import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { authenticate } from './http/auth'
 import { bodyLimit } from './http/body-limit'
-import { jsonDepthGuard } from './http/json-guard'
-import { MAX_BODY_BYTES } from './http/limits'
+import { jsonBodyGuard } from './http/json-guard'
+import { MAX_BODY_BYTES, MAX_URI_BYTES } from './http/limits'
 import { logFields } from './http/log-fields'
 import { problemResponse, toProblem } from './http/problem'
 import { keyRateLimit } from './http/rate-limit'
 import { staticFiles } from './http/static'
+import { urlTextGuard } from './http/text-guard'
+import { uriLimit } from './http/uri-limit'
 import type { HubContext } from './hub-context'
 import { keyRoutes, pluginRoutes } from './routes/admin'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
@@ -56,6 +58,8 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
     else log.debug(line, 'request')
   })
   app.use(bodyLimit(MAX_BODY_BYTES))
+  app.use(uriLimit(MAX_URI_BYTES))
+  app.use(urlTextGuard())
   app.onError((error, c) =>
     toProblem(c, error, (e) => log.error({ err: e, requestId: c.get('requestId') }, 'unhandled error')),
   )
@@ -89,7 +93,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   })
   api.use('*', authenticate(hub.core.apiKeys))
   api.use('*', keyRateLimit(hub.settings.rateLimits.key, hub.metrics))
-  api.use('*', jsonDepthGuard())
+  api.use('*', jsonBodyGuard())
   api.route('/orders', orderRoutes(hub))
   api.route('/products', productRoutes(hub))
   api.route('/locations', locationRoutes(hub))

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import { hostname } from 'node:os'
 import { serve } from '@hono/node-server'
 import { type Core, openCore } from '@switchyard/core'
@@ -6,6 +7,7 @@ import { DEMO_CHANNEL, DEMO_WMS, demoConfig } from './demo/demo-config'
 import { seedDemoOrders } from './demo/demo-orders'
 import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
+import { answerClientErrors } from './http/client-error'
 import type { HubContext } from './hub-context'
 import { createLogger, type Logger } from './logger'
 import { createMetrics, intakeMetrics } from './observability/metrics'
@@ -128,6 +130,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
         : undefined,
     })
     const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host })
+    answerClientErrors(server as Server)
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve())
       server.once('error', reject)

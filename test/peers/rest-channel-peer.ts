@@ -49,7 +49,7 @@ export class RestChannelPeer {
       }))
   }
 
-  /** Posts an order (an object, or raw text to send as is). */
+  /** Posts an order (an object, or raw text or bytes to send as they are). */
   async postOrder(
     hubUrl: string,
     instanceId: string,
@@ -60,7 +60,8 @@ export class RestChannelPeer {
       path?: string
     } = {},
   ): Promise<{ status: number; body: Record<string, unknown>; contentType: string }> {
-    const raw = typeof body === 'string' ? body : JSON.stringify(body)
+    const raw =
+      body instanceof Uint8Array ? Buffer.from(body) : typeof body === 'string' ? body : JSON.stringify(body)
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     const mode = options.signature ?? 'valid'
     if (mode === 'valid') headers[SIGNATURE_HEADER] = signTimestamped(this.secret, raw)

@@ -110,7 +110,8 @@ export class PluginInstances {
       `update plugin_instance set last_error_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1,
          status = case when consecutive_failures + 1 >= ? then 'degraded' else status end, updated_at = ? where id = ?`,
       // A message may quote what a peer sent (an order id with a NUL in it): stored as printable text.
-      [now, printable(error.slice(0, 1000)), degradedAfter, now, id],
+      // `degradedAfter` is compared with an INTEGER column: PostgreSQL refuses a larger parameter.
+      [now, printable(error.slice(0, 1000)), Math.min(degradedAfter, 2 ** 31 - 1), now, id],
     )
   }
 

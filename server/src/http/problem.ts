@@ -36,14 +36,21 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not found',
+  408: 'Request timeout',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   501: 'Not implemented',
   503: 'Service unavailable',
+}
+
+export function problemTitle(status: number): string {
+  return TITLES[status] ?? 'Error'
 }
 
 export interface ProblemInput {
@@ -62,7 +69,7 @@ export function problemResponse(
 ): Response {
   const body: Problem = {
     type: `https://switchyard.dev/problems/${problem.code.toLowerCase().replace(/_/g, '-')}`,
-    title: problem.title ?? TITLES[problem.status] ?? 'Error',
+    title: problem.title ?? problemTitle(problem.status),
     ...problem,
     requestId: c.get('requestId') as string | undefined,
   }

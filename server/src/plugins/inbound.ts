@@ -5,7 +5,13 @@ import {
   type ShipmentOutcome,
   ValidationError,
 } from '@switchyard/core'
-import { canonicalOrderSchema, type InboundEvent, PayloadError, zodIssues } from '@switchyard/plugin-sdk'
+import {
+  canonicalOrderSchema,
+  type InboundEvent,
+  PayloadError,
+  unacceptableText,
+  zodIssues,
+} from '@switchyard/plugin-sdk'
 import type { HubContext } from '../hub-context'
 import { recordIntake } from '../observability/record-intake'
 import type { LoadedInstance } from './loader'
@@ -42,6 +48,21 @@ function requireKind(instance: LoadedInstance, kind: 'channel' | 'wms', what: st
 }
 
 /**
+ * Text no database can store (NUL, other control characters, unpaired surrogates) is refused before
+ * any event is applied, naming the field of the canonical event (`order.lines[0].sku`; with several
+ * events, `events[1].order…`). Not quietly cleaned: the channel hears 422 and the order is not lost
+ * silently (an exception inbox for such orders is a known gap).
+ */
+function assertAcceptableText(events: readonly InboundEvent[]): void {
+  const issues = events.flatMap((event, i) => {
+    const { type: _type, ...body } = event as InboundEvent & Record<string, unknown>
+    return unacceptableText(body, events.length > 1 ? ['events', i] : [])
+  })
+  if (issues.length > 0)
+    throw new ValidationError('the event holds text the hub cannot accept', issues, 'INVALID_TEXT')
+}
+
+/**
  * Applies what a plugin's webhook or poll reported. Plugin output is validated again here: the hub
  * never trusts a plugin to have produced a valid canonical order.
  */
@@ -50,6 +71,7 @@ export async function applyInbound(
   instance: LoadedInstance,
   events: readonly InboundEvent[],
 ): Promise<InboundOutcome[]> {
+  assertAcceptableText(events)
   const outcomes: InboundOutcome[] = []
   for (const event of events) {
     switch (event.type) {

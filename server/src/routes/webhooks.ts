@@ -5,6 +5,7 @@ import { jsonTooDeep, MAX_JSON_DEPTH } from '../http/json-depth'
 import { MAX_BODY_BYTES } from '../http/limits'
 import { ProblemError } from '../http/problem'
 import { webhookRateLimit } from '../http/rate-limit'
+import { checkJsonTextOf, decodeUtf8Body } from '../http/text-guard'
 import type { HubContext } from '../hub-context'
 import { applyInbound } from '../plugins/inbound'
 import { invokePlugin } from '../plugins/invoke'
@@ -107,6 +108,14 @@ function onBodyClose(this: IncomingMessage): void {
 
 const PARSE_DEADLINE_MS = 10_000
 
+/** A body the plugin will read as UTF-8 text: JSON, XML, forms and text, or no type at all. */
+function isTextual(contentType: string | undefined): boolean {
+  if (!contentType) return true
+  const charset = /charset="?([^";]+)/i.exec(contentType)?.[1]?.toLowerCase()
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') return false
+  return /json|xml|text\/|x-www-form-urlencoded/i.test(contentType)
+}
+
 /**
  * `/webhooks/<instance>/…`: the raw request goes to the instance's plugin, which verifies the
  * signature over the untouched bytes and turns the body into events; the hub applies them and
@@ -151,6 +160,12 @@ export function webhookRoutes(hub: HubContext): Hono {
       throw error
     })
     if (!verdict.ok) throw new ProblemError(401, 'SIGNATURE_INVALID', `webhook rejected: ${verdict.reason}`)
+    // An authentic body that is not UTF-8 text is refused whole: decoding it would store a guess.
+    // JSON text no database can store is named by the sender's own field names, before any plugin reads it.
+    if (isTextual(headers['content-type'])) {
+      const text = decodeUtf8Body(request.rawBody)
+      if ((headers['content-type'] ?? '').includes('json')) checkJsonTextOf(text)
+    }
     // Checked before the plugin parses: a hostile nesting depth must not reach any parser.
     if ((headers['content-type'] ?? '').includes('json') && jsonTooDeep(request.rawBody, MAX_JSON_DEPTH)) {
       throw new ProblemError(400, 'JSON_TOO_DEEP', `JSON may nest at most ${MAX_JSON_DEPTH} levels`, [

@@ -8,6 +8,7 @@ import {
   isPluginError,
   type PluginContext,
   type PollResult,
+  unacceptableText,
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import { ProblemError } from '../http/problem'
@@ -126,6 +127,9 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
     const skus = new Set<string>()
     for (const [i, event] of events.entries()) {
       if (event.type !== 'order') continue
+      // Text no database can store refuses the whole receipt here, not halfway through importing it.
+      const text = unacceptableText(event.order)[0]
+      if (text) return `order ${i + 1}: ${text.field} ${text.message}`
       const parsed = canonicalOrderSchema.safeParse(event.order)
       if (!parsed.success) {
         const issue = zodIssues(parsed.error)[0]!
