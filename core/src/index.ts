@@ -11,7 +11,7 @@ export { CarrierNetworkService, type LaneInput } from './catalog/carrier-network
 export { CatalogCache } from './catalog/catalog-cache'
 export { CatalogService, type LocationInput, type ProductInput } from './catalog/catalog-service'
 export type { LocationFacts, ProductFacts } from './catalog/facts'
-export { type LocationType, locationTypes } from './catalog/location.entity'
+export { type LocationType, locationTypes } from './catalog/location-types'
 export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
 export { type Core, type CoreOptions, openCore } from './core'
 export { CustomerIdentities } from './customers/customer-identities'

@@ -3,7 +3,8 @@ import { NotFoundError, ValidationError } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { inWeekOrder, type Weekday } from './carrier-network'
 import type { CatalogCache } from './catalog-cache'
-import { Location, type LocationType } from './location.entity'
+import { Location } from './location.entity'
+import type { LocationType } from './location-types'
 import { Product } from './product.entity'
 
 export interface ProductInput {

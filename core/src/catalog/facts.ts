@@ -1,5 +1,5 @@
 import type { Weekday } from './carrier-network'
-import type { LocationType } from './location.entity'
+import type { LocationType } from './location-types'
 
 /** What routing and rules know of a product: plain data, cached in memory. */
 export interface ProductFacts {

@@ -1,9 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
 import type { Weekday } from './carrier-network'
-
-export const locationTypes = ['warehouse', 'store', '3pl', 'dropship'] as const
-export type LocationType = (typeof locationTypes)[number]
+import type { LocationType } from './location-types'
 
 /** What a location does unless told otherwise: hands parcels to carriers Monday to Friday… */
 export const defaultShipDays: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri']

@@ -1,6 +1,6 @@
-import { serviceLevels } from '@switchyard/plugin-sdk'
+import { serviceLevels } from '@switchyard/plugin-sdk/canonical'
 import { z } from 'zod'
-import { locationTypes } from '../catalog/location.entity'
+import { locationTypes } from '../catalog/location-types'
 
 /**
  * What a sourcing rule's event does. `event.type` names the action; `event.params` carries its
