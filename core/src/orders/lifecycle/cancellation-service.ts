@@ -60,6 +60,13 @@ export class CancellationService {
         let q = want.get(line.id) ?? 0
         if (q === 0) continue
         let done = 0
+        // A held order was never routed: what is neither allocated, backordered, shipped nor
+        // cancelled goes first, with nothing to give back.
+        const unrouted =
+          line.quantity - line.allocatedQty - line.backorderedQty - line.shippedQty - line.cancelledQty
+        const fromUnrouted = Math.min(q, Math.max(0, unrouted))
+        done += fromUnrouted
+        q -= fromUnrouted
         const fromBackorder = Math.min(q, line.backorderedQty)
         line.backorderedQty -= fromBackorder
         done += fromBackorder

@@ -4,16 +4,17 @@ import type { OrderSnapshot } from './order-snapshot'
 const LIVE_FULFILMENT = new Set(['requested', 'accepted', 'cancelling'])
 
 /**
- * The status an order's quantities call for. Held orders stay held: only releasing the hold moves
- * them. Used after cancellations and modifications, which can move an order in any direction.
+ * The status an order's quantities call for. Held orders stay held (only releasing the hold moves
+ * them) unless everything is cancelled. Used after cancellations and modifications, which can move
+ * an order in any direction.
  */
 export function deriveStatus(s: OrderSnapshot): OrderStatus {
-  if (s.status === 'held') return 'held'
   const quantity = s.lines.reduce((n, l) => n + l.quantity, 0)
   const cancelled = s.lines.reduce((n, l) => n + l.cancelledQty, 0)
+  if (cancelled >= quantity) return 'cancelled'
+  if (s.status === 'held') return 'held'
   const shipped = s.lines.reduce((n, l) => n + l.shippedQty, 0)
   const backordered = s.lines.reduce((n, l) => n + l.backorderedQty, 0)
-  if (cancelled >= quantity) return 'cancelled'
   if (shipped + cancelled >= quantity) return 'shipped'
   if (shipped > 0) return 'partially_shipped'
   if (backordered > 0) return 'backordered'
