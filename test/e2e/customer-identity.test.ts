@@ -107,7 +107,12 @@ describe.each(dbKinds)('customer identity (%s)', (kind) => {
   })
 
   it('quotes the same contract price by the channel account, by the email, and by both', async () => {
-    for (const customer of [{ externalId: account }, { email }, { externalId: account, email }]) {
+    const refs: Record<string, string>[] = [
+      { externalId: account },
+      { email },
+      { externalId: account, email },
+    ]
+    for (const customer of refs) {
       expect(await quote(customer), JSON.stringify(customer)).toMatchObject({
         unitPrice: '7.00',
         priceListId: 'acme-contract',
