@@ -10,6 +10,7 @@ import { seedDemo } from './demo/seed'
 import { answerClientErrors } from './http/client-error'
 import type { HubContext } from './hub-context'
 import { createLogger, type Logger } from './logger'
+import { errorWithoutValues } from './observability/error-serializer'
 import { createMetrics, intakeMetrics } from './observability/metrics'
 import { findConfigFile, type HubConfigFile, readConfigFile } from './plugins/config-file'
 import { contextFactory } from './plugins/host-context'
@@ -56,9 +57,11 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
   const env = options.env ?? process.env
   const announce = options.announce ?? ((text: string) => process.stdout.write(`${text}\n`))
   let registry: PluginRegistry | undefined
-  const logger =
+  // Whatever logger is given, errors are logged without the values a database error may quote.
+  const logger = (
     options.logger ??
     createLogger(settings.logLevel, () => registry?.secretValues() ?? [], settings.logFormat)
+  ).child({}, { serializers: { err: errorWithoutValues } })
 
   const { file, fromFile } = await pluginConfig(settings, env)
   const instances = await loadInstances(file, env, { fromFile })

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { MikroORM } from '@mikro-orm/core'
 import { Migrator } from '@mikro-orm/migrations'
+import { bindParameters } from './bound-parameters'
 import type { DatabaseSettings } from './database-settings'
 import { entities } from './entities'
 import { migrationsList } from './migrations/index'
@@ -22,21 +23,30 @@ export async function createOrm(settings: DatabaseSettings, options: { debug?: b
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: true },
   }
+  // A failing statement's error names it with its placeholders, never with the values (knex would
+  // otherwise write the bound values into the message, and so into logs).
+  const knexOptions = { compileSqlOnError: false }
   if (settings.dialect === 'postgresql') {
     const { MikroORM: PostgreSqlMikroORM } = await import('@mikro-orm/postgresql')
-    return PostgreSqlMikroORM.init({
+    const orm = await PostgreSqlMikroORM.init({
       ...common,
       clientUrl: settings.url,
       ...(settings.schema ? { schema: settings.schema } : {}),
       pool: { min: 0, max: Math.max(2, Math.ceil(settings.poolSize / 2)) },
-      driverOptions: settings.schema ? { connection: { options: `-c search_path=${settings.schema}` } } : {},
+      driverOptions: {
+        ...knexOptions,
+        ...(settings.schema ? { connection: { options: `-c search_path=${settings.schema}` } } : {}),
+      },
     })
+    bindParameters(orm)
+    return orm
   }
   const { MikroORM: BetterSqliteMikroORM } = await import('@mikro-orm/better-sqlite')
   mkdirSync(dirname(settings.sqlitePath!), { recursive: true })
-  return BetterSqliteMikroORM.init({
+  const orm = await BetterSqliteMikroORM.init({
     ...common,
     dbName: settings.sqlitePath!,
+    driverOptions: knexOptions,
     pool: {
       afterCreate(conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
         // The intake path writes through its own connection; both wait for each other rather than fail.
@@ -47,6 +57,8 @@ export async function createOrm(settings: DatabaseSettings, options: { debug?: b
       },
     },
   })
+  bindParameters(orm)
+  return orm
 }
 
 /** Applies pending migrations; safe to call from several processes (PostgreSQL takes an advisory lock). */
