@@ -72,10 +72,11 @@ export class EdiPartner {
     return { text: tamper(`${segments.join('~\n')}~\n`), control }
   }
 
-  /** Drops a file into the hub's inbound folder, atomically. */
-  drop(name: string, text: string): void {
+  /** Drops a file into the hub's inbound folder, atomically (text as latin1 bytes, or the bytes given). */
+  drop(name: string, text: string | Uint8Array): void {
     const tmp = join(this.mailbox, 'inbound', `.${name}.part`)
-    writeFileSync(tmp, text, 'latin1')
+    if (typeof text === 'string') writeFileSync(tmp, text, 'latin1')
+    else writeFileSync(tmp, text)
     renameSync(tmp, join(this.mailbox, 'inbound', name))
   }
 

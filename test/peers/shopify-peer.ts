@@ -229,11 +229,11 @@ export class ShopifyPeer {
     }
   }
 
-  sign(body: string, secret = this.clientSecret): string {
+  sign(body: string | Uint8Array, secret = this.clientSecret): string {
     return createHmac('sha256', secret).update(body).digest('base64')
   }
 
-  /** Delivers a webhook with all the headers Shopify sends. */
+  /** Delivers a webhook with all the headers Shopify sends (a payload given as bytes is sent as it is). */
   async sendWebhook(
     hubUrl: string,
     instanceId: string,
@@ -241,7 +241,7 @@ export class ShopifyPeer {
     payload: unknown,
     options: { secret?: string; webhookId?: string; shop?: string } = {},
   ): Promise<{ status: number; body: any }> {
-    const body = shopifyJson(payload)
+    const body = payload instanceof Uint8Array ? new Uint8Array(payload) : shopifyJson(payload)
     const res = await fetch(`${hubUrl}/webhooks/${instanceId}`, {
       method: 'POST',
       headers: {

@@ -153,7 +153,8 @@ export class WoocommercePeer {
     payload: unknown,
     options: { secret?: string } = {},
   ): Promise<{ status: number; body: any }> {
-    const body = JSON.stringify(payload)
+    // A payload given as bytes is sent as it is.
+    const body = payload instanceof Uint8Array ? new Uint8Array(payload) : JSON.stringify(payload)
     const signature = createHmac('sha256', this.signingKey(options.secret ?? this.webhookSecret))
       .update(body)
       .digest('base64')
@@ -177,7 +178,12 @@ export class WoocommercePeer {
     })
   }
 
-  private async post(hubUrl: string, instanceId: string, body: string, headers: Record<string, string>) {
+  private async post(
+    hubUrl: string,
+    instanceId: string,
+    body: string | Uint8Array<ArrayBuffer>,
+    headers: Record<string, string>,
+  ) {
     const res = await fetch(`${hubUrl}/webhooks/${instanceId}`, { method: 'POST', headers, body })
     const text = await res.text()
     let parsed: unknown = text

@@ -1,9 +1,12 @@
+import { isUtf8 } from 'node:buffer'
+import { unacceptableText } from '@switchyard/plugin-sdk'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ConnectorHub, startConnectorHub } from '../e2e/connectors-hub'
 import { ShopifyPeer } from '../peers/shopify-peer'
 import { WoocommercePeer } from '../peers/woocommerce-peer'
 import { createTestDb, type TestDb } from '../support/databases'
+import { badUtf8, hostileText, spliceBytes } from '../support/hostile-text'
 import { checkOrderInvariants } from '../support/invariants'
 import { seedWorld } from '../support/world'
 
@@ -49,15 +52,41 @@ const junk = fc.oneof(
   fc.constant({}),
   fc.constant([]),
   fc.array(fc.integer(), { maxLength: 3 }),
+  hostileText,
 )
 
 const mutation = fc.record({
-  kind: fc.integer({ min: 0, max: 9 }),
+  kind: fc.integer({ min: 0, max: 11 }),
   pick: fc.nat(),
   op: fc.nat(),
   junk,
   text: fc.string({ maxLength: 100 }),
+  hostile: hostileText,
+  bytes: badUtf8,
 })
+
+/**
+ * The payload for a mutation: kinds 0-2 the order as is, 3-8 mutated, 9 junk text, 10 a field's
+ * value replaced by text no database can store, 11 bytes that are not UTF-8 spliced in.
+ */
+function payloadFor(doc: unknown, m: typeof mutation extends fc.Arbitrary<infer M> ? M : never): unknown {
+  if (m.kind < 3) return doc
+  if (m.kind < 9) return mutate(doc, m.pick, m.op, m.junk)
+  if (m.kind === 9) return m.text
+  if (m.kind === 10) return mutate(doc, m.pick, 1, m.hostile)
+  return spliceBytes(
+    JSON.stringify(doc, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+    m.pick,
+    m.bytes,
+  )
+}
+
+/** Text the hub refuses at the door, before any plugin reads it: 400 for bytes, 422 for characters. */
+function expectedRefusal(payload: unknown): { status: number; code: string } | undefined {
+  if (payload instanceof Uint8Array)
+    return isUtf8(payload) ? undefined : { status: 400, code: 'INVALID_UTF8' }
+  return unacceptableText(payload).length > 0 ? { status: 422, code: 'INVALID_TEXT' } : undefined
+}
 
 /**
  * Fuzzing the channel connectors' webhooks with fast-check: Shopify and WooCommerce order payloads,
@@ -128,12 +157,20 @@ describe('fuzzing connector webhooks', () => {
     await db?.drop()
   })
 
-  const check = (surface: string, res: { status: number; body: any }) => {
+  const check = (
+    surface: string,
+    res: { status: number; body: any },
+    refusal?: { status: number; code: string },
+  ) => {
     stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 }
     const s = stats[surface]
     s.inputs++
     if (res.status >= 500) s.fiveHundreds++
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(500)
+    if (refusal) {
+      expect(res.status, JSON.stringify(res.body)).toBe(refusal.status)
+      expect(res.body?.code).toBe(refusal.code)
+    }
     if (res.status < 300) {
       s.accepted++
       return
@@ -151,9 +188,12 @@ describe('fuzzing connector webhooks', () => {
       fc.asyncProperty(mutation, async (m) => {
         const order = shop.createOrder([{ sku: m.pick % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 + (m.op % 3) }])
         shop.orders.delete(String(order.id))
-        const payload =
-          m.kind < 3 ? order.body : m.kind < 9 ? mutate(order.body, m.pick, m.op, m.junk) : m.text
-        check('shopify webhook', await shop.sendWebhook(hub.url, 'shop', 'orders/create', payload))
+        const payload = payloadFor(order.body, m)
+        check(
+          'shopify webhook',
+          await shop.sendWebhook(hub.url, 'shop', 'orders/create', payload),
+          expectedRefusal(payload),
+        )
       }),
       { numRuns: RUNS },
     )
@@ -163,8 +203,12 @@ describe('fuzzing connector webhooks', () => {
     await fc.assert(
       fc.asyncProperty(mutation, async (m) => {
         const order = woo.createOrder([{ sku: m.pick % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 + (m.op % 3) }])
-        const payload = m.kind < 3 ? order : m.kind < 9 ? mutate(order, m.pick, m.op, m.junk) : m.text
-        check('woocommerce webhook', await woo.sendWebhook(hub.url, 'woo', 'order.created', payload))
+        const payload = payloadFor(order, m)
+        check(
+          'woocommerce webhook',
+          await woo.sendWebhook(hub.url, 'woo', 'order.created', payload),
+          expectedRefusal(payload),
+        )
       }),
       { numRuns: RUNS },
     )

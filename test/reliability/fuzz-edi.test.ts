@@ -1,12 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { unacceptableText } from '@switchyard/plugin-sdk'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ConnectorHub, startConnectorHub } from '../e2e/connectors-hub'
 import { EdiPartner } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
 import { createTestDb, type TestDb } from '../support/databases'
+import { badChar, badUtf8, spliceBytes } from '../support/hostile-text'
 import { checkOrderInvariants } from '../support/invariants'
 import { seedWorld } from '../support/world'
 
@@ -51,7 +53,8 @@ describe('fuzzing EDI 850 files', () => {
   let hub: ConnectorHub
   let partner: EdiPartner
   const mailbox = mkdtempSync(join(tmpdir(), 'switchyard-edi-fuzz-'))
-  const stats = { files: 0, processed: 0, failed: 0, failedWithoutReason: 0 }
+  const stats = { files: 0, processed: 0, failed: 0, failedWithoutReason: 0, notUtf8: 0, notUtf8Taken: 0 }
+  const notUtf8 = new Set<string>()
 
   beforeAll(async () => {
     db = await createTestDb('sqlite')
@@ -107,7 +110,11 @@ describe('fuzzing EDI 850 files', () => {
       junk: fc.oneof(
         fc.string({ maxLength: 12 }),
         fc.constantFrom('*', '~', '>', '', 'ISA', 'SE', '-1', '0', 'ZZ'),
+        // Control characters (as their latin1 byte: C1 ones are then not UTF-8 either) and surrogates.
+        fc.tuple(fc.string({ maxLength: 4 }), badChar).map(([a, bad]) => `${a}${bad}`),
       ),
+      // Now and then bytes that are not UTF-8, spliced in anywhere.
+      bytes: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: badUtf8 }),
       lines: fc.array(
         fc.record({
           sku: fc.constantFrom('SKU-A', 'SKU-B', 'SKU-X'),
@@ -124,7 +131,10 @@ describe('fuzzing EDI 850 files', () => {
         const { text } = partner.purchaseOrders([
           { poNumber: `FZ-${i}`, lines: m.lines.map((l) => ({ ...l, price: '12.50' })) },
         ])
-        partner.drop(`fuzz-${String(i).padStart(6, '0')}.edi`, mutate(text, m))
+        const name = `fuzz-${String(i).padStart(6, '0')}.edi`
+        const mutated = mutate(text, m)
+        if (m.bytes) notUtf8.add(name)
+        partner.drop(name, m.bytes ? spliceBytes(mutated, m.at, m.bytes) : mutated)
         stats.files++
       })
       await waitFor(
@@ -140,10 +150,27 @@ describe('fuzzing EDI 850 files', () => {
       const reason = readFileSync(join(failedDir, `${f}.reason.txt`), 'utf8').trim()
       if (!reason) stats.failedWithoutReason++
     }
+    // A file holding bytes that are not UTF-8 is never taken: its 997 names the element (AK4 code 6).
+    stats.notUtf8 = notUtf8.size
+    stats.notUtf8Taken = readdirSync(join(mailbox, 'inbound', 'processed')).filter((f) =>
+      notUtf8.has(f),
+    ).length
     expect(stats.processed + stats.failed).toBe(RUNS)
     expect(stats.failedWithoutReason).toBe(0)
+    expect(stats.notUtf8Taken).toBe(0)
     expect((await fetch(`${hub.url}/health`)).status).toBe(200)
   }, 3_600_000)
+
+  it('stored no text a database cannot hold', async () => {
+    let cursor: string | null = null
+    do {
+      const page: { body: { items: unknown[]; nextCursor: string | null } } = await hub.api(
+        `/api/v1/orders?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      expect(unacceptableText(page.body.items)).toEqual([])
+      cursor = page.body.nextCursor
+    } while (cursor)
+  }, 600_000)
 
   it('left no half-written order and a ledger that matches', async () => {
     expect(await checkOrderInvariants(hub.api)).toEqual([])

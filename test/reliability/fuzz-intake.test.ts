@@ -1,7 +1,10 @@
+import { isUtf8 } from 'node:buffer'
+import { unacceptableText } from '@switchyard/plugin-sdk'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestChannelPeer } from '../peers/rest-channel-peer'
 import { createTestDb, type TestDb } from '../support/databases'
+import { badUtf8, bytesOf, hostileText, spliceBytes } from '../support/hostile-text'
 import { checkOrderInvariants } from '../support/invariants'
 import { startTestHub, type TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
@@ -43,6 +46,7 @@ const junk = fc.oneof(
   fc.constant(Number.MAX_SAFE_INTEGER),
   fc.array(fc.integer(), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
+  hostileText,
 )
 
 function mutate(order: Record<string, unknown>, how: { path: number; op: number; value: unknown }): unknown {
@@ -73,7 +77,34 @@ const input = fc.oneof(
   },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v) => ({ kind: 'json', body: v })) },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }).map((s) => ({ kind: 'text', body: s as unknown })) },
+  // Text no database can store, in any field (a field replaced, or one added beside the others).
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(validOrder, fc.record({ path: fc.nat(), op: fc.constantFrom(1, 2), value: hostileText }))
+      .map(([o, how]) => ({ kind: 'hostile', body: mutate(o as Record<string, unknown>, how) })),
+  },
+  // Bytes that are not UTF-8, anywhere in an otherwise valid order.
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(validOrder, fc.nat(), badUtf8)
+      .map(([o, at, bytes]) => ({ kind: 'bytes', body: { order: o, at, bytes } as unknown })),
+  },
 )
+
+type Input = { kind: string; body: unknown }
+
+/** What a surface must answer for text the hub refuses: 400 for bytes that are not UTF-8, 422 for characters. */
+function expectedRefusal(
+  raw: Uint8Array | string,
+  parsed: unknown,
+): { status: number; code: string } | undefined {
+  if (typeof raw !== 'string' && !isUtf8(raw)) return { status: 400, code: 'INVALID_UTF8' }
+  if (parsed !== undefined && unacceptableText(parsed).length > 0)
+    return { status: 422, code: 'INVALID_TEXT' }
+  return undefined
+}
 
 /**
  * Property-based fuzzing of the intake surfaces with fast-check: at least 10,000 generated and
@@ -115,12 +146,22 @@ describe('fuzzing intake', () => {
     await db?.drop()
   })
 
-  const check = (surface: string, status: number, contentType: string, body: Record<string, unknown>) => {
+  const check = (
+    surface: string,
+    status: number,
+    contentType: string,
+    body: Record<string, unknown>,
+    refusal?: { status: number; code: string },
+  ) => {
     stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 }
     const s = stats[surface]
     s.inputs++
     if (status >= 500) s.fiveHundreds++
     expect(status, JSON.stringify(body)).toBeLessThan(500)
+    if (refusal) {
+      expect(status, JSON.stringify(body)).toBe(refusal.status)
+      expect(body.code).toBe(refusal.code)
+    }
     if (status < 300) {
       s.accepted++
       return
@@ -131,11 +172,25 @@ describe('fuzzing intake', () => {
     expect((body.errors as { field: string }[] | undefined)?.[0]?.field, JSON.stringify(body)).toMatch(/\S/)
   }
 
+  /** The bytes to send for an input (wrapped for its surface), and the JSON value they stand for. */
+  const encode = (
+    inp: Input,
+    wrap: (order: unknown) => unknown,
+  ): { raw: string | Buffer; parsed: unknown } => {
+    if (inp.kind === 'text') return { raw: inp.body as string, parsed: undefined }
+    if (inp.kind === 'bytes') {
+      const { order, at, bytes } = inp.body as { order: unknown; at: number; bytes: number[] }
+      return { raw: spliceBytes(JSON.stringify(wrap(order)), at, bytes), parsed: undefined }
+    }
+    return { raw: JSON.stringify(wrap(inp.body)), parsed: wrap(inp.body) }
+  }
+
   it(`rest-channel webhook: ${RUNS} inputs`, async () => {
     await fc.assert(
-      fc.asyncProperty(input, async ({ body }) => {
-        const res = await web.postOrder(hub.url, 'web', typeof body === 'string' ? body : body)
-        check('rest-channel webhook', res.status, res.contentType, res.body)
+      fc.asyncProperty(input, async (inp) => {
+        const { raw, parsed } = encode(inp, (o) => o)
+        const res = await web.postOrder(hub.url, 'web', raw)
+        check('rest-channel webhook', res.status, res.contentType, res.body, expectedRefusal(raw, parsed))
       }),
       { numRuns: RUNS },
     )
@@ -143,10 +198,52 @@ describe('fuzzing intake', () => {
 
   it(`canonical order API: ${RUNS} inputs`, async () => {
     await fc.assert(
-      fc.asyncProperty(input, async ({ kind, body }) => {
-        const payload = kind === 'text' ? (body as string) : { channel: 'web', order: body }
-        const res = await hub.api('/api/v1/orders', { body: payload })
-        check('order API', res.status, res.contentType, res.body)
+      fc.asyncProperty(input, async (inp) => {
+        const { raw, parsed } = encode(inp, (o) => ({ channel: 'web', order: o }))
+        const res = await fetch(`${hub.url}/api/v1/orders`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${hub.adminKey}`, 'content-type': 'application/json' },
+          body: typeof raw === 'string' ? raw : new Uint8Array(raw),
+        })
+        const text = await res.text()
+        let body: Record<string, unknown> = {}
+        try {
+          body = JSON.parse(text)
+        } catch {}
+        check(
+          'order API',
+          res.status,
+          res.headers.get('content-type') ?? '',
+          body,
+          expectedRefusal(raw, parsed),
+        )
+      }),
+      { numRuns: RUNS },
+    )
+  }, 600_000)
+
+  it(`query parameters: ${RUNS} inputs`, async () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }).map((s) => Buffer.from(s)),
+      hostileText.map(bytesOf),
+      fc
+        .tuple(fc.string({ maxLength: 10 }), fc.nat(), badUtf8)
+        .map(([s, at, bytes]) => spliceBytes(s, at, bytes)),
+    )
+    const where = fc.constantFrom(['/api/v1/orders', 'externalId'], ['/api/v1/inventory', 'sku'])
+    await fc.assert(
+      fc.asyncProperty(value, where, async (bytes, [path, name]) => {
+        const encoded = [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')
+        const res = await hub.api(`${path}?${name}=${encoded}`)
+        const text = isUtf8(bytes) ? bytes.toString('utf8') : undefined
+        const refusal =
+          text === undefined
+            ? { status: 400, code: 'INVALID_UTF8' }
+            : unacceptableText(text).length > 0
+              ? { status: 422, code: 'INVALID_TEXT' }
+              : undefined
+        check('query parameters', res.status, res.contentType, res.body, refusal)
+        if (refusal) expect(res.body.errors[0].field).toBe(name)
       }),
       { numRuns: RUNS },
     )
