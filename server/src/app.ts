@@ -115,7 +115,10 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
         title: 'Switchyard API',
         version: '1',
         description:
-          'Order management hub. Errors are application/problem+json (RFC 9457) with a stable `code`.',
+          'Order management hub. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+          'Every request may also be refused before its route: 413 `BODY_TOO_LARGE` (1 MiB), 414 `URI_TOO_LONG` ' +
+          '(8 KiB), 431 `HEADERS_TOO_LARGE` (16 KiB with the request line), 400 `MALFORMED_REQUEST` (not HTTP), ' +
+          '400 `INVALID_UTF8` and 422 `INVALID_TEXT` (text the hub cannot store, in the path or a query parameter).',
       },
       servers: [{ url: '/api/v1' }],
     })

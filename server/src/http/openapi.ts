@@ -38,10 +38,14 @@ const problem = (description: string) => ({
 
 /** The error responses every authenticated route can give. */
 export const commonErrors = {
-  400: problem('Invalid query or path parameter'),
+  400: problem(
+    'Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter)',
+  ),
   401: problem('Missing or invalid API key'),
   403: problem('The key may not do this'),
-  422: problem('Invalid body; `errors` names each field'),
+  422: problem(
+    'Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name)',
+  ),
 }
 
 /** 409 on an order: what its state does not allow, with `code` and `details` saying why. */
