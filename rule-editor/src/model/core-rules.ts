@@ -4,6 +4,10 @@
  * imports may be listed here (core/src/rules/validate.ts is not one of them: through
  * sourcing-actions.ts it reaches the plugin SDK's index and a MikroORM entity).
  */
+
+// The hub's own rule validation, run in the browser as you draw (without master data: the hub adds
+// the checks against live locations, tags and price lists when the draft is saved).
+export { validatePricingRules } from '../../../core/src/pricing/validate-pricing'
 export {
   type CompiledRule,
   type ConditionTrace,
@@ -31,3 +35,8 @@ export {
   type RuleProperties,
   type TopLevelCondition,
 } from '../../../core/src/rules/rule-types'
+export {
+  type RuleIssue,
+  type ValidationReport as RuleValidationReport,
+  validateRules,
+} from '../../../core/src/rules/validate'

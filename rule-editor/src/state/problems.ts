@@ -1,6 +1,7 @@
 import type { ValidationReport } from '../api/client'
 import type { Catalogue } from '../model/catalogue'
 import { type CompileResult, nodeForField } from '../model/compile-graph'
+import { type RuleIssue, validatePricingRules, validateRules } from '../model/core-rules'
 import { checkGraph } from '../model/graph-checks'
 import type { GraphDoc } from '../model/graph-types'
 
@@ -12,9 +13,12 @@ export interface Problem {
 }
 
 /**
- * The editor's own checks, and the hub's validation of the saved draft, each mapped to the node it
- * is about (through the compiled rules' source map). The hub's report counts only while it is about
- * the document on screen, i.e. once the last change is saved.
+ * The editor's graph checks, the hub's own rule validation run here on the compiled rules (so a
+ * wrong action parameter shows while drawing, in the hub's words), and the hub's validation of the
+ * saved draft (which adds live master data: locations, tags, price lists), each mapped to the node
+ * it is about through the compiled rules' source map. The saved report counts only while it is
+ * about the document on screen, i.e. once the last change is saved; an issue the browser already
+ * found is not repeated.
  */
 export function collectProblems(
   doc: GraphDoc,
@@ -23,22 +27,42 @@ export function collectProblems(
   validation: ValidationReport | null,
   saved: boolean,
 ): Problem[] {
-  const local: Problem[] = checkGraph(doc, catalogue, compiled).map((i) => ({
+  const graph = checkGraph(doc, catalogue, compiled)
+  const local: Problem[] = graph.map((i) => ({
     severity: i.severity,
     source: 'editor',
     message: i.message,
     ...(i.nodeId ? { nodeId: i.nodeId } : {}),
   }))
+  const byName = new Map(compiled.rules.map((r, i) => [r.name, compiled.ruleNodes[i]!]))
+  const nodeOf = (issue: RuleIssue) => nodeForField(compiled, issue.field) ?? byName.get(issue.rule)
+  const here = (doc.kind === 'pricing' ? validatePricingRules : validateRules)(compiled.rules)
+  const seen = new Set([...here.errors, ...here.warnings].map((i) => `${i.code} ${i.field}`))
+  // The graph checks say these already, about the same node, in the editor's words.
+  const saidAlready = (issue: RuleIssue) => {
+    const nodeId = nodeOf(issue)
+    const code = graphCodeOf(issue)
+    return graph.some((g) => g.code === code && (code === 'NO_FALLBACK' || g.nodeId === nodeId))
+  }
+  const rules: Problem[] = []
+  for (const [severity, list] of [
+    ['error', here.errors],
+    ['warning', here.warnings],
+  ] as const)
+    for (const issue of list) {
+      if (saidAlready(issue)) continue
+      const nodeId = nodeOf(issue)
+      rules.push({ severity, source: 'editor', message: issue.message, ...(nodeId ? { nodeId } : {}) })
+    }
   const hub: Problem[] = []
   if (validation && saved) {
-    const byName = new Map(compiled.rules.map((r, i) => [r.name, compiled.ruleNodes[i]!]))
     for (const [severity, list] of [
       ['error', validation.errors],
       ['warning', validation.warnings],
     ] as const)
       for (const issue of list) {
-        // The editor says this one already, in the same words.
-        if (issue.code === 'NO_FALLBACK' && local.some((l) => l.message.startsWith('no fallback'))) continue
+        // Said already, by the graph checks or by the same validation run here.
+        if (seen.has(`${issue.code} ${issue.field}`) || saidAlready(issue)) continue
         const nodeId = nodeForField(compiled, issue.field) ?? byName.get(issue.rule)
         hub.push({
           severity,
@@ -48,7 +72,16 @@ export function collectProblems(
         })
       }
   }
-  return [...local, ...hub].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+  return [...local, ...rules, ...hub].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  )
+}
+
+/** The graph check that reports the same thing as a hub issue, by the hub's code and field. */
+function graphCodeOf(issue: RuleIssue): string {
+  if (issue.code === 'RULE_NEVER_FIRES' || issue.code === 'STRATEGY_NEVER_APPLIES') return 'NEVER_FIRES'
+  if (/\.conditions(\.|\[|$)/.test(issue.field) && issue.code !== 'SCOPE_MISMATCH') return 'CONDITION'
+  return issue.code
 }
 
 export function countByNode(problems: readonly Problem[]): Map<string, { errors: number; warnings: number }> {

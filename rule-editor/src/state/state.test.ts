@@ -80,6 +80,44 @@ describe('problems', () => {
   })
 })
 
+describe("the hub's rule validation, run as you draw", () => {
+  it('names a wrong action parameter on its node before the draft is saved, and only once after', () => {
+    const doc = importRules(demoSourcingRules)
+    const action = doc.nodes.find((n) => n.type === 'action' && n.data.event.type === 'exclude')!
+    if (action.type !== 'action') throw new Error('the demo has an exclude action')
+    action.data.event.params = { ...action.data.event.params, bogus: 1 }
+    const compiled = compileGraph(doc)
+    const drawing = collectProblems(doc, builtInCatalogue, compiled, null, false)
+    const bogus = drawing.filter((p) => p.message.includes('bogus'))
+    expect(bogus).toEqual([
+      { severity: 'error', source: 'editor', message: "unknown parameter 'bogus'", nodeId: action.id },
+    ])
+    // The saved draft's report says the same: shown once, not twice.
+    const index = compiled.ruleNodes.indexOf(action.id)
+    const saved = {
+      valid: false,
+      errors: [
+        {
+          code: 'INVALID_ACTION',
+          rule: compiled.rules[index]!.name!,
+          field: `rules[${index}].event.params.bogus`,
+          message: "unknown parameter 'bogus'",
+        },
+      ],
+      warnings: [],
+    }
+    const after = collectProblems(doc, builtInCatalogue, compiled, saved, true)
+    expect(after.filter((p) => p.message.includes('bogus'))).toHaveLength(1)
+  })
+
+  it('adds nothing to a clean drawing', () => {
+    const doc = importRules(demoSourcingRules)
+    const compiled = compileGraph(doc)
+    const graphOnly = collectProblems(doc, builtInCatalogue, compiled, null, false)
+    expect(graphOnly.filter((p) => p.severity === 'error')).toEqual([])
+  })
+})
+
 describe('version settings on the start node', () => {
   it('shows a version’s time zone on its start node and saves it back as settings', () => {
     const doc = docFromVersion(
