@@ -16,9 +16,11 @@ import { PoolService } from './inventory/pool-service'
 import { ReservationService } from './inventory/reservations'
 import { deliveryEffects } from './orders/fulfilment-effects'
 import { type IntakeObserver, type IntakeResult, OrderIntake } from './orders/intake/order-intake'
+import { prepareOrder, routingInput } from './orders/intake/prepared-order'
 import { CancellationService } from './orders/lifecycle/cancellation-service'
 import { HoldReleaseService } from './orders/lifecycle/hold-release-service'
 import { ModificationService } from './orders/lifecycle/modification-service'
+import { RerouteService } from './orders/lifecycle/reroute-service'
 import { OrderQueries } from './orders/order-queries'
 import { ShipmentService } from './orders/shipment-service'
 import type { DeliveryEffects } from './outbox/dispatcher'
@@ -31,7 +33,6 @@ import { validatePricingRules } from './pricing/validate-pricing'
 import { RefundService } from './returns/refund-service'
 import { ReturnService } from './returns/return-service'
 import { PostcodeCentroids } from './routing/centroids/postcode-centroids'
-import { RerouteService } from './routing/reroute-service'
 import type { Router } from './routing/router'
 import { RoutingConfig } from './routing/routing-config'
 import { SimulationService } from './routing/simulation-service'
@@ -185,7 +186,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     carrierNetwork,
     routingConfig,
     reroute,
-    simulation: new SimulationService(db, catalogCache, ruleSets, routingConfig),
+    simulation: new SimulationService(
+      db,
+      catalogCache,
+      ruleSets,
+      routingConfig,
+      async (channel, order, now) => routingInput(await prepareOrder(channel, order, catalogCache, now)),
+    ),
     centroids,
     intake,
     shipments: new ShipmentService(db, options.directory),

@@ -84,6 +84,7 @@ export {
   type OrderOperation,
   orderOperations,
 } from './orders/lifecycle/order-operations'
+export { type RerouteOutcome, RerouteService } from './orders/lifecycle/reroute-service'
 export { type OrderDetail, type OrderFilter, OrderQueries, type OrderSummary } from './orders/order-queries'
 export { assertTransition, canTransition, orderTransitions } from './orders/order-state-machine'
 export { type ShipmentOutcome, ShipmentService } from './orders/shipment-service'
@@ -109,7 +110,6 @@ export {
 export { CapacityLedger } from './routing/capacity'
 export { PostcodeCentroids } from './routing/centroids/postcode-centroids'
 export { distanceKm } from './routing/geo'
-export { type RerouteOutcome, RerouteService } from './routing/reroute-service'
 export type {
   CandidateExplanation,
   CapacityView,

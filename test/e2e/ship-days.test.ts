@@ -144,6 +144,7 @@ describe.each(dbKinds)('ship days and promise dates on %s', (kind) => {
       core.catalogCache,
       core.ruleSets,
       core.routingConfig,
+      core.simulation.prepare,
       () => WEDNESDAY_MORNING,
     )
     const at = async (order: Record<string, unknown>) =>

@@ -61,6 +61,13 @@ describe('import direction', () => {
     expect(bad.map(show)).toEqual([])
   })
 
+  it('inside core, orders use routing and routing never uses orders', () => {
+    const bad = edgesUnder('core/src/routing', { tests: true }).filter((e) =>
+      e.resolved?.startsWith('core/src/orders/'),
+    )
+    expect(bad.map(show)).toEqual([])
+  })
+
   it('the web app reaches core only through model/core-rules.ts', () => {
     const entry = 'rule-editor/src/model/core-rules.ts'
     const bad = edgesUnder('rule-editor/src').filter(

@@ -1,9 +1,9 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { DeliveryEffects } from '../outbox/dispatcher'
 import type { RefundService } from '../returns/refund-service'
-import type { RerouteService } from '../routing/reroute-service'
 import { refusalWrite } from './fulfilment-refusal'
 import type { CancellationService } from './lifecycle/cancellation-service'
+import type { RerouteService } from './lifecycle/reroute-service'
 import { addEvent } from './order-rows'
 
 /**

@@ -1,7 +1,7 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { OutcomeWrite } from '../outbox/dispatcher'
-import type { RerouteService } from '../routing/reroute-service'
 import type { CancellationService } from './lifecycle/cancellation-service'
+import type { RerouteService } from './lifecycle/reroute-service'
 import { addEvent } from './order-rows'
 
 /**

@@ -2,12 +2,18 @@ import type { Address, CanonicalOrder, ServiceLevel } from '@switchyard/plugin-s
 import type { CatalogCache } from '../catalog/catalog-cache'
 import { fromMinorUnits } from '../catalog/money'
 import type { SqlDb } from '../db/sql/sql-db'
-import { prepareOrder } from '../orders/intake/prepared-order'
 import { type ConditionTrace, traceCondition } from '../rules/compile'
 import type { RuleSetService } from '../rules/rule-set-service'
 import { CapacityLedger } from './capacity'
 import { loadStoredOrder } from './order-routing-input'
-import type { CapacityView, RoutingPlan, RoutingRequest, StockView } from './router'
+import type {
+  CapacityView,
+  RoutingLine,
+  RoutingOrder,
+  RoutingPlan,
+  RoutingRequest,
+  StockView,
+} from './router'
 import type { RoutingConfig } from './routing-config'
 import { dayNumber, localTime } from './sourcing/calendar'
 import type { CompiledRuleSet } from './sourcing/compiled-rule-set'
@@ -60,6 +66,16 @@ interface Outcome {
 }
 
 /**
+ * A canonical order checked against the catalogue, as the router reads it. Orders own that check
+ * (intake runs the same one), so it is handed in: routing never imports orders.
+ */
+export type PrepareForRouting = (
+  channelInstanceId: string,
+  order: CanonicalOrder,
+  now: number,
+) => Promise<{ order: RoutingOrder; lines: RoutingLine[] }>
+
+/**
  * Routing without persisting anything: one order against a version (simulate), or recent real
  * orders against a draft and the live version side by side (backtest). Both read current stock
  * without locking it. Both route each order as of its `placedAt` (the sample's, or now when it has
@@ -72,6 +88,7 @@ export class SimulationService {
     private readonly catalog: CatalogCache,
     private readonly ruleSets: RuleSetService,
     private readonly config: RoutingConfig,
+    readonly prepare: PrepareForRouting,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -84,28 +101,10 @@ export class SimulationService {
   ): Promise<{ plan: RoutingPlan; trace: RuleTrace[] }> {
     const compiled = this.config.compile(await this.ruleSets.getVersion(ruleSetId, version))
     const now = this.clock()
-    const prepared = await prepareOrder(channelInstanceId, order, this.catalog, now)
-    const asOf = prepared.placedAt
+    const prepared = await this.prepare(channelInstanceId, order, now)
+    const asOf = prepared.order.placedAt.getTime()
     const request: RoutingRequest = {
-      order: {
-        id: prepared.id,
-        channelInstanceId,
-        serviceLevel: prepared.serviceLevel,
-        shipTo: prepared.shipTo,
-        placedAt: new Date(prepared.placedAt),
-        totalMinor: prepared.totalMinor,
-        currency: prepared.currency,
-        tags: prepared.tags,
-        customer: prepared.customer ?? undefined,
-      },
-      lines: prepared.lines.map((l) => ({
-        lineId: l.id,
-        sku: l.sku,
-        quantity: l.quantity,
-        product: l.product,
-        unitPriceMinor: l.unitPriceMinor,
-        discountMinor: l.discountMinor,
-      })),
+      ...prepared,
       locations: await this.catalog.activeLocations(),
       stock: await this.stockView(
         prepared.lines.map((l) => l.sku),

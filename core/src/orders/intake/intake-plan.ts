@@ -9,7 +9,7 @@ import type { CapacityLedger } from '../../routing/capacity'
 import type { Router, RoutingPlan } from '../../routing/router'
 import { walk } from '../order-state-machine'
 import { buildStatusUpdate } from '../status-update'
-import type { PreparedLine, PreparedOrder } from './prepared-order'
+import { type PreparedLine, type PreparedOrder, routingInput } from './prepared-order'
 
 export interface LineWrite extends PreparedLine {
   allocatedQty: number
@@ -72,25 +72,7 @@ export interface PlanContext {
 export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSet {
   const { now } = ctx
   const plan = ctx.router.route({
-    order: {
-      id: order.id,
-      channelInstanceId: order.channelInstanceId,
-      serviceLevel: order.serviceLevel,
-      shipTo: order.shipTo,
-      placedAt: new Date(order.placedAt),
-      totalMinor: order.totalMinor,
-      currency: order.currency,
-      tags: order.tags,
-      customer: order.customer ?? undefined,
-    },
-    lines: order.lines.map((l) => ({
-      lineId: l.id,
-      sku: l.sku,
-      quantity: l.quantity,
-      product: l.product,
-      unitPriceMinor: l.unitPriceMinor,
-      discountMinor: l.discountMinor,
-    })),
+    ...routingInput(order),
     locations: ctx.locations,
     // The channel's view: its own pools on top, other channels' pools and its caps taken off.
     stock: ctx.stock.forChannel(order.channelInstanceId),

@@ -11,6 +11,7 @@ import {
 import { UnknownSkuError, ValidationError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { OrderPricingRecord } from '../../pricing/order-pricing'
+import type { RoutingLine, RoutingOrder } from '../../routing/router'
 
 export interface PreparedLine {
   id: string
@@ -142,5 +143,30 @@ export async function prepareOrder(
     receivedAt: now,
     lines,
     reservationId: order.reservationId ?? null,
+  }
+}
+
+/** The order as the router reads it: intake routes it so, and simulation routes a sample so. */
+export function routingInput(order: PreparedOrder): { order: RoutingOrder; lines: RoutingLine[] } {
+  return {
+    order: {
+      id: order.id,
+      channelInstanceId: order.channelInstanceId,
+      serviceLevel: order.serviceLevel,
+      shipTo: order.shipTo,
+      placedAt: new Date(order.placedAt),
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+      tags: order.tags,
+      customer: order.customer ?? undefined,
+    },
+    lines: order.lines.map((l) => ({
+      lineId: l.id,
+      sku: l.sku,
+      quantity: l.quantity,
+      product: l.product,
+      unitPriceMinor: l.unitPriceMinor,
+      discountMinor: l.discountMinor,
+    })),
   }
 }

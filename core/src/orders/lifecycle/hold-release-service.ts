@@ -1,10 +1,10 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import type { SqlDb } from '../../db/sql/sql-db'
 import { ValidationError } from '../../errors'
-import type { RerouteService } from '../../routing/reroute-service'
 import { addEvent } from '../order-rows'
 import { assertOperation } from './order-operations'
 import { loadSnapshot } from './order-snapshot'
+import type { RerouteService } from './reroute-service'
 
 export interface ReleaseHoldInput {
   orderId: string

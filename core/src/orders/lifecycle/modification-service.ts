@@ -7,10 +7,10 @@ import { uuidv7 } from '../../ids'
 import { releaseStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
-import type { RerouteService } from '../../routing/reroute-service'
 import { addEvent } from '../order-rows'
 import { OperationNotAllowedError, orderOperations } from './order-operations'
 import { loadSnapshot, type OrderSnapshot } from './order-snapshot'
+import type { RerouteService } from './reroute-service'
 import { changeStatus } from './status-change'
 
 export interface ModifyInput {

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
-import { canTransition } from '../orders/order-state-machine'
+import { canTransition } from '../order-state-machine'
 
 /**
  * What a re-route does with the order's status once it has placed what it could: move it to

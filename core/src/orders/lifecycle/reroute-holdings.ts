@@ -1,6 +1,6 @@
-import type { SqlRunner } from '../db/sql/sql-db'
-import { releaseStock } from '../inventory/stock-writer'
-import type { Assignment, StockView } from './router'
+import type { SqlRunner } from '../../db/sql/sql-db'
+import { releaseStock } from '../../inventory/stock-writer'
+import type { Assignment, StockView } from '../../routing/router'
 
 /**
  * What a re-routed order already holds. Allocations not yet in a fulfilment (a backorder's partial
