@@ -47,6 +47,7 @@ export {
 } from './errors'
 export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export { formatPath, zodIssues } from './issues'
+export { parseJsonBody } from './json-body'
 export { seal, unseal } from './sealed'
 export {
   type HmacAlgorithm,
@@ -61,5 +62,5 @@ export {
   verifyStandardWebhook,
   verifyTimestamped,
 } from './signatures'
-export { isValidUtf8, printable, textProblem, unacceptableText } from './text'
+export { isValidUtf8, jsonMayHoldUnacceptableText, printable, textProblem, unacceptableText } from './text'
 export type { InboundEvent, InboundEventType, RawRequest, VerifyResult, WebhookResult } from './webhook'

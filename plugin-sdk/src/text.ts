@@ -63,6 +63,19 @@ export function unacceptableText(value: unknown, root: readonly PropertyKey[] = 
   return issues
 }
 
+const SUSPECT_JSON =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a raw control character is what it looks for.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\\(?:[bf]|u(?:00[01]|007|008|009|[dD][89a-fA-F]))/
+
+/**
+ * False when JSON text cannot hold unacceptable text once parsed: no raw control character and no
+ * escape that could stand for one (`\b`, `\f`, `\u…`) or for a surrogate. A scan, so clean text
+ * (nearly all of it) need not be walked with `unacceptableText` after parsing.
+ */
+export function jsonMayHoldUnacceptableText(json: string): boolean {
+  return SUSPECT_JSON.test(json)
+}
+
 const UNACCEPTABLE = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, 'g')
 
 /** `text` with every unacceptable character replaced by U+FFFD: for diagnostics, never for data. */

@@ -4,8 +4,8 @@ import { canonicalOrderSchema } from '../canonical/order'
 import { configJsonSchema, secretFields } from '../config'
 import type { PluginContext } from '../context'
 import { isPluginDefinition, type PluginDefinition, type PollResult, SDK_VERSION } from '../define'
-import { isPluginError, type PluginError } from '../errors'
-import type { InboundEvent, RawRequest } from '../webhook'
+import { isPayloadError, isPluginError, type PluginError } from '../errors'
+import type { InboundEvent, RawRequest, WebhookResult } from '../webhook'
 import { type FixtureHandler, type FixtureServer, startFixtureServer } from './fixture-server'
 import { sampleFulfilmentRequest, sampleShippedUpdate } from './samples'
 import { createTestContext, type TestContext } from './test-context'
@@ -51,6 +51,15 @@ export interface ConformanceOptions {
   skip?: Partial<Record<SuiteName, string>>
   /** Per-test timeout in ms. */
   timeoutMs?: number
+}
+
+const isJson = (bytes: Uint8Array) => {
+  try {
+    JSON.parse(Buffer.from(bytes).toString('utf8'))
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Every InboundEvent type, including the returns ones arriving with the order lifecycle work. */
@@ -258,6 +267,19 @@ export function describePluginConformance(plugin: PluginDefinition, options: Con
             expect(second.dedupeKey).toEqual(first.dedupeKey)
             expect(second.events).toEqual(first.events)
           })
+          if (isJson(resolveRequest(fixture).rawBody))
+            it(`answers '${fixture.name}' with a body that is not JSON, or not UTF-8, as 400`, async () => {
+              const { ctx } = context()
+              const request = resolveRequest(fixture)
+              for (const rawBody of [Buffer.from('{"cut short'), Uint8Array.of(0x7b, 0x22, 0xff, 0x22, 0x7d)]) {
+                const outcome = await Promise.resolve()
+                  .then(() => webhook.parse({ ...request, rawBody }, ctx))
+                  .catch((e: unknown) => e)
+                // A delivery the plugin ignores without reading its body may pass.
+                if (isPayloadError(outcome)) expect(outcome.status).toBe(400)
+                else expect((outcome as WebhookResult).events?.map((e) => e.type)).toEqual(['ignored'])
+              }
+            })
         }
         it('refuses an empty, unsigned request without throwing', async () => {
           const { ctx } = context()

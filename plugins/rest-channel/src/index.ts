@@ -16,7 +16,7 @@ import {
   definePlugin,
   PayloadError,
   type PluginContext,
-  type RawRequest,
+  parseJsonBody,
   SIGNATURE_HEADER,
   signTimestamped,
   verifyTimestamped,
@@ -50,22 +50,6 @@ async function postSigned(
 
 const CANCEL = /^\/orders\/([^/]+)\/cancel$/
 
-function parseJson(request: RawRequest): unknown {
-  try {
-    // A view over the same bytes, not a copy: the body is decoded once, here.
-    const { rawBody } = request
-    return JSON.parse(Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8'))
-  } catch (error) {
-    throw new PayloadError(
-      'body is not valid JSON',
-      [{ field: '(body)', message: (error as Error).message }],
-      {
-        status: 400,
-      },
-    )
-  }
-}
-
 export default definePlugin({
   id: 'rest-channel',
   kind: 'channel',
@@ -92,7 +76,7 @@ export default definePlugin({
           throw new PayloadError('unsupported method', [{ field: '(method)', message: 'use POST' }])
         const cancel = CANCEL.exec(request.path)
         if (cancel) {
-          const body = request.rawBody.length > 0 ? parseJson(request) : {}
+          const body = request.rawBody.length > 0 ? parseJsonBody(request) : {}
           const reason =
             typeof (body as { reason?: unknown }).reason === 'string'
               ? (body as { reason: string }).reason
@@ -113,7 +97,7 @@ export default definePlugin({
             { field: '(path)', message: `no route for ${request.path}; POST /orders` },
           ])
         }
-        const parsed = canonicalOrderSchema.safeParse(parseJson(request))
+        const parsed = canonicalOrderSchema.safeParse(parseJsonBody(request))
         if (!parsed.success) throw new PayloadError('order is invalid', zodIssues(parsed.error))
         return { ...dedupe, events: [{ type: 'order', order: parsed.data }] }
       },

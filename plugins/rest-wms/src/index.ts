@@ -15,6 +15,7 @@ import {
   definePlugin,
   inventorySnapshotSchema,
   PayloadError,
+  parseJsonBody,
   type RawRequest,
   returnReceiptSchema,
   SIGNATURE_HEADER,
@@ -33,19 +34,7 @@ const cancellationSchema = z.strictObject({
 const inventorySchema = z.object({ snapshots: z.array(inventorySnapshotSchema).min(1).max(10_000) })
 
 function body<T>(request: RawRequest, schema: z.ZodType<T>): T {
-  let json: unknown
-  try {
-    json = JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
-  } catch (error) {
-    throw new PayloadError(
-      'body is not valid JSON',
-      [{ field: '(body)', message: (error as Error).message }],
-      {
-        status: 400,
-      },
-    )
-  }
-  const parsed = schema.safeParse(json)
+  const parsed = schema.safeParse(parseJsonBody(request))
   if (!parsed.success) throw new PayloadError('payload is invalid', zodIssues(parsed.error))
   return parsed.data
 }

@@ -15,20 +15,12 @@ import {
   PayloadError,
   PermanentError,
   type PluginContext,
-  type RawRequest,
+  parseJsonBody,
   verifyStandardWebhook,
 } from '@switchyard/plugin-sdk'
 import { type InventoryLevelItem, type ShipbobOrder, shipbobRequest } from './api'
 import { type ShipbobConfig, shipbobConfig } from './config'
 import { inventorySnapshots, shipmentEvents, toShipbobOrder } from './map'
-
-function jsonBody<T>(request: RawRequest): T {
-  try {
-    return JSON.parse(Buffer.from(request.rawBody).toString('utf8')) as T
-  } catch (error) {
-    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
-  }
-}
 
 async function findByReference(ctx: PluginContext<ShipbobConfig>, referenceId: string) {
   const res = await shipbobRequest(ctx, 'GET', `/order?ReferenceIds=${encodeURIComponent(referenceId)}`)
@@ -81,7 +73,7 @@ export default definePlugin({
       async parse(request, ctx) {
         const dedupeKey = request.headers['webhook-id']
         const topic = request.headers['x-webhook-topic'] ?? request.headers['shipbob-topic'] ?? ''
-        const body = jsonBody<ShipbobOrder & { order_reference_id?: string }>(request)
+        const body = parseJsonBody(request) as ShipbobOrder & { order_reference_id?: string }
         const events: InboundEvent[] = []
         // One ShipBob account usually serves other sales channels too; their orders are not the hub's.
         const channel = body.channel?.id

@@ -13,6 +13,7 @@ import {
   definePlugin,
   type InboundEvent,
   PayloadError,
+  parseJsonBody,
   type RawRequest,
   verifyBase64Hmac,
   zodIssues,
@@ -25,35 +26,26 @@ import { cancelOrder, createRefund, pushShipments, setInventory } from './outbou
 import { pollOrders } from './poll'
 import type { ShopifyOrder, ShopifyRefund, ShopifyReturn } from './types'
 
-function body<T>(request: RawRequest): T {
-  try {
-    return parseLossless(Buffer.from(request.rawBody).toString('utf8')) as T
-  } catch (error) {
-    throw new PayloadError(
-      'body is not valid JSON',
-      [{ field: '(body)', message: (error as Error).message }],
-      { status: 400 },
-    )
-  }
-}
+/** Ids longer than a double holds stay strings. */
+const body = (request: RawRequest): unknown => parseJsonBody(request, parseLossless)
 
 /** An order webhook's body, its fields checked for the types the mapper reads. */
 function orderBody(request: RawRequest): ShopifyOrder {
-  const checked = shopifyOrderInput.safeParse(body<unknown>(request))
+  const checked = shopifyOrderInput.safeParse(body(request))
   if (!checked.success) throw new PayloadError('not a Shopify order', zodIssues(checked.error))
   return checked.data as unknown as ShopifyOrder
 }
 
 /** A returns/request webhook's body, checked the same way. */
 function returnBody(request: RawRequest): ShopifyReturn {
-  const checked = shopifyReturnInput.safeParse(body<unknown>(request))
+  const checked = shopifyReturnInput.safeParse(body(request))
   if (!checked.success) throw new PayloadError('not a Shopify return', zodIssues(checked.error))
   return checked.data as unknown as ShopifyReturn
 }
 
 /** A refunds/create webhook's body, checked the same way. */
 function refundBody(request: RawRequest): ShopifyRefund {
-  const checked = shopifyRefundInput.safeParse(body<unknown>(request))
+  const checked = shopifyRefundInput.safeParse(body(request))
   if (!checked.success) throw new PayloadError('not a Shopify refund', zodIssues(checked.error))
   return checked.data as unknown as ShopifyRefund
 }

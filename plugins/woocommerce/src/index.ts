@@ -12,6 +12,7 @@
 import {
   definePlugin,
   PayloadError,
+  parseJsonBody,
   type RawRequest,
   verifyBase64Hmac,
   zodIssues,
@@ -44,17 +45,7 @@ function signingSecrets(secret: string): string[] {
 }
 
 function body(request: RawRequest): WooOrder {
-  let json: unknown
-  try {
-    json = JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
-  } catch (error) {
-    throw new PayloadError(
-      'body is not valid JSON',
-      [{ field: '(body)', message: (error as Error).message }],
-      { status: 400 },
-    )
-  }
-  const checked = wooOrderInput.safeParse(json)
+  const checked = wooOrderInput.safeParse(parseJsonBody(request))
   if (!checked.success) throw new PayloadError('not a WooCommerce order', zodIssues(checked.error))
   return checked.data as unknown as WooOrder
 }
