@@ -8,6 +8,7 @@ import { bodyLimit } from './http/body-limit'
 import { jsonBodyGuard } from './http/json-guard'
 import { MAX_BODY_BYTES, MAX_URI_BYTES } from './http/limits'
 import { logFields } from './http/log-fields'
+import { scopedPermissions } from './http/permissions'
 import { problemResponse, toProblem } from './http/problem'
 import { keyRateLimit } from './http/rate-limit'
 import { staticFiles } from './http/static'
@@ -89,7 +90,12 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API key: sy_…',
+    description:
+      'An API key: sy_…. Each operation names the permission it needs as its scope here and in `x-permission`; ' +
+      'a key whose role lacks it is refused with 403 `FORBIDDEN_ROLE`. A key scoped to a channel keeps only ' +
+      `${scopedPermissions.join(', ')} (else 403 \`FORBIDDEN_SCOPE\`). ` +
+      'Naming another channel is 403 `FORBIDDEN_SCOPE`; another channel’s order, return or ' +
+      'reservation is 404, as a missing one is; lists hold only its channel.',
   })
   api.use('*', authenticate(hub.core.apiKeys))
   api.use('*', keyRateLimit(hub.settings.rateLimits.key, hub.metrics))

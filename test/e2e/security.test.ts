@@ -1,3 +1,4 @@
+import { type Permission, permissions, scopedPermissions } from '@switchyard/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import { createTestDb, type TestDb } from '../support/databases'
@@ -95,6 +96,49 @@ describe('security', () => {
       // A scoped key asking for another channel's order is told it does not exist.
       expect(res.status).toBe(path.includes('{pos order}') && w === 'scoped' ? 404 : 403)
       expect(res.contentType).toContain('application/problem+json')
+    }
+  })
+
+  it('every operation declares its permission, and a key without it is refused before the request is read', async () => {
+    const doc = (await hub.api('/openapi.json', { key: null })).body as {
+      paths: Record<string, Record<string, { 'x-permission'?: string; security?: unknown }>>
+    }
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    )
+    expect(operations.length).toBeGreaterThan(50)
+    let refused = 0
+    for (const { path, method, op } of operations) {
+      const where = `${method.toUpperCase()} ${path}`
+      const permission = op['x-permission']
+      expect(permission === 'authenticated' || (permission ?? '') in permissions, where).toBe(true)
+      expect(op.security, where).toEqual([{ bearer: [permission] }])
+      if (permission === 'authenticated') continue
+      // A key lacking the permission: a role without it, else the scoped key if scoping removes it.
+      const allowed = permissions[permission as Permission] as readonly string[]
+      const role = (['analyst', 'integrator', 'viewer'] as const).find((r) => !allowed.includes(r))
+      const key = role ?? (scopedPermissions.includes(permission as Permission) ? undefined : 'scoped')
+      if (!key) continue
+      // No body and made-up ids: the refusal must come first, whatever the request holds.
+      const url = `/api/v1${path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000')}`
+      const res = await hub.api(url, { method: method.toUpperCase(), key: keys[key] })
+      expect(res.status, where).toBe(403)
+      expect(['FORBIDDEN_ROLE', 'FORBIDDEN_SCOPE'], where).toContain(res.body.code)
+      refused++
+    }
+    expect(refused).toBeGreaterThan(20)
+  })
+
+  it("hides another channel's order from a scoped key wherever it is reached: 404", async () => {
+    for (const path of [
+      `/api/v1/orders/${orderId}`,
+      `/api/v1/orders/${orderId}/returns`,
+      `/api/v1/pricing/orders/${orderId}`,
+    ]) {
+      const res = await hub.api(path, { key: keys.scoped })
+      expect(res.status, path).toBe(404)
+      expect(res.body.code, path).toBe('ORDER_NOT_FOUND')
+      expect((await hub.api(path, { key: keys.integrator })).status, path).toBe(200)
     }
   })
 

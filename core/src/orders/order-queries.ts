@@ -85,6 +85,12 @@ export class OrderQueries {
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null }
   }
 
+  /** The channel instance an order belongs to, or null when there is no such order. */
+  async channelOf(id: string): Promise<string | null> {
+    const order = await this.orm.em.fork().findOne(Order, { id }, { fields: ['channelInstanceId'] })
+    return order?.channelInstanceId ?? null
+  }
+
   /** One order with everything that happened to it. `channelScope` hides other channels' orders. */
   async get(id: string, channelScope?: string | null) {
     const em = this.orm.em.fork()

@@ -61,7 +61,10 @@ export function assertPermission(principal: Principal, permission: Permission): 
   }
 }
 
-/** A scoped key may act only for its own channel instance. */
+/**
+ * A scoped key may act only for its own channel instance: naming another channel (creating an
+ * order, a reservation or a quote for it, filtering a list by it) is 403 `FORBIDDEN_SCOPE`.
+ */
 export function assertChannelScope(principal: Principal, channelInstanceId: string): void {
   if (principal.channelInstanceId && principal.channelInstanceId !== channelInstanceId) {
     throw new ProblemError(
@@ -70,4 +73,16 @@ export function assertChannelScope(principal: Principal, channelInstanceId: stri
       `this key is scoped to channel '${principal.channelInstanceId}' and may not act for '${channelInstanceId}'`,
     )
   }
+}
+
+/**
+ * A scoped key sees only its own channel's resources: another channel's order, return or
+ * reservation is not found (404), as a missing one is, so the key cannot learn that it exists.
+ */
+export function hideOtherChannel(
+  principal: Principal,
+  owner: string | null | undefined,
+  notFound: () => Error,
+): void {
+  if (principal.channelInstanceId && owner !== principal.channelInstanceId) throw notFound()
 }

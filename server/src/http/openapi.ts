@@ -1,5 +1,7 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { requirePermission } from './auth'
+import type { Permission } from './permissions'
 import { problemResponse, zodFieldIssues } from './problem'
 
 /** An OpenAPIHono whose validation failures are problem+json naming each field. */
@@ -53,4 +55,19 @@ export const orderConflict = problem(
   "The order's state does not allow this: `OPERATION_NOT_ALLOWED` (naming the state), `ILLEGAL_TRANSITION` (a status move the state machine refuses, naming both states), `ORDER_STATUS_CHANGED` (it changed meanwhile: read it again), or another conflict named by `code`",
 )
 
-export const security = [{ bearer: [] as string[] }]
+/** What `/me` needs: any valid key. */
+export const ANY_KEY = 'authenticated'
+
+/**
+ * A route that declares the permission it needs: the check runs as its middleware (before the
+ * request is validated), and the document names it in `x-permission` and as the bearer
+ * requirement's scope, from this one argument, so the two cannot differ.
+ */
+export function apiRoute<R extends RouteConfig>(permission: Permission | typeof ANY_KEY, config: R): R {
+  return createRoute({
+    ...config,
+    security: [{ bearer: [permission] }],
+    'x-permission': permission,
+    ...(permission === ANY_KEY ? {} : { middleware: requirePermission(permission) }),
+  }) as R
+}

@@ -1,9 +1,7 @@
-import { createRoute } from '@hono/zod-openapi'
 import { roles } from '@switchyard/core'
 import { configJsonSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { describeInstance } from '../plugins/loader'
@@ -11,12 +9,11 @@ import { describeInstance } from '../plugins/loader'
 export function pluginRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
-    createRoute({
+    apiRoute('plugins:read', {
       method: 'get',
       path: '/',
       tags: ['plugins'],
       summary: 'Plugin instances with their capabilities and health',
-      security,
       responses: {
         200: {
           description: 'Instances',
@@ -30,7 +27,6 @@ export function pluginRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'plugins:read')
       const health = new Map((await hub.core.pluginInstances.list()).map((h) => [h.id, h]))
       const items = hub.registry.all().map((i) => {
         const h = health.get(i.id)
@@ -61,12 +57,11 @@ const keyView = z.strictObject({
 export function keyRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
-    createRoute({
+    apiRoute('keys:manage', {
       method: 'post',
       path: '/',
       tags: ['keys'],
       summary: 'Create an API key (the key is shown once)',
-      security,
       request: {
         body: {
           required: true,
@@ -90,7 +85,6 @@ export function keyRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'keys:manage')
       const body = c.req.valid('json')
       if (body.channel && hub.registry.get(body.channel)?.definition.kind !== 'channel') {
         throw new ProblemError(422, 'UNKNOWN_CHANNEL', 'unknown channel', [
@@ -106,12 +100,11 @@ export function keyRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('keys:manage', {
       method: 'get',
       path: '/',
       tags: ['keys'],
       summary: 'List API keys (never the keys themselves)',
-      security,
       responses: {
         200: {
           description: 'Keys',
@@ -127,30 +120,27 @@ export function keyRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'keys:manage')
       return c.json({ items: await hub.core.apiKeys.list() }, 200)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('keys:manage', {
       method: 'delete',
       path: '/{id}',
       tags: ['keys'],
       summary: 'Revoke an API key',
       description:
         'Every hub of the database refuses the key within a second (the same cache rule as a role change).',
-      security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 204: { description: 'Revoked' }, ...commonErrors },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'keys:manage')
       await hub.core.apiKeys.revoke(c.req.valid('param').id)
       return c.body(null, 204)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('keys:manage', {
       method: 'patch',
       path: '/{id}',
       tags: ['keys'],
@@ -159,7 +149,6 @@ export function keyRoutes(hub: HubContext) {
         'Takes effect on every hub of the database within a second, as a revocation does: each hub ' +
         'caches key lookups for at most half a second, and a change clears every cache at once ' +
         '(PostgreSQL LISTEN/NOTIFY).',
-      security,
       request: {
         params: z.strictObject({ id: z.string().uuid() }),
         body: {
@@ -176,18 +165,16 @@ export function keyRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'keys:manage')
       const key = await hub.core.apiKeys.setRole(c.req.valid('param').id, c.req.valid('json').role)
       return c.json(key, 200)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('keys:manage', {
       method: 'post',
       path: '/{id}/rotate',
       tags: ['keys'],
       summary: 'Rotate an API key: a new key now, the old one revoked after a grace period',
-      security,
       request: {
         params: z.strictObject({ id: z.string().uuid() }),
         body: {
@@ -215,7 +202,6 @@ export function keyRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'keys:manage')
       const body = c.req.valid('json') ?? { graceSeconds: 0 }
       const key = await hub.core.apiKeys.rotate(c.req.valid('param').id, body.graceSeconds ?? 0)
       return c.json(key, 201)

@@ -1,9 +1,7 @@
-import { createRoute } from '@hono/zod-openapi'
 import { locationTypes } from '@switchyard/core'
 import { countryCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
@@ -75,12 +73,11 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 export function productRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/',
       tags: ['catalog'],
       summary: 'List products by sku',
-      security,
       request: {
         query: z.strictObject({
           limit: z.coerce.number().int().min(1).max(1000).optional(),
@@ -100,7 +97,6 @@ export function productRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       const page = await hub.core.catalog.listProducts(c.req.valid('query'))
       return c.json(
         {
@@ -112,12 +108,11 @@ export function productRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/{sku}',
       tags: ['catalog'],
       summary: 'One product',
-      security,
       request: { params: z.strictObject({ sku: z.string().min(1).max(120) }) },
       responses: {
         200: { description: 'The product', content: { 'application/json': { schema: productSchema } } },
@@ -125,18 +120,16 @@ export function productRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       const p = await hub.core.catalog.getProduct(c.req.valid('param').sku)
       return c.json({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) }, 200)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'put',
       path: '/',
       tags: ['catalog'],
       summary: 'Create or update products in bulk',
-      security,
       request: {
         body: {
           required: true,
@@ -156,7 +149,6 @@ export function productRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const upserted = await hub.core.catalog.upsertProducts(c.req.valid('json').items)
       return c.json({ upserted }, 200)
     },
@@ -172,12 +164,11 @@ export function locationRoutes(hub: HubContext) {
     updatedAt: iso(l.updatedAt),
   })
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/',
       tags: ['catalog'],
       summary: 'List locations',
-      security,
       responses: {
         200: {
           description: 'Locations',
@@ -191,17 +182,15 @@ export function locationRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       return c.json({ items: (await hub.core.catalog.listLocations()).map(view) }, 200)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/{id}',
       tags: ['catalog'],
       summary: 'One location',
-      security,
       request: { params: z.strictObject({ id: z.string().min(1).max(64) }) },
       responses: {
         200: {
@@ -212,17 +201,15 @@ export function locationRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       return c.json(view(await hub.core.catalog.getLocation(c.req.valid('param').id)), 200)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'put',
       path: '/{id}',
       tags: ['catalog'],
       summary: 'Create or replace a location',
-      security,
       request: {
         params: z.strictObject({
           id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
@@ -238,7 +225,6 @@ export function locationRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const body = c.req.valid('json')
       if (body.wmsInstanceId && hub.registry.get(body.wmsInstanceId)?.definition.kind !== 'wms') {
         throw new ProblemError(422, 'VALIDATION_FAILED', 'unknown WMS instance', [
@@ -265,12 +251,11 @@ export function inventoryRoutes(hub: HubContext) {
     updatedAt: z.string(),
   })
   app.openapi(
-    createRoute({
+    apiRoute('inventory:read', {
       method: 'get',
       path: '/',
       tags: ['inventory'],
       summary: 'Stock levels by sku and location',
-      security,
       request: {
         query: z.strictObject({
           sku: z.string().max(120).optional(),
@@ -287,7 +272,6 @@ export function inventoryRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'inventory:read')
       const q = c.req.valid('query')
       return c.json(
         { items: await hub.core.inventory.levels({ sku: q.sku, locationId: q.location, limit: q.limit }) },
@@ -296,12 +280,11 @@ export function inventoryRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('inventory:write', {
       method: 'put',
       path: '/',
       tags: ['inventory'],
       summary: 'Set on-hand (and safety stock) for many sku × location pairs, all or nothing',
-      security,
       request: {
         body: {
           required: true,
@@ -333,7 +316,6 @@ export function inventoryRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'inventory:write')
       return c.json({ upserted: await hub.core.inventory.upsert(c.req.valid('json').items) }, 200)
     },
   )

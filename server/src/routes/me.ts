@@ -1,6 +1,5 @@
-import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { ANY_KEY, apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import { type Permission, permissions, scopedPermissions } from '../http/permissions'
 import type { HubContext } from '../hub-context'
 
@@ -19,12 +18,11 @@ const meSchema = z
 export function meRoutes(_hub: HubContext) {
   const app = apiRouter()
   app.openapi(
-    createRoute({
+    apiRoute(ANY_KEY, {
       method: 'get',
       path: '/',
       tags: ['auth'],
       summary: 'The calling API key: its name, role and permissions',
-      security,
       responses: {
         200: { description: 'The key', content: { 'application/json': { schema: meSchema } } },
         ...commonErrors,

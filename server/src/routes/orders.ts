@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi'
 import { ValidationError } from '@switchyard/core'
 import {
   addressSchema,
@@ -8,8 +7,8 @@ import {
   serviceLevelSchema,
 } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { assertChannelScope, assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, orderConflict, security } from '../http/openapi'
+import { assertChannelScope } from '../http/auth'
+import { apiRoute, apiRouter, commonErrors, orderConflict } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { recordIntake } from '../observability/record-intake'
@@ -77,12 +76,11 @@ export function orderRoutes(hub: HubContext) {
   const app = apiRouter()
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:read', {
       method: 'get',
       path: '/',
       tags: ['orders'],
       summary: 'List orders, newest first',
-      security,
       request: { query: listQuery },
       responses: {
         200: {
@@ -98,7 +96,6 @@ export function orderRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:read')
       const q = c.req.valid('query')
       if (q.channel) assertChannelScope(principal, q.channel)
       const page = await hub.core.orders.list({
@@ -115,12 +112,11 @@ export function orderRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:write', {
       method: 'post',
       path: '/',
       tags: ['orders'],
       summary: 'Submit an order for a channel instance (idempotent on channel + externalId)',
-      security,
       request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
       responses: {
         201: {
@@ -136,7 +132,6 @@ export function orderRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:write')
       const { channel, order } = c.req.valid('json')
       assertChannelScope(principal, channel)
       const instance = hub.registry.get(channel)
@@ -165,12 +160,11 @@ export function orderRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:read', {
       method: 'get',
       path: '/{id}',
       tags: ['orders'],
       summary: 'One order with lines, allocations, fulfilments, routing decision and history',
-      security,
       request: { params: idParam },
       responses: {
         200: {
@@ -183,21 +177,19 @@ export function orderRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:read')
       const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
       return c.json(order as Record<string, unknown>, 200)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:read', {
       method: 'get',
       path: '/{id}/decision',
       tags: ['orders'],
       summary: "The order's latest routing decision and its explanation",
       description:
         "`summary` is one paragraph in words; `explanation` holds every candidate's exclusion or score, the rules that fired, the strategies tried and `split`: the split policy the deciding strategy routed under (`policy`, `maxShipments`, `minShipmentValue`), who set it (`source`: `rule`, `strategy` or `default`; `rules`; the strategy settings a rule `overrides`) and, on a re-route, the shipments `remaining` after those already sent. A fired split rule wins over the strategy's own split settings; of several, the strictest. A re-route's summary starts with what the re-route left the order holding.",
-      security,
       request: { params: idParam },
       responses: {
         200: {
@@ -209,21 +201,19 @@ export function orderRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:read')
       const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
       if (!order.routingDecision) throw new ProblemError(404, 'NO_DECISION', 'the order has not been routed')
       return c.json(order.routingDecision as Record<string, unknown>, 200)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('orders:write', {
       method: 'post',
       path: '/{id}/cancel',
       tags: ['orders'],
       summary: 'Cancel an order, or some quantity of some lines',
       description:
         'Before release the stock is freed at once (200). After release the warehouse is asked to cancel the whole fulfilment; the lines are cancelled when it confirms (202). The channel is told every outcome.',
-      security,
       request: {
         params: idParam,
         body: {
@@ -254,7 +244,6 @@ export function orderRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:write')
       const body = c.req.valid('json') ?? {}
       const outcome = await hub.core.cancellations.cancel({
         orderId: c.req.valid('param').id,
@@ -268,14 +257,13 @@ export function orderRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('orders:release-hold', {
       method: 'post',
       path: '/{id}/release-hold',
       tags: ['orders'],
       summary: 'Let a held order through: it is routed at once, and hold rules do not hold it again',
       description:
         'For orders a hold rule or the contract price check stopped. The reason is kept in the order history. Admin and analyst keys only; channel-scoped keys may not release their own orders.',
-      security,
       request: {
         params: idParam,
         body: {
@@ -308,7 +296,6 @@ export function orderRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:release-hold')
       const outcome = await hub.core.holds.release({
         orderId: c.req.valid('param').id,
         reason: c.req.valid('json').reason,
@@ -320,14 +307,13 @@ export function orderRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('orders:write', {
       method: 'patch',
       path: '/{id}',
       tags: ['orders'],
       summary: 'Modify an order before release: address, service level, quantities, lines',
       description:
         'The order is routed again with its new shape; a held order stays held until released. Added lines without a price are priced as at intake (422 naming the line when nothing prices it). Refused with 409 naming the state once the order is with a warehouse.',
-      security,
       request: {
         params: idParam,
         body: {
@@ -382,7 +368,6 @@ export function orderRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:write')
       const body = c.req.valid('json')
       const outcome = await hub.core.modifications.modify({
         orderId: c.req.valid('param').id,

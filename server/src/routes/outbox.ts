@@ -1,7 +1,5 @@
-import { createRoute } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import type { HubContext } from '../hub-context'
 
 const statuses = ['pending', 'in_flight', 'delivered', 'dead'] as const
@@ -10,12 +8,11 @@ const statuses = ['pending', 'in_flight', 'delivered', 'dead'] as const
 export function outboxRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
-    createRoute({
+    apiRoute('outbox:read', {
       method: 'get',
       path: '/',
       tags: ['outbox'],
       summary: 'Outbox messages, newest first (e.g. ?status=dead)',
-      security,
       request: {
         query: z.strictObject({
           status: z.enum(statuses).optional(),
@@ -41,7 +38,6 @@ export function outboxRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'outbox:read')
       const q = c.req.valid('query')
       const page = await hub.core.outboxQueries.list({
         status: q.status,
@@ -54,12 +50,11 @@ export function outboxRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('outbox:read', {
       method: 'get',
       path: '/{id}',
       tags: ['outbox'],
       summary: 'One message with its payload and attempt history',
-      security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: {
         200: {
@@ -70,7 +65,6 @@ export function outboxRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'outbox:read')
       return c.json(
         (await hub.core.outboxQueries.get(c.req.valid('param').id)) as Record<string, unknown>,
         200,
@@ -78,12 +72,11 @@ export function outboxRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('outbox:write', {
       method: 'post',
       path: '/retry',
       tags: ['outbox'],
       summary: 'Give dead messages a fresh set of attempts: the listed ids, or all dead messages',
-      security,
       request: {
         body: {
           required: true,
@@ -103,7 +96,6 @@ export function outboxRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'outbox:write')
       const requeued = await hub.core.outbox.retryDead(c.req.valid('json').ids)
       hub.dispatcher?.wake()
       return c.json({ requeued }, 200)

@@ -1,11 +1,11 @@
-import { createRoute } from '@hono/zod-openapi'
 import { type CustomerIdentities, identifiersOf, weekdays } from '@switchyard/core'
 import { describeLine, pricingActionTypes, pricingFactCatalog } from '@switchyard/core/pricing'
 import { decoratorsByType, operatorsByType } from '@switchyard/core/rules'
 import { currencyCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { assertChannelScope, assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { assertChannelScope } from '../http/auth'
+import { assertOrderInScope } from '../http/channel-scope'
+import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 
@@ -155,16 +155,14 @@ export function pricingRoutes(hub: HubContext) {
   }
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'get',
       path: '/facts',
       tags: ['pricing'],
       summary: 'Facts and actions pricing rules may use (the editor builds its pickers from it)',
-      security,
       responses: ok('The pricing fact catalogue'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       const lists = await core.pricingStore.listPriceLists()
       const body = {
         facts: pricingFactCatalog.map((f) => ({
@@ -188,19 +186,17 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'post',
       path: '/quote',
       tags: ['pricing'],
       summary:
         'Unit and line prices for a channel, customer and currency, each with the rules that shaped it',
-      security,
       request: { body: body(quoteBody) },
       responses: ok('The quote'),
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'catalog:read')
       const q = c.req.valid('json')
       assertChannelScope(principal, q.channel)
       const version = q.ruleSet ? await core.ruleSets.getVersion(q.ruleSet.id, q.ruleSet.version) : undefined
@@ -234,16 +230,14 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/price-lists',
       tags: ['pricing'],
       summary: 'Price lists and contracts',
-      security,
       responses: ok('Price lists'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       return c.json(
         { items: (await core.pricingStore.listPriceLists()) as unknown as Record<string, unknown>[] },
         200,
@@ -252,34 +246,30 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'One price list with its prices',
-      security,
       request: { params: listId },
       responses: ok('The price list'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       const list = await core.pricingStore.getPriceList(c.req.valid('param').id)
       return c.json(list as unknown as Record<string, unknown>, 200)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'put',
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'Create or replace a price list (a list with a customer is a contract); prices given are set',
-      security,
       request: { params: listId, body: body(priceListBody) },
       responses: ok('The price list'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const { id } = c.req.valid('param')
       const b = c.req.valid('json')
       if (b.channel) assertChannel(b.channel, 'channel')
@@ -309,17 +299,15 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'delete',
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'Delete a price list and its prices',
-      security,
       request: { params: listId },
       responses: { 204: { description: 'Deleted' }, ...ok('') },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       await core.pricingStore.deletePriceList(c.req.valid('param').id)
       core.pricing.invalidate()
       return c.body(null, 204)
@@ -327,12 +315,11 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'put',
       path: '/price-lists/{id}/prices',
       tags: ['pricing'],
       summary: "Set prices on a list (decimal strings in the list's currency); other prices stay",
-      security,
       request: {
         params: listId,
         body: body(
@@ -347,7 +334,6 @@ export function pricingRoutes(hub: HubContext) {
       responses: ok('Count written'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const written = await core.pricingStore.setPrices(c.req.valid('param').id, c.req.valid('json').items)
       core.pricing.invalidate()
       return c.json({ written }, 200)
@@ -355,17 +341,15 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'post',
       path: '/price-lists/{id}/prices/remove',
       tags: ['pricing'],
       summary: 'Remove skus from a list',
-      security,
       request: { params: listId, body: body(z.strictObject({ skus: z.array(sku).min(1).max(10_000) })) },
       responses: ok('Count removed'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const removed = await core.pricingStore.removePrices(c.req.valid('param').id, c.req.valid('json').skus)
       core.pricing.invalidate()
       return c.json({ removed }, 200)
@@ -373,16 +357,14 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/costs',
       tags: ['pricing'],
       summary: 'Cost per sku (for margin floors)',
-      security,
       responses: ok('Costs'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       return c.json(
         { items: (await core.pricingStore.listCosts()) as unknown as Record<string, unknown>[] },
         200,
@@ -391,12 +373,11 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'put',
       path: '/costs',
       tags: ['pricing'],
       summary: 'Set the cost of skus',
-      security,
       request: {
         body: body(
           z.strictObject({
@@ -410,7 +391,6 @@ export function pricingRoutes(hub: HubContext) {
       responses: ok('Count written'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const written = await core.pricingStore.setCosts(c.req.valid('json').items)
       core.pricing.invalidate()
       return c.json({ written }, 200)
@@ -418,19 +398,17 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:read', {
       method: 'get',
       path: '/exchange-rates',
       tags: ['pricing'],
       summary: 'Exchange rates with their as-of times',
-      security,
       request: {
         query: z.strictObject({ base: currencyCode.optional(), quote: currencyCode.optional() }),
       },
       responses: ok('Rates'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:read')
       const q = c.req.valid('query')
       return c.json(
         {
@@ -445,12 +423,11 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'post',
       path: '/exchange-rates',
       tags: ['pricing'],
       summary: 'Import exchange rates: units of quote per unit of base, as of a date or time',
-      security,
       request: {
         body: body(
           z.strictObject({
@@ -471,7 +448,6 @@ export function pricingRoutes(hub: HubContext) {
       responses: ok('Count imported'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const items = c.req.valid('json').items.map((i) => ({ ...i, asOf: toMs(i.asOf)! }))
       const imported = await core.pricingStore.importRates(items)
       core.pricing.invalidate()
@@ -480,26 +456,17 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:read', {
       method: 'get',
       path: '/orders/{id}',
       tags: ['pricing'],
       summary: "How intake settled an order's prices: kept, priced (with explanations), mismatches",
-      security,
       request: { params: z.strictObject({ id: z.uuid() }) },
       responses: ok('The order’s pricing'),
     }),
     async (c) => {
-      const principal = c.get('principal')
-      assertPermission(principal, 'orders:read')
       const id = c.req.valid('param').id
-      if (principal.channelInstanceId) {
-        const row = await core.db.one<{ channel_instance_id: string }>(
-          'select channel_instance_id from orders where id = ?',
-          [id],
-        )
-        if (row) assertChannelScope(principal, row.channel_instance_id)
-      }
+      await assertOrderInScope(core, c.get('principal'), id)
       const pricing = await core.pricing.orderPricing(id)
       return c.json(
         (pricing ?? {
@@ -515,12 +482,11 @@ export function pricingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('catalog:write', {
       method: 'post',
       path: '/sync',
       tags: ['pricing'],
       summary: 'Send a channel its prices through its plugin (409 when the plugin takes none)',
-      security,
       request: {
         body: body(
           z.strictObject({
@@ -533,7 +499,6 @@ export function pricingRoutes(hub: HubContext) {
       responses: { 202: json('Queued'), ...ok('') },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'catalog:write')
       const b = c.req.valid('json')
       assertChannel(b.channel, 'channel')
       const r = await core.pricing.syncChannel(b.channel, b.currency, b.skus)

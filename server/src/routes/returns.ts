@@ -1,9 +1,7 @@
-import { createRoute } from '@hono/zod-openapi'
 import { returnConditions } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
-import { ProblemError } from '../http/problem'
+import { assertOrderInScope } from '../http/channel-scope'
+import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import type { HubContext } from '../hub-context'
 
 const returnView = z.record(z.string(), z.unknown()).meta({ id: 'Return' })
@@ -16,26 +14,14 @@ const json = (schema: z.ZodType, description: string) => ({
 export function returnRoutes(hub: HubContext) {
   const app = apiRouter()
 
-  /** A scoped key may only touch returns of its own channel's orders. */
-  const checkScope = async (principal: { channelInstanceId: string | null }, orderId: string) => {
-    if (!principal.channelInstanceId) return
-    const o = await hub.core.db.one<{ channel_instance_id: string }>(
-      'select channel_instance_id from orders where id = ?',
-      [orderId],
-    )
-    if (o?.channel_instance_id !== principal.channelInstanceId)
-      throw new ProblemError(404, 'ORDER_NOT_FOUND', `order '${orderId}' not found`)
-  }
-
   app.openapi(
-    createRoute({
+    apiRoute('orders:write', {
       method: 'post',
       path: '/orders/{id}/returns',
       tags: ['returns'],
       summary: 'Authorise a return (RMA) of shipped lines, optionally with an exchange',
       description:
         'The return location is chosen by the live returns rule set (or the built-in policy: high-value goods to a location tagged returns-centre, else the nearest that accepts returns).',
-      security,
       request: {
         params: z.strictObject({ id: z.string().uuid() }),
         body: {
@@ -71,7 +57,6 @@ export function returnRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:write')
       const body = c.req.valid('json')
       const view = await hub.core.returns.create({
         orderId: c.req.valid('param').id,
@@ -87,12 +72,11 @@ export function returnRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:read', {
       method: 'get',
       path: '/orders/{id}/returns',
       tags: ['returns'],
       summary: "An order's returns and refunds",
-      security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: {
         200: json(
@@ -104,9 +88,8 @@ export function returnRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:read')
       const id = c.req.valid('param').id
-      await checkScope(principal, id)
+      await assertOrderInScope(hub.core, principal, id)
       const [returns, refunds] = await Promise.all([
         hub.core.returns.forOrder(id),
         hub.core.refunds.forOrder(id),
@@ -122,32 +105,29 @@ export function returnRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:read', {
       method: 'get',
       path: '/returns/{id}',
       tags: ['returns'],
       summary: 'One return with its lines and refunds',
-      security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 200: json(returnView, 'The return'), ...commonErrors },
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:read')
       const view = await hub.core.returns.get(c.req.valid('param').id)
-      await checkScope(principal, view.orderId)
+      await assertOrderInScope(hub.core, principal, view.orderId)
       return c.json(view as unknown as Record<string, unknown>, 200)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:write', {
       method: 'post',
       path: '/returns/{id}/receipt',
       tags: ['returns'],
       summary:
         'Record what came back, unit by unit: resellable units are restocked, damaged ones written off, the refund follows',
-      security,
       request: {
         params: z.strictObject({ id: z.string().uuid() }),
         body: {
@@ -174,9 +154,8 @@ export function returnRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:write')
       const returnId = c.req.valid('param').id
-      await checkScope(principal, (await hub.core.returns.get(returnId)).orderId)
+      await assertOrderInScope(hub.core, principal, (await hub.core.returns.get(returnId)).orderId)
       const view = await hub.core.returns.receive(
         { returnId, lines: c.req.valid('json').lines },
         `key:${principal.keyId}`,

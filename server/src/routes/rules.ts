@@ -1,10 +1,8 @@
-import { createRoute } from '@hono/zod-openapi'
 import { locationTypes, weekdays } from '@switchyard/core'
 import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType } from '@switchyard/core/rules'
 import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
@@ -50,16 +48,14 @@ export function ruleRoutes(hub: HubContext) {
   const core = hub.core
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'get',
       path: '/facts',
       tags: ['rules'],
       summary: 'Facts rules may test, with types, operators and live value lists',
-      security,
       responses: ok('The fact catalogue'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       const [locations, categories, tiers, lanes] = await Promise.all([
         core.db.all<{ id: string; name: string; type: string; tags: unknown; country: string }>(
           'select id, name, type, tags, country from location order by id',
@@ -113,17 +109,15 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'get',
       path: '/sets',
       tags: ['rules'],
       summary: 'Rule sets, with their live and latest versions',
-      security,
       request: { query: z.strictObject({ kind: z.enum(['sourcing', 'pricing', 'returns']).optional() }) },
       responses: ok('Rule sets'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       return c.json(
         {
           items: (await core.ruleSets.list(c.req.valid('query').kind)) as unknown as Record<
@@ -137,12 +131,11 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:write', {
       method: 'post',
       path: '/sets',
       tags: ['rules'],
       summary: 'Create a rule set',
-      security,
       request: {
         body: {
           required: true,
@@ -161,7 +154,6 @@ export function ruleRoutes(hub: HubContext) {
       responses: { 201: json('Created'), ...ok('') },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:write')
       return c.json(
         (await core.ruleSets.create(c.req.valid('json'))) as unknown as Record<string, unknown>,
         201,
@@ -170,17 +162,15 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'get',
       path: '/sets/{id}',
       tags: ['rules'],
       summary: 'A rule set and its versions',
-      security,
       request: { params: setParam },
       responses: ok('The rule set'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       return c.json(
         (await core.ruleSets.get(c.req.valid('param').id)) as unknown as Record<string, unknown>,
         200,
@@ -189,12 +179,11 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:write', {
       method: 'post',
       path: '/sets/{id}/versions',
       tags: ['rules'],
       summary: 'Save a new draft version (validated; errors are reported, not refused)',
-      security,
       request: {
         params: setParam,
         body: { required: true, content: { 'application/json': { schema: versionBody } } },
@@ -203,7 +192,6 @@ export function ruleRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'rules:write')
       const body = c.req.valid('json')
       if (body.settings?.timezone && !iana.safeParse(body.settings.timezone).success)
         throw new ProblemError(422, 'VALIDATION_FAILED', 'invalid settings', [
@@ -218,29 +206,26 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'get',
       path: '/sets/{id}/versions/{v}',
       tags: ['rules'],
       summary: 'One version: rules, graph, status',
-      security,
       request: { params: versionParam },
       responses: ok('The version'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       const { id, v } = c.req.valid('param')
       return c.json((await core.ruleSets.getVersion(id, v)) as unknown as Record<string, unknown>, 200)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:write', {
       method: 'put',
       path: '/sets/{id}/versions/{v}',
       tags: ['rules'],
       summary: 'Update a draft (published versions are immutable: 409)',
-      security,
       request: {
         params: versionParam,
         body: { required: true, content: { 'application/json': { schema: versionBody.partial() } } },
@@ -248,7 +233,6 @@ export function ruleRoutes(hub: HubContext) {
       responses: ok('The draft and its validation report'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:write')
       const { id, v } = c.req.valid('param')
       return c.json(
         (await core.ruleSets.updateDraft(id, v, c.req.valid('json'))) as unknown as Record<string, unknown>,
@@ -258,19 +242,17 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'post',
       path: '/sets/{id}/versions/{v}/validate',
       tags: ['rules'],
       summary: 'Validate a version against the live catalogue',
-      security,
       description:
         "Errors and warnings, each naming the rule and the field. Every action's params are checked against the action's schema: an unknown key or a wrongly typed value is an `INVALID_ACTION` error at its own path (e.g. `rules[3].event.params.bogus`), for sourcing, returns and pricing rule sets alike. Publishing refuses (422) while any error remains.",
       request: { params: versionParam },
       responses: ok('Validation report'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       const { id, v } = c.req.valid('param')
       const version = await core.ruleSets.getVersion(id, v)
       const report = await core.ruleSets.validate(version.rules, await core.ruleSets.kindOf(id))
@@ -279,12 +261,11 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:write', {
       method: 'post',
       path: '/sets/{id}/versions/{v}/publish',
       tags: ['rules'],
       summary: 'Publish a draft (refused with 422 while it has errors); optional effective-from',
-      security,
       request: {
         params: versionParam,
         body: {
@@ -304,7 +285,6 @@ export function ruleRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'rules:write')
       const { id, v } = c.req.valid('param')
       const body = (c.req.header('content-length') === '0' ? {} : await c.req.json().catch(() => ({}))) as {
         author?: string | null
@@ -335,31 +315,28 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:write', {
       method: 'post',
       path: '/sets/{id}/versions/{v}/archive',
       tags: ['rules'],
       summary: 'Archive a version (it stops routing orders)',
-      security,
       request: { params: versionParam },
       responses: ok('The archived version'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:write')
       const { id, v } = c.req.valid('param')
       return c.json((await core.ruleSets.archive(id, v)) as unknown as Record<string, unknown>, 200)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'post',
       path: '/sets/{id}/versions/{v}/simulate',
       tags: ['rules'],
       summary: 'Route an order against a version without persisting anything',
       description:
         "Routes as of the order's placedAt (now when it has none): cut-offs, ship days, the capacity day and promise dates are those an intake at that moment would have used.",
-      security,
       request: {
         params: versionParam,
         body: {
@@ -390,7 +367,6 @@ export function ruleRoutes(hub: HubContext) {
       responses: ok('The decision, with its explanation and a trace of every order rule'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       const { id, v } = c.req.valid('param')
       const body = c.req.valid('json')
       const r = await core.simulation.simulate(id, v, body.channel, body.order, { stock: body.stock })
@@ -399,14 +375,13 @@ export function ruleRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'post',
       path: '/sets/{id}/versions/{v}/backtest',
       tags: ['rules'],
       summary: 'Re-route recent real orders against this version and compare with the live version',
       description:
         'Each order is routed as of its own placedAt (cut-offs, ship days, capacity day, promise dates), not the time of the backtest, against current stock.',
-      security,
       request: {
         params: versionParam,
         body: {
@@ -425,7 +400,6 @@ export function ruleRoutes(hub: HubContext) {
       responses: ok('Changed decisions, cost, transit and promise-date deltas, split counts'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       const { id, v } = c.req.valid('param')
       const body = c.req.valid('json') ?? {}
       const r = await core.simulation.backtest(id, v, {
@@ -461,16 +435,14 @@ export function ruleRoutes(hub: HubContext) {
   })
 
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'get',
       path: '/carrier-lanes',
       tags: ['rules'],
       summary: 'Carrier lanes: transit and cost per destination zone',
-      security,
       responses: ok('Lanes'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       return c.json(
         { items: (await core.carrierNetwork.listLanes()) as unknown as Record<string, unknown>[] },
         200,
@@ -478,12 +450,11 @@ export function ruleRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('rules:write', {
       method: 'put',
       path: '/carrier-lanes',
       tags: ['rules'],
       summary: 'Create or replace lanes by id',
-      security,
       request: {
         body: {
           required: true,
@@ -495,23 +466,20 @@ export function ruleRoutes(hub: HubContext) {
       responses: ok('Count written'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:write')
       const written = await core.carrierNetwork.upsertLanes(c.req.valid('json').items)
       core.routingConfig.invalidate()
       return c.json({ written }, 200)
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('rules:read', {
       method: 'get',
       path: '/carrier-calendars',
       tags: ['rules'],
       summary: 'Carrier calendars: non-delivery days and holidays',
-      security,
       responses: ok('Calendars'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:read')
       return c.json(
         { items: (await core.carrierNetwork.listCalendars()) as unknown as Record<string, unknown>[] },
         200,
@@ -519,12 +487,11 @@ export function ruleRoutes(hub: HubContext) {
     },
   )
   app.openapi(
-    createRoute({
+    apiRoute('rules:write', {
       method: 'put',
       path: '/carrier-calendars',
       tags: ['rules'],
       summary: 'Create or replace calendars by id',
-      security,
       request: {
         body: {
           required: true,
@@ -538,7 +505,6 @@ export function ruleRoutes(hub: HubContext) {
       responses: ok('Count written'),
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'rules:write')
       const written = await core.carrierNetwork.upsertCalendars(c.req.valid('json').items)
       core.routingConfig.invalidate()
       return c.json({ written }, 200)

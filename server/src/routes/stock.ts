@@ -1,9 +1,8 @@
-import { createRoute } from '@hono/zod-openapi'
 import { availability } from '@switchyard/core'
 import { countryCode, serviceLevelSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { assertChannelScope, assertPermission } from '../http/auth'
-import { apiRouter, commonErrors, security } from '../http/openapi'
+import { assertChannelScope, hideOtherChannel } from '../http/auth'
+import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 
@@ -25,7 +24,7 @@ export function stockRoutes(hub: HubContext) {
   }
 
   app.openapi(
-    createRoute({
+    apiRoute('inventory:read', {
       method: 'get',
       path: '/availability',
       tags: ['inventory'],
@@ -33,7 +32,6 @@ export function stockRoutes(hub: HubContext) {
         'Available-to-promise per sku: per location, in total, and for a channel (its pools and caps applied)',
       description:
         'With a destination (`country`, optionally `postcode`, `region`, `serviceLevel`, `quantity`), each sku also gets `promise`: the earliest delivery date the live sourcing rules would promise for that quantity now (ship date, location, whether transit was estimated), or null when they would hold the order or nothing can ship it whole.',
-      security,
       request: {
         query: z.strictObject({
           sku: z.string().min(1).max(2000).meta({ description: 'One sku or several, comma-separated' }),
@@ -49,7 +47,6 @@ export function stockRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'inventory:read')
       const q = c.req.valid('query')
       const channel = q.channel ?? principal.channelInstanceId ?? undefined
       if (channel) {
@@ -93,12 +90,11 @@ export function stockRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('inventory:read', {
       method: 'get',
       path: '/pools',
       tags: ['inventory'],
       summary: 'Channel pools and caps',
-      security,
       request: {
         query: z.strictObject({
           channel: z.string().max(64).optional(),
@@ -108,10 +104,12 @@ export function stockRoutes(hub: HubContext) {
       responses: { 200: json(z.object({ items: z.array(anyObject) }), 'Pools'), ...commonErrors },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'inventory:read')
+      const principal = c.get('principal')
       const q = c.req.valid('query')
+      if (q.channel) assertChannelScope(principal, q.channel)
+      const channel = principal.channelInstanceId ?? q.channel
       const items = await hub.core.pools.list({
-        ...(q.channel ? { channelInstanceId: q.channel } : {}),
+        ...(channel ? { channelInstanceId: channel } : {}),
         ...(q.sku ? { sku: q.sku } : {}),
       })
       return c.json({ items: items as unknown as Record<string, unknown>[] }, 200)
@@ -119,14 +117,13 @@ export function stockRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('inventory:write', {
       method: 'put',
       path: '/pools',
       tags: ['inventory'],
       summary: 'Create or refill a channel pool (protected stock) and set its caps',
       description:
         'A pool at a location protects units there; without a location it protects units network-wide. Setting protectedQty refills the pool to that many units.',
-      security,
       request: {
         body: {
           required: true,
@@ -148,7 +145,6 @@ export function stockRoutes(hub: HubContext) {
       responses: { 200: json(anyObject, 'The pool'), ...commonErrors },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'inventory:write')
       const b = c.req.valid('json')
       channelExists(b.channel, 'channel')
       const pool = await hub.core.pools.upsert({
@@ -165,30 +161,27 @@ export function stockRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('inventory:write', {
       method: 'delete',
       path: '/pools/{id}',
       tags: ['inventory'],
       summary: 'Remove a pool; its protected units go back to shared stock',
-      security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 204: { description: 'Removed' }, ...commonErrors },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'inventory:write')
       await hub.core.pools.remove(c.req.valid('param').id)
       return c.body(null, 204)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:write', {
       method: 'post',
       path: '/reservations',
       tags: ['inventory'],
       summary:
         'Hold stock for a cart or POS for a while; an order citing the reservation turns it into its allocation',
-      security,
       request: {
         body: {
           required: true,
@@ -220,7 +213,6 @@ export function stockRoutes(hub: HubContext) {
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:write')
       const b = c.req.valid('json')
       assertChannelScope(principal, b.channel)
       channelExists(b.channel, 'channel')
@@ -235,51 +227,48 @@ export function stockRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:read', {
       method: 'get',
       path: '/reservations/{id}',
       tags: ['inventory'],
       summary: 'One reservation',
-      security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 200: json(anyObject, 'The reservation'), ...commonErrors },
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:read')
       const r = await hub.core.reservations.get(c.req.valid('param').id)
-      if (principal.channelInstanceId && r.channelInstanceId !== principal.channelInstanceId) {
-        throw new ProblemError(404, 'RESERVATION_NOT_FOUND', 'reservation not found')
-      }
+      hideOtherChannel(
+        principal,
+        r.channelInstanceId,
+        () => new ProblemError(404, 'RESERVATION_NOT_FOUND', 'reservation not found'),
+      )
       return c.json(r as unknown as Record<string, unknown>, 200)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('orders:write', {
       method: 'delete',
       path: '/reservations/{id}',
       tags: ['inventory'],
       summary: 'Release a reservation before it expires',
-      security,
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: { 200: json(anyObject, 'Released'), ...commonErrors, 409: commonErrors[403] },
     }),
     async (c) => {
       const principal = c.get('principal')
-      assertPermission(principal, 'orders:write')
       const r = await hub.core.reservations.release(c.req.valid('param').id, principal.channelInstanceId)
       return c.json(r as unknown as Record<string, unknown>, 200)
     },
   )
 
   app.openapi(
-    createRoute({
+    apiRoute('inventory:write', {
       method: 'post',
       path: '/inventory/adjustments',
       tags: ['inventory'],
       summary: 'Stock movements (received, counted, lost), each applied once by its event id',
-      security,
       request: {
         body: {
           required: true,
@@ -316,7 +305,6 @@ export function stockRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      assertPermission(c.get('principal'), 'inventory:write')
       const b = c.req.valid('json')
       return c.json(await hub.core.inventory.applyAdjustments(b.source, b.events), 200)
     },
