@@ -2,11 +2,12 @@ import { currencyExponent } from '../../catalog/money'
 import type { Facts } from '../../rules/compile'
 import type { RoutingLine, RoutingOrder } from '../router'
 import { localTime } from './calendar'
+import type { SlotLayout } from './compiled-rule-set'
 import { normalisePostcode } from './lanes'
 
 /**
  * The fact records rules are evaluated against: the order's once per decision, each line's and
- * location's values beside them (decide.ts lays them into slots for line and location rules).
+ * location's values beside them (`FactSlots` lays them out for line and location rules).
  */
 export function orderFacts(
   order: RoutingOrder,
@@ -86,4 +87,40 @@ export function flatten(facts: Facts): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const k in facts) out[k] = facts[k]
   return out
+}
+
+/**
+ * The fact slots line and location rules are tested against: the order's facts laid in once, then
+ * each line's and location's written over their own slots, so testing a rule per line and location
+ * allocates nothing. A record by name is built only to explain a rule that acted.
+ */
+export class FactSlots {
+  readonly values: unknown[]
+
+  constructor(
+    private readonly layout: SlotLayout,
+    orderFacts: Record<string, unknown>,
+  ) {
+    this.values = new Array(layout.size)
+    for (const [i, f] of layout.order) this.values[i] = orderFacts[f]
+  }
+
+  setLine(lineFacts: Record<string, unknown>): void {
+    for (const [i, f] of this.layout.line) this.values[i] = lineFacts[f]
+  }
+
+  /** `stockForLine` is the units of the line being evaluated there; undefined for location rules. */
+  setLocation(location: LocationFactValues, stockForLine: number | undefined): void {
+    for (const [i, f] of this.layout.location)
+      this.values[i] = f === 'location.stockForLine' ? stockForLine : location[f as keyof LocationFactValues]
+  }
+
+  /** The facts the slots hold now, by name. */
+  snapshot(): Facts {
+    const f: Record<string, unknown> = {}
+    for (const [i, name] of this.layout.order) f[name] = this.values[i]
+    for (const [i, name] of this.layout.line) f[name] = this.values[i]
+    for (const [i, name] of this.layout.location) f[name] = this.values[i]
+    return f
+  }
 }

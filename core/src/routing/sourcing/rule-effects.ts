@@ -1,0 +1,214 @@
+import type { ServiceLevel } from '@switchyard/plugin-sdk'
+import type { LocationFacts } from '../../catalog/facts'
+import type { Facts } from '../../rules/compile'
+import type { ActionParams } from '../../rules/sourcing-actions'
+import type { ConditionReason, Exclusion, RoutingLine, RoutingRequest } from '../router'
+import type { Candidate } from './candidates'
+import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
+import { FactSlots, lineValues, orderFacts } from './facts'
+
+const MAX_RULES_LISTED = 200
+
+/** The rules that fired, as the explanation lists them (at most MAX_RULES_LISTED). */
+export type FiredLog = Record<string, unknown>[]
+
+/**
+ * Exclusions and holds carry their conditions themselves; tracing every other fired rule's
+ * conditions on every decision would cost more than deciding.
+ */
+function recordFired(fired: FiredLog, rule: SourcingRule, extra: Record<string, unknown> = {}): void {
+  if (fired.length < MAX_RULES_LISTED)
+    fired.push({ rule: rule.compiled.name, action: rule.action.type, scope: rule.scope, ...extra })
+}
+
+export interface OrderRules {
+  /** The level the order routes at: the requested one, or the one a rule set. */
+  serviceLevel: ServiceLevel
+  facts: Record<string, unknown>
+  fired: readonly SourcingRule[]
+}
+
+/** The order rules that fire. A rule that changes the service level makes them run once more. */
+export function evaluateOrderRules(
+  req: RoutingRequest,
+  ruleSet: CompiledRuleSet,
+  fired: FiredLog,
+): OrderRules {
+  const { order, lines } = req
+  const zone = ruleSet.settings.timezone
+  let serviceLevel: ServiceLevel = order.serviceLevel
+  let facts = orderFacts(order, lines, serviceLevel, zone)
+  let orderFired = ruleSet.orderIndex.evaluate(facts)
+  const levelRule = orderFired.find((r) => r.action.type === 'serviceLevel')
+  if (levelRule) {
+    const next = (levelRule.action.params as ActionParams<'serviceLevel'>).serviceLevel
+    if (next !== serviceLevel) {
+      serviceLevel = next
+      facts = orderFacts(order, lines, serviceLevel, zone)
+      orderFired = ruleSet.orderIndex.evaluate(facts)
+    }
+  }
+  for (const r of orderFired) recordFired(fired, r)
+  return { serviceLevel, facts, fired: orderFired }
+}
+
+export function reasons(rule: SourcingRule, facts: Facts, wanted = true): ConditionReason[] {
+  return rule.compiled.explain(facts, wanted)
+}
+
+interface TargetParams {
+  locations?: string[] | undefined
+  tags?: string[] | undefined
+  types?: string[] | undefined
+  strategies?: string[] | undefined
+  reason?: string | undefined
+  bonus?: number | undefined
+}
+
+export interface RuleEffectsInput {
+  ruleSet: CompiledRuleSet
+  lines: readonly RoutingLine[]
+  currency: string
+  candidates: readonly Candidate[]
+  stockOf: readonly (readonly number[])[]
+  orderRules: OrderRules
+  fired: FiredLog
+}
+
+/**
+ * Exclusions, restrictions and preferences from order, location, line and line-at-location rules,
+ * written onto the candidates. Returns the ship-together groups of two or more lines (line indexes).
+ */
+export function applyRuleEffects(x: RuleEffectsInput): number[][] {
+  const { ruleSet, lines, orderRules } = x
+  const slots = new FactSlots(ruleSet.layout, orderRules.facts)
+  for (const r of orderRules.fired) targetRule(r, orderRules.facts, null, x.candidates)
+  for (const r of ruleSet.location) locationRule(r, null, 0, slots, x)
+  const groups = new Map<string, number[]>()
+  const orderGroup = orderRules.fired.find((r) => r.action.type === 'shipTogether')
+  if (orderGroup && lines.length > 1)
+    groups.set(
+      (orderGroup.action.params as ActionParams<'shipTogether'>).group ?? 'order',
+      lines.map((_, i) => i),
+    )
+  if (ruleSet.line.length > 0 || ruleSet.lineLocation.length > 0)
+    lines.forEach((line, li) => {
+      slots.setLine(lineValues(line, x.currency))
+      for (const r of ruleSet.line) {
+        if (!r.slotTest(slots.values)) continue
+        recordFired(x.fired, r, { lineId: line.lineId })
+        if (r.action.type === 'shipTogether') {
+          const g = r.action.params.group ?? r.compiled.name
+          const list = groups.get(g) ?? []
+          if (!list.includes(li)) list.push(li)
+          groups.set(g, list)
+        } else targetRule(r, slots, line.lineId, x.candidates)
+      }
+      for (const r of ruleSet.lineLocation) locationRule(r, line, li, slots, x)
+    })
+  return [...groups.values()].filter((g) => g.length > 1)
+}
+
+/** An order or line rule that fired: it blocks, or prefers, the locations its params name. */
+function targetRule(
+  r: SourcingRule,
+  facts: Facts | FactSlots,
+  lineId: string | null,
+  candidates: readonly Candidate[],
+): void {
+  const a = r.action
+  if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') return
+  const p = a.params as TargetParams
+  const strategies = p.strategies ?? null
+  // Explained only if it blocks a location; a record of the facts is built only then.
+  let exclusion: Exclusion | undefined
+  for (const c of candidates) {
+    const hit = matchesTarget(p, c.location)
+    if (a.type === 'prefer') {
+      if (hit) c.bonus.push({ value: p.bonus ?? 0.25, strategies })
+      continue
+    }
+    if (a.type === 'exclude' ? !hit : hit) continue
+    // The same exclusion for every location it blocks: built once, when it first blocks one.
+    if (!exclusion) {
+      const conditions = reasons(r, facts instanceof FactSlots ? facts.snapshot() : facts)
+      const why = describeConditions(conditions)
+      exclusion = {
+        rule: r.compiled.name,
+        action: a.type,
+        reason:
+          (p.reason ? `${p.reason}: ` : '') +
+          (a.type === 'exclude' ? `excludes ${targetText(p)}` : `only ${targetText(p)} may ship`) +
+          (why ? ` (${why})` : ''),
+        conditions,
+        ...(lineId ? { lineIds: [lineId] } : {}),
+        ...(strategies ? { strategies: [...strategies] } : {}),
+      }
+    }
+    c.blocks.push({ lineId, strategies, exclusion })
+  }
+}
+
+/**
+ * A location rule (`line` null) or a line-at-location rule, tested at every candidate it targets:
+ * exclude where its conditions hold, restrict (exclude) where they do not, prefer where they hold.
+ */
+function locationRule(
+  r: SourcingRule,
+  line: RoutingLine | null,
+  li: number,
+  slots: FactSlots,
+  x: RuleEffectsInput,
+): void {
+  const a = r.action
+  if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') return
+  const p = a.params as TargetParams
+  for (const c of x.candidates) {
+    slots.setLocation(c.values, line === null ? undefined : x.stockOf[li]![c.index])
+    const hit = r.slotTest(slots.values)
+    if (a.type === 'prefer') {
+      if (hit && matchesTarget(p, c.location))
+        c.bonus.push({ value: p.bonus ?? 0.25, strategies: p.strategies ?? null })
+      continue
+    }
+    if ((a.type === 'exclude') !== hit || !matchesTarget(p, c.location)) continue
+    const conditions = reasons(r, slots.snapshot(), a.type === 'exclude')
+    // A location rule is listed once per location it blocks; a line-at-location rule only in the exclusion.
+    if (!line) recordFired(x.fired, r, { locationId: c.location.id })
+    c.blocks.push({
+      lineId: line ? line.lineId : null,
+      strategies: p.strategies ?? null,
+      exclusion: {
+        rule: r.compiled.name,
+        action: a.type,
+        reason: `${p.reason ? `${p.reason}: ` : ''}${line ? `${line.sku} ` : ''}${a.type === 'exclude' ? 'excluded' : 'fails the restriction'} (${describeConditions(conditions)})`,
+        conditions,
+        ...(line ? { lineIds: [line.lineId] } : {}),
+        ...(p.strategies ? { strategies: [...p.strategies] } : {}),
+      },
+    })
+  }
+}
+
+function describeConditions(list: readonly ConditionReason[] | undefined): string {
+  if (!list || list.length === 0) return ''
+  return list
+    .slice(0, 3)
+    .map((c) => `${c.fact} is ${JSON.stringify(c.factValue)}`)
+    .join(', ')
+}
+
+function matchesTarget(t: TargetParams, loc: LocationFacts): boolean {
+  if (t.locations && !t.locations.includes(loc.id)) return false
+  if (t.tags && !t.tags.every((tag) => loc.tags.includes(tag))) return false
+  if (t.types && !t.types.includes(loc.type)) return false
+  return true
+}
+
+function targetText(t: TargetParams): string {
+  const parts: string[] = []
+  if (t.locations) parts.push(`locations ${t.locations.join(', ')}`)
+  if (t.tags) parts.push(`tagged ${t.tags.join(' + ')}`)
+  if (t.types) parts.push(`of type ${t.types.join(' or ')}`)
+  return parts.join(', ') || 'every location'
+}

@@ -1,0 +1,242 @@
+import type { ServiceLevel } from '@switchyard/plugin-sdk'
+import { currencyExponent } from '../../catalog/money'
+import {
+  type ActionParams,
+  type Criterion,
+  defaultCriteria,
+  type StrategyFilter,
+} from '../../rules/sourcing-actions'
+import type { Exclusion, RoutingRequest } from '../router'
+import type { Candidate } from './candidates'
+import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
+import { appliesTo, costModel } from './cost-model'
+import { type OptimiserResult, optimise } from './optimiser'
+import { type EffectiveSplit, effectiveSplit, type FiredSplitRule } from './split-policy'
+
+export interface Strategy {
+  id: string
+  label: string
+  fallback: boolean
+  rule: string | null
+  sequence: number
+  index: number
+  params: Partial<ActionParams<'strategy'>>
+}
+
+/** How one strategy scored the candidates, and what the optimiser made of it. */
+export interface StrategyEvaluation {
+  strategy: Strategy
+  costs: Record<Criterion, number>[]
+  totals: number[]
+  split: EffectiveSplit
+  /** Units of each line each candidate may ship under this strategy: `avail[line][candidate]`. */
+  avail: number[][]
+  result: OptimiserResult | null
+}
+
+export interface ChosenStrategy extends StrategyEvaluation {
+  result: OptimiserResult
+}
+
+/** Without strategy rules every order routes under one default strategy, then its fallback. */
+const DEFAULT: Strategy = {
+  id: 'default',
+  label: 'default',
+  fallback: false,
+  rule: null,
+  sequence: 0,
+  index: 0,
+  params: {},
+}
+const fallbackNamed = (id: string): Strategy => ({
+  id,
+  label: 'fallback',
+  fallback: true,
+  rule: null,
+  sequence: 1e9,
+  index: 1e9,
+  params: {},
+})
+const BUILT_IN_FALLBACK = fallbackNamed('built-in-fallback')
+const DEFAULT_FALLBACK = fallbackNamed('default-fallback')
+
+const strategyCache = new WeakMap<CompiledRuleSet, Strategy[]>()
+
+/** A rule set's strategies in the order they are tried (sequence, then rule order); once per rule set. */
+function strategiesOf(ruleSet: CompiledRuleSet): Strategy[] {
+  let list = strategyCache.get(ruleSet)
+  if (!list) {
+    list = ruleSet.order
+      .filter((r) => r.action.type === 'strategy')
+      .map((r) => {
+        const p = r.action.params as ActionParams<'strategy'>
+        return {
+          id: p.id,
+          label: p.label ?? p.id,
+          fallback: Boolean(p.fallback),
+          rule: r.compiled.name,
+          sequence: p.sequence ?? r.compiled.index,
+          index: r.compiled.index,
+          params: p,
+        }
+      })
+      .sort((a, b) => a.sequence - b.sequence || a.index - b.index)
+    strategyCache.set(ruleSet, list)
+  }
+  return list
+}
+
+/**
+ * The strategies whose rules fired, in the order they are tried, ending with the one fallback;
+ * `tried` starts with those whose conditions were not met, for the explanation.
+ */
+export function strategiesToTry(
+  ruleSet: CompiledRuleSet,
+  orderFired: readonly SourcingRule[],
+): { queue: Strategy[]; fallback: Strategy; tried: Record<string, unknown>[] } {
+  const all = strategiesOf(ruleSet)
+  const firedNames = new Set(orderFired.map((r) => r.compiled.name))
+  const applicable = all.filter((s) => firedNames.has(s.rule!))
+  const primaries = ruleSet.hasStrategies ? applicable.filter((s) => !s.fallback) : [DEFAULT]
+  const fallback =
+    applicable.find((s) => s.fallback) ?? (ruleSet.hasStrategies ? BUILT_IN_FALLBACK : DEFAULT_FALLBACK)
+  const tried: Record<string, unknown>[] = all
+    .filter((s) => !firedNames.has(s.rule!))
+    .map((s) => ({ id: s.id, rule: s.rule, outcome: 'conditions not met' }))
+  return { queue: [...primaries, fallback], fallback, tried }
+}
+
+export interface StrategyChoiceInput {
+  req: RoutingRequest
+  candidates: readonly Candidate[]
+  stockOf: readonly (readonly number[])[]
+  serviceLevel: ServiceLevel
+  orderFired: readonly SourcingRule[]
+  /** Ship-together groups of line indexes. */
+  groups: number[][]
+  destinationCountry: string
+}
+
+/**
+ * Each strategy in turn, scored and optimised: the first that fills the whole order wins; the
+ * fallback may fill part of it. Appends each attempt to `tried`. `decidedBy` is the strategy the
+ * explanation scores under: the chosen one, else the last tried.
+ */
+export function chooseStrategy(
+  queue: readonly Strategy[],
+  x: StrategyChoiceInput,
+  tried: Record<string, unknown>[],
+): { chosen: ChosenStrategy | null; decidedBy: StrategyEvaluation | null } {
+  const { req, candidates, stockOf, serviceLevel } = x
+  const { lines } = req
+  const orderSplit: FiredSplitRule[] = x.orderFired
+    .filter((r) => r.action.type === 'split')
+    .map((r) => ({ rule: r.compiled.name, params: r.action.params as ActionParams<'split'> }))
+  const orderWeights = x.orderFired.filter((r) => r.action.type === 'weight')
+  const lineInputs = lines.map((l) => ({
+    qty: l.quantity,
+    valueMinor: Math.max(0, (l.unitPriceMinor ?? 0) * l.quantity - (l.discountMinor ?? 0)),
+  }))
+  const scale = 10 ** currencyExponent(req.order.currency)
+  let last: StrategyEvaluation | null = null
+  for (const s of queue) {
+    const weights = weightsFor(s, serviceLevel, orderWeights)
+    const split = effectiveSplit(
+      { id: s.id, label: s.label, split: s.params.split },
+      orderSplit,
+      req.shipmentsSoFar,
+    )
+    const avail = availability(s, x)
+    const { costs, totals } = costModel(candidates, avail, lines, stockOf, weights, serviceLevel, s.id)
+    const result = optimise({
+      lines: lineInputs,
+      cost: totals,
+      avail,
+      groups: x.groups,
+      split: {
+        allowed: split.policy === 'allowed',
+        maxShipments: split.budget,
+        minShipmentValueMinor: Math.round(split.minShipmentValue * scale),
+      },
+      splitPenalty: weights.split,
+      allowPartial: s.fallback,
+    })
+    if (result && (result.complete || s.fallback)) {
+      tried.push({
+        id: s.id,
+        rule: s.rule,
+        outcome: result.complete ? 'filled the order' : 'filled part of the order',
+        exact: result.exact,
+      })
+      const chosen: ChosenStrategy = { strategy: s, costs, totals, split, avail, result }
+      return { chosen, decidedBy: chosen }
+    }
+    last = { strategy: s, costs, totals, split, avail, result }
+    tried.push({ id: s.id, rule: s.rule, outcome: 'could not fill the whole order' })
+  }
+  return { chosen: null, decidedBy: last }
+}
+
+/** The service level's default weights, the strategy's own, then fired weight rules that apply to it. */
+function weightsFor(
+  s: Strategy,
+  serviceLevel: ServiceLevel,
+  orderWeights: readonly SourcingRule[],
+): Record<Criterion, number> {
+  const weights = { ...defaultCriteria(serviceLevel), ...(s.params.criteria ?? {}) } as Record<
+    Criterion,
+    number
+  >
+  for (const r of orderWeights) {
+    const p = r.action.params as ActionParams<'weight'>
+    if (!appliesTo(p.strategies, s.id)) continue
+    if (p.weight !== undefined) weights[p.criterion] = p.weight
+    if (p.factor !== undefined) weights[p.criterion] *= p.factor
+  }
+  return weights
+}
+
+/** Units of each line each candidate may ship under a strategy: none where it is filtered or blocked. */
+function availability(s: Strategy, x: StrategyChoiceInput): number[][] {
+  const filterBlocks = strategyFilter(s, x.candidates, x.destinationCountry)
+  return x.req.lines.map((l, li) =>
+    x.candidates.map((c) => {
+      if (filterBlocks.has(c.index)) return 0
+      for (const b of c.blocks)
+        if ((b.lineId === null || b.lineId === l.lineId) && appliesTo(b.strategies, s.id)) return 0
+      return x.stockOf[li]![c.index]!
+    }),
+  )
+}
+
+/** Locations a strategy's own filters leave out, with the reason. */
+export function strategyFilter(
+  s: Strategy,
+  candidates: readonly Candidate[],
+  destCountry: string,
+): Map<number, Exclusion> {
+  const out = new Map<number, Exclusion>()
+  const f = s.params.filters as StrategyFilter | undefined
+  if (!f) return out
+  for (const c of candidates) {
+    const loc = c.location
+    let why: string | null = null
+    if (f.locations && !f.locations.includes(loc.id)) why = `not one of ${f.locations.join(', ')}`
+    else if (f.tags && !f.tags.every((t) => loc.tags.includes(t))) why = `not tagged ${f.tags.join(' + ')}`
+    else if (f.types && !f.types.includes(loc.type)) why = `not a ${f.types.join(' or ')}`
+    else if (f.countries) {
+      const allowed = f.countries === 'destination' ? [destCountry] : f.countries
+      if (!allowed.includes(loc.country)) why = `ships from ${loc.country}, outside ${allowed.join(', ')}`
+    }
+    if (!why && f.maxDistanceKm !== undefined && (c.distanceKm ?? Number.POSITIVE_INFINITY) > f.maxDistanceKm)
+      why = `${Math.round(c.distanceKm ?? 0)} km away, beyond ${f.maxDistanceKm} km`
+    if (why)
+      out.set(c.index, {
+        rule: s.rule ?? `strategy:${s.id}`,
+        action: 'filter',
+        reason: `strategy '${s.label}' filter: ${why}`,
+        strategies: [s.id],
+      })
+  }
+  return out
+}
