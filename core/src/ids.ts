@@ -45,3 +45,8 @@ export function nameUuid(namespace: string, name: string, hash: (s: string) => s
   const h = hex.join('')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
+
+/** Whether `v` can be an id: PostgreSQL refuses any other text in a uuid column (22P02). */
+export function isUuid(v: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+}

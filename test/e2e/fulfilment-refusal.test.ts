@@ -207,4 +207,30 @@ describe.each(dbKinds)('a warehouse refusing a fulfilment request (%s)', (kind) 
     await waitFor(async () => (await hub.api(`/api/v1/orders/${orderId}`)).body.status === 'released', 10_000)
     expect(await allocated('SKU-B')).toEqual({ chc: 0, akl: 3 })
   })
+
+  it('answers 422 UNKNOWN_FULFILMENT alike to a shipment, rejection or cancellation from the wrong WMS', async () => {
+    const core = hub.hub.core
+    // The first test left a fulfilment with Auckland's warehouse; Christchurch's reports on it.
+    const sent = await core.db.one<{ id: string }>(
+      "select id from fulfilment where wms_instance_id = 'wms-akl'",
+    )
+    for (const id of [sent!.id, 'no-such-fulfilment']) {
+      const reports = [
+        () =>
+          core.shipments.confirm('wms-chc', { fulfilmentId: id, carrier: 'NZ Post', trackingNumber: 'T-1' }),
+        () => core.reroute.rejectFulfilment('wms-chc', id, 'not ours'),
+        () => core.cancellations.warehouseCancelled('wms-chc', id),
+      ]
+      for (const report of reports) {
+        await expect(report()).rejects.toMatchObject({
+          code: 'UNKNOWN_FULFILMENT',
+          issues: [{ field: 'fulfilmentId', message: `no fulfilment '${id}' was sent to wms-chc` }],
+        })
+      }
+    }
+    const still = await core.db.one<{ status: string }>('select status from fulfilment where id = ?', [
+      sent!.id,
+    ])
+    expect(['requested', 'accepted']).toContain(still!.status)
+  })
 })

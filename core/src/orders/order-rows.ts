@@ -1,8 +1,8 @@
 import type { OrderStatus, ShipmentInfo } from '@switchyard/plugin-sdk'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { writeJson } from '../db/sql/sql-db'
-import { ConflictError } from '../errors'
-import { uuidv7 } from '../ids'
+import { ConflictError, ValidationError } from '../errors'
+import { isUuid, uuidv7 } from '../ids'
 import { assertTransition, pathTo } from './order-state-machine'
 import type { StatusLine } from './status-update'
 
@@ -24,6 +24,41 @@ export interface LineRow {
   backordered_qty: number
   shipped_qty: number
   cancelled_qty: number
+}
+
+export interface FulfilmentRow {
+  id: string
+  order_id: string
+  location_id: string
+  wms_instance_id: string | null
+  status: string
+  tracking_number: string | null
+}
+
+/**
+ * The fulfilment a warehouse reports on (shipped, rejected, cancelled). Only the WMS it was sent to
+ * may report on it: anything else is 422 `UNKNOWN_FULFILMENT`, the same for every report.
+ */
+export async function loadSentFulfilment(
+  tx: SqlRunner,
+  wmsInstanceId: string,
+  fulfilmentId: string,
+): Promise<FulfilmentRow> {
+  // A WMS may name anything; text that cannot be an id is no fulfilment, not a database error.
+  const f = isUuid(fulfilmentId)
+    ? await tx.one<FulfilmentRow>(
+        'select id, order_id, location_id, wms_instance_id, status, tracking_number from fulfilment where id = ?',
+        [fulfilmentId],
+      )
+    : undefined
+  if (!f || f.wms_instance_id !== wmsInstanceId) {
+    throw new ValidationError(
+      'unknown fulfilment',
+      [{ field: 'fulfilmentId', message: `no fulfilment '${fulfilmentId}' was sent to ${wmsInstanceId}` }],
+      'UNKNOWN_FULFILMENT',
+    )
+  }
+  return f
 }
 
 /** Shared reads and writes of an order's rows inside a transaction, for the services that change orders. */

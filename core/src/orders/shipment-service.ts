@@ -4,7 +4,14 @@ import { ConflictError, ValidationError } from '../errors'
 import { writeOutbox } from '../outbox/outbox-writer'
 import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory } from '../outbox/topics'
-import { addEvent, loadLines, loadOrderHead, loadShipments, setOrderStatus } from './order-rows'
+import {
+  addEvent,
+  loadLines,
+  loadOrderHead,
+  loadSentFulfilment,
+  loadShipments,
+  setOrderStatus,
+} from './order-rows'
 import { buildStatusUpdate } from './status-update'
 
 export interface ShipmentOutcome {
@@ -13,14 +20,6 @@ export interface ShipmentOutcome {
   status: OrderStatus
   /** True when this confirmation had already been applied. */
   duplicate: boolean
-}
-
-interface FulfilmentRow {
-  id: string
-  order_id: string
-  wms_instance_id: string | null
-  status: string
-  tracking_number: string | null
 }
 
 /**
@@ -45,22 +44,7 @@ export class ShipmentService {
     s: ShipmentConfirmation,
   ): Promise<ShipmentOutcome> {
     const now = this.clock()
-    const f = await tx.one<FulfilmentRow>(
-      'select id, order_id, wms_instance_id, status, tracking_number from fulfilment where id = ?',
-      [s.fulfilmentId],
-    )
-    if (!f || f.wms_instance_id !== wmsInstanceId) {
-      throw new ValidationError(
-        'unknown fulfilment',
-        [
-          {
-            field: 'fulfilmentId',
-            message: `no fulfilment '${s.fulfilmentId}' was sent to ${wmsInstanceId}`,
-          },
-        ],
-        'UNKNOWN_FULFILMENT',
-      )
-    }
+    const f = await loadSentFulfilment(tx, wmsInstanceId, s.fulfilmentId)
     const order = (await loadOrderHead(tx, f.order_id))!
     if (f.status === 'shipped') {
       return { orderId: f.order_id, fulfilmentId: f.id, status: order.status, duplicate: true }

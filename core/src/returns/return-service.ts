@@ -4,7 +4,7 @@ import type { CatalogCache } from '../catalog/catalog-cache'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
-import { uuidv7 } from '../ids'
+import { isUuid, uuidv7 } from '../ids'
 import type { OrderIntake } from '../orders/intake/order-intake'
 import { assertOperation } from '../orders/lifecycle/order-operations'
 import { loadSnapshot } from '../orders/lifecycle/order-snapshot'
@@ -475,8 +475,4 @@ export class ReturnService {
       ],
     )
   }
-}
-
-function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
 }

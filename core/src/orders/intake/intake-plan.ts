@@ -1,4 +1,4 @@
-import type { FulfilmentRequest, OrderStatus } from '@switchyard/plugin-sdk'
+import type { OrderStatus } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
 import { fromMinorUnits } from '../../catalog/money'
 import { uuidv7 } from '../../ids'
@@ -7,6 +7,7 @@ import { statusMessages, wantsStatus } from '../../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
 import type { CapacityLedger } from '../../routing/capacity'
 import type { Router, RoutingPlan } from '../../routing/router'
+import { type PlannedFulfilment, planFulfilments } from '../fulfilment-plan'
 import { walk } from '../order-state-machine'
 import { buildStatusUpdate } from '../status-update'
 import { type PreparedLine, type PreparedOrder, routingInput } from './prepared-order'
@@ -30,12 +31,7 @@ export interface AllocationWrite {
   locationPool: boolean
 }
 
-export interface FulfilmentWrite {
-  id: string
-  locationId: string
-  wmsInstanceId: string | null
-  status: 'pending' | 'requested'
-}
+export type FulfilmentWrite = Omit<PlannedFulfilment, 'allocations'>
 
 export interface EventWrite {
   id: string
@@ -117,38 +113,29 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
   const complete = !held && lines.every((l) => l.backorderedQty === 0)
 
   const locationsById = new Map(ctx.locations.map((l) => [l.id, l]))
-  const fulfilments: FulfilmentWrite[] = []
-  const fulfilmentByLocation = new Map<string, FulfilmentWrite>()
-  if (complete) {
-    for (const a of assignments) {
-      if (fulfilmentByLocation.has(a.locationId)) continue
-      const wms = locationsById.get(a.locationId)?.wmsInstanceId ?? null
-      const usable = wms !== null && ctx.directory.accepts(wms, 'fulfilment.request')
-      const f: FulfilmentWrite = {
-        id: uuidv7(now),
-        locationId: a.locationId,
-        wmsInstanceId: usable ? wms : null,
-        status: usable ? 'requested' : 'pending',
-      }
-      fulfilmentByLocation.set(a.locationId, f)
-      fulfilments.push(f)
+  const allocations: AllocationWrite[] = assignments.map((a) => ({
+    id: uuidv7(now),
+    ...a,
+    status: 'allocated',
+    fulfilmentId: null,
+  }))
+  const planned = complete
+    ? planFulfilments({
+        order,
+        allocations,
+        lineName: (id) => lines.find((l) => l.id === id)?.name,
+        location: (id) => locationsById.get(id),
+        directory: ctx.directory,
+        now,
+      })
+    : { fulfilments: [], outbox: [] }
+  for (const f of planned.fulfilments) {
+    for (const a of f.allocations) {
+      a.fulfilmentId = f.id
+      if (f.status === 'requested') a.status = 'released'
     }
   }
-  const allocations: AllocationWrite[] = assignments.map((a) => {
-    const f = fulfilmentByLocation.get(a.locationId)
-    const released = f?.status === 'requested'
-    return {
-      id: uuidv7(now),
-      lineId: a.lineId,
-      sku: a.sku,
-      locationId: a.locationId,
-      quantity: a.quantity,
-      status: released ? 'released' : 'allocated',
-      fulfilmentId: f?.id ?? null,
-      poolId: a.poolId,
-      locationPool: a.locationPool,
-    }
-  })
+  const fulfilments: FulfilmentWrite[] = planned.fulfilments
 
   const path: OrderStatus[] = held
     ? ['held']
@@ -177,39 +164,7 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
   ]
   const status = steps[steps.length - 1]![1]
 
-  const outbox: NewOutboxMessage[] = []
-  for (const f of fulfilments) {
-    if (f.status !== 'requested') continue
-    const location = locationsById.get(f.locationId)!
-    const request: FulfilmentRequest = {
-      fulfilmentId: f.id,
-      orderId: order.id,
-      externalOrderId: order.externalOrderId,
-      ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
-      channelInstanceId: order.channelInstanceId,
-      location: { id: location.id, name: location.name },
-      shipTo: order.shipTo,
-      serviceLevel: order.serviceLevel,
-      lines: allocations
-        .filter((a) => a.fulfilmentId === f.id)
-        .map((a) => ({
-          lineId: a.lineId,
-          sku: a.sku,
-          quantity: a.quantity,
-          name: lines.find((l) => l.id === a.lineId)?.name ?? undefined,
-        })),
-      requestedAt: new Date(now).toISOString(),
-    }
-    outbox.push({
-      id: uuidv7(now),
-      topic: 'fulfilment.request',
-      instanceId: f.wmsInstanceId!,
-      orderId: order.id,
-      idempotencyKey: `fulfilment.request:${f.id}`,
-      payload: request,
-      createdAt: now,
-    })
-  }
+  const outbox: NewOutboxMessage[] = [...planned.outbox]
   if (wantsStatus(ctx.directory, order.channelInstanceId)) {
     const last = events[events.length - 1]!
     outbox.push(

@@ -6,7 +6,7 @@ import { uuidv7 } from '../../ids'
 import { releaseStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
-import { addEvent } from '../order-rows'
+import { addEvent, loadSentFulfilment } from '../order-rows'
 import { releaseLooseAllocations } from '../release'
 import { deriveStatus } from './derive-status'
 import { assertOperation } from './order-operations'
@@ -174,22 +174,7 @@ export class CancellationService {
     fulfilmentId: string,
   ): Promise<'confirmed' | 'unrequested'> {
     return this.db.transaction(async (tx) => {
-      const f = await tx.one<{ status: string; wms_instance_id: string | null }>(
-        'select status, wms_instance_id from fulfilment where id = ?',
-        [fulfilmentId],
-      )
-      if (!f || f.wms_instance_id !== wmsInstanceId) {
-        throw new ValidationError(
-          'unknown fulfilment',
-          [
-            {
-              field: 'fulfilmentId',
-              message: `no fulfilment '${fulfilmentId}' was sent to ${wmsInstanceId}`,
-            },
-          ],
-          'UNKNOWN_FULFILMENT',
-        )
-      }
+      const f = await loadSentFulfilment(tx, wmsInstanceId, fulfilmentId)
       if (f.status === 'cancelled') return 'confirmed'
       if (f.status !== 'cancelling') return 'unrequested'
       await this.confirmInTx(tx, fulfilmentId, `wms:${wmsInstanceId}`)

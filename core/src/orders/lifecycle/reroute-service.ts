@@ -1,4 +1,4 @@
-import type { FulfilmentRequest, OrderStatus } from '@switchyard/plugin-sdk'
+import type { OrderStatus } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { LocationFacts } from '../../catalog/facts'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
@@ -15,7 +15,8 @@ import { readCapacityForUpdate, writeCapacity } from '../../routing/capacity'
 import { loadStoredOrder, type StoredOrder } from '../../routing/order-routing-input'
 import type { Router, RoutingPlan } from '../../routing/router'
 import { decisionJson } from '../intake/intake-writer'
-import { addEvent, loadLines, moveOrderTo } from '../order-rows'
+import { addEvent, loadLines, loadSentFulfilment, moveOrderTo } from '../order-rows'
+import { releaseLooseAllocations } from '../release'
 import { buildStatusUpdate } from '../status-update'
 import { describeReroute, heldFor, loadHoldings, settleHeld, withHeld } from './reroute-holdings'
 import { holdRulesApply, rerouteStatus } from './reroute-status'
@@ -85,27 +86,7 @@ export class RerouteService {
     actor: string,
   ): Promise<RerouteOutcome> {
     const now = this.clock()
-    const f = await tx.one<{
-      id: string
-      order_id: string
-      location_id: string
-      wms_instance_id: string | null
-      status: string
-    }>(`select id, order_id, location_id, wms_instance_id, status from fulfilment where id = ?`, [
-      fulfilmentId,
-    ])
-    if (!f || f.wms_instance_id !== wmsInstanceId) {
-      throw new ValidationError(
-        'unknown fulfilment',
-        [
-          {
-            field: 'fulfilmentId',
-            message: `no fulfilment '${fulfilmentId}' was sent to ${wmsInstanceId}`,
-          },
-        ],
-        'UNKNOWN_FULFILMENT',
-      )
-    }
+    const f = await loadSentFulfilment(tx, wmsInstanceId, fulfilmentId)
     const stored = (await loadStoredOrder(tx, this.catalog, f.order_id, true))!
     if (f.status === 'rejected' || f.status === 'cancelled') return this.outcome(stored, true)
     if (f.status === 'shipped')
@@ -395,7 +376,10 @@ export class RerouteService {
     let target: OrderStatus
     if (plan.hold) target = 'held'
     else if (backordered > 0) target = 'backordered'
-    else target = (await this.requestFulfilments(tx, stored, now, outbox)) ? 'released' : 'allocated'
+    else
+      target = (await releaseLooseAllocations(tx, orderId, locations, this.directory, now, outbox))
+        ? 'released'
+        : 'allocated'
     let status = stored.status
     const decision = rerouteStatus(status, target)
     if (decision.kind === 'keep')
@@ -453,78 +437,6 @@ export class RerouteService {
       allocated: assignments.reduce((s, a) => s + a.quantity, 0),
       backordered,
     }
-  }
-
-  /** Fulfilments for every allocation not yet in one, per location; true when all are requested. */
-  private async requestFulfilments(
-    tx: SqlRunner,
-    stored: StoredOrder,
-    now: number,
-    outbox: NewOutboxMessage[],
-  ): Promise<boolean> {
-    const orderId = stored.order.id
-    const loose = await tx.all<{
-      id: string
-      line_id: string
-      sku: string
-      location_id: string
-      quantity: number
-    }>(
-      `select id, line_id, sku, location_id, quantity from allocation where order_id = ? and status = 'allocated' and fulfilment_id is null order by id`,
-      [orderId],
-    )
-    const locations = await this.catalog.activeLocations()
-    const byLocation = new Map<string, typeof loose>()
-    for (const a of loose) byLocation.set(a.location_id, [...(byLocation.get(a.location_id) ?? []), a])
-    for (const [locationId, allocs] of [...byLocation.entries()].sort()) {
-      const location = locations.find((l) => l.id === locationId)
-      const wms = location?.wmsInstanceId ?? null
-      const usable = wms !== null && this.directory.accepts(wms, 'fulfilment.request')
-      const id = uuidv7(now)
-      await tx.run(
-        `insert into fulfilment (id, order_id, location_id, wms_instance_id, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
-        [id, orderId, locationId, usable ? wms : null, usable ? 'requested' : 'pending', now, now],
-      )
-      for (const a of allocs)
-        await tx.run(`update allocation set fulfilment_id = ?, status = ?, updated_at = ? where id = ?`, [
-          id,
-          usable ? 'released' : 'allocated',
-          now,
-          a.id,
-        ])
-      if (!usable) continue
-      const request: FulfilmentRequest = {
-        fulfilmentId: id,
-        orderId,
-        externalOrderId: stored.externalOrderId,
-        ...(stored.orderNumber ? { orderNumber: stored.orderNumber } : {}),
-        channelInstanceId: stored.order.channelInstanceId,
-        location: { id: locationId, name: location?.name ?? locationId },
-        shipTo: stored.order.shipTo,
-        serviceLevel: stored.order.serviceLevel,
-        lines: allocs.map((a) => ({
-          lineId: a.line_id,
-          sku: a.sku,
-          quantity: a.quantity,
-          name: stored.lines.find((l) => l.lineId === a.line_id)?.name ?? undefined,
-        })),
-        requestedAt: new Date(now).toISOString(),
-      }
-      outbox.push({
-        id: uuidv7(now),
-        topic: 'fulfilment.request',
-        instanceId: wms!,
-        orderId,
-        idempotencyKey: `fulfilment.request:${id}`,
-        payload: request,
-        createdAt: now,
-      })
-    }
-    const open = await tx.all<{ status: string }>(
-      `select status from fulfilment where order_id = ? and status in ('pending', 'requested', 'accepted')`,
-      [orderId],
-    )
-    return open.length > 0 && open.every((f) => f.status !== 'pending')
   }
 
   private outcome(stored: StoredOrder, duplicate: boolean): RerouteOutcome {

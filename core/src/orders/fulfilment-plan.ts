@@ -1,0 +1,110 @@
+import type { Address, FulfilmentRequest, ServiceLevel } from '@switchyard/plugin-sdk'
+import type { LocationFacts } from '../catalog/facts'
+import { uuidv7 } from '../ids'
+import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
+
+/** What a fulfilment request says about its order. */
+export interface FulfilmentOrder {
+  id: string
+  externalOrderId: string
+  orderNumber: string | null
+  channelInstanceId: string
+  shipTo: Address
+  serviceLevel: ServiceLevel
+}
+
+/** An allocation in no fulfilment yet. */
+export interface LooseAllocation {
+  lineId: string
+  sku: string
+  locationId: string
+  quantity: number
+}
+
+export interface PlannedFulfilment<A extends LooseAllocation = LooseAllocation> {
+  id: string
+  locationId: string
+  /** The WMS it is requested of; null when the location has none that takes requests (`pending`). */
+  wmsInstanceId: string | null
+  status: 'requested' | 'pending'
+  allocations: A[]
+}
+
+export interface FulfilmentPlanInput<A extends LooseAllocation> {
+  order: FulfilmentOrder
+  /** Grouped per location in the order given. */
+  allocations: readonly A[]
+  lineName: (lineId: string) => string | null | undefined
+  location: (id: string) => Pick<LocationFacts, 'name' | 'wmsInstanceId'> | undefined
+  directory: Pick<IntegrationDirectory, 'accepts'>
+  now: number
+}
+
+/**
+ * One fulfilment per location for allocations in none yet, and a `fulfilment.request` to the
+ * location's WMS for each one a WMS takes; the others wait as `pending`. Intake, release and
+ * re-route all plan fulfilments here, so the requests they send cannot differ.
+ */
+export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlanInput<A>) {
+  const { order, now } = input
+  const byLocation = new Map<string, PlannedFulfilment<A>>()
+  for (const a of input.allocations) {
+    let f = byLocation.get(a.locationId)
+    if (!f) {
+      const wms = input.location(a.locationId)?.wmsInstanceId ?? null
+      const usable = wms !== null && input.directory.accepts(wms, 'fulfilment.request')
+      f = {
+        id: uuidv7(now),
+        locationId: a.locationId,
+        wmsInstanceId: usable ? wms : null,
+        status: usable ? 'requested' : 'pending',
+        allocations: [],
+      }
+      byLocation.set(a.locationId, f)
+    }
+    f.allocations.push(a)
+  }
+  const fulfilments = [...byLocation.values()]
+  const outbox: NewOutboxMessage[] = []
+  for (const f of fulfilments) {
+    if (f.wmsInstanceId === null) continue
+    const request: FulfilmentRequest = {
+      fulfilmentId: f.id,
+      orderId: order.id,
+      externalOrderId: order.externalOrderId,
+      ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
+      channelInstanceId: order.channelInstanceId,
+      location: { id: f.locationId, name: input.location(f.locationId)?.name ?? f.locationId },
+      shipTo: order.shipTo,
+      serviceLevel: order.serviceLevel,
+      lines: f.allocations.map((a) => {
+        const name = input.lineName(a.lineId)
+        return { lineId: a.lineId, sku: a.sku, quantity: a.quantity, ...(name ? { name } : {}) }
+      }),
+      requestedAt: new Date(now).toISOString(),
+    }
+    outbox.push({
+      id: uuidv7(now),
+      topic: 'fulfilment.request',
+      instanceId: f.wmsInstanceId,
+      orderId: order.id,
+      idempotencyKey: `fulfilment.request:${f.id}`,
+      payload: request,
+      createdAt: now,
+    })
+  }
+  return { fulfilments, outbox }
+}
+
+/**
+ * Fulfilments still open for the order's units. `cancelling` is among them: the warehouse holds
+ * the parcel until it confirms the cancellation, and may yet ship it (a refused cancel), as
+ * `deriveStatus` counts it live too.
+ */
+export const OPEN_FULFILMENT: readonly string[] = ['pending', 'requested', 'accepted', 'cancelling']
+
+/** True when the order has open fulfilments and every one is with a warehouse: it is `released`. */
+export function allWithWarehouse(statuses: readonly string[]): boolean {
+  const open = statuses.filter((s) => OPEN_FULFILMENT.includes(s))
+  return open.length > 0 && open.every((s) => s !== 'pending')
+}
