@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { parsePublishedParams } from '../rules/action-params'
-import { compileRule, compileSlotted, RuleIndex, type SlotPredicate } from '../rules/compile'
+import { compileRule, compileSlotted, type SlotPredicate } from '../rules/compile'
+import { RuleIndex } from '../rules/rule-index'
 import type { RuleProperties } from '../rules/rule-types'
 import { factsOf } from '../rules/validate'
 import { type Fraction, fraction } from './money-math'

@@ -1,14 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  compileRules,
-  decisiveLeaves,
-  evaluateCompiled,
-  type Facts,
-  RuleIndex,
-  traceCondition,
-} from './compile'
+import { compileRules, decisiveLeaves, evaluateCompiled, type Facts, traceCondition } from './compile'
 import { evaluateWithEngine } from './jre-reference'
+import { RuleIndex } from './rule-index'
 import type { Condition, JsonValue, RuleProperties } from './rule-types'
 
 /**

@@ -12,7 +12,6 @@ export {
   evaluateCompiled,
   type Facts,
   RuleCompileError,
-  RuleIndex,
   traceCondition,
 } from './compile'
 export {
@@ -26,6 +25,7 @@ export {
 } from './fact-catalog'
 export { evaluateWithEngine, type ReferenceEvent } from './jre-reference'
 export { baseOperators, operatorDecorators, resolveOperator } from './operators'
+export { RuleIndex } from './rule-index'
 export type { RuleSetKind, RuleSetVersionStatus } from './rule-set.entity'
 export {
   RuleSetService,

@@ -1,12 +1,7 @@
 import type { z } from 'zod'
 import { parsePublishedParams } from '../../rules/action-params'
-import {
-  type CompiledRule,
-  compileRule,
-  compileSlotted,
-  RuleIndex,
-  type SlotPredicate,
-} from '../../rules/compile'
+import { type CompiledRule, compileRule, compileSlotted, type SlotPredicate } from '../../rules/compile'
+import { RuleIndex } from '../../rules/rule-index'
 import type { RuleProperties } from '../../rules/rule-types'
 import { type ActionType, actionSchemas, type SourcingAction } from '../../rules/sourcing-actions'
 import { type RuleScope, scopeOf } from '../../rules/validate'
