@@ -25,8 +25,11 @@ const workspace = (e: ImportEdge, name: string) =>
 /** Modules a browser bundle cannot load. */
 const nodeOnly = /^(node:|pg$|better-sqlite3|@mikro-orm\/|pino|knex)/
 
-/** The SDK's canonical types are zod schemas only; the rest of the SDK (HTTP, signatures) is Node. */
-const browserSafeSdk = '@switchyard/plugin-sdk/canonical'
+/**
+ * The SDK's canonical types (zod schemas) and its field naming (`formatPath`) are browser-safe; the
+ * rest of the SDK (HTTP, signatures) is Node.
+ */
+const browserSafeSdk = ['@switchyard/plugin-sdk/canonical', '@switchyard/plugin-sdk/issues']
 
 function browserUnsafe(files: readonly string[]): ImportEdge[] {
   return [...new Set(files)]
@@ -34,7 +37,7 @@ function browserUnsafe(files: readonly string[]): ImportEdge[] {
     .filter(
       (e) =>
         nodeOnly.test(e.specifier) ||
-        (workspace(e, 'plugin-sdk') && e.specifier !== browserSafeSdk) ||
+        (workspace(e, 'plugin-sdk') && !browserSafeSdk.includes(e.specifier)) ||
         workspace(e, 'core'),
     )
 }

@@ -1,3 +1,4 @@
+import { formatPath } from '@switchyard/plugin-sdk/issues'
 import { checkParams } from '../rules/action-params'
 import type { RuleProperties } from '../rules/rule-types'
 import {
@@ -59,7 +60,7 @@ export function validatePricingRules(input: unknown, master?: PricingMasterData)
         errors.push({
           code: 'INVALID_ACTION',
           rule: name,
-          field: `${field}.event.params${i.path}`,
+          field: formatPath([field, 'event', 'params', ...i.path]),
           message: i.message,
         })
       return

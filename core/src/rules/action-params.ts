@@ -2,14 +2,10 @@ import type { z } from 'zod'
 
 /** One problem with an action's params: where (relative to `event.params`) and what. */
 export interface ParamIssue {
-  /** `.bogus`, `.filters.countries[0]`, or '' for the params as a whole. */
-  path: string
+  /** `['bogus']`, `['filters', 'countries', 0]`, or `[]` for the params as a whole. */
+  path: readonly PropertyKey[]
   message: string
 }
-
-/** A zod issue path as a field name: `[0].event.params.weight`. */
-export const pathOf = (path: readonly PropertyKey[]) =>
-  path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
 
 /**
  * Checks an action's params against its schema. The schemas are strict: a key the action does not
@@ -27,10 +23,10 @@ export function checkParams(
     if (i.code === 'unrecognized_keys')
       for (const key of i.keys)
         issues.push({
-          path: pathOf([...i.path, key]),
+          path: [...i.path, key],
           message: `unknown parameter '${[...i.path, key].join('.')}'`,
         })
-    else issues.push({ path: pathOf(i.path), message: i.message })
+    else issues.push({ path: i.path, message: i.message })
   }
   return { ok: false, issues }
 }

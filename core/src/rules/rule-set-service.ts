@@ -1,3 +1,4 @@
+import { formatPath } from '@switchyard/plugin-sdk'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson, writeJson } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
@@ -337,7 +338,7 @@ export class RuleSetService {
       throw new ValidationError(
         'rules are not json-rules-engine rules',
         parsed.error.issues.map((i) => ({
-          field: `rules${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+          field: formatPath(['rules', ...i.path]),
           message: i.message,
         })),
         'RULES_MALFORMED',

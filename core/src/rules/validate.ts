@@ -1,5 +1,6 @@
+import { formatPath } from '@switchyard/plugin-sdk/issues'
 import { z } from 'zod'
-import { checkParams, pathOf } from './action-params'
+import { checkParams } from './action-params'
 import { decoratorsByType, type FactDefinition, factsById, operatorsByType } from './fact-catalog'
 import { baseOperatorOf, decoratorsOf, resolveOperator } from './operators'
 import {
@@ -85,8 +86,6 @@ export const ruleShape = z.object({
 })
 export const rulesShape = z.array(ruleShape).max(10_000)
 
-export { pathOf }
-
 /**
  * The json-rules-engine shape check every rule set kind starts with: null when the input is an
  * array of rules, else one INVALID_SHAPE issue per problem, naming the rule and the field.
@@ -100,7 +99,7 @@ export function shapeIssues(input: unknown): RuleIssue[] | null {
       index !== undefined && Array.isArray(input)
         ? ((input[index] as { name?: string })?.name ?? `rule[${index}]`)
         : '(rules)'
-    return { code: 'INVALID_SHAPE', rule, field: `rules${pathOf(i.path)}`, message: i.message }
+    return { code: 'INVALID_SHAPE', rule, field: formatPath(['rules', ...i.path]), message: i.message }
   })
 }
 
@@ -385,7 +384,7 @@ export function validateRules(input: unknown, master?: MasterData): ValidationRe
         errors.push({
           code: 'INVALID_ACTION',
           rule: name,
-          field: `${field}.event.params${i.path}`,
+          field: formatPath([field, 'event', 'params', ...i.path]),
           message: i.message,
         })
       return

@@ -5,6 +5,7 @@ import { configJsonSchema, secretFields } from '../config'
 import type { PluginContext } from '../context'
 import { isPluginDefinition, type PluginDefinition, type PollResult, SDK_VERSION } from '../define'
 import { isPayloadError, isPluginError, type PluginError } from '../errors'
+import { formatPath } from '../issues'
 import type { InboundEvent, RawRequest, WebhookResult } from '../webhook'
 import { type FixtureHandler, type FixtureServer, startFixtureServer } from './fixture-server'
 import { sampleFulfilmentRequest, sampleShippedUpdate } from './samples'
@@ -214,7 +215,7 @@ export function describePluginConformance(plugin: PluginDefinition, options: Con
         const parsed = plugin.config.safeParse(options.invalidConfig.config)
         expect(parsed.success).toBe(false)
         if (parsed.success) return
-        const fields = parsed.error.issues.map((i) => i.path.map(String).join('.'))
+        const fields = parsed.error.issues.map((i) => formatPath(i.path))
         expect(fields).toContain(options.invalidConfig.field)
         for (const issue of parsed.error.issues) expect(issue.message.length).toBeGreaterThan(0)
       })
@@ -271,7 +272,10 @@ export function describePluginConformance(plugin: PluginDefinition, options: Con
             it(`answers '${fixture.name}' with a body that is not JSON, or not UTF-8, as 400`, async () => {
               const { ctx } = context()
               const request = resolveRequest(fixture)
-              for (const rawBody of [Buffer.from('{"cut short'), Uint8Array.of(0x7b, 0x22, 0xff, 0x22, 0x7d)]) {
+              for (const rawBody of [
+                Buffer.from('{"cut short'),
+                Uint8Array.of(0x7b, 0x22, 0xff, 0x22, 0x7d),
+              ]) {
                 const outcome = await Promise.resolve()
                   .then(() => webhook.parse({ ...request, rawBody }, ctx))
                   .catch((e: unknown) => e)

@@ -1,5 +1,5 @@
 import { type FieldIssue, isConnectionError, isSwitchyardError } from '@switchyard/core'
-import { isPayloadError, isPluginError, type PayloadIssue } from '@switchyard/plugin-sdk'
+import { isPayloadError, isPluginError, type PayloadIssue, zodIssues } from '@switchyard/plugin-sdk'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -80,18 +80,7 @@ export function problemResponse(
 }
 
 export function zodFieldIssues(error: ZodError, root = '(body)'): FieldIssue[] {
-  const name = (path: readonly PropertyKey[]) => {
-    let field = ''
-    for (const p of path)
-      field += typeof p === 'number' ? `[${p}]` : field === '' ? String(p) : `.${String(p)}`
-    return field || root
-  }
-  return error.issues.flatMap((issue) =>
-    // An unknown field is named itself, not its parent: that is where the typo is.
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: 'is not a known field' }))
-      : [{ field: name(issue.path), message: issue.message }],
-  )
+  return zodIssues(error, [], root)
 }
 
 const KIND_STATUS = {

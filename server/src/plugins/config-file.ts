@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { formatPath } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 
 /** A secret in the config file is never written there: `{ "$env": "NAME" }` names the variable. */
@@ -70,13 +71,12 @@ export async function readConfigFile(path: string): Promise<HubConfigFile> {
   const parsed = configFileSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')
     const entry =
       issue.path[0] === 'plugins' && typeof issue.path[1] === 'number'
         ? (raw as { plugins: { id?: string }[] }).plugins[issue.path[1]]?.id
         : undefined
     throw new ConfigFileError(
-      `${path}: ${entry ? `plugin instance '${entry}': ` : ''}${where.slice(1)}: ${issue.message}`,
+      `${path}: ${entry ? `plugin instance '${entry}': ` : ''}${formatPath(issue.path)}: ${issue.message}`,
     )
   }
   return { baseDir: dirname(path), path, plugins: parsed.data.plugins }

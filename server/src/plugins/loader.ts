@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import {
   capabilityNames,
+  formatPath,
   isPluginDefinition,
   type PluginDefinition,
   SDK_VERSION,
@@ -99,7 +100,7 @@ export async function loadInstances(
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
       throw new ConfigFileError(
-        `plugin instance '${entry.id}': config.${issue.path.join('.') || '(root)'}: ${issue.message}`,
+        `plugin instance '${entry.id}': ${formatPath(['config', ...issue.path])}: ${issue.message}`,
       )
     }
     const config = parsed.data as Record<string, unknown>

@@ -3,7 +3,7 @@ import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType }
 import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
-import { ProblemError } from '../http/problem'
+import { ProblemError, zodFieldIssues } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
 
@@ -303,7 +303,7 @@ export function ruleRoutes(hub: HubContext) {
           422,
           'VALIDATION_FAILED',
           'the request body is invalid',
-          parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
+          zodFieldIssues(parsed.error),
         )
       const r = await core.ruleSets.publish(id, v, {
         author: parsed.data.author ?? principal.name,
