@@ -1,13 +1,8 @@
 import { formatPath } from '@switchyard/plugin-sdk/issues'
 import { checkParams } from '../rules/action-params'
+import { checkRuleConditions, type MasterData, type RuleIssue } from '../rules/check-conditions'
 import type { RuleProperties } from '../rules/rule-types'
-import {
-  checkRuleConditions,
-  type MasterData,
-  type RuleIssue,
-  shapeIssues,
-  type ValidationReport,
-} from '../rules/validate'
+import { shapeIssues, type ValidationReport } from '../rules/validate'
 import { fraction } from './money-math'
 import { type PricingActionType, pricingActionSchemas, pricingActionTypes } from './pricing-actions'
 import { pricingFactsById } from './pricing-facts'
