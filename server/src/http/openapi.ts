@@ -33,22 +33,39 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' })
 
-const problem = (description: string) => ({
+/** An error response in the document: problem+json, with what it means on this route. */
+export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: problemSchema } },
 })
 
-/** The error responses every authenticated route can give. */
-export const commonErrors = {
+/** A JSON success response: every 2xx names its schema, so the document and the editor's types say its shape. */
+export const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+/** A required JSON request body. */
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+/** The error responses every authenticated route can give; `apiRoute` adds them. */
+const commonErrors = {
   400: problem(
     'Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter)',
   ),
   401: problem('Missing or invalid API key'),
-  403: problem('The key may not do this'),
+  403: problem(
+    'The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`)',
+  ),
   422: problem(
     'Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name)',
   ),
+  429: problem('`RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again'),
 }
+const bodyTooLarge = problem('`BODY_TOO_LARGE`: the body is over 1 MiB')
 
 /** 409 on an order: what its state does not allow, with `code` and `details` saying why. */
 export const orderConflict = problem(
@@ -61,11 +78,16 @@ export const ANY_KEY = 'authenticated'
 /**
  * A route that declares the permission it needs: the check runs as its middleware (before the
  * request is validated), and the document names it in `x-permission` and as the bearer
- * requirement's scope, from this one argument, so the two cannot differ.
+ * requirement's scope, from this one argument, so the two cannot differ. The route lists its
+ * success responses and its own 404/409; the errors every route can give are added here.
  */
-export function apiRoute<R extends RouteConfig>(permission: Permission | typeof ANY_KEY, config: R): R {
+export function apiRoute<R extends RouteConfig & { operationId: string }>(
+  permission: Permission | typeof ANY_KEY,
+  config: R,
+): R {
   return createRoute({
     ...config,
+    responses: { ...commonErrors, ...(config.request?.body ? { 413: bodyTooLarge } : {}), ...config.responses },
     security: [{ bearer: [permission] }],
     'x-permission': permission,
     ...(permission === ANY_KEY ? {} : { middleware: requirePermission(permission) }),

@@ -1,4 +1,4 @@
-import { type FieldIssue, isConnectionError, isSwitchyardError } from '@switchyard/core'
+import { type ErrorCode, type FieldIssue, isConnectionError, isSwitchyardError } from '@switchyard/core'
 import { isPayloadError, isPluginError, type PayloadIssue, zodIssues } from '@switchyard/plugin-sdk'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
@@ -20,7 +20,7 @@ export interface Problem {
 export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly errors?: FieldIssue[],
     readonly headers?: Record<string, string>,
@@ -55,7 +55,8 @@ export function problemTitle(status: number): string {
 
 export interface ProblemInput {
   status: number
-  code: string
+  /** From the closed list; `HTTP_<status>` only for a framework error the hub did not raise. */
+  code: ErrorCode | `HTTP_${number}`
   title?: string
   detail?: string
   errors?: FieldIssue[]

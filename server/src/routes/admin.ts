@@ -1,29 +1,42 @@
 import { roles } from '@switchyard/core'
 import { configJsonSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { apiRoute, apiRouter, json, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { describeInstance } from '../plugins/loader'
+
+const pluginInstance = z
+  .object({
+    id: z.string(),
+    plugin: z.string(),
+    source: z.string(),
+    kind: z.string(),
+    version: z.string(),
+    capabilities: z.array(z.string()),
+    status: z.string(),
+    lastSuccessAt: z.string().nullable(),
+    lastErrorAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    consecutiveFailures: z.number(),
+    webhookUrl: z.string().nullable(),
+    configSchema: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "JSON Schema of the instance's config" }),
+  })
+  .meta({ id: 'PluginInstance' })
 
 export function pluginRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
     apiRoute('plugins:read', {
+      operationId: 'listPlugins',
       method: 'get',
       path: '/',
       tags: ['plugins'],
       summary: 'Plugin instances with their capabilities and health',
       responses: {
-        200: {
-          description: 'Instances',
-          content: {
-            'application/json': {
-              schema: z.strictObject({ items: z.array(z.record(z.string(), z.unknown())) }),
-            },
-          },
-        },
-        ...commonErrors,
+        200: json(z.strictObject({ items: z.array(pluginInstance) }), 'Instances'),
       },
     }),
     async (c) => {
@@ -47,6 +60,8 @@ export function pluginRoutes(hub: HubContext) {
   return app
 }
 
+const notFound = problem('`NOT_FOUND`: no such key')
+
 const keyView = z.strictObject({
   keyId: z.string(),
   name: z.string(),
@@ -58,6 +73,7 @@ export function keyRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
     apiRoute('keys:manage', {
+      operationId: 'createKey',
       method: 'post',
       path: '/',
       tags: ['keys'],
@@ -81,7 +97,6 @@ export function keyRoutes(hub: HubContext) {
           description: 'Created',
           content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -101,6 +116,7 @@ export function keyRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('keys:manage', {
+      operationId: 'listKeys',
       method: 'get',
       path: '/',
       tags: ['keys'],
@@ -116,7 +132,6 @@ export function keyRoutes(hub: HubContext) {
             },
           },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -125,6 +140,7 @@ export function keyRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('keys:manage', {
+      operationId: 'revokeKey',
       method: 'delete',
       path: '/{id}',
       tags: ['keys'],
@@ -132,7 +148,7 @@ export function keyRoutes(hub: HubContext) {
       description:
         'Every hub of the database refuses the key within a second (the same cache rule as a role change).',
       request: { params: z.strictObject({ id: z.string().uuid() }) },
-      responses: { 204: { description: 'Revoked' }, ...commonErrors },
+      responses: { 204: { description: 'Revoked' }, 404: notFound },
     }),
     async (c) => {
       await hub.core.apiKeys.revoke(c.req.valid('param').id)
@@ -141,6 +157,7 @@ export function keyRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('keys:manage', {
+      operationId: 'setKeyRole',
       method: 'patch',
       path: '/{id}',
       tags: ['keys'],
@@ -161,7 +178,7 @@ export function keyRoutes(hub: HubContext) {
           description: 'The key with its new role',
           content: { 'application/json': { schema: keyView } },
         },
-        ...commonErrors,
+        404: notFound,
       },
     }),
     async (c) => {
@@ -171,6 +188,7 @@ export function keyRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('keys:manage', {
+      operationId: 'rotateKey',
       method: 'post',
       path: '/{id}/rotate',
       tags: ['keys'],
@@ -198,7 +216,7 @@ export function keyRoutes(hub: HubContext) {
           description: 'The new key',
           content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } },
         },
-        ...commonErrors,
+        404: notFound,
       },
     }),
     async (c) => {

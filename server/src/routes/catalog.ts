@@ -1,7 +1,7 @@
 import { locationTypes } from '@switchyard/core'
 import { countryCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { apiRoute, apiRouter, json } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
@@ -74,6 +74,7 @@ export function productRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'listProducts',
       method: 'get',
       path: '/',
       tags: ['catalog'],
@@ -93,7 +94,6 @@ export function productRoutes(hub: HubContext) {
             },
           },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -109,6 +109,7 @@ export function productRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'getProduct',
       method: 'get',
       path: '/{sku}',
       tags: ['catalog'],
@@ -116,7 +117,6 @@ export function productRoutes(hub: HubContext) {
       request: { params: z.strictObject({ sku: z.string().min(1).max(120) }) },
       responses: {
         200: { description: 'The product', content: { 'application/json': { schema: productSchema } } },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -126,6 +126,7 @@ export function productRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'upsertProducts',
       method: 'put',
       path: '/',
       tags: ['catalog'],
@@ -145,7 +146,6 @@ export function productRoutes(hub: HubContext) {
           description: 'Upserted',
           content: { 'application/json': { schema: z.strictObject({ upserted: z.number() }) } },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -165,6 +165,7 @@ export function locationRoutes(hub: HubContext) {
   })
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'listLocations',
       method: 'get',
       path: '/',
       tags: ['catalog'],
@@ -178,7 +179,6 @@ export function locationRoutes(hub: HubContext) {
             },
           },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -187,6 +187,7 @@ export function locationRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'getLocation',
       method: 'get',
       path: '/{id}',
       tags: ['catalog'],
@@ -197,7 +198,6 @@ export function locationRoutes(hub: HubContext) {
           description: 'The location',
           content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -206,6 +206,7 @@ export function locationRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'putLocation',
       method: 'put',
       path: '/{id}',
       tags: ['catalog'],
@@ -221,7 +222,6 @@ export function locationRoutes(hub: HubContext) {
           description: 'Saved',
           content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -252,6 +252,7 @@ export function inventoryRoutes(hub: HubContext) {
   })
   app.openapi(
     apiRoute('inventory:read', {
+      operationId: 'listInventory',
       method: 'get',
       path: '/',
       tags: ['inventory'],
@@ -268,7 +269,6 @@ export function inventoryRoutes(hub: HubContext) {
           description: 'Levels',
           content: { 'application/json': { schema: z.strictObject({ items: z.array(level) }) } },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -281,6 +281,7 @@ export function inventoryRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('inventory:write', {
+      operationId: 'setInventory',
       method: 'put',
       path: '/',
       tags: ['inventory'],
@@ -312,7 +313,6 @@ export function inventoryRoutes(hub: HubContext) {
           description: 'Applied',
           content: { 'application/json': { schema: z.strictObject({ upserted: z.number() }) } },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANY_KEY, apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { ANY_KEY, apiRoute, apiRouter, json } from '../http/openapi'
 import { type Permission, permissions, scopedPermissions } from '../http/permissions'
 import type { HubContext } from '../hub-context'
 
@@ -19,13 +19,13 @@ export function meRoutes(_hub: HubContext) {
   const app = apiRouter()
   app.openapi(
     apiRoute(ANY_KEY, {
+      operationId: 'getMe',
       method: 'get',
       path: '/',
       tags: ['auth'],
       summary: 'The calling API key: its name, role and permissions',
       responses: {
         200: { description: 'The key', content: { 'application/json': { schema: meSchema } } },
-        ...commonErrors,
       },
     }),
     (c) => {

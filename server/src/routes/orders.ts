@@ -8,33 +8,11 @@ import {
 } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope } from '../http/auth'
-import { apiRoute, apiRouter, commonErrors, orderConflict } from '../http/openapi'
+import { apiRoute, apiRouter, json, orderConflict, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { recordIntake } from '../observability/record-intake'
-
-const orderSummary = z
-  .object({
-    id: z.string(),
-    channelInstanceId: z.string(),
-    externalOrderId: z.string(),
-    orderNumber: z.string().nullable(),
-    status: z.enum(orderStatuses),
-    currency: z.string(),
-    total: z.string(),
-    serviceLevel: z.string(),
-    shipTo: z.strictObject({
-      country: z.string(),
-      region: z.string().optional(),
-      postcode: z.string().optional(),
-      city: z.string().optional(),
-    }),
-    email: z.string().nullable(),
-    placedAt: z.string(),
-    receivedAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'OrderSummary' })
+import { orderDetail, orderSummary, routingDecision } from './views/orders'
 
 const listQuery = z.strictObject({
   status: z
@@ -63,6 +41,8 @@ const intakeResult = z.strictObject({
   created: z.boolean(),
 })
 
+const notFound = problem("`ORDER_NOT_FOUND` (also another channel's, for a scoped key)")
+
 const idParam = z.strictObject({ id: z.string().uuid() })
 
 const cancelOutcome = z.object({
@@ -77,6 +57,7 @@ export function orderRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('orders:read', {
+      operationId: 'listOrders',
       method: 'get',
       path: '/',
       tags: ['orders'],
@@ -91,7 +72,6 @@ export function orderRoutes(hub: HubContext) {
             },
           },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -113,6 +93,7 @@ export function orderRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('orders:write', {
+      operationId: 'submitOrder',
       method: 'post',
       path: '/',
       tags: ['orders'],
@@ -127,7 +108,6 @@ export function orderRoutes(hub: HubContext) {
           description: 'Already received: the existing order',
           content: { 'application/json': { schema: intakeResult } },
         },
-        ...commonErrors,
       },
     }),
     async (c) => {
@@ -161,29 +141,27 @@ export function orderRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('orders:read', {
+      operationId: 'getOrder',
       method: 'get',
       path: '/{id}',
       tags: ['orders'],
       summary: 'One order with lines, allocations, fulfilments, routing decision and history',
       request: { params: idParam },
       responses: {
-        200: {
-          description: 'The order',
-          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-        },
-        ...commonErrors,
-        404: commonErrors[403],
+        200: json(orderDetail, 'The order'),
+        404: notFound,
       },
     }),
     async (c) => {
       const principal = c.get('principal')
       const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
-      return c.json(order as Record<string, unknown>, 200)
+      return c.json(order, 200)
     },
   )
 
   app.openapi(
     apiRoute('orders:read', {
+      operationId: 'getOrderDecision',
       method: 'get',
       path: '/{id}/decision',
       tags: ['orders'],
@@ -192,22 +170,22 @@ export function orderRoutes(hub: HubContext) {
         "`summary` is one paragraph in words; `explanation` holds every candidate's exclusion or score, the rules that fired, the strategies tried and `split`: the split policy the deciding strategy routed under (`policy`, `maxShipments`, `minShipmentValue`), who set it (`source`: `rule`, `strategy` or `default`; `rules`; the strategy settings a rule `overrides`) and, on a re-route, the shipments `remaining` after those already sent. A fired split rule wins over the strategy's own split settings; of several, the strictest. A re-route's summary starts with what the re-route left the order holding.",
       request: { params: idParam },
       responses: {
-        200: {
-          description: 'The decision',
-          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-        },
-        ...commonErrors,
+        200: json(routingDecision, 'The decision'),
+        404: problem(
+          "`ORDER_NOT_FOUND` (also another channel's, for a scoped key), or `NO_DECISION`: not routed yet",
+        ),
       },
     }),
     async (c) => {
       const principal = c.get('principal')
       const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
       if (!order.routingDecision) throw new ProblemError(404, 'NO_DECISION', 'the order has not been routed')
-      return c.json(order.routingDecision as Record<string, unknown>, 200)
+      return c.json(order.routingDecision, 200)
     },
   )
   app.openapi(
     apiRoute('orders:write', {
+      operationId: 'cancelOrder',
       method: 'post',
       path: '/{id}/cancel',
       tags: ['orders'],
@@ -238,7 +216,7 @@ export function orderRoutes(hub: HubContext) {
           description: 'Waiting for the warehouse to confirm',
           content: { 'application/json': { schema: cancelOutcome } },
         },
-        ...commonErrors,
+        404: notFound,
         409: orderConflict,
       },
     }),
@@ -258,6 +236,7 @@ export function orderRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('orders:release-hold', {
+      operationId: 'releaseOrderHold',
       method: 'post',
       path: '/{id}/release-hold',
       tags: ['orders'],
@@ -290,7 +269,7 @@ export function orderRoutes(hub: HubContext) {
             },
           },
         },
-        ...commonErrors,
+        404: notFound,
         409: orderConflict,
       },
     }),
@@ -308,6 +287,7 @@ export function orderRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('orders:write', {
+      operationId: 'modifyOrder',
       method: 'patch',
       path: '/{id}',
       tags: ['orders'],
@@ -362,7 +342,7 @@ export function orderRoutes(hub: HubContext) {
             },
           },
         },
-        ...commonErrors,
+        404: notFound,
         409: orderConflict,
       },
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import type { HubContext } from '../hub-context'
+import { outboxMessage, outboxMessageDetail } from './views/outbox'
 
 const statuses = ['pending', 'in_flight', 'delivered', 'dead'] as const
 
@@ -9,6 +10,7 @@ export function outboxRoutes(hub: HubContext) {
   const app = apiRouter()
   app.openapi(
     apiRoute('outbox:read', {
+      operationId: 'listOutbox',
       method: 'get',
       path: '/',
       tags: ['outbox'],
@@ -23,18 +25,10 @@ export function outboxRoutes(hub: HubContext) {
         }),
       },
       responses: {
-        200: {
-          description: 'A page of messages',
-          content: {
-            'application/json': {
-              schema: z.object({
-                items: z.array(z.record(z.string(), z.unknown())),
-                nextCursor: z.string().nullable(),
-              }),
-            },
-          },
-        },
-        ...commonErrors,
+        200: json(
+          z.object({ items: z.array(outboxMessage), nextCursor: z.string().nullable() }),
+          'A page of messages',
+        ),
       },
     }),
     async (c) => {
@@ -46,53 +40,38 @@ export function outboxRoutes(hub: HubContext) {
         limit: q.limit,
         cursor: q.cursor,
       })
-      return c.json(page as unknown as { items: Record<string, unknown>[]; nextCursor: string | null }, 200)
+      return c.json(page, 200)
     },
   )
   app.openapi(
     apiRoute('outbox:read', {
+      operationId: 'getOutboxMessage',
       method: 'get',
       path: '/{id}',
       tags: ['outbox'],
       summary: 'One message with its payload and attempt history',
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: {
-        200: {
-          description: 'The message',
-          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-        },
-        ...commonErrors,
+        200: json(outboxMessageDetail, 'The message'),
+        404: problem('`OUTBOX_MESSAGE_NOT_FOUND`'),
       },
     }),
     async (c) => {
-      return c.json(
-        (await hub.core.outboxQueries.get(c.req.valid('param').id)) as Record<string, unknown>,
-        200,
-      )
+      return c.json(await hub.core.outboxQueries.get(c.req.valid('param').id), 200)
     },
   )
   app.openapi(
     apiRoute('outbox:write', {
+      operationId: 'retryOutbox',
       method: 'post',
       path: '/retry',
       tags: ['outbox'],
       summary: 'Give dead messages a fresh set of attempts: the listed ids, or all dead messages',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({ ids: z.array(z.string().uuid()).min(1).max(1000).optional() }),
-            },
-          },
-        },
+        body: jsonBody(z.strictObject({ ids: z.array(z.string().uuid()).min(1).max(1000).optional() })),
       },
       responses: {
-        200: {
-          description: 'How many were requeued',
-          content: { 'application/json': { schema: z.object({ requeued: z.number() }) } },
-        },
-        ...commonErrors,
+        200: json(z.object({ requeued: z.number() }), 'How many were requeued'),
       },
     }),
     async (c) => {

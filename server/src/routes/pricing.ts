@@ -5,24 +5,21 @@ import { currencyCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope } from '../http/auth'
 import { assertOrderInScope } from '../http/channel-scope'
-import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
+import {
+  costView,
+  orderPricing,
+  priceListView,
+  priceListWithPrices,
+  quoteResult,
+  rateView,
+} from './views/pricing'
+import { pricingFacts } from './views/rules'
 
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-})
-const ok = (description: string) => ({
-  200: json(description),
-  ...commonErrors,
-  404: json('Not found'),
-  409: json('Conflict'),
-})
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
+const listNotFound = problem('`PRICE_LIST_NOT_FOUND`')
+const written = json(z.object({ written: z.number() }), 'Count written')
 
 const amount = z
   .string()
@@ -156,21 +153,22 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'getPricingFacts',
       method: 'get',
       path: '/facts',
       tags: ['pricing'],
       summary: 'Facts and actions pricing rules may use (the editor builds its pickers from it)',
-      responses: ok('The pricing fact catalogue'),
+      responses: { 200: json(pricingFacts, 'The pricing fact catalogue') },
     }),
     async (c) => {
       const lists = await core.pricingStore.listPriceLists()
       const body = {
         facts: pricingFactCatalog.map((f) => ({
           ...f,
-          operators: operatorsByType[f.type],
-          decorators: decoratorsByType[f.type],
+          operators: [...operatorsByType[f.type]],
+          decorators: [...decoratorsByType[f.type]],
         })),
-        actions: pricingActionTypes,
+        actions: [...pricingActionTypes],
         values: {
           channels: hub.registry
             .all()
@@ -178,22 +176,26 @@ export function pricingRoutes(hub: HubContext) {
             .map((i) => i.id)
             .sort(),
           priceLists: lists.filter((l) => l.kind === 'list').map((l) => ({ id: l.id, name: l.name })),
-          weekdays,
+          weekdays: [...weekdays],
         },
       }
-      return c.json(JSON.parse(JSON.stringify(body)) as Record<string, unknown>, 200)
+      return c.json(body, 200)
     },
   )
 
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'quotePrices',
       method: 'post',
       path: '/quote',
       tags: ['pricing'],
       summary:
         'Unit and line prices for a channel, customer and currency, each with the rules that shaped it',
-      request: { body: body(quoteBody) },
-      responses: ok('The quote'),
+      request: { body: jsonBody(quoteBody) },
+      responses: {
+        200: json(quoteResult, 'The quote'),
+        404: problem('`RULE_SET_NOT_FOUND` or `VERSION_NOT_FOUND` for `ruleSet`'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -225,49 +227,49 @@ export function pricingRoutes(hub: HubContext) {
         version ? { version } : {},
       )
       const body = { ...result, lines: result.lines.map((l) => ({ ...l, summary: describeLine(l) })) }
-      return c.json(body as unknown as Record<string, unknown>, 200)
+      return c.json(body, 200)
     },
   )
 
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'listPriceLists',
       method: 'get',
       path: '/price-lists',
       tags: ['pricing'],
       summary: 'Price lists and contracts',
-      responses: ok('Price lists'),
+      responses: { 200: json(z.object({ items: z.array(priceListView) }), 'Price lists') },
     }),
     async (c) => {
-      return c.json(
-        { items: (await core.pricingStore.listPriceLists()) as unknown as Record<string, unknown>[] },
-        200,
-      )
+      return c.json({ items: await core.pricingStore.listPriceLists() }, 200)
     },
   )
 
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'getPriceList',
       method: 'get',
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'One price list with its prices',
       request: { params: listId },
-      responses: ok('The price list'),
+      responses: { 200: json(priceListWithPrices, 'The price list'), 404: listNotFound },
     }),
     async (c) => {
       const list = await core.pricingStore.getPriceList(c.req.valid('param').id)
-      return c.json(list as unknown as Record<string, unknown>, 200)
+      return c.json(list, 200)
     },
   )
 
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'putPriceList',
       method: 'put',
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'Create or replace a price list (a list with a customer is a contract); prices given are set',
-      request: { params: listId, body: body(priceListBody) },
-      responses: ok('The price list'),
+      request: { params: listId, body: jsonBody(priceListBody) },
+      responses: { 200: json(priceListWithPrices, 'The price list') },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -294,18 +296,19 @@ export function pricingRoutes(hub: HubContext) {
       })
       if (b.prices?.length) await core.pricingStore.setPrices(id, b.prices)
       core.pricing.invalidate()
-      return c.json((await core.pricingStore.getPriceList(id)) as unknown as Record<string, unknown>, 200)
+      return c.json(await core.pricingStore.getPriceList(id), 200)
     },
   )
 
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'deletePriceList',
       method: 'delete',
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'Delete a price list and its prices',
       request: { params: listId },
-      responses: { 204: { description: 'Deleted' }, ...ok('') },
+      responses: { 204: { description: 'Deleted' }, 404: listNotFound },
     }),
     async (c) => {
       await core.pricingStore.deletePriceList(c.req.valid('param').id)
@@ -316,13 +319,14 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'setPrices',
       method: 'put',
       path: '/price-lists/{id}/prices',
       tags: ['pricing'],
       summary: "Set prices on a list (decimal strings in the list's currency); other prices stay",
       request: {
         params: listId,
-        body: body(
+        body: jsonBody(
           z.strictObject({
             items: z
               .array(z.strictObject({ sku, price: amount }))
@@ -331,7 +335,7 @@ export function pricingRoutes(hub: HubContext) {
           }),
         ),
       },
-      responses: ok('Count written'),
+      responses: { 200: written, 404: listNotFound },
     }),
     async (c) => {
       const written = await core.pricingStore.setPrices(c.req.valid('param').id, c.req.valid('json').items)
@@ -342,12 +346,13 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'removePrices',
       method: 'post',
       path: '/price-lists/{id}/prices/remove',
       tags: ['pricing'],
       summary: 'Remove skus from a list',
-      request: { params: listId, body: body(z.strictObject({ skus: z.array(sku).min(1).max(10_000) })) },
-      responses: ok('Count removed'),
+      request: { params: listId, body: jsonBody(z.strictObject({ skus: z.array(sku).min(1).max(10_000) })) },
+      responses: { 200: json(z.object({ removed: z.number() }), 'Count removed'), 404: listNotFound },
     }),
     async (c) => {
       const removed = await core.pricingStore.removePrices(c.req.valid('param').id, c.req.valid('json').skus)
@@ -358,28 +363,27 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'listCosts',
       method: 'get',
       path: '/costs',
       tags: ['pricing'],
       summary: 'Cost per sku (for margin floors)',
-      responses: ok('Costs'),
+      responses: { 200: json(z.object({ items: z.array(costView) }), 'Costs') },
     }),
     async (c) => {
-      return c.json(
-        { items: (await core.pricingStore.listCosts()) as unknown as Record<string, unknown>[] },
-        200,
-      )
+      return c.json({ items: await core.pricingStore.listCosts() }, 200)
     },
   )
 
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'setCosts',
       method: 'put',
       path: '/costs',
       tags: ['pricing'],
       summary: 'Set the cost of skus',
       request: {
-        body: body(
+        body: jsonBody(
           z.strictObject({
             items: z
               .array(z.strictObject({ sku, cost: amount, currency: currencyCode }))
@@ -388,7 +392,7 @@ export function pricingRoutes(hub: HubContext) {
           }),
         ),
       },
-      responses: ok('Count written'),
+      responses: { 200: written },
     }),
     async (c) => {
       const written = await core.pricingStore.setCosts(c.req.valid('json').items)
@@ -399,6 +403,7 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('catalog:read', {
+      operationId: 'listExchangeRates',
       method: 'get',
       path: '/exchange-rates',
       tags: ['pricing'],
@@ -406,16 +411,16 @@ export function pricingRoutes(hub: HubContext) {
       request: {
         query: z.strictObject({ base: currencyCode.optional(), quote: currencyCode.optional() }),
       },
-      responses: ok('Rates'),
+      responses: { 200: json(z.object({ items: z.array(rateView) }), 'Rates') },
     }),
     async (c) => {
       const q = c.req.valid('query')
       return c.json(
         {
-          items: (await core.pricingStore.listRates({
+          items: await core.pricingStore.listRates({
             ...(q.base ? { base: q.base } : {}),
             ...(q.quote ? { quote: q.quote } : {}),
-          })) as unknown as Record<string, unknown>[],
+          }),
         },
         200,
       )
@@ -424,12 +429,13 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'importExchangeRates',
       method: 'post',
       path: '/exchange-rates',
       tags: ['pricing'],
       summary: 'Import exchange rates: units of quote per unit of base, as of a date or time',
       request: {
-        body: body(
+        body: jsonBody(
           z.strictObject({
             items: z
               .array(
@@ -445,7 +451,7 @@ export function pricingRoutes(hub: HubContext) {
           }),
         ),
       },
-      responses: ok('Count imported'),
+      responses: { 200: json(z.object({ imported: z.number() }), 'Count imported') },
     }),
     async (c) => {
       const items = c.req.valid('json').items.map((i) => ({ ...i, asOf: toMs(i.asOf)! }))
@@ -457,25 +463,24 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('orders:read', {
+      operationId: 'getOrderPricing',
       method: 'get',
       path: '/orders/{id}',
       tags: ['pricing'],
       summary: "How intake settled an order's prices: kept, priced (with explanations), mismatches",
       request: { params: z.strictObject({ id: z.uuid() }) },
-      responses: ok('The order’s pricing'),
+      responses: {
+        200: json(orderPricing, 'The order’s pricing'),
+        404: problem("`ORDER_NOT_FOUND` (also another channel's, for a scoped key)"),
+      },
     }),
     async (c) => {
       const id = c.req.valid('param').id
       await assertOrderInScope(core, c.get('principal'), id)
       const pricing = await core.pricing.orderPricing(id)
+      // No record: intake had nothing to price or check (every line priced, no contract).
       return c.json(
-        (pricing ?? {
-          mode: 'kept',
-          checked: false,
-          lines: [],
-          mismatches: [],
-          hold: null,
-        }) as unknown as Record<string, unknown>,
+        pricing ?? { mode: 'kept' as const, checked: false, lines: [], mismatches: [], hold: null },
         200,
       )
     },
@@ -483,12 +488,13 @@ export function pricingRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('catalog:write', {
+      operationId: 'syncPrices',
       method: 'post',
       path: '/sync',
       tags: ['pricing'],
       summary: 'Send a channel its prices through its plugin (409 when the plugin takes none)',
       request: {
-        body: body(
+        body: jsonBody(
           z.strictObject({
             channel: z.string().min(1).max(64),
             currency: currencyCode,
@@ -496,13 +502,16 @@ export function pricingRoutes(hub: HubContext) {
           }),
         ),
       },
-      responses: { 202: json('Queued'), ...ok('') },
+      responses: {
+        202: json(z.object({ prices: z.number(), messages: z.number() }), 'Queued'),
+        409: problem('`PRICES_NOT_ACCEPTED`: the channel’s plugin takes no prices'),
+      },
     }),
     async (c) => {
       const b = c.req.valid('json')
       assertChannel(b.channel, 'channel')
       const r = await core.pricing.syncChannel(b.channel, b.currency, b.skus)
-      return c.json(r as unknown as Record<string, unknown>, 202)
+      return c.json(r, 202)
     },
   )
 

@@ -1,14 +1,9 @@
 import { returnConditions } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertOrderInScope } from '../http/channel-scope'
-import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { apiRoute, apiRouter, json, problem } from '../http/openapi'
 import type { HubContext } from '../hub-context'
-
-const returnView = z.record(z.string(), z.unknown()).meta({ id: 'Return' })
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
+import { refundView, returnView } from './views/returns'
 
 /** Returns (RMAs), their receipt, and the refunds they lead to. */
 export function returnRoutes(hub: HubContext) {
@@ -16,6 +11,7 @@ export function returnRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('orders:write', {
+      operationId: 'createReturn',
       method: 'post',
       path: '/orders/{id}/returns',
       tags: ['returns'],
@@ -53,7 +49,10 @@ export function returnRoutes(hub: HubContext) {
           },
         },
       },
-      responses: { 201: json(returnView, 'Authorised'), ...commonErrors, 409: commonErrors[403] },
+      responses: {
+        201: json(returnView, 'Authorised'),
+        404: problem("`ORDER_NOT_FOUND` (also another channel's, for a scoped key)"),
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -67,12 +66,13 @@ export function returnRoutes(hub: HubContext) {
         channelScope: principal.channelInstanceId,
       })
       hub.dispatcher?.wake()
-      return c.json(view as unknown as Record<string, unknown>, 201)
+      return c.json(view, 201)
     },
   )
 
   app.openapi(
     apiRoute('orders:read', {
+      operationId: 'listOrderReturns',
       method: 'get',
       path: '/orders/{id}/returns',
       tags: ['returns'],
@@ -80,10 +80,10 @@ export function returnRoutes(hub: HubContext) {
       request: { params: z.strictObject({ id: z.string().uuid() }) },
       responses: {
         200: json(
-          z.object({ returns: z.array(returnView), refunds: z.array(z.record(z.string(), z.unknown())) }),
+          z.object({ returns: z.array(returnView), refunds: z.array(refundView) }),
           'Returns and refunds',
         ),
-        ...commonErrors,
+        404: problem('`ORDER_NOT_FOUND` (a scoped key: not an order of its channel)'),
       },
     }),
     async (c) => {
@@ -94,35 +94,34 @@ export function returnRoutes(hub: HubContext) {
         hub.core.returns.forOrder(id),
         hub.core.refunds.forOrder(id),
       ])
-      return c.json(
-        {
-          returns: returns as unknown as Record<string, unknown>[],
-          refunds: refunds as unknown as Record<string, unknown>[],
-        },
-        200,
-      )
+      return c.json({ returns, refunds }, 200)
     },
   )
 
   app.openapi(
     apiRoute('orders:read', {
+      operationId: 'getReturn',
       method: 'get',
       path: '/returns/{id}',
       tags: ['returns'],
       summary: 'One return with its lines and refunds',
       request: { params: z.strictObject({ id: z.string().uuid() }) },
-      responses: { 200: json(returnView, 'The return'), ...commonErrors },
+      responses: {
+        200: json(returnView, 'The return'),
+        404: problem('`RETURN_NOT_FOUND`, or `ORDER_NOT_FOUND` for a scoped key'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
       const view = await hub.core.returns.get(c.req.valid('param').id)
       await assertOrderInScope(hub.core, principal, view.orderId)
-      return c.json(view as unknown as Record<string, unknown>, 200)
+      return c.json(view, 200)
     },
   )
 
   app.openapi(
     apiRoute('orders:write', {
+      operationId: 'receiveReturn',
       method: 'post',
       path: '/returns/{id}/receipt',
       tags: ['returns'],
@@ -150,7 +149,11 @@ export function returnRoutes(hub: HubContext) {
           },
         },
       },
-      responses: { 200: json(returnView, 'Received'), ...commonErrors, 409: commonErrors[403] },
+      responses: {
+        200: json(returnView, 'Received'),
+        404: problem('`RETURN_NOT_FOUND`, or `ORDER_NOT_FOUND` for a scoped key'),
+        409: problem('`RETURN_CLOSED`: the return was already received or closed'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -161,7 +164,7 @@ export function returnRoutes(hub: HubContext) {
         `key:${principal.keyId}`,
       )
       hub.dispatcher?.wake()
-      return c.json(view as unknown as Record<string, unknown>, 200)
+      return c.json(view, 200)
     },
   )
   return app

@@ -2,21 +2,27 @@ import { locationTypes, weekdays } from '@switchyard/core'
 import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType } from '@switchyard/core/rules'
 import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { ProblemError, zodFieldIssues } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
+import {
+  backtest,
+  carrierCalendar,
+  carrierLane,
+  ruleFacts,
+  ruleSetVersion,
+  ruleSetView,
+  ruleSetWithVersions,
+  simulation,
+  validationReport,
+  versionWithValidation,
+} from './views/rules'
 
-const json = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
-})
-const ok = (description: string) => ({
-  200: json(description),
-  ...commonErrors,
-  404: json('Not found'),
-  409: json('Conflict'),
-})
+const setNotFound = problem('`RULE_SET_NOT_FOUND`')
+const versionNotFound = problem('`RULE_SET_NOT_FOUND` or `VERSION_NOT_FOUND`')
+const notDraft = problem('`VERSION_NOT_DRAFT`: published and archived versions are immutable')
+const written = json(z.object({ written: z.number() }), 'Count written')
 
 const setParam = z.strictObject({ id: z.string().min(1).max(64) })
 const versionParam = z.strictObject({ id: z.string().min(1).max(64), v: z.coerce.number().int().min(1) })
@@ -49,11 +55,12 @@ export function ruleRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'getRuleFacts',
       method: 'get',
       path: '/facts',
       tags: ['rules'],
       summary: 'Facts rules may test, with types, operators and live value lists',
-      responses: ok('The fact catalogue'),
+      responses: { 200: json(ruleFacts, 'The fact catalogue') },
     }),
     async (c) => {
       const [locations, categories, tiers, lanes] = await Promise.all([
@@ -83,11 +90,11 @@ export function ruleRoutes(hub: HubContext) {
       const body = {
         facts: factCatalog.map((f) => ({
           ...f,
-          operators: operatorsByType[f.type],
-          decorators: decoratorsByType[f.type],
+          operators: [...operatorsByType[f.type]],
+          decorators: [...decoratorsByType[f.type]],
         })),
         actions: actionTypes,
-        criteria,
+        criteria: [...criteria],
         values: {
           channels: hub.registry
             .all()
@@ -97,33 +104,31 @@ export function ruleRoutes(hub: HubContext) {
           locations: locations.map((l) => ({ id: l.id, name: l.name, type: l.type })),
           tags,
           countries,
-          serviceLevels,
-          locationTypes,
-          weekdays,
+          serviceLevels: [...serviceLevels],
+          locationTypes: [...locationTypes],
+          weekdays: [...weekdays],
           categories: categories.map((r) => r.category),
           tiers: tiers.map((r) => r.tier),
         },
       }
-      return c.json(JSON.parse(JSON.stringify(body)) as Record<string, unknown>, 200)
+      return c.json(body, 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'listRuleSets',
       method: 'get',
       path: '/sets',
       tags: ['rules'],
       summary: 'Rule sets, with their live and latest versions',
       request: { query: z.strictObject({ kind: z.enum(['sourcing', 'pricing', 'returns']).optional() }) },
-      responses: ok('Rule sets'),
+      responses: { 200: json(z.object({ items: z.array(ruleSetView) }), 'Rule sets') },
     }),
     async (c) => {
       return c.json(
         {
-          items: (await core.ruleSets.list(c.req.valid('query').kind)) as unknown as Record<
-            string,
-            unknown
-          >[],
+          items: await core.ruleSets.list(c.req.valid('query').kind),
         },
         200,
       )
@@ -132,6 +137,7 @@ export function ruleRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('rules:write', {
+      operationId: 'createRuleSet',
       method: 'post',
       path: '/sets',
       tags: ['rules'],
@@ -151,35 +157,34 @@ export function ruleRoutes(hub: HubContext) {
           },
         },
       },
-      responses: { 201: json('Created'), ...ok('') },
+      responses: {
+        201: json(ruleSetView, 'Created'),
+        409: problem('`RULE_SET_EXISTS`: a rule set has this id'),
+      },
     }),
     async (c) => {
-      return c.json(
-        (await core.ruleSets.create(c.req.valid('json'))) as unknown as Record<string, unknown>,
-        201,
-      )
+      return c.json(await core.ruleSets.create(c.req.valid('json')), 201)
     },
   )
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'getRuleSet',
       method: 'get',
       path: '/sets/{id}',
       tags: ['rules'],
       summary: 'A rule set and its versions',
       request: { params: setParam },
-      responses: ok('The rule set'),
+      responses: { 200: json(ruleSetWithVersions, 'The rule set'), 404: setNotFound },
     }),
     async (c) => {
-      return c.json(
-        (await core.ruleSets.get(c.req.valid('param').id)) as unknown as Record<string, unknown>,
-        200,
-      )
+      return c.json(await core.ruleSets.get(c.req.valid('param').id), 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:write', {
+      operationId: 'createRuleVersion',
       method: 'post',
       path: '/sets/{id}/versions',
       tags: ['rules'],
@@ -188,7 +193,10 @@ export function ruleRoutes(hub: HubContext) {
         params: setParam,
         body: { required: true, content: { 'application/json': { schema: versionBody } } },
       },
-      responses: { 201: json('The draft and its validation report'), ...ok('') },
+      responses: {
+        201: json(versionWithValidation, 'The draft and its validation report'),
+        404: setNotFound,
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -201,27 +209,29 @@ export function ruleRoutes(hub: HubContext) {
         ...body,
         author: body.author ?? principal.name,
       })
-      return c.json(r as unknown as Record<string, unknown>, 201)
+      return c.json(r, 201)
     },
   )
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'getRuleVersion',
       method: 'get',
       path: '/sets/{id}/versions/{v}',
       tags: ['rules'],
       summary: 'One version: rules, graph, status',
       request: { params: versionParam },
-      responses: ok('The version'),
+      responses: { 200: json(ruleSetVersion, 'The version'), 404: versionNotFound },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
-      return c.json((await core.ruleSets.getVersion(id, v)) as unknown as Record<string, unknown>, 200)
+      return c.json(await core.ruleSets.getVersion(id, v), 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:write', {
+      operationId: 'updateRuleVersion',
       method: 'put',
       path: '/sets/{id}/versions/{v}',
       tags: ['rules'],
@@ -230,19 +240,21 @@ export function ruleRoutes(hub: HubContext) {
         params: versionParam,
         body: { required: true, content: { 'application/json': { schema: versionBody.partial() } } },
       },
-      responses: ok('The draft and its validation report'),
+      responses: {
+        200: json(versionWithValidation, 'The draft and its validation report'),
+        404: versionNotFound,
+        409: notDraft,
+      },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
-      return c.json(
-        (await core.ruleSets.updateDraft(id, v, c.req.valid('json'))) as unknown as Record<string, unknown>,
-        200,
-      )
+      return c.json(await core.ruleSets.updateDraft(id, v, c.req.valid('json')), 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'validateRuleVersion',
       method: 'post',
       path: '/sets/{id}/versions/{v}/validate',
       tags: ['rules'],
@@ -250,18 +262,19 @@ export function ruleRoutes(hub: HubContext) {
       description:
         "Errors and warnings, each naming the rule and the field. Every action's params are checked against the action's schema: an unknown key or a wrongly typed value is an `INVALID_ACTION` error at its own path (e.g. `rules[3].event.params.bogus`), for sourcing, returns and pricing rule sets alike. Publishing refuses (422) while any error remains.",
       request: { params: versionParam },
-      responses: ok('Validation report'),
+      responses: { 200: json(validationReport, 'Validation report'), 404: versionNotFound },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
       const version = await core.ruleSets.getVersion(id, v)
       const report = await core.ruleSets.validate(version.rules, await core.ruleSets.kindOf(id))
-      return c.json(report as unknown as Record<string, unknown>, 200)
+      return c.json(report, 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:write', {
+      operationId: 'publishRuleVersion',
       method: 'post',
       path: '/sets/{id}/versions/{v}/publish',
       tags: ['rules'],
@@ -281,7 +294,11 @@ export function ruleRoutes(hub: HubContext) {
           },
         },
       },
-      responses: ok('The published version'),
+      responses: {
+        200: json(versionWithValidation, 'The published version'),
+        404: versionNotFound,
+        409: notDraft,
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -310,27 +327,29 @@ export function ruleRoutes(hub: HubContext) {
         comment: parsed.data.comment ?? null,
         effectiveFrom: parsed.data.effectiveFrom ? Date.parse(parsed.data.effectiveFrom) : null,
       })
-      return c.json(r as unknown as Record<string, unknown>, 200)
+      return c.json(r, 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:write', {
+      operationId: 'archiveRuleVersion',
       method: 'post',
       path: '/sets/{id}/versions/{v}/archive',
       tags: ['rules'],
       summary: 'Archive a version (it stops routing orders)',
       request: { params: versionParam },
-      responses: ok('The archived version'),
+      responses: { 200: json(ruleSetVersion, 'The archived version'), 404: versionNotFound },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
-      return c.json((await core.ruleSets.archive(id, v)) as unknown as Record<string, unknown>, 200)
+      return c.json(await core.ruleSets.archive(id, v), 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'simulateRuleVersion',
       method: 'post',
       path: '/sets/{id}/versions/{v}/simulate',
       tags: ['rules'],
@@ -364,18 +383,22 @@ export function ruleRoutes(hub: HubContext) {
           },
         },
       },
-      responses: ok('The decision, with its explanation and a trace of every order rule'),
+      responses: {
+        200: json(simulation, 'The decision, with its explanation and a trace of every order rule'),
+        404: versionNotFound,
+      },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
       const body = c.req.valid('json')
       const r = await core.simulation.simulate(id, v, body.channel, body.order, { stock: body.stock })
-      return c.json(r as unknown as Record<string, unknown>, 200)
+      return c.json(r, 200)
     },
   )
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'backtestRuleVersion',
       method: 'post',
       path: '/sets/{id}/versions/{v}/backtest',
       tags: ['rules'],
@@ -397,7 +420,10 @@ export function ruleRoutes(hub: HubContext) {
           },
         },
       },
-      responses: ok('Changed decisions, cost, transit and promise-date deltas, split counts'),
+      responses: {
+        200: json(backtest, 'Changed decisions, cost, transit and promise-date deltas, split counts'),
+        404: versionNotFound,
+      },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
@@ -407,7 +433,7 @@ export function ruleRoutes(hub: HubContext) {
         ...(body.from ? { from: Date.parse(body.from) } : {}),
         ...(body.to ? { to: Date.parse(body.to) } : {}),
       })
-      return c.json(r as unknown as Record<string, unknown>, 200)
+      return c.json(r, 200)
     },
   )
 
@@ -436,21 +462,20 @@ export function ruleRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'listCarrierLanes',
       method: 'get',
       path: '/carrier-lanes',
       tags: ['rules'],
       summary: 'Carrier lanes: transit and cost per destination zone',
-      responses: ok('Lanes'),
+      responses: { 200: json(z.object({ items: z.array(carrierLane) }), 'Lanes') },
     }),
     async (c) => {
-      return c.json(
-        { items: (await core.carrierNetwork.listLanes()) as unknown as Record<string, unknown>[] },
-        200,
-      )
+      return c.json({ items: await core.carrierNetwork.listLanes() }, 200)
     },
   )
   app.openapi(
     apiRoute('rules:write', {
+      operationId: 'putCarrierLanes',
       method: 'put',
       path: '/carrier-lanes',
       tags: ['rules'],
@@ -463,7 +488,7 @@ export function ruleRoutes(hub: HubContext) {
           },
         },
       },
-      responses: ok('Count written'),
+      responses: { 200: written },
     }),
     async (c) => {
       const written = await core.carrierNetwork.upsertLanes(c.req.valid('json').items)
@@ -473,21 +498,20 @@ export function ruleRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('rules:read', {
+      operationId: 'listCarrierCalendars',
       method: 'get',
       path: '/carrier-calendars',
       tags: ['rules'],
       summary: 'Carrier calendars: non-delivery days and holidays',
-      responses: ok('Calendars'),
+      responses: { 200: json(z.object({ items: z.array(carrierCalendar) }), 'Calendars') },
     }),
     async (c) => {
-      return c.json(
-        { items: (await core.carrierNetwork.listCalendars()) as unknown as Record<string, unknown>[] },
-        200,
-      )
+      return c.json({ items: await core.carrierNetwork.listCalendars() }, 200)
     },
   )
   app.openapi(
     apiRoute('rules:write', {
+      operationId: 'putCarrierCalendars',
       method: 'put',
       path: '/carrier-calendars',
       tags: ['rules'],
@@ -502,7 +526,7 @@ export function ruleRoutes(hub: HubContext) {
           },
         },
       },
-      responses: ok('Count written'),
+      responses: { 200: written },
     }),
     async (c) => {
       const written = await core.carrierNetwork.upsertCalendars(c.req.valid('json').items)

@@ -2,15 +2,10 @@ import { availability } from '@switchyard/core'
 import { countryCode, serviceLevelSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, hideOtherChannel } from '../http/auth'
-import { apiRoute, apiRouter, commonErrors } from '../http/openapi'
+import { apiRoute, apiRouter, json, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
-
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
-const anyObject = z.record(z.string(), z.unknown())
+import { poolView, reservationView, skuAvailability } from './views/stock'
 
 /** Channel pools and caps, reservations, availability, and stock movements. */
 export function stockRoutes(hub: HubContext) {
@@ -25,6 +20,7 @@ export function stockRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('inventory:read', {
+      operationId: 'getAvailability',
       method: 'get',
       path: '/availability',
       tags: ['inventory'],
@@ -43,7 +39,7 @@ export function stockRoutes(hub: HubContext) {
           quantity: z.coerce.number().int().min(1).max(100_000).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(anyObject) }), 'Availability'), ...commonErrors },
+      responses: { 200: json(z.object({ items: z.array(skuAvailability) }), 'Availability') },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -62,7 +58,7 @@ export function stockRoutes(hub: HubContext) {
         ),
       ].slice(0, 200)
       const items = await availability(hub.core.db, skus, channel)
-      if (!q.country) return c.json({ items: items as unknown as Record<string, unknown>[] }, 200)
+      if (!q.country) return c.json({ items }, 200)
       const shipTo = {
         line1: '(availability)',
         country: q.country,
@@ -85,12 +81,13 @@ export function stockRoutes(hub: HubContext) {
         })
         withPromise.push({ ...item, promise })
       }
-      return c.json({ items: withPromise as unknown as Record<string, unknown>[] }, 200)
+      return c.json({ items: withPromise }, 200)
     },
   )
 
   app.openapi(
     apiRoute('inventory:read', {
+      operationId: 'listPools',
       method: 'get',
       path: '/pools',
       tags: ['inventory'],
@@ -101,7 +98,7 @@ export function stockRoutes(hub: HubContext) {
           sku: z.string().max(120).optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(anyObject) }), 'Pools'), ...commonErrors },
+      responses: { 200: json(z.object({ items: z.array(poolView) }), 'Pools') },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -112,12 +109,13 @@ export function stockRoutes(hub: HubContext) {
         ...(channel ? { channelInstanceId: channel } : {}),
         ...(q.sku ? { sku: q.sku } : {}),
       })
-      return c.json({ items: items as unknown as Record<string, unknown>[] }, 200)
+      return c.json({ items }, 200)
     },
   )
 
   app.openapi(
     apiRoute('inventory:write', {
+      operationId: 'putPool',
       method: 'put',
       path: '/pools',
       tags: ['inventory'],
@@ -142,7 +140,7 @@ export function stockRoutes(hub: HubContext) {
           },
         },
       },
-      responses: { 200: json(anyObject, 'The pool'), ...commonErrors },
+      responses: { 200: json(poolView, 'The pool') },
     }),
     async (c) => {
       const b = c.req.valid('json')
@@ -156,18 +154,19 @@ export function stockRoutes(hub: HubContext) {
         capUnits: b.capUnits ?? null,
         capPercent: b.capPercent ?? null,
       })
-      return c.json(pool as unknown as Record<string, unknown>, 200)
+      return c.json(pool, 200)
     },
   )
 
   app.openapi(
     apiRoute('inventory:write', {
+      operationId: 'deletePool',
       method: 'delete',
       path: '/pools/{id}',
       tags: ['inventory'],
       summary: 'Remove a pool; its protected units go back to shared stock',
       request: { params: z.strictObject({ id: z.string().uuid() }) },
-      responses: { 204: { description: 'Removed' }, ...commonErrors },
+      responses: { 204: { description: 'Removed' } },
     }),
     async (c) => {
       await hub.core.pools.remove(c.req.valid('param').id)
@@ -177,6 +176,7 @@ export function stockRoutes(hub: HubContext) {
 
   app.openapi(
     apiRoute('orders:write', {
+      operationId: 'createReservation',
       method: 'post',
       path: '/reservations',
       tags: ['inventory'],
@@ -209,7 +209,7 @@ export function stockRoutes(hub: HubContext) {
           },
         },
       },
-      responses: { 201: json(anyObject, 'Held'), ...commonErrors },
+      responses: { 201: json(reservationView, 'Held') },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -222,18 +222,22 @@ export function stockRoutes(hub: HubContext) {
         ttlSeconds: b.ttlSeconds,
         ...(b.reference ? { reference: b.reference } : {}),
       })
-      return c.json(r as unknown as Record<string, unknown>, 201)
+      return c.json(r, 201)
     },
   )
 
   app.openapi(
     apiRoute('orders:read', {
+      operationId: 'getReservation',
       method: 'get',
       path: '/reservations/{id}',
       tags: ['inventory'],
       summary: 'One reservation',
       request: { params: z.strictObject({ id: z.string().uuid() }) },
-      responses: { 200: json(anyObject, 'The reservation'), ...commonErrors },
+      responses: {
+        200: json(reservationView, 'The reservation'),
+        404: problem("`RESERVATION_NOT_FOUND` (also another channel's, for a scoped key)"),
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -243,28 +247,36 @@ export function stockRoutes(hub: HubContext) {
         r.channelInstanceId,
         () => new ProblemError(404, 'RESERVATION_NOT_FOUND', 'reservation not found'),
       )
-      return c.json(r as unknown as Record<string, unknown>, 200)
+      return c.json(r, 200)
     },
   )
 
   app.openapi(
     apiRoute('orders:write', {
+      operationId: 'releaseReservation',
       method: 'delete',
       path: '/reservations/{id}',
       tags: ['inventory'],
       summary: 'Release a reservation before it expires',
       request: { params: z.strictObject({ id: z.string().uuid() }) },
-      responses: { 200: json(anyObject, 'Released'), ...commonErrors, 409: commonErrors[403] },
+      responses: {
+        200: json(reservationView, 'Released'),
+        404: problem("`RESERVATION_NOT_FOUND` (also another channel's, for a scoped key)"),
+        409: problem(
+          '`RESERVATION_CLOSED`: the reservation is no longer active (converted, released or expired)',
+        ),
+      },
     }),
     async (c) => {
       const principal = c.get('principal')
       const r = await hub.core.reservations.release(c.req.valid('param').id, principal.channelInstanceId)
-      return c.json(r as unknown as Record<string, unknown>, 200)
+      return c.json(r, 200)
     },
   )
 
   app.openapi(
     apiRoute('inventory:write', {
+      operationId: 'applyInventoryAdjustments',
       method: 'post',
       path: '/inventory/adjustments',
       tags: ['inventory'],
@@ -301,7 +313,6 @@ export function stockRoutes(hub: HubContext) {
       },
       responses: {
         200: json(z.object({ applied: z.number(), duplicate: z.number() }), 'Applied'),
-        ...commonErrors,
       },
     }),
     async (c) => {

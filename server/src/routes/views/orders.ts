@@ -1,0 +1,108 @@
+import { addressSchema, orderStatuses } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+
+/** The response shapes of the order routes (core's OrderSummary and order detail). */
+export const orderSummary = z
+  .object({
+    id: z.string(),
+    channelInstanceId: z.string(),
+    externalOrderId: z.string(),
+    orderNumber: z.string().nullable(),
+    status: z.enum(orderStatuses),
+    currency: z.string(),
+    total: z.string(),
+    serviceLevel: z.string(),
+    shipTo: z.strictObject({
+      country: z.string(),
+      region: z.string().optional(),
+      postcode: z.string().optional(),
+      city: z.string().optional(),
+    }),
+    email: z.string().nullable(),
+    placedAt: z.string(),
+    receivedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'OrderSummary' })
+
+export const routingDecision = z
+  .object({
+    id: z.string(),
+    strategy: z.string(),
+    ruleSetVersionId: z.string().nullable(),
+    summary: z.string().meta({ description: 'The decision in one paragraph of words' }),
+    plan: z.unknown().meta({ description: 'The allocations and shipments the decision made' }),
+    explanation: z.unknown().meta({
+      description:
+        "Every candidate's exclusion or score, the rules that fired, the strategies tried and the split policy",
+    }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'RoutingDecision' })
+
+export const orderDetail = orderSummary
+  .extend({
+    customerId: z.string().nullable(),
+    shipTo: addressSchema,
+    billTo: addressSchema.nullable(),
+    subtotal: z.string().nullable(),
+    shipping: z.string().nullable(),
+    tags: z.array(z.string()),
+    notes: z.string().nullable(),
+    holdReason: z.string().nullable(),
+    raw: z.unknown().meta({ description: 'The order as the channel sent it' }),
+    lines: z.array(
+      z.object({
+        id: z.string(),
+        lineNo: z.number(),
+        externalLineId: z.string().nullable(),
+        sku: z.string(),
+        name: z.string().nullable(),
+        quantity: z.number(),
+        unitPrice: z.string().nullable(),
+        discount: z.string().nullable(),
+        allocated: z.number(),
+        backordered: z.number(),
+        shipped: z.number(),
+        cancelled: z.number(),
+      }),
+    ),
+    allocations: z.array(
+      z.object({
+        id: z.string(),
+        lineId: z.string(),
+        sku: z.string(),
+        locationId: z.string(),
+        quantity: z.number(),
+        status: z.string(),
+        fulfilmentId: z.string().nullable(),
+      }),
+    ),
+    fulfilments: z.array(
+      z.object({
+        id: z.string(),
+        locationId: z.string(),
+        wmsInstanceId: z.string().nullable(),
+        status: z.string(),
+        externalRef: z.string().nullable(),
+        carrier: z.string().nullable(),
+        trackingNumber: z.string().nullable(),
+        trackingUrl: z.string().nullable(),
+        shippedAt: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
+    routingDecision: z.union([routingDecision, z.null()]),
+    history: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        data: z.unknown(),
+        actor: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Order' })

@@ -1,0 +1,174 @@
+import { z } from 'zod'
+
+/** The response shapes of the rule and carrier routes (core's rule set, version and lane views). */
+export const factDefinition = z
+  .object({
+    id: z.string(),
+    scope: z.string(),
+    type: z.string(),
+    nullable: z.boolean(),
+    description: z.string(),
+    values: z.string().optional().meta({ description: 'Which list of `values` the editor picks from' }),
+    unit: z.string().optional(),
+    operators: z.array(z.string()),
+    decorators: z.array(z.string()),
+  })
+  .meta({ id: 'FactDefinition' })
+
+const named = z.object({ id: z.string(), name: z.string() })
+
+export const ruleFacts = z.object({
+  facts: z.array(factDefinition),
+  actions: z.array(z.string()),
+  criteria: z.array(z.string()),
+  values: z.object({
+    channels: z.array(z.string()),
+    locations: z.array(named.extend({ type: z.string() })),
+    tags: z.array(z.string()),
+    countries: z.array(z.string()),
+    serviceLevels: z.array(z.string()),
+    locationTypes: z.array(z.string()),
+    weekdays: z.array(z.string()),
+    categories: z.array(z.string()),
+    tiers: z.array(z.string()),
+  }),
+})
+
+export const pricingFacts = z.object({
+  facts: z.array(factDefinition),
+  actions: z.array(z.string()),
+  values: z.object({
+    channels: z.array(z.string()),
+    priceLists: z.array(named),
+    weekdays: z.array(z.string()),
+  }),
+})
+
+export const ruleSetView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['sourcing', 'pricing', 'returns']),
+    name: z.string(),
+    description: z.string().nullable(),
+    liveVersion: z.number().nullable(),
+    latestVersion: z.number().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'RuleSet' })
+
+const versionHead = z.object({
+  id: z.string(),
+  ruleSetId: z.string(),
+  version: z.number(),
+  status: z.string(),
+  settings: z.record(z.string(), z.unknown()).nullable(),
+  author: z.string().nullable(),
+  comment: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+})
+
+export const ruleSetWithVersions = ruleSetView.extend({ versions: z.array(versionHead) })
+
+export const ruleSetVersion = versionHead
+  .extend({
+    rules: z.array(z.unknown()).meta({ description: 'json-rules-engine rules (RuleProperties[])' }),
+    graph: z.unknown().meta({ description: "The editor's graph document, stored as it was sent" }),
+  })
+  .meta({ id: 'RuleSetVersion' })
+
+const ruleIssue = z.object({
+  rule: z.string(),
+  condition: z.string().optional(),
+  field: z
+    .string()
+    .meta({ description: 'Where in the submitted JSON: `rules[2].conditions.all[0].operator`' }),
+  message: z.string(),
+})
+
+export const validationReport = z
+  .object({ valid: z.boolean(), errors: z.array(ruleIssue), warnings: z.array(ruleIssue) })
+  .meta({ id: 'ValidationReport' })
+
+export const versionWithValidation = z.object({ version: ruleSetVersion, validation: validationReport })
+
+export const carrierLane = z
+  .object({
+    id: z.string(),
+    carrier: z.string(),
+    serviceLevel: z.string(),
+    originLocationId: z.string().nullable(),
+    destCountry: z.string(),
+    destRegion: z.string().nullable(),
+    destPostcodePrefix: z.string().nullable(),
+    transitDays: z.number(),
+    costMinor: z.number(),
+    currency: z.string(),
+    calendarId: z.string().nullable(),
+  })
+  .meta({ id: 'CarrierLane' })
+
+export const carrierCalendar = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nonDeliveryDays: z.array(z.string()),
+    holidays: z.array(z.string()),
+  })
+  .meta({ id: 'CarrierCalendar' })
+
+export const simulation = z.object({
+  plan: z
+    .object({
+      assignments: z.array(z.unknown()).meta({ description: 'Where each line goes, and how many' }),
+      unfilled: z.array(z.object({ lineId: z.string(), sku: z.string(), quantity: z.number() })),
+      hold: z.object({ reason: z.string(), rule: z.string().optional() }).optional(),
+      strategy: z.string(),
+      ruleSetVersionId: z.string().nullable(),
+      summary: z.string(),
+      candidates: z.array(z.unknown()).meta({ description: "Each candidate location's exclusion or score" }),
+      shipments: z.array(z.unknown()).optional(),
+      promiseDate: z.string().nullable().optional(),
+      unfillable: z
+        .object({ action: z.enum(['backorder', 'cancelAfter']), cancelAfter: z.string().optional() })
+        .optional(),
+      serviceLevel: z.string().optional(),
+      details: z.record(z.string(), z.unknown()).optional().meta({
+        description: 'The rest of the explanation: rules that fired, strategies tried, the facts seen',
+      }),
+    })
+    .meta({ id: 'RoutingPlan' }),
+  trace: z.array(
+    z.object({
+      rule: z.string(),
+      action: z.string(),
+      scope: z.string(),
+      fired: z.boolean().nullable(),
+      conditions: z.unknown().meta({ description: 'Each condition with the fact value it saw' }),
+    }),
+  ),
+})
+
+const publishedVsDraft = z.object({ published: z.number(), draft: z.number() })
+
+export const backtest = z.object({
+  ruleSetId: z.string(),
+  version: z.number(),
+  comparedWith: z.union([
+    z.object({ ruleSetId: z.string().nullable(), version: z.number().nullable() }),
+    z.object({ builtIn: z.boolean() }),
+  ]),
+  orders: z.number(),
+  changed: z.number(),
+  cost: z.object({ currency: z.string().nullable(), totalDelta: z.string(), direction: z.string() }),
+  transitDaysDeltaAvg: z.number().nullable(),
+  promiseDaysDeltaAvg: z.number().nullable(),
+  splits: publishedVsDraft,
+  backorders: publishedVsDraft,
+  holds: publishedVsDraft,
+  changedOrders: z.array(z.record(z.string(), z.unknown())),
+  note: z.string(),
+})
