@@ -63,7 +63,9 @@ const commonErrors = {
   422: problem(
     'Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name)',
   ),
-  429: problem('`RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again'),
+  429: problem(
+    '`RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again',
+  ),
 }
 const bodyTooLarge = problem('`BODY_TOO_LARGE`: the body is over 1 MiB')
 
@@ -87,7 +89,11 @@ export function apiRoute<R extends RouteConfig & { operationId: string }>(
 ): R {
   return createRoute({
     ...config,
-    responses: { ...commonErrors, ...(config.request?.body ? { 413: bodyTooLarge } : {}), ...config.responses },
+    responses: {
+      ...commonErrors,
+      ...(config.request?.body ? { 413: bodyTooLarge } : {}),
+      ...config.responses,
+    },
     security: [{ bearer: [permission] }],
     'x-permission': permission,
     ...(permission === ANY_KEY ? {} : { middleware: requirePermission(permission) }),
