@@ -65,6 +65,8 @@ export function settingsOf(
   return { ...(base ?? {}), timezone: tz }
 }
 
+export type RuleSetState = ReturnType<typeof useRuleSet>
+
 export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
   const [set, setSet] = useState<(RuleSetSummary & { versions: VersionMeta[] }) | null>(null)
   const [base, setBase] = useState<Version | null>(null)

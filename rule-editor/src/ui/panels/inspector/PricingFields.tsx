@@ -1,57 +1,10 @@
 import type { Catalogue } from '../../../model/catalogue'
 import type { JsonValue } from '../../../model/core-rules'
+import { Amount, Percent } from './NumberInputs'
+import { type Params, without } from './params'
+import { VolumeBreaksFields } from './VolumeBreaksFields'
 
 export const pricingTypes = ['priceList', 'markup', 'discount', 'volumeBreaks', 'round', 'floor'] as const
-
-type Params = Record<string, JsonValue>
-
-/** Decimal amounts travel as strings ("2.50"), percentages as numbers, as the pricing engine takes them. */
-function Amount(props: {
-  label: string
-  value: JsonValue | undefined
-  testId: string
-  onChange: (v: string | undefined) => void
-}) {
-  return (
-    <label>
-      {props.label}
-      <input
-        data-testid={props.testId}
-        inputMode="decimal"
-        placeholder="2.50"
-        value={typeof props.value === 'string' ? props.value : ''}
-        onChange={(e) => props.onChange(e.target.value.trim() === '' ? undefined : e.target.value.trim())}
-      />
-    </label>
-  )
-}
-
-function Percent(props: {
-  label: string
-  value: JsonValue | undefined
-  testId: string
-  onChange: (v: number | undefined) => void
-}) {
-  return (
-    <label>
-      {props.label}
-      <input
-        data-testid={props.testId}
-        type="number"
-        min={0}
-        step={0.5}
-        value={typeof props.value === 'number' ? props.value : ''}
-        onChange={(e) => props.onChange(e.target.value === '' ? undefined : Number(e.target.value))}
-      />
-    </label>
-  )
-}
-
-function without(p: Params, ...keys: string[]): Params {
-  const out = { ...p }
-  for (const k of keys) delete out[k]
-  return out
-}
 
 /** The settings of the pricing actions: price list, markup and discount, volume breaks, ending, floor. */
 export function PricingFields(props: {
@@ -144,115 +97,7 @@ export function PricingFields(props: {
       </>
     )
   }
-  if (type === 'volumeBreaks') {
-    const breaks = (Array.isArray(p.breaks) ? p.breaks : []) as Record<string, JsonValue>[]
-    const kindOf = (b: Record<string, JsonValue>) =>
-      b.percent !== undefined ? 'percent' : b.amount !== undefined ? 'amount' : 'price'
-    const setBreaks = (next: Record<string, JsonValue>[]) => setParams({ ...p, breaks: next }, 'breaks')
-    return (
-      <>
-        <label>
-          Count units of
-          <select
-            data-testid="insp-basis"
-            value={String(p.basis ?? 'line')}
-            onChange={(e) => set('basis', e.target.value)}
-          >
-            <option value="line">the line</option>
-            <option value="sku">the sku across the order</option>
-            <option value="order">the whole order</option>
-          </select>
-        </label>
-        <table className="breaks">
-          <tbody>
-            {breaks.map((b, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: breaks are edited in place
-              <tr key={i}>
-                <td>
-                  <input
-                    type="number"
-                    min={1}
-                    className="qty"
-                    aria-label="from quantity"
-                    value={typeof b.minQty === 'number' ? b.minQty : ''}
-                    onChange={(e) =>
-                      setBreaks(
-                        breaks.map((x, j) => (j === i ? { ...x, minQty: Number(e.target.value) || 1 } : x)),
-                      )
-                    }
-                  />
-                  +
-                </td>
-                <td>
-                  <select
-                    value={kindOf(b)}
-                    onChange={(e) =>
-                      setBreaks(
-                        breaks.map((x, j) =>
-                          j === i
-                            ? {
-                                minQty: x.minQty ?? 1,
-                                ...(e.target.value === 'percent'
-                                  ? { percent: 5 }
-                                  : e.target.value === 'amount'
-                                    ? { amount: '1.00' }
-                                    : { price: '1.00' }),
-                              }
-                            : x,
-                        ),
-                      )
-                    }
-                  >
-                    <option value="percent">% off</option>
-                    <option value="amount">off each unit</option>
-                    <option value="price">unit price</option>
-                  </select>
-                </td>
-                <td>
-                  <input
-                    className="qty"
-                    aria-label="break value"
-                    value={String(b[kindOf(b)] ?? '')}
-                    onChange={(e) =>
-                      setBreaks(
-                        breaks.map((x, j) =>
-                          j === i
-                            ? {
-                                ...x,
-                                [kindOf(b)]:
-                                  kindOf(b) === 'percent' ? Number(e.target.value) || 0 : e.target.value,
-                              }
-                            : x,
-                        ),
-                      )
-                    }
-                  />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setBreaks(breaks.filter((_, j) => j !== i))}
-                  >
-                    ×
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button
-          type="button"
-          onClick={() => {
-            const last = breaks.reduce((m, b) => Math.max(m, typeof b.minQty === 'number' ? b.minQty : 0), 0)
-            setBreaks([...breaks, { minQty: last ? last * 2 : 10, percent: 5 }])
-          }}
-        >
-          Add break
-        </button>
-      </>
-    )
-  }
+  if (type === 'volumeBreaks') return <VolumeBreaksFields params={p} set={set} setParams={setParams} />
   if (type === 'round')
     return (
       <>
