@@ -175,18 +175,14 @@ function locationRule(
     const conditions = reasons(r, slots.snapshot(), a.type === 'exclude')
     // A location rule is listed once per location it blocks; a line-at-location rule only in the exclusion.
     if (!line) recordFired(x.fired, r, { locationId: c.location.id })
-    c.blocks.push({
-      lineId: line ? line.lineId : null,
-      strategies: p.strategies ?? null,
-      exclusion: {
-        rule: r.compiled.name,
-        action: a.type,
-        reason: `${p.reason ? `${p.reason}: ` : ''}${line ? `${line.sku} ` : ''}${a.type === 'exclude' ? 'excluded' : 'fails the restriction'} (${describeConditions(conditions)})`,
-        conditions,
-        ...(line ? { lineIds: [line.lineId] } : {}),
-        ...(p.strategies ? { strategies: [...p.strategies] } : {}),
-      },
-    })
+    const reason = `${p.reason ? `${p.reason}: ` : ''}${line ? `${line.sku} ` : ''}${a.type === 'exclude' ? 'excluded' : 'fails the restriction'} (${describeConditions(conditions)})`
+    const rule = r.compiled.name
+    // Built field by field rather than spread, so a block allocates no throwaway objects.
+    const exclusion: Exclusion = line
+      ? { rule, action: a.type, reason, conditions, lineIds: [line.lineId] }
+      : { rule, action: a.type, reason, conditions }
+    if (p.strategies) exclusion.strategies = [...p.strategies]
+    c.blocks.push({ lineId: line ? line.lineId : null, strategies: p.strategies ?? null, exclusion })
   }
 }
 
