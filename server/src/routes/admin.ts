@@ -1,7 +1,7 @@
 import { roles } from '@switchyard/core'
 import { configJsonSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { apiRoute, apiRouter, json, problem } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { describeInstance } from '../plugins/loader'
@@ -79,24 +79,16 @@ export function keyRoutes(hub: HubContext) {
       tags: ['keys'],
       summary: 'Create an API key (the key is shown once)',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                name: z.string().min(1).max(200),
-                role: z.enum(roles),
-                channel: z.string().max(64).optional(),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            name: z.string().min(1).max(200),
+            role: z.enum(roles),
+            channel: z.string().max(64).optional(),
+          }),
+        ),
       },
       responses: {
-        201: {
-          description: 'Created',
-          content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } },
-        },
+        201: json(keyView.extend({ token: z.string() }), 'Created'),
       },
     }),
     async (c) => {
@@ -122,16 +114,12 @@ export function keyRoutes(hub: HubContext) {
       tags: ['keys'],
       summary: 'List API keys (never the keys themselves)',
       responses: {
-        200: {
-          description: 'Keys',
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                items: z.array(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })),
-              }),
-            },
-          },
-        },
+        200: json(
+          z.strictObject({
+            items: z.array(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })),
+          }),
+          'Keys',
+        ),
       },
     }),
     async (c) => {
@@ -168,16 +156,10 @@ export function keyRoutes(hub: HubContext) {
         '(PostgreSQL LISTEN/NOTIFY).',
       request: {
         params: z.strictObject({ id: z.string().uuid() }),
-        body: {
-          required: true,
-          content: { 'application/json': { schema: z.strictObject({ role: z.enum(roles) }) } },
-        },
+        body: jsonBody(z.strictObject({ role: z.enum(roles) })),
       },
       responses: {
-        200: {
-          description: 'The key with its new role',
-          content: { 'application/json': { schema: keyView } },
-        },
+        200: json(keyView, 'The key with its new role'),
         404: notFound,
       },
     }),
@@ -212,10 +194,7 @@ export function keyRoutes(hub: HubContext) {
         },
       },
       responses: {
-        201: {
-          description: 'The new key',
-          content: { 'application/json': { schema: keyView.extend({ token: z.string() }) } },
-        },
+        201: json(keyView.extend({ token: z.string() }), 'The new key'),
         404: notFound,
       },
     }),

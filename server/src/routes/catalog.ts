@@ -1,7 +1,7 @@
 import { locationTypes } from '@switchyard/core'
 import { countryCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
-import { apiRoute, apiRouter, json } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
@@ -86,14 +86,10 @@ export function productRoutes(hub: HubContext) {
         }),
       },
       responses: {
-        200: {
-          description: 'A page of products',
-          content: {
-            'application/json': {
-              schema: z.strictObject({ items: z.array(productSchema), nextCursor: z.string().nullable() }),
-            },
-          },
-        },
+        200: json(
+          z.strictObject({ items: z.array(productSchema), nextCursor: z.string().nullable() }),
+          'A page of products',
+        ),
       },
     }),
     async (c) => {
@@ -116,7 +112,7 @@ export function productRoutes(hub: HubContext) {
       summary: 'One product',
       request: { params: z.strictObject({ sku: z.string().min(1).max(120) }) },
       responses: {
-        200: { description: 'The product', content: { 'application/json': { schema: productSchema } } },
+        200: json(productSchema, 'The product'),
       },
     }),
     async (c) => {
@@ -132,20 +128,10 @@ export function productRoutes(hub: HubContext) {
       tags: ['catalog'],
       summary: 'Create or update products in bulk',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({ items: z.array(productSchema).min(1).max(5000) }),
-            },
-          },
-        },
+        body: jsonBody(z.strictObject({ items: z.array(productSchema).min(1).max(5000) })),
       },
       responses: {
-        200: {
-          description: 'Upserted',
-          content: { 'application/json': { schema: z.strictObject({ upserted: z.number() }) } },
-        },
+        200: json(z.strictObject({ upserted: z.number() }), 'Upserted'),
       },
     }),
     async (c) => {
@@ -171,14 +157,7 @@ export function locationRoutes(hub: HubContext) {
       tags: ['catalog'],
       summary: 'List locations',
       responses: {
-        200: {
-          description: 'Locations',
-          content: {
-            'application/json': {
-              schema: z.strictObject({ items: z.array(locationSchema.extend({ id: z.string() })) }),
-            },
-          },
-        },
+        200: json(z.strictObject({ items: z.array(locationSchema.extend({ id: z.string() })) }), 'Locations'),
       },
     }),
     async (c) => {
@@ -194,10 +173,7 @@ export function locationRoutes(hub: HubContext) {
       summary: 'One location',
       request: { params: z.strictObject({ id: z.string().min(1).max(64) }) },
       responses: {
-        200: {
-          description: 'The location',
-          content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } },
-        },
+        200: json(locationSchema.extend({ id: z.string() }), 'The location'),
       },
     }),
     async (c) => {
@@ -215,13 +191,10 @@ export function locationRoutes(hub: HubContext) {
         params: z.strictObject({
           id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
         }),
-        body: { required: true, content: { 'application/json': { schema: locationSchema } } },
+        body: jsonBody(locationSchema),
       },
       responses: {
-        200: {
-          description: 'Saved',
-          content: { 'application/json': { schema: locationSchema.extend({ id: z.string() }) } },
-        },
+        200: json(locationSchema.extend({ id: z.string() }), 'Saved'),
       },
     }),
     async (c) => {
@@ -265,10 +238,7 @@ export function inventoryRoutes(hub: HubContext) {
         }),
       },
       responses: {
-        200: {
-          description: 'Levels',
-          content: { 'application/json': { schema: z.strictObject({ items: z.array(level) }) } },
-        },
+        200: json(z.strictObject({ items: z.array(level) }), 'Levels'),
       },
     }),
     async (c) => {
@@ -287,32 +257,24 @@ export function inventoryRoutes(hub: HubContext) {
       tags: ['inventory'],
       summary: 'Set on-hand (and safety stock) for many sku × location pairs, all or nothing',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                items: z
-                  .array(
-                    z.strictObject({
-                      sku: z.string().min(1).max(120),
-                      locationId: z.string().min(1).max(64),
-                      onHand: z.number().int().min(0).max(100_000_000),
-                      safetyStock: z.number().int().min(0).max(100_000_000).optional(),
-                    }),
-                  )
-                  .min(1)
-                  .max(10_000),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            items: z
+              .array(
+                z.strictObject({
+                  sku: z.string().min(1).max(120),
+                  locationId: z.string().min(1).max(64),
+                  onHand: z.number().int().min(0).max(100_000_000),
+                  safetyStock: z.number().int().min(0).max(100_000_000).optional(),
+                }),
+              )
+              .min(1)
+              .max(10_000),
+          }),
+        ),
       },
       responses: {
-        200: {
-          description: 'Applied',
-          content: { 'application/json': { schema: z.strictObject({ upserted: z.number() }) } },
-        },
+        200: json(z.strictObject({ upserted: z.number() }), 'Applied'),
       },
     }),
     async (c) => {

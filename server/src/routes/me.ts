@@ -25,7 +25,7 @@ export function meRoutes(_hub: HubContext) {
       tags: ['auth'],
       summary: 'The calling API key: its name, role and permissions',
       responses: {
-        200: { description: 'The key', content: { 'application/json': { schema: meSchema } } },
+        200: json(meSchema, 'The key'),
       },
     }),
     (c) => {

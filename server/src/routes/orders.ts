@@ -8,7 +8,7 @@ import {
 } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope } from '../http/auth'
-import { apiRoute, apiRouter, json, orderConflict, problem } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody, orderConflict, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { recordIntake } from '../observability/record-intake'
@@ -64,14 +64,10 @@ export function orderRoutes(hub: HubContext) {
       summary: 'List orders, newest first',
       request: { query: listQuery },
       responses: {
-        200: {
-          description: 'A page of orders',
-          content: {
-            'application/json': {
-              schema: z.strictObject({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
-            },
-          },
-        },
+        200: json(
+          z.strictObject({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
+          'A page of orders',
+        ),
       },
     }),
     async (c) => {
@@ -98,16 +94,10 @@ export function orderRoutes(hub: HubContext) {
       path: '/',
       tags: ['orders'],
       summary: 'Submit an order for a channel instance (idempotent on channel + externalId)',
-      request: { body: { required: true, content: { 'application/json': { schema: createBody } } } },
+      request: { body: jsonBody(createBody) },
       responses: {
-        201: {
-          description: 'Created, routed and allocated (or backordered)',
-          content: { 'application/json': { schema: intakeResult } },
-        },
-        200: {
-          description: 'Already received: the existing order',
-          content: { 'application/json': { schema: intakeResult } },
-        },
+        201: json(intakeResult, 'Created, routed and allocated (or backordered)'),
+        200: json(intakeResult, 'Already received: the existing order'),
       },
     }),
     async (c) => {
@@ -211,11 +201,8 @@ export function orderRoutes(hub: HubContext) {
         },
       },
       responses: {
-        200: { description: 'Cancelled', content: { 'application/json': { schema: cancelOutcome } } },
-        202: {
-          description: 'Waiting for the warehouse to confirm',
-          content: { 'application/json': { schema: cancelOutcome } },
-        },
+        200: json(cancelOutcome, 'Cancelled'),
+        202: json(cancelOutcome, 'Waiting for the warehouse to confirm'),
         404: notFound,
         409: orderConflict,
       },
@@ -245,30 +232,19 @@ export function orderRoutes(hub: HubContext) {
         'For orders a hold rule or the contract price check stopped. The reason is kept in the order history. Admin and analyst keys only; channel-scoped keys may not release their own orders.',
       request: {
         params: idParam,
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
-            },
-          },
-        },
+        body: jsonBody(z.strictObject({ reason: z.string().trim().min(1).max(500) })),
       },
       responses: {
-        200: {
-          description: 'Released and routed',
-          content: {
-            'application/json': {
-              schema: z.object({
-                orderId: z.string(),
-                status: z.string(),
-                releasedHold: z.string().nullable(),
-                allocated: z.number(),
-                backordered: z.number(),
-              }),
-            },
-          },
-        },
+        200: json(
+          z.object({
+            orderId: z.string(),
+            status: z.string(),
+            releasedHold: z.string().nullable(),
+            allocated: z.number(),
+            backordered: z.number(),
+          }),
+          'Released and routed',
+        ),
         404: notFound,
         409: orderConflict,
       },
@@ -296,52 +272,43 @@ export function orderRoutes(hub: HubContext) {
         'The order is routed again with its new shape; a held order stays held until released. Added lines without a price are priced as at intake (422 naming the line when nothing prices it). Refused with 409 naming the state once the order is with a warehouse.',
       request: {
         params: idParam,
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                shipTo: addressSchema.optional(),
-                serviceLevel: serviceLevelSchema.optional(),
-                lines: z
-                  .array(
-                    z.strictObject({
-                      lineId: z.string().uuid(),
-                      quantity: z.number().int().min(0).max(1_000_000),
-                    }),
-                  )
-                  .max(500)
-                  .optional(),
-                addLines: z
-                  .array(
-                    z.strictObject({
-                      sku: z.string().min(1).max(120),
-                      quantity: z.number().int().positive().max(1_000_000),
-                      unitPrice: decimalString.optional(),
-                      externalLineId: z.string().max(200).optional(),
-                    }),
-                  )
-                  .max(500)
-                  .optional(),
-                reason: z.string().min(1).max(500).optional(),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            shipTo: addressSchema.optional(),
+            serviceLevel: serviceLevelSchema.optional(),
+            lines: z
+              .array(
+                z.strictObject({
+                  lineId: z.string().uuid(),
+                  quantity: z.number().int().min(0).max(1_000_000),
+                }),
+              )
+              .max(500)
+              .optional(),
+            addLines: z
+              .array(
+                z.strictObject({
+                  sku: z.string().min(1).max(120),
+                  quantity: z.number().int().positive().max(1_000_000),
+                  unitPrice: decimalString.optional(),
+                  externalLineId: z.string().max(200).optional(),
+                }),
+              )
+              .max(500)
+              .optional(),
+            reason: z.string().min(1).max(500).optional(),
+          }),
+        ),
       },
       responses: {
-        200: {
-          description: 'Modified and routed again',
-          content: {
-            'application/json': {
-              schema: z.object({
-                orderId: z.string(),
-                status: z.enum(orderStatuses),
-                changed: z.array(z.string()),
-              }),
-            },
-          },
-        },
+        200: json(
+          z.object({
+            orderId: z.string(),
+            status: z.enum(orderStatuses),
+            changed: z.array(z.string()),
+          }),
+          'Modified and routed again',
+        ),
         404: notFound,
         409: orderConflict,
       },

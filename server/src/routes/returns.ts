@@ -1,7 +1,7 @@
 import { returnConditions } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertOrderInScope } from '../http/channel-scope'
-import { apiRoute, apiRouter, json, problem } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import type { HubContext } from '../hub-context'
 import { refundView, returnView } from './views/returns'
 
@@ -20,34 +20,29 @@ export function returnRoutes(hub: HubContext) {
         'The return location is chosen by the live returns rule set (or the built-in policy: high-value goods to a location tagged returns-centre, else the nearest that accepts returns).',
       request: {
         params: z.strictObject({ id: z.string().uuid() }),
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
+        body: jsonBody(
+          z.strictObject({
+            lines: z
+              .array(z.strictObject({ lineId: z.string().uuid(), quantity: z.number().int().positive() }))
+              .min(1)
+              .max(500),
+            reason: z.string().min(1).max(100).optional(),
+            exchange: z
+              .strictObject({
                 lines: z
-                  .array(z.strictObject({ lineId: z.string().uuid(), quantity: z.number().int().positive() }))
+                  .array(
+                    z.strictObject({
+                      sku: z.string().min(1).max(120),
+                      quantity: z.number().int().positive(),
+                    }),
+                  )
                   .min(1)
-                  .max(500),
-                reason: z.string().min(1).max(100).optional(),
-                exchange: z
-                  .strictObject({
-                    lines: z
-                      .array(
-                        z.strictObject({
-                          sku: z.string().min(1).max(120),
-                          quantity: z.number().int().positive(),
-                        }),
-                      )
-                      .min(1)
-                      .max(100),
-                    ship: z.enum(['first', 'after-receipt']),
-                  })
-                  .optional(),
-              }),
-            },
-          },
-        },
+                  .max(100),
+                ship: z.enum(['first', 'after-receipt']),
+              })
+              .optional(),
+          }),
+        ),
       },
       responses: {
         201: json(returnView, 'Authorised'),
@@ -129,25 +124,20 @@ export function returnRoutes(hub: HubContext) {
         'Record what came back, unit by unit: resellable units are restocked, damaged ones written off, the refund follows',
       request: {
         params: z.strictObject({ id: z.string().uuid() }),
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                lines: z
-                  .array(
-                    z.strictObject({
-                      sku: z.string().min(1).max(120),
-                      quantity: z.number().int().positive(),
-                      condition: z.enum(returnConditions),
-                    }),
-                  )
-                  .min(1)
-                  .max(500),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            lines: z
+              .array(
+                z.strictObject({
+                  sku: z.string().min(1).max(120),
+                  quantity: z.number().int().positive(),
+                  condition: z.enum(returnConditions),
+                }),
+              )
+              .min(1)
+              .max(500),
+          }),
+        ),
       },
       responses: {
         200: json(returnView, 'Received'),

@@ -143,19 +143,14 @@ export function ruleRoutes(hub: HubContext) {
       tags: ['rules'],
       summary: 'Create a rule set',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                id: z.string().regex(/^[a-z0-9][a-z0-9-_]{0,63}$/, 'lower case letters, digits, - and _'),
-                kind: z.enum(['sourcing', 'pricing', 'returns']),
-                name: z.string().min(1).max(200),
-                description: z.string().max(2000).nullable().optional(),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            id: z.string().regex(/^[a-z0-9][a-z0-9-_]{0,63}$/, 'lower case letters, digits, - and _'),
+            kind: z.enum(['sourcing', 'pricing', 'returns']),
+            name: z.string().min(1).max(200),
+            description: z.string().max(2000).nullable().optional(),
+          }),
+        ),
       },
       responses: {
         201: json(ruleSetView, 'Created'),
@@ -191,7 +186,7 @@ export function ruleRoutes(hub: HubContext) {
       summary: 'Save a new draft version (validated; errors are reported, not refused)',
       request: {
         params: setParam,
-        body: { required: true, content: { 'application/json': { schema: versionBody } } },
+        body: jsonBody(versionBody),
       },
       responses: {
         201: json(versionWithValidation, 'The draft and its validation report'),
@@ -238,7 +233,7 @@ export function ruleRoutes(hub: HubContext) {
       summary: 'Update a draft (published versions are immutable: 409)',
       request: {
         params: versionParam,
-        body: { required: true, content: { 'application/json': { schema: versionBody.partial() } } },
+        body: jsonBody(versionBody.partial()),
       },
       responses: {
         200: json(versionWithValidation, 'The draft and its validation report'),
@@ -358,30 +353,25 @@ export function ruleRoutes(hub: HubContext) {
         "Routes as of the order's placedAt (now when it has none): cut-offs, ship days, the capacity day and promise dates are those an intake at that moment would have used.",
       request: {
         params: versionParam,
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                channel: z.string().min(1).max(64),
-                order: canonicalOrderSchema,
-                stock: z
-                  .array(
-                    z.strictObject({
-                      sku: z.string().min(1),
-                      locationId: z.string().min(1),
-                      available: z.number().int().min(0),
-                    }),
-                  )
-                  .max(10_000)
-                  .optional()
-                  .meta({
-                    description: 'What-if stock, replacing the current available quantity for these pairs',
-                  }),
+        body: jsonBody(
+          z.strictObject({
+            channel: z.string().min(1).max(64),
+            order: canonicalOrderSchema,
+            stock: z
+              .array(
+                z.strictObject({
+                  sku: z.string().min(1),
+                  locationId: z.string().min(1),
+                  available: z.number().int().min(0),
+                }),
+              )
+              .max(10_000)
+              .optional()
+              .meta({
+                description: 'What-if stock, replacing the current available quantity for these pairs',
               }),
-            },
-          },
-        },
+          }),
+        ),
       },
       responses: {
         200: json(simulation, 'The decision, with its explanation and a trace of every order rule'),
@@ -481,12 +471,7 @@ export function ruleRoutes(hub: HubContext) {
       tags: ['rules'],
       summary: 'Create or replace lanes by id',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': { schema: z.strictObject({ items: z.array(laneSchema).min(1).max(5000) }) },
-          },
-        },
+        body: jsonBody(z.strictObject({ items: z.array(laneSchema).min(1).max(5000) })),
       },
       responses: { 200: written },
     }),
@@ -517,14 +502,7 @@ export function ruleRoutes(hub: HubContext) {
       tags: ['rules'],
       summary: 'Create or replace calendars by id',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({ items: z.array(calendarSchema).min(1).max(500) }),
-            },
-          },
-        },
+        body: jsonBody(z.strictObject({ items: z.array(calendarSchema).min(1).max(500) })),
       },
       responses: { 200: written },
     }),

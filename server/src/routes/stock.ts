@@ -2,7 +2,7 @@ import { availability } from '@switchyard/core'
 import { countryCode, serviceLevelSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, hideOtherChannel } from '../http/auth'
-import { apiRoute, apiRouter, json, problem } from '../http/openapi'
+import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { poolView, reservationView, skuAvailability } from './views/stock'
@@ -123,22 +123,17 @@ export function stockRoutes(hub: HubContext) {
       description:
         'A pool at a location protects units there; without a location it protects units network-wide. Setting protectedQty refills the pool to that many units.',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                channel: z.string().min(1).max(64),
-                sku: z.string().min(1).max(120),
-                locationId: z.string().min(1).max(64).nullable().optional(),
-                protectedQty: z.number().int().min(0).max(100_000_000),
-                mayBorrow: z.boolean().optional(),
-                capUnits: z.number().int().min(0).nullable().optional(),
-                capPercent: z.number().min(0).max(100).nullable().optional(),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            channel: z.string().min(1).max(64),
+            sku: z.string().min(1).max(120),
+            locationId: z.string().min(1).max(64).nullable().optional(),
+            protectedQty: z.number().int().min(0).max(100_000_000),
+            mayBorrow: z.boolean().optional(),
+            capUnits: z.number().int().min(0).nullable().optional(),
+            capPercent: z.number().min(0).max(100).nullable().optional(),
+          }),
+        ),
       },
       responses: { 200: json(poolView, 'The pool') },
     }),
@@ -183,31 +178,26 @@ export function stockRoutes(hub: HubContext) {
       summary:
         'Hold stock for a cart or POS for a while; an order citing the reservation turns it into its allocation',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                channel: z.string().min(1).max(64),
-                lines: z
-                  .array(
-                    z.strictObject({
-                      sku: z.string().min(1).max(120),
-                      quantity: z.number().int().positive().max(100_000),
-                    }),
-                  )
-                  .min(1)
-                  .max(200),
-                ttlSeconds: z
-                  .number()
-                  .int()
-                  .min(1)
-                  .max(7 * 24 * 3600),
-                reference: z.string().max(200).optional(),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            channel: z.string().min(1).max(64),
+            lines: z
+              .array(
+                z.strictObject({
+                  sku: z.string().min(1).max(120),
+                  quantity: z.number().int().positive().max(100_000),
+                }),
+              )
+              .min(1)
+              .max(200),
+            ttlSeconds: z
+              .number()
+              .int()
+              .min(1)
+              .max(7 * 24 * 3600),
+            reference: z.string().max(200).optional(),
+          }),
+        ),
       },
       responses: { 201: json(reservationView, 'Held') },
     }),
@@ -282,34 +272,29 @@ export function stockRoutes(hub: HubContext) {
       tags: ['inventory'],
       summary: 'Stock movements (received, counted, lost), each applied once by its event id',
       request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.strictObject({
-                source: z.string().min(1).max(64).default('api'),
-                events: z
-                  .array(
-                    z.strictObject({
-                      eventId: z.string().min(1).max(200),
-                      sku: z.string().min(1).max(120),
-                      locationId: z.string().min(1).max(64),
-                      delta: z
-                        .number()
-                        .int()
-                        .min(-100_000_000)
-                        .max(100_000_000)
-                        .refine((d) => d !== 0, 'must not be zero'),
-                      occurredAt: z.iso.datetime({ offset: true }).optional(),
-                      reason: z.string().max(200).optional(),
-                    }),
-                  )
-                  .min(1)
-                  .max(10_000),
-              }),
-            },
-          },
-        },
+        body: jsonBody(
+          z.strictObject({
+            source: z.string().min(1).max(64).default('api'),
+            events: z
+              .array(
+                z.strictObject({
+                  eventId: z.string().min(1).max(200),
+                  sku: z.string().min(1).max(120),
+                  locationId: z.string().min(1).max(64),
+                  delta: z
+                    .number()
+                    .int()
+                    .min(-100_000_000)
+                    .max(100_000_000)
+                    .refine((d) => d !== 0, 'must not be zero'),
+                  occurredAt: z.iso.datetime({ offset: true }).optional(),
+                  reason: z.string().max(200).optional(),
+                }),
+              )
+              .min(1)
+              .max(10_000),
+          }),
+        ),
       },
       responses: {
         200: json(z.object({ applied: z.number(), duplicate: z.number() }), 'Applied'),
