@@ -31,6 +31,8 @@ export { openSqlDb } from './db/sql/open'
 export { isConnectionError, readJson, type SqlDb, type SqlRunner } from './db/sql/sql-db'
 export {
   ConflictError,
+  type ErrorCode,
+  errorCodes,
   type FieldIssue,
   IllegalTransitionError,
   isSwitchyardError,

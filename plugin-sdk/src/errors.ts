@@ -5,6 +5,18 @@
  */
 const BRAND = Symbol.for('switchyard:plugin-error')
 
+/** Every code a plugin error carries, with what it means: a closed list, so a caller can switch on it. */
+export const pluginErrorCodes = {
+  SWITCHYARD_PLUGIN_CONFIG: "the instance's config is wrong; it stops until someone fixes it",
+  SWITCHYARD_PLUGIN_TRANSIENT: 'the peer failed for now; retried with backoff',
+  SWITCHYARD_PLUGIN_RATE_LIMITED: 'the peer asked us to slow down; retried after its Retry-After',
+  SWITCHYARD_PLUGIN_TIMEOUT: 'the peer did not answer in time; retried with backoff',
+  SWITCHYARD_PLUGIN_PERMANENT: 'the peer refused for good; that message is given up',
+  SWITCHYARD_PLUGIN_PAYLOAD: 'the peer sent a body that can never be accepted; answered naming the fields',
+} as const
+
+export type PluginErrorCode = keyof typeof pluginErrorCodes
+
 export type FailureClass = 'config' | 'transient' | 'permanent'
 
 export interface PluginErrorOptions {
@@ -16,13 +28,18 @@ export interface PluginErrorOptions {
 
 export class PluginError extends Error {
   readonly [BRAND] = true
-  readonly code: string
+  readonly code: PluginErrorCode
   readonly failure: FailureClass
   readonly retryAfterMs: number | undefined
   readonly status: number | undefined
   readonly details: Record<string, unknown> | undefined
 
-  constructor(message: string, code: string, failure: FailureClass, options: PluginErrorOptions = {}) {
+  constructor(
+    message: string,
+    code: PluginErrorCode,
+    failure: FailureClass,
+    options: PluginErrorOptions = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'PluginError'
     this.code = code

@@ -26,10 +26,14 @@ const workspace = (e: ImportEdge, name: string) =>
 const nodeOnly = /^(node:|pg$|better-sqlite3|@mikro-orm\/|pino|knex)/
 
 /**
- * The SDK's canonical types (zod schemas) and its field naming (`formatPath`) are browser-safe; the
- * rest of the SDK (HTTP, signatures) is Node.
+ * The SDK's canonical types (zod schemas), its field naming (`formatPath`) and its error classes
+ * and codes are browser-safe; the rest of the SDK (HTTP, signatures) is Node.
  */
-const browserSafeSdk = ['@switchyard/plugin-sdk/canonical', '@switchyard/plugin-sdk/issues']
+const browserSafeSdk = [
+  '@switchyard/plugin-sdk/canonical',
+  '@switchyard/plugin-sdk/issues',
+  '@switchyard/plugin-sdk/errors',
+]
 
 function browserUnsafe(files: readonly string[]): ImportEdge[] {
   return [...new Set(files)]

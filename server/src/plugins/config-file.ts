@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { ErrorCode } from '@switchyard/core'
 import { formatPath } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 
@@ -37,7 +38,7 @@ export interface HubConfigFile {
 }
 
 export class ConfigFileError extends Error {
-  readonly code = 'CONFIG_INVALID'
+  readonly code: ErrorCode = 'CONFIG_INVALID'
   constructor(message: string) {
     super(message)
     this.name = 'ConfigFileError'

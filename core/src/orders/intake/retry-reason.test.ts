@@ -12,7 +12,7 @@ describe('retryReason', () => {
   })
 
   it('does not retry anything else', () => {
-    expect(retryReason(new ConflictError('x', 'ORDER_NOT_CANCELLABLE'))).toBeUndefined()
+    expect(retryReason(new ConflictError('x', 'ORDER_STATUS_CHANGED'))).toBeUndefined()
     expect(retryReason(Object.assign(new Error('u'), { code: '23505' }))).toBeUndefined()
     expect(retryReason(new TypeError('bug'))).toBeUndefined()
   })
