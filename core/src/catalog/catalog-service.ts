@@ -119,6 +119,14 @@ export class CatalogService {
     return this.orm.em.fork().find(Location, {}, { orderBy: { id: 'asc' } })
   }
 
+  /** The product categories in use, sorted: the rule editor offers them as values. */
+  async categories(): Promise<string[]> {
+    const rows: { category: string }[] = await this.orm.em
+      .getConnection()
+      .execute('select distinct category from product where category is not null order by category')
+    return rows.map((r) => r.category)
+  }
+
   async getLocation(id: string): Promise<Location> {
     const l = await this.orm.em.fork().findOne(Location, { id })
     if (!l) throw new NotFoundError('location', id, 'LOCATION_NOT_FOUND')

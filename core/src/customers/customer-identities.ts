@@ -181,6 +181,14 @@ export class CustomerIdentities {
     )
   }
 
+  /** The customer tiers in use, sorted: the rule editor offers them as values. */
+  async tiers(): Promise<string[]> {
+    const rows = await this.db.all<{ tier: string }>(
+      'select distinct tier from customer where tier is not null order by tier',
+    )
+    return rows.map((r) => r.tier)
+  }
+
   /**
    * Resolves and records at once, in a transaction of its own: a contract made for a customer by
    * identifier binds those identifiers to one customer record before any order arrives.

@@ -64,22 +64,12 @@ export function ruleRoutes(hub: HubContext) {
     }),
     async (c) => {
       const [locations, categories, tiers, lanes] = await Promise.all([
-        core.db.all<{ id: string; name: string; type: string; tags: unknown; country: string }>(
-          'select id, name, type, tags, country from location order by id',
-        ),
-        core.db.all<{ category: string }>(
-          'select distinct category from product where category is not null order by category',
-        ),
-        core.db.all<{ tier: string }>(
-          'select distinct tier from customer where tier is not null order by tier',
-        ),
+        core.catalog.listLocations(),
+        core.catalog.categories(),
+        core.customers.tiers(),
         core.carrierNetwork.listLanes(),
       ])
-      const tags = [
-        ...new Set(
-          locations.flatMap((l) => (typeof l.tags === 'string' ? JSON.parse(l.tags) : (l.tags as string[]))),
-        ),
-      ].sort()
+      const tags = [...new Set(locations.flatMap((l) => l.tags))].sort()
       const countries = [
         ...new Set([
           ...locations.map((l) => l.country),
@@ -107,8 +97,8 @@ export function ruleRoutes(hub: HubContext) {
           serviceLevels: [...serviceLevels],
           locationTypes: [...locationTypes],
           weekdays: [...weekdays],
-          categories: categories.map((r) => r.category),
-          tiers: tiers.map((r) => r.tier),
+          categories,
+          tiers,
         },
       }
       return c.json(body, 200)
