@@ -44,7 +44,7 @@ export function requirePermission(permission: Permission): MiddlewareHandler {
   }
 }
 
-export function assertPermission(principal: Principal, permission: Permission): void {
+function assertPermission(principal: Principal, permission: Permission): void {
   if (!(permissions[permission] as readonly string[]).includes(principal.role)) {
     throw new ProblemError(
       403,
