@@ -15,7 +15,7 @@ import { InventoryService } from './inventory/inventory-service'
 import { PoolService } from './inventory/pool-service'
 import { ReservationService } from './inventory/reservations'
 import { deliveryEffects } from './orders/fulfilment-effects'
-import { type IntakeObserver, type IntakeResult, OrderIntake } from './orders/intake/order-intake'
+import { type IntakeObserver, OrderIntake } from './orders/intake/order-intake'
 import { prepareOrder, routingInput } from './orders/intake/prepared-order'
 import { CancellationService } from './orders/lifecycle/cancellation-service'
 import { HoldReleaseService } from './orders/lifecycle/hold-release-service'
@@ -88,8 +88,6 @@ export interface Core {
   apiKeys: ApiKeys
   pluginInstances: PluginInstances
   webhookReceipts: WebhookReceipts
-  /** Subscribe to committed intakes (the dispatcher wakes on them). */
-  onOrdersCommitted(listener: (results: readonly IntakeResult[]) => void): void
   close(): Promise<void>
 }
 
@@ -107,7 +105,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Revocations and role changes reach every hub's API key cache through it.
   const changes = openChangeFeed(options.settings, db)
   const catalogCache = new CatalogCache(db)
-  const listeners: ((results: readonly IntakeResult[]) => void)[] = []
   const centroids = loadCentroids()
   const ruleSets = new RuleSetService(db, async () => {
     const [locations, channels] = await Promise.all([
@@ -153,9 +150,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     directory: options.directory,
     pricing,
     ...(options.intakeObserver ? { observer: options.intakeObserver } : {}),
-    onCommitted: (results) => {
-      for (const l of listeners) l(results)
-    },
   })
   const cancellations = new CancellationService(db, catalogCache, options.directory)
   const refunds = new RefundService(db, options.directory)
@@ -208,9 +202,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     apiKeys: new ApiKeys(db, changes),
     pluginInstances: new PluginInstances(db),
     webhookReceipts: new WebhookReceipts(db),
-    onOrdersCommitted(listener) {
-      listeners.push(listener)
-    },
     async close() {
       await changes.close()
       await db.close()

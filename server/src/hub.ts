@@ -108,7 +108,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     }
     if (settings.workers) {
       context.dispatcher = createOutboxWorker(context)
-      core.onOrdersCommitted(() => context.dispatcher?.wake())
+      // Every commit that wrote outbox messages wakes the dispatcher (core's outbox writer announces it).
+      core.db.onCommitted('outbox', () => context.dispatcher?.wake())
       context.dispatcher.start()
     }
     const pollInterval = settings.pollIntervalMs
@@ -152,7 +153,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
                 .all()
                 .filter((i) => registry.accepts(i.id, 'inventory.push'))
                 .map((i) => i.id)
-              if ((await core.stockSync.run(channels)) > 0) context.dispatcher?.wake()
+              await core.stockSync.run(channels)
             },
             logger,
           ),

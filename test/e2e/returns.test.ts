@@ -227,6 +227,18 @@ describe('returns and refunds', () => {
 
   it('ships the replacement of an exchange at once', async () => {
     const { orderId } = await shippedShopifyOrder([{ sku: 'SKU-B', quantity: 1, price: '35.00' }])
+    // Intake's metrics count the replacement too, though no channel submitted it.
+    const ordersCreated = async () => {
+      const text = await (await fetch(`${hub.url}/metrics`)).text()
+      const series = 'switchyard_orders_received_total{channel="shop",outcome="created"} '
+      return Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(series))
+          ?.slice(series.length) ?? 0,
+      )
+    }
+    const before = await ordersCreated()
     const lineId = (await hub.api(`/api/v1/orders/${orderId}`)).body.lines[0].id
     const created = await hub.api(`/api/v1/orders/${orderId}/returns`, {
       body: {
@@ -246,6 +258,7 @@ describe('returns and refunds', () => {
       tags: ['exchange'],
     })
     expect(replacement.externalOrderId).toContain(created.body.rmaNumber)
+    expect(await ordersCreated()).toBe(before + 1)
     await waitFor(
       () => wms.fulfilments().find((f) => f.request.orderId === replacementId),
       10_000,

@@ -1,5 +1,6 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { DeliveryEffects } from '../outbox/dispatcher'
+import type { ClaimedMessage } from '../outbox/outbox-store'
 import type { RefundService } from '../returns/refund-service'
 import { refusalWrite } from './fulfilment-refusal'
 import type { CancellationService } from './lifecycle/cancellation-service'
@@ -24,12 +25,12 @@ export function deliveryEffects(
   return {
     async onDelivered(message, result) {
       if (message.topic === 'refund.push') {
-        const refundId = (message.payload as { refundId: string }).refundId
+        const { refundId } = message.payload
         if (result.status === 'accepted') return (tx) => refunds.confirmInTx(tx, refundId, result.externalRef)
         if (result.status === 'refused') return (tx) => refunds.failInTx(tx, refundId, result.reason)
         return undefined
       }
-      const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
+      const fulfilmentId = fulfilmentOf(message)
       if (!fulfilmentId) return undefined
       if (message.topic === 'fulfilment.request') {
         if (result.status === 'refused')
@@ -52,10 +53,10 @@ export function deliveryEffects(
     },
     async onDead(message, { error, failure }) {
       if (message.topic === 'refund.push') {
-        const refundId = (message.payload as { refundId: string }).refundId
+        const { refundId } = message.payload
         return (tx) => refunds.failInTx(tx, refundId, error)
       }
-      const fulfilmentId = (message.payload as { fulfilmentId?: string }).fulfilmentId
+      const fulfilmentId = fulfilmentOf(message)
       const orderId = message.orderId
       if (!fulfilmentId || !orderId) return undefined
       if (message.topic === 'fulfilment.request') {
@@ -86,4 +87,11 @@ export function deliveryEffects(
       return undefined
     },
   }
+}
+
+/** The fulfilment a request or cancel message is about. */
+function fulfilmentOf(message: ClaimedMessage): string | undefined {
+  return message.topic === 'fulfilment.request' || message.topic === 'fulfilment.cancel'
+    ? message.payload.fulfilmentId
+    : undefined
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { canonicalOrderSchema } from '@switchyard/plugin-sdk'
+import { canonicalOrderSchema, type FulfilmentRequest } from '@switchyard/plugin-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../core'
 import { resolveDatabaseSettings } from '../db/database-settings'
@@ -60,7 +60,7 @@ describe('a refused fulfilment request', () => {
       "select id, payload from outbox_message where order_id = ? and topic = 'fulfilment.request'",
       [r.orderId],
     ))!
-    const payload = JSON.parse(m.payload) as { fulfilmentId: string }
+    const payload = JSON.parse(m.payload) as FulfilmentRequest
     const message: ClaimedMessage = {
       id: m.id,
       topic: 'fulfilment.request',

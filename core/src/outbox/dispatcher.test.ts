@@ -7,7 +7,11 @@ import { type Core, openCore } from '../core'
 import { resolveDatabaseSettings } from '../db/database-settings'
 import { uuidv7 } from '../ids'
 import { type DeadLetter, OutboxDispatcher } from './dispatcher'
+import type { ClaimedMessage } from './outbox-store'
 import { writeOutbox } from './outbox-writer'
+
+/** Which of the test's messages this is (its idempotency key is `k-<n>`). */
+const n = (m: ClaimedMessage) => Number(m.idempotencyKey.slice(2))
 
 /** The dispatcher against a real, migrated SQLite database: pacing while intake is crowded. */
 describe('OutboxDispatcher', () => {
@@ -27,11 +31,11 @@ describe('OutboxDispatcher', () => {
         tx,
         Array.from({ length: 200 }, (_, i) => ({
           id: uuidv7(),
-          topic: 'order.status' as const,
+          topic: 'inventory.push' as const,
           instanceId: 'web',
           orderId: null,
           idempotencyKey: `k-${i}`,
-          payload: { n: i },
+          payload: [],
           createdAt: now,
         })),
       ),
@@ -56,7 +60,7 @@ describe('OutboxDispatcher', () => {
         mostInFlight = Math.max(mostInFlight, inFlight)
         await new Promise((r) => setTimeout(r, 1))
         inFlight--
-        delivered.push((m.payload as { n: number }).n)
+        delivered.push(n(m))
         return { status: 'accepted' as const }
       },
     })
@@ -95,13 +99,13 @@ describe('OutboxDispatcher', () => {
       effects: {
         async onDead(message, death) {
           deaths.push(death)
-          const n = (message.payload as { n: number }).n
+          const k = n(message)
           return async (tx) => {
             await tx.run('update outbox_message set last_error = ? where id = ?', [
               'effect written',
               message.id,
             ])
-            if (n === 0) throw new Error('the effect failed')
+            if (k === 0) throw new Error('the effect failed')
           }
         },
       },

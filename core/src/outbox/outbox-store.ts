@@ -2,19 +2,17 @@ import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { isRetryableDbError, readJson } from '../db/sql/sql-db'
 import { uuidv7 } from '../ids'
 import { DEFAULT_MAX_ATTEMPTS } from './outbox-writer'
-import type { OutboxTopic } from './topics'
+import type { OutboxTopic, WithPayload } from './topics'
 
-export interface ClaimedMessage {
+export type ClaimedMessage = WithPayload<{
   id: string
-  topic: OutboxTopic
   instanceId: string
   orderId: string | null
   idempotencyKey: string
-  payload: unknown
   /** Including this one. */
   attempt: number
   maxAttempts: number
-}
+}>
 
 interface ClaimRow {
   id: string
@@ -61,16 +59,20 @@ export class OutboxStore {
       ),
     )
     return rows
-      .map((r) => ({
-        id: r.id,
-        topic: r.topic,
-        instanceId: r.instance_id,
-        orderId: r.order_id,
-        idempotencyKey: r.idempotency_key,
-        payload: readJson(r.payload),
-        attempt: r.attempts,
-        maxAttempts: r.max_attempts,
-      }))
+      .map(
+        (r) =>
+          // The row was written from a NewOutboxMessage of this topic (writeOutbox).
+          ({
+            id: r.id,
+            topic: r.topic,
+            instanceId: r.instance_id,
+            orderId: r.order_id,
+            idempotencyKey: r.idempotency_key,
+            payload: readJson(r.payload),
+            attempt: r.attempts,
+            maxAttempts: r.max_attempts,
+          }) as ClaimedMessage,
+      )
       .sort((a, b) => (a.id < b.id ? -1 : 1))
   }
 

@@ -18,8 +18,13 @@ const COLUMNS = [
   'created_at',
 ]
 
-/** Writes messages inside the caller's transaction: they exist exactly when the change that caused them does. */
+/**
+ * Writes messages inside the caller's transaction: they exist exactly when the change that caused
+ * them does. The commit then wakes the dispatcher (`SqlDb.onCommitted('outbox')`): no caller does.
+ */
 export async function writeOutbox(tx: SqlRunner, messages: readonly NewOutboxMessage[]): Promise<void> {
+  if (messages.length === 0) return
+  tx.announce('outbox')
   await insertRows(
     tx,
     'outbox_message',

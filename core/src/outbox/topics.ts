@@ -1,4 +1,24 @@
-/** What an outbox message asks a plugin to do. */
+import type {
+  ChannelInventoryLevel,
+  ChannelPrice,
+  FulfilmentCancelRequest,
+  FulfilmentRequest,
+  NotificationEvent,
+  OrderStatusUpdate,
+  RefundRequest,
+} from '@switchyard/plugin-sdk'
+
+/** What each outbox message asks a plugin to do, and what it carries. */
+export interface OutboxPayloads {
+  'fulfilment.request': FulfilmentRequest
+  'fulfilment.cancel': FulfilmentCancelRequest
+  'order.status': OrderStatusUpdate
+  'inventory.push': ChannelInventoryLevel[]
+  'refund.push': RefundRequest
+  'price.push': ChannelPrice[]
+  notification: NotificationEvent
+}
+export type OutboxTopic = keyof OutboxPayloads
 export const outboxTopics = [
   'fulfilment.request',
   'fulfilment.cancel',
@@ -7,8 +27,12 @@ export const outboxTopics = [
   'refund.push',
   'price.push',
   'notification',
-] as const
-export type OutboxTopic = (typeof outboxTopics)[number]
+] as const satisfies readonly OutboxTopic[]
+
+/** One variant per topic, so checking `topic` tells the payload's type without a cast. */
+export type WithPayload<Base> = {
+  [T in OutboxTopic]: Base & { topic: T; payload: OutboxPayloads[T] }
+}[OutboxTopic]
 
 /**
  * Which plugin instances can take which messages. Implemented by the server from the loaded
@@ -20,12 +44,10 @@ export interface IntegrationDirectory {
   notificationTargets?(): readonly string[]
 }
 
-export interface NewOutboxMessage {
+export type NewOutboxMessage = WithPayload<{
   id: string
-  topic: OutboxTopic
   instanceId: string
   orderId: string | null
   idempotencyKey: string
-  payload: unknown
   createdAt: number
-}
+}>

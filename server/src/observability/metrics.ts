@@ -119,5 +119,12 @@ export function intakeMetrics(metrics: Metrics): IntakeObserver {
     },
     routed: (seconds) => metrics.routingDecision.observe(seconds),
     retried: (reason) => metrics.allocationRetries.inc({ reason }),
+    // Received (new or redelivered), and where routing left a new order.
+    answered(channel, result) {
+      metrics.ordersReceived.inc({ channel, outcome: result.created ? 'created' : 'duplicate' })
+      if (!result.created) return
+      metrics.ordersRouted.inc({ channel, status: result.status })
+      if (result.status === 'backordered') metrics.ordersBackordered.inc({ channel })
+    },
   }
 }

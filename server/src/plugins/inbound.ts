@@ -13,7 +13,6 @@ import {
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import type { HubContext } from '../hub-context'
-import { recordIntake } from '../observability/record-intake'
 import type { LoadedInstance } from './loader'
 
 export type InboundOutcome =
@@ -81,7 +80,6 @@ export async function applyInbound(
         if (!parsed.success)
           throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
         const r: IntakeResult = await hub.core.intake.submit(instance.id, parsed.data)
-        recordIntake(hub.metrics, instance.id, r)
         outcomes.push({ type: 'order', ...r })
         break
       }

@@ -11,7 +11,6 @@ import { assertChannelScope } from '../http/auth'
 import { apiRoute, apiRouter, json, jsonBody, orderConflict, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
-import { recordIntake } from '../observability/record-intake'
 import { orderDetail, orderSummary, routingDecision } from './views/orders'
 
 const listQuery = z.strictObject({
@@ -123,7 +122,6 @@ export function orderRoutes(hub: HubContext) {
           }
           throw error
         })
-      recordIntake(hub.metrics, channel, result)
       c.set('logOrderIds', [result.orderId])
       return c.json(result, result.created ? 201 : 200)
     },

@@ -1,14 +1,5 @@
 import { type ClaimedMessage, type Deliver, OutboxDispatcher } from '@switchyard/core'
-import type {
-  ChannelInventoryLevel,
-  ChannelPrice,
-  DeliveryResult,
-  FulfilmentCancelRequest,
-  FulfilmentRequest,
-  NotificationEvent,
-  OrderStatusUpdate,
-  RefundRequest,
-} from '@switchyard/plugin-sdk'
+import type { DeliveryResult } from '@switchyard/plugin-sdk'
 import { ConfigError } from '@switchyard/plugin-sdk'
 import type { HubContext } from '../hub-context'
 import { invokePlugin } from '../plugins/invoke'
@@ -34,27 +25,25 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
     () => {
       switch (message.topic) {
         case 'order.status':
-          if (c.statusPush) return c.statusPush.pushStatus(message.payload as OrderStatusUpdate, ctx)
+          if (c.statusPush) return c.statusPush.pushStatus(message.payload, ctx)
           break
         case 'fulfilment.request':
-          if (c.fulfilment) return c.fulfilment.requestFulfilment(message.payload as FulfilmentRequest, ctx)
+          if (c.fulfilment) return c.fulfilment.requestFulfilment(message.payload, ctx)
           break
         case 'fulfilment.cancel':
-          if (c.fulfilment?.cancelFulfilment)
-            return c.fulfilment.cancelFulfilment(message.payload as FulfilmentCancelRequest, ctx)
+          if (c.fulfilment?.cancelFulfilment) return c.fulfilment.cancelFulfilment(message.payload, ctx)
           break
         case 'inventory.push':
-          if (c.inventoryPush)
-            return c.inventoryPush.pushInventory(message.payload as ChannelInventoryLevel[], ctx)
+          if (c.inventoryPush) return c.inventoryPush.pushInventory(message.payload, ctx)
           break
         case 'refund.push':
-          if (c.refundPush) return c.refundPush.pushRefund(message.payload as RefundRequest, ctx)
+          if (c.refundPush) return c.refundPush.pushRefund(message.payload, ctx)
           break
         case 'price.push':
-          if (c.pricePush) return c.pricePush.pushPrices(message.payload as ChannelPrice[], ctx)
+          if (c.pricePush) return c.pricePush.pushPrices(message.payload, ctx)
           break
         case 'notification':
-          if (c.notify) return c.notify.notify(message.payload as NotificationEvent, ctx)
+          if (c.notify) return c.notify.notify(message.payload, ctx)
           break
       }
       throw new ConfigError(`plugin instance '${instance.id}' cannot take '${message.topic}' messages`)

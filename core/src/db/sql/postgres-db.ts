@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import pg from 'pg'
-import type { SqlDb, SqlParam, SqlRunner } from './sql-db'
+import { type CommitEvent, CommitListeners, type SqlDb, type SqlParam, type SqlRunner } from './sql-db'
 
 const INT8 = 20
 const NUMERIC = 1700
@@ -41,8 +41,11 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
     }
     return q
   }
-  const runnerFor = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
+  const committed = new CommitListeners()
+  /** `announced` collects a transaction's events; without it (the pool) they fire at once. */
+  const runnerFor = (client: pg.Pool | pg.PoolClient, announced?: Set<CommitEvent>): SqlRunner => ({
     dialect: 'postgresql',
+    announce: (event) => (announced ? announced.add(event) : committed.fire([event])),
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
       const q = query(sql)
       const res = await client.query({ name: q.name, text: q.text, values: params as unknown[] })
@@ -62,6 +65,7 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
   const base = runnerFor(pool)
   return {
     ...base,
+    onCommitted: (event, listener) => committed.on(event, listener),
     async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
       const client = await pool.connect()
       let broken = false
@@ -72,9 +76,11 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
       }
       client.on('error', onError)
       try {
+        const announced = new Set<CommitEvent>()
         await client.query('BEGIN')
-        const result = await fn(runnerFor(client))
+        const result = await fn(runnerFor(client, announced))
         await client.query('COMMIT')
+        committed.fire(announced)
         return result
       } catch (error) {
         try {

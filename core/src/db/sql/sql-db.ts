@@ -9,7 +9,14 @@ export interface SqlRunner {
   one<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T | undefined>
   /** Returns the number of rows changed. */
   run(sql: string, params?: readonly SqlParam[]): Promise<number>
+  /**
+   * Tells `SqlDb.onCommitted` listeners about `event` once this unit of work commits (at once
+   * outside a transaction, never after a rollback), e.g. that it wrote outbox messages.
+   */
+  announce(event: CommitEvent): void
 }
+
+export type CommitEvent = 'outbox'
 
 /**
  * A thin, fast SQL layer for the paths where MikroORM's unit of work costs too much (intake,
@@ -17,7 +24,21 @@ export interface SqlRunner {
  */
 export interface SqlDb extends SqlRunner {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>
+  onCommitted(event: CommitEvent, listener: () => void): void
   close(): Promise<void>
+}
+
+/** The listeners of each commit event, for the SqlDb implementations. */
+export class CommitListeners {
+  private readonly listeners = new Map<CommitEvent, (() => void)[]>()
+
+  on(event: CommitEvent, listener: () => void): void {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener])
+  }
+
+  fire(events: Iterable<CommitEvent>): void {
+    for (const event of events) for (const listener of this.listeners.get(event) ?? []) listener()
+  }
 }
 
 /** JSON columns come back parsed from PostgreSQL and as text from SQLite. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { SqlDb, SqlParam, SqlRunner } from './sql-db'
+import { type CommitEvent, CommitListeners, type SqlDb, type SqlParam, type SqlRunner } from './sql-db'
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
 
 /**
@@ -34,8 +34,10 @@ export function openSqliteDb(path: string, sync: 'normal' | 'full'): SqlDb {
     return stmt
   }
 
+  const committed = new CommitListeners()
   const runner: SqlRunner = {
     dialect: 'sqlite',
+    announce: (event) => committed.fire([event]),
     async all<T>(sql: string, params: readonly SqlParam[] = []) {
       return prepare(sql).all(...params) as T[]
     },
@@ -69,12 +71,16 @@ export function openSqliteDb(path: string, sync: 'normal' | 'full'): SqlDb {
     all: (sql, params) => exclusive(() => runner.all(sql, params)),
     one: (sql, params) => exclusive(() => runner.one(sql, params)),
     run: (sql, params) => exclusive(() => runner.run(sql, params)),
+    announce: runner.announce,
+    onCommitted: (event, listener) => committed.on(event, listener),
     transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
       return exclusive(async () => {
+        const announced = new Set<CommitEvent>()
         prepare('BEGIN IMMEDIATE').run()
         try {
-          const result = await fn(runner)
+          const result = await fn({ ...runner, announce: (event) => announced.add(event) })
           prepare('COMMIT').run()
+          committed.fire(announced)
           return result
         } catch (error) {
           if (db.inTransaction) prepare('ROLLBACK').run()

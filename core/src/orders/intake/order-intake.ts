@@ -36,6 +36,8 @@ export interface IntakeObserver {
   routed?(seconds: number): void
   /** A transaction was retried; `reason` is a stable word: stock, capacity, lock, serialization. */
   retried?(reason: string): void
+  /** Every order intake answered (new or a redelivery), whoever submitted it: a channel, the API, a return's exchange. */
+  answered?(channelInstanceId: string, result: IntakeResult): void
 }
 
 export interface OrderIntakeDeps {
@@ -45,8 +47,6 @@ export interface OrderIntakeDeps {
   directory: IntegrationDirectory
   /** Resolves each order's customer from its identifiers before pricing; links new ones in the batch. */
   customers: CustomerIdentities
-  /** Called after each commit with the orders it created, e.g. to wake the outbox dispatcher. */
-  onCommitted?: (results: readonly IntakeResult[]) => void
   /**
    * Settles prices before the order is queued (never inside the transaction): prices lines that
    * came without one, checks contract customers' prices. Returns at once for priced orders of
@@ -135,8 +135,11 @@ export class OrderIntake {
   private async process(batch: Pending[]): Promise<void> {
     try {
       const results = await this.commitWithRetry(batch)
-      for (const [i, p] of batch.entries()) p.resolve(results[i]!)
-      this.deps.onCommitted?.(results.filter((r) => r.created))
+      const answered = this.deps.observer?.answered
+      for (const [i, p] of batch.entries()) {
+        answered?.(p.prepared.channelInstanceId, results[i]!)
+        p.resolve(results[i]!)
+      }
       return
     } catch (error) {
       if (batch.length === 1) {
