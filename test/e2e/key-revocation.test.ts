@@ -20,6 +20,7 @@ async function msUntil(probe: () => Promise<boolean>, limitMs = 5_000): Promise<
  * must act on it within a second, not when its cache of key lookups happens to expire.
  */
 describe('key revocation and role changes across two hubs on PostgreSQL', () => {
+  const figures: { revokedMs: number[]; roleChangedMs: number[] } = { revokedMs: [], roleChangedMs: [] }
   let db: TestDb
   let config: ReturnType<typeof writeConfig>
   const hubs: HubProcess[] = []
@@ -39,6 +40,10 @@ describe('key revocation and role changes across two hubs on PostgreSQL', () => 
   })
 
   afterAll(async () => {
+    const round = (ms: number[]) => ms.map((m) => Math.round(m))
+    process.stdout.write(
+      `key-revocation figures: ${JSON.stringify({ revokedMs: round(figures.revokedMs), roleChangedMs: round(figures.roleChangedMs) })}\n`,
+    )
     for (const h of hubs) await h.stop()
     config?.cleanup()
     await db?.drop()
@@ -52,6 +57,7 @@ describe('key revocation and role changes across two hubs on PostgreSQL', () => 
       expect((await b('/api/v1/me', { key: key.token })).status).toBe(200)
       expect((await a(`/api/v1/keys/${key.keyId}`, { method: 'DELETE' })).status).toBe(204)
       const ms = await msUntil(async () => (await b('/api/v1/me', { key: key.token })).status === 401)
+      figures.revokedMs.push(ms)
       expect(ms).toBeLessThan(1_000)
     }
   })
@@ -64,12 +70,14 @@ describe('key revocation and role changes across two hubs on PostgreSQL', () => 
     expect(changed.status).toBe(200)
     expect(changed.body.role).toBe('admin')
     const ms = await msUntil(async () => (await b('/api/v1/keys', { key: key.token })).status === 200)
+    figures.roleChangedMs.push(ms)
     expect(ms).toBeLessThan(1_000)
     expect((await b('/api/v1/me', { key: key.token })).body.role).toBe('admin')
 
     const down = await a(`/api/v1/keys/${key.keyId}`, { method: 'PATCH', body: { role: 'viewer' } })
     expect(down.status).toBe(200)
     const back = await msUntil(async () => (await b('/api/v1/keys', { key: key.token })).status === 403)
+    figures.roleChangedMs.push(back)
     expect(back).toBeLessThan(1_000)
   })
 })

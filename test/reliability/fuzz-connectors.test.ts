@@ -98,8 +98,10 @@ describe('fuzzing connector webhooks', () => {
   let hub: ConnectorHub
   let shop: ShopifyPeer
   let woo: WoocommercePeer
-  const stats: Record<string, { inputs: number; accepted: number; rejected: number; fiveHundreds: number }> =
-    {}
+  const stats: Record<
+    string,
+    { inputs: number; accepted: number; rejected: number; fiveHundreds: number; refusedAsText: number }
+  > = {}
 
   beforeAll(async () => {
     db = await createTestDb('sqlite')
@@ -162,12 +164,13 @@ describe('fuzzing connector webhooks', () => {
     res: { status: number; body: any },
     refusal?: { status: number; code: string },
   ) => {
-    stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 }
+    stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0, refusedAsText: 0 }
     const s = stats[surface]
     s.inputs++
     if (res.status >= 500) s.fiveHundreds++
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(500)
     if (refusal) {
+      s.refusedAsText++
       expect(res.status, JSON.stringify(res.body)).toBe(refusal.status)
       expect(res.body?.code).toBe(refusal.code)
     }

@@ -115,8 +115,10 @@ describe('fuzzing intake', () => {
   let db: TestDb
   let hub: TestHub
   let web: RestChannelPeer
-  const stats: Record<string, { inputs: number; accepted: number; rejected: number; fiveHundreds: number }> =
-    {}
+  const stats: Record<
+    string,
+    { inputs: number; accepted: number; rejected: number; fiveHundreds: number; refusedAsText: number }
+  > = {}
 
   beforeAll(async () => {
     db = await createTestDb('sqlite')
@@ -153,12 +155,13 @@ describe('fuzzing intake', () => {
     body: Record<string, unknown>,
     refusal?: { status: number; code: string },
   ) => {
-    stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0 }
+    stats[surface] ??= { inputs: 0, accepted: 0, rejected: 0, fiveHundreds: 0, refusedAsText: 0 }
     const s = stats[surface]
     s.inputs++
     if (status >= 500) s.fiveHundreds++
     expect(status, JSON.stringify(body)).toBeLessThan(500)
     if (refusal) {
+      s.refusedAsText++
       expect(status, JSON.stringify(body)).toBe(refusal.status)
       expect(body.code).toBe(refusal.code)
     }
