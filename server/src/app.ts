@@ -16,12 +16,14 @@ import { urlTextGuard } from './http/text-guard'
 import { uriLimit } from './http/uri-limit'
 import type { HubContext } from './hub-context'
 import { keyRoutes, pluginRoutes } from './routes/admin'
+import { carrierRoutes } from './routes/carriers'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
 import { docsRoutes } from './routes/docs'
 import { meRoutes } from './routes/me'
 import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
 import { outboxRoutes } from './routes/outbox'
+import { priceListRoutes } from './routes/price-lists'
 import { pricingRoutes } from './routes/pricing'
 import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
@@ -110,7 +112,9 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/', returnRoutes(hub))
   api.route('/', stockRoutes(hub))
   api.route('/rules', ruleRoutes(hub))
+  api.route('/rules', carrierRoutes(hub))
   api.route('/pricing', pricingRoutes(hub))
+  api.route('/pricing', priceListRoutes(hub))
   api.route('/me', meRoutes(hub))
   app.route('/api/v1', api)
 
