@@ -144,17 +144,9 @@ export function toCanonicalOrder(order: ChannelOrder): CanonicalOrder {
  *   body), deduplicated on X-Delivery-Id; plus a reconciliation poll of GET <baseUrl>/orders?updated_after=…
  * - Out: order status (and tracking, once shipped) to POST <baseUrl>/orders/<id>/status.
  */
-import { definePlugin, PayloadError, type RawRequest, verifyBase64Hmac } from '@switchyard/plugin-sdk'
+import { definePlugin, parseJsonBody, verifyBase64Hmac } from '@switchyard/plugin-sdk'
 import { ${cfg} } from './config'
 import { type ChannelOrder, toCanonicalOrder } from './map-order'
-
-function json<T>(request: RawRequest): T {
-  try {
-    return JSON.parse(Buffer.from(request.rawBody).toString('utf8')) as T
-  } catch (error) {
-    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
-  }
-}
 
 export default definePlugin({
   id: '${name}',
@@ -181,7 +173,7 @@ export default definePlugin({
         if (request.path !== '/orders') return { events: [{ type: 'ignored', reason: \`no route \${request.path}\` }] }
         return {
           ...(delivery ? { dedupeKey: delivery } : {}),
-          events: [{ type: 'order', order: toCanonicalOrder(json<ChannelOrder>(request)) }],
+          events: [{ type: 'order', order: toCanonicalOrder(parseJsonBody(request) as ChannelOrder) }],
         }
       },
     },
@@ -286,20 +278,12 @@ function wmsFiles({ name }: TemplateInput): Record<string, string> {
 import {
   definePlugin,
   PayloadError,
-  type RawRequest,
+  parseJsonBody,
   shipmentConfirmationSchema,
   verifyBase64Hmac,
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import { ${cfg} } from './config'
-
-function json(request: RawRequest): unknown {
-  try {
-    return JSON.parse(Buffer.from(request.rawBody).toString('utf8'))
-  } catch (error) {
-    throw new PayloadError('body is not valid JSON', [{ field: '(body)', message: (error as Error).message }])
-  }
-}
 
 export default definePlugin({
   id: '${name}',
@@ -324,7 +308,7 @@ export default definePlugin({
       parse(request) {
         const delivery = request.headers['x-delivery-id']
         if (request.path !== '/shipments') return { events: [{ type: 'ignored', reason: \`no route \${request.path}\` }] }
-        const parsed = shipmentConfirmationSchema.safeParse(json(request))
+        const parsed = shipmentConfirmationSchema.safeParse(parseJsonBody(request))
         if (!parsed.success) throw new PayloadError('shipment is invalid', zodIssues(parsed.error))
         return { ...(delivery ? { dedupeKey: delivery } : {}), events: [{ type: 'shipment', shipment: parsed.data }] }
       },
