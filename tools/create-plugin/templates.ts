@@ -26,7 +26,7 @@ export function pluginFiles(input: TemplateInput): Record<string, string> {
 }
 
 function packageJson({ name, kind, inWorkspace }: TemplateInput): string {
-  const sdk = inWorkspace ? 'workspace:^' : '^1.0.0'
+  const sdk = inWorkspace ? 'workspace:^' : '^1.1.0'
   return `${JSON.stringify(
     {
       name: inWorkspace ? `@switchyard/${name}` : `switchyard-plugin-${name}`,
@@ -38,7 +38,7 @@ function packageJson({ name, kind, inWorkspace }: TemplateInput): string {
       scripts: { typecheck: 'tsc --noEmit -p .', test: 'vitest run' },
       peerDependencies: { '@switchyard/plugin-sdk': sdk },
       devDependencies: {
-        '@switchyard/plugin-sdk': inWorkspace ? 'workspace:*' : '^1.0.0',
+        '@switchyard/plugin-sdk': inWorkspace ? 'workspace:*' : '^1.1.0',
         vitest: '^4.1.0',
       },
       dependencies: { zod: '^4.1.0' },
@@ -152,7 +152,7 @@ export default definePlugin({
   id: '${name}',
   kind: 'channel',
   version: '0.1.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   displayName: '${title(name)}',
   description: 'Orders from ${title(name)} by webhook and reconciliation poll; status back.',
   config: ${cfg},
@@ -289,7 +289,7 @@ export default definePlugin({
   id: '${name}',
   kind: 'wms',
   version: '0.1.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   displayName: '${title(name)}',
   description: 'Fulfilment requests to ${title(name)}; shipments back by signed webhook.',
   config: ${cfg},

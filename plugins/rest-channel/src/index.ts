@@ -54,7 +54,7 @@ export default definePlugin({
   id: 'rest-channel',
   kind: 'channel',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   displayName: 'REST channel',
   description: 'Canonical order JSON over signed HTTP, for B2B portals, POS and custom storefronts.',
   config: restChannelConfig,

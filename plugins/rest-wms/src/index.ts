@@ -49,7 +49,7 @@ export default definePlugin({
   id: 'rest-wms',
   kind: 'wms',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   displayName: 'REST WMS',
   description: 'Fulfilment requests over HTTP; shipments, rejections and stock back by signed webhook.',
   config: restWmsConfig,

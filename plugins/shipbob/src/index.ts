@@ -54,7 +54,7 @@ export default definePlugin({
   id: 'shipbob',
   kind: 'wms',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   displayName: 'ShipBob',
   description: 'Fulfilment orders, shipments with tracking and inventory levels from a ShipBob-style 3PL.',
   config: shipbobConfig,

@@ -163,7 +163,7 @@ export default definePlugin({ id: 'future', kind: 'channel', version: '1.0.0', s
     await expect(
       loadInstances(await readConfigFile(join(dir, 'switchyard.config.json')), {}, { fromFile: true }),
     ).rejects.toThrow(
-      "plugin instance 'f': plugin 'future' 1.0.0 needs plugin SDK ^2.0.0; this hub provides 1.0.0",
+      "plugin instance 'f': plugin 'future' 1.0.0 needs plugin SDK ^2.0.0; this hub provides 1.1.0",
     )
   })
 })
