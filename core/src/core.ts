@@ -14,7 +14,7 @@ import { ChannelStockSync } from './inventory/channel-stock-sync'
 import { InventoryService } from './inventory/inventory-service'
 import { PoolService } from './inventory/pool-service'
 import { ReservationService } from './inventory/reservations'
-import { deliveryEffects } from './orders/fulfilment-effects'
+import { deliveryEffects, settledFulfilmentRequests } from './orders/fulfilment-effects'
 import { type IntakeObserver, OrderIntake } from './orders/intake/order-intake'
 import { prepareOrder, routingInput } from './orders/intake/prepared-order'
 import { CancellationService } from './orders/lifecycle/cancellation-service'
@@ -197,7 +197,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     returns,
     refunds,
     orders: new OrderQueries(orm),
-    outbox: new OutboxStore(db, options.workerId),
+    outbox: new OutboxStore(db, options.workerId, settledFulfilmentRequests),
     outboxQueries: new OutboxQueries(db),
     apiKeys: new ApiKeys(db, changes),
     pluginInstances: new PluginInstances(db),

@@ -8,8 +8,9 @@ import { seedWorld } from '../support/world'
 
 /**
  * A warehouse that hangs, answers 500 or 429: intake never waits for it, deliveries retry with
- * backoff and land once it recovers; a message it refuses for good goes dead, an operator sees
- * why and retries it, and it is delivered.
+ * backoff and land once it recovers; a request it refuses for good is a rejection (the order moves
+ * on and a retry does not resend it); one that runs out of attempts goes dead, an operator sees why
+ * and retries it, and it is delivered.
  */
 describe('slow and failing partners', () => {
   let db: TestDb
@@ -115,27 +116,55 @@ describe('slow and failing partners', () => {
     },
   )
 
-  it('sends what the warehouse refuses for good to dead, where an operator retries it', async () => {
-    const before = wms.fulfilments().length
-    wms.failFor(60_000, { status: 400 })
-    await postOrders(1, 'DEAD')
-    const dead = await waitFor(
+  async function deadMessageFor(prefix: string, timeoutMs: number) {
+    await postOrders(1, prefix)
+    return waitFor(
       async () => {
-        const page = await hub.api('/api/v1/outbox?status=dead&instance=dc')
-        return page.body.items.length > 0 ? page.body.items[0] : undefined
+        const page = await hub.api('/api/v1/outbox?status=dead&instance=dc&limit=500')
+        const items = page.body.items as { orderId: string; id: string; lastError: string }[]
+        for (const m of items) {
+          const order = await hub.api(`/api/v1/orders/${m.orderId}`)
+          if (order.body.externalOrderId === `${prefix}-0`) return m
+        }
+        return undefined
       },
-      10_000,
-      'a dead message',
+      timeoutMs,
+      `a dead message for ${prefix}`,
     )
+  }
+
+  it('takes a request the warehouse refuses for good as a rejection; a retry does not resend it', async () => {
+    wms.failFor(60_000, { status: 400 })
+    const dead = await deadMessageFor('REFUSED', 10_000)
+    wms.recover()
     expect(dead.lastError).toContain('answered 400')
     const detail = await hub.api(`/api/v1/outbox/${dead.id}`)
     expect(detail.body.history).toEqual([expect.objectContaining({ attempt: 1, outcome: 'dead' })])
+    // As if the warehouse had sent a rejection: the fulfilment is rejected, its stock freed, and
+    // with no other site holding the sku the order waits as a backorder.
+    const order = await hub.api(`/api/v1/orders/${dead.orderId}`)
+    expect(order.body.fulfilments[0].status).toBe('rejected')
+    expect(order.body.status).toBe('backordered')
+    const before = wms.fulfilments().length
+    const retried = await hub.api('/api/v1/outbox/retry', { body: { ids: [dead.id] } })
+    expect(retried.body).toEqual({ requeued: 0, settled: 1 })
+    await new Promise((r) => setTimeout(r, 1_500))
+    expect(wms.fulfilments().length).toBe(before)
+    expect((await hub.api(`/api/v1/outbox/${dead.id}`)).body.status).toBe('dead')
+    figures.refusedForGood = { rejected: 1, resentOnRetry: 0 }
+  })
+
+  it('sends a request that ran out of attempts to dead, where an operator retries it', async () => {
+    const before = wms.fulfilments().length
+    wms.failFor(120_000, { status: 500 })
+    const dead = await deadMessageFor('DEAD', 60_000)
+    expect(dead.lastError).toContain('500')
     const order = await hub.api(`/api/v1/orders/${dead.orderId}`)
     expect(order.body.fulfilments[0].status).toBe('failed')
 
     wms.recover()
     const retried = await hub.api('/api/v1/outbox/retry', { body: { ids: [dead.id] } })
-    expect(retried.body).toEqual({ requeued: 1 })
+    expect(retried.body).toEqual({ requeued: 1, settled: 0 })
     await waitFor(
       () => (wms.fulfilments().length > before ? true : undefined),
       10_000,
@@ -151,12 +180,14 @@ describe('slow and failing partners', () => {
       'the delivery recorded',
     )
     expect(after.body.status).toBe('delivered')
-    expect(after.body.history.map((h: { outcome: string }) => h.outcome)).toEqual(['dead', 'delivered'])
+    const outcomes = after.body.history.map((h: { outcome: string }) => h.outcome)
+    expect(outcomes.at(-2)).toBe('dead')
+    expect(outcomes.at(-1)).toBe('delivered')
     const accepted = await hub.api(`/api/v1/orders/${dead.orderId}`)
     expect(accepted.body.fulfilments[0]).toMatchObject({
       status: 'accepted',
       externalRef: expect.stringMatching(/^WMS-/),
     })
-    figures.deadLetter = { deadThenRetried: 1, delivered: after.body.status === 'delivered' }
+    figures.deadLetter = { attemptsBeforeDead: outcomes.length - 1, delivered: true }
   })
 })

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { DeliveryEffects } from '../outbox/dispatcher'
-import type { ClaimedMessage } from '../outbox/outbox-store'
+import type { ClaimedMessage, SettledCheck } from '../outbox/outbox-store'
 import type { RefundService } from '../returns/refund-service'
 import { refusalWrite } from './fulfilment-refusal'
 import type { CancellationService } from './lifecycle/cancellation-service'
@@ -87,6 +87,28 @@ export function deliveryEffects(
       return undefined
     },
   }
+}
+
+/**
+ * Fulfilment requests not worth retrying: their fulfilment is no longer waiting to be sent
+ * (rejected after the warehouse refused it, cancelled, or already accepted), so sending it again
+ * would hand a warehouse work the order has moved on from.
+ */
+export const settledFulfilmentRequests: SettledCheck = async (tx, messages) => {
+  const byFulfilment = new Map<string, string>()
+  for (const m of messages)
+    if (m.topic === 'fulfilment.request') byFulfilment.set(m.payload.fulfilmentId, m.id)
+  const settled = new Set<string>()
+  const ids = [...byFulfilment.keys()]
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const rows = await tx.all<{ id: string }>(
+      `select id from fulfilment where id in (${chunk.map(() => '?').join(',')}) and status not in ('requested', 'failed')`,
+      chunk,
+    )
+    for (const r of rows) settled.add(byFulfilment.get(r.id)!)
+  }
+  return settled
 }
 
 /** The fulfilment a request or cancel message is about. */

@@ -25,6 +25,16 @@ interface ClaimRow {
   max_attempts: number
 }
 
+/** A dead message as the operator retry sees it. */
+export type DeadMessage = WithPayload<{ id: string }>
+
+/**
+ * The dead messages whose purpose is settled elsewhere, so a retry would send stale work: a
+ * fulfilment request the warehouse refused for good, whose order has since moved on (its
+ * fulfilment rejected and the lines routed elsewhere). Their owner (the order side) decides.
+ */
+export type SettledCheck = (tx: SqlRunner, messages: readonly DeadMessage[]) => Promise<Set<string>>
+
 /**
  * Claiming, completing and failing outbox messages. A claim is a lease: a worker that dies mid-delivery
  * loses it after `leaseMs` and another worker takes the message again (at least once). On PostgreSQL
@@ -36,6 +46,7 @@ export class OutboxStore {
   constructor(
     private readonly db: SqlDb,
     readonly workerId: string,
+    private readonly settled: SettledCheck = async () => new Set(),
   ) {}
 
   async claim(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedMessage[]> {
@@ -149,16 +160,33 @@ export class OutboxStore {
 
   /**
    * Operator action: give dead messages (all, or the given ones) a fresh set of attempts. Attempt
-   * numbers keep counting, so the history reads on from where the message died.
+   * numbers keep counting, so the history reads on from where the message died. Messages whose
+   * purpose is settled (see `SettledCheck`) stay dead and are counted as `settled`.
    */
-  async retryDead(ids?: readonly string[], now = Date.now()): Promise<number> {
-    if (ids && ids.length === 0) return 0
+  async retryDead(ids?: readonly string[], now = Date.now()): Promise<{ requeued: number; settled: number }> {
+    if (ids && ids.length === 0) return { requeued: 0, settled: 0 }
     const filter = ids ? ` and id in (${ids.map(() => '?').join(',')})` : ''
-    return this.db.run(
-      `update outbox_message set status = 'pending', max_attempts = attempts + ?, next_attempt_at = ?
-        where status = 'dead'${filter}`,
-      [DEFAULT_MAX_ATTEMPTS, now, ...(ids ?? [])],
-    )
+    return this.db.transaction(async (tx) => {
+      const dead = await tx.all<{ id: string; topic: OutboxTopic; payload: unknown }>(
+        `select id, topic, payload from outbox_message where status = 'dead'${filter}`,
+        [...(ids ?? [])],
+      )
+      const messages = dead.map(
+        (r) => ({ id: r.id, topic: r.topic, payload: readJson(r.payload) }) as DeadMessage,
+      )
+      const settled = await this.settled(tx, messages)
+      const wanted = messages.filter((m) => !settled.has(m.id)).map((m) => m.id)
+      let requeued = 0
+      for (let i = 0; i < wanted.length; i += 500) {
+        const chunk = wanted.slice(i, i + 500)
+        requeued += await tx.run(
+          `update outbox_message set status = 'pending', max_attempts = attempts + ?, next_attempt_at = ?
+            where status = 'dead' and id in (${chunk.map(() => '?').join(',')})`,
+          [DEFAULT_MAX_ATTEMPTS, now, ...chunk],
+        )
+      }
+      return { requeued, settled: settled.size }
+    })
   }
 
   async backlog(): Promise<{ pending: number; inFlight: number; dead: number }> {

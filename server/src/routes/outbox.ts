@@ -67,17 +67,25 @@ export function outboxRoutes(hub: HubContext) {
       path: '/retry',
       tags: ['outbox'],
       summary: 'Give dead messages a fresh set of attempts: the listed ids, or all dead messages',
+      description:
+        'A fulfilment request whose fulfilment the order has moved on from (the warehouse refused it for good, so it was rejected and its lines routed elsewhere or backordered; or it was cancelled or accepted since) stays dead and is counted in `settled`: sending it again would hand the warehouse work nobody wants.',
       request: {
         body: jsonBody(z.strictObject({ ids: z.array(z.string().uuid()).min(1).max(1000).optional() })),
       },
       responses: {
-        200: json(z.object({ requeued: z.number() }), 'How many were requeued'),
+        200: json(
+          z.object({
+            requeued: z.number().describe('Dead messages given a fresh set of attempts'),
+            settled: z.number().describe('Dead messages left dead because what they asked is settled'),
+          }),
+          'How many were requeued, and how many were left dead as settled',
+        ),
       },
     }),
     async (c) => {
-      const requeued = await hub.core.outbox.retryDead(c.req.valid('json').ids)
+      const result = await hub.core.outbox.retryDead(c.req.valid('json').ids)
       hub.dispatcher?.wake()
-      return c.json({ requeued }, 200)
+      return c.json(result, 200)
     },
   )
   return app
