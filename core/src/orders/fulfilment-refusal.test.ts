@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { canonicalOrderSchema, type FulfilmentRequest } from '@switchyard/plugin-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../core'
-import { resolveDatabaseSettings } from '../db/database-settings'
+import type { Core } from '../core'
 import type { OutcomeWrite } from '../outbox/dispatcher'
 import type { ClaimedMessage } from '../outbox/outbox-store'
+import { openOneWarehouseCore } from './one-warehouse-core'
 
 /**
  * What the outbox makes of a warehouse's answer to a fulfilment request, by the fulfilment's state:
@@ -15,34 +12,14 @@ import type { ClaimedMessage } from '../outbox/outbox-store'
  * undeliverable request (attempts exhausted) waits, failed, for an operator.
  */
 describe('a refused fulfilment request', () => {
-  let dir: string
   let core: Core
+  let close: () => Promise<void>
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchyard-refusal-'))
-    core = await openCore({
-      settings: resolveDatabaseSettings({ SWITCHYARD_DATA_DIR: dir }),
-      directory: { accepts: () => true },
-      workerId: 'test-worker',
-    })
-    await core.catalog.upsertProducts([{ sku: 'SKU-A', name: 'Merino tee' }])
-    await core.catalog.upsertLocation({
-      id: 'akl',
-      name: 'Auckland DC',
-      type: 'warehouse',
-      country: 'NZ',
-      lat: -36.9069,
-      lon: 174.8447,
-      timezone: 'Pacific/Auckland',
-      wmsInstanceId: 'dc',
-    })
-    await core.inventory.upsert([{ sku: 'SKU-A', locationId: 'akl', onHand: 5 }])
+    ;({ core, close } = await openOneWarehouseCore('refusal', { wmsInstanceId: 'dc' }))
   })
 
-  afterEach(async () => {
-    await core.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterEach(() => close())
 
   /** A released order of 2 × SKU-A at akl and the outbox message that requests its fulfilment. */
   const released = async () => {

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { canonicalOrderSchema, type OrderStatus } from '@switchyard/plugin-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../core'
-import { resolveDatabaseSettings } from '../db/database-settings'
+import type { Core } from '../core'
 import { IllegalTransitionError } from '../errors'
 import { changeStatus } from './lifecycle/status-change'
+import { openOneWarehouseCore } from './one-warehouse-core'
 import { moveOrderTo, setOrderStatus } from './order-rows'
 
 /**
@@ -15,34 +12,14 @@ import { moveOrderTo, setOrderStatus } from './order-rows'
  * file proves there are no other writers.)
  */
 describe('order status writers', () => {
-  let dir: string
   let core: Core
+  let close: () => Promise<void>
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchyard-status-writers-'))
-    core = await openCore({
-      settings: resolveDatabaseSettings({ SWITCHYARD_DATA_DIR: dir }),
-      directory: { accepts: () => true },
-      workerId: 'test-worker',
-    })
-    await core.catalog.upsertProducts([{ sku: 'SKU-A', name: 'Merino tee' }])
-    await core.catalog.upsertLocation({
-      id: 'akl',
-      name: 'Auckland DC',
-      type: 'warehouse',
-      country: 'NZ',
-      lat: -36.9069,
-      lon: 174.8447,
-      timezone: 'Pacific/Auckland',
-      wmsInstanceId: 'dc',
-    })
-    await core.inventory.upsert([{ sku: 'SKU-A', locationId: 'akl', onHand: 5 }])
+    ;({ core, close } = await openOneWarehouseCore('status-writers', { wmsInstanceId: 'dc' }))
   })
 
-  afterEach(async () => {
-    await core.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterEach(() => close())
 
   let n = 0
   /** An order through intake: `released` when the stock is there, `backordered` when it is not. */

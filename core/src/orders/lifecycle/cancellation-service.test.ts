@@ -1,37 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { canonicalOrderSchema } from '@switchyard/plugin-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../../core'
-import { resolveDatabaseSettings } from '../../db/database-settings'
+import type { Core } from '../../core'
+import { openOneWarehouseCore } from '../one-warehouse-core'
 
 /**
  * A held order was never routed: its lines are neither allocated nor backordered. Cancelling it
  * cancels that unrouted quantity, and cancelling all of it moves the order held → cancelled.
  */
 describe('cancelling a held order', () => {
-  let dir: string
   let core: Core
+  let close: () => Promise<void>
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchyard-cancel-held-'))
-    core = await openCore({
-      settings: resolveDatabaseSettings({ SWITCHYARD_DATA_DIR: dir }),
-      directory: { accepts: () => true },
-      workerId: 'test-worker',
-    })
-    await core.catalog.upsertProducts([{ sku: 'SKU-A', name: 'Merino tee' }])
-    await core.catalog.upsertLocation({
-      id: 'akl',
-      name: 'Auckland DC',
-      type: 'warehouse',
-      country: 'NZ',
-      lat: -36.9069,
-      lon: 174.8447,
-      timezone: 'Pacific/Auckland',
-    })
-    await core.inventory.upsert([{ sku: 'SKU-A', locationId: 'akl', onHand: 5 }])
+    ;({ core, close } = await openOneWarehouseCore('cancel-held'))
     await core.ruleSets.create({ id: 'sourcing', kind: 'sourcing', name: 'Sourcing' })
     const draft = await core.ruleSets.createVersion('sourcing', {
       rules: [
@@ -45,10 +26,7 @@ describe('cancelling a held order', () => {
     await core.ruleSets.publish('sourcing', draft.version.version)
   })
 
-  afterEach(async () => {
-    await core.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterEach(() => close())
 
   const held = async () => {
     const r = await core.intake.submit(
