@@ -1,10 +1,11 @@
 import { SIGNATURE_HEADER, verifyTimestamped } from '@switchyard/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpPeer, waitFor } from '../peers/http-peer'
-import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
-import { RestWmsPeer } from '../peers/rest-wms-peer'
+import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import type { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
-import { startTestHub, type TestHub } from '../support/test-hub'
+import { startRestHub } from '../support/rest-hub'
+import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 
 /**
@@ -21,38 +22,20 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind)
-    channel = await RestChannelPeer.start('channel-secret-123')
-    wms = await RestWmsPeer.start('wms-api-key-456', 'wms-hook-secret-789')
     notices = await HttpPeer.start((_req, res) => {
       res.statusCode = 204
       res.end()
     })
-    hub = await startTestHub(
-      db,
-      [
-        {
-          id: 'web',
-          use: '@switchyard/rest-channel',
-          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
-        },
-        {
-          id: 'dc',
-          use: '@switchyard/rest-wms',
-          config: { baseUrl: wms.http.url, apiKey: { $env: 'DC_KEY' }, webhookSecret: { $env: 'DC_HOOK' } },
-        },
+    ;({ hub, channel, wms } = await startRestHub(db, {
+      plugins: [
         {
           id: 'notify',
           use: '@switchyard/webhook-notifier',
           config: { url: `${notices.url}/events`, secret: { $env: 'NOTIFY_SECRET' } },
         },
       ],
-      {
-        WEB_SECRET: channel.secret,
-        DC_KEY: wms.apiKey,
-        DC_HOOK: wms.webhookSecret,
-        NOTIFY_SECRET: 'notify-secret-1',
-      },
-    )
+      env: { NOTIFY_SECRET: 'notify-secret-1' },
+    }))
     await seedWorld(hub.api, { wms: 'dc' })
   })
 

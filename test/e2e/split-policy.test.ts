@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../peers/http-peer'
-import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
-import { RestWmsPeer } from '../peers/rest-wms-peer'
+import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import type { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
-import { startTestHub, type TestHub } from '../support/test-hub'
+import { startRestHub } from '../support/rest-hub'
+import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 
 /**
@@ -74,24 +75,7 @@ describe.each(dbKinds)('split policy on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDb(kind)
-    channel = await RestChannelPeer.start('channel-secret-123')
-    wms = await RestWmsPeer.start('wms-api-key-456', 'wms-hook-secret-789')
-    hub = await startTestHub(
-      db,
-      [
-        {
-          id: 'web',
-          use: '@switchyard/rest-channel',
-          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
-        },
-        {
-          id: 'dc',
-          use: '@switchyard/rest-wms',
-          config: { baseUrl: wms.http.url, apiKey: { $env: 'DC_KEY' }, webhookSecret: { $env: 'DC_HOOK' } },
-        },
-      ],
-      { WEB_SECRET: channel.secret, DC_KEY: wms.apiKey, DC_HOOK: wms.webhookSecret },
-    )
+    ;({ hub, channel, wms } = await startRestHub(db))
     // One sku per location, so an order of three skus can only ship whole as three shipments.
     await seedWorld(hub.api, {
       wms: 'dc',
