@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 export class CarrierCalendarRow {
   id!: string
@@ -47,14 +48,14 @@ export const CarrierLaneSchema = new EntitySchema<CarrierLaneRow>({
     id: { type: 'string', length: 64, primary: true },
     carrier: { type: 'string', length: 100 },
     serviceLevel: { type: 'string', length: 20 },
-    originLocationId: { type: 'string', length: 64, nullable: true },
+    originLocationId: foreignKey('Location', { nullable: true }),
     destCountry: { type: 'string', length: 2 },
     destRegion: { type: 'string', length: 120, nullable: true },
     destPostcodePrefix: { type: 'string', length: 20, nullable: true },
     transitDays: { type: 'integer' },
     costMinor: { type: 'bigint' },
     currency: { type: 'string', length: 3 },
-    calendarId: { type: 'string', length: 64, nullable: true },
+    calendarId: foreignKey('CarrierCalendarRow', { nullable: true }),
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

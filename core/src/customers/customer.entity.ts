@@ -17,6 +17,7 @@ export class Customer {
 export const CustomerSchema = new EntitySchema<Customer>({
   class: Customer,
   tableName: 'customer',
+  indexes: [{ properties: ['email'] }],
   properties: {
     id: { type: 'uuid', primary: true },
     email: { type: 'string', length: 320, nullable: true },

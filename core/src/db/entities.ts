@@ -9,7 +9,10 @@ import {
   PluginStateSchema,
   WebhookReceiptSchema,
 } from '../integrations/plugin-instance.entity'
+import { ChannelPoolSchema } from '../inventory/channel-pool.entity'
+import { ChannelStockPushedSchema, InventoryEventSchema } from '../inventory/inventory-event.entity'
 import { InventoryLevelSchema } from '../inventory/inventory-level.entity'
+import { ReservationLineSchema, ReservationSchema } from '../inventory/reservation.entity'
 import { AllocationSchema } from '../orders/allocation.entity'
 import { FulfilmentSchema } from '../orders/fulfilment.entity'
 import { OrderLineSchema, OrderSchema } from '../orders/order.entity'
@@ -26,6 +29,7 @@ import { LocationDayLoadSchema, LocationRejectionSchema } from '../routing/capac
 import { RoutingDecisionSchema } from '../routing/routing-decision.entity'
 import { RuleSetSchema, RuleSetVersionSchema } from '../rules/rule-set.entity'
 
+/** Every table the migrations create, each described once (schema-drift.test.ts keeps them equal). */
 export const entities = [
   ReturnRequestSchema,
   ReturnLineSchema,
@@ -40,6 +44,11 @@ export const entities = [
   PluginStateSchema,
   WebhookReceiptSchema,
   InventoryLevelSchema,
+  ChannelPoolSchema,
+  ReservationSchema,
+  ReservationLineSchema,
+  InventoryEventSchema,
+  ChannelStockPushedSchema,
   AllocationSchema,
   FulfilmentSchema,
   OrderEventSchema,

@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { MikroORM } from '@mikro-orm/core'
+import type { EntityMetadata, MikroORM, Platform } from '@mikro-orm/core'
 import { Migrator } from '@mikro-orm/migrations'
 import { bindParameters } from './bound-parameters'
 import type { DatabaseSettings } from './database-settings'
 import { entities } from './entities'
+import { nameForeignKeyColumns } from './foreign-key'
+import { spellColumnsAsKnex } from './knex-spelling'
 import { migrationsList } from './migrations/index'
 
 export type Orm = MikroORM
@@ -21,7 +23,14 @@ export async function createOrm(settings: DatabaseSettings, options: { debug?: b
     debug: options.debug ?? false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    discovery: { warnWhenNoEntities: true },
+    discovery: {
+      warnWhenNoEntities: true,
+      // The entities describe the tables the knex migrations made, as those spell them.
+      onMetadata(meta: EntityMetadata, platform: Platform) {
+        nameForeignKeyColumns(meta, platform)
+        spellColumnsAsKnex(meta, platform)
+      },
+    },
   }
   // A failing statement's error names it with its placeholders, never with the values (knex would
   // otherwise write the bound values into the message, and so into logs).

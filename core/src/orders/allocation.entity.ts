@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { compositeForeignKey, foreignKey } from '../db/foreign-key'
 
 export type AllocationStatus = 'allocated' | 'released' | 'shipped' | 'cancelled'
 
@@ -13,6 +14,10 @@ export class Allocation {
   quantity!: number
   status!: AllocationStatus
   fulfilmentId?: string | null
+  /** The channel pool the units were taken from, if any (given back on cancellation). */
+  poolId?: string | null
+  /** The stock row (sku, location) these units come from: the foreign key only, never read. */
+  stock?: [sku: string, locationId: string]
   createdAt!: Date
   updatedAt!: Date
 }
@@ -23,13 +28,15 @@ export const AllocationSchema = new EntitySchema<Allocation>({
   indexes: [{ properties: ['orderId'] }, { properties: ['fulfilmentId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: { type: 'uuid' },
-    lineId: { type: 'uuid' },
+    orderId: foreignKey('Order'),
+    lineId: foreignKey('OrderLine'),
     sku: { type: 'string', length: 120 },
     locationId: { type: 'string', length: 64 },
     quantity: { type: 'integer' },
     status: { type: 'string', length: 16 },
-    fulfilmentId: { type: 'uuid', nullable: true },
+    fulfilmentId: foreignKey('Fulfilment', { nullable: true }),
+    poolId: { type: 'uuid', nullable: true },
+    stock: compositeForeignKey('InventoryLevel', ['sku', 'location_id']),
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 /**
  * pending: no WMS to send it to; requested: on its way; accepted: the WMS took it; shipped;
@@ -41,8 +42,8 @@ export const FulfilmentSchema = new EntitySchema<Fulfilment>({
   indexes: [{ properties: ['orderId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: { type: 'uuid' },
-    locationId: { type: 'string', length: 64 },
+    orderId: foreignKey('Order'),
+    locationId: foreignKey('Location'),
     wmsInstanceId: { type: 'string', length: 64, nullable: true },
     status: { type: 'string', length: 16 },
     externalRef: { type: 'string', length: 200, nullable: true },

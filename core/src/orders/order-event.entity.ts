@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 /** The order's history: every status change and notable thing that happened to it. */
 export class OrderEvent {
@@ -19,7 +20,7 @@ export const OrderEventSchema = new EntitySchema<OrderEvent>({
   indexes: [{ properties: ['orderId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: { type: 'uuid' },
+    orderId: foreignKey('Order'),
     type: { type: 'string', length: 40 },
     fromStatus: { type: 'string', length: 24, nullable: true },
     toStatus: { type: 'string', length: 24, nullable: true },

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core'
 import type { Address, OrderStatus, ServiceLevel } from '@switchyard/plugin-sdk'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 export class Order {
   id!: string
@@ -41,7 +42,7 @@ export const OrderSchema = new EntitySchema<Order>({
     orderNumber: { type: 'string', length: 100, nullable: true },
     status: { type: 'string', length: 24 },
     currency: { type: 'string', length: 3 },
-    customerId: { type: 'uuid', nullable: true },
+    customerId: foreignKey('Customer', { nullable: true }),
     email: { type: 'string', length: 320, nullable: true },
     shipTo: { type: 'json' },
     billTo: { type: 'json', nullable: true },
@@ -82,10 +83,10 @@ export const OrderLineSchema = new EntitySchema<OrderLine>({
   indexes: [{ properties: ['orderId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: { type: 'uuid' },
+    orderId: foreignKey('Order'),
     lineNo: { type: 'integer' },
     externalLineId: { type: 'string', length: 200, nullable: true },
-    sku: { type: 'string', length: 120 },
+    sku: foreignKey('Product'),
     name: { type: 'string', length: 300, nullable: true },
     quantity: { type: 'integer' },
     unitPriceMinor: { type: 'bigint', nullable: true },

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 export type OutboxStatus = 'pending' | 'in_flight' | 'delivered' | 'dead'
 
@@ -66,7 +67,7 @@ export const OutboxAttemptSchema = new EntitySchema<OutboxAttempt>({
   indexes: [{ properties: ['messageId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    messageId: { type: 'uuid' },
+    messageId: foreignKey('OutboxMessage'),
     attempt: { type: 'integer' },
     worker: { type: 'string', length: 100 },
     startedAt: { type: EpochMsType },

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 /** A price list; with a customer it is that customer's contract. Money in minor units of `currency`. */
 export class PriceList {
@@ -21,6 +22,7 @@ export class PriceList {
 export const PriceListSchema = new EntitySchema<PriceList>({
   class: PriceList,
   tableName: 'price_list',
+  indexes: [{ properties: ['customerId'] }],
   properties: {
     id: { type: 'string', length: 64, primary: true },
     name: { type: 'string', length: 200 },
@@ -30,9 +32,9 @@ export const PriceListSchema = new EntitySchema<PriceList>({
     customerId: { type: 'uuid', nullable: true },
     validFrom: { type: EpochMsType, nullable: true },
     validTo: { type: EpochMsType, nullable: true },
-    priority: { type: 'integer' },
-    toleranceMinor: { type: 'bigint' },
-    tolerancePercent: { type: 'string', length: 20 },
+    priority: { type: 'integer', default: 0 },
+    toleranceMinor: { type: 'bigint', default: 0 },
+    tolerancePercent: { type: 'string', length: 20, default: '0' },
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },
@@ -49,8 +51,8 @@ export const PriceListPriceSchema = new EntitySchema<PriceListPrice>({
   class: PriceListPrice,
   tableName: 'price_list_price',
   properties: {
-    priceListId: { type: 'string', length: 64, primary: true },
-    sku: { type: 'string', length: 120, primary: true },
+    priceListId: foreignKey('PriceList', { primary: true }),
+    sku: foreignKey('Product', { primary: true }),
     unitPriceMinor: { type: 'bigint' },
     updatedAt: { type: EpochMsType },
   },
@@ -67,7 +69,7 @@ export const SkuCostSchema = new EntitySchema<SkuCost>({
   class: SkuCost,
   tableName: 'sku_cost',
   properties: {
-    sku: { type: 'string', length: 120, primary: true },
+    sku: foreignKey('Product', { primary: true }),
     currency: { type: 'string', length: 3 },
     costMinor: { type: 'bigint' },
     updatedAt: { type: EpochMsType },
@@ -104,7 +106,8 @@ export const PricingRevisionSchema = new EntitySchema<PricingRevision>({
   class: PricingRevision,
   tableName: 'pricing_revision',
   properties: {
-    id: { type: 'integer', primary: true },
+    // One row, id 1, inserted by the migration: not a sequence.
+    id: { type: 'integer', primary: true, autoincrement: false },
     revision: { type: 'bigint' },
   },
 })
@@ -124,7 +127,7 @@ export const OrderPricingSchema = new EntitySchema<OrderPricing>({
   class: OrderPricing,
   tableName: 'order_pricing',
   properties: {
-    orderId: { type: 'uuid', primary: true },
+    orderId: foreignKey('Order', { primary: true }),
     currency: { type: 'string', length: 3 },
     mode: { type: 'string', length: 16 },
     ruleSetVersionId: { type: 'uuid', nullable: true },

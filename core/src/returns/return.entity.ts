@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 export type ReturnStatus = 'authorised' | 'partially_received' | 'received' | 'cancelled'
 
@@ -27,11 +28,11 @@ export const ReturnRequestSchema = new EntitySchema<ReturnRequest>({
   uniques: [{ properties: ['rmaNumber'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: { type: 'uuid' },
+    orderId: foreignKey('Order'),
     rmaNumber: { type: 'string', length: 40 },
     status: { type: 'string', length: 20 },
     reason: { type: 'text', nullable: true },
-    locationId: { type: 'string', length: 64 },
+    locationId: foreignKey('Location'),
     externalReturnId: { type: 'string', length: 200, nullable: true },
     exchange: { type: 'json', nullable: true },
     exchangeOrderId: { type: 'uuid', nullable: true },
@@ -58,8 +59,8 @@ export const ReturnLineSchema = new EntitySchema<ReturnLine>({
   indexes: [{ properties: ['returnId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    returnId: { type: 'uuid' },
-    orderLineId: { type: 'uuid' },
+    returnId: foreignKey('ReturnRequest'),
+    orderLineId: foreignKey('OrderLine'),
     sku: { type: 'string', length: 120 },
     quantity: { type: 'integer' },
     receivedResellable: { type: 'integer', default: 0 },
@@ -94,8 +95,8 @@ export const RefundSchema = new EntitySchema<Refund>({
   indexes: [{ properties: ['orderId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: { type: 'uuid' },
-    returnId: { type: 'uuid', nullable: true },
+    orderId: foreignKey('Order'),
+    returnId: foreignKey('ReturnRequest', { nullable: true }),
     status: { type: 'string', length: 16 },
     amountMinor: { type: 'bigint' },
     currency: { type: 'string', length: 3 },
@@ -124,11 +125,11 @@ export const StockWriteOffSchema = new EntitySchema<StockWriteOff>({
   tableName: 'stock_write_off',
   properties: {
     id: { type: 'uuid', primary: true },
-    sku: { type: 'string', length: 120 },
-    locationId: { type: 'string', length: 64 },
+    sku: foreignKey('Product'),
+    locationId: foreignKey('Location'),
     quantity: { type: 'integer' },
     reason: { type: 'string', length: 40 },
-    returnId: { type: 'uuid', nullable: true },
+    returnId: foreignKey('ReturnRequest', { nullable: true }),
     createdAt: { type: EpochMsType },
   },
 })

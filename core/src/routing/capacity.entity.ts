@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 /** Orders a location took on one of its local days: the daily-capacity counter. */
 export class LocationDayLoad {
@@ -13,7 +14,7 @@ export const LocationDayLoadSchema = new EntitySchema<LocationDayLoad>({
   class: LocationDayLoad,
   tableName: 'location_day_load',
   properties: {
-    locationId: { type: 'string', length: 64, primary: true },
+    locationId: foreignKey('Location', { primary: true }),
     day: { type: 'string', length: 10, primary: true },
     orders: { type: 'integer', default: 0 },
     updatedAt: { type: EpochMsType },
@@ -32,7 +33,7 @@ export const LocationRejectionSchema = new EntitySchema<LocationRejection>({
   class: LocationRejection,
   tableName: 'location_rejection',
   properties: {
-    orderId: { type: 'uuid', primary: true },
+    orderId: foreignKey('Order', { primary: true }),
     locationId: { type: 'string', length: 64, primary: true },
     reason: { type: 'text', nullable: true },
     createdAt: { type: EpochMsType },

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 /** Why an order went where it went: the plan, every candidate considered, and a readable summary. */
 export class RoutingDecision {
@@ -20,7 +21,7 @@ export const RoutingDecisionSchema = new EntitySchema<RoutingDecision>({
   indexes: [{ properties: ['orderId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: { type: 'uuid' },
+    orderId: foreignKey('Order'),
     attempt: { type: 'integer', default: 1 },
     ruleSetVersionId: { type: 'uuid', nullable: true },
     strategy: { type: 'string', length: 100 },

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
+import { foreignKey } from '../db/foreign-key'
 
 export type RuleSetKind = 'sourcing' | 'pricing' | 'returns'
 export type RuleSetVersionStatus = 'draft' | 'published' | 'archived'
@@ -52,7 +53,7 @@ export const RuleSetVersionSchema = new EntitySchema<RuleSetVersion>({
   uniques: [{ properties: ['ruleSetId', 'version'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    ruleSetId: { type: 'string', length: 64 },
+    ruleSetId: foreignKey('RuleSet'),
     version: { type: 'integer' },
     status: { type: 'string', length: 16 },
     rules: { type: 'json' },
