@@ -23,6 +23,7 @@ import { ModificationService } from './orders/lifecycle/modification-service'
 import { RerouteService } from './orders/lifecycle/reroute-service'
 import { OrderQueries } from './orders/order-queries'
 import { ShipmentService } from './orders/shipment-service'
+import { storedOrderForRouting } from './orders/store'
 import type { DeliveryEffects } from './outbox/dispatcher'
 import { OutboxQueries } from './outbox/outbox-queries'
 import { OutboxStore } from './outbox/outbox-store'
@@ -186,6 +187,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ruleSets,
       routingConfig,
       async (channel, order, now) => routingInput(await prepareOrder(channel, order, catalogCache, now)),
+      (orderId) => storedOrderForRouting(db, catalogCache, orderId),
     ),
     centroids,
     intake,

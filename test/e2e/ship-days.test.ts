@@ -145,6 +145,7 @@ describe.each(dbKinds)('ship days and promise dates on %s', (kind) => {
       core.ruleSets,
       core.routingConfig,
       core.simulation.prepare,
+      core.simulation.loadOrder,
       () => WEDNESDAY_MORNING,
     )
     const at = async (order: Record<string, unknown>) =>

@@ -1,4 +1,5 @@
 import type { SqlRunner } from '../db/sql/sql-db'
+import { moveOrdersToCustomer } from '../orders/store'
 
 /**
  * Folds customer `from` into `into`, inside the caller's transaction: its identifiers, orders and
@@ -18,7 +19,7 @@ export async function mergeCustomer(
     [into, now, now],
   )
   await tx.run('update customer_identity set customer_id = ? where customer_id = ?', [into, from])
-  await tx.run('update orders set customer_id = ? where customer_id = ?', [into, from])
+  await moveOrdersToCustomer(tx, from, into)
   const contracts = await tx.run('update price_list set customer_id = ? where customer_id = ?', [into, from])
   await tx.run(
     `update customer set

@@ -1,6 +1,7 @@
 import type { SqlDb } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
+import { forgetPool } from '../orders/store'
 
 export interface PoolInput {
   channelInstanceId: string
@@ -140,7 +141,7 @@ export class PoolService {
           [p.remaining, now, p.sku, p.location_id, p.remaining],
         )
       }
-      await tx.run('update allocation set pool_id = null where pool_id = ?', [id])
+      await forgetPool(tx, id)
       await tx.run('delete from channel_pool where id = ?', [id])
     })
   }

@@ -102,3 +102,28 @@ export async function releaseStock(
     )
   }
 }
+
+/** Allocated units left the building: they leave on-hand and allocated together. */
+export async function shipStock(
+  tx: SqlRunner,
+  sku: string,
+  locationId: string,
+  quantity: number,
+  now: number,
+): Promise<void> {
+  const changed = await tx.run(
+    `update inventory_level set on_hand = on_hand - ?, allocated = allocated - ?, updated_at = ?
+      where sku = ? and location_id = ? and allocated >= ?`,
+    [quantity, quantity, now, sku, locationId, quantity],
+  )
+  if (changed !== 1)
+    throw new ConflictError(
+      `allocation ledger of ${sku} at ${locationId} is inconsistent`,
+      'LEDGER_INCONSISTENT',
+      {
+        sku,
+        locationId,
+        quantity,
+      },
+    )
+}

@@ -5,7 +5,7 @@ import type { RefundService } from '../returns/refund-service'
 import { refusalWrite } from './fulfilment-refusal'
 import type { CancellationService } from './lifecycle/cancellation-service'
 import type { RerouteService } from './lifecycle/reroute-service'
-import { addEvent } from './order-rows'
+import { addEvent, setFulfilmentStatus } from './store'
 
 /**
  * What a delivery outcome changes in the order:
@@ -37,10 +37,10 @@ export function deliveryEffects(
           return refusalWrite(reroute, cancellation, message.instanceId, fulfilmentId, result.reason)
         if (result.status !== 'accepted') return undefined
         return async (tx: SqlRunner) => {
-          await tx.run(
-            `update fulfilment set status = 'accepted', external_ref = ?, updated_at = ? where id = ? and status in ('requested', 'failed')`,
-            [result.externalRef ?? null, Date.now(), fulfilmentId],
-          )
+          await setFulfilmentStatus(tx, fulfilmentId, 'accepted', Date.now(), {
+            from: ['requested', 'failed'],
+            externalRef: result.externalRef ?? null,
+          })
         }
       }
       if (message.topic === 'fulfilment.cancel') {
@@ -64,10 +64,7 @@ export function deliveryEffects(
           return refusalWrite(reroute, cancellation, message.instanceId, fulfilmentId, error)
         return async (tx: SqlRunner) => {
           const now = Date.now()
-          await tx.run(
-            `update fulfilment set status = 'failed', reason = ?, updated_at = ? where id = ? and status = 'requested'`,
-            [error.slice(0, 1000), now, fulfilmentId],
-          )
+          await setFulfilmentStatus(tx, fulfilmentId, 'failed', now, { from: ['requested'], reason: error })
           await addEvent(
             tx,
             orderId,

@@ -2,6 +2,7 @@ import type { Address, FulfilmentRequest, ServiceLevel } from '@switchyard/plugi
 import type { LocationFacts } from '../catalog/facts'
 import { uuidv7 } from '../ids'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
+import type { FulfilmentStatus } from './fulfilment.entity'
 
 /** What a fulfilment request says about its order. */
 export interface FulfilmentOrder {
@@ -101,10 +102,10 @@ export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlan
  * the parcel until it confirms the cancellation, and may yet ship it (a refused cancel), as
  * `deriveStatus` counts it live too.
  */
-export const OPEN_FULFILMENT: readonly string[] = ['pending', 'requested', 'accepted', 'cancelling']
+export const OPEN_FULFILMENT: readonly FulfilmentStatus[] = ['pending', 'requested', 'accepted', 'cancelling']
 
 /** True when the order has open fulfilments and every one is with a warehouse: it is `released`. */
-export function allWithWarehouse(statuses: readonly string[]): boolean {
+export function allWithWarehouse(statuses: readonly FulfilmentStatus[]): boolean {
   const open = statuses.filter((s) => OPEN_FULFILMENT.includes(s))
   return open.length > 0 && open.every((s) => s !== 'pending')
 }

@@ -2,7 +2,7 @@ import type { SqlRunner } from '../db/sql/sql-db'
 import type { OutcomeWrite } from '../outbox/dispatcher'
 import type { CancellationService } from './lifecycle/cancellation-service'
 import type { RerouteService } from './lifecycle/reroute-service'
-import { addEvent } from './order-rows'
+import { addEvent } from './store'
 
 /**
  * A warehouse refused a fulfilment request outright: its plugin threw `PermanentError` (the WMS

@@ -4,7 +4,7 @@ import type { Core } from '../core'
 import { IllegalTransitionError } from '../errors'
 import { changeStatus } from './lifecycle/status-change'
 import { openOneWarehouseCore } from './one-warehouse-core'
-import { moveOrderTo, setOrderStatus } from './order-rows'
+import { moveOrderTo, setOrderStatus } from './store'
 
 /**
  * Every writer of an order's status goes through the transition table: each one, given a move the

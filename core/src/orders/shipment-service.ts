@@ -1,18 +1,23 @@
 import type { OrderStatus, ShipmentConfirmation } from '@switchyard/plugin-sdk'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../errors'
+import { shipStock } from '../inventory/stock-writer'
 import { writeOutbox } from '../outbox/outbox-writer'
 import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory } from '../outbox/topics'
+import { buildStatusUpdate } from './status-update'
 import {
   addEvent,
+  fulfilmentAllocations,
   loadLines,
   loadOrderHead,
   loadSentFulfilment,
   loadShipments,
+  recordShipment,
+  setAllocationStatus,
   setOrderStatus,
-} from './order-rows'
-import { buildStatusUpdate } from './status-update'
+  shiftLine,
+} from './store'
 
 export interface ShipmentOutcome {
   orderId: string
@@ -45,9 +50,9 @@ export class ShipmentService {
   ): Promise<ShipmentOutcome> {
     const now = this.clock()
     const f = await loadSentFulfilment(tx, wmsInstanceId, s.fulfilmentId)
-    const order = (await loadOrderHead(tx, f.order_id))!
+    const order = (await loadOrderHead(tx, f.orderId))!
     if (f.status === 'shipped') {
-      return { orderId: f.order_id, fulfilmentId: f.id, status: order.status, duplicate: true }
+      return { orderId: f.orderId, fulfilmentId: f.id, status: order.status, duplicate: true }
     }
     if (f.status === 'cancelled' || f.status === 'rejected') {
       throw new ConflictError(`fulfilment ${f.id} is ${f.status} and cannot ship`, 'FULFILMENT_CLOSED', {
@@ -70,47 +75,14 @@ export class ShipmentService {
       )
     }
 
-    const allocations = await tx.all<{
-      id: string
-      line_id: string
-      sku: string
-      location_id: string
-      quantity: number
-    }>(
-      `select id, line_id, sku, location_id, quantity from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
-      [f.id],
-    )
+    const allocations = await fulfilmentAllocations(tx, f.id)
     if (s.lines) checkLinesMatch(s, allocations)
     for (const a of allocations) {
-      const changed = await tx.run(
-        `update inventory_level set on_hand = on_hand - ?, allocated = allocated - ?, updated_at = ?
-          where sku = ? and location_id = ? and allocated >= ?`,
-        [a.quantity, a.quantity, now, a.sku, a.location_id, a.quantity],
-      )
-      if (changed !== 1)
-        throw new ConflictError(
-          `allocation ledger of ${a.sku} at ${a.location_id} is inconsistent`,
-          'LEDGER_INCONSISTENT',
-        )
-      await tx.run(`update allocation set status = 'shipped', updated_at = ? where id = ?`, [now, a.id])
-      await tx.run(
-        'update order_line set shipped_qty = shipped_qty + ?, allocated_qty = allocated_qty - ? where id = ?',
-        [a.quantity, a.quantity, a.line_id],
-      )
+      await shipStock(tx, a.sku, a.locationId, a.quantity, now)
+      await setAllocationStatus(tx, a.id, 'shipped', now)
+      await shiftLine(tx, a.lineId, { shipped: a.quantity, allocated: -a.quantity })
     }
-    await tx.run(
-      `update fulfilment set status = 'shipped', carrier = ?, tracking_number = ?, tracking_url = ?, external_shipment_id = ?,
-         shipped_at = ?, updated_at = ? where id = ?`,
-      [
-        s.carrier,
-        s.trackingNumber,
-        s.trackingUrl ?? null,
-        s.externalShipmentId ?? null,
-        s.shippedAt ? Date.parse(s.shippedAt) : now,
-        now,
-        f.id,
-      ],
-    )
+    await recordShipment(tx, f.id, s, now)
     const actor = `wms:${wmsInstanceId}`
     await addEvent(
       tx,
@@ -131,19 +103,19 @@ export class ShipmentService {
       await setOrderStatus(tx, order, next, now, actor)
       status = next
     }
-    if (wantsStatus(this.directory, order.channel_instance_id)) {
+    if (wantsStatus(this.directory, order.channelInstanceId)) {
       const shipments = await loadShipments(tx, order.id)
       await writeOutbox(
         tx,
         statusMessages(this.directory, {
-          channelInstanceId: order.channel_instance_id,
+          channelInstanceId: order.channelInstanceId,
           orderId: order.id,
           key: `shipment:${f.id}`,
           now,
           payload: buildStatusUpdate({
             orderId: order.id,
-            externalOrderId: order.external_order_id,
-            orderNumber: order.order_number,
+            externalOrderId: order.externalOrderId,
+            orderNumber: order.orderNumber,
             status,
             previousStatus: order.status,
             reason: cancelRefused ? 'cancellation refused: already shipped' : null,

@@ -4,7 +4,7 @@ import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { NotFoundError } from '../errors'
 import { uuidv7 } from '../ids'
-import { addEvent } from '../orders/order-rows'
+import { addEvent } from '../orders/store'
 import { writeOutbox } from '../outbox/outbox-writer'
 import type { IntegrationDirectory } from '../outbox/topics'
 import {

@@ -7,11 +7,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { isUuid, uuidv7 } from '../ids'
 import type { OrderIntake } from '../orders/intake/order-intake'
 import { assertOperation } from '../orders/lifecycle/order-operations'
-import { loadSnapshot } from '../orders/lifecycle/order-snapshot'
 import type { RerouteService } from '../orders/lifecycle/reroute-service'
-import { addEvent } from '../orders/order-rows'
+import { addEvent, findByExternalId, loadRoutingView, loadSnapshot } from '../orders/store'
 import type { PostcodeCentroids } from '../routing/centroids/postcode-centroids'
-import { loadStoredOrder } from '../routing/order-routing-input'
 import type { RoutingConfig } from '../routing/routing-config'
 import type { RuleSetService } from '../rules/rule-set-service'
 import type { RefundService } from './refund-service'
@@ -84,7 +82,7 @@ export class ReturnService {
     const now = this.now()
     if (input.lines.length === 0)
       throw new ValidationError('nothing to return', [{ field: 'lines', message: 'name at least one line' }])
-    const stored = await loadStoredOrder(db, catalog, input.orderId, false)
+    const stored = await loadRoutingView(db, catalog, input.orderId, false)
     if (!stored || (input.channelScope && stored.order.channelInstanceId !== input.channelScope)) {
       throw new NotFoundError('order', input.orderId, 'ORDER_NOT_FOUND')
     }
@@ -180,11 +178,9 @@ export class ReturnService {
       [channelInstanceId, r.externalReturnId],
     )
     if (existing) return this.get(existing.id)
-    const order = await this.deps.db.one<{ id: string }>(
-      'select id from orders where channel_instance_id = ? and external_order_id = ?',
-      [channelInstanceId, r.externalOrderId],
-    )
-    if (!order) throw new NotFoundError('order', r.externalOrderId, 'ORDER_NOT_FOUND')
+    const orderId = await findByExternalId(this.deps.db, channelInstanceId, r.externalOrderId)
+    if (!orderId) throw new NotFoundError('order', r.externalOrderId, 'ORDER_NOT_FOUND')
+    const order = { id: orderId }
     const lines = await this.deps.db.all<{ id: string; sku: string; external_line_id: string | null }>(
       'select id, sku, external_line_id from order_line where order_id = ? order by line_no',
       [order.id],
@@ -463,16 +459,15 @@ export class ReturnService {
       this.now(),
       returnId,
     ])
-    await db.run(
-      'insert into order_event (id, order_id, type, from_status, to_status, data, actor, created_at) values (?, ?, ?, null, null, ?, ?, ?)',
-      [
-        uuidv7(),
-        o.order_id,
-        'return.exchange_created',
-        JSON.stringify({ returnId, exchangeOrderId: result.orderId }),
-        `return:${o.rma_number}`,
-        this.now(),
-      ],
+    await addEvent(
+      db,
+      o.order_id,
+      'return.exchange_created',
+      null,
+      null,
+      { returnId, exchangeOrderId: result.orderId },
+      `return:${o.rma_number}`,
+      this.now(),
     )
   }
 }

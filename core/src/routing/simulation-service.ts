@@ -5,7 +5,6 @@ import type { SqlDb } from '../db/sql/sql-db'
 import { type ConditionTrace, traceCondition } from '../rules/compile'
 import type { RuleSetService } from '../rules/rule-set-service'
 import { CapacityLedger } from './capacity'
-import { loadStoredOrder } from './order-routing-input'
 import type {
   CapacityView,
   RoutingLine,
@@ -76,6 +75,20 @@ export type PrepareForRouting = (
 ) => Promise<{ order: RoutingOrder; lines: RoutingLine[] }>
 
 /**
+ * A stored order as the router reads it, with the units it holds (allocated or released). Orders
+ * own that read, so it is handed in too.
+ */
+export type LoadStoredOrder = (orderId: string) => Promise<
+  | {
+      order: RoutingOrder
+      lines: RoutingLine[]
+      externalOrderId: string
+      holding: readonly { sku: string; locationId: string; quantity: number }[]
+    }
+  | undefined
+>
+
+/**
  * Routing without persisting anything: one order against a version (simulate), or recent real
  * orders against a draft and the live version side by side (backtest). Both read current stock
  * without locking it. Both route each order as of its `placedAt` (the sample's, or now when it has
@@ -89,6 +102,7 @@ export class SimulationService {
     private readonly ruleSets: RuleSetService,
     private readonly config: RoutingConfig,
     readonly prepare: PrepareForRouting,
+    readonly loadOrder: LoadStoredOrder,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -193,20 +207,15 @@ export class SimulationService {
     const holds = { published: 0, draft: 0 }
     let currency: string | null = null
     for (const { id, received_at } of ids) {
-      const stored = await loadStoredOrder(this.db, this.catalog, id, false)
+      const stored = await this.loadOrder(id)
       if (!stored) continue
       // Stock as it is now, with this order's own allocations given back: both versions see the same.
-      const own = await this.db.all<{ sku: string; location_id: string; quantity: number }>(
-        `select sku, location_id, quantity from allocation where order_id = ? and status in ('allocated', 'released')`,
-        [id],
-      )
+      const own = stored.holding
       const base = await this.stockView(stored.lines.map((l) => l.sku))
       const stock: StockView = {
         available: (sku, loc) =>
           base.available(sku, loc) +
-          own
-            .filter((a) => a.sku === sku && a.location_id === loc)
-            .reduce((s, a) => s + Number(a.quantity), 0),
+          own.filter((a) => a.sku === sku && a.locationId === loc).reduce((s, a) => s + a.quantity, 0),
       }
       const request: RoutingRequest = {
         order: stored.order,

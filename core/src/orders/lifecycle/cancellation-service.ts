@@ -6,11 +6,22 @@ import { uuidv7 } from '../../ids'
 import { releaseStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
-import { addEvent, loadSentFulfilment } from '../order-rows'
 import { releaseLooseAllocations } from '../release'
+import {
+  addEvent,
+  findByExternalId,
+  insertAllocation,
+  loadFulfilment,
+  loadSentFulfilment,
+  loadSnapshot,
+  type OrderSnapshot,
+  type SnapshotAllocation,
+  setFulfilmentStatus,
+  shiftLine,
+  shrinkAllocation,
+} from '../store'
 import { deriveStatus } from './derive-status'
 import { assertOperation } from './order-operations'
-import { loadSnapshot, type OrderSnapshot, type SnapshotAllocation } from './order-snapshot'
 import { changeStatus } from './status-change'
 
 export interface CancelInput {
@@ -49,7 +60,7 @@ export class CancellationService {
     const locations = await this.catalog.activeLocations()
     return this.db.transaction(async (tx) => {
       const now = this.clock()
-      const snap = await loadSnapshot(tx, input.orderId, input.channelScope)
+      const snap = await loadSnapshot(tx, input.orderId, { channelScope: input.channelScope })
       assertOperation('cancel', snap.status, snap.id)
       const want = this.requested(snap, input.lines)
       const outbox: NewOutboxMessage[] = []
@@ -60,6 +71,7 @@ export class CancellationService {
         let q = want.get(line.id) ?? 0
         if (q === 0) continue
         let done = 0
+        let fromStock = 0
         // A held order was never routed: what is neither allocated, backordered, shipped nor
         // cancelled goes first, with nothing to give back.
         const unrouted =
@@ -68,7 +80,6 @@ export class CancellationService {
         done += fromUnrouted
         q -= fromUnrouted
         const fromBackorder = Math.min(q, line.backorderedQty)
-        line.backorderedQty -= fromBackorder
         done += fromBackorder
         q -= fromBackorder
         // Newest allocations first: the oldest are the likeliest to be in a warehouse's hands.
@@ -80,7 +91,7 @@ export class CancellationService {
           if (this.withWarehouse(snap, a)) continue
           const take = Math.min(q, a.quantity)
           await this.freeAllocation(tx, snap.id, a, take, now)
-          line.allocatedQty -= take
+          fromStock += take
           done += take
           q -= take
         }
@@ -92,11 +103,11 @@ export class CancellationService {
           q -= take
         }
         if (done > 0) {
-          line.cancelledQty += done
-          await tx.run(
-            'update order_line set cancelled_qty = cancelled_qty + ?, backordered_qty = ?, allocated_qty = ? where id = ?',
-            [done, line.backorderedQty, line.allocatedQty, line.id],
-          )
+          await shiftLine(tx, line.id, {
+            cancelled: done,
+            backordered: -fromBackorder,
+            allocated: -fromStock,
+          })
           cancelled.push({ lineId: line.id, quantity: done })
         }
       }
@@ -152,13 +163,10 @@ export class CancellationService {
     externalOrderId: string,
     reason: string | undefined,
   ): Promise<CancelOutcome> {
-    const row = await this.db.one<{ id: string }>(
-      'select id from orders where channel_instance_id = ? and external_order_id = ?',
-      [channelInstanceId, externalOrderId],
-    )
-    if (!row) throw new NotFoundError('order', externalOrderId, 'ORDER_NOT_FOUND')
+    const orderId = await findByExternalId(this.db, channelInstanceId, externalOrderId)
+    if (!orderId) throw new NotFoundError('order', externalOrderId, 'ORDER_NOT_FOUND')
     return this.cancel({
-      orderId: row.id,
+      orderId,
       reason: reason ?? 'cancelled by the channel',
       actor: `channel:${channelInstanceId}`,
     })
@@ -184,28 +192,19 @@ export class CancellationService {
 
   /** The WMS confirmed the cancellation: the fulfilment's lines are cancelled and its stock freed. */
   async confirmInTx(tx: SqlRunner, fulfilmentId: string, actor: string, now = this.clock()): Promise<void> {
-    const f = await tx.one<{ order_id: string; status: string }>(
-      'select order_id, status from fulfilment where id = ?',
-      [fulfilmentId],
-    )
+    const f = await loadFulfilment(tx, fulfilmentId)
     if (!f || f.status === 'cancelled') return
-    const snap = await loadSnapshot(tx, f.order_id)
+    const snap = await loadSnapshot(tx, f.orderId)
     const freed: { lineId: string; quantity: number }[] = []
     for (const a of snap.allocations.filter(
       (x) => x.fulfilmentId === fulfilmentId && (x.status === 'allocated' || x.status === 'released'),
     )) {
       const quantity = a.quantity
       await this.freeAllocation(tx, snap.id, a, quantity, now)
-      await tx.run(
-        'update order_line set cancelled_qty = cancelled_qty + ?, allocated_qty = allocated_qty - ? where id = ?',
-        [quantity, quantity, a.lineId],
-      )
+      await shiftLine(tx, a.lineId, { cancelled: quantity, allocated: -quantity })
       freed.push({ lineId: a.lineId, quantity })
     }
-    await tx.run(`update fulfilment set status = 'cancelled', updated_at = ? where id = ?`, [
-      now,
-      fulfilmentId,
-    ])
+    await setFulfilmentStatus(tx, fulfilmentId, 'cancelled', now)
     await addEvent(
       tx,
       snap.id,
@@ -235,17 +234,10 @@ export class CancellationService {
     actor: string,
     now = this.clock(),
   ): Promise<void> {
-    const f = await tx.one<{ order_id: string; status: string }>(
-      'select order_id, status from fulfilment where id = ?',
-      [fulfilmentId],
-    )
+    const f = await loadFulfilment(tx, fulfilmentId)
     if (f?.status !== 'cancelling') return
-    await tx.run(`update fulfilment set status = 'accepted', reason = ?, updated_at = ? where id = ?`, [
-      why.slice(0, 1000),
-      now,
-      fulfilmentId,
-    ])
-    const snap = await loadSnapshot(tx, f.order_id)
+    await setFulfilmentStatus(tx, fulfilmentId, 'accepted', now, { reason: why })
+    const snap = await loadSnapshot(tx, f.orderId)
     await addEvent(tx, snap.id, 'order.cancel_refused', null, null, { fulfilmentId, reason: why }, actor, now)
     const moved = await changeStatus(tx, snap, snap.status, {
       now,
@@ -309,20 +301,10 @@ export class CancellationService {
     now: number,
   ): Promise<void> {
     await releaseStock(tx, a.sku, a.locationId, quantity, now, a.poolId)
-    if (quantity === a.quantity) {
-      await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
-    } else {
-      await tx.run('update allocation set quantity = quantity - ?, updated_at = ? where id = ?', [
-        quantity,
-        now,
-        a.id,
-      ])
-      await tx.run(
-        `insert into allocation (id, order_id, line_id, sku, location_id, quantity, status, fulfilment_id, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, 'cancelled', ?, ?, ?)`,
-        [uuidv7(now), orderId, a.lineId, a.sku, a.locationId, quantity, a.fulfilmentId, now, now],
-      )
-    }
+    await shrinkAllocation(tx, a.id, a.quantity - quantity, now)
+    // A part cancelled keeps its own row: the line's allocations show what it lost.
+    if (quantity < a.quantity)
+      await insertAllocation(tx, { ...a, orderId, quantity, status: 'cancelled', poolId: null }, now)
     a.quantity -= quantity
     if (a.quantity === 0) a.status = 'cancelled'
   }
@@ -358,10 +340,7 @@ export class CancellationService {
           { fulfilmentId },
         )
       }
-      await tx.run(`update fulfilment set status = 'cancelling', updated_at = ? where id = ?`, [
-        now,
-        fulfilmentId,
-      ])
+      await setFulfilmentStatus(tx, fulfilmentId, 'cancelling', now)
       const request: FulfilmentCancelRequest = {
         fulfilmentId,
         ...(f.externalRef ? { externalRef: f.externalRef } : {}),
@@ -388,8 +367,7 @@ export class CancellationService {
       const live = snap.allocations.some(
         (a) => a.fulfilmentId === f.id && (a.status === 'allocated' || a.status === 'released'),
       )
-      if (!live)
-        await tx.run(`update fulfilment set status = 'cancelled', updated_at = ? where id = ?`, [now, f.id])
+      if (!live) await setFulfilmentStatus(tx, f.id, 'cancelled', now)
     }
   }
 }

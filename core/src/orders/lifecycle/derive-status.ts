@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
-import type { OrderSnapshot } from './order-snapshot'
+import type { OrderSnapshot } from '../store'
 
 const LIVE_FULFILMENT = new Set(['requested', 'accepted', 'cancelling'])
 

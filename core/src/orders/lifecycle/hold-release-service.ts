@@ -1,9 +1,8 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import type { SqlDb } from '../../db/sql/sql-db'
 import { ValidationError } from '../../errors'
-import { addEvent } from '../order-rows'
+import { addEvent, backorderUnplaced, loadSnapshot, setHoldReason } from '../store'
 import { assertOperation } from './order-operations'
-import { loadSnapshot } from './order-snapshot'
 import type { RerouteService } from './reroute-service'
 
 export interface ReleaseHoldInput {
@@ -45,25 +44,18 @@ export class HoldReleaseService {
     const locations = await this.reroute.prepareRouting()
     return this.db.transaction(async (tx) => {
       const now = this.clock()
-      const snap = await loadSnapshot(tx, input.orderId, input.channelScope)
+      const snap = await loadSnapshot(tx, input.orderId, { channelScope: input.channelScope })
       assertOperation('release-hold', snap.status, snap.id)
-      const held = await tx.one<{ hold_reason: string | null }>(
-        'select hold_reason from orders where id = ?',
-        [snap.id],
-      )
       // A held order was never routed: its open quantity waits for the router, as after a modification.
-      await tx.run(
-        'update order_line set backordered_qty = quantity - allocated_qty - cancelled_qty - shipped_qty where order_id = ?',
-        [snap.id],
-      )
-      await tx.run('update orders set hold_reason = null where id = ?', [snap.id])
+      await backorderUnplaced(tx, snap.id)
+      await setHoldReason(tx, snap.id, null)
       await addEvent(
         tx,
         snap.id,
         'order.hold_released',
         null,
         null,
-        { reason, hold: held?.hold_reason ?? null },
+        { reason, hold: snap.holdReason },
         input.actor,
         now,
       )
@@ -71,7 +63,7 @@ export class HoldReleaseService {
       return {
         orderId: snap.id,
         status: outcome.status,
-        releasedHold: held?.hold_reason ?? null,
+        releasedHold: snap.holdReason,
         allocated: outcome.allocated,
         backordered: outcome.backordered,
       }

@@ -3,13 +3,23 @@ import type { CatalogCache } from '../../catalog/catalog-cache'
 import { toMinorUnits } from '../../catalog/money'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
 import { ValidationError } from '../../errors'
-import { uuidv7 } from '../../ids'
 import { releaseStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
-import { addEvent } from '../order-rows'
+import {
+  addEvent,
+  addLine,
+  cancelPendingFulfilments,
+  findSnapshot,
+  loadSnapshot,
+  type OrderSnapshot,
+  recomputeTotals,
+  setAllocationStatus,
+  setDelivery,
+  setLineQuantity,
+  unrouteLines,
+} from '../store'
 import { OperationNotAllowedError, orderOperations } from './order-operations'
-import { loadSnapshot, type OrderSnapshot } from './order-snapshot'
 import type { RerouteService } from './reroute-service'
 import { changeStatus } from './status-change'
 
@@ -79,7 +89,7 @@ export class ModificationService {
     const locations = await this.reroute.prepareRouting()
     return this.db.transaction(async (tx) => {
       const now = this.clock()
-      const snap = await loadSnapshot(tx, input.orderId, input.channelScope)
+      const snap = await loadSnapshot(tx, input.orderId, { channelScope: input.channelScope })
       if (!orderOperations.modify.includes(snap.status)) {
         const why =
           snap.status === 'released' || snap.status === 'partially_shipped'
@@ -89,45 +99,29 @@ export class ModificationService {
       }
       this.checkLines(snap, input)
       await this.freeAllocations(tx, snap, now)
-      if (input.shipTo)
-        await tx.run('update orders set ship_to = ? where id = ?', [JSON.stringify(input.shipTo), snap.id])
-      if (input.serviceLevel)
-        await tx.run('update orders set service_level = ? where id = ?', [input.serviceLevel, snap.id])
-      for (const l of input.lines ?? []) {
-        const line = snap.lines.find((x) => x.id === l.lineId)!
-        // A line set to 0 is removed: its quantity stays for the record, all of it cancelled.
-        if (l.quantity === 0)
-          await tx.run('update order_line set cancelled_qty = quantity where id = ?', [line.id])
-        else await tx.run('update order_line set quantity = ? where id = ?', [l.quantity, line.id])
-      }
+      await setDelivery(tx, snap.id, {
+        ...(input.shipTo ? { shipTo: input.shipTo } : {}),
+        ...(input.serviceLevel ? { serviceLevel: input.serviceLevel } : {}),
+      })
+      for (const l of input.lines ?? []) await setLineQuantity(tx, l.lineId, l.quantity)
       let lineNo = Math.max(0, ...snap.lines.map((l) => l.lineNo))
       for (const l of addLines) {
-        await tx.run(
-          `insert into order_line (id, order_id, line_no, external_line_id, sku, name, quantity, unit_price_minor, discount_minor,
-             allocated_qty, backordered_qty, shipped_qty, cancelled_qty) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0)`,
-          [
-            uuidv7(now),
-            snap.id,
-            ++lineNo,
-            l.externalLineId ?? null,
-            l.sku,
-            found.get(l.sku)!.name,
-            l.quantity,
-            l.unitPrice === undefined ? null : toMinorUnits(l.unitPrice, snap.currency),
-          ],
-        )
+        const line = {
+          lineNo: ++lineNo,
+          externalLineId: l.externalLineId ?? null,
+          sku: l.sku,
+          name: found.get(l.sku)!.name,
+          quantity: l.quantity,
+          unitPriceMinor: l.unitPrice === undefined ? null : toMinorUnits(l.unitPrice, snap.currency),
+        }
+        await addLine(tx, snap.id, line, now)
       }
       // A held order waits for a person (a hold rule, a price check): changing it does not decide
       // the hold, so it stays held and unrouted until someone releases it. Anything else open waits
       // to be routed again, counted as backordered until the router places it.
       const held = snap.status === 'held'
-      await tx.run(
-        held
-          ? 'update order_line set allocated_qty = 0, backordered_qty = 0 where order_id = ?'
-          : 'update order_line set allocated_qty = 0, backordered_qty = quantity - cancelled_qty - shipped_qty where order_id = ?',
-        [snap.id],
-      )
-      await this.recomputeTotals(tx, snap.id)
+      await unrouteLines(tx, snap.id, held)
+      await recomputeTotals(tx, snap.id)
       await addEvent(
         tx,
         snap.id,
@@ -167,15 +161,11 @@ export class ModificationService {
   ): Promise<NonNullable<ModifyInput['addLines']>> {
     const unpriced = added.map((l, i) => ({ l, i })).filter(({ l }) => l.unitPrice === undefined)
     if (unpriced.length === 0 || !this.pricing) return added
-    const order = await this.db.one<{
-      channel_instance_id: string
-      customer_id: string | null
-      currency: string
-    }>('select channel_instance_id, customer_id, currency from orders where id = ?', [orderId])
+    const order = await findSnapshot(this.db, orderId, false)
     if (!order) return added
     const quote = await this.pricing.quote({
-      channel: order.channel_instance_id,
-      customer: order.customer_id ? { id: order.customer_id } : null,
+      channel: order.channelInstanceId,
+      customer: order.customer.id ? { id: order.customer.id } : null,
       currency: order.currency,
       lines: unpriced.map(({ l }) => ({ sku: l.sku, quantity: l.quantity })),
     })
@@ -232,33 +222,8 @@ export class ModificationService {
     for (const a of snap.allocations) {
       if (a.status !== 'allocated') continue
       await releaseStock(tx, a.sku, a.locationId, a.quantity, now, a.poolId)
-      await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
+      await setAllocationStatus(tx, a.id, 'cancelled', now)
     }
-    await tx.run(
-      `update fulfilment set status = 'cancelled', reason = 'order modified', updated_at = ? where order_id = ? and status = 'pending'`,
-      [now, snap.id],
-    )
-  }
-
-  private async recomputeTotals(tx: SqlRunner, orderId: string): Promise<void> {
-    const rows = await tx.all<{
-      quantity: number
-      cancelled_qty: number
-      unit_price_minor: number | null
-      discount_minor: number
-    }>(
-      'select quantity, cancelled_qty, unit_price_minor, discount_minor from order_line where order_id = ?',
-      [orderId],
-    )
-    const subtotal = rows.reduce(
-      (s, r) =>
-        s + Number(r.unit_price_minor ?? 0) * (r.quantity - r.cancelled_qty) - Number(r.discount_minor),
-      0,
-    )
-    await tx.run('update orders set subtotal_minor = ?, total_minor = ? + shipping_minor where id = ?', [
-      subtotal,
-      subtotal,
-      orderId,
-    ])
+    await cancelPendingFulfilments(tx, snap.id, 'order modified', now)
   }
 }

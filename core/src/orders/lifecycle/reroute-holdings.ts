@@ -1,6 +1,7 @@
 import type { SqlRunner } from '../../db/sql/sql-db'
 import { releaseStock } from '../../inventory/stock-writer'
 import type { Assignment, StockView } from '../../routing/router'
+import { backorderedLines, fulfilmentsIn, looseAllocations, shiftLine, shrinkAllocation } from '../store'
 
 /**
  * What a re-routed order already holds. Allocations not yet in a fulfilment (a backorder's partial
@@ -25,34 +26,12 @@ export interface HeldAllocation {
 }
 
 export async function loadHoldings(tx: SqlRunner, orderId: string): Promise<Holdings> {
-  const movable = await tx.all<{
-    id: string
-    line_id: string
-    sku: string
-    location_id: string
-    quantity: number
-    pool_id: string | null
-  }>(
-    `select id, line_id, sku, location_id, quantity, pool_id from allocation
-      where order_id = ? and status = 'allocated' and fulfilment_id is null order by id`,
-    [orderId],
-  )
-  const sent = await tx.all<{ location_id: string }>(
-    `select location_id from fulfilment
-      where order_id = ? and status in ('pending', 'requested', 'accepted', 'shipped', 'failed') order by id`,
-    [orderId],
-  )
+  const movable = await looseAllocations(tx, orderId)
+  const sent = await fulfilmentsIn(tx, orderId, ['pending', 'requested', 'accepted', 'shipped', 'failed'])
   return {
-    movable: movable.map((a) => ({
-      id: a.id,
-      lineId: a.line_id,
-      sku: a.sku,
-      locationId: a.location_id,
-      quantity: Number(a.quantity),
-      poolId: a.pool_id,
-    })),
+    movable: movable.map(({ name: _, ...a }) => a),
     shipmentsSoFar: sent.length,
-    sent: sent.map((f) => ({ locationId: f.location_id })),
+    sent: sent.map((f) => ({ locationId: f.locationId })),
   }
 }
 
@@ -101,13 +80,8 @@ export async function settleHeld(
     const back = a.quantity - keep
     if (back === 0) continue
     await releaseStock(tx, a.sku, a.locationId, back, now, a.poolId)
-    if (keep === 0)
-      await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
-    else await tx.run('update allocation set quantity = ?, updated_at = ? where id = ?', [keep, now, a.id])
-    await tx.run(
-      'update order_line set allocated_qty = allocated_qty - ?, backordered_qty = backordered_qty + ? where id = ?',
-      [back, back, a.lineId],
-    )
+    await shrinkAllocation(tx, a.id, keep, now)
+    await shiftLine(tx, a.lineId, { allocated: -back, backordered: back })
     givenBack.push({ sku: a.sku, locationId: a.locationId, quantity: back })
   }
   const rest: Assignment[] = []
@@ -134,20 +108,15 @@ export async function describeReroute(
   givenBack: readonly { sku: string; locationId: string; quantity: number }[],
   nameOf: (locationId: string) => string,
 ): Promise<string> {
-  const loose = await tx.all<{ location_id: string; sku: string; quantity: number }>(
-    `select location_id, sku, quantity from allocation
-      where order_id = ? and status = 'allocated' and fulfilment_id is null order by location_id, sku`,
-    [orderId],
+  const loose = (await looseAllocations(tx, orderId)).sort((x, y) =>
+    x.locationId === y.locationId ? x.sku.localeCompare(y.sku) : x.locationId < y.locationId ? -1 : 1,
   )
-  const open = await tx.all<{ sku: string; backordered_qty: number }>(
-    'select sku, backordered_qty from order_line where order_id = ? and backordered_qty > 0 order by line_no',
-    [orderId],
-  )
+  const open = await backorderedLines(tx, orderId)
   const byLocation = new Map<string, Map<string, number>>()
   for (const a of loose) {
-    const m = byLocation.get(a.location_id) ?? new Map<string, number>()
-    m.set(a.sku, (m.get(a.sku) ?? 0) + Number(a.quantity))
-    byLocation.set(a.location_id, m)
+    const m = byLocation.get(a.locationId) ?? new Map<string, number>()
+    m.set(a.sku, (m.get(a.sku) ?? 0) + a.quantity)
+    byLocation.set(a.locationId, m)
   }
   const units = (m: Map<string, number>) => [...m].map(([sku, q]) => `${q} × ${sku}`).join(', ')
   const parts: string[] = []
@@ -165,7 +134,7 @@ export async function describeReroute(
         : `The order now ships in ${all.length} shipments: ${all.join('; ')}.`,
     )
   } else {
-    const missing = open.map((l) => `${Number(l.backordered_qty)} × ${l.sku}`).join(', ')
+    const missing = open.map((l) => `${l.quantity} × ${l.sku}`).join(', ')
     parts.push(
       `Still backordered: ${missing}${newOnes.length > 0 ? `; held meanwhile: ${newOnes.join('; ')}` : ''}${
         sentOnes.length > 0 ? `; sent before: ${sentOnes.join('; ')}` : ''

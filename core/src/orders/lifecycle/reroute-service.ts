@@ -4,7 +4,6 @@ import type { LocationFacts } from '../../catalog/facts'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
 import { isRetryableDbError } from '../../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../../errors'
-import { uuidv7 } from '../../ids'
 import { openUnitsByChannel, readPoolsForUpdate } from '../../inventory/pools'
 import { StockLedger } from '../../inventory/stock-ledger'
 import { allocateStock, drawPool, readStockForUpdate, releaseStock } from '../../inventory/stock-writer'
@@ -12,12 +11,28 @@ import { writeOutbox } from '../../outbox/outbox-writer'
 import { statusMessages, wantsStatus } from '../../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
 import { readCapacityForUpdate, writeCapacity } from '../../routing/capacity'
-import { loadStoredOrder, type StoredOrder } from '../../routing/order-routing-input'
 import type { Router, RoutingPlan } from '../../routing/router'
-import { decisionJson } from '../intake/intake-writer'
-import { addEvent, loadLines, loadSentFulfilment, moveOrderTo } from '../order-rows'
 import { releaseLooseAllocations } from '../release'
 import { buildStatusUpdate } from '../status-update'
+import {
+  addDecision,
+  addEvent,
+  addRejection,
+  backorderedOrders,
+  fulfilmentAllocations,
+  hasEvent,
+  insertAllocation,
+  loadLines,
+  loadRoutingView,
+  loadSentFulfilment,
+  moveOrderTo,
+  type RoutingView,
+  rejectedLocations,
+  setAllocationStatus,
+  setFulfilmentStatus,
+  setHoldReason,
+  shiftLine,
+} from '../store'
 import { describeReroute, heldFor, loadHoldings, settleHeld, withHeld } from './reroute-holdings'
 import { holdRulesApply, rerouteStatus } from './reroute-status'
 
@@ -87,49 +102,29 @@ export class RerouteService {
   ): Promise<RerouteOutcome> {
     const now = this.clock()
     const f = await loadSentFulfilment(tx, wmsInstanceId, fulfilmentId)
-    const stored = (await loadStoredOrder(tx, this.catalog, f.order_id, true))!
+    const stored = (await loadRoutingView(tx, this.catalog, f.orderId, true))!
     if (f.status === 'rejected' || f.status === 'cancelled') return this.outcome(stored, true)
     if (f.status === 'shipped')
       throw new ConflictError(`fulfilment ${f.id} has shipped and cannot be rejected`, 'FULFILMENT_CLOSED')
-    await tx.run(`update fulfilment set status = 'rejected', reason = ?, updated_at = ? where id = ?`, [
-      reason.slice(0, 1000),
-      now,
-      f.id,
-    ])
-    await tx.run(
-      `insert into location_rejection (order_id, location_id, reason, created_at) values (?, ?, ?, ?) on conflict (order_id, location_id) do nothing`,
-      [f.order_id, f.location_id, reason.slice(0, 1000), now],
-    )
-    const held = await tx.all<{
-      id: string
-      line_id: string
-      sku: string
-      location_id: string
-      quantity: number
-      pool_id: string | null
-    }>(
-      `select id, line_id, sku, location_id, quantity, pool_id from allocation where fulfilment_id = ? and status in ('allocated', 'released')`,
-      [f.id],
-    )
-    for (const a of [...held].sort((x, y) => (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0))) {
-      await releaseStock(tx, a.sku, a.location_id, a.quantity, now, a.pool_id)
-      await tx.run(`update allocation set status = 'cancelled', updated_at = ? where id = ?`, [now, a.id])
-      await tx.run(
-        'update order_line set allocated_qty = allocated_qty - ?, backordered_qty = backordered_qty + ? where id = ?',
-        [a.quantity, a.quantity, a.line_id],
-      )
+    await setFulfilmentStatus(tx, f.id, 'rejected', now, { reason })
+    await addRejection(tx, f.orderId, f.locationId, reason, now)
+    const held = await fulfilmentAllocations(tx, f.id)
+    for (const a of held.sort((x, y) => (x.sku < y.sku ? -1 : x.sku > y.sku ? 1 : 0))) {
+      await releaseStock(tx, a.sku, a.locationId, a.quantity, now, a.poolId)
+      await setAllocationStatus(tx, a.id, 'cancelled', now)
+      await shiftLine(tx, a.lineId, { allocated: -a.quantity, backordered: a.quantity })
     }
     await addEvent(
       tx,
-      f.order_id,
+      f.orderId,
       'fulfilment.rejected',
       null,
       null,
-      { fulfilmentId: f.id, locationId: f.location_id, reason },
+      { fulfilmentId: f.id, locationId: f.locationId, reason },
       actor,
       now,
     )
-    const fresh = (await loadStoredOrder(tx, this.catalog, f.order_id, false))!
+    const fresh = (await loadRoutingView(tx, this.catalog, f.orderId, false))!
     return this.routeOpenQuantity(tx, fresh, locations, now, actor, 'rejected')
   }
 
@@ -158,7 +153,7 @@ export class RerouteService {
     actor: string,
     cause: RerouteCause,
   ): Promise<RerouteOutcome> {
-    const stored = await loadStoredOrder(tx, this.catalog, orderId, false)
+    const stored = await loadRoutingView(tx, this.catalog, orderId, false)
     if (!stored)
       throw new ValidationError('unknown order', [{ field: 'orderId', message: `no order '${orderId}'` }])
     return this.routeOpenQuantity(tx, stored, locations, this.clock(), actor, cause)
@@ -191,27 +186,15 @@ export class RerouteService {
   }
 
   private async backorderPass(skus: readonly string[] | undefined): Promise<RerouteOutcome[]> {
-    const params: string[] = []
-    let filter = ''
-    if (skus && skus.length > 0) {
-      // A line it still waits for, or one it holds but may move: stock of an allocated sku arriving
-      // where the missing lines are can let a ship-complete order go in one shipment.
-      filter = ` and exists (select 1 from order_line l where l.order_id = o.id and l.sku in (${skus.map(() => '?').join(',')})
-        and (l.backordered_qty > 0 or exists (select 1 from allocation a where a.order_id = o.id and a.line_id = l.id and a.status = 'allocated' and a.fulfilment_id is null)))`
-      params.push(...skus)
-    }
-    const orders = await this.db.all<{ id: string }>(
-      `select o.id from orders o where o.status = 'backordered'${filter} order by o.received_at, o.id limit 500`,
-      params,
-    )
+    const orders = await backorderedOrders(this.db, skus, 500)
     const out: RerouteOutcome[] = []
-    for (const { id } of orders) {
+    for (const id of orders) {
       out.push(
         await this.retry(async () => {
           const locations = await this.catalog.activeLocations()
           await this.router.prepare?.(this.clock())
           return this.db.transaction(async (tx) => {
-            const stored = (await loadStoredOrder(tx, this.catalog, id, true))!
+            const stored = (await loadRoutingView(tx, this.catalog, id, true))!
             // Another run (or process) may have routed it since the list was read.
             if (stored.status !== 'backordered' || stored.lines.every((l) => open(l) === 0))
               return this.outcome(stored, true)
@@ -232,7 +215,7 @@ export class RerouteService {
 
   private async routeOpenQuantity(
     tx: SqlRunner,
-    stored: StoredOrder,
+    stored: RoutingView,
     locations: Awaited<ReturnType<CatalogCache['activeLocations']>>,
     now: number,
     actor: string,
@@ -247,14 +230,7 @@ export class RerouteService {
     const routable = stored.lines
       .map((l) => ({ ...l, quantity: open(l) + heldFor(l.lineId, holdings.movable) }))
       .filter((l) => l.quantity > 0)
-    const rejected = new Set(
-      (
-        await tx.all<{ location_id: string }>(
-          'select location_id from location_rejection where order_id = ?',
-          [orderId],
-        )
-      ).map((r) => r.location_id),
-    )
+    const rejected = await rejectedLocations(tx, orderId)
     const skus = routable.map((l) => l.sku)
     const rows = await readStockForUpdate(tx, skus)
     const pools = await readPoolsForUpdate(tx, skus)
@@ -266,12 +242,7 @@ export class RerouteService {
     const holdReleased =
       cause === 'hold-released' ||
       !holdRulesApply(stored.status) ||
-      Number(
-        (await tx.one<{ n: number | string }>(
-          "select count(*) as n from order_event where order_id = ? and type = 'order.hold_released'",
-          [orderId],
-        ))!.n,
-      ) > 0
+      (await hasEvent(tx, orderId, 'order.hold_released'))
     const plan = this.router.route({
       holdReleased,
       order: stored.order,
@@ -321,40 +292,14 @@ export class RerouteService {
     }
     for (const poolId of [...draws.keys()].sort()) await drawPool(tx, poolId, draws.get(poolId)!, now)
     for (const a of assignments) {
-      await tx.run(
-        `insert into allocation (id, order_id, line_id, sku, location_id, quantity, status, fulfilment_id, created_at, updated_at, pool_id)
-         values (?, ?, ?, ?, ?, ?, 'allocated', null, ?, ?, ?)`,
-        [uuidv7(now), orderId, a.lineId, a.sku, a.locationId, a.quantity, now, now, a.poolId],
-      )
-      await tx.run(
-        'update order_line set allocated_qty = allocated_qty + ?, backordered_qty = backordered_qty - ? where id = ?',
-        [a.quantity, a.quantity, a.lineId],
-      )
+      await insertAllocation(tx, { ...a, orderId, status: 'allocated', fulfilmentId: null }, now)
+      await shiftLine(tx, a.lineId, { allocated: a.quantity, backordered: -a.quantity })
     }
-    const attempt = await tx.one<{ n: number | null }>(
-      'select max(attempt) as n from routing_decision where order_id = ?',
-      [orderId],
-    )
-    const [planJson, explanation] = decisionJson(plan)
     const names = new Map(locations.map((l) => [l.id, l.name]))
     const happened = plan.hold
       ? ''
       : `${await describeReroute(tx, orderId, holdings.sent, settled.givenBack, (id) => names.get(id) ?? id)} `
-    await tx.run(
-      `insert into routing_decision (id, order_id, attempt, rule_set_version_id, strategy, plan, explanation, summary, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        uuidv7(now),
-        orderId,
-        Number(attempt?.n ?? 0) + 1,
-        plan.ruleSetVersionId,
-        plan.strategy,
-        planJson,
-        explanation,
-        `Re-routed (${CAUSES[cause]}): ${happened}${plan.summary}`,
-        now,
-      ],
-    )
+    await addDecision(tx, orderId, plan, `Re-routed (${CAUSES[cause]}): ${happened}${plan.summary}`, now)
     await addEvent(
       tx,
       orderId,
@@ -405,8 +350,7 @@ export class RerouteService {
         plan.hold ? { reason: plan.hold.reason } : null,
       ))!
       status = decision.to
-      if (plan.hold)
-        await tx.run('update orders set hold_reason = ? where id = ?', [plan.hold.reason, orderId])
+      if (plan.hold) await setHoldReason(tx, orderId, plan.hold.reason)
       if (wantsStatus(this.directory, stored.order.channelInstanceId)) {
         outbox.push(
           ...statusMessages(this.directory, {
@@ -416,8 +360,8 @@ export class RerouteService {
             now,
             payload: buildStatusUpdate({
               orderId,
-              externalOrderId: stored.externalOrderId,
-              orderNumber: stored.orderNumber,
+              externalOrderId: stored.snapshot.externalOrderId,
+              orderNumber: stored.snapshot.orderNumber,
               status: target,
               previousStatus: previous,
               reason: plan.hold?.reason ?? null,
@@ -439,7 +383,7 @@ export class RerouteService {
     }
   }
 
-  private outcome(stored: StoredOrder, duplicate: boolean): RerouteOutcome {
+  private outcome(stored: RoutingView, duplicate: boolean): RerouteOutcome {
     return {
       orderId: stored.order.id,
       status: stored.status,

@@ -3,9 +3,8 @@ import type { SqlRunner } from '../../db/sql/sql-db'
 import { uuidv7 } from '../../ids'
 import { statusMessages, wantsStatus } from '../../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
-import { loadLines, loadShipments, moveOrderTo } from '../order-rows'
 import { buildStatusUpdate } from '../status-update'
-import type { OrderSnapshot } from './order-snapshot'
+import { loadLines, loadShipments, moveOrderTo, type OrderSnapshot, touchOrder } from '../store'
 
 /**
  * Moves an order to `target` (through `allocated` when that is the legal way, as at intake; any
@@ -33,8 +32,7 @@ export async function changeStatus(
     ...(options.reason ? { reason: options.reason } : {}),
   })
   const status = target
-  if (!lastEvent)
-    await tx.run('update orders set updated_at = ?, version = version + 1 where id = ?', [now, order.id])
+  if (!lastEvent) await touchOrder(tx, order.id, now)
   const outbox: NewOutboxMessage[] = []
   if ((lastEvent || options.notify) && wantsStatus(options.directory, order.channelInstanceId)) {
     outbox.push(

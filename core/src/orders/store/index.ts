@@ -1,0 +1,67 @@
+/**
+ * The order store: the only code that writes orders, their lines, allocations, fulfilments,
+ * history and routing decisions (order-store-owner.test.ts holds every other file to that).
+ * Services read an order through `loadSnapshot` and change it through these functions.
+ */
+export {
+  assignToFulfilment,
+  forgetPool,
+  fulfilmentAllocations,
+  insertAllocation,
+  looseAllocations,
+  type OpenAllocation,
+  setAllocationStatus,
+  shrinkAllocation,
+} from './allocations'
+export { addDecision, addRejection, decisionJson, rejectedLocations } from './decisions'
+export {
+  cancelPendingFulfilments,
+  type FulfilmentHead,
+  fulfilmentsIn,
+  insertFulfilment,
+  loadFulfilment,
+  loadSentFulfilment,
+  recordShipment,
+  setFulfilmentStatus,
+} from './fulfilments'
+export { addEvent, hasEvent } from './history'
+export {
+  addLine,
+  backorderedLines,
+  backorderUnplaced,
+  setLineQuantity,
+  shiftLine,
+  unrouteLines,
+} from './lines'
+export { insertOrderBatch } from './order-batch'
+export {
+  backorderedOrders,
+  findByExternalId,
+  loadOrderHead,
+  moveOrdersToCustomer,
+  moveOrderTo,
+  type OrderHead,
+  readHoldReason,
+  recomputeTotals,
+  setDelivery,
+  setHoldReason,
+  setOrderStatus,
+  touchOrder,
+} from './order-head'
+export {
+  loadRoutingView,
+  type RoutableLine,
+  type RoutingView,
+  routingView,
+  storedOrderForRouting,
+} from './routing-view'
+export {
+  findSnapshot,
+  loadLines,
+  loadShipments,
+  loadSnapshot,
+  type OrderSnapshot,
+  type SnapshotAllocation,
+  type SnapshotFulfilment,
+  type SnapshotLine,
+} from './snapshot'

@@ -1,0 +1,269 @@
+import type { Address, OrderStatus, ServiceLevel, ShipmentInfo } from '@switchyard/plugin-sdk'
+import type { SqlRunner } from '../../db/sql/sql-db'
+import { readJson } from '../../db/sql/sql-db'
+import { NotFoundError } from '../../errors'
+import type { FulfilmentStatus } from '../fulfilment.entity'
+import type { StatusLine } from '../status-update'
+
+export interface SnapshotLine {
+  id: string
+  lineNo: number
+  externalLineId: string | null
+  sku: string
+  name: string | null
+  quantity: number
+  unitPriceMinor: number | null
+  discountMinor: number
+  allocatedQty: number
+  backorderedQty: number
+  shippedQty: number
+  cancelledQty: number
+}
+
+export interface SnapshotAllocation {
+  id: string
+  lineId: string
+  sku: string
+  locationId: string
+  quantity: number
+  status: 'allocated' | 'released' | 'shipped' | 'cancelled'
+  fulfilmentId: string | null
+  poolId: string | null
+}
+
+export interface SnapshotFulfilment {
+  id: string
+  locationId: string
+  wmsInstanceId: string | null
+  status: FulfilmentStatus
+  externalRef: string | null
+}
+
+/**
+ * An order as one transaction sees it (the order row locked on PostgreSQL when asked): the one
+ * shape every service that changes an order reads. Intake's prepared input is its own type.
+ */
+export interface OrderSnapshot {
+  id: string
+  channelInstanceId: string
+  externalOrderId: string
+  orderNumber: string | null
+  status: OrderStatus
+  currency: string
+  version: number
+  shipTo: Address
+  serviceLevel: ServiceLevel
+  totalMinor: number
+  tags: string[]
+  placedAt: number
+  customer: { id: string | null; tier: string | null; segment: string | null }
+  holdReason: string | null
+  lines: SnapshotLine[]
+  allocations: SnapshotAllocation[]
+  fulfilments: SnapshotFulfilment[]
+}
+
+interface OrderRow {
+  id: string
+  channel_instance_id: string
+  external_order_id: string
+  order_number: string | null
+  status: OrderStatus
+  currency: string
+  version: number
+  ship_to: unknown
+  service_level: ServiceLevel
+  total_minor: number
+  tags: unknown
+  placed_at: number
+  customer_id: string | null
+  tier: string | null
+  segment: string | null
+  hold_reason: string | null
+}
+
+/**
+ * The order's rows; `NotFoundError` when there is none or a channel-scoped caller may not see it.
+ * `lock` (default true) locks the order row on PostgreSQL for the rest of the transaction.
+ */
+export async function loadSnapshot(
+  tx: SqlRunner,
+  orderId: string,
+  options: { channelScope?: string | null | undefined; lock?: boolean } = {},
+): Promise<OrderSnapshot> {
+  const snap = await findSnapshot(tx, orderId, options.lock ?? true)
+  if (!snap || (options.channelScope && snap.channelInstanceId !== options.channelScope))
+    throw new NotFoundError('order', orderId, 'ORDER_NOT_FOUND')
+  return snap
+}
+
+/** As `loadSnapshot`, undefined when there is no such order. */
+export async function findSnapshot(
+  tx: SqlRunner,
+  orderId: string,
+  lock: boolean,
+): Promise<OrderSnapshot | undefined> {
+  const o = await tx.one<OrderRow>(
+    `select o.id, o.channel_instance_id, o.external_order_id, o.order_number, o.status, o.currency, o.version,
+            o.ship_to, o.service_level, o.total_minor, o.tags, o.placed_at, o.customer_id, o.hold_reason, c.tier, c.segment
+       from orders o left join customer c on c.id = o.customer_id
+      where o.id = ?${lock && tx.dialect === 'postgresql' ? ' for update of o' : ''}`,
+    [orderId],
+  )
+  if (!o) return undefined
+  const [lines, allocations, fulfilments] = [
+    await loadSnapshotLines(tx, orderId),
+    await loadSnapshotAllocations(tx, orderId),
+    await loadSnapshotFulfilments(tx, orderId),
+  ]
+  return {
+    id: o.id,
+    channelInstanceId: o.channel_instance_id,
+    externalOrderId: o.external_order_id,
+    orderNumber: o.order_number,
+    status: o.status,
+    currency: o.currency,
+    version: Number(o.version),
+    shipTo: readJson<Address>(o.ship_to),
+    serviceLevel: o.service_level,
+    totalMinor: Number(o.total_minor),
+    tags: readJson<string[]>(o.tags) ?? [],
+    placedAt: Number(o.placed_at),
+    customer: { id: o.customer_id, tier: o.tier, segment: o.segment },
+    holdReason: o.hold_reason,
+    lines,
+    allocations,
+    fulfilments,
+  }
+}
+
+async function loadSnapshotLines(tx: SqlRunner, orderId: string): Promise<SnapshotLine[]> {
+  const lines = await tx.all<{
+    id: string
+    line_no: number
+    external_line_id: string | null
+    sku: string
+    name: string | null
+    quantity: number
+    unit_price_minor: number | null
+    discount_minor: number
+    allocated_qty: number
+    backordered_qty: number
+    shipped_qty: number
+    cancelled_qty: number
+  }>(
+    `select id, line_no, external_line_id, sku, name, quantity, unit_price_minor, discount_minor,
+            allocated_qty, backordered_qty, shipped_qty, cancelled_qty
+       from order_line where order_id = ? order by line_no`,
+    [orderId],
+  )
+  return lines.map((l) => ({
+    id: l.id,
+    lineNo: Number(l.line_no),
+    externalLineId: l.external_line_id,
+    sku: l.sku,
+    name: l.name,
+    quantity: Number(l.quantity),
+    unitPriceMinor: l.unit_price_minor === null ? null : Number(l.unit_price_minor),
+    discountMinor: Number(l.discount_minor),
+    allocatedQty: Number(l.allocated_qty),
+    backorderedQty: Number(l.backordered_qty),
+    shippedQty: Number(l.shipped_qty),
+    cancelledQty: Number(l.cancelled_qty),
+  }))
+}
+
+async function loadSnapshotAllocations(tx: SqlRunner, orderId: string): Promise<SnapshotAllocation[]> {
+  const rows = await tx.all<{
+    id: string
+    line_id: string
+    sku: string
+    location_id: string
+    quantity: number
+    status: SnapshotAllocation['status']
+    fulfilment_id: string | null
+    pool_id: string | null
+  }>(
+    'select id, line_id, sku, location_id, quantity, status, fulfilment_id, pool_id from allocation where order_id = ? order by id',
+    [orderId],
+  )
+  return rows.map((a) => ({
+    id: a.id,
+    lineId: a.line_id,
+    sku: a.sku,
+    locationId: a.location_id,
+    quantity: Number(a.quantity),
+    status: a.status,
+    fulfilmentId: a.fulfilment_id,
+    poolId: a.pool_id,
+  }))
+}
+
+async function loadSnapshotFulfilments(tx: SqlRunner, orderId: string): Promise<SnapshotFulfilment[]> {
+  const rows = await tx.all<{
+    id: string
+    location_id: string
+    wms_instance_id: string | null
+    status: FulfilmentStatus
+    external_ref: string | null
+  }>(
+    'select id, location_id, wms_instance_id, status, external_ref from fulfilment where order_id = ? order by id',
+    [orderId],
+  )
+  return rows.map((f) => ({
+    id: f.id,
+    locationId: f.location_id,
+    wmsInstanceId: f.wms_instance_id,
+    status: f.status,
+    externalRef: f.external_ref,
+  }))
+}
+
+/** The line counters a status update tells the channel. */
+export async function loadLines(tx: SqlRunner, orderId: string): Promise<StatusLine[]> {
+  return (await loadSnapshotLines(tx, orderId)).map((l) => ({
+    externalLineId: l.externalLineId,
+    sku: l.sku,
+    quantity: l.quantity,
+    allocatedQty: l.allocatedQty,
+    backorderedQty: l.backorderedQty,
+    shippedQty: l.shippedQty,
+    cancelledQty: l.cancelledQty,
+  }))
+}
+
+/** The order's shipments so far, with their lines, as a status update carries them. */
+export async function loadShipments(tx: SqlRunner, orderId: string): Promise<ShipmentInfo[]> {
+  const rows = await tx.all<{
+    id: string
+    carrier: string
+    tracking_number: string
+    tracking_url: string | null
+    shipped_at: number
+  }>(
+    `select id, carrier, tracking_number, tracking_url, shipped_at from fulfilment
+      where order_id = ? and status = 'shipped' order by shipped_at, id`,
+    [orderId],
+  )
+  const shipments: ShipmentInfo[] = []
+  for (const r of rows) {
+    const lines = await tx.all<{ external_line_id: string | null; sku: string; quantity: number }>(
+      `select l.external_line_id, a.sku, a.quantity from allocation a join order_line l on l.id = a.line_id
+        where a.fulfilment_id = ? and a.status = 'shipped' order by l.line_no`,
+      [r.id],
+    )
+    shipments.push({
+      fulfilmentId: r.id,
+      carrier: r.carrier,
+      trackingNumber: r.tracking_number,
+      ...(r.tracking_url ? { trackingUrl: r.tracking_url } : {}),
+      shippedAt: new Date(Number(r.shipped_at)).toISOString(),
+      lines: lines.map((l) => ({
+        ...(l.external_line_id ? { externalLineId: l.external_line_id } : {}),
+        sku: l.sku,
+        quantity: l.quantity,
+      })),
+    })
+  }
+  return shipments
+}
