@@ -61,7 +61,7 @@ const versionHead = z.object({
   id: z.string(),
   ruleSetId: z.string(),
   version: z.number(),
-  status: z.string(),
+  status: z.enum(['draft', 'published', 'archived']),
   settings: z.record(z.string(), z.unknown()).nullable(),
   author: z.string().nullable(),
   comment: z.string().nullable(),
@@ -81,6 +81,7 @@ export const ruleSetVersion = versionHead
   .meta({ id: 'RuleSetVersion' })
 
 const ruleIssue = z.object({
+  code: z.string(),
   rule: z.string(),
   condition: z.string().optional(),
   field: z
