@@ -215,7 +215,6 @@ export function orderRoutes(hub: HubContext) {
         actor: `key:${principal.keyId}`,
         channelScope: principal.channelInstanceId,
       })
-      hub.dispatcher?.wake()
       return c.json(outcome, outcome.awaitingWarehouse.length > 0 ? 202 : 200)
     },
   )
@@ -255,7 +254,6 @@ export function orderRoutes(hub: HubContext) {
         actor: `key:${principal.keyId}`,
         channelScope: principal.channelInstanceId,
       })
-      hub.dispatcher?.wake()
       return c.json(outcome, 200)
     },
   )
@@ -320,7 +318,6 @@ export function orderRoutes(hub: HubContext) {
         actor: `key:${principal.keyId}`,
         channelScope: principal.channelInstanceId,
       })
-      hub.dispatcher?.wake()
       return c.json(outcome, 200)
     },
   )

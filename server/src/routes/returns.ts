@@ -60,7 +60,6 @@ export function returnRoutes(hub: HubContext) {
         actor: `key:${principal.keyId}`,
         channelScope: principal.channelInstanceId,
       })
-      hub.dispatcher?.wake()
       return c.json(view, 201)
     },
   )
@@ -153,7 +152,6 @@ export function returnRoutes(hub: HubContext) {
         { returnId, lines: c.req.valid('json').lines },
         `key:${principal.keyId}`,
       )
-      hub.dispatcher?.wake()
       return c.json(view, 200)
     },
   )
