@@ -90,7 +90,7 @@ export function factLabel(id: string): string {
 
 /** A catalogue answer of another kind (pricing's has fewer lists): the lists it lacks are empty. */
 export function normaliseCatalogue(
-  raw: Partial<Catalogue> & { values?: Partial<Catalogue['values']> },
+  raw: Partial<Omit<Catalogue, 'values'>> & { values?: Partial<Catalogue['values']> },
 ): Catalogue {
   const v = raw.values ?? {}
   return {

@@ -4,11 +4,14 @@ import {
   type CanonicalOrderInput,
   canonicalFromStored,
   type OrderSummary,
+  type Product,
   type SimulateBody,
   type Simulation,
 } from '../../api/client'
 import type { Catalogue } from '../../model/catalogue'
 import { type SampleLine as Line, SampleLines } from './SampleLines'
+
+type ServiceLevel = NonNullable<CanonicalOrderInput['serviceLevel']>
 
 /**
  * Runs one order against the working version without changing anything: a recent real order (with
@@ -25,15 +28,13 @@ export function SimulatePanel(props: {
 }) {
   const { api, catalogue } = props
   const [orders, setOrders] = useState<OrderSummary[]>([])
-  const [products, setProducts] = useState<
-    { sku: string; name: string; hazmat: boolean; highValue: boolean }[]
-  >([])
+  const [products, setProducts] = useState<Product[]>([])
   const [source, setSource] = useState<'sample' | string>('sample')
   const [country, setCountry] = useState('NZ')
   const [city, setCity] = useState('Wellington')
   const [region, setRegion] = useState('Wellington')
   const [postcode, setPostcode] = useState('6011')
-  const [serviceLevel, setServiceLevel] = useState('standard')
+  const [serviceLevel, setServiceLevel] = useState<ServiceLevel>('standard')
   const [lines, setLines] = useState<Line[]>([{ sku: '', quantity: 1 }])
   const [tags, setTags] = useState('')
   const [running, setRunning] = useState(false)
@@ -150,7 +151,8 @@ export function SimulatePanel(props: {
               <select
                 data-testid="sim-service"
                 value={serviceLevel}
-                onChange={(e) => setServiceLevel(e.target.value)}
+                // The options are the hub's service levels, the canonical order's.
+                onChange={(e) => setServiceLevel(e.target.value as ServiceLevel)}
               >
                 {catalogue.values.serviceLevels.map((s) => (
                   <option key={s}>{s}</option>
