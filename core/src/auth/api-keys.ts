@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { RowOf } from '../db/row-of'
 import type { ChangeFeed } from '../db/sql/change-feed'
 import type { SqlDb } from '../db/sql/sql-db'
 import { NotFoundError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
-import { type Role, roles } from './api-key.entity'
+import { type ApiKeySchema, type Role, roles } from './api-key.entity'
 
 export interface Principal {
   keyId: string
@@ -18,14 +19,10 @@ export interface CreatedKey extends Principal {
   token: string
 }
 
-interface KeyRow {
-  id: string
-  name: string
-  hash: string
-  role: Role
-  channel_instance_id: string | null
-  revoked_at: number | null
-}
+type KeyRow = Pick<
+  RowOf<typeof ApiKeySchema>,
+  'id' | 'name' | 'hash' | 'role' | 'channel_instance_id' | 'revoked_at'
+>
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 const TOKEN = /^sy_([a-f0-9]{12})_([A-Za-z0-9_-]{32,64})$/

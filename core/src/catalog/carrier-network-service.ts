@@ -1,4 +1,5 @@
 import type { ServiceLevel } from '@switchyard/plugin-sdk'
+import type { RowOf } from '../db/row-of'
 import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
@@ -9,6 +10,7 @@ import {
   inWeekOrder,
   type Weekday,
 } from './carrier-network'
+import type { CarrierLaneSchema } from './carrier-network.entity'
 import { currencyExponent } from './money'
 
 export interface LaneInput {
@@ -26,19 +28,7 @@ export interface LaneInput {
   calendarId?: string | null
 }
 
-interface LaneRow {
-  id: string
-  carrier: string
-  service_level: ServiceLevel
-  origin_location_id: string | null
-  dest_country: string
-  dest_region: string | null
-  dest_postcode_prefix: string | null
-  transit_days: number
-  cost_minor: number
-  currency: string
-  calendar_id: string | null
-}
+type LaneRow = Omit<RowOf<typeof CarrierLaneSchema>, 'created_at' | 'updated_at'>
 
 /** Carrier lanes and calendars: the data promise dates and shipping costs come from. */
 export class CarrierNetworkService {

@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core'
+import type { ServiceLevel } from '@switchyard/plugin-sdk'
 import { EpochMsType } from '../db/epoch-ms-type'
 import { foreignKey } from '../db/foreign-key'
 
@@ -27,7 +28,7 @@ export const CarrierCalendarSchema = new EntitySchema<CarrierCalendarRow>({
 export class CarrierLaneRow {
   id!: string
   carrier!: string
-  serviceLevel!: string
+  serviceLevel!: ServiceLevel
   originLocationId?: string | null
   destCountry!: string
   destRegion?: string | null

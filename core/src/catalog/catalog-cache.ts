@@ -1,38 +1,20 @@
+import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { inWeekOrder, type Weekday } from './carrier-network'
 import type { LocationFacts, ProductFacts } from './facts'
-import { defaultShipDays } from './location.entity'
+import { defaultShipDays, type LocationSchema } from './location.entity'
+import type { ProductSchema } from './product.entity'
 
-interface ProductRow {
-  sku: string
-  name: string
-  category: string | null
-  hazmat: number | boolean
-  high_value: number | boolean
-  weight_grams: number | null
-  attributes: unknown
-}
+type ProductRow = Pick<
+  RowOf<typeof ProductSchema>,
+  'sku' | 'name' | 'category' | 'hazmat' | 'high_value' | 'weight_grams' | 'attributes'
+>
 
-interface LocationRow {
-  id: string
-  name: string
-  type: LocationFacts['type']
-  country: string
-  region: string | null
-  postcode: string | null
-  lat: number
-  lon: number
-  timezone: string
-  tags: unknown
-  daily_capacity: number | null
-  cutoff_time: string
-  ship_days: unknown
-  handling_days: number
-  priority: number
-  accepts_returns: number | boolean
-  wms_instance_id: string | null
-}
+type LocationRow = Omit<
+  RowOf<typeof LocationSchema>,
+  'line1' | 'city' | 'active' | 'created_at' | 'updated_at'
+>
 
 /**
  * Products and locations change rarely and are read for every order, so they are held in memory.

@@ -1,6 +1,8 @@
 import type { InventorySnapshot } from '@switchyard/plugin-sdk'
+import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
+import type { InventoryLevelSchema } from './inventory-level.entity'
 
 export interface InventoryUpsert {
   sku: string
@@ -22,16 +24,7 @@ export interface InventoryLevelView {
   updatedAt: string
 }
 
-interface LevelRow {
-  sku: string
-  location_id: string
-  on_hand: number
-  allocated: number
-  reserved: number
-  safety_stock: number
-  protected: number
-  updated_at: number
-}
+type LevelRow = Omit<RowOf<typeof InventoryLevelSchema>, 'snapshot_at'>
 
 const view = (r: LevelRow): InventoryLevelView => ({
   sku: r.sku,

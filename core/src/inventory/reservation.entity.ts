@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
 import { compositeForeignKey, foreignKey } from '../db/foreign-key'
+import type { ForeignKeyOnly } from '../db/row-of'
 
 export type ReservationStatus = 'active' | 'converted' | 'released' | 'expired'
 
@@ -40,7 +41,7 @@ export class ReservationLine {
   locationId!: string
   quantity!: number
   /** The stock row (sku, location) held: the foreign key only, never read. */
-  stock?: [sku: string, locationId: string]
+  stock?: ForeignKeyOnly
 }
 
 export const ReservationLineSchema = new EntitySchema<ReservationLine>({

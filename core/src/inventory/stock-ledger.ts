@@ -1,28 +1,15 @@
+import type { RowOf } from '../db/row-of'
 import type { StockView } from '../routing/router'
+import type { ChannelPoolSchema } from './channel-pool.entity'
+import type { InventoryLevelSchema } from './inventory-level.entity'
 
-export interface StockRow {
-  sku: string
-  location_id: string
-  on_hand: number
-  allocated: number
-  reserved: number
-  safety_stock: number
-  /** Units of location pools still protected for their channel. */
-  protected: number
-}
+export type StockRow = Pick<
+  RowOf<typeof InventoryLevelSchema>,
+  'sku' | 'location_id' | 'on_hand' | 'allocated' | 'reserved' | 'safety_stock' | 'protected'
+>
 
 /** A channel pool as the ledger sees it (see pools.ts). */
-export interface PoolRow {
-  id: string
-  channel_instance_id: string
-  sku: string
-  /** Null: network-wide. */
-  location_id: string | null
-  remaining: number
-  may_borrow: number | boolean
-  cap_units: number | null
-  cap_percent: number | null
-}
+export type PoolRow = Omit<RowOf<typeof ChannelPoolSchema>, 'protected_qty' | 'created_at' | 'updated_at'>
 
 /** What one take drew from: a channel's pools first, then shared stock. */
 export interface Take {

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
 import { compositeForeignKey, foreignKey } from '../db/foreign-key'
+import type { ForeignKeyOnly } from '../db/row-of'
 
 export type AllocationStatus = 'allocated' | 'released' | 'shipped' | 'cancelled'
 
@@ -17,7 +18,7 @@ export class Allocation {
   /** The channel pool the units were taken from, if any (given back on cancellation). */
   poolId?: string | null
   /** The stock row (sku, location) these units come from: the foreign key only, never read. */
-  stock?: [sku: string, locationId: string]
+  stock?: ForeignKeyOnly
   createdAt!: Date
   updatedAt!: Date
 }

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
 import { foreignKey } from '../db/foreign-key'
+import type { OutboxTopic } from './topics'
 
 export type OutboxStatus = 'pending' | 'in_flight' | 'delivered' | 'dead'
 
@@ -10,7 +11,7 @@ export type OutboxStatus = 'pending' | 'in_flight' | 'delivered' | 'dead'
  */
 export class OutboxMessage {
   id!: string
-  topic!: string
+  topic!: OutboxTopic
   instanceId!: string
   orderId?: string | null
   idempotencyKey!: string

@@ -1,8 +1,9 @@
+import type { RowOf } from '../db/row-of'
 import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { NotFoundError } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
-import type { OutboxStatus } from './outbox-message.entity'
+import type { OutboxMessageSchema, OutboxStatus } from './outbox-message.entity'
 
 export interface OutboxMessageView {
   id: string
@@ -19,20 +20,7 @@ export interface OutboxMessageView {
   deliveredAt: string | null
 }
 
-interface Row {
-  id: string
-  topic: string
-  instance_id: string
-  order_id: string | null
-  idempotency_key: string
-  status: OutboxStatus
-  attempts: number
-  max_attempts: number
-  next_attempt_at: number
-  last_error: string | null
-  created_at: number
-  delivered_at: number | null
-}
+type Row = Omit<RowOf<typeof OutboxMessageSchema>, 'payload' | 'locked_by' | 'locked_until'>
 
 const iso = (v: number | null) => (v === null ? null : new Date(Number(v)).toISOString())
 const view = (r: Row): OutboxMessageView => ({

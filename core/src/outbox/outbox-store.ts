@@ -1,6 +1,8 @@
+import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { isRetryableDbError, readJson } from '../db/sql/sql-db'
 import { uuidv7 } from '../ids'
+import type { OutboxMessageSchema } from './outbox-message.entity'
 import { DEFAULT_MAX_ATTEMPTS } from './outbox-writer'
 import type { OutboxTopic, WithPayload } from './topics'
 
@@ -14,16 +16,10 @@ export type ClaimedMessage = WithPayload<{
   maxAttempts: number
 }>
 
-interface ClaimRow {
-  id: string
-  topic: OutboxTopic
-  instance_id: string
-  order_id: string | null
-  idempotency_key: string
-  payload: unknown
-  attempts: number
-  max_attempts: number
-}
+type ClaimRow = Pick<
+  RowOf<typeof OutboxMessageSchema>,
+  'id' | 'topic' | 'instance_id' | 'order_id' | 'idempotency_key' | 'payload' | 'attempts' | 'max_attempts'
+>
 
 /** A dead message as the operator retry sees it. */
 export type DeadMessage = WithPayload<{ id: string }>

@@ -1,9 +1,11 @@
 import { fromMinorUnits, toMinorUnits } from '../catalog/money'
+import type { RowOf } from '../db/row-of'
 import { insertRows } from '../db/sql/insert-rows'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { NotFoundError, ValidationError } from '../errors'
 import { fraction } from './money-math'
 import { PriceBook, type PriceListRecord } from './price-book'
+import type { PriceListSchema } from './pricing.entity'
 
 export interface PriceListInput {
   id: string
@@ -36,20 +38,7 @@ export interface PriceListView {
   updatedAt: string
 }
 
-interface ListRow {
-  id: string
-  name: string
-  currency: string
-  channel_instance_id: string | null
-  customer_group: string | null
-  customer_id: string | null
-  valid_from: number | string | null
-  valid_to: number | string | null
-  priority: number | string
-  tolerance_minor: number | string
-  tolerance_percent: string
-  updated_at: number | string
-}
+type ListRow = Omit<RowOf<typeof PriceListSchema>, 'created_at'>
 
 const LIST_COLUMNS =
   'id, name, currency, channel_instance_id, customer_group, customer_id, valid_from, valid_to, priority, tolerance_minor, tolerance_percent, updated_at'

@@ -1,9 +1,15 @@
 import { formatPath } from '@switchyard/plugin-sdk'
+import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson, writeJson } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
-import type { RuleSetKind, RuleSetVersionStatus } from './rule-set.entity'
+import type {
+  RuleSetKind,
+  RuleSetSchema,
+  RuleSetVersionSchema,
+  RuleSetVersionStatus,
+} from './rule-set.entity'
 import type { RuleProperties } from './rule-types'
 import { type MasterData, rulesShape, type ValidationReport, validateRules } from './validate'
 
@@ -43,30 +49,9 @@ export interface VersionInput {
   comment?: string | null
 }
 
-interface SetRow {
-  id: string
-  kind: RuleSetKind
-  name: string
-  description: string | null
-  created_at: number
-  updated_at: number
-}
+type SetRow = Omit<RowOf<typeof RuleSetSchema>, 'live_version_id'>
 
-interface VersionRow {
-  id: string
-  rule_set_id: string
-  version: number
-  status: RuleSetVersionStatus
-  rules: unknown
-  graph: unknown
-  settings: unknown
-  author: string | null
-  comment: string | null
-  effective_from: number | null
-  created_at: number
-  updated_at: number | null
-  published_at: number | null
-}
+type VersionRow = RowOf<typeof RuleSetVersionSchema>
 
 const VERSION_COLUMNS =
   'id, rule_set_id, version, status, rules, graph, settings, author, comment, effective_from, created_at, updated_at, published_at'
