@@ -39,6 +39,21 @@ describe('acceptable text', () => {
     expect(unacceptableText({ a: 1, b: [true, null, 'fine'] })).toEqual([])
   })
 
+  it('looks as deep as 100 levels and no deeper, and only into plain objects and arrays', () => {
+    const nest = (depth: number, leaf: unknown): unknown =>
+      depth === 0 ? leaf : { a: nest(depth - 1, leaf) }
+    expect(unacceptableText(nest(100, 'x\u0000'))).toHaveLength(1)
+    expect(unacceptableText(nest(101, 'x\u0000'))).toEqual([])
+    expect(unacceptableText(nest(99, { 'k\u0001': 1 }))).toHaveLength(1)
+    expect(unacceptableText([[['ok', '\udc00']]])).toEqual([
+      { field: '[0][0][1]', message: expect.stringContaining('U+DC00') },
+    ])
+    class Box {
+      text = '\u0000'
+    }
+    expect(unacceptableText({ box: new Box(), when: new Date(0) })).toEqual([])
+  })
+
   it('tells UTF-8 from bytes that are not', () => {
     expect(isValidUtf8(Buffer.from('Müller 😀'))).toBe(true)
     expect(isValidUtf8(Buffer.from([0x61, 0xff, 0x62]))).toBe(false)

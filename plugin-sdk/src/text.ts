@@ -37,11 +37,39 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 const MAX_ISSUES = 20
 const MAX_DEPTH = 100
 
+/** Either kind of unacceptable character; not global, so `test` keeps no state between calls. */
+const ANY_UNACCEPTABLE = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`)
+
+/**
+ * Whether any string or key that `unacceptableText` would look at is unacceptable. No paths and no
+ * issues are built: every inbound event is walked, and nearly all of them are clean. A module
+ * function, not a closure made per call (the hub runs under tsx, which names each closure it makes).
+ */
+function holdsUnacceptableText(v: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false
+  if (typeof v === 'string') return ANY_UNACCEPTABLE.test(v)
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (holdsUnacceptableText(v[i], depth + 1)) return true
+    return false
+  }
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const keys = Object.keys(v)
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!
+      if (ANY_UNACCEPTABLE.test(key)) return true
+      if (holdsUnacceptableText((v as Record<string, unknown>)[key], depth + 1)) return true
+    }
+  }
+  return false
+}
+
 /**
  * Every string and object key in a JSON-like value that is not acceptable text, each named by its
  * path (`customer.name`, `lines[0].sku`; `root` for the value itself). At most 20.
  */
 export function unacceptableText(value: unknown, root: readonly PropertyKey[] = []): PayloadIssue[] {
+  // Clean values, nearly all of them, are looked at once without building a path per field.
+  if (!holdsUnacceptableText(value, 0)) return []
   const issues: PayloadIssue[] = []
   const walk = (v: unknown, path: PropertyKey[], depth: number) => {
     if (issues.length >= MAX_ISSUES || depth > MAX_DEPTH) return
