@@ -38,7 +38,6 @@ export class CustomerIdentities {
   private readonly cache = new Map<string, string>()
   private waiting: Waiting[] = []
   private readonly listeners: (() => void)[] = []
-  private readonly cached: IdentityFacts = { linked: (k) => this.cache.get(k), existing: () => undefined }
 
   constructor(
     private readonly db: SqlDb,
@@ -57,14 +56,28 @@ export class CustomerIdentities {
    */
   resolve(identifiers: readonly CustomerIdentifier[]): Promise<Resolution | null> {
     if (identifiers.length === 0) return Promise.resolve(null)
-    if (identifiers.every((i) => this.cache.has(identityKey(i)))) {
-      const r = resolveIdentifiers(identifiers, this.cached)!
-      if (r.merges.length === 0) return Promise.resolve(r)
-    }
+    const known = this.remembered(identifiers)
+    if (known) return Promise.resolve(known)
     return new Promise((done, fail) => {
       if (this.waiting.length === 0) setImmediate(() => void this.flush())
       this.waiting.push({ identifiers, done, fail })
     })
+  }
+
+  /**
+   * The repeat customer's case, nearly every order once a hub has run a while: every identifier is
+   * remembered, all for one customer, so there is nothing to link or merge. Answered from the cache
+   * without `resolveIdentifiers`' lists; anything else (a miss, or two customers to merge) is left
+   * to the full resolution.
+   */
+  private remembered(identifiers: readonly CustomerIdentifier[]): Resolution | undefined {
+    let customerId: string | undefined
+    for (let n = 0; n < identifiers.length; n++) {
+      const id = this.cache.get(identityKey(identifiers[n]!))
+      if (id === undefined || (customerId !== undefined && id !== customerId)) return undefined
+      customerId = id
+    }
+    return customerId === undefined ? undefined : { customerId, links: [], merges: [] }
   }
 
   private async flush(): Promise<void> {
@@ -100,18 +113,19 @@ export class CustomerIdentities {
     tx: SqlRunner,
     items: readonly Identified[],
   ): Promise<{ customerIds: (string | null)[]; links: IdentityLink[] }> {
-    const merged = await this.mergedSince(
-      tx,
-      items.flatMap((i) => (i.resolution ? [i.resolution.customerId] : [])),
-    )
-    const live = (id: string) => merged.get(id) ?? id
-    const settled = () => items.map((i) => (i.resolution ? live(i.resolution.customerId) : null))
+    const customers = items.flatMap((i) => (i.resolution ? [i.resolution.customerId] : []))
     const open = items.flatMap((item, n) =>
       item.resolution && (item.resolution.links.length > 0 || item.resolution.merges.length > 0) ? [n] : [],
     )
     if (open.length === 0) {
+      // Repeat customers only, nearly every batch: one query, for merges another hub made since.
+      const merged = await this.mergedSince(tx, customers)
       if (merged.size > 0) this.forget(new Set(merged.keys()))
-      return { customerIds: settled(), links: [] }
+      const customerIds = items.map((i) => {
+        const id = i.resolution?.customerId
+        return id === undefined ? null : (merged.get(id) ?? id)
+      })
+      return { customerIds, links: [] }
     }
     const identifiers = open.flatMap((n) => items[n]!.identifiers)
     if (tx.dialect === 'postgresql') {
@@ -122,7 +136,11 @@ export class CustomerIdentities {
         [[...new Set(identifiers.map((i) => JSON.stringify([i.kind, i.channelInstanceId, i.value])))]],
       )
     }
-    const committed = await this.read(tx, identifiers, { fresh: true })
+    // The committed links and the merges since, in one query (under the lock: the fresher for it).
+    const committed = await this.read(tx, identifiers, { fresh: true, mergedOf: customers })
+    const merged = committed.merged
+    const live = (id: string) => merged.get(id) ?? id
+    const settled = () => items.map((i) => (i.resolution ? live(i.resolution.customerId) : null))
     const made = new Map<string, string>()
     const facts: IdentityFacts = {
       linked: (k) => {
@@ -224,13 +242,14 @@ export class CustomerIdentities {
 
   /**
    * Committed links and existing customer ids for these identifiers: the cache's misses only, or
-   * (inside `settle`, under its lock) all of them.
+   * (inside `settle`, under its lock) all of them; and which of the customers `mergedOf` have been
+   * merged into another, read in the same query.
    */
   private async read(
     runner: SqlRunner,
     identifiers: readonly CustomerIdentifier[],
-    options: { fresh?: boolean } = {},
-  ): Promise<IdentityFacts> {
+    options: { fresh?: boolean; mergedOf?: readonly string[] } = {},
+  ): Promise<IdentityFacts & { merged: Map<string, string> }> {
     const wanted = new Map<string, CustomerIdentifier>()
     for (const i of identifiers) {
       const k = identityKey(i)
@@ -238,25 +257,40 @@ export class CustomerIdentities {
     }
     const found = new Map<string, string>()
     const existing = new Map<string, string>()
+    const merged = new Map<string, string>()
     const all = [...wanted.values()]
-    for (let n = 0; n < all.length; n += READ_CHUNK) {
+    const mergedOf = [...new Set(options.mergedOf ?? [])]
+    for (let n = 0; n < all.length || n < mergedOf.length; n += READ_CHUNK) {
       const chunk = all.slice(n, n + READ_CHUNK)
       const values = [...new Set(chunk.map((i) => i.value))]
       const ids = [...new Set(chunk.map(candidateCustomerId))]
+      const customers = mergedOf.slice(n, n + READ_CHUNK)
+      const parts: string[] = []
+      const params: SqlParam[] = []
+      if (chunk.length > 0) {
+        parts.push(
+          `select kind, channel_instance_id, value, customer_id, null as merged_into from customer_identity where value in (${marks(values)})`,
+          `select 'known', '', '', id, merged_into from customer where id in (${marks(ids)})`,
+          `select 'known', '', '', customer_id, null from price_list where customer_id in (${marks(ids)})`,
+        )
+        params.push(...values, ...ids, ...ids)
+      }
+      if (customers.length > 0) {
+        parts.push(
+          `select 'merged' as kind, '' as channel_instance_id, '' as value, id as customer_id, merged_into from customer where id in (${marks(customers)}) and merged_into is not null`,
+        )
+        params.push(...customers)
+      }
       const rows = await runner.all<{
         kind: string
         channel_instance_id: string
         value: string
         customer_id: string
         merged_into: string | null
-      }>(
-        `select kind, channel_instance_id, value, customer_id, null as merged_into from customer_identity where value in (${marks(values)})
-         union all select 'known', '', '', id, merged_into from customer where id in (${marks(ids)})
-         union all select 'known', '', '', customer_id, null from price_list where customer_id in (${marks(ids)})`,
-        [...values, ...ids, ...ids],
-      )
+      }>(parts.join(' union all '), params)
       for (const r of rows) {
-        if (r.kind === 'known') existing.set(r.customer_id, r.merged_into ?? r.customer_id)
+        if (r.kind === 'merged') merged.set(r.customer_id, r.merged_into!)
+        else if (r.kind === 'known') existing.set(r.customer_id, r.merged_into ?? r.customer_id)
         else found.set(`${r.kind}\u0000${r.channel_instance_id}\u0000${r.value}`, r.customer_id)
       }
     }
@@ -264,6 +298,7 @@ export class CustomerIdentities {
     return {
       linked: (k) => found.get(k) ?? this.cache.get(k),
       existing: (id) => existing.get(id),
+      merged,
     }
   }
 
