@@ -10,7 +10,7 @@ import {
   inWeekOrder,
   type Weekday,
 } from './carrier-network'
-import type { CarrierLaneSchema } from './carrier-network.entity'
+import type { CarrierCalendarSchema, CarrierLaneSchema } from './carrier-network.entity'
 import { currencyExponent } from './money'
 
 export interface LaneInput {
@@ -50,12 +50,9 @@ export class CarrierNetworkService {
   }
 
   async listCalendars(): Promise<CarrierCalendar[]> {
-    const rows = await this.db.all<{
-      id: string
-      name: string
-      non_delivery_days: unknown
-      holidays: unknown
-    }>('select id, name, non_delivery_days, holidays from carrier_calendar order by id')
+    const rows = await this.db.all<Omit<RowOf<typeof CarrierCalendarSchema>, 'created_at' | 'updated_at'>>(
+      'select id, name, non_delivery_days, holidays from carrier_calendar order by id',
+    )
     return rows.map((r) => ({
       id: r.id,
       name: r.name,

@@ -1,6 +1,8 @@
 import { printable, type StateStore } from '@switchyard/plugin-sdk'
+import type { RowOf } from '../db/row-of'
 import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
+import type { PluginInstanceSchema } from './plugin-instance.entity'
 
 /** The per-instance key-value store plugins keep cursors and tokens in. */
 export function pluginStateStore(db: SqlDb, instanceId: string): StateStore {
@@ -116,17 +118,9 @@ export class PluginInstances {
   }
 
   async list(): Promise<InstanceHealthRow[]> {
-    const rows = await this.db.all<{
-      id: string
-      plugin: string
-      kind: string
-      version: string
-      status: string
-      last_success_at: number | null
-      last_error_at: number | null
-      last_error: string | null
-      consecutive_failures: number
-    }>('select * from plugin_instance order by id')
+    const rows = await this.db.all<RowOf<typeof PluginInstanceSchema>>(
+      'select * from plugin_instance order by id',
+    )
     const iso = (v: number | null) => (v === null ? null : new Date(Number(v)).toISOString())
     return rows.map((r) => ({
       id: r.id,

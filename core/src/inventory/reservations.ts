@@ -1,15 +1,17 @@
+import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
 import type { PreparedOrder } from '../orders/intake/prepared-order'
 import { readPoolsForUpdate } from './pools'
+import type { ReservationSchema, ReservationStatus } from './reservation.entity'
 import { StockLedger } from './stock-ledger'
 import { readStockForUpdate } from './stock-writer'
 
 export interface ReservationView {
   id: string
   channelInstanceId: string
-  status: 'active' | 'converted' | 'released' | 'expired'
+  status: ReservationStatus
   reference: string | null
   expiresAt: string
   orderId: string | null
@@ -127,14 +129,7 @@ export class ReservationService {
   }
 
   async get(id: string): Promise<ReservationView> {
-    const r = await this.db.one<{
-      id: string
-      channel_instance_id: string
-      status: ReservationView['status']
-      reference: string | null
-      expires_at: number
-      order_id: string | null
-    }>(
+    const r = await this.db.one<Omit<RowOf<typeof ReservationSchema>, 'created_at' | 'updated_at'>>(
       'select id, channel_instance_id, status, reference, expires_at, order_id from reservation where id = ?',
       [id],
     )

@@ -3,7 +3,7 @@ import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { NotFoundError } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
-import type { OutboxMessageSchema, OutboxStatus } from './outbox-message.entity'
+import type { OutboxAttemptSchema, OutboxMessageSchema, OutboxStatus } from './outbox-message.entity'
 
 export interface OutboxMessageView {
   id: string
@@ -86,14 +86,7 @@ export class OutboxQueries {
       [id],
     )
     if (!row) throw new NotFoundError('outbox message', id, 'OUTBOX_MESSAGE_NOT_FOUND')
-    const attempts = await this.db.all<{
-      attempt: number
-      worker: string
-      started_at: number
-      duration_ms: number
-      outcome: string
-      error: string | null
-    }>(
+    const attempts = await this.db.all<Omit<RowOf<typeof OutboxAttemptSchema>, 'id' | 'message_id'>>(
       'select attempt, worker, started_at, duration_ms, outcome, error from outbox_attempt where message_id = ? order by attempt, started_at',
       [id],
     )

@@ -2,6 +2,7 @@ import type { ChannelPrice } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../catalog/catalog-cache'
 import type { CustomerIdentities } from '../customers/customer-identities'
 import { identifiersOf } from '../customers/customer-identity'
+import type { RowOf } from '../db/row-of'
 import type { SqlDb } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, UnknownSkuError } from '../errors'
@@ -18,6 +19,7 @@ import {
 } from './compiled-pricing'
 import { type OrderPricingRecord, settleOrderPrices } from './order-pricing'
 import type { PriceBook } from './price-book'
+import type { OrderPricingSchema } from './pricing.entity'
 import type { PricingStore } from './pricing-store'
 import { type QuoteResult, quote } from './quote'
 
@@ -179,14 +181,7 @@ export class PricingService {
   async orderPricing(orderId: string): Promise<(OrderPricingRecord & { createdAt: string }) | null> {
     const exists = await this.deps.db.one('select id from orders where id = ?', [orderId])
     if (!exists) throw new NotFoundError('order', orderId, 'ORDER_NOT_FOUND')
-    const row = await this.deps.db.one<{
-      currency: string
-      mode: OrderPricingRecord['mode']
-      rule_set_version_id: string | null
-      lines: unknown
-      mismatches: unknown
-      created_at: number | string
-    }>(
+    const row = await this.deps.db.one<Omit<RowOf<typeof OrderPricingSchema>, 'order_id'>>(
       'select currency, mode, rule_set_version_id, lines, mismatches, created_at from order_pricing where order_id = ?',
       [orderId],
     )

@@ -5,7 +5,7 @@ import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { NotFoundError, ValidationError } from '../errors'
 import { fraction } from './money-math'
 import { PriceBook, type PriceListRecord } from './price-book'
-import type { PriceListSchema } from './pricing.entity'
+import type { PriceListPriceSchema, PriceListSchema, SkuCostSchema } from './pricing.entity'
 
 export interface PriceListInput {
   id: string
@@ -83,10 +83,10 @@ export class PricingStore {
         'select revision from pricing_revision where id = 1',
       )
       const lists = await tx.all<ListRow>(`select ${LIST_COLUMNS} from price_list`)
-      const prices = await tx.all<{ price_list_id: string; sku: string; unit_price_minor: number | string }>(
+      const prices = await tx.all<Omit<RowOf<typeof PriceListPriceSchema>, 'updated_at'>>(
         'select price_list_id, sku, unit_price_minor from price_list_price',
       )
-      const costs = await tx.all<{ sku: string; currency: string; cost_minor: number | string }>(
+      const costs = await tx.all<Omit<RowOf<typeof SkuCostSchema>, 'updated_at'>>(
         'select sku, currency, cost_minor from sku_cost',
       )
       const rates = await tx.all<{ base: string; quote: string; as_of: number | string; rate: string }>(
@@ -279,12 +279,9 @@ export class PricingStore {
   }
 
   async listCosts(): Promise<{ sku: string; cost: string; currency: string; updatedAt: string }[]> {
-    const rows = await this.db.all<{
-      sku: string
-      currency: string
-      cost_minor: number | string
-      updated_at: number | string
-    }>('select sku, currency, cost_minor, updated_at from sku_cost order by sku')
+    const rows = await this.db.all<RowOf<typeof SkuCostSchema>>(
+      'select sku, currency, cost_minor, updated_at from sku_cost order by sku',
+    )
     return rows.map((r) => ({
       sku: r.sku,
       currency: r.currency,

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
 import { foreignKey } from '../db/foreign-key'
+import type { OrderPricingRecord } from './order-pricing'
 
 /** A price list; with a customer it is that customer's contract. Money in minor units of `currency`. */
 export class PriceList {
@@ -116,7 +117,7 @@ export const PricingRevisionSchema = new EntitySchema<PricingRevision>({
 export class OrderPricing {
   orderId!: string
   currency!: string
-  mode!: string
+  mode!: OrderPricingRecord['mode']
   ruleSetVersionId?: string | null
   lines!: unknown
   mismatches?: unknown
