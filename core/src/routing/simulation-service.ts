@@ -192,7 +192,13 @@ export class SimulationService {
     const locations = await this.catalog.activeLocations()
     const placed = ids.map((r) => Number(r.placed_at))
     const capacity = await this.capacity(Math.min(now, ...placed), Math.max(now, ...placed))
-    const changed: Record<string, unknown>[] = []
+    const changed: {
+      orderId: string
+      externalOrderId: string
+      before: Omit<Outcome, 'cost'> & { cost: string }
+      after: Omit<Outcome, 'cost'> & { cost: string }
+      summary: string
+    }[] = []
     const totals = {
       orders: 0,
       changed: 0,
@@ -271,7 +277,10 @@ export class SimulationService {
       cost: {
         currency,
         totalDelta: currency ? fromMinorUnits(Math.abs(totals.costDelta), currency) : '0',
-        direction: totals.costDelta > 0 ? 'more' : totals.costDelta < 0 ? 'less' : 'same',
+        direction: (totals.costDelta > 0 ? 'more' : totals.costDelta < 0 ? 'less' : 'same') as
+          | 'more'
+          | 'less'
+          | 'same',
       },
       transitDaysDeltaAvg: avg(totals.transitDelta, totals.transitCompared),
       promiseDaysDeltaAvg: avg(totals.promiseDelta, totals.promiseCompared),

@@ -1,14 +1,7 @@
 import createClient from 'openapi-fetch'
 import type { FactInfo } from '../model/catalogue'
 import type { RuleProperties } from '../model/core-rules'
-import type {
-  BacktestChange,
-  PlanAssignment,
-  PlanCandidate,
-  PlanDetails,
-  PlanShipment,
-  TraceConditions,
-} from './refinements'
+import type { PlanDetails, TraceConditions } from './refinements'
 import type { components, operations, paths } from './schema.gen'
 
 /**
@@ -38,23 +31,15 @@ export type ValidationReport = Schemas['ValidationReport']
 export type ServerIssue = ValidationReport['errors'][number]
 export type SimulateBody = JsonBody<'simulateRuleVersion'>
 export type CanonicalOrderInput = SimulateBody['order']
-export type RoutingPlan = Omit<
-  Schemas['RoutingPlan'],
-  'assignments' | 'candidates' | 'shipments' | 'details'
-> & {
-  assignments: PlanAssignment[]
-  candidates: PlanCandidate[]
-  shipments?: PlanShipment[]
-  details?: PlanDetails
-}
+export type RoutingPlan = Omit<Schemas['RoutingPlan'], 'details'> & { details?: PlanDetails }
+export type PlanCandidate = RoutingPlan['candidates'][number]
 type SimulationTrace = JsonResponse<'simulateRuleVersion', 200>['trace'][number]
 export interface Simulation {
   plan: RoutingPlan
   trace: (Omit<SimulationTrace, 'conditions'> & { conditions: TraceConditions })[]
 }
-export type Backtest = Omit<JsonResponse<'backtestRuleVersion', 200>, 'changedOrders'> & {
-  changedOrders: BacktestChange[]
-}
+export type Backtest = JsonResponse<'backtestRuleVersion', 200>
+export type BacktestChange = Backtest['changedOrders'][number]
 export type Product = Schemas['Product']
 export type OrderSummary = Schemas['OrderSummary']
 export type OrderDetail = Schemas['Order']
@@ -134,7 +119,7 @@ export class Api {
     this.ok(
       this.client.POST('/rules/sets/{id}/versions/{v}/simulate', { params: { path: { id, v } }, body }),
     ).then(
-      // The schema leaves plan candidates, assignments and trace conditions unknown (refinements.ts).
+      // The schema leaves the plan's details and trace conditions open (refinements.ts).
       (r) => r as Simulation,
     )
   backtest = (id: string, v: number, limit: number) =>
@@ -143,9 +128,6 @@ export class Api {
         params: { path: { id, v } },
         body: { limit },
       }),
-    ).then(
-      // The schema leaves each changed order an open record (refinements.ts).
-      (r): Backtest => ({ ...r, changedOrders: r.changedOrders as unknown as BacktestChange[] }),
     )
   orders = (limit = 25) =>
     this.ok(this.client.GET('/orders', { params: { query: { limit } } })).then((r) => r.items)

@@ -1300,7 +1300,12 @@ export interface components {
     }
     RoutingPlan: {
       /** @description Where each line goes, and how many */
-      assignments: unknown[]
+      assignments: {
+        lineId: string
+        sku: string
+        locationId: string
+        quantity: number
+      }[]
       unfilled: {
         lineId: string
         sku: string
@@ -1314,8 +1319,19 @@ export interface components {
       ruleSetVersionId: string | null
       summary: string
       /** @description Each candidate location's exclusion or score */
-      candidates: unknown[]
-      shipments?: unknown[]
+      candidates: components['schemas']['RoutingCandidate'][]
+      shipments?: {
+        locationId: string
+        lineIds: string[]
+        carrier: string
+        serviceLevel: string
+        transitDays: number
+        shippingCost: string
+        currency: string
+        shipDate: string
+        promiseDate: string
+        estimated: boolean
+      }[]
       promiseDate?: string | null
       unfillable?: {
         /** @enum {string} */
@@ -1327,6 +1343,55 @@ export interface components {
       details?: {
         [key: string]: unknown
       }
+    }
+    RoutingCandidate: {
+      locationId: string
+      name?: string
+      distanceKm: number | null
+      canShip: string[]
+      excluded?: {
+        /** @description The rule (editor node id) or built-in check (`capacity`, …) */
+        rule: string
+        reason: string
+        action?: string
+        conditions?: {
+          condition: string
+          fact: string
+          operator: string
+          /** @description The rule's value (any JSON) */
+          value?: unknown
+          /** @description The fact value the condition saw (any JSON) */
+          factValue?: unknown
+        }[]
+        lineIds?: string[]
+        strategies?: string[]
+      }
+      partialExclusions?: {
+        /** @description The rule (editor node id) or built-in check (`capacity`, …) */
+        rule: string
+        reason: string
+        action?: string
+        conditions?: {
+          condition: string
+          fact: string
+          operator: string
+          /** @description The rule's value (any JSON) */
+          value?: unknown
+          /** @description The fact value the condition saw (any JSON) */
+          factValue?: unknown
+        }[]
+        lineIds?: string[]
+        strategies?: string[]
+      }[]
+      chosen: boolean
+      /** @description Weighted cost per criterion */
+      score?: {
+        [key: string]: number
+      }
+      transitDays?: number
+      shippingCost?: string
+      capacityLeft?: number | null
+      estimatedLane?: boolean
     }
     CarrierLane: {
       id: string
@@ -5838,7 +5903,8 @@ export interface operations {
             cost: {
               currency: string | null
               totalDelta: string
-              direction: string
+              /** @enum {string} */
+              direction: 'more' | 'less' | 'same'
             }
             transitDaysDeltaAvg: number | null
             promiseDaysDeltaAvg: number | null
@@ -5854,8 +5920,31 @@ export interface operations {
               published: number
               draft: number
             }
+            /** @description Up to 200 orders the draft routes differently */
             changedOrders: {
-              [key: string]: unknown
+              orderId: string
+              externalOrderId: string
+              before: {
+                locations: string[]
+                strategy: string
+                cost: string
+                transitDays: number | null
+                promiseDate: string | null
+                shipments: number
+                backordered: number
+                held: boolean
+              }
+              after: {
+                locations: string[]
+                strategy: string
+                cost: string
+                transitDays: number | null
+                promiseDate: string | null
+                shipments: number
+                backordered: number
+                held: boolean
+              }
+              summary: string
             }[]
             note: string
           }

@@ -121,17 +121,68 @@ export const carrierCalendar = z
   })
   .meta({ id: 'CarrierCalendar' })
 
+const conditionReason = z.object({
+  condition: z.string(),
+  fact: z.string(),
+  operator: z.string(),
+  value: z.unknown().meta({ description: "The rule's value (any JSON)" }),
+  factValue: z.unknown().meta({ description: 'The fact value the condition saw (any JSON)' }),
+})
+
+const exclusion = z.object({
+  rule: z.string().meta({ description: 'The rule (editor node id) or built-in check (`capacity`, …)' }),
+  reason: z.string(),
+  action: z.string().optional(),
+  conditions: z.array(conditionReason).optional(),
+  lineIds: z.array(z.string()).optional(),
+  strategies: z.array(z.string()).optional(),
+})
+
+const candidate = z
+  .object({
+    locationId: z.string(),
+    name: z.string().optional(),
+    distanceKm: z.number().nullable(),
+    canShip: z.array(z.string()),
+    excluded: exclusion.optional(),
+    partialExclusions: z.array(exclusion).optional(),
+    chosen: z.boolean(),
+    score: z.record(z.string(), z.number()).optional().meta({ description: 'Weighted cost per criterion' }),
+    transitDays: z.number().optional(),
+    shippingCost: z.string().optional(),
+    capacityLeft: z.number().nullable().optional(),
+    estimatedLane: z.boolean().optional(),
+  })
+  .meta({ id: 'RoutingCandidate' })
+
+const plannedShipment = z.object({
+  locationId: z.string(),
+  lineIds: z.array(z.string()),
+  carrier: z.string(),
+  serviceLevel: z.string(),
+  transitDays: z.number(),
+  shippingCost: z.string(),
+  currency: z.string(),
+  shipDate: z.string(),
+  promiseDate: z.string(),
+  estimated: z.boolean(),
+})
+
 export const simulation = z.object({
   plan: z
     .object({
-      assignments: z.array(z.unknown()).meta({ description: 'Where each line goes, and how many' }),
+      assignments: z
+        .array(
+          z.object({ lineId: z.string(), sku: z.string(), locationId: z.string(), quantity: z.number() }),
+        )
+        .meta({ description: 'Where each line goes, and how many' }),
       unfilled: z.array(z.object({ lineId: z.string(), sku: z.string(), quantity: z.number() })),
       hold: z.object({ reason: z.string(), rule: z.string().optional() }).optional(),
       strategy: z.string(),
       ruleSetVersionId: z.string().nullable(),
       summary: z.string(),
-      candidates: z.array(z.unknown()).meta({ description: "Each candidate location's exclusion or score" }),
-      shipments: z.array(z.unknown()).optional(),
+      candidates: z.array(candidate).meta({ description: "Each candidate location's exclusion or score" }),
+      shipments: z.array(plannedShipment).optional(),
       promiseDate: z.string().nullable().optional(),
       unfillable: z
         .object({ action: z.enum(['backorder', 'cancelAfter']), cancelAfter: z.string().optional() })
@@ -155,6 +206,17 @@ export const simulation = z.object({
 
 const publishedVsDraft = z.object({ published: z.number(), draft: z.number() })
 
+const backtestOutcome = z.object({
+  locations: z.array(z.string()),
+  strategy: z.string(),
+  cost: z.string(),
+  transitDays: z.number().nullable(),
+  promiseDate: z.string().nullable(),
+  shipments: z.number(),
+  backordered: z.number(),
+  held: z.boolean(),
+})
+
 export const backtest = z.object({
   ruleSetId: z.string(),
   version: z.number(),
@@ -164,12 +226,26 @@ export const backtest = z.object({
   ]),
   orders: z.number(),
   changed: z.number(),
-  cost: z.object({ currency: z.string().nullable(), totalDelta: z.string(), direction: z.string() }),
+  cost: z.object({
+    currency: z.string().nullable(),
+    totalDelta: z.string(),
+    direction: z.enum(['more', 'less', 'same']),
+  }),
   transitDaysDeltaAvg: z.number().nullable(),
   promiseDaysDeltaAvg: z.number().nullable(),
   splits: publishedVsDraft,
   backorders: publishedVsDraft,
   holds: publishedVsDraft,
-  changedOrders: z.array(z.record(z.string(), z.unknown())),
+  changedOrders: z
+    .array(
+      z.object({
+        orderId: z.string(),
+        externalOrderId: z.string(),
+        before: backtestOutcome,
+        after: backtestOutcome,
+        summary: z.string(),
+      }),
+    )
+    .meta({ description: 'Up to 200 orders the draft routes differently' }),
   note: z.string(),
 })
