@@ -49,7 +49,7 @@ export {
 } from './errors'
 export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export { formatPath, zodIssues } from './issues'
-export { parseJsonBody } from './json-body'
+export { markJsonBodyChecked, parseJsonBody } from './json-body'
 export { seal, unseal } from './sealed'
 export {
   type HmacAlgorithm,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isPayloadError, type PayloadError } from './errors'
-import { parseJsonBody } from './json-body'
+import { markJsonBodyChecked, parseJsonBody } from './json-body'
 import type { RawRequest } from './webhook'
 
 const request = (body: string | Uint8Array): RawRequest => ({
@@ -65,5 +65,16 @@ describe('parseJsonBody', () => {
         throw new SyntaxError('no')
       }).status,
     ).toBe(400)
+  })
+
+  it('only parses a body its host has checked, with the text the host decoded, keeping the JSON error', () => {
+    const checked = request(Buffer.from([0x7b, 0xff, 0x7d]))
+    markJsonBodyChecked(checked.rawBody, '{"a":1}')
+    expect(parseJsonBody(checked)).toEqual({ a: 1 })
+    const broken = request('{"a":')
+    markJsonBodyChecked(broken.rawBody, '{"a":')
+    expect(refusal(broken.rawBody).issues[0]?.field).toBe('(body)')
+    // Another buffer with the same bytes is not marked.
+    expect(refusal(Buffer.from([0x7b, 0xff, 0x7d])).status).toBe(400)
   })
 })

@@ -1,7 +1,7 @@
-import { textProblem } from '@switchyard/plugin-sdk'
+import { isPayloadError, parseJsonBody, type RawRequest, textProblem } from '@switchyard/plugin-sdk'
 import { describe, expect, it } from 'vitest'
 import { ProblemError } from './problem'
-import { checkJsonTextOf, checkUrlText, decodeUtf8Body } from './text-guard'
+import { checkBodyText, checkJsonTextOf, checkUrlText, decodeUtf8Body } from './text-guard'
 
 const refusal = (fn: () => void): ProblemError | undefined => {
   try {
@@ -42,5 +42,41 @@ describe('the text guard', () => {
     const problem = refusal(() => decodeUtf8Body(Buffer.from([0x7b, 0xff, 0x7d])))
     expect(problem?.status).toBe(400)
     expect(problem?.errors).toEqual([{ field: '(body)', message: 'is not valid UTF-8' }])
+  })
+
+  it('checks a webhook body once: the same refusals, and a clean JSON body is only parsed by the plugin', () => {
+    const bad = refusal(() => checkBodyText(Buffer.from([0x7b, 0xff, 0x7d]), true))
+    expect([bad?.status, bad?.code]).toEqual([400, 'INVALID_UTF8'])
+    const control = refusal(() => checkBodyText(Buffer.from('{"name":"a\\u0000b"}'), true))
+    expect([control?.status, control?.code, control?.errors?.[0]?.field]).toEqual([
+      422,
+      'INVALID_TEXT',
+      'name',
+    ])
+    expect(refusal(() => checkBodyText(Buffer.from('not \u0001 json'), false))).toBeUndefined()
+
+    const request = (body: string): RawRequest => ({
+      method: 'POST',
+      path: '/',
+      headers: {},
+      query: {},
+      rawBody: Buffer.from(body),
+    })
+    // Marked: the plugin's reader gets the host's text and scans nothing again (bytes spoilt after
+    // the check would otherwise be refused).
+    const clean = request('{"name":"x"}')
+    checkBodyText(clean.rawBody, true)
+    clean.rawBody[10] = 0xff
+    expect(parseJsonBody(clean)).toEqual({ name: 'x' })
+    // Malformed JSON is left unmarked: the plugin's reader still answers for it, as before.
+    const malformed = request('{"name":')
+    checkBodyText(malformed.rawBody, true)
+    let error: unknown
+    try {
+      parseJsonBody(malformed)
+    } catch (e) {
+      error = e
+    }
+    expect(isPayloadError(error) && error.status).toBe(400)
   })
 })

@@ -1,6 +1,7 @@
 import {
   isValidUtf8,
   jsonMayHoldUnacceptableText,
+  markJsonBodyChecked,
   type PayloadIssue,
   textProblem,
   unacceptableText,
@@ -104,4 +105,24 @@ export function checkJsonTextOf(text: string): void {
     return
   }
   checkJsonText(value)
+}
+
+/**
+ * A webhook body's text, checked once before the plugin reads it: bytes that are not UTF-8 are the
+ * 400 naming the body; when it is JSON, text no database can store is the 422 naming each field.
+ * A JSON body that passes is marked, so the plugin's `parseJsonBody` only parses it.
+ */
+export function checkBodyText(rawBody: Uint8Array, json: boolean): void {
+  const text = decodeUtf8Body(rawBody)
+  if (!json) return
+  if (jsonMayHoldUnacceptableText(text)) {
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch {
+      return // Malformed: not marked, so the plugin's own reader checks what it makes of it.
+    }
+    checkJsonText(value)
+  }
+  markJsonBodyChecked(rawBody, text)
 }

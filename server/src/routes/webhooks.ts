@@ -5,7 +5,7 @@ import { jsonTooDeep, MAX_JSON_DEPTH } from '../http/json-depth'
 import { MAX_BODY_BYTES } from '../http/limits'
 import { ProblemError } from '../http/problem'
 import { webhookRateLimit } from '../http/rate-limit'
-import { checkJsonTextOf, decodeUtf8Body } from '../http/text-guard'
+import { checkBodyText } from '../http/text-guard'
 import type { HubContext } from '../hub-context'
 import { applyInbound } from '../plugins/inbound'
 import { invokePlugin } from '../plugins/invoke'
@@ -162,10 +162,8 @@ export function webhookRoutes(hub: HubContext): Hono {
     if (!verdict.ok) throw new ProblemError(401, 'SIGNATURE_INVALID', `webhook rejected: ${verdict.reason}`)
     // An authentic body that is not UTF-8 text is refused whole: decoding it would store a guess.
     // JSON text no database can store is named by the sender's own field names, before any plugin reads it.
-    if (isTextual(headers['content-type'])) {
-      const text = decodeUtf8Body(request.rawBody)
-      if ((headers['content-type'] ?? '').includes('json')) checkJsonTextOf(text)
-    }
+    if (isTextual(headers['content-type']))
+      checkBodyText(request.rawBody, (headers['content-type'] ?? '').includes('json'))
     // Checked before the plugin parses: a hostile nesting depth must not reach any parser.
     if ((headers['content-type'] ?? '').includes('json') && jsonTooDeep(request.rawBody, MAX_JSON_DEPTH)) {
       throw new ProblemError(400, 'JSON_TOO_DEEP', `JSON may nest at most ${MAX_JSON_DEPTH} levels`, [
