@@ -1,8 +1,12 @@
 import type { Address, OrderStatus, ServiceLevel, ShipmentInfo } from '@switchyard/plugin-sdk'
+import type { CustomerSchema } from '../../customers/customer.entity'
+import type { RowOf } from '../../db/row-of'
 import type { SqlRunner } from '../../db/sql/sql-db'
 import { readJson } from '../../db/sql/sql-db'
 import { NotFoundError } from '../../errors'
-import type { FulfilmentStatus } from '../fulfilment.entity'
+import type { AllocationSchema } from '../allocation.entity'
+import type { FulfilmentSchema, FulfilmentStatus } from '../fulfilment.entity'
+import type { OrderLineSchema, OrderSchema } from '../order.entity'
 import type { StatusLine } from '../status-update'
 
 export interface SnapshotLine {
@@ -63,24 +67,24 @@ export interface OrderSnapshot {
   fulfilments: SnapshotFulfilment[]
 }
 
-interface OrderRow {
-  id: string
-  channel_instance_id: string
-  external_order_id: string
-  order_number: string | null
-  status: OrderStatus
-  currency: string
-  version: number
-  ship_to: unknown
-  service_level: ServiceLevel
-  total_minor: number
-  tags: unknown
-  placed_at: number
-  customer_id: string | null
-  tier: string | null
-  segment: string | null
-  hold_reason: string | null
-}
+type OrderRow = Pick<
+  RowOf<typeof OrderSchema>,
+  | 'id'
+  | 'channel_instance_id'
+  | 'external_order_id'
+  | 'order_number'
+  | 'status'
+  | 'currency'
+  | 'version'
+  | 'ship_to'
+  | 'service_level'
+  | 'total_minor'
+  | 'tags'
+  | 'placed_at'
+  | 'customer_id'
+  | 'hold_reason'
+> &
+  Pick<RowOf<typeof CustomerSchema>, 'tier' | 'segment'>
 
 /**
  * The order's rows; `NotFoundError` when there is none or a channel-scoped caller may not see it.
@@ -138,20 +142,7 @@ export async function findSnapshot(
 }
 
 async function loadSnapshotLines(tx: SqlRunner, orderId: string): Promise<SnapshotLine[]> {
-  const lines = await tx.all<{
-    id: string
-    line_no: number
-    external_line_id: string | null
-    sku: string
-    name: string | null
-    quantity: number
-    unit_price_minor: number | null
-    discount_minor: number
-    allocated_qty: number
-    backordered_qty: number
-    shipped_qty: number
-    cancelled_qty: number
-  }>(
+  const lines = await tx.all<Omit<RowOf<typeof OrderLineSchema>, 'order_id'>>(
     `select id, line_no, external_line_id, sku, name, quantity, unit_price_minor, discount_minor,
             allocated_qty, backordered_qty, shipped_qty, cancelled_qty
        from order_line where order_id = ? order by line_no`,
@@ -174,16 +165,7 @@ async function loadSnapshotLines(tx: SqlRunner, orderId: string): Promise<Snapsh
 }
 
 async function loadSnapshotAllocations(tx: SqlRunner, orderId: string): Promise<SnapshotAllocation[]> {
-  const rows = await tx.all<{
-    id: string
-    line_id: string
-    sku: string
-    location_id: string
-    quantity: number
-    status: SnapshotAllocation['status']
-    fulfilment_id: string | null
-    pool_id: string | null
-  }>(
+  const rows = await tx.all<Omit<RowOf<typeof AllocationSchema>, 'order_id' | 'created_at' | 'updated_at'>>(
     'select id, line_id, sku, location_id, quantity, status, fulfilment_id, pool_id from allocation where order_id = ? order by id',
     [orderId],
   )
@@ -200,13 +182,9 @@ async function loadSnapshotAllocations(tx: SqlRunner, orderId: string): Promise<
 }
 
 async function loadSnapshotFulfilments(tx: SqlRunner, orderId: string): Promise<SnapshotFulfilment[]> {
-  const rows = await tx.all<{
-    id: string
-    location_id: string
-    wms_instance_id: string | null
-    status: FulfilmentStatus
-    external_ref: string | null
-  }>(
+  const rows = await tx.all<
+    Pick<RowOf<typeof FulfilmentSchema>, 'id' | 'location_id' | 'wms_instance_id' | 'status' | 'external_ref'>
+  >(
     'select id, location_id, wms_instance_id, status, external_ref from fulfilment where order_id = ? order by id',
     [orderId],
   )
