@@ -9,6 +9,7 @@ import { openChangeFeed } from './db/sql/change-feed'
 import { openSqlDb } from './db/sql/open'
 import type { SqlDb } from './db/sql/sql-db'
 import { readJson } from './db/sql/sql-db'
+import { IntakeExceptions } from './intake-exceptions'
 import { PluginInstances, WebhookReceipts } from './integrations/plugin-state-store'
 import { ChannelStockSync } from './inventory/channel-stock-sync'
 import { InventoryService } from './inventory/inventory-service'
@@ -75,6 +76,8 @@ export interface Core {
   simulation: SimulationService
   centroids: PostcodeCentroids
   intake: OrderIntake
+  /** Channel orders that could not become orders, kept to be fixed and replayed (issue 14). */
+  intakeExceptions: IntakeExceptions
   shipments: ShipmentService
   cancellations: CancellationService
   modifications: ModificationService
@@ -191,6 +194,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ),
     centroids,
     intake,
+    intakeExceptions: new IntakeExceptions(db, intake),
     shipments: new ShipmentService(db, options.directory),
     cancellations,
     modifications: new ModificationService(db, catalogCache, reroute, options.directory, pricing),

@@ -16,6 +16,7 @@ export const errorCodes = {
   INVALID_UTF8: 'the body, path or a query parameter holds bytes that are not UTF-8',
   INVALID_TEXT: 'text holds a control character or an unpaired surrogate; the fields are named',
   INVALID_PAYLOAD: "a plugin refused the webhook's body; the fields are named",
+  INVALID_ORDER: "the plugin's canonical order does not match the order schema; the fields are named",
   JSON_TOO_DEEP: 'the JSON body nests deeper than the hub reads',
   BODY_TOO_LARGE: 'the body (or a chunk extension) is larger than allowed',
   BODY_INCOMPLETE: 'the body is shorter than its Content-Length',
@@ -42,6 +43,7 @@ export const errorCodes = {
   VERSION_NOT_FOUND: 'no such rule set version',
   OUTBOX_MESSAGE_NOT_FOUND: 'no such outbox message',
   UNKNOWN_INSTANCE: 'no webhook-capable plugin instance by that id',
+  EXCEPTION_NOT_FOUND: 'no such intake exception',
   NO_DECISION: 'the order has not been routed, so has no decision',
   // Input that names what the hub does not know
   UNKNOWN_SKU: 'the order references skus the catalogue does not have',
@@ -73,6 +75,7 @@ export const errorCodes = {
   PARTIAL_CANCEL_AFTER_RELEASE: 'part of a released fulfilment cannot be cancelled',
   WMS_CANNOT_CANCEL: 'the warehouse cannot cancel that fulfilment',
   RESERVATION_CLOSED: 'the reservation is committed, released or expired',
+  EXCEPTION_CLOSED: 'the intake exception was discarded (or replayed) and cannot be acted on',
   RETURN_CLOSED: 'the return is already received or closed',
   NO_RETURN_LOCATION: 'no active location accepts returns',
   PRICES_NOT_ACCEPTED: 'the channel instance does not accept prices',

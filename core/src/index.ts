@@ -43,6 +43,7 @@ export {
   ValidationError,
 } from './errors'
 export { nameUuid, uuidv7 } from './ids'
+export * from './intake-exceptions'
 export {
   type InstanceHealthRow,
   PluginInstances,

@@ -4,6 +4,7 @@ import { LocationSchema } from '../catalog/location.entity'
 import { ProductSchema } from '../catalog/product.entity'
 import { CustomerSchema } from '../customers/customer.entity'
 import { CustomerIdentitySchema } from '../customers/customer-identity.entity'
+import { IntakeExceptionSchema } from '../intake-exceptions/intake-exception.entity'
 import {
   PluginInstanceSchema,
   PluginStateSchema,
@@ -64,4 +65,5 @@ export const entities = [
   LocationDayLoadSchema,
   LocationRejectionSchema,
   ...pricingEntities,
+  IntakeExceptionSchema,
 ]

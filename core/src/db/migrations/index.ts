@@ -6,6 +6,7 @@ import { Migration20261126060000_inventory_pools } from './Migration202611260600
 import { Migration20261126070000_pricing } from './Migration20261126070000_pricing'
 import { Migration20261206010000_customer_identity } from './Migration20261206010000_customer_identity'
 import { Migration20261206020000_location_ship_days } from './Migration20261206020000_location_ship_days'
+import { Migration20261206040000_intake_exception } from './Migration20261206040000_intake_exception'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126070000_pricing', class: Migration20261126070000_pricing },
   { name: 'Migration20261206010000_customer_identity', class: Migration20261206010000_customer_identity },
   { name: 'Migration20261206020000_location_ship_days', class: Migration20261206020000_location_ship_days },
+  { name: 'Migration20261206040000_intake_exception', class: Migration20261206040000_intake_exception },
 ]

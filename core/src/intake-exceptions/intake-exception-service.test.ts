@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PayloadError } from '@switchyard/plugin-sdk'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Core, openCore } from '../core'
+import { resolveDatabaseSettings } from '../db/database-settings'
+import { ServiceUnavailableError } from '../errors'
+
+const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** A migrated core on a fresh SQLite file or PostgreSQL schema, with one product and one warehouse. */
+async function openTestCore(
+  dialect: 'sqlite' | 'postgresql',
+): Promise<{ core: Core; close(): Promise<void> }> {
+  let env: Record<string, string>
+  let drop: () => Promise<void>
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'switchyard-exceptions-'))
+    env = { SWITCHYARD_DATA_DIR: dir }
+    drop = async () => rmSync(dir, { recursive: true, force: true })
+  } else {
+    const schema = `sy_exc_${randomBytes(5).toString('hex')}`
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: TEST_PG_URL })
+      await client.connect()
+      await client.query(sql).finally(() => client.end())
+    }
+    await admin(`create schema ${schema}`)
+    const url = new URL(TEST_PG_URL)
+    url.searchParams.set('schema', schema)
+    env = { DATABASE_URL: url.toString() }
+    drop = () => admin(`drop schema if exists ${schema} cascade`)
+  }
+  const core = await openCore({
+    settings: resolveDatabaseSettings(env),
+    directory: { accepts: () => true },
+    workerId: 'test-worker',
+  })
+  await core.catalog.upsertProducts([{ sku: 'SKU-A', name: 'Merino tee' }])
+  await core.catalog.upsertLocation({
+    id: 'akl',
+    name: 'Auckland DC',
+    type: 'warehouse',
+    country: 'NZ',
+    lat: -36.9069,
+    lon: 174.8447,
+    timezone: 'Pacific/Auckland',
+  })
+  await core.inventory.upsert([{ sku: 'SKU-A', locationId: 'akl', onHand: 50 }])
+  return {
+    core,
+    async close() {
+      await core.close()
+      await drop()
+    },
+  }
+}
+
+const order = (externalId: string, sku: string) => ({
+  externalId,
+  currency: 'NZD',
+  shipTo: { name: 'Ana', line1: '1 Queen St', city: 'Auckland', postcode: '1010', country: 'NZ' },
+  lines: [{ sku, quantity: 1, unitPrice: '10.00' }],
+})
+const received = (body: string) => ({ source: '/orders', contentType: 'application/json', body })
+
+describe.each(['sqlite', 'postgresql'] as const)('intake exceptions on %s', (dialect) => {
+  let core: Core
+  let close: () => Promise<void>
+  beforeAll(async () => {
+    ;({ core, close } = await openTestCore(dialect))
+  }, 60_000)
+  afterAll(() => close())
+
+  it('keeps an unknown sku as one open exception per channel order, then replays it once the product exists', async () => {
+    const seen: string[] = []
+    core.intakeExceptions.onCaptured((e) => seen.push(`${e.externalOrderId}:${e.occurrences}`))
+    const first = await core.intakeExceptions.take('web', order('E-1', 'SKU-NEW'), received('{"a":1}'))
+    expect(first.type).toBe('exception')
+    if (first.type !== 'exception') return
+    expect(first.exception.reasons).toEqual([
+      { field: 'lines[0].sku', code: 'UNKNOWN_SKU', message: "unknown sku 'SKU-NEW'" },
+    ])
+    const again = await core.intakeExceptions.take('web', order('E-1', 'SKU-NEW'), received('{"a":2}'))
+    expect(again.type === 'exception' && again.exception.id).toBe(first.exception.id)
+    expect(seen).toEqual(['E-1:1', 'E-1:2'])
+    const stored = await core.intakeExceptions.get(first.exception.id)
+    expect(stored).toMatchObject({ status: 'open', occurrences: 2, externalOrderId: 'E-1' })
+    expect(stored.payload).toEqual({ text: '{"a":2}', encoding: 'utf8', truncated: false })
+    expect((stored.parsed as { externalId: string }).externalId).toBe('E-1')
+
+    // Still unknown: stays open with this attempt's reasons.
+    const stillOpen = await core.intakeExceptions.replay(first.exception.id)
+    expect(stillOpen).toMatchObject({ outcome: 'open', reasons: [{ code: 'UNKNOWN_SKU' }] })
+
+    await core.catalog.upsertProducts([{ sku: 'SKU-NEW', name: 'New tee' }])
+    const replayed = await core.intakeExceptions.replay(first.exception.id)
+    expect(replayed).toMatchObject({ outcome: 'replayed', created: true })
+    const twice = await core.intakeExceptions.replay(first.exception.id)
+    expect(twice).toMatchObject({ outcome: 'replayed', created: false })
+    expect(twice.outcome === 'replayed' && replayed.outcome === 'replayed' && twice.orderId).toBe(
+      replayed.outcome === 'replayed' ? replayed.orderId : 'x',
+    )
+    // Closed exceptions free the key: the same channel order failing later opens a new one.
+    const later = await core.intakeExceptions.take('web', order('E-1', 'SKU-GONE'), received('{}'))
+    expect(later.type === 'exception' && later.exception.id).not.toBe(first.exception.id)
+  })
+
+  it('enforces one open exception per (instance, external id) in the database, even when racing', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        core.intakeExceptions.take('web', order('E-race', 'SKU-NOPE'), received('{}')),
+      ),
+    )
+    const ids = new Set(outcomes.map((o) => (o.type === 'exception' ? o.exception.id : o.type)))
+    expect(ids.size).toBe(1)
+    const page = await core.intakeExceptions.list({ channelInstanceId: 'web', status: 'open' })
+    const row = page.items.find((e) => e.externalOrderId === 'E-race')
+    expect(row?.occurrences).toBe(8)
+    // The same external id on another channel is another order.
+    const other = await core.intakeExceptions.take('shop', order('E-race', 'SKU-NOPE'), received('{}'))
+    expect(other.type === 'exception' && other.exception.id).not.toBe([...ids][0])
+  })
+
+  it('takes good orders, keeps bad text and schema failures, and throws what is not the input’s fault', async () => {
+    const good = await core.intakeExceptions.take('web', order('E-good', 'SKU-A'), received('{}'))
+    expect(good).toMatchObject({ type: 'order', result: { created: true } })
+    const nul = await core.intakeExceptions.take(
+      'web',
+      { ...order('E-nul', 'SKU-A'), notes: 'a\u0000b' },
+      received('{"notes":"a\\u0000b"}'),
+    )
+    expect(nul).toMatchObject({
+      type: 'exception',
+      exception: { reasons: [{ field: 'notes', code: 'INVALID_TEXT' }] },
+    })
+    const bad = await core.intakeExceptions.take('web', { externalId: 'E-bad', lines: [] }, received('{}'))
+    expect(bad.type === 'exception' && bad.exception.reasons.map((r) => r.code)).toContain('INVALID_ORDER')
+    // A raw NUL in a non-JSON body is kept as base64, never cleaned.
+    const raw = await core.intakeExceptions.capture('web', {
+      candidate: undefined,
+      received: { source: '/orders', contentType: 'text/plain', body: 'x\u0000y' },
+      reasons: [{ field: '(body)', code: 'INVALID_PAYLOAD', message: 'no' }],
+    })
+    const rawStored = await core.intakeExceptions.get(raw.id)
+    expect(rawStored.payload).toEqual({
+      text: Buffer.from('x\u0000y').toString('base64'),
+      encoding: 'base64',
+      truncated: false,
+    })
+    expect(rawStored.externalOrderId).toBeNull()
+
+    const down = new ServiceUnavailableError('database down', 'DATABASE_UNAVAILABLE')
+    const broken = new (core.intakeExceptions.constructor as typeof core.intakeExceptions.constructor)(
+      core.db,
+      { submit: async () => Promise.reject(down) },
+    ) as typeof core.intakeExceptions
+    await expect(broken.take('web', order('E-down', 'SKU-A'), received('{}'))).rejects.toBe(down)
+    // A plugin that refuses the stored payload on replay leaves the exception open with its reasons.
+    const refused = await core.intakeExceptions.replay(raw.id, async () => {
+      throw new PayloadError('still bad', [{ field: 'line_items[0].sku', message: 'missing' }])
+    })
+    expect(refused).toMatchObject({
+      outcome: 'open',
+      reasons: [{ field: 'line_items[0].sku', code: 'INVALID_PAYLOAD' }],
+    })
+  })
+
+  it('lists by instance, status, reason code and time; discards with a reason; counts what is open', async () => {
+    const unknown = await core.intakeExceptions.list({ reasonCode: 'UNKNOWN_SKU', status: 'open' })
+    expect(unknown.items.length).toBeGreaterThan(0)
+    expect(unknown.items.every((e) => e.reasons.some((r) => r.code === 'UNKNOWN_SKU'))).toBe(true)
+    expect((await core.intakeExceptions.list({ since: Date.now() + 60_000 })).items).toEqual([])
+    const first = await core.intakeExceptions.list({ limit: 1 })
+    const second = await core.intakeExceptions.list({ limit: 1, cursor: first.nextCursor! })
+    expect(second.items[0]!.id < first.items[0]!.id).toBe(true)
+
+    const counts = await core.intakeExceptions.openCountsByReason()
+    const shopUnknown = counts.find((c) => c.channelInstanceId === 'shop' && c.code === 'UNKNOWN_SKU')
+    expect(shopUnknown?.count).toBe(1)
+    const target = unknown.items.find((e) => e.channelInstanceId === 'shop')!
+    await expect(core.intakeExceptions.discard(target.id, 'key:ops', ' ')).rejects.toMatchObject({
+      issues: [{ field: 'reason' }],
+    })
+    await expect(core.intakeExceptions.get(target.id, 'web')).rejects.toMatchObject({
+      code: 'EXCEPTION_NOT_FOUND',
+    })
+    const discarded = await core.intakeExceptions.discard(target.id, 'key:ops', 'test order, never real')
+    expect(discarded).toMatchObject({
+      status: 'discarded',
+      discardedBy: 'key:ops',
+      discardReason: 'test order, never real',
+    })
+    await expect(core.intakeExceptions.replay(target.id)).rejects.toMatchObject({ code: 'EXCEPTION_CLOSED' })
+    expect((await core.intakeExceptions.openCountsByInstance()).get('shop') ?? 0).toBe(0)
+  })
+
+  it('replays in bulk by filter and reports each outcome', async () => {
+    await core.intakeExceptions.take('bulk', order('B-1', 'SKU-BULK'), received('{}'))
+    await core.intakeExceptions.take('bulk', order('B-2', 'SKU-BULK'), received('{}'))
+    await core.intakeExceptions.take('bulk', order('B-3', 'SKU-OTHER'), received('{}'))
+    await core.catalog.upsertProducts([{ sku: 'SKU-BULK', name: 'Bulk tee' }])
+    const result = await core.intakeExceptions.replayMatching({
+      channelInstanceId: 'bulk',
+      reasonCode: 'UNKNOWN_SKU',
+    })
+    expect(result).toMatchObject({ replayed: 2, stillOpen: 1 })
+    expect(result.results).toHaveLength(3)
+  })
+})

@@ -1,0 +1,262 @@
+import { canonicalOrderSchema, unacceptableText, zodIssues } from '@switchyard/plugin-sdk'
+import type { SqlDb } from '../db/sql/sql-db'
+import { ConflictError, NotFoundError, ValidationError } from '../errors'
+import { uuidv7 } from '../ids'
+import type { IntakeResult } from '../orders/intake/order-intake'
+import type { Page } from '../pagination'
+import { untakeableReasons } from './exception-reasons'
+import type { ExceptionReason } from './intake-exception.entity'
+import {
+  type ExceptionFilter,
+  type ExceptionRecord,
+  findException,
+  listExceptions,
+  markDiscarded,
+  markReplayed,
+  openCountsByInstance,
+  openCountsByReason,
+  openExceptionIds,
+  setOpenReasons,
+  upsertOpenException,
+} from './intake-exception-store'
+import { openKeyOf, storablePayload } from './payload-text'
+
+/** How the input reached the hub: enough to show it and to parse it again, never its secrets. */
+export interface ReceivedInput {
+  /** The webhook path below the instance (`/orders`), or `poll`. */
+  source: string
+  contentType: string | null
+  /** The body as received; null when there was none (a poll's record is its canonical order). */
+  body: Uint8Array | string | null
+}
+
+export interface CapturedException {
+  id: string
+  channelInstanceId: string
+  externalOrderId: string | null
+  reasons: ExceptionReason[]
+  occurrences: number
+}
+
+export type TakeOutcome =
+  | { type: 'order'; result: IntakeResult }
+  | { type: 'exception'; exception: CapturedException }
+
+/** Told about every exception stored (new, or one more occurrence): the server logs and counts it. */
+export type CaptureListener = (exception: CapturedException) => void
+
+/**
+ * Gives the canonical order to replay: the plugin's parse run again over the stored payload
+ * (undefined when it cannot be: no payload, no parse, nothing order-shaped in it, then the stored
+ * canonical order is used). Throws `PayloadError` when the plugin refuses the payload.
+ */
+export type Reparse = (exception: ExceptionRecord) => Promise<unknown>
+
+export type ReplayOutcome =
+  | { id: string; outcome: 'replayed'; orderId: string; created: boolean }
+  | { id: string; outcome: 'open'; reasons: ExceptionReason[] }
+
+interface Intake {
+  submit(channelInstanceId: string, order: never, actor?: string): Promise<IntakeResult>
+}
+
+const MAX_BULK_REPLAY = 1000
+
+/**
+ * The intake exception inbox: an authentic order-shaped input a channel sent that cannot become an
+ * order is kept with its payload and reasons (`take`), so the channel can be answered 2xx and the
+ * order is not lost; a person fixes the cause and replays it, or discards it with a reason.
+ */
+export class IntakeExceptions {
+  private readonly listeners: CaptureListener[] = []
+
+  constructor(
+    private readonly db: SqlDb,
+    private readonly intake: Intake,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  onCaptured(listener: CaptureListener): void {
+    this.listeners.push(listener)
+  }
+
+  /**
+   * Takes an order-shaped input from a channel: the order it became, or the exception stored for it.
+   * Only failures that are the input's own become exceptions; any other error is thrown, so the
+   * channel hears 5xx and sends again.
+   */
+  async take(channelInstanceId: string, candidate: unknown, received: ReceivedInput): Promise<TakeOutcome> {
+    try {
+      return { type: 'order', result: await this.submit(channelInstanceId, candidate) }
+    } catch (error) {
+      const reasons = untakeableReasons(error)
+      if (!reasons) throw error
+      return {
+        type: 'exception',
+        exception: await this.capture(channelInstanceId, { candidate, received, reasons }),
+      }
+    }
+  }
+
+  /**
+   * Stores an exception for an input already known to be untakeable (the plugin refused the body,
+   * or its text cannot be stored): one open exception per channel order, updated when it comes again.
+   */
+  async capture(
+    channelInstanceId: string,
+    input: { candidate: unknown; received: ReceivedInput; reasons: ExceptionReason[] },
+  ): Promise<CapturedException> {
+    const externalOrderId = readableExternalId(input.candidate)
+    const payload = input.received.body === null ? null : storablePayload(input.received.body)
+    const parsed = storableOrder(input.candidate)
+    const stored = await upsertOpenException(
+      this.db,
+      uuidv7(this.now()),
+      {
+        channelInstanceId,
+        externalOrderId,
+        openKey: openKeyOf(externalOrderId, payload, parsed),
+        source: input.received.source.slice(0, 300),
+        contentType: input.received.contentType?.slice(0, 200) ?? null,
+        payload,
+        parsed,
+        reasons: input.reasons,
+      },
+      this.now(),
+    )
+    const captured = { ...stored, channelInstanceId, externalOrderId, reasons: input.reasons }
+    for (const listener of this.listeners) listener(captured)
+    return captured
+  }
+
+  async get(id: string, channelScope?: string | null): Promise<ExceptionRecord> {
+    const found = await findException(this.db, id)
+    // Another channel's exception is as absent as a missing one to a channel-scoped key.
+    if (!found || (channelScope && found.channelInstanceId !== channelScope))
+      throw new NotFoundError('intake exception', id, 'EXCEPTION_NOT_FOUND')
+    return found
+  }
+
+  list(
+    filter: ExceptionFilter & { limit?: number | undefined; cursor?: string | undefined },
+  ): Promise<Page<ExceptionRecord>> {
+    return listExceptions(this.db, filter)
+  }
+
+  /**
+   * Runs the exception through intake again with today's catalogue and mappings: replayed with the
+   * order it became, or still open with this attempt's reasons. A replayed exception answers its
+   * order again (idempotent); a discarded one is a conflict.
+   */
+  async replay(id: string, reparse?: Reparse, channelScope?: string | null): Promise<ReplayOutcome> {
+    const exception = await this.get(id, channelScope)
+    if (exception.status === 'replayed')
+      return { id, outcome: 'replayed', orderId: exception.orderId!, created: false }
+    if (exception.status === 'discarded')
+      throw new ConflictError(`intake exception '${id}' was discarded`, 'EXCEPTION_CLOSED')
+    let result: IntakeResult
+    try {
+      const reparsed = reparse ? await reparse(exception) : undefined
+      const candidate = reparsed ?? exception.parsed
+      if (candidate === null || candidate === undefined)
+        throw new ValidationError(
+          'no order could be read from the payload',
+          [{ field: '(payload)', message: 'holds no order the plugin could read' }],
+          'INVALID_PAYLOAD',
+        )
+      result = await this.submit(exception.channelInstanceId, candidate)
+    } catch (error) {
+      const reasons = untakeableReasons(error)
+      if (!reasons) throw error
+      await setOpenReasons(this.db, id, reasons, this.now())
+      return { id, outcome: 'open', reasons }
+    }
+    if (!(await markReplayed(this.db, id, result.orderId, this.now()))) {
+      // Replayed by someone else meanwhile (the order is the same: intake dedupes on the external id).
+      const again = await this.get(id)
+      if (again.status === 'discarded')
+        throw new ConflictError(`intake exception '${id}' was discarded`, 'EXCEPTION_CLOSED')
+    }
+    return { id, outcome: 'replayed', orderId: result.orderId, created: result.created }
+  }
+
+  /** Replays every open exception matching the filter, oldest first, one at a time (at most 1,000). */
+  async replayMatching(
+    filter: ExceptionFilter,
+    reparse?: Reparse,
+  ): Promise<{ replayed: number; stillOpen: number; results: ReplayOutcome[] }> {
+    const ids = await openExceptionIds(this.db, filter, MAX_BULK_REPLAY)
+    const results: ReplayOutcome[] = []
+    for (const id of ids) results.push(await this.replay(id, reparse))
+    return {
+      replayed: results.filter((r) => r.outcome === 'replayed').length,
+      stillOpen: results.filter((r) => r.outcome === 'open').length,
+      results,
+    }
+  }
+
+  async discard(
+    id: string,
+    by: string,
+    reason: string,
+    channelScope?: string | null,
+  ): Promise<ExceptionRecord> {
+    if (reason.trim() === '')
+      throw new ValidationError('a reason is required', [{ field: 'reason', message: 'must not be empty' }])
+    const exception = await this.get(id, channelScope)
+    if (exception.status === 'discarded') return exception
+    if (!(await markDiscarded(this.db, id, by, reason, this.now())))
+      throw new ConflictError(
+        `intake exception '${id}' is ${exception.status === 'replayed' ? 'replayed' : 'closed'}`,
+        'EXCEPTION_CLOSED',
+      )
+    return this.get(id)
+  }
+
+  openCountsByReason() {
+    return openCountsByReason(this.db)
+  }
+
+  openCountsByInstance() {
+    return openCountsByInstance(this.db)
+  }
+
+  /**
+   * The checks every order gets at the door, then intake: text any database can store, the
+   * canonical order schema (the hub never trusts a plugin's output), then intake's own checks.
+   */
+  private async submit(channelInstanceId: string, candidate: unknown): Promise<IntakeResult> {
+    const text = unacceptableText(candidate)
+    if (text.length > 0)
+      throw new ValidationError('the order holds text the hub cannot accept', text, 'INVALID_TEXT')
+    const parsed = canonicalOrderSchema.safeParse(candidate)
+    if (!parsed.success)
+      throw new ValidationError(
+        'the plugin produced an invalid order',
+        zodIssues(parsed.error),
+        'INVALID_ORDER',
+      )
+    return this.intake.submit(channelInstanceId, parsed.data as never)
+  }
+}
+
+/** The channel's order id, when the input has a usable one. */
+function readableExternalId(candidate: unknown): string | null {
+  const id = (candidate as { externalId?: unknown } | null | undefined)?.externalId
+  if (typeof id !== 'string' && typeof id !== 'number') return null
+  const text = String(id)
+  if (text === '' || text.length > 200 || unacceptableText(text).length > 0) return null
+  return text
+}
+
+/** The canonical order as JSON a database stores, or null (text no database can hold, or not JSON at all). */
+function storableOrder(candidate: unknown): unknown {
+  if (candidate === null || candidate === undefined || typeof candidate !== 'object') return null
+  if (unacceptableText(candidate).length > 0) return null
+  try {
+    const json = JSON.stringify(candidate)
+    return json === undefined ? null : JSON.parse(json)
+  } catch {
+    return null
+  }
+}
