@@ -2,6 +2,7 @@ import { ApiKeys } from './auth/api-keys'
 import { CarrierNetworkService } from './catalog/carrier-network-service'
 import { CatalogCache } from './catalog/catalog-cache'
 import { CatalogService } from './catalog/catalog-service'
+import { SkuMappingCache, SkuMappingService } from './channels/sku-mappings'
 import { CustomerIdentities } from './customers/customer-identities'
 import type { DatabaseSettings } from './db/database-settings'
 import { createOrm, migrate, type Orm } from './db/orm'
@@ -64,6 +65,8 @@ export interface Core {
   pools: PoolService
   reservations: ReservationService
   stockSync: ChannelStockSync
+  /** Per channel instance: the channel's sku → the hub's sku × a pack multiplier (intake, stock and price pushes). */
+  skuMappings: SkuMappingService
   ruleSets: RuleSetService
   /** Price lists, contracts, costs, exchange rates, quotes, intake pricing and price sync. */
   pricing: PricingService
@@ -109,6 +112,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Revocations and role changes reach every hub's API key cache through it.
   const changes = openChangeFeed(options.settings, db)
   const catalogCache = new CatalogCache(db)
+  // Read for every order from memory; a write on any hub reaches every copy through the change feed.
+  const skuMappings = new SkuMappingService({
+    db,
+    catalog: catalogCache,
+    cache: new SkuMappingCache(db, changes),
+    changes,
+  })
   const centroids = loadCentroids()
   const ruleSets = new RuleSetService(db, async () => {
     const [locations, channels] = await Promise.all([
@@ -135,6 +145,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ruleSets,
     catalog: catalogCache,
     directory: options.directory,
+    skuMappings,
   })
   // A merge that moved contracts must reach this hub's price book before the order is priced.
   customers.onMerge(() => pricing.invalidate())
@@ -153,6 +164,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     router,
     directory: options.directory,
     pricing,
+    skuMappings,
     ...(options.intakeObserver ? { observer: options.intakeObserver } : {}),
   })
   const cancellations = new CancellationService(db, catalogCache, options.directory)
@@ -176,7 +188,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     inventory,
     pools: new PoolService(db),
     reservations: new ReservationService(db),
-    stockSync: new ChannelStockSync(db),
+    stockSync: new ChannelStockSync(db, skuMappings),
+    skuMappings,
     ruleSets,
     pricing,
     pricingStore,
@@ -189,7 +202,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       catalogCache,
       ruleSets,
       routingConfig,
-      async (channel, order, now) => routingInput(await prepareOrder(channel, order, catalogCache, now)),
+      async (channel, order, now) =>
+        routingInput(
+          await prepareOrder(channel, order, catalogCache, now, await skuMappings.forInstance(channel)),
+        ),
       (orderId) => storedOrderForRouting(db, catalogCache, orderId),
     ),
     centroids,

@@ -13,6 +13,13 @@ export { CatalogService, type LocationInput, type ProductInput } from './catalog
 export type { LocationFacts, ProductFacts } from './catalog/facts'
 export { type LocationType, locationTypes } from './catalog/location-types'
 export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
+export {
+  MAX_MULTIPLIER,
+  malformedEntries,
+  type SkuMappingEntry,
+  SkuMappingService,
+  type SkuMappingView,
+} from './channels/sku-mappings'
 export { type Core, type CoreOptions, openCore } from './core'
 export { CustomerIdentities } from './customers/customer-identities'
 export {

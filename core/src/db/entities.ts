@@ -2,6 +2,7 @@ import { ApiKeySchema } from '../auth/api-key.entity'
 import { CarrierCalendarSchema, CarrierLaneSchema } from '../catalog/carrier-network.entity'
 import { LocationSchema } from '../catalog/location.entity'
 import { ProductSchema } from '../catalog/product.entity'
+import { SkuMappingSchema } from '../channels/sku-mappings/sku-mapping.entity'
 import { CustomerSchema } from '../customers/customer.entity'
 import { CustomerIdentitySchema } from '../customers/customer-identity.entity'
 import { IntakeExceptionSchema } from '../intake-exceptions/intake-exception.entity'
@@ -64,6 +65,7 @@ export const entities = [
   CarrierLaneSchema,
   LocationDayLoadSchema,
   LocationRejectionSchema,
+  SkuMappingSchema,
   ...pricingEntities,
   IntakeExceptionSchema,
 ]

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ChannelInventoryLevel } from '@switchyard/plugin-sdk'
+import { NO_MAPPINGS, type SkuMappingSet, toChannelAvailability } from '../channels/sku-mappings'
 import type { SqlDb } from '../db/sql/sql-db'
 import { nameUuid, uuidv7 } from '../ids'
 import { writeOutbox } from '../outbox/outbox-writer'
@@ -15,13 +16,22 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
  * each channel (its pools and caps applied) with what the channel was last told, and queues the
  * changes as inventory.push messages: batched, debounced by the run interval, absolute values, in
  * order per channel (so the newest value is the last one delivered). One process at a time syncs
- * (a transaction-scoped advisory lock on PostgreSQL).
+ * (a transaction-scoped advisory lock on PostgreSQL). A channel with sku mappings is told in its
+ * own terms: each mapped listing under its own sku, as floor(available ÷ multiplier) of the hub
+ * sku it stands for (channels/sku-mappings).
  */
 export class ChannelStockSync {
-  constructor(private readonly db: SqlDb) {}
+  constructor(
+    private readonly db: SqlDb,
+    private readonly skuMappings?: { forInstance(channel: string): Promise<SkuMappingSet> },
+  ) {}
 
   async run(channels: readonly string[], now = Date.now()): Promise<number> {
     if (channels.length === 0) return 0
+    // Read before the transaction opens: on SQLite a read beside it would wait for it.
+    const mappings = new Map<string, SkuMappingSet>()
+    for (const channel of channels)
+      mappings.set(channel, (await this.skuMappings?.forInstance(channel)) ?? NO_MAPPINGS)
     return this.db.transaction(async (tx) => {
       if (tx.dialect === 'postgresql') {
         const got = await tx.one<{ ok: boolean }>('select pg_try_advisory_xact_lock(727274002) as ok')
@@ -40,13 +50,15 @@ export class ChannelStockSync {
             )
           ).map((r) => [r.sku, Number(r.available)]),
         )
-        const changed: ChannelInventoryLevel[] = []
+        const hubAvailable = new Map<string, number>()
         for (let i = 0; i < skus.length; i += PAGE) {
-          for (const a of await availability(tx, skus.slice(i, i + PAGE), channel)) {
-            const value = a.channel?.total ?? 0
-            if (told.get(a.sku) !== value)
-              changed.push({ sku: a.sku, available: value, asOf: new Date(now).toISOString() })
-          }
+          for (const a of await availability(tx, skus.slice(i, i + PAGE), channel))
+            hubAvailable.set(a.sku, a.channel?.total ?? 0)
+        }
+        const changed: ChannelInventoryLevel[] = []
+        for (const [sku, value] of toChannelAvailability(hubAvailable, mappings.get(channel)!)) {
+          if (told.get(sku) !== value)
+            changed.push({ sku, available: value, asOf: new Date(now).toISOString() })
         }
         for (const level of changed) {
           await tx.run(

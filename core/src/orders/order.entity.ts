@@ -97,3 +97,9 @@ export const OrderLineSchema = new EntitySchema<OrderLine>({
     cancelledQty: { type: 'integer', default: 0 },
   },
 })
+  /** The channel's own sku when a sku mapping turned it into `sku` (channels/sku-mappings). */
+  channelSku?: string | null
+  /** Hub units per channel unit: `quantity` is the channel's quantity × this. */
+  channelMultiplier = 1
+    channelSku: { type: 'string', length: 120, nullable: true },
+    channelMultiplier: { type: 'integer', default: 1 },

@@ -1,4 +1,5 @@
 import type { OrderStatus, OrderStatusUpdate, ShipmentInfo } from '@switchyard/plugin-sdk'
+import { toChannelCounts } from '../channels/sku-mappings/channel-units'
 
 export interface StatusLine {
   externalLineId: string | null
@@ -10,6 +11,12 @@ export interface StatusLine {
   cancelledQty: number
   /** The unit price as decimal text, where the caller knows it (intake does). */
   unitPrice?: string | null
+  /**
+   * Set when a sku mapping turned the channel's sku into `sku`: the channel is told about its own
+   * sku, and the counters (hub units) are divided by `channelMultiplier` into its units.
+   */
+  channelSku?: string | null
+  channelMultiplier?: number
 }
 
 /** The message a channel receives when its order changes status. */
@@ -38,12 +45,22 @@ export function buildStatusUpdate(input: {
   update.lines = input.lines.map((l) => {
     const line = {} as OrderStatusUpdate['lines'][number]
     if (l.externalLineId) line.externalLineId = l.externalLineId
-    line.sku = l.sku
-    line.quantity = l.quantity
-    line.allocated = l.allocatedQty
-    line.backordered = l.backorderedQty
-    line.shipped = l.shippedQty
-    line.cancelled = l.cancelledQty
+    if (l.channelSku) {
+      const c = toChannelCounts(l, l.channelMultiplier ?? 1)
+      line.sku = l.channelSku
+      line.quantity = c.quantity
+      line.allocated = c.allocatedQty
+      line.backordered = c.backorderedQty
+      line.shipped = c.shippedQty
+      line.cancelled = c.cancelledQty
+    } else {
+      line.sku = l.sku
+      line.quantity = l.quantity
+      line.allocated = l.allocatedQty
+      line.backordered = l.backorderedQty
+      line.shipped = l.shippedQty
+      line.cancelled = l.cancelledQty
+    }
     if (l.unitPrice) line.unitPrice = l.unitPrice
     return line
   })

@@ -1,5 +1,6 @@
 import type { ChannelPrice } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../catalog/catalog-cache'
+import { NO_MAPPINGS, type SkuMappingSet, toChannelPrices } from '../channels/sku-mappings'
 import type { CustomerIdentities } from '../customers/customer-identities'
 import { identifiersOf } from '../customers/customer-identity'
 import type { RowOf } from '../db/row-of'
@@ -66,6 +67,8 @@ export class PricingService {
       ruleSets: RuleSetService
       catalog: CatalogCache
       directory: IntegrationDirectory
+      /** The channel's sku mappings: price sync tells a mapped listing the price of its pack. */
+      skuMappings?: { forInstance(channel: string): Promise<SkuMappingSet> }
       clock?: () => number
       ttlMs?: number
     },
@@ -202,12 +205,24 @@ export class PricingService {
     }
   }
 
-  /** What each sku sells for on a channel (one unit, no customer): what price sync sends. */
+  /**
+   * What each sku sells for on a channel (one unit, no customer): what price sync sends. A channel
+   * with sku mappings is told its listings' prices under its own skus (`toChannelPrices`); `skus`
+   * may name hub skus or the channel's mapped skus.
+   */
   async channelPrices(channel: string, currency: string, skus?: readonly string[]): Promise<ChannelPrice[]> {
     const snap = await this.snapshot()
-    const wanted =
-      skus ??
-      [...new Set(snap.book.candidates(channel, null, currency).flatMap((l) => [...l.prices.keys()]))].sort()
+    const listed = snap.book.candidates(channel, null, currency).flatMap((l) => [...l.prices.keys()])
+    const mappings = (await this.deps.skuMappings?.forInstance(channel)) ?? NO_MAPPINGS
+    const named = skus ? new Set(skus) : undefined
+    const mapped = [...mappings].filter(([c, m]) => !named || named.has(c) || named.has(m.hubSku))
+    // A listing is priced from its hub sku, or at its own price where a price list prices it.
+    const priced = new Set(listed)
+    const base = skus ? skus.filter((s) => !mappings.has(s) || priced.has(s)) : listed
+    const wanted = [
+      ...new Set([...base, ...mapped.flatMap(([c, m]) => (priced.has(c) ? [m.hubSku, c] : [m.hubSku]))]),
+    ].sort()
+    const told = new Set([...base, ...mapped.map(([c]) => c)])
     const out: ChannelPrice[] = []
     for (let i = 0; i < wanted.length; i += SYNC_CHUNK) {
       const chunk = wanted.slice(i, i + SYNC_CHUNK)
@@ -221,7 +236,7 @@ export class PricingService {
         if (l.unitPrice !== null)
           out.push({ sku: l.sku, currency, price: l.unitPrice, priceListId: l.priceListId })
     }
-    return out
+    return toChannelPrices(out, new Map(mapped)).filter((p) => told.has(p.sku))
   }
 
   /** Queues the channel's prices for its plugin (`price.push`), in chunks; returns how many. */

@@ -7,6 +7,7 @@ import { Migration20261126070000_pricing } from './Migration20261126070000_prici
 import { Migration20261206010000_customer_identity } from './Migration20261206010000_customer_identity'
 import { Migration20261206020000_location_ship_days } from './Migration20261206020000_location_ship_days'
 import { Migration20261206040000_intake_exception } from './Migration20261206040000_intake_exception'
+import { Migration20261206050000_sku_mappings } from './Migration20261206050000_sku_mappings'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206010000_customer_identity', class: Migration20261206010000_customer_identity },
   { name: 'Migration20261206020000_location_ship_days', class: Migration20261206020000_location_ship_days },
   { name: 'Migration20261206040000_intake_exception', class: Migration20261206040000_intake_exception },
+  { name: 'Migration20261206050000_sku_mappings', class: Migration20261206050000_sku_mappings },
 ]

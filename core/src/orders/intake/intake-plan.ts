@@ -190,16 +190,27 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
                 })),
               }
             : {}),
-          lines: lines.map((l) => ({
-            externalLineId: l.externalLineId,
-            sku: l.sku,
-            quantity: l.quantity,
-            allocatedQty: l.allocatedQty,
-            backorderedQty: l.backorderedQty,
-            shippedQty: 0,
-            cancelledQty: 0,
-            unitPrice: l.unitPriceMinor === null ? null : fromMinorUnits(l.unitPriceMinor, order.currency),
-          })),
+          lines: lines.map((l) => {
+            // A mapped line is told back in the channel's terms (buildStatusUpdate converts the
+            // counters); its price is the one the channel sent for its unit, else the hub's × multiplier.
+            const multiplier = l.channelMultiplier ?? 1
+            const unitPriceMinor = !l.channelSku
+              ? l.unitPriceMinor
+              : (l.channelUnitPriceMinor ??
+                (l.unitPriceMinor === null ? null : l.unitPriceMinor * multiplier))
+            return {
+              externalLineId: l.externalLineId,
+              sku: l.sku,
+              quantity: l.quantity,
+              allocatedQty: l.allocatedQty,
+              backorderedQty: l.backorderedQty,
+              shippedQty: 0,
+              cancelledQty: 0,
+              unitPrice: unitPriceMinor === null ? null : fromMinorUnits(unitPriceMinor, order.currency),
+              channelSku: l.channelSku ?? null,
+              channelMultiplier: multiplier,
+            }
+          }),
           shipments: [],
           occurredAt: now,
         }),

@@ -1,6 +1,7 @@
 import type { CanonicalOrder, OrderStatus } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { LocationFacts } from '../../catalog/facts'
+import type { SkuMappingSet } from '../../channels/sku-mappings'
 import type { CustomerIdentities } from '../../customers/customer-identities'
 import type { IdentityLink } from '../../customers/customer-identity'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
@@ -53,6 +54,8 @@ export interface OrderIntakeDeps {
    * customers without a contract.
    */
   pricing?: { settle(order: PreparedOrder): Promise<void> }
+  /** Each channel instance's sku mappings, from memory (channels/sku-mappings); none when absent. */
+  skuMappings?: { forInstance(channelInstanceId: string): Promise<SkuMappingSet> }
   maxBatch?: number
   clock?: () => number
   observer?: IntakeObserver
@@ -104,7 +107,8 @@ export class OrderIntake {
     order: CanonicalOrder,
     actor = `channel:${channelInstanceId}`,
   ): Promise<IntakeResult> {
-    const prepared = await prepareOrder(channelInstanceId, order, this.deps.catalog, this.now())
+    const mappings = await this.deps.skuMappings?.forInstance(channelInstanceId)
+    const prepared = await prepareOrder(channelInstanceId, order, this.deps.catalog, this.now(), mappings)
     // Before pricing: contracts are keyed by the customer the identifiers resolve to.
     if (prepared.customer) {
       prepared.customer.resolution = await this.deps.customers.resolve(prepared.customer.identifiers)

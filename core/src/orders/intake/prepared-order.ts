@@ -2,6 +2,7 @@ import type { Address, CanonicalOrder, ServiceLevel } from '@switchyard/plugin-s
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { ProductFacts } from '../../catalog/facts'
 import { toMinorUnits } from '../../catalog/money'
+import { hubUnitPrice, NO_MAPPINGS, type SkuMappingSet, toHubLine } from '../../channels/sku-mappings'
 import {
   candidateCustomerId,
   type Identified,
@@ -23,6 +24,14 @@ export interface PreparedLine {
   unitPriceMinor: number | null
   discountMinor: number
   product: ProductFacts
+  // The three below are set by prepareOrder; lines made elsewhere (tests, simulations) may leave
+  // them out, meaning the channel's sku is the hub's.
+  /** The channel's own sku when a sku mapping named `sku` for it; null when the channel used `sku`. */
+  channelSku?: string | null
+  /** Hub units per channel unit (a 6-pack: 6); `quantity` is in hub units. */
+  channelMultiplier?: number
+  /** The unit price the channel sent (per channel unit), told back to it in the first status update. */
+  channelUnitPriceMinor?: number | null
 }
 
 /** The order's customer: `id` is final once intake has resolved `identifiers` (customers/). */
@@ -89,32 +98,65 @@ function money(value: string | undefined, currency: string, field: string): numb
   }
 }
 
+/**
+ * `mappings`: the channel instance's sku mappings (channels/sku-mappings, held in memory). A line
+ * whose sku is mapped becomes the hub's sku in hub units (quantity × multiplier, unit price ÷
+ * multiplier with the line total kept exact: `hubUnitPrice`), and keeps the channel's sku and
+ * multiplier, so the channel hears its own sku and quantity back.
+ */
 export async function prepareOrder(
   channelInstanceId: string,
   order: CanonicalOrder,
   catalog: CatalogCache,
   now: number,
+  mappings: SkuMappingSet = NO_MAPPINGS,
 ): Promise<PreparedOrder> {
-  const { found, missing } = await catalog.products(order.lines.map((l) => l.sku))
+  const hubLines = order.lines.map((l) => toHubLine(l.sku, l.quantity, mappings))
+  const { found, missing } = await catalog.products(hubLines.map((l) => l.hubSku))
   if (missing.length > 0) {
     throw new UnknownSkuError(
-      order.lines.flatMap((l, i) =>
-        missing.includes(l.sku) ? [{ field: `lines[${i}].sku`, message: `unknown sku '${l.sku}'` }] : [],
+      hubLines.flatMap((h, i) =>
+        missing.includes(h.hubSku)
+          ? [
+              {
+                field: `lines[${i}].sku`,
+                message:
+                  h.channelSku === null
+                    ? `unknown sku '${h.hubSku}'`
+                    : `sku '${h.channelSku}' is mapped to '${h.hubSku}', which the catalogue does not have`,
+              },
+            ]
+          : [],
       ),
     )
   }
   const id = uuidv7(now)
-  const lines: PreparedLine[] = order.lines.map((l, i) => ({
-    id: uuidv7(now),
-    lineNo: i + 1,
-    externalLineId: l.externalLineId ?? null,
-    sku: l.sku,
-    name: l.name ?? found.get(l.sku)!.name,
-    quantity: l.quantity,
-    unitPriceMinor: money(l.unitPrice, order.currency, `lines[${i}].unitPrice`),
-    discountMinor: money(l.discount, order.currency, `lines[${i}].discount`) ?? 0,
-    product: found.get(l.sku)!,
-  }))
+  const lines: PreparedLine[] = order.lines.map((l, i) => {
+    const h = hubLines[i]!
+    const product = found.get(h.hubSku)!
+    const channelUnitPriceMinor = money(l.unitPrice, order.currency, `lines[${i}].unitPrice`)
+    const channelDiscountMinor = money(l.discount, order.currency, `lines[${i}].discount`) ?? 0
+    const { unitPriceMinor, discountMinor } = hubUnitPrice(
+      channelUnitPriceMinor,
+      channelDiscountMinor,
+      l.quantity,
+      h.multiplier,
+    )
+    return {
+      id: uuidv7(now),
+      lineNo: i + 1,
+      externalLineId: l.externalLineId ?? null,
+      sku: h.hubSku,
+      name: l.name ?? product.name,
+      quantity: h.quantity,
+      unitPriceMinor,
+      discountMinor,
+      product,
+      channelSku: h.channelSku,
+      channelMultiplier: h.multiplier,
+      channelUnitPriceMinor,
+    }
+  })
   const subtotalMinor = lines.reduce(
     (sum, l) => sum + (l.unitPriceMinor ?? 0) * l.quantity - l.discountMinor,
     0,

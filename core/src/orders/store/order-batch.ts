@@ -43,6 +43,8 @@ const ORDER_LINE_COLUMNS = [
   'shipped_qty',
   'cancelled_qty',
 ]
+  'channel_sku',
+  'channel_multiplier',
 const FULFILMENT_COLUMNS = [
   'id',
   'order_id',
@@ -163,6 +165,8 @@ function addRows(
       0,
     ])
   for (const f of w.fulfilments)
+      l.channelSku ?? null,
+      l.channelMultiplier ?? 1,
     rows.fulfilments.push([f.id, o.id, f.locationId, f.wmsInstanceId, f.status, now, now])
   for (const a of w.allocations)
     rows.allocations.push([

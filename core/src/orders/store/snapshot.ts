@@ -22,6 +22,10 @@ export interface SnapshotLine {
   backorderedQty: number
   shippedQty: number
   cancelledQty: number
+  /** The channel's own sku when a sku mapping turned it into `sku`; the counters are hub units. */
+  channelSku: string | null
+  /** Hub units per channel unit (1 unless mapped). */
+  channelMultiplier: number
 }
 
 export interface SnapshotAllocation {
@@ -144,7 +148,7 @@ export async function findSnapshot(
 async function loadSnapshotLines(tx: SqlRunner, orderId: string): Promise<SnapshotLine[]> {
   const lines = await tx.all<Omit<RowOf<typeof OrderLineSchema>, 'order_id'>>(
     `select id, line_no, external_line_id, sku, name, quantity, unit_price_minor, discount_minor,
-            allocated_qty, backordered_qty, shipped_qty, cancelled_qty
+            allocated_qty, backordered_qty, shipped_qty, cancelled_qty, channel_sku, channel_multiplier
        from order_line where order_id = ? order by line_no`,
     [orderId],
   )
@@ -161,6 +165,8 @@ async function loadSnapshotLines(tx: SqlRunner, orderId: string): Promise<Snapsh
     backorderedQty: Number(l.backordered_qty),
     shippedQty: Number(l.shipped_qty),
     cancelledQty: Number(l.cancelled_qty),
+    channelSku: l.channel_sku ?? null,
+    channelMultiplier: Number(l.channel_multiplier),
   }))
 }
 
@@ -207,6 +213,9 @@ export async function loadLines(tx: SqlRunner, orderId: string): Promise<StatusL
     backorderedQty: l.backorderedQty,
     shippedQty: l.shippedQty,
     cancelledQty: l.cancelledQty,
+    // buildStatusUpdate tells the channel its own sku, in its own units.
+    channelSku: l.channelSku,
+    channelMultiplier: l.channelMultiplier,
   }))
 }
 
@@ -225,8 +234,15 @@ export async function loadShipments(tx: SqlRunner, orderId: string): Promise<Shi
   )
   const shipments: ShipmentInfo[] = []
   for (const r of rows) {
-    const lines = await tx.all<{ external_line_id: string | null; sku: string; quantity: number }>(
-      `select l.external_line_id, a.sku, a.quantity from allocation a join order_line l on l.id = a.line_id
+    const lines = await tx.all<{
+      external_line_id: string | null
+      sku: string
+      quantity: number
+      channel_sku: string | null
+      channel_multiplier: number
+    }>(
+      `select l.external_line_id, a.sku, a.quantity, l.channel_sku, l.channel_multiplier
+         from allocation a join order_line l on l.id = a.line_id
         where a.fulfilment_id = ? and a.status = 'shipped' order by l.line_no`,
       [r.id],
     )
@@ -236,10 +252,12 @@ export async function loadShipments(tx: SqlRunner, orderId: string): Promise<Shi
       trackingNumber: r.tracking_number,
       ...(r.tracking_url ? { trackingUrl: r.tracking_url } : {}),
       shippedAt: new Date(Number(r.shipped_at)).toISOString(),
+      // A mapped line is named by the channel's sku, in its units: whole packs (a pack split over
+      // two parcels counts in neither; the line's counters still say when it has all shipped).
       lines: lines.map((l) => ({
         ...(l.external_line_id ? { externalLineId: l.external_line_id } : {}),
-        sku: l.sku,
-        quantity: l.quantity,
+        sku: l.channel_sku ?? l.sku,
+        quantity: l.channel_sku ? Math.floor(Number(l.quantity) / Number(l.channel_multiplier)) : l.quantity,
       })),
     })
   }
