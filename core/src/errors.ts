@@ -86,6 +86,8 @@ export const errorCodes = {
   CONFIG_INVALID: 'the plugin config file or an instance config is invalid',
   UNAVAILABLE: 'a service the hub needs is unavailable; try again',
   DATABASE_UNAVAILABLE: 'the database is unreachable; nothing was accepted, try again',
+  DRAINING:
+    'the hub is shutting down: /ready answers this so balancers send elsewhere; requests still in flight finish',
   INTERNAL: 'an unexpected error; it has been logged',
   // Last, so the compiler refuses a hub code that repeats a plugin code (TS2783).
   ...pluginErrorCodes,

@@ -17,4 +17,6 @@ export interface HubContext {
   metrics: Metrics
   /** Records plugin call outcomes and durations (pass to invokePlugin). */
   observePluginCall: PluginCallObserver
+  /** Set when the hub starts to shut down: /ready then answers 503 while in-flight work finishes. */
+  lifecycle: { draining: boolean }
 }

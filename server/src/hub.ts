@@ -39,14 +39,32 @@ export interface StartOptions {
   announce?: (text: string) => void
 }
 
+/**
+ * Whether this hub seeds the demo world, and why (logged at start). `auto` seeds only a quick
+ * start: no config file and SQLite, never what may be a production database.
+ */
+export function demoDecision(
+  settings: Pick<HubSettings, 'demo' | 'database'>,
+  configFile: string | undefined,
+): { demo: boolean; why: string } {
+  if (settings.demo === 'on') return { demo: true, why: 'SWITCHYARD_DEMO=1' }
+  if (settings.demo === 'off') return { demo: false, why: 'SWITCHYARD_DEMO=0' }
+  if (configFile)
+    return { demo: false, why: `a config file is given (${configFile}); SWITCHYARD_DEMO=1 seeds it` }
+  if (settings.database.dialect !== 'sqlite')
+    return { demo: false, why: 'DATABASE_URL names a database; SWITCHYARD_DEMO=1 seeds it' }
+  return { demo: true, why: 'quick start: no config file, SQLite; SWITCHYARD_DEMO=0 turns it off' }
+}
+
 async function pluginConfig(
   settings: HubSettings,
   env: NodeJS.ProcessEnv,
-): Promise<{ file: HubConfigFile; fromFile: boolean }> {
+): Promise<{ file: HubConfigFile; fromFile: boolean; demo: { demo: boolean; why: string } }> {
   const path = findConfigFile(settings.configPath)
-  if (path) return { file: await readConfigFile(path), fromFile: true }
-  if (settings.demo) return { file: demoConfig(settings.publicUrl, env), fromFile: false }
-  return { file: { baseDir: process.cwd(), path: undefined, plugins: [] }, fromFile: false }
+  const demo = demoDecision(settings, path)
+  if (path) return { file: await readConfigFile(path), fromFile: true, demo }
+  if (demo.demo) return { file: demoConfig(settings.publicUrl, env), fromFile: false, demo }
+  return { file: { baseDir: process.cwd(), path: undefined, plugins: [] }, fromFile: false, demo }
 }
 
 /**
@@ -63,7 +81,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     createLogger(settings.logLevel, () => registry?.secretValues() ?? [], settings.logFormat)
   ).child({}, { serializers: { err: errorWithoutValues } })
 
-  const { file, fromFile } = await pluginConfig(settings, env)
+  const { file, fromFile, demo } = await pluginConfig(settings, env)
+  logger.info({ demo: demo.demo, why: demo.why }, demo.demo ? 'demo world on' : 'no demo world')
   const instances = await loadInstances(file, env, { fromFile })
   registry = new PluginRegistry(instances)
 
@@ -89,7 +108,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     if ((await core.apiKeys.count()) === 0) {
       bootstrapKey = (await core.apiKeys.create({ name: 'bootstrap admin', role: 'admin' })).token
     }
-    const demoWorld = settings.demo && (await seedDemo(core, registry.get(DEMO_WMS) ? DEMO_WMS : null))
+    const demoWorld = demo.demo && (await seedDemo(core, registry.get(DEMO_WMS) ? DEMO_WMS : null))
     // Recent orders for the rule editor's impact preview, routed by the demo rules like any other.
     if (demoWorld && registry.get(DEMO_CHANNEL)) await seedDemoOrders(core, DEMO_CHANNEL)
 
@@ -101,6 +120,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       logger,
       dispatcher: undefined,
       metrics,
+      lifecycle: { draining: false },
       observePluginCall: (instance, operation, outcome, seconds) => {
         metrics.pluginCalls.inc({ instance, operation, outcome })
         metrics.pluginCallSeconds.observe({ instance, operation }, seconds)
@@ -195,14 +215,16 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       async stop() {
         if (stopped) return
         stopped = true
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          // Idle keep-alive sockets would hold close() open.
-          ;(server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.()
-        })
+        // 1. Not ready: balancers stop sending while the port is still open.
+        context.lifecycle.draining = true
+        logger.info({ delayMs: settings.drainDelayMs, timeoutMs: settings.drainTimeoutMs }, 'draining')
+        if (settings.drainDelayMs > 0) await new Promise((r) => setTimeout(r, settings.drainDelayMs))
+        // 2. The port closes; requests in flight finish, or are cut at the drain timeout.
+        await closeServer(server, settings.drainTimeoutMs)
+        // 3. Pollers give back their leases, deliveries finish or are given back to other hubs.
         await pollers?.stop()
         for (const j of jobs) await j.stop()
-        await context.dispatcher?.stop()
+        await context.dispatcher?.stop(settings.drainTimeoutMs)
         shutdown.abort()
         await core.close()
       },
@@ -211,4 +233,16 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     await core.close()
     throw error
   }
+}
+
+/** Closes the HTTP server: in-flight requests may finish within `timeoutMs`, then every socket is cut. */
+async function closeServer(server: ReturnType<typeof serve>, timeoutMs: number): Promise<void> {
+  const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void }
+  const cut = setTimeout(() => http.closeAllConnections?.(), timeoutMs)
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    // Idle keep-alive sockets would hold close() open.
+    http.closeIdleConnections?.()
+  })
+  clearTimeout(cut)
 }

@@ -35,4 +35,13 @@ describe('readSettings', () => {
       /SWITCHYARD_DEMO_SHIP_DELAY_MS/,
     )
   })
+
+  it('reads the demo switch as on, off or auto, and the drain timings', () => {
+    expect(readSettings({}).demo).toBe('auto')
+    expect(readSettings({ SWITCHYARD_DEMO: '1' }).demo).toBe('on')
+    expect(readSettings({ SWITCHYARD_DEMO: '0' }).demo).toBe('off')
+    expect(() => readSettings({ SWITCHYARD_DEMO: 'yes' })).toThrow(/SWITCHYARD_DEMO/)
+    expect(readSettings({})).toMatchObject({ drainDelayMs: 0, drainTimeoutMs: 10_000 })
+    expect(() => readSettings({ SWITCHYARD_DRAIN_TIMEOUT_MS: 'long' })).toThrow(/SWITCHYARD_DRAIN_TIMEOUT_MS/)
+  })
 })

@@ -8,7 +8,16 @@ export interface HubSettings {
   database: DatabaseSettings
   /** Path of switchyard.config.json / .ts; absent means none (the demo provides its own). */
   configPath: string | undefined
-  demo: boolean
+  /**
+   * The demo world (plugins, warehouses, products, a live rule set, sample orders). `auto`: only on a
+   * quick start, with no config file and no DATABASE_URL, so a production database is never seeded
+   * unless SWITCHYARD_DEMO=1 says so.
+   */
+  demo: 'on' | 'off' | 'auto'
+  /** Shutdown: /ready answers 503 this long before the port closes, so balancers stop sending. */
+  drainDelayMs: number
+  /** Shutdown: how long in-flight requests and deliveries may take before they are cut. */
+  drainTimeoutMs: number
   logLevel: string
   /** `json` forces JSON logs even on a terminal (pretty otherwise when a person watches). */
   logFormat: 'json' | 'auto'
@@ -68,6 +77,13 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: RateLimit): RateLi
   return { perSecond, burst: m[2] ? Number(m[2]) : Math.max(1, Math.ceil(perSecond * 2)) }
 }
 
+function demoSetting(raw: string | undefined): HubSettings['demo'] {
+  if (raw === undefined || raw === '') return 'auto'
+  if (raw === '1') return 'on'
+  if (raw === '0') return 'off'
+  throw new Error(`SWITCHYARD_DEMO must be '1' or '0', got '${raw}'`)
+}
+
 export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings {
   const port = int(env, 'PORT', 3000)
   const host = env.HOST || '127.0.0.1'
@@ -76,7 +92,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
     host,
     database: resolveDatabaseSettings(env),
     configPath: env.SWITCHYARD_CONFIG || undefined,
-    demo: env.SWITCHYARD_DEMO !== '0',
+    demo: demoSetting(env.SWITCHYARD_DEMO),
+    drainDelayMs: int(env, 'SWITCHYARD_DRAIN_DELAY_MS', 0, 0),
+    drainTimeoutMs: int(env, 'SWITCHYARD_DRAIN_TIMEOUT_MS', 10_000, 0),
     logLevel: env.LOG_LEVEL || 'info',
     logFormat: env.SWITCHYARD_LOG_FORMAT === 'json' ? 'json' : 'auto',
     metricsToken: env.SWITCHYARD_METRICS_TOKEN || undefined,

@@ -123,4 +123,57 @@ describe('OutboxDispatcher', () => {
     expect(new Set(deaths.map((d) => d.failure))).toEqual(new Set(['permanent']))
     expect(deaths[0]!.error).toMatch(/422/)
   })
+
+  describe('stopping', () => {
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await core.db.all<{ status: string; n: number; attempts: number }>(
+            'select status, count(*) as n, sum(attempts) as attempts from outbox_message group by status',
+          )
+        ).map((r) => [r.status, { n: Number(r.n), attempts: Number(r.attempts) }]),
+      )
+
+    it('gives back what it holds when a delivery hangs past the grace: pending at once, the cut attempt not counted', async () => {
+      let started = 0
+      const dispatcher = new OutboxDispatcher({
+        store: core.outbox,
+        batchSize: 10,
+        concurrency: 4,
+        deliver: (_m, signal) => {
+          started++
+          // A partner that never answers: only the shutdown ends the call.
+          return new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('aborted'))),
+          )
+        },
+      })
+      dispatcher.start()
+      while (started < 4) await new Promise((r) => setTimeout(r, 5))
+      await dispatcher.stop(50)
+      expect(await statuses()).toEqual({ pending: { n: 200, attempts: 0 } })
+    })
+
+    it('lets deliveries under way finish within the grace', async () => {
+      let started = 0
+      const dispatcher = new OutboxDispatcher({
+        store: core.outbox,
+        batchSize: 10,
+        concurrency: 10,
+        deliver: async () => {
+          started++
+          await new Promise((r) => setTimeout(r, 100))
+          return { status: 'accepted' as const }
+        },
+      })
+      dispatcher.start()
+      while (started < 10) await new Promise((r) => setTimeout(r, 5))
+      await dispatcher.stop(5_000)
+      const after = await statuses()
+      // The round it was in finished and was recorded; nothing is left claimed.
+      expect(after.delivered?.n).toBe(10)
+      expect(after.in_flight).toBeUndefined()
+      expect(after.pending?.n).toBe(190)
+    })
+  })
 })

@@ -99,11 +99,18 @@ export class OutboxDispatcher {
     this.schedule(0)
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming; deliveries under way get `graceMs` to finish, then are cut. Whatever this worker
+   * still holds is given back, so another hub delivers it without waiting out the lease.
+   */
+  async stop(graceMs = 0): Promise<void> {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
+    const deadline = Date.now() + graceMs
+    while (this.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
     this.controller.abort()
     while (this.running) await new Promise((r) => setTimeout(r, 10))
+    await this.opts.store.releaseClaims().catch((error: unknown) => this.opts.observer?.crashed?.(error))
   }
 
   /** Something was just written: look now rather than at the next poll. */

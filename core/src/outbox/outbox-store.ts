@@ -143,6 +143,18 @@ export class OutboxStore {
   }
 
   /**
+   * A worker shutting down gives back what it claimed and did not finish: the messages are pending
+   * again at once (not after the lease), and the unfinished attempt does not count against them.
+   */
+  async releaseClaims(): Promise<number> {
+    return this.db.run(
+      `update outbox_message set status = 'pending', locked_by = null, locked_until = null, attempts = attempts - 1
+        where status = 'in_flight' and locked_by = ?`,
+      [this.workerId],
+    )
+  }
+
+  /**
    * Gives back messages whose worker's lease ran out (it crashed or hung): they become pending and
    * are delivered again. Run periodically, not on every claim.
    */
