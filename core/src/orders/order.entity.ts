@@ -75,6 +75,10 @@ export class OrderLine {
   backorderedQty = 0
   shippedQty = 0
   cancelledQty = 0
+  /** The channel's own sku when a sku mapping turned it into `sku` (channels/sku-mappings). */
+  channelSku?: string | null
+  /** Hub units per channel unit: `quantity` is the channel's quantity × this. */
+  channelMultiplier = 1
 }
 
 export const OrderLineSchema = new EntitySchema<OrderLine>({
@@ -95,11 +99,7 @@ export const OrderLineSchema = new EntitySchema<OrderLine>({
     backorderedQty: { type: 'integer', default: 0 },
     shippedQty: { type: 'integer', default: 0 },
     cancelledQty: { type: 'integer', default: 0 },
-  },
-})
-  /** The channel's own sku when a sku mapping turned it into `sku` (channels/sku-mappings). */
-  channelSku?: string | null
-  /** Hub units per channel unit: `quantity` is the channel's quantity × this. */
-  channelMultiplier = 1
     channelSku: { type: 'string', length: 120, nullable: true },
     channelMultiplier: { type: 'integer', default: 1 },
+  },
+})

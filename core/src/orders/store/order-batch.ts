@@ -42,9 +42,9 @@ const ORDER_LINE_COLUMNS = [
   'backordered_qty',
   'shipped_qty',
   'cancelled_qty',
-]
   'channel_sku',
   'channel_multiplier',
+]
 const FULFILMENT_COLUMNS = [
   'id',
   'order_id',
@@ -163,10 +163,10 @@ function addRows(
       l.backorderedQty,
       0,
       0,
-    ])
-  for (const f of w.fulfilments)
       l.channelSku ?? null,
       l.channelMultiplier ?? 1,
+    ])
+  for (const f of w.fulfilments)
     rows.fulfilments.push([f.id, o.id, f.locationId, f.wmsInstanceId, f.status, now, now])
   for (const a of w.allocations)
     rows.allocations.push([
