@@ -218,7 +218,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     deliveryEffects: deliveryEffects(cancellations, refunds, reroute),
     returns,
     refunds,
-    orders: new OrderQueries(orm),
+    orders: new OrderQueries(orm, db),
     outbox: new OutboxStore(db, options.workerId, settledFulfilmentRequests),
     outboxQueries: new OutboxQueries(db),
     apiKeys: new ApiKeys(db, changes),

@@ -17,7 +17,14 @@ export class Customer {
 export const CustomerSchema = new EntitySchema<Customer>({
   class: Customer,
   tableName: 'customer',
-  indexes: [{ properties: ['email'] }],
+  indexes: [
+    { properties: ['email'] },
+    // The orders list's search by name (Migration20261206070000_order_search).
+    {
+      name: 'customer_name_lower_idx',
+      expression: 'create index customer_name_lower_idx on customer (lower(name))',
+    },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     email: { type: 'string', length: 320, nullable: true },

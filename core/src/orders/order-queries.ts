@@ -1,24 +1,19 @@
-import type { FilterQuery } from '@mikro-orm/core'
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import { fromMinorUnits } from '../catalog/money'
+import { Customer } from '../customers/customer.entity'
 import type { Orm } from '../db/orm'
+import type { SqlDb } from '../db/sql/sql-db'
+import { readJson } from '../db/sql/sql-db'
 import { NotFoundError } from '../errors'
-import { decodeCursor, encodeCursor, type Page } from '../pagination'
+import type { Page } from '../pagination'
 import { RoutingDecision } from '../routing/routing-decision.entity'
 import { Allocation } from './allocation.entity'
 import { Fulfilment } from './fulfilment.entity'
 import { Order, OrderLine } from './order.entity'
 import { OrderEvent } from './order-event.entity'
+import { countOrders, type OrderListRow, type OrderSearch, searchOrders } from './search/order-search'
 
-export interface OrderFilter {
-  status?: OrderStatus[]
-  channelInstanceId?: string
-  externalOrderId?: string
-  receivedFrom?: Date
-  receivedTo?: Date
-  limit?: number
-  cursor?: string
-}
+export type { OrderSearch as OrderFilter } from './search/order-search'
 
 export interface OrderSummary {
   id: string
@@ -31,6 +26,10 @@ export interface OrderSummary {
   serviceLevel: string
   shipTo: { country: string; region?: string; postcode?: string; city?: string }
   email: string | null
+  customerName: string | null
+  holdReason: string | null
+  /** The promised delivery day (YYYY-MM-DD); null until routed to a promise. */
+  promiseDate: string | null
   placedAt: string
   receivedAt: string
   updatedAt: string
@@ -38,7 +37,14 @@ export interface OrderSummary {
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null)
 
-function summary(o: Order): OrderSummary {
+const shipToSummary = (a: Order['shipTo']): OrderSummary['shipTo'] => ({
+  country: a.country,
+  ...(a.region ? { region: a.region } : {}),
+  ...(a.postcode ? { postcode: a.postcode } : {}),
+  ...(a.city ? { city: a.city } : {}),
+})
+
+function summary(o: Order): Omit<OrderSummary, 'customerName'> {
   return {
     id: o.id,
     channelInstanceId: o.channelInstanceId,
@@ -48,41 +54,56 @@ function summary(o: Order): OrderSummary {
     currency: o.currency,
     total: fromMinorUnits(Number(o.totalMinor), o.currency),
     serviceLevel: o.serviceLevel,
-    shipTo: {
-      country: o.shipTo.country,
-      ...(o.shipTo.region ? { region: o.shipTo.region } : {}),
-      ...(o.shipTo.postcode ? { postcode: o.shipTo.postcode } : {}),
-      ...(o.shipTo.city ? { city: o.shipTo.city } : {}),
-    },
+    shipTo: shipToSummary(o.shipTo),
     email: o.email ?? null,
+    holdReason: o.holdReason ?? null,
+    promiseDate: o.promiseDate ?? null,
     placedAt: o.placedAt.toISOString(),
     receivedAt: o.receivedAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   }
 }
 
-/** Read side of orders for the admin API, through MikroORM. */
-export class OrderQueries {
-  constructor(private readonly orm: Orm) {}
+function listSummary(r: OrderListRow): OrderSummary {
+  const at = (ms: number | string) => new Date(Number(ms)).toISOString()
+  return {
+    id: r.id,
+    channelInstanceId: r.channel_instance_id,
+    externalOrderId: r.external_order_id,
+    orderNumber: r.order_number,
+    status: r.status,
+    currency: r.currency,
+    total: fromMinorUnits(Number(r.total_minor), r.currency),
+    serviceLevel: r.service_level,
+    shipTo: shipToSummary(readJson<Order['shipTo']>(r.ship_to)),
+    email: r.email,
+    customerName: r.customer_name,
+    holdReason: r.hold_reason,
+    promiseDate: r.promise_date,
+    placedAt: at(r.placed_at),
+    receivedAt: at(r.received_at),
+    updatedAt: at(r.updated_at),
+  }
+}
 
-  async list(filter: OrderFilter): Promise<Page<OrderSummary>> {
-    const em = this.orm.em.fork()
-    const where: FilterQuery<Order> = {}
-    if (filter.status?.length) where.status = { $in: filter.status }
-    if (filter.channelInstanceId) where.channelInstanceId = filter.channelInstanceId
-    if (filter.externalOrderId) where.externalOrderId = filter.externalOrderId
-    if (filter.receivedFrom || filter.receivedTo) {
-      where.receivedAt = {
-        ...(filter.receivedFrom ? { $gte: filter.receivedFrom } : {}),
-        ...(filter.receivedTo ? { $lt: filter.receivedTo } : {}),
-      }
-    }
-    const after = decodeCursor(filter.cursor)
-    if (after) where.id = { $lt: after }
-    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500)
-    const rows = await em.find(Order, where, { orderBy: { id: 'desc' }, limit: limit + 1 })
-    const items = rows.slice(0, limit).map(summary)
-    return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null }
+/**
+ * Read side of orders for the admin API: one order through MikroORM; the list and its counts
+ * through the SQL layer (search/order-search.ts), whose statements are written for the indexes.
+ */
+export class OrderQueries {
+  constructor(
+    private readonly orm: Orm,
+    private readonly db: SqlDb,
+  ) {}
+
+  async list(filter: OrderSearch): Promise<Page<OrderSummary>> {
+    const page = await searchOrders(this.db, filter)
+    return { items: page.items.map(listSummary), nextCursor: page.nextCursor }
+  }
+
+  /** How many orders match the list's filters (paging and sort aside), per status. */
+  counts(filter: OrderSearch): Promise<Partial<Record<OrderStatus, number>>> {
+    return countOrders(this.db, filter)
   }
 
   /** The channel instance an order belongs to, or null when there is no such order. */
@@ -106,8 +127,12 @@ export class OrderQueries {
     ])
     const money = (minor: number | null | undefined) =>
       minor === null || minor === undefined ? null : fromMinorUnits(Number(minor), order.currency)
+    const customer = order.customerId
+      ? await em.findOne(Customer, { id: order.customerId }, { fields: ['name'] })
+      : null
     return {
       ...summary(order),
+      customerName: customer?.name ?? null,
       customerId: order.customerId ?? null,
       shipTo: order.shipTo,
       billTo: order.billTo ?? null,

@@ -22,6 +22,8 @@ export class Order {
   tags: string[] = []
   notes?: string | null
   holdReason?: string | null
+  /** The promised delivery date (YYYY-MM-DD) of the latest routing decision; null until routed. */
+  promiseDate?: string | null
   /** The channel's payload, untouched. */
   raw?: unknown
   placedAt!: Date
@@ -34,7 +36,27 @@ export const OrderSchema = new EntitySchema<Order>({
   class: Order,
   tableName: 'orders',
   uniques: [{ properties: ['channelInstanceId', 'externalOrderId'] }],
-  indexes: [{ properties: ['status'] }, { properties: ['receivedAt'] }],
+  // The orders list's filters and sorts (order-search.ts; Migration20261206070000_order_search).
+  indexes: [
+    { name: 'orders_status_placed_at_id_index', properties: ['status', 'placedAt', 'id'] },
+    { properties: ['receivedAt'] },
+    { name: 'orders_placed_at_id_index', properties: ['placedAt', 'id'] },
+    {
+      name: 'orders_channel_instance_id_placed_at_id_index',
+      properties: ['channelInstanceId', 'placedAt', 'id'],
+    },
+    { name: 'orders_promise_date_id_index', properties: ['promiseDate', 'id'] },
+    { name: 'orders_order_number_index', properties: ['orderNumber'] },
+    { name: 'orders_customer_id_index', properties: ['customerId'] },
+    {
+      name: 'orders_open_promise_idx',
+      expression: `create index orders_open_promise_idx on orders (promise_date) where status not in ('shipped', 'cancelled')`,
+    },
+    {
+      name: 'orders_held_placed_idx',
+      expression: 'create index orders_held_placed_idx on orders (placed_at) where hold_reason is not null',
+    },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     channelInstanceId: { type: 'string', length: 64 },
@@ -53,6 +75,7 @@ export const OrderSchema = new EntitySchema<Order>({
     tags: { type: 'json' },
     notes: { type: 'text', nullable: true },
     holdReason: { type: 'text', nullable: true },
+    promiseDate: { type: 'string', length: 10, nullable: true },
     raw: { type: 'json', nullable: true, lazy: true },
     placedAt: { type: EpochMsType },
     receivedAt: { type: EpochMsType },
@@ -84,7 +107,10 @@ export class OrderLine {
 export const OrderLineSchema = new EntitySchema<OrderLine>({
   class: OrderLine,
   tableName: 'order_line',
-  indexes: [{ properties: ['orderId'] }],
+  indexes: [
+    { properties: ['orderId'] },
+    { name: 'order_line_sku_order_id_index', properties: ['sku', 'orderId'] },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     orderId: foreignKey('Order'),

@@ -1,8 +1,9 @@
-import { ValidationError } from '@switchyard/core'
+import { type OrderFilter, type Principal, ValidationError } from '@switchyard/core'
 import {
   addressSchema,
   canonicalOrderSchema,
   decimalString,
+  type OrderStatus,
   orderStatuses,
   serviceLevelSchema,
 } from '@switchyard/plugin-sdk'
@@ -13,20 +14,93 @@ import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { orderDetail, orderSummary, routingDecision } from './views/orders'
 
-const listQuery = z.strictObject({
-  status: z
+const statusList = z
+  .string()
+  .refine((s) => s.split(',').every((v) => (orderStatuses as readonly string[]).includes(v)), {
+    message: `comma-separated statuses from: ${orderStatuses.join(', ')}`,
+  })
+const instant = z.iso.datetime({ offset: true })
+const flag = z.enum(['true', 'false'])
+
+/** The list's filters; the counts route takes the same. */
+const filterQuery = z.strictObject({
+  status: statusList.optional().meta({ description: 'Comma-separated statuses: any of them' }),
+  channel: z
     .string()
+    .max(1000)
+    .refine((s) => s.split(',').every((v) => v.length >= 1 && v.length <= 64), {
+      message: 'comma-separated channel instance ids (1-64 characters each)',
+    })
     .optional()
-    .refine((s) => !s || s.split(',').every((v) => (orderStatuses as readonly string[]).includes(v)), {
-      message: `comma-separated statuses from: ${orderStatuses.join(', ')}`,
+    .meta({ description: 'Comma-separated channel instances: any of them' }),
+  externalId: z.string().max(200).optional().meta({ description: "The channel's order id, exactly" }),
+  location: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .meta({ description: 'Orders with an allocation or a fulfilment at this location' }),
+  placedFrom: instant.optional().meta({ description: 'Placed at or after' }),
+  placedTo: instant.optional().meta({ description: 'Placed before' }),
+  receivedFrom: instant.optional(),
+  receivedTo: instant.optional(),
+  updatedSince: instant.optional().meta({ description: 'Changed at or after' }),
+  promiseBefore: z.iso
+    .date()
+    .optional()
+    .meta({ description: 'Promised delivery day before this day (YYYY-MM-DD)' }),
+  late: flag.optional().meta({
+    description: '`true`: the promise day has passed (UTC) and the order is neither shipped nor cancelled',
+  }),
+  holdReason: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'The hold reason contains this text, any case' }),
+  hasExceptions: flag
+    .optional()
+    .meta({ description: '`true`: orders that came in by replaying an intake exception' }),
+  cancelRequested: flag
+    .optional()
+    .meta({ description: '`true`: a warehouse was asked to cancel a fulfilment and has not answered' }),
+  returnsOpen: flag.optional().meta({ description: '`true`: a return is authorised or partly received' }),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((s) => s.trim().length > 0, { message: 'must not be blank' })
+    .optional()
+    .meta({
+      description:
+        "Free text: the external order id or order number exactly, a sku exactly, or the start of the customer's name or of one of their email addresses (any case)",
     }),
-  channel: z.string().max(64).optional(),
-  externalId: z.string().max(200).optional(),
-  receivedFrom: z.iso.datetime({ offset: true }).optional(),
-  receivedTo: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().max(400).optional(),
 })
+
+const listQuery = filterQuery.extend({
+  sort: z.enum(['placed', '-placed', 'promise', '-promise']).optional().meta({
+    description:
+      'Date placed or promise day, ascending, or descending with `-`; default `-placed`. Orders without a promise day come last in either promise sort.',
+  }),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z
+    .string()
+    .max(400)
+    .optional()
+    .meta({ description: 'nextCursor of the previous page, with the same sort' }),
+})
+
+/** The console's saved queues: each one is a query string of this route (and of /counts). */
+const QUEUES = [
+  'Saved queues are filter presets:',
+  '- Held: `status=held`',
+  '- Backordered: `status=backordered`',
+  '- Late: `late=true&sort=promise`',
+  '- Partially shipped: `status=partially_shipped`',
+  '- Cancel requested (a warehouse was asked to cancel and has not answered): `cancelRequested=true`',
+  '- Returns open (authorised or partly received): `returnsOpen=true`',
+  'A channel-scoped key sees its own channel only; naming another in `channel` is 403.',
+].join('\n')
 
 const createBody = z.strictObject({
   channel: z.string().min(1).max(64).meta({ description: 'The channel instance the order belongs to' }),
@@ -51,6 +125,36 @@ const cancelOutcome = z.object({
   awaitingWarehouse: z.array(z.string()),
 })
 
+/**
+ * The query as core's search. A scoped key's own channel always applies; naming another channel
+ * is 403 rather than an empty page, as everywhere else.
+ */
+function searchOf(principal: Principal, q: z.infer<typeof filterQuery>): OrderFilter {
+  const channels = q.channel?.split(',')
+  for (const channel of channels ?? []) assertChannelScope(principal, channel)
+  const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso))
+  const search: OrderFilter = {
+    channels: principal.channelInstanceId ? [principal.channelInstanceId] : channels,
+    statuses: q.status?.split(',') as OrderStatus[] | undefined,
+    externalOrderId: q.externalId,
+    location: q.location,
+    placedFrom: ms(q.placedFrom),
+    placedTo: ms(q.placedTo),
+    receivedFrom: ms(q.receivedFrom),
+    receivedTo: ms(q.receivedTo),
+    updatedSince: ms(q.updatedSince),
+    promiseBefore: q.promiseBefore,
+    late: q.late === 'true',
+    holdReason: q.holdReason,
+    hasExceptions: q.hasExceptions === 'true',
+    cancelRequested: q.cancelRequested === 'true',
+    returnsOpen: q.returnsOpen === 'true',
+    q: q.q,
+  }
+  // Absent filters stay absent (exactOptionalPropertyTypes).
+  return Object.fromEntries(Object.entries(search).filter(([, v]) => v !== undefined)) as OrderFilter
+}
+
 export function orderRoutes(hub: HubContext) {
   const app = apiRouter()
 
@@ -60,7 +164,8 @@ export function orderRoutes(hub: HubContext) {
       method: 'get',
       path: '/',
       tags: ['orders'],
-      summary: 'List orders, newest first',
+      summary: 'List orders across channels, filtered and sorted, newest first by default',
+      description: QUEUES,
       request: { query: listQuery },
       responses: {
         200: json(
@@ -70,19 +175,45 @@ export function orderRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      const principal = c.get('principal')
       const q = c.req.valid('query')
-      if (q.channel) assertChannelScope(principal, q.channel)
       const page = await hub.core.orders.list({
-        status: q.status ? (q.status.split(',') as (typeof orderStatuses)[number][]) : undefined,
-        channelInstanceId: principal.channelInstanceId ?? q.channel,
-        externalOrderId: q.externalId,
-        receivedFrom: q.receivedFrom ? new Date(q.receivedFrom) : undefined,
-        receivedTo: q.receivedTo ? new Date(q.receivedTo) : undefined,
-        limit: q.limit,
-        cursor: q.cursor,
+        ...searchOf(c.get('principal'), q),
+        ...(q.sort ? { sort: q.sort } : {}),
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
       })
       return c.json(page, 200)
+    },
+  )
+
+  app.openapi(
+    apiRoute('orders:read', {
+      operationId: 'countOrders',
+      method: 'get',
+      path: '/counts',
+      tags: ['orders'],
+      summary: 'How many orders match the filters, per status',
+      description: `Takes the list's filters. ${QUEUES}`,
+      request: { query: filterQuery },
+      responses: {
+        200: json(
+          z.strictObject({
+            total: z.number(),
+            byStatus: z.record(z.enum(orderStatuses), z.number()).meta({
+              description: 'Every status, with 0 where none match',
+            }),
+          }),
+          'Counts',
+        ),
+      },
+    }),
+    async (c) => {
+      const counts = await hub.core.orders.counts(searchOf(c.get('principal'), c.req.valid('query')))
+      const byStatus = Object.fromEntries(orderStatuses.map((s) => [s, counts[s] ?? 0])) as Record<
+        (typeof orderStatuses)[number],
+        number
+      >
+      return c.json({ total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus }, 200)
     },
   )
 

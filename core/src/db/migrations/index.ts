@@ -8,6 +8,7 @@ import { Migration20261206010000_customer_identity } from './Migration2026120601
 import { Migration20261206020000_location_ship_days } from './Migration20261206020000_location_ship_days'
 import { Migration20261206040000_intake_exception } from './Migration20261206040000_intake_exception'
 import { Migration20261206050000_sku_mappings } from './Migration20261206050000_sku_mappings'
+import { Migration20261206070000_order_search } from './Migration20261206070000_order_search'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206020000_location_ship_days', class: Migration20261206020000_location_ship_days },
   { name: 'Migration20261206040000_intake_exception', class: Migration20261206040000_intake_exception },
   { name: 'Migration20261206050000_sku_mappings', class: Migration20261206050000_sku_mappings },
+  { name: 'Migration20261206070000_order_search', class: Migration20261206070000_order_search },
 ]

@@ -18,7 +18,10 @@ export function decisionJson(p: RoutingPlan): [string, string] {
   ]
 }
 
-/** Records a re-route's decision as the order's next attempt, with the summary a person reads. */
+/**
+ * Records a re-route's decision as the order's next attempt, with the summary a person reads, and
+ * the promise it makes on the order row (where the orders list filters and sorts by it).
+ */
 export async function addDecision(
   tx: SqlRunner,
   orderId: string,
@@ -46,6 +49,7 @@ export async function addDecision(
       now,
     ],
   )
+  await tx.run('update orders set promise_date = ? where id = ?', [plan.promiseDate ?? null, orderId])
 }
 
 /** Locations that rejected the order: a re-route never sends it back to them. */

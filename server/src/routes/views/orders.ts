@@ -19,6 +19,12 @@ export const orderSummary = z
       city: z.string().optional(),
     }),
     email: z.string().nullable(),
+    customerName: z.string().nullable(),
+    holdReason: z.string().nullable(),
+    promiseDate: z
+      .string()
+      .nullable()
+      .meta({ description: 'The promised delivery day (YYYY-MM-DD); null until routed' }),
     placedAt: z.string(),
     receivedAt: z.string(),
     updatedAt: z.string(),

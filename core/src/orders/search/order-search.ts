@@ -1,0 +1,228 @@
+import type { OrderStatus } from '@switchyard/plugin-sdk'
+import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
+import type { Page } from '../../pagination'
+import { decodeSearchCursor, encodeSearchCursor, type OrderSort, type SearchCursor } from './search-cursor'
+
+/**
+ * What the orders list may be filtered by. Every filter narrows (AND); within `channels` and
+ * `statuses`, any of the values. Instants are epoch milliseconds, ranges `[from, to)`; promise
+ * dates are calendar days (YYYY-MM-DD), as the router promises them.
+ */
+export interface OrderSearch {
+  channels?: readonly string[]
+  statuses?: readonly OrderStatus[]
+  externalOrderId?: string
+  /** Orders with an allocation or a fulfilment at this location. */
+  location?: string
+  placedFrom?: number
+  placedTo?: number
+  receivedFrom?: number
+  receivedTo?: number
+  updatedSince?: number
+  /** Promise date strictly before this day. */
+  promiseBefore?: string
+  /** Promise date passed (before `today`) and the order neither fully shipped nor cancelled. */
+  late?: boolean
+  /** The hold reason contains this text (any case). */
+  holdReason?: string
+  /** Orders that came in through the intake exception inbox (replayed exceptions). */
+  hasExceptions?: boolean
+  /** A warehouse was asked to cancel a fulfilment and has not answered. */
+  cancelRequested?: boolean
+  /** A return is authorised or partly received. */
+  returnsOpen?: boolean
+  /**
+   * Free text: the exact external order id or order number, a sku exactly, or the start of a
+   * customer's name or of one of their email addresses (any case).
+   */
+  q?: string
+  sort?: OrderSort
+  limit?: number
+  cursor?: string
+  /** Today (UTC, YYYY-MM-DD) for `late`; the clock's day when absent. */
+  today?: string
+}
+
+export interface OrderListRow {
+  id: string
+  channel_instance_id: string
+  external_order_id: string
+  order_number: string | null
+  status: OrderStatus
+  currency: string
+  total_minor: number | string
+  service_level: string
+  ship_to: unknown
+  email: string | null
+  customer_name: string | null
+  hold_reason: string | null
+  promise_date: string | null
+  placed_at: number | string
+  received_at: number | string
+  updated_at: number | string
+}
+
+const OPEN = "o.status not in ('shipped', 'cancelled')"
+
+interface Where {
+  conditions: string[]
+  params: SqlParam[]
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+/** The smallest string greater than every string starting with `prefix` (code point order). */
+function prefixEnd(prefix: string): string {
+  const chars = Array.from(prefix)
+  const last = chars.pop()!
+  return chars.join('') + String.fromCodePoint(last.codePointAt(0)! + 1)
+}
+
+/** LIKE pattern for "contains", with the pattern's own wildcards escaped. */
+const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/**
+ * The filters as SQL over `orders o`. Each condition is written so an index can serve it on both
+ * databases (see the migration): `late` repeats the open-orders partial index's predicate word for
+ * word, which SQLite needs before it will use a partial index; prefixes are ranges, not LIKE, which
+ * PostgreSQL would not take to a btree index under a non-C collation.
+ */
+export function searchWhere(s: OrderSearch): Where {
+  const conditions: string[] = []
+  const params: SqlParam[] = []
+  const add = (sql: string, ...values: SqlParam[]) => {
+    conditions.push(sql)
+    params.push(...values)
+  }
+  if (s.channels?.length) add(`o.channel_instance_id in (${placeholders(s.channels.length)})`, ...s.channels)
+  if (s.statuses?.length) add(`o.status in (${placeholders(s.statuses.length)})`, ...s.statuses)
+  if (s.externalOrderId !== undefined) add('o.external_order_id = ?', s.externalOrderId)
+  if (s.placedFrom !== undefined) add('o.placed_at >= ?', s.placedFrom)
+  if (s.placedTo !== undefined) add('o.placed_at < ?', s.placedTo)
+  if (s.receivedFrom !== undefined) add('o.received_at >= ?', s.receivedFrom)
+  if (s.receivedTo !== undefined) add('o.received_at < ?', s.receivedTo)
+  if (s.updatedSince !== undefined) add('o.updated_at >= ?', s.updatedSince)
+  if (s.promiseBefore !== undefined) add('o.promise_date < ?', s.promiseBefore)
+  if (s.late) add(`o.promise_date < ? and ${OPEN}`, s.today ?? new Date().toISOString().slice(0, 10))
+  if (s.holdReason !== undefined)
+    add(
+      "o.hold_reason is not null and lower(o.hold_reason) like ? escape '\\'",
+      containsPattern(s.holdReason),
+    )
+  if (s.hasExceptions) add('o.id in (select e.order_id from intake_exception e where e.order_id is not null)')
+  if (s.cancelRequested) add("o.id in (select f.order_id from fulfilment f where f.status = 'cancelling')")
+  if (s.returnsOpen)
+    add(
+      "o.id in (select r.order_id from return_request r where r.status in ('authorised', 'partially_received'))",
+    )
+  if (s.location !== undefined)
+    add(
+      `exists (select 1 from allocation a where a.order_id = o.id and a.location_id = ?)
+       or exists (select 1 from fulfilment f where f.order_id = o.id and f.location_id = ?)`,
+      s.location,
+      s.location,
+    )
+  if (s.q !== undefined) {
+    const text = s.q.trim()
+    const lower = text.toLowerCase()
+    const end = prefixEnd(lower)
+    // Each branch is one index lookup (order number, (channel, external id), the customer name
+    // index, customer_identity's key, order_line(sku)); the union is the matching orders.
+    add(
+      `o.id in (
+        select x.id from orders x where x.order_number = ?
+        union select x.id from orders x
+          where x.channel_instance_id in (select p.id from plugin_instance p) and x.external_order_id = ?
+        union select x.id from orders x where x.customer_id in (
+          select c.id from customer c where lower(c.name) >= ? and lower(c.name) < ?
+          union select ci.customer_id from customer_identity ci
+            where ci.kind = 'email' and ci.channel_instance_id = '' and ci.value >= ? and ci.value < ?)
+        union select l.order_id from order_line l where l.sku = ?
+      )`,
+      text,
+      text,
+      lower,
+      end,
+      lower,
+      end,
+      text,
+    )
+  }
+  return { conditions: conditions.map((c) => `(${c})`), params }
+}
+
+const COLUMNS = `o.id, o.channel_instance_id, o.external_order_id, o.order_number, o.status, o.currency,
+  o.total_minor, o.service_level, o.ship_to, o.email, c.name as customer_name, o.hold_reason, o.promise_date,
+  o.placed_at, o.received_at, o.updated_at`
+
+/**
+ * One page of orders under the sort, resumed after `cursor`. Keyset paging on (sort value, id):
+ * stable while orders arrive or change. The promise sorts list orders with a promise date first,
+ * then those without one (held, backordered, not yet routed) by id, in either direction.
+ */
+export async function searchOrders(db: SqlRunner, s: OrderSearch): Promise<Page<OrderListRow>> {
+  const sort = s.sort ?? '-placed'
+  const limit = Math.min(Math.max(s.limit ?? 50, 1), 500)
+  const after = decodeSearchCursor(s.cursor, sort)
+  const where = searchWhere(s)
+  const desc = sort.startsWith('-')
+  const dir = desc ? 'desc' : 'asc'
+  const cmp = desc ? '<' : '>'
+  const run = async (extra: string[], extraParams: SqlParam[], orderBy: string, n: number) => {
+    const conditions = [...where.conditions, ...extra]
+    return db.all<OrderListRow>(
+      `select ${COLUMNS} from orders o left join customer c on c.id = o.customer_id
+        ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+        order by ${orderBy} limit ${n + 1}`,
+      [...where.params, ...extraParams],
+    )
+  }
+  let rows: OrderListRow[]
+  if (sort === 'placed' || sort === '-placed') {
+    const keyset = after ? [`(o.placed_at, o.id) ${cmp} (?, ?)`] : []
+    rows = await run(keyset, after ? [after.value, after.id] : [], `o.placed_at ${dir}, o.id ${dir}`, limit)
+  } else {
+    rows = []
+    if (!after || after.value !== null) {
+      const keyset = after ? [`(o.promise_date, o.id) ${cmp} (?, ?)`] : ['o.promise_date is not null']
+      rows = await run(
+        keyset,
+        after ? [after.value, after.id] : [],
+        `o.promise_date ${dir}, o.id ${dir}`,
+        limit,
+      )
+    }
+    if (rows.length <= limit) {
+      const keyset = after?.value === null ? [`o.id ${cmp} ?`] : []
+      const tail = await run(
+        ['o.promise_date is null', ...keyset],
+        after?.value === null ? [after.id] : [],
+        `o.id ${dir}`,
+        limit - rows.length,
+      )
+      rows = rows.concat(tail)
+    }
+  }
+  const items = rows.slice(0, limit)
+  const last = items[items.length - 1]
+  const cursor = (r: OrderListRow): SearchCursor => ({
+    sort,
+    value: sort === 'placed' || sort === '-placed' ? Number(r.placed_at) : r.promise_date,
+    id: r.id,
+  })
+  return { items, nextCursor: rows.length > limit && last ? encodeSearchCursor(cursor(last)) : null }
+}
+
+/** How many orders match the filters, per status (statuses with none are left out). */
+export async function countOrders(
+  db: SqlRunner,
+  s: OrderSearch,
+): Promise<Partial<Record<OrderStatus, number>>> {
+  const where = searchWhere(s)
+  const rows = await db.all<{ status: OrderStatus; n: number | string }>(
+    `select o.status, count(*) as n from orders o
+      ${where.conditions.length ? `where ${where.conditions.join(' and ')}` : ''} group by o.status`,
+    where.params,
+  )
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+}
