@@ -19,6 +19,7 @@ import { keyRoutes, pluginRoutes } from './routes/admin'
 import { carrierRoutes } from './routes/carriers'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
 import { docsRoutes } from './routes/docs'
+import { exceptionRoutes } from './routes/exceptions'
 import { meRoutes } from './routes/me'
 import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
@@ -111,6 +112,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/plugins', pluginRoutes(hub))
   api.route('/keys', keyRoutes(hub))
   api.route('/outbox', outboxRoutes(hub))
+  api.route('/exceptions', exceptionRoutes(hub))
   api.route('/', returnRoutes(hub))
   api.route('/', stockRoutes(hub))
   api.route('/rules', ruleRoutes(hub))

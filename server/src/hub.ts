@@ -11,6 +11,7 @@ import { answerClientErrors } from './http/client-error'
 import type { HubContext } from './hub-context'
 import { createLogger, type Logger } from './logger'
 import { errorWithoutValues } from './observability/error-serializer'
+import { watchIntakeExceptions } from './observability/intake-exceptions'
 import { createMetrics, intakeMetrics } from './observability/metrics'
 import { findConfigFile, type HubConfigFile, readConfigFile } from './plugins/config-file'
 import { contextFactory } from './plugins/host-context'
@@ -126,6 +127,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
         metrics.pluginCallSeconds.observe({ instance, operation }, seconds)
       },
     }
+    // A warn line and a count for every order kept as an intake exception.
+    watchIntakeExceptions(context)
     if (settings.workers) {
       context.dispatcher = createOutboxWorker(context)
       // Every commit that wrote outbox messages wakes the dispatcher (core's outbox writer announces it).

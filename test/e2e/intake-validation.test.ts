@@ -137,15 +137,23 @@ describe.each(dbKinds)('intake validation and access on %s', (kind) => {
   ]
 
   it.each(bad)(
-    'refuses %s with a problem naming the field, writing nothing',
+    'keeps %s as an exception naming the field (or refuses it unreadable), writing no order',
     async (_name, body, status, code, field) => {
       const orders = await countOrders()
       const allocated = await allocatedTotal()
       const res = await web.postOrder(hub.url, 'web', body())
-      expect(res.status).toBe(status)
-      expect(res.contentType).toContain('application/problem+json')
-      expect(res.body).toMatchObject({ status, code })
-      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field)
+      if (status === 400) {
+        // Unreadable: refused, nothing kept.
+        expect(res.status).toBe(400)
+        expect(res.contentType).toContain('application/problem+json')
+        expect(res.body).toMatchObject({ status, code })
+        expect((res.body.errors as { field: string }[]).map((e) => e.field)).toContain(field)
+      } else {
+        // Authentic but untakeable: acknowledged 202 and kept as an intake exception naming the field (issue 14).
+        expect(res.status).toBe(202)
+        const kept = await hub.api(`/api/v1/exceptions/${res.body.exceptionId}`)
+        expect(kept.body.reasons).toContainEqual(expect.objectContaining({ field, code }))
+      }
       expect(await countOrders()).toBe(orders)
       expect(await allocatedTotal()).toBe(allocated)
     },

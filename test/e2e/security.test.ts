@@ -205,8 +205,12 @@ describe('security', () => {
       ...sampleOrder(),
       lines: [{ sku: 'SKU-A', quantity: 1, colour: 'red' }],
     })
-    expect(hookTypo.status).toBe(422)
-    expect(hookTypo.body.errors).toEqual([{ field: 'lines[0].colour', message: 'is not a known field' }])
+    // Authentic, so kept as an intake exception (202) naming the unknown field, not refused.
+    expect(hookTypo.status).toBe(202)
+    const kept = await hub.api(`/api/v1/exceptions/${hookTypo.body.exceptionId}`)
+    expect(kept.body.reasons).toEqual([
+      { field: 'lines[0].colour', code: 'INVALID_PAYLOAD', message: 'is not a known field' },
+    ])
   })
 
   it('limits the rate per webhook source with 429 and Retry-After', async () => {

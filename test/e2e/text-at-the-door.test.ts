@@ -114,9 +114,15 @@ describe.each(dbKinds)('text at the door on %s', (kind) => {
       for (let attempt = 0; attempt < 2; attempt++) {
         const api = await hub.api('/api/v1/orders', { body: { channel: 'web', order } })
         expectProblem(api, 422, `order.${place.field}`)
-        // The webhook names the field as the channel wrote it (rest-channel's body is the order).
+        // The webhook is authentic: kept as an intake exception (202) naming the field as the channel
+        // wrote it (rest-channel's body is the order); sent again, the same exception.
         const hook = await web.postOrder(hub.url, 'web', order)
-        expectProblem(hook, 422, place.field)
+        expect(hook.status, JSON.stringify(hook.body)).toBe(202)
+        const kept = await hub.api(`/api/v1/exceptions/${hook.body.exceptionId}`)
+        expect(kept.body.reasons).toContainEqual(
+          expect.objectContaining({ field: place.field, code: 'INVALID_TEXT' }),
+        )
+        expect(kept.body.occurrences).toBe(attempt + 1)
       }
     }
     // A key no schema knows is still named by where it sits.
@@ -174,9 +180,9 @@ describe.each(dbKinds)('text at the door on %s', (kind) => {
         body: `PLAIN-1|Ki${bad.char}ri|SKU-A`,
       })
       const body = await res.json()
-      expect(res.status, JSON.stringify(body)).toBe(422)
-      expect(body.code).toBe('INVALID_TEXT')
-      expect(body.errors[0].field).toBe('order.customer.name')
+      // Authentic: kept as an intake exception naming the canonical order's field.
+      expect(res.status, JSON.stringify(body)).toBe(202)
+      expect(body.results[0].reasons[0]).toMatchObject({ field: 'customer.name', code: 'INVALID_TEXT' })
     }
     // The polled order is refused, said so in the instance's health, and nothing is stored.
     const plain = await waitFor(async () => {

@@ -16,6 +16,9 @@ export const permissions = {
   'plugins:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'outbox:read': ['admin', 'integrator', 'viewer'],
   'outbox:write': ['admin', 'integrator'],
+  // The intake exception inbox: everyone reads; replaying and discarding act for a channel.
+  'exceptions:read': ['admin', 'analyst', 'integrator', 'viewer'],
+  'exceptions:write': ['admin', 'integrator'],
   'rules:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'rules:write': ['admin', 'analyst'],
   'keys:manage': ['admin'],
@@ -31,4 +34,6 @@ export const scopedPermissions: readonly Permission[] = [
   'inventory:read',
   'plugins:read',
   'rules:read',
+  'exceptions:read',
+  'exceptions:write',
 ]

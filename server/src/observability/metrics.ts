@@ -99,6 +99,18 @@ export function createMetrics() {
       buckets: ms,
       registers: [registry],
     }),
+    intakeExceptionsCreated: new Counter({
+      name: 'switchyard_intake_exceptions_created_total',
+      help: 'Intake exceptions opened (a channel order kept because it could not be taken), by instance and reason code',
+      labelNames: ['instance', 'reason'] as const,
+      registers: [registry],
+    }),
+    intakeExceptionsOpen: new Gauge({
+      name: 'switchyard_intake_exceptions_open',
+      help: 'Open intake exceptions by instance and reason code (one with two codes counts under each), read at scrape time',
+      labelNames: ['instance', 'reason'] as const,
+      registers: [registry],
+    }),
     rateLimited: new Counter({
       name: 'switchyard_rate_limited_total',
       help: 'Requests refused with 429, by kind of limit (key, webhook)',

@@ -1,7 +1,11 @@
 import {
+  type ExceptionReason,
   type IntakeResult,
   NotFoundError,
   OperationNotAllowedError,
+  payloadBytes,
+  type ReceivedInput,
+  type Reparse,
   type ShipmentOutcome,
   ValidationError,
 } from '@switchyard/core'
@@ -9,14 +13,23 @@ import {
   canonicalOrderSchema,
   type InboundEvent,
   PayloadError,
+  type RawRequest,
   unacceptableText,
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import type { HubContext } from '../hub-context'
+import { invokePlugin } from './invoke'
 import type { LoadedInstance } from './loader'
 
 export type InboundOutcome =
   | { type: 'order'; orderId: string; externalOrderId: string; status: string; created: boolean }
+  | {
+      type: 'exception'
+      exceptionId: string
+      externalOrderId: string | null
+      occurrences: number
+      reasons: ExceptionReason[]
+    }
   | { type: 'shipment'; orderId: string; fulfilmentId: string; status: string; duplicate: boolean }
   | { type: 'inventory'; applied: number; stale: number }
   | { type: 'ignored'; reason: string }
@@ -49,11 +62,13 @@ function requireKind(instance: LoadedInstance, kind: 'channel' | 'wms', what: st
 /**
  * Text no database can store (NUL, other control characters, unpaired surrogates) is refused before
  * any event is applied, naming the field of the canonical event (`order.lines[0].sku`; with several
- * events, `events[1].order…`). Not quietly cleaned: the channel hears 422 and the order is not lost
- * silently (an exception inbox for such orders is a known gap).
+ * events, `events[1].order…`). Not quietly cleaned. Orders that will be kept as intake exceptions
+ * when they cannot be taken (`received` given) are checked one by one there instead, so the other
+ * events of the delivery still go in.
  */
-function assertAcceptableText(events: readonly InboundEvent[]): void {
+function assertAcceptableText(events: readonly InboundEvent[], exceptOrders: boolean): void {
   const issues = events.flatMap((event, i) => {
+    if (exceptOrders && event.type === 'order') return []
     const { type: _type, ...body } = event as InboundEvent & Record<string, unknown>
     return unacceptableText(body, events.length > 1 ? ['events', i] : [])
   })
@@ -63,19 +78,33 @@ function assertAcceptableText(events: readonly InboundEvent[]): void {
 
 /**
  * Applies what a plugin's webhook or poll reported. Plugin output is validated again here: the hub
- * never trusts a plugin to have produced a valid canonical order.
+ * never trusts a plugin to have produced a valid canonical order. With `received` (an authentic
+ * webhook delivery), an order that cannot be taken for reasons of its own (unknown sku, bad text,
+ * off the schema, refused by intake) is kept as an intake exception with that delivery's payload
+ * and reported as `{ type: 'exception' }`; the delivery's other events still go in. Without it
+ * (polls, for now), such an order throws as before. Infrastructure errors always throw.
  */
 export async function applyInbound(
   hub: HubContext,
   instance: LoadedInstance,
   events: readonly InboundEvent[],
+  received?: ReceivedInput,
 ): Promise<InboundOutcome[]> {
-  assertAcceptableText(events)
+  assertAcceptableText(events, received !== undefined)
   const outcomes: InboundOutcome[] = []
   for (const event of events) {
     switch (event.type) {
       case 'order': {
         requireKind(instance, 'channel', 'orders')
+        if (received) {
+          const taken = await hub.core.intakeExceptions.take(instance.id, event.order, received)
+          if (taken.type === 'order') outcomes.push({ type: 'order', ...taken.result })
+          else {
+            const { id, externalOrderId, occurrences, reasons } = taken.exception
+            outcomes.push({ type: 'exception', exceptionId: id, externalOrderId, occurrences, reasons })
+          }
+          break
+        }
         const parsed = canonicalOrderSchema.safeParse(event.order)
         if (!parsed.success)
           throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
@@ -155,4 +184,41 @@ export async function applyInbound(
     }
   }
   return outcomes
+}
+
+const REPARSE_DEADLINE_MS = 10_000
+
+/**
+ * A replay's first step: the instance's plugin parses the stored payload again (a fixed plugin may
+ * now read what it refused). Undefined, so the stored canonical order is used, when it cannot: no
+ * webhook parse, no payload or a truncated one, or no order in what the parse returns (the
+ * partner's topic headers are not kept, so Shopify and WooCommerce parses say 'ignored'). With
+ * several orders in one delivery, the one with the exception's external id. Not verified again:
+ * the signature was checked when it arrived. A `PayloadError` is thrown (the exception stays open).
+ */
+export function reparseStored(hub: HubContext): Reparse {
+  return async (exception) => {
+    const instance = hub.registry.get(exception.channelInstanceId)
+    const webhook = instance?.definition.capabilities.webhook
+    if (!instance || !webhook || !exception.payload || exception.payload.truncated) return undefined
+    const request: RawRequest = {
+      method: 'POST',
+      path: exception.source,
+      headers: exception.contentType ? { 'content-type': exception.contentType } : {},
+      query: {},
+      rawBody: payloadBytes(exception.payload),
+    }
+    const ctx = hub.contexts(instance)
+    const result = await invokePlugin(
+      instance,
+      'webhook parse',
+      REPARSE_DEADLINE_MS,
+      () => webhook.parse(request, ctx),
+      ctx.signal,
+      hub.observePluginCall,
+    )
+    const orders = result.events.flatMap((e) => (e.type === 'order' ? [e.order as unknown] : []))
+    const mine = orders.find((o) => (o as { externalId?: unknown })?.externalId === exception.externalOrderId)
+    return mine ?? (orders.length === 1 ? orders[0] : undefined)
+  }
 }

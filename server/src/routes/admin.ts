@@ -19,6 +19,9 @@ const pluginInstance = z
     lastErrorAt: z.string().nullable(),
     lastError: z.string().nullable(),
     consecutiveFailures: z.number(),
+    openExceptions: z
+      .number()
+      .meta({ description: 'Open intake exceptions of this instance (orders it sent that wait for a fix)' }),
     webhookUrl: z.string().nullable(),
     configSchema: z
       .record(z.string(), z.unknown())
@@ -41,6 +44,7 @@ export function pluginRoutes(hub: HubContext) {
     }),
     async (c) => {
       const health = new Map((await hub.core.pluginInstances.list()).map((h) => [h.id, h]))
+      const open = await hub.core.intakeExceptions.openCountsByInstance()
       const items = hub.registry.all().map((i) => {
         const h = health.get(i.id)
         return {
@@ -50,6 +54,7 @@ export function pluginRoutes(hub: HubContext) {
           lastErrorAt: h?.lastErrorAt ?? null,
           lastError: h?.lastError ?? null,
           consecutiveFailures: h?.consecutiveFailures ?? 0,
+          openExceptions: open.get(i.id) ?? 0,
           webhookUrl: i.definition.capabilities.webhook ? `${hub.settings.publicUrl}/webhooks/${i.id}` : null,
           configSchema: configJsonSchema(i.definition.config),
         }

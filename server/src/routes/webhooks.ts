@@ -1,4 +1,10 @@
 import type { IncomingMessage } from 'node:http'
+import {
+  type CapturedException,
+  type FieldIssue,
+  type ReceivedInput,
+  untakeableReasons,
+} from '@switchyard/core'
 import type { RawRequest } from '@switchyard/plugin-sdk'
 import { type Context, Hono } from 'hono'
 import { jsonTooDeep, MAX_JSON_DEPTH } from '../http/json-depth'
@@ -108,6 +114,55 @@ function onBodyClose(this: IncomingMessage): void {
 
 const PARSE_DEADLINE_MS = 10_000
 
+/**
+ * For the crash test only: how long to wait between storing an exception and answering, so a test
+ * can kill the hub in that window. Zero (no wait) unless the variable is set.
+ */
+const EXCEPTION_ANSWER_DELAY_MS = Number(process.env.SWITCHYARD_TEST_EXCEPTION_ANSWER_DELAY_MS ?? 0) || 0
+const answerDelay = async () => {
+  if (EXCEPTION_ANSWER_DELAY_MS > 0) await new Promise((r) => setTimeout(r, EXCEPTION_ANSWER_DELAY_MS))
+}
+
+/** The text guard's refusal (422 INVALID_TEXT) as a value, or undefined when the text is acceptable. */
+function refusedText(check: () => void): ProblemError | undefined {
+  try {
+    check()
+    return undefined
+  } catch (error) {
+    if (error instanceof ProblemError && error.code === 'INVALID_TEXT') return error
+    throw error
+  }
+}
+
+/** Keeps a delivery whose text no database can store, before any plugin read an order from it. */
+function keep(hub: HubContext, instanceId: string, received: ReceivedInput, issues: readonly FieldIssue[]) {
+  return hub.core.intakeExceptions.capture(instanceId, {
+    candidate: undefined,
+    received,
+    reasons: issues.map((i) => ({ field: i.field, code: 'INVALID_TEXT', message: i.message })),
+  })
+}
+
+/** 202: stored, so the partner need not send it again. */
+async function exceptionAnswer(c: Context, kept: CapturedException): Promise<Response> {
+  await answerDelay()
+  return c.json(
+    {
+      exceptionId: kept.id,
+      results: [
+        {
+          type: 'exception' as const,
+          exceptionId: kept.id,
+          externalOrderId: kept.externalOrderId,
+          occurrences: kept.occurrences,
+          reasons: kept.reasons,
+        },
+      ],
+    },
+    202,
+  )
+}
+
 /** A body the plugin will read as UTF-8 text: JSON, XML, forms and text, or no type at all. */
 function isTextual(contentType: string | undefined): boolean {
   if (!contentType) return true
@@ -160,10 +215,24 @@ export function webhookRoutes(hub: HubContext): Hono {
       throw error
     })
     if (!verdict.ok) throw new ProblemError(401, 'SIGNATURE_INVALID', `webhook rejected: ${verdict.reason}`)
+    // Authentic from here on. A channel's delivery that cannot become an order is kept as an intake
+    // exception and answered 202, so the partner neither retries it forever nor disables the webhook.
+    const channel = instance.definition.kind === 'channel'
+    const received: ReceivedInput = {
+      source: request.path,
+      contentType: headers['content-type'] ?? null,
+      body: request.rawBody,
+    }
     // An authentic body that is not UTF-8 text is refused whole: decoding it would store a guess.
     // JSON text no database can store is named by the sender's own field names, before any plugin reads it.
-    if (isTextual(headers['content-type']))
-      checkBodyText(request.rawBody, (headers['content-type'] ?? '').includes('json'))
+    if (isTextual(headers['content-type'])) {
+      const refused = refusedText(() =>
+        checkBodyText(request.rawBody, (headers['content-type'] ?? '').includes('json')),
+      )
+      if (refused && !channel) throw refused
+      // Kept as it came (raw JSON text holds only escapes); its order id is unknown: no plugin read it.
+      if (refused) return exceptionAnswer(c, await keep(hub, instance.id, received, refused.errors ?? []))
+    }
     // Checked before the plugin parses: a hostile nesting depth must not reach any parser.
     if ((headers['content-type'] ?? '').includes('json') && jsonTooDeep(request.rawBody, MAX_JSON_DEPTH)) {
       throw new ProblemError(400, 'JSON_TOO_DEEP', `JSON may nest at most ${MAX_JSON_DEPTH} levels`, [
@@ -180,18 +249,31 @@ export function webhookRoutes(hub: HubContext): Hono {
       hub.observePluginCall,
     ).catch(async (error: unknown) => {
       await health.failed(instance.id, 'webhook parse', error)
+      // The plugin refused an authentic channel delivery (not merely unreadable: that stays 400).
+      const reasons = channel ? untakeableReasons(error) : null
+      if (reasons) return reasons
       throw error
     })
+    if (Array.isArray(result)) {
+      const kept = await hub.core.intakeExceptions.capture(instance.id, {
+        candidate: undefined,
+        received,
+        reasons: result,
+      })
+      return exceptionAnswer(c, kept)
+    }
     await health.succeeded(instance.id)
     if (result.dedupeKey && (await hub.core.webhookReceipts.seen(instance.id, result.dedupeKey))) {
       return c.json({ duplicate: true, results: [] }, 200)
     }
-    const results = await applyInbound(hub, instance, result.events)
+    const results = await applyInbound(hub, instance, result.events, channel ? received : undefined)
     c.set(
       'logOrderIds',
       results.flatMap((r) => ('orderId' in r && r.orderId ? [r.orderId] : [])),
     )
     if (result.dedupeKey) await hub.core.webhookReceipts.record(instance.id, result.dedupeKey)
+    const kept = results.flatMap((r) => (r.type === 'exception' ? [r.exceptionId] : []))
+    if (kept.length > 0) await answerDelay()
     if (result.reply) {
       return new Response(result.reply.body ?? '', {
         status: result.reply.status,
@@ -199,6 +281,7 @@ export function webhookRoutes(hub: HubContext): Hono {
       })
     }
     const created = results.some((r) => r.type === 'order' && r.created)
+    if (kept.length > 0) return c.json({ exceptionId: kept[0]!, results }, created ? 201 : 202)
     return c.json({ results }, created ? 201 : 200)
   })
   return app
