@@ -172,16 +172,24 @@ export function orderRoutes(hub: HubContext) {
           z.strictObject({ items: z.array(orderSummary), nextCursor: z.string().nullable() }),
           'A page of orders',
         ),
+        400: problem('A filter, the sort or the cursor is invalid: `errors` names the parameter'),
       },
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const page = await hub.core.orders.list({
-        ...searchOf(c.get('principal'), q),
-        ...(q.sort ? { sort: q.sort } : {}),
-        ...(q.limit !== undefined ? { limit: q.limit } : {}),
-        ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
-      })
+      const page = await hub.core.orders
+        .list({
+          ...searchOf(c.get('principal'), q),
+          ...(q.sort ? { sort: q.sort } : {}),
+          ...(q.limit !== undefined ? { limit: q.limit } : {}),
+          ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+        })
+        .catch((error: unknown) => {
+          // A cursor is a query parameter like the others: a bad one is 400, naming it.
+          if (error instanceof ValidationError && error.code === 'INVALID_CURSOR')
+            throw new ProblemError(400, error.code, error.message, error.issues)
+          throw error
+        })
       return c.json(page, 200)
     },
   )
