@@ -12,11 +12,48 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** List orders, newest first */
+    /**
+     * List orders across channels, filtered and sorted, newest first by default
+     * @description Saved queues are filter presets:
+     *     - Held: `status=held`
+     *     - Backordered: `status=backordered`
+     *     - Late: `late=true&sort=promise`
+     *     - Partially shipped: `status=partially_shipped`
+     *     - Cancel requested (a warehouse was asked to cancel and has not answered): `cancelRequested=true`
+     *     - Returns open (authorised or partly received): `returnsOpen=true`
+     *     A channel-scoped key sees its own channel only; naming another in `channel` is 403.
+     */
     get: operations['listOrders']
     put?: never
     /** Submit an order for a channel instance (idempotent on channel + externalId) */
     post: operations['submitOrder']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/orders/counts': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * How many orders match the filters, per status
+     * @description Takes the list's filters. Saved queues are filter presets:
+     *     - Held: `status=held`
+     *     - Backordered: `status=backordered`
+     *     - Late: `late=true&sort=promise`
+     *     - Partially shipped: `status=partially_shipped`
+     *     - Cancel requested (a warehouse was asked to cancel and has not answered): `cancelRequested=true`
+     *     - Returns open (authorised or partly received): `returnsOpen=true`
+     *     A channel-scoped key sees its own channel only; naming another in `channel` is 403.
+     */
+    get: operations['countOrders']
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -316,6 +353,97 @@ export interface paths {
      * @description A fulfilment request whose fulfilment the order has moved on from (the warehouse refused it for good, so it was rejected and its lines routed elsewhere or backordered; or it was cancelled or accepted since) stays dead and is counted in `settled`: sending it again would hand the warehouse work nobody wants.
      */
     post: operations['retryOutbox']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exceptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Intake exceptions, newest first (e.g. ?status=open&reason=UNKNOWN_SKU) */
+    get: operations['listExceptions']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exceptions/replay': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Replay every open exception matching a filter (oldest first, at most 1,000)
+     * @description For example every open exception of instance X with reason UNKNOWN_SKU, once the product exists. Each is run through intake again as the single replay is.
+     */
+    post: operations['replayExceptions']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exceptions/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One exception with its payload, its canonical order and the failing fields marked */
+    get: operations['getException']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exceptions/{id}/replay': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Run the exception through the plugin's parse and intake again, with today's catalogue and mappings
+     * @description Replayed: the order it became (`created` false when replayed before: the same order again). Still open: the reasons of this attempt.
+     */
+    post: operations['replayException']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exceptions/{id}/discard': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Close an open exception without an order; the reason is required and kept */
+    post: operations['discardException']
     delete?: never
     options?: never
     head?: never
@@ -924,6 +1052,10 @@ export interface components {
         city?: string
       }
       email: string | null
+      customerName: string | null
+      holdReason: string | null
+      /** @description The promised delivery day (YYYY-MM-DD); null until routed */
+      promiseDate: string | null
       placedAt: string
       receivedAt: string
       updatedAt: string
@@ -972,6 +1104,10 @@ export interface components {
         lon?: number
       }
       email: string | null
+      customerName: string | null
+      holdReason: string | null
+      /** @description The promised delivery day (YYYY-MM-DD); null until routed */
+      promiseDate: string | null
       placedAt: string
       receivedAt: string
       updatedAt: string
@@ -993,7 +1129,6 @@ export interface components {
       shipping: string | null
       tags: string[]
       notes: string | null
-      holdReason: string | null
       /** @description The order as the channel sent it */
       raw?: unknown
       lines: {
@@ -1111,6 +1246,8 @@ export interface components {
       lastErrorAt: string | null
       lastError: string | null
       consecutiveFailures: number
+      /** @description Open intake exceptions of this instance (orders it sent that wait for a fix) */
+      openExceptions: number
       webhookUrl: string | null
       /** @description JSON Schema of the instance's config */
       configSchema: {
@@ -1155,6 +1292,79 @@ export interface components {
         durationMs: number
         outcome: string
         error: string | null
+      }[]
+    }
+    IntakeException: {
+      id: string
+      channelInstanceId: string
+      externalOrderId: string | null
+      /** @enum {string} */
+      status: 'open' | 'replayed' | 'discarded'
+      reasons: components['schemas']['ExceptionReason'][]
+      /** @description How many times the channel sent it */
+      occurrences: number
+      firstSeenAt: string
+      lastSeenAt: string
+      /** @description The order it became, once replayed */
+      orderId: string | null
+      replayedAt: string | null
+      discardedBy: string | null
+      discardReason: string | null
+      discardedAt: string | null
+    }
+    ExceptionReason: {
+      /** @description Where, as `lines[0].sku` (or `(body)`, `(payload)`) */
+      field: string
+      /** @description A hub error code: UNKNOWN_SKU, INVALID_TEXT, INVALID_ORDER, INVALID_PAYLOAD… */
+      code: string
+      message: string
+    }
+    ReplayOutcome: {
+      id: string
+      /** @enum {string} */
+      outcome: 'replayed' | 'open'
+      orderId?: string
+      /** @description False when the order already existed (a second replay) */
+      created?: boolean
+      /** @description Why it is still open */
+      reasons?: components['schemas']['ExceptionReason'][]
+    }
+    IntakeExceptionDetail: {
+      id: string
+      channelInstanceId: string
+      externalOrderId: string | null
+      /** @enum {string} */
+      status: 'open' | 'replayed' | 'discarded'
+      reasons: components['schemas']['ExceptionReason'][]
+      /** @description How many times the channel sent it */
+      occurrences: number
+      firstSeenAt: string
+      lastSeenAt: string
+      /** @description The order it became, once replayed */
+      orderId: string | null
+      replayedAt: string | null
+      discardedBy: string | null
+      discardReason: string | null
+      discardedAt: string | null
+      /** @description The webhook path below /webhooks/<instance> */
+      source: string
+      contentType: string | null
+      /** @description The body as received (headers are never kept); base64 when `payloadEncoding` says so */
+      payload: string | null
+      /** @enum {string} */
+      payloadEncoding: 'utf8' | 'base64'
+      /** @description Cut at 1 MiB; replayed from `parsed` only */
+      payloadTruncated: boolean
+      /** @description The plugin's canonical order, when its parse produced one */
+      parsed?: unknown
+      /** @description The failing fields, each located in the canonical order */
+      marks: {
+        field: string
+        code: string
+        /** @description The field as a JSON path into `parsed` */
+        path: (string | number)[]
+        /** @description What `parsed` holds there (absent when nothing) */
+        value?: unknown
       }[]
     }
     Return: {
@@ -1551,12 +1761,40 @@ export interface operations {
   listOrders: {
     parameters: {
       query?: {
+        /** @description Comma-separated statuses: any of them */
         status?: string
+        /** @description Comma-separated channel instances: any of them */
         channel?: string
+        /** @description The channel's order id, exactly */
         externalId?: string
+        /** @description Orders with an allocation or a fulfilment at this location */
+        location?: string
+        /** @description Placed at or after */
+        placedFrom?: string
+        /** @description Placed before */
+        placedTo?: string
         receivedFrom?: string
         receivedTo?: string
+        /** @description Changed at or after */
+        updatedSince?: string
+        /** @description Promised delivery day before this day (YYYY-MM-DD) */
+        promiseBefore?: string
+        /** @description `true`: the promise day has passed (UTC) and the order is neither shipped nor cancelled */
+        late?: 'true' | 'false'
+        /** @description The hold reason contains this text, any case */
+        holdReason?: string
+        /** @description `true`: orders that came in by replaying an intake exception */
+        hasExceptions?: 'true' | 'false'
+        /** @description `true`: a warehouse was asked to cancel a fulfilment and has not answered */
+        cancelRequested?: 'true' | 'false'
+        /** @description `true`: a return is authorised or partly received */
+        returnsOpen?: 'true' | 'false'
+        /** @description Free text: the external order id or order number exactly, a sku exactly, or the start of the customer's name or of one of their email addresses (any case) */
+        q?: string
+        /** @description Date placed or promise day, ascending, or descending with `-`; default `-placed`. Orders without a promise day come last in either promise sort. */
+        sort?: 'placed' | '-placed' | 'promise' | '-promise'
         limit?: number
+        /** @description nextCursor of the previous page, with the same sort */
         cursor?: string
       }
       header?: never
@@ -1577,7 +1815,7 @@ export interface operations {
           }
         }
       }
-      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      /** @description A filter, the sort or the cursor is invalid: `errors` names the parameter */
       400: {
         headers: {
           [name: string]: unknown
@@ -1776,6 +2014,115 @@ export interface operations {
       }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  countOrders: {
+    parameters: {
+      query?: {
+        /** @description Comma-separated statuses: any of them */
+        status?: string
+        /** @description Comma-separated channel instances: any of them */
+        channel?: string
+        /** @description The channel's order id, exactly */
+        externalId?: string
+        /** @description Orders with an allocation or a fulfilment at this location */
+        location?: string
+        /** @description Placed at or after */
+        placedFrom?: string
+        /** @description Placed before */
+        placedTo?: string
+        receivedFrom?: string
+        receivedTo?: string
+        /** @description Changed at or after */
+        updatedSince?: string
+        /** @description Promised delivery day before this day (YYYY-MM-DD) */
+        promiseBefore?: string
+        /** @description `true`: the promise day has passed (UTC) and the order is neither shipped nor cancelled */
+        late?: 'true' | 'false'
+        /** @description The hold reason contains this text, any case */
+        holdReason?: string
+        /** @description `true`: orders that came in by replaying an intake exception */
+        hasExceptions?: 'true' | 'false'
+        /** @description `true`: a warehouse was asked to cancel a fulfilment and has not answered */
+        cancelRequested?: 'true' | 'false'
+        /** @description `true`: a return is authorised or partly received */
+        returnsOpen?: 'true' | 'false'
+        /** @description Free text: the external order id or order number exactly, a sku exactly, or the start of the customer's name or of one of their email addresses (any case) */
+        q?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Counts */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            total: number
+            /** @description Every status, with 0 where none match */
+            byStatus: {
+              received?: number
+              held?: number
+              backordered?: number
+              allocated?: number
+              released?: number
+              partially_shipped?: number
+              shipped?: number
+              cancelled?: number
+            }
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -3753,6 +4100,434 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listExceptions: {
+    parameters: {
+      query?: {
+        instance?: string
+        status?: 'open' | 'replayed' | 'discarded'
+        /** @description Only those with a reason of this code */
+        reason?: string
+        /** @description Last seen at or after */
+        since?: string
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of exceptions */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['IntakeException'][]
+            nextCursor: string | null
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  replayExceptions: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          instance?: string
+          reason?: string
+          /** Format: date-time */
+          since?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Counts and the outcome of each exception */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description Exceptions that became (or already were) orders */
+            replayed: number
+            /** @description Exceptions that still cannot be taken */
+            stillOpen: number
+            results: components['schemas']['ReplayOutcome'][]
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getException: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The exception */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['IntakeExceptionDetail']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `EXCEPTION_NOT_FOUND` (also another channel's, for a scoped key) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  replayException: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The outcome */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ReplayOutcome']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `EXCEPTION_NOT_FOUND` (also another channel's, for a scoped key) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `EXCEPTION_CLOSED`: it was discarded */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  discardException: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Why; required, kept with the exception */
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The discarded exception */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['IntakeException']
+        }
+      }
+      /** @description `VALIDATION_FAILED`: no reason given (the field is named) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `EXCEPTION_NOT_FOUND` (also another channel's, for a scoped key) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `EXCEPTION_CLOSED`: it was replayed */
+      409: {
         headers: {
           [name: string]: unknown
         }
