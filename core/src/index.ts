@@ -14,6 +14,7 @@ export type { LocationFacts, ProductFacts } from './catalog/facts'
 export { type LocationType, locationTypes } from './catalog/location-types'
 export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
 export {
+  importSkuMappingCsv,
   MAX_MULTIPLIER,
   malformedEntries,
   type SkuMappingEntry,

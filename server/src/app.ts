@@ -28,6 +28,7 @@ import { priceListRoutes } from './routes/price-lists'
 import { pricingRoutes } from './routes/pricing'
 import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
+import { skuMappingRoutes } from './routes/sku-mappings'
 import { stockRoutes } from './routes/stock'
 import { webhookRoutes } from './routes/webhooks'
 
@@ -121,6 +122,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/pricing', priceListRoutes(hub))
   api.route('/me', meRoutes(hub))
   app.route('/api/v1', api)
+  api.route('/channels', skuMappingRoutes(hub))
 
   const document = () =>
     api.getOpenAPI31Document({

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { openCore, type Role, roles } from '@switchyard/core'
+import { importSkuMappingCsv, openCore, type Role, roles, ValidationError } from '@switchyard/core'
 import { seedDemo } from './demo/seed'
 import { startHub } from './hub'
 import { ConfigFileError } from './plugins/config-file'
@@ -14,6 +15,9 @@ const USAGE = `switchyard <command>
                                 create an API key (roles: ${roles.join(', ')}); printed once
   keys list                     list API keys
   keys revoke <id>              revoke an API key
+  sku-mappings import <instance> <file.csv>
+                                map a channel's skus to hub skus (header channel_sku,hub_sku,multiplier;
+                                an empty hub_sku removes the mapping); all or nothing
 
 Environment: PORT, HOST, DATABASE_URL, SWITCHYARD_DATA_DIR, SWITCHYARD_CONFIG, SWITCHYARD_DEMO, LOG_LEVEL
 (see README.md for all of them).`
@@ -83,6 +87,34 @@ async function main(argv: string[]): Promise<number> {
         }
         process.stderr.write(`${USAGE}\n`)
         return 2
+      } finally {
+        await core.close()
+      }
+    }
+    case 'sku-mappings': {
+      const [instance, file] = rest
+      if (sub !== 'import' || !instance || !file || rest.length !== 2) {
+        process.stderr.write(`${USAGE}\n`)
+        return 2
+      }
+      let text: string
+      try {
+        text = readFileSync(file, 'utf8')
+      } catch (error) {
+        process.stderr.write(`cannot read ${file}: ${(error as Error).message}\n`)
+        return 2
+      }
+      const core = await openCore({ settings: settings.database, directory: noDirectory, workerId: 'cli' })
+      try {
+        const { upserted, removed } = await importSkuMappingCsv(core.skuMappings, instance, text)
+        process.stdout.write(`${upserted} mapped, ${removed} removed on '${instance}'\n`)
+        return 0
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        // Each issue names the file line and column; nothing was written.
+        process.stderr.write(`${file}: ${error.message}; nothing imported\n`)
+        for (const i of error.issues) process.stderr.write(`  ${i.field}: ${i.message}\n`)
+        return 1
       } finally {
         await core.close()
       }

@@ -1023,6 +1023,44 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/channels/{instance}/sku-mappings': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A channel instance's sku mappings, in channel-sku order */
+    get: operations['listSkuMappings']
+    /**
+     * Map channel skus to hub skus, in bulk (all or nothing); hubSku null removes a mapping
+     * @description Each entry maps the channel's sku (or listing id) to a hub sku: one channel unit is `multiplier` hub units (a "6-pack" is 6). Intake turns a mapped line into the hub sku × multiplier; the stock push tells the channel floor(available ÷ multiplier) under its own sku, the price push the hub price × multiplier unless a price list prices the listing itself. Other mappings of the instance stay. A multiplier that is not a whole number from 1 to 100000, an empty sku or a channel sku named twice is 400 naming the field (`mappings[3].multiplier`); a hub sku the catalogue does not have is 422 `UNKNOWN_REFERENCE` (`mappings[3].hubSku`). Nothing is written then.
+     */
+    put: operations['putSkuMappings']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/channels/{instance}/sku-mappings/{channelSku}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /** Remove one channel sku's mapping (its orders then name the sku as it is) */
+    delete: operations['deleteSkuMapping']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -1748,6 +1786,21 @@ export interface components {
       permissions: string[]
       /** @description May save and publish rule sets (rules:write) */
       canEdit: boolean
+    }
+    SkuMapping: {
+      /** @description The channel's sku or listing id */
+      channelSku: string
+      /** @description The hub's sku it stands for */
+      hubSku: string
+      /** @description Hub units per channel unit (a 6-pack: 6) */
+      multiplier: number
+      updatedAt: string
+    }
+    SkuMappingWriteResult: {
+      /** @description Mappings written (new or replaced) */
+      upserted: number
+      /** @description Mappings removed (entries with hubSku null that existed) */
+      removed: number
     }
   }
   responses: never
@@ -8372,5 +8425,258 @@ export interface operations {
         }
       }
     }
+  listSkuMappings: {
+    parameters: {
+      query?: {
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path: {
+        instance: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of mappings */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['SkuMapping'][]
+            nextCursor: string | null
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `UNKNOWN_CHANNEL`: no channel instance by that id */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  putSkuMappings: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        instance: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          mappings: {
+            channelSku: string
+            hubSku: string | null
+            /** @description Hub units per channel unit: a whole number from 1 to 100000; 1 when left out */
+            multiplier?: number
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description What was written */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['SkuMappingWriteResult']
+        }
+      }
+      /** @description `VALIDATION_FAILED`: an entry is malformed (multiplier, empty sku, a channel sku named twice); `errors` names each field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `UNKNOWN_CHANNEL`: no channel instance by that id */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deleteSkuMapping: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        instance: string
+        channelSku: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `UNKNOWN_CHANNEL`, or `NOT_FOUND`: the channel sku has no mapping */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
   }
 }

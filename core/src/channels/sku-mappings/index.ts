@@ -14,6 +14,7 @@ export {
   SkuMappingCache,
   type SkuMappingSet,
 } from './sku-mapping-cache'
+export { CSV_HEADER, importSkuMappingCsv, parseSkuMappingCsv } from './sku-mapping-csv'
 export {
   MAX_MULTIPLIER,
   MAX_SKU_LENGTH,

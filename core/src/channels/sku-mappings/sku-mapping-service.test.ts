@@ -306,7 +306,7 @@ describe.each(['sqlite', 'postgresql'] as const)('channel sku mappings on %s', (
       await core.skuMappings.put('shop-h', [{ channelSku: 'TEE-2', hubSku: 'TEE', multiplier: 3 }])
       await expect
         .poll(async () => (await other.skuMappings.forInstance('shop-h')).get('TEE-2')?.multiplier, {
-          timeout: 5_000,
+          timeout: 1_500,
         })
         .toBe(3)
     } finally {

@@ -1,0 +1,135 @@
+import { MAX_MULTIPLIER, malformedEntries } from '@switchyard/core'
+import { z } from 'zod'
+import { assertChannelScope } from '../http/auth'
+import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { ProblemError } from '../http/problem'
+import type { HubContext } from '../hub-context'
+import { skuMappingPage, skuMappingWriteResult } from './views/sku-mappings'
+
+const instanceParam = z.strictObject({ instance: z.string().min(1).max(64) })
+const unknownChannel = problem('`UNKNOWN_CHANNEL`: no channel instance by that id')
+
+/**
+ * Channel sku mappings (core/src/channels/sku-mappings): per channel instance, the channel's sku →
+ * the hub's sku and a pack multiplier. Everyone who reads the catalogue reads them (a channel-scoped
+ * key its own channel's only); admins and integrators write them.
+ */
+export function skuMappingRoutes(hub: HubContext) {
+  const app = apiRouter()
+  const core = hub.core
+  /** The channel-scope check first, so a scoped key cannot learn which other instances exist. */
+  const channelFor = (principal: Parameters<typeof assertChannelScope>[0], instance: string) => {
+    assertChannelScope(principal, instance)
+    if (hub.registry.get(instance)?.definition.kind !== 'channel')
+      throw new ProblemError(404, 'UNKNOWN_CHANNEL', `no channel instance '${instance}'`)
+  }
+
+  app.openapi(
+    apiRoute('catalog:read', {
+      operationId: 'listSkuMappings',
+      method: 'get',
+      path: '/{instance}/sku-mappings',
+      tags: ['catalog'],
+      summary: "A channel instance's sku mappings, in channel-sku order",
+      request: {
+        params: instanceParam,
+        query: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+          cursor: z.string().max(400).optional(),
+        }),
+      },
+      responses: { 200: json(skuMappingPage, 'A page of mappings'), 404: unknownChannel },
+    }),
+    async (c) => {
+      const { instance } = c.req.valid('param')
+      channelFor(c.get('principal'), instance)
+      const q = c.req.valid('query')
+      return c.json(await core.skuMappings.list(instance, { limit: q.limit, cursor: q.cursor }), 200)
+    },
+  )
+
+  app.openapi(
+    apiRoute('catalog:write', {
+      operationId: 'putSkuMappings',
+      method: 'put',
+      path: '/{instance}/sku-mappings',
+      tags: ['catalog'],
+      summary: 'Map channel skus to hub skus, in bulk (all or nothing); hubSku null removes a mapping',
+      description:
+        'Each entry maps the channel\'s sku (or listing id) to a hub sku: one channel unit is `multiplier` hub units (a "6-pack" is 6). Intake turns a mapped line into the hub sku × multiplier; the stock push tells the channel floor(available ÷ multiplier) under its own sku, the price push the hub price × multiplier unless a price list prices the listing itself. Other mappings of the instance stay. A multiplier that is not a whole number from 1 to ' +
+        `${MAX_MULTIPLIER}, an empty sku or a channel sku named twice is 400 naming the field (\`mappings[3].multiplier\`); a hub sku the catalogue does not have is 422 \`UNKNOWN_REFERENCE\` (\`mappings[3].hubSku\`). Nothing is written then.`,
+      request: {
+        params: instanceParam,
+        body: jsonBody(
+          z.strictObject({
+            mappings: z
+              .array(
+                z.strictObject({
+                  channelSku: z.string().max(400),
+                  hubSku: z.string().max(400).nullable(),
+                  // Checked by the route, not here: a bad multiplier is 400 naming it (see description).
+                  multiplier: z
+                    .number()
+                    .optional()
+                    .meta({
+                      description: `Hub units per channel unit: a whole number from 1 to ${MAX_MULTIPLIER}; 1 when left out`,
+                    }),
+                }),
+              )
+              .min(1)
+              .max(5000),
+          }),
+        ),
+      },
+      responses: {
+        200: json(skuMappingWriteResult, 'What was written'),
+        400: problem(
+          '`VALIDATION_FAILED`: an entry is malformed (multiplier, empty sku, a channel sku named twice); `errors` names each field',
+        ),
+        404: unknownChannel,
+      },
+    }),
+    async (c) => {
+      const { instance } = c.req.valid('param')
+      channelFor(c.get('principal'), instance)
+      const { mappings } = c.req.valid('json')
+      const malformed = malformedEntries(mappings)
+      if (malformed.length > 0)
+        throw new ProblemError(400, 'VALIDATION_FAILED', 'invalid sku mappings', malformed)
+      return c.json(await core.skuMappings.put(instance, mappings), 200)
+    },
+  )
+
+  app.openapi(
+    apiRoute('catalog:write', {
+      operationId: 'deleteSkuMapping',
+      method: 'delete',
+      path: '/{instance}/sku-mappings/{channelSku}',
+      tags: ['catalog'],
+      summary: "Remove one channel sku's mapping (its orders then name the sku as it is)",
+      request: {
+        params: z.strictObject({
+          instance: z.string().min(1).max(64),
+          channelSku: z.string().min(1).max(120),
+        }),
+      },
+      responses: {
+        204: { description: 'Removed' },
+        404: problem('`UNKNOWN_CHANNEL`, or `NOT_FOUND`: the channel sku has no mapping'),
+      },
+    }),
+    async (c) => {
+      const { instance, channelSku } = c.req.valid('param')
+      channelFor(c.get('principal'), instance)
+      if ((await core.skuMappings.remove(instance, [channelSku])) === 0)
+        throw new ProblemError(
+          404,
+          'NOT_FOUND',
+          `channel sku '${channelSku}' has no mapping on '${instance}'`,
+        )
+      return c.body(null, 204)
+    },
+  )
+
+  return app
+}
