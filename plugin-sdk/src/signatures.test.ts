@@ -1,6 +1,15 @@
+import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
 import { seal, unseal } from './sealed'
-import { signStandardWebhook, verifyBase64Hmac, verifyStandardWebhook } from './signatures'
+import {
+  outboundSignatureHeaders,
+  SIGNATURE_HEADER,
+  signStandardWebhook,
+  verifyBase64Hmac,
+  verifyOutboundSignature,
+  verifyStandardWebhook,
+  verifyTimestamped,
+} from './signatures'
 
 // Test vectors from the channel-formats reference (§0.1), computed independently with node:crypto
 // and the standardwebhooks package.
@@ -64,5 +73,55 @@ describe('sealed state values', () => {
     expect(unseal('client-secret', 'other-purpose', sealed)).toBeUndefined()
     expect(unseal('client-secret', 'lwa-token', `${sealed.slice(0, -2)}AA`)).toBeUndefined()
     expect(unseal('client-secret', 'lwa-token', 42)).toBeUndefined()
+  })
+})
+
+describe('outbound webhook signatures', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+  const body = JSON.stringify({ type: 'order.status', update: { status: 'shipped' } })
+  const now = Math.floor(Date.now() / 1000)
+
+  it('are Standard Webhooks by default: the reference library verifies them', () => {
+    const headers = outboundSignatureHeaders('standard-webhooks', secret, 'msg_1', body, now)
+    expect(Object.keys(headers).sort()).toEqual(['webhook-id', 'webhook-signature', 'webhook-timestamp'])
+    expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body))
+    // A body changed on the way, or another message's id, fails.
+    expect(() => new Webhook(secret).verify(`${body} `, headers)).toThrow()
+    expect(() => new Webhook(secret).verify(body, { ...headers, 'webhook-id': 'msg_2' })).toThrow()
+  })
+
+  it('carry the older X-Switchyard-Signature for receivers built before, alone or beside', () => {
+    const legacy = outboundSignatureHeaders('switchyard-v1', secret, 'msg_1', body, now)
+    expect(Object.keys(legacy)).toEqual([SIGNATURE_HEADER])
+    expect(
+      verifyTimestamped({ secret, rawBody: Buffer.from(body), header: legacy[SIGNATURE_HEADER] }).ok,
+    ).toBe(true)
+    const both = outboundSignatureHeaders('both', secret, 'msg_1', body, now)
+    expect(new Webhook(secret).verify(body, both)).toBeTruthy()
+    expect(verifyTimestamped({ secret, rawBody: Buffer.from(body), header: both[SIGNATURE_HEADER] }).ok).toBe(
+      true,
+    )
+  })
+
+  it('use a secret without the whsec_ prefix as raw key bytes, as the library does with format raw', () => {
+    const plain = 'demo-channel-secret'
+    const headers = outboundSignatureHeaders('standard-webhooks', plain, 'msg_4', body, now)
+    expect(new Webhook(plain, { format: 'raw' }).verify(body, headers)).toEqual(JSON.parse(body))
+    expect(verifyOutboundSignature({ secret: plain, headers, rawBody: Buffer.from(body) })).toEqual({
+      ok: true,
+    })
+    expect(verifyOutboundSignature({ secret: 'other', headers, rawBody: Buffer.from(body) }).ok).toBe(false)
+  })
+
+  it('our own verifier agrees with the reference library on what it signs', () => {
+    const id = 'msg_3'
+    const signature = new Webhook(secret).sign(id, new Date(now * 1000), body)
+    expect(
+      verifyStandardWebhook({
+        secret,
+        rawBody: Buffer.from(body),
+        headers: { 'webhook-id': id, 'webhook-timestamp': String(now), 'webhook-signature': signature },
+      }).ok,
+    ).toBe(true)
   })
 })

@@ -147,3 +147,67 @@ export function verifyStandardWebhook(options: {
     .some((part) => safeEqual(part.slice(3), expected))
   return match ? { ok: true } : { ok: false, reason: 'signature mismatch' }
 }
+
+/**
+ * How the hub signs what it sends a partner (status callbacks, notifications): Standard Webhooks
+ * (`webhook-id`, `webhook-timestamp`, `webhook-signature`) by default, which receivers verify with
+ * any Standard Webhooks library; `switchyard-v1` (`X-Switchyard-Signature`) for receivers built
+ * before it; `both` while a receiver moves from one to the other.
+ */
+export const outboundSignatureSchemes = ['standard-webhooks', 'switchyard-v1', 'both'] as const
+export type OutboundSignatureScheme = (typeof outboundSignatureSchemes)[number]
+
+/**
+ * The signature headers of one outbound webhook. `id` must stay the same on every retry of the
+ * same message (the idempotency key does): receivers deduplicate on `webhook-id`. A `whsec_…`
+ * secret is used as Standard Webhooks defines it (base64 after the prefix); any other secret is the
+ * key as its UTF-8 bytes, which receivers pass as `new Webhook(secret, { format: 'raw' })`.
+ */
+export function outboundSignatureHeaders(
+  scheme: OutboundSignatureScheme,
+  secret: string,
+  id: string,
+  rawBody: string | Uint8Array,
+  nowSec = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const headers: Record<string, string> = {}
+  if (scheme !== 'switchyard-v1') {
+    headers['webhook-id'] = id
+    headers['webhook-timestamp'] = String(nowSec)
+    headers['webhook-signature'] = signStandardWebhook(outboundKey(secret), id, nowSec, rawBody)
+  }
+  if (scheme !== 'standard-webhooks') headers[SIGNATURE_HEADER] = signTimestamped(secret, rawBody, nowSec)
+  return headers
+}
+
+/** The Standard Webhooks secret an outbound secret stands for (see `outboundSignatureHeaders`). */
+function outboundKey(secret: string): string {
+  return secret.startsWith('whsec_') ? secret : `whsec_${Buffer.from(secret).toString('base64')}`
+}
+
+/**
+ * What a receiver of the hub's webhooks runs (also the test peers): checks the Standard Webhooks
+ * signature when present, else the older `X-Switchyard-Signature`.
+ */
+export function verifyOutboundSignature(options: {
+  secret: string
+  headers: Record<string, string | string[] | undefined>
+  rawBody: Uint8Array
+  nowSec?: number
+}): TimestampedVerdict {
+  const headers: Record<string, string> = {}
+  for (const [k, v] of Object.entries(options.headers)) if (v !== undefined) headers[k] = String(v)
+  if (headers['webhook-signature'])
+    return verifyStandardWebhook({
+      secret: outboundKey(options.secret),
+      headers,
+      rawBody: options.rawBody,
+      ...(options.nowSec !== undefined ? { nowSec: options.nowSec } : {}),
+    })
+  return verifyTimestamped({
+    secret: options.secret,
+    rawBody: options.rawBody,
+    header: headers[SIGNATURE_HEADER],
+    ...(options.nowSec !== undefined ? { nowSec: options.nowSec } : {}),
+  })
+}

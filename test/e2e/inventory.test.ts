@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signTimestamped, verifyTimestamped } from '@switchyard/plugin-sdk'
+import { SIGNATURE_HEADER, signTimestamped, verifyOutboundSignature } from '@switchyard/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpPeer, waitFor } from '../peers/http-peer'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
@@ -221,11 +221,7 @@ describe('inventory', () => {
     await waitFor(() => (latest() === current ? true : undefined), 10_000, `the feed to say ${current}`)
     const r = stockFeed.requests[0]!
     expect(
-      verifyTimestamped({
-        secret: web.secret,
-        rawBody: Buffer.from(r.body),
-        header: r.headers[SIGNATURE_HEADER],
-      }).ok,
+      verifyOutboundSignature({ secret: web.secret, rawBody: Buffer.from(r.body), headers: r.headers }).ok,
     ).toBe(true)
     const count = stockFeed.requests.length
     await hub.api('/api/v1/inventory/adjustments', {

@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, verifyTimestamped } from '@switchyard/plugin-sdk'
+import { verifyOutboundSignature } from '@switchyard/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpPeer, waitFor } from '../peers/http-peer'
 import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
@@ -111,10 +111,10 @@ describe.each(dbKinds)('order flow on %s', (kind) => {
     expect(
       notices.requests.every(
         (r) =>
-          verifyTimestamped({
+          verifyOutboundSignature({
             secret: 'notify-secret-1',
             rawBody: Buffer.from(r.body),
-            header: r.headers[SIGNATURE_HEADER],
+            headers: r.headers,
           }).ok,
       ),
     ).toBe(true)

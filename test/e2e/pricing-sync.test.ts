@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SIGNATURE_HEADER, verifyTimestamped } from '@switchyard/plugin-sdk'
+import { verifyOutboundSignature } from '@switchyard/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../peers/http-peer'
 import { RestChannelPeer } from '../peers/rest-channel-peer'
@@ -92,10 +92,10 @@ describe('price sync to a channel', () => {
       'prices at the portal',
     )
     expect(
-      verifyTimestamped({
+      verifyOutboundSignature({
         secret: portal.secret,
         rawBody: Buffer.from(received.body),
-        header: received.headers[SIGNATURE_HEADER],
+        headers: received.headers,
       }).ok,
     ).toBe(true)
     expect(JSON.parse(received.body)).toEqual({

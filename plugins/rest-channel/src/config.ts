@@ -1,4 +1,4 @@
-import { secret } from '@switchyard/plugin-sdk'
+import { outboundSignatureSchemes, secret } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 
 export const restChannelConfig = z.object({
@@ -15,6 +15,12 @@ export const restChannelConfig = z.object({
    * answer confirms the refund. Without it, refunds are recorded for someone to pay back by hand.
    */
   refundsUrl: z.url().optional(),
+  /**
+   * How what the hub sends is signed: Standard Webhooks (`webhook-id`, `webhook-timestamp`,
+   * `webhook-signature`) by default; `switchyard-v1` (`X-Switchyard-Signature`) for receivers built
+   * before it, or `both` while a receiver moves over. Inbound orders are signed `switchyard-v1`.
+   */
+  signatureScheme: z.enum(outboundSignatureSchemes).default('standard-webhooks'),
   /** Seconds a signature stays valid, against replays. */
   signatureToleranceSec: z.number().int().min(10).max(3600).default(300),
   timeoutMs: z.number().int().min(100).max(60_000).default(10_000),

@@ -14,11 +14,11 @@
 import {
   canonicalOrderSchema,
   definePlugin,
+  outboundSignatureHeaders,
   PayloadError,
   type PluginContext,
   parseJsonBody,
   SIGNATURE_HEADER,
-  signTimestamped,
   verifyTimestamped,
   zodIssues,
 } from '@switchyard/plugin-sdk'
@@ -38,8 +38,10 @@ async function postSigned(
     headers: {
       'content-type': 'application/json',
       'idempotency-key': idempotencyKey,
-      [SIGNATURE_HEADER]: signTimestamped(
+      ...outboundSignatureHeaders(
+        ctx.config.signatureScheme,
         ctx.config.secret,
+        idempotencyKey,
         body,
         Math.floor(ctx.clock.now().getTime() / 1000),
       ),

@@ -1,4 +1,4 @@
-import { type RefundRequest, SIGNATURE_HEADER, verifyTimestamped } from '@switchyard/plugin-sdk'
+import { type RefundRequest, verifyOutboundSignature } from '@switchyard/plugin-sdk'
 import { createTestContext, startFixtureServer } from '@switchyard/plugin-sdk/testing'
 import { describe, expect, it } from 'vitest'
 import plugin from './index'
@@ -26,8 +26,7 @@ describe('REST channel refunds', () => {
       expect(req.headers['idempotency-key']).toBe(`refund:${refund.refundId}`)
       expect(JSON.parse(req.body)).toEqual({ refund })
       expect(
-        verifyTimestamped({ secret, rawBody: Buffer.from(req.body), header: req.headers[SIGNATURE_HEADER] })
-          .ok,
+        verifyOutboundSignature({ secret, rawBody: Buffer.from(req.body), headers: req.headers }).ok,
       ).toBe(true)
     } finally {
       await portal.close()

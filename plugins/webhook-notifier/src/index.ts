@@ -2,16 +2,17 @@
  * @module @switchyard/webhook-notifier
  * Customer and back-office notifications as signed webhooks: every order status change of every
  * channel is POSTed to `url` as `{ "type": "order.status", "channelInstanceId", "update" }`, signed
- * with `X-Switchyard-Signature` (t=…,v1=HMAC-SHA256 of "<t>.<body>") and carrying an
- * `Idempotency-Key` that is the same on every retry. The receiver (an email or SMS service, a
+ * the Standard Webhooks way (`webhook-id` = the `Idempotency-Key`, the same on every retry;
+ * `webhook-timestamp`; `webhook-signature`), or with the older `X-Switchyard-Signature`
+ * (`signatureScheme: 'switchyard-v1'` or `'both'`). The receiver (an email or SMS service, a
  * Slack bridge) decides what to tell whom.
  */
 import {
   definePlugin,
   orderStatuses,
-  SIGNATURE_HEADER,
+  outboundSignatureHeaders,
+  outboundSignatureSchemes,
   secret,
-  signTimestamped,
 } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 
@@ -21,6 +22,8 @@ const config = z.strictObject({
   /** Only these statuses are sent; all when absent. */
   statuses: z.array(z.enum(orderStatuses)).min(1).optional(),
   timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+  /** Standard Webhooks by default; `switchyard-v1` or `both` for receivers of the older signature. */
+  signatureScheme: z.enum(outboundSignatureSchemes).default('standard-webhooks'),
 })
 
 export default definePlugin({
@@ -42,14 +45,17 @@ export default definePlugin({
           channelInstanceId: event.channelInstanceId,
           update: event.update,
         })
+        const id = ctx.idempotencyKey ?? `${event.update.orderId}:${event.update.occurredAt}`
         await ctx.http.request(ctx.config.url, {
           method: 'POST',
           timeoutMs: ctx.config.timeoutMs,
           headers: {
             'content-type': 'application/json',
-            'idempotency-key': ctx.idempotencyKey ?? `${event.update.orderId}:${event.update.occurredAt}`,
-            [SIGNATURE_HEADER]: signTimestamped(
+            'idempotency-key': id,
+            ...outboundSignatureHeaders(
+              ctx.config.signatureScheme,
               ctx.config.secret,
+              id,
               body,
               Math.floor(ctx.clock.now().getTime() / 1000),
             ),

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { SIGNATURE_HEADER, verifyTimestamped } from '@switchyard/plugin-sdk'
+import { SIGNATURE_HEADER, verifyOutboundSignature, verifyTimestamped } from '@switchyard/plugin-sdk'
 import { createTestContext } from '@switchyard/plugin-sdk/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import plugin from './index'
@@ -47,13 +47,34 @@ describe('webhook notifier', () => {
     const [first, second] = received
     expect(first!.headers['idempotency-key']).toBe('notification:n:1')
     expect(second!.headers['idempotency-key']).toBe('notification:n:1')
-    const verdict = verifyTimestamped({
+    // Standard Webhooks by default, the message id being the idempotency key.
+    expect(second!.headers['webhook-id']).toBe('notification:n:1')
+    const verdict = verifyOutboundSignature({
       secret: 'notify-secret-123',
       rawBody: Buffer.from(second!.body),
-      header: String(second!.headers[SIGNATURE_HEADER]),
+      headers: second!.headers,
     })
     expect(verdict).toEqual({ ok: true })
+    expect(second!.headers[SIGNATURE_HEADER]).toBeUndefined()
     expect(JSON.parse(second!.body)).toEqual({ type: 'order.status', channelInstanceId: 'web', update })
+  })
+
+  it('signs the older way for receivers that ask for it', async () => {
+    received.length = 1 // the next answer is a 204
+    const { ctx } = createTestContext(
+      plugin,
+      { url, secret: 'notify-secret-123', signatureScheme: 'switchyard-v1' },
+      { idempotencyKey: 'notification:n:2' },
+    )
+    await plugin.capabilities.notify!.notify({ channelInstanceId: 'web', update }, ctx)
+    const last = received[received.length - 1]!
+    expect(last.headers['webhook-signature']).toBeUndefined()
+    const verdict = verifyTimestamped({
+      secret: 'notify-secret-123',
+      rawBody: Buffer.from(last.body),
+      header: String(last.headers[SIGNATURE_HEADER]),
+    })
+    expect(verdict).toEqual({ ok: true })
   })
 
   it('skips statuses nobody subscribed to', async () => {
