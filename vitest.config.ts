@@ -6,7 +6,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,plugin-sdk,server,rule-editor,plugins/*}/src/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: [
+            '{core,plugin-sdk,server,rule-editor,console,plugins/*}/src/**/*.test.ts',
+            'tools/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -32,7 +32,8 @@ import { skuMappingRoutes } from './routes/sku-mappings'
 import { stockRoutes } from './routes/stock'
 import { webhookRoutes } from './routes/webhooks'
 
-const EDITOR_DIST = fileURLToPath(new URL('../../rule-editor/dist', import.meta.url))
+/** The web app (the console, with the rule editor as one of its sections), built by `pnpm start`. */
+const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url))
 
 /** The hub's HTTP surface. Pure wiring: every behaviour lives in a route module or in core. */
 export function createApp(hub: HubContext, options: { mount?: (app: Hono) => void } = {}): Hono {
@@ -121,8 +122,8 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/pricing', pricingRoutes(hub))
   api.route('/pricing', priceListRoutes(hub))
   api.route('/me', meRoutes(hub))
-  app.route('/api/v1', api)
   api.route('/channels', skuMappingRoutes(hub))
+  app.route('/api/v1', api)
 
   const document = () =>
     api.getOpenAPI31Document({
@@ -145,10 +146,10 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
 
   options.mount?.(app)
 
-  const editor = existsSync(EDITOR_DIST) ? staticFiles(EDITOR_DIST) : undefined
+  const web = existsSync(CONSOLE_DIST) ? staticFiles(CONSOLE_DIST) : undefined
   app.get('/*', (c) => {
     const path = c.req.path === '/' ? 'index.html' : c.req.path
-    return editor?.(path) ?? editor?.('index.html') ?? c.html(PLACEHOLDER)
+    return web?.(path) ?? web?.('index.html') ?? c.html(PLACEHOLDER)
   })
   return app
 }
@@ -156,5 +157,5 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
 const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Switchyard</title></head>
 <body style="font-family: system-ui; max-width: 40rem; margin: 4rem auto">
 <h1>Switchyard</h1>
-<p>The visual rule editor will be served here. Until it lands, the API is documented at <a href="/docs">/docs</a>.</p>
+<p>The console is not built yet: run <code>pnpm start</code> (which builds it) or <code>pnpm -F @switchyard/console build</code>. The API is documented at <a href="/docs">/docs</a>.</p>
 </body></html>`

@@ -63,7 +63,8 @@ describe('import direction', () => {
 
   it('core never imports the server or the web app', () => {
     const bad = edgesUnder('core/src', { tests: true }).filter(
-      (e) => workspace(e, 'server') || workspace(e, 'rule-editor') || leavesPackage(e),
+      (e) =>
+        workspace(e, 'server') || workspace(e, 'rule-editor') || workspace(e, 'console') || leavesPackage(e),
     )
     expect(bad.map(show)).toEqual([])
   })
@@ -87,6 +88,28 @@ describe('import direction', () => {
     const bundled = sourceFiles(root, 'rule-editor/src')
       .filter((f) => !isTest(f))
       .flatMap((f) => [...reachable(root, f)])
+    expect(browserUnsafe(bundled).map(show)).toEqual([])
+  })
+
+  it('the console reaches the editor through its package entries, and core and the server not at all', () => {
+    // The editor's entry (src/index.ts) and its generated API types are what the console may use.
+    const editorEntries = ['@switchyard/rule-editor', '@switchyard/rule-editor/schema']
+    const bad = edgesUnder('console/src').filter(
+      (e) =>
+        workspace(e, 'core') ||
+        workspace(e, 'server') ||
+        workspace(e, 'plugin-sdk') ||
+        (workspace(e, 'rule-editor') && !editorEntries.includes(e.specifier)) ||
+        leavesPackage(e),
+    )
+    expect(bad.map(show)).toEqual([])
+  })
+
+  it('everything the console bundles is browser-safe, the editor it bundles included', () => {
+    const bundled = [...sourceFiles(root, 'console/src'), 'rule-editor/src/index.ts']
+      .filter((f) => !isTest(f))
+      .flatMap((f) => [...reachable(root, f)])
+    expect(bundled).toContain('rule-editor/src/ui/Workspace.tsx')
     expect(browserUnsafe(bundled).map(show)).toEqual([])
   })
 

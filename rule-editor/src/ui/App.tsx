@@ -11,7 +11,18 @@ function storedKey(): string | null {
 
 /** Signs in with an API key (kept for this tab, or on this device if asked), then opens the workspace. */
 export function App() {
-  const [session, setSession] = useState<{ api: Api; me: Me } | null>(null)
+  const { session, checking, error, signIn, signOut } = useApiKeySession()
+  if (checking) return <div className="center muted">Signing in…</div>
+  if (!session) return <SignIn onSignIn={signIn} error={error} />
+  return <Workspace api={session.api} me={session.me} onSignOut={signOut} />
+}
+
+/**
+ * One API-key session: the editor's and the console's (which bundles the editor as a section, so
+ * one sign-in serves both). A key the hub stops accepting signs the tab out and says why.
+ */
+export function useApiKeySession() {
+  const [session, setSession] = useState<{ api: Api; me: Me; key: string } | null>(null)
   const [checking, setChecking] = useState(() => storedKey() !== null)
   const [error, setError] = useState<string | null>(null)
   const signedIn = useRef(false)
@@ -24,7 +35,7 @@ export function App() {
       const me = await api.me()
       sessionStorage.setItem(KEY, key.trim())
       if (remember) localStorage.setItem(KEY, key.trim())
-      setSession({ api, me })
+      setSession({ api, me, key: key.trim() })
     } catch (e) {
       sessionStorage.removeItem(KEY)
       localStorage.removeItem(KEY)
@@ -61,7 +72,5 @@ export function App() {
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, expired)
   }, [signOut])
 
-  if (checking) return <div className="center muted">Signing in…</div>
-  if (!session) return <SignIn onSignIn={signIn} error={error} />
-  return <Workspace api={session.api} me={session.me} onSignOut={signOut} />
+  return { session, checking, error, signIn, signOut }
 }

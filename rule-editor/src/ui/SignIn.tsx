@@ -1,14 +1,20 @@
 import { useState } from 'react'
 
-export function SignIn(props: { onSignIn: (key: string, remember: boolean) => void; error: string | null }) {
+export function SignIn(props: {
+  onSignIn: (key: string, remember: boolean) => void
+  error: string | null
+  /** The app's name: the console signs in for all its sections with this same form. */
+  title?: string
+  intro?: string
+}) {
   const [key, setKey] = useState('')
   const [remember, setRemember] = useState(false)
   return (
     <main className="signin">
-      <h1>Switchyard rule editor</h1>
+      <h1>{props.title ?? 'Switchyard rule editor'}</h1>
       <p>
-        Sign in with an API key. Analysts and admins can edit and publish rules; viewers can look and
-        simulate.
+        {props.intro ??
+          'Sign in with an API key. Analysts and admins can edit and publish rules; viewers can look and simulate.'}
       </p>
       <form
         onSubmit={(e) => {

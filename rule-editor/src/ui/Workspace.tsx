@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Api, Me } from '../api/client'
 import { useWorkspace } from '../state/use-workspace'
 import { Canvas } from './canvas/Canvas'
@@ -11,7 +11,13 @@ import { SidePanel } from './workspace/SidePanel'
 import { StatusBar } from './workspace/StatusBar'
 import { TopBar } from './workspace/TopBar'
 
-type Props = { api: Api; me: Me; onSignOut: () => void }
+type Props = {
+  api: Api
+  me: Me
+  onSignOut: () => void
+  /** A stored order to simulate once the rule set is open (the console's "simulate this order"). */
+  simulateOrder?: string | null
+}
 
 export function Workspace(props: Props) {
   return (
@@ -24,9 +30,18 @@ export function Workspace(props: Props) {
 const none = new Map<string, never>()
 
 /** The editor's layout; its state and commands live in useWorkspace. */
-function WorkspaceInner({ api, me, onSignOut }: Props) {
+function WorkspaceInner({ api, me, onSignOut, simulateOrder }: Props) {
   const ws = useWorkspace(api, me)
   const { rs, view, dispatch } = ws
+  // Simulating saves first, so it waits for the rule set to be drawn; each order is asked for once.
+  const simulated = useRef<string | null>(null)
+  const { openOrder } = ws
+  useEffect(() => {
+    if (simulateOrder && rs.doc && simulated.current !== simulateOrder) {
+      simulated.current = simulateOrder
+      openOrder(simulateOrder)
+    }
+  }, [simulateOrder, rs.doc, openOrder])
   const [dialog, setDialog] = useState<'publish' | 'new-set' | null>(null)
   const close = () => setDialog(null)
   // A comparison shows the difference, not this version's simulation or problems.

@@ -2,23 +2,27 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 
-const EDITOR = join(import.meta.dirname, '..', '..', '..', 'rule-editor')
+const CONSOLE = join(import.meta.dirname, '..', '..', '..', 'console')
 
-/** Builds the editor into rule-editor/dist, which the hub serves at `/` (as `pnpm start` does). */
+/**
+ * Builds the console (which bundles the editor as its Rules section) into console/dist, which the
+ * hub serves at `/` (as `pnpm start` does).
+ */
 export function buildEditor(): void {
   const r = spawnSync(
     process.execPath,
-    [join(EDITOR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    [join(CONSOLE, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
     {
-      cwd: EDITOR,
+      cwd: CONSOLE,
       encoding: 'utf8',
     },
   )
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`)
 }
 
+/** Signs in to the console and opens its Rules section (the editor). */
 export async function signIn(page: Page, key: string): Promise<void> {
-  await page.goto('/')
+  await page.goto('/#/rules')
   await page.getByTestId('api-key').fill(key)
   await page.getByTestId('sign-in').click()
   await page.getByTestId('who').waitFor()

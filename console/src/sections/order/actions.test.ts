@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { orderOperations as core } from '../../../../core/src/orders/lifecycle/order-operations'
+import { availableActions, mayDo, orderOperations } from './actions'
+
+const perms = {
+  admin: ['orders:read', 'orders:write', 'orders:release-hold', 'outbox:read', 'outbox:write'],
+  analyst: ['orders:read', 'orders:release-hold'],
+  integrator: ['orders:read', 'orders:write', 'outbox:read', 'outbox:write'],
+  viewer: ['orders:read', 'outbox:read'],
+}
+
+describe('order actions', () => {
+  it("follow core's table of what may be asked of an order in which state", () => {
+    expect(orderOperations).toEqual(core)
+  })
+
+  it('offer a viewer nothing', () => {
+    for (const status of ['held', 'allocated', 'shipped'] as const)
+      expect([...availableActions({ permissions: perms.viewer }, { status })]).toEqual([])
+  })
+
+  it('let an analyst release a hold and nothing else', () => {
+    expect([...availableActions({ permissions: perms.analyst }, { status: 'held' })]).toEqual([
+      'release-hold',
+    ])
+    expect(mayDo({ permissions: perms.analyst }, 'cancel')).toBe(false)
+  })
+
+  it("give integrators and admins the rest, as the order's state allows", () => {
+    const held = availableActions({ permissions: perms.integrator }, { status: 'held' })
+    expect(held.has('release-hold')).toBe(false)
+    expect(held.has('cancel') && held.has('modify')).toBe(true)
+    const shipped = availableActions({ permissions: perms.admin }, { status: 'shipped' })
+    expect([...shipped].sort()).toEqual(['receive-return', 'retry-message', 'return'])
+  })
+})

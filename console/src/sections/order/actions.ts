@@ -1,0 +1,55 @@
+import type { Me, Order } from '../../api/client'
+
+/**
+ * Which actions the order page offers: the key's permissions (GET /me) and the order's state. The
+ * state table is core's `orderOperations` (ARCHITECTURE.md, "What may be asked of an order in which
+ * state"), repeated here because the browser bundle does not load core; actions.test.ts fails when
+ * the two differ. The hub refuses anything else anyway: this only keeps buttons that cannot work
+ * off the page.
+ */
+export const orderOperations = {
+  cancel: ['received', 'held', 'backordered', 'allocated', 'released', 'partially_shipped'],
+  modify: ['held', 'backordered', 'allocated'],
+  return: ['partially_shipped', 'shipped'],
+  'release-hold': ['held'],
+} as const satisfies Record<string, readonly Order['status'][]>
+
+export type OrderAction = 'release-hold' | 'cancel' | 'modify' | 'return' | 'receive-return' | 'retry-message'
+
+const permissionFor: Record<OrderAction, string> = {
+  'release-hold': 'orders:release-hold',
+  cancel: 'orders:write',
+  modify: 'orders:write',
+  return: 'orders:write',
+  'receive-return': 'orders:write',
+  'retry-message': 'outbox:write',
+}
+
+/** May this key do this at all (a viewer may do nothing; an analyst may release holds)? */
+export const mayDo = (me: Pick<Me, 'permissions'>, action: OrderAction): boolean =>
+  me.permissions.includes(permissionFor[action])
+
+/** The actions the order's state allows, of those the key may do. */
+export function availableActions(
+  me: Pick<Me, 'permissions'>,
+  order: Pick<Order, 'status'>,
+): Set<OrderAction> {
+  const out = new Set<OrderAction>()
+  const allows = (op: keyof typeof orderOperations) =>
+    (orderOperations[op] as readonly string[]).includes(order.status)
+  if (allows('release-hold')) out.add('release-hold')
+  if (allows('cancel')) out.add('cancel')
+  if (allows('modify')) out.add('modify')
+  if (allows('return')) out.add('return')
+  // Receipts and retries belong to a return or a message, not the order's state.
+  out.add('receive-return')
+  out.add('retry-message')
+  for (const a of out) if (!mayDo(me, a)) out.delete(a)
+  return out
+}
+
+/** Lines that can still be cancelled: what is neither shipped nor cancelled yet. */
+export const cancellable = (l: Order['lines'][number]) => l.quantity - l.shipped - l.cancelled
+
+/** Lines that can be returned: what has shipped (the hub subtracts earlier returns itself). */
+export const returnable = (l: Order['lines'][number]) => l.shipped

@@ -1,0 +1,22 @@
+import { OrderSection } from '../sections/order/OrderSection'
+import { OrdersSection } from '../sections/orders/OrdersSection'
+import { RulesSection } from '../sections/rules/RulesSection'
+import type { Section } from './section'
+
+/** The console's sections, in navigation order. The first is the home page (`#/`). */
+export const sections: readonly Section[] = [
+  { id: 'orders', label: 'Orders', paths: ['orders', ''], render: (p) => <OrdersSection {...p} /> },
+  { id: 'order', paths: ['order'], navAs: 'orders', render: (p) => <OrderSection {...p} /> },
+  // The editor keeps its open rule set in the hash as `#/sets/<id>`.
+  {
+    id: 'rules',
+    label: 'Rules',
+    paths: ['rules', 'sets'],
+    fullBleed: true,
+    render: (p) => <RulesSection {...p} />,
+  },
+]
+
+export function sectionFor(path: string): Section {
+  return sections.find((s) => s.paths.includes(path)) ?? sections[0]!
+}
