@@ -5,7 +5,7 @@ import { distanceKm } from '../geo'
 import { promiseDates } from './calendar'
 import { compileRuleSet } from './compiled-rule-set'
 import { decide } from './decide'
-import { AKL, CHC, lanes, network, product, RULES, request, ruleSet, run, WLG } from './testing/decide-world'
+import { AKL, CHC, lanes, network, RULES, request, ruleSet, run, WLG } from './testing/decide-world'
 
 describe('sourcing decisions', () => {
   it('validates the rules it runs', () => {
