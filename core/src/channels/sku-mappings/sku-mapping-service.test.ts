@@ -7,8 +7,10 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../../core'
 import { type DatabaseSettings, resolveDatabaseSettings } from '../../db/database-settings'
+import { localChangeFeed } from '../../db/sql/change-feed'
 import { readJson } from '../../db/sql/sql-db'
 import { ValidationError } from '../../errors'
+import { SKU_MAPPINGS_TOPIC, SkuMappingCache } from './sku-mapping-cache'
 
 const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -292,6 +294,22 @@ describe.each(['sqlite', 'postgresql'] as const)('channel sku mappings on %s', (
     expect(
       (await core.pricing.channelPrices('shop-g', 'NZD', ['TEE-6PK'])).map((p) => [p.sku, p.price]),
     ).toEqual([['TEE-6PK', '9.00']])
+  })
+
+  it('keeps a copy until the feed says it changed, or for at most its lifetime', async () => {
+    // A cache on a feed of its own: writes through `core` are another process to it.
+    const feed = localChangeFeed()
+    const cache = new SkuMappingCache(core.db, feed, 5_000)
+    await core.skuMappings.put('shop-i', [{ channelSku: 'P', hubSku: 'TEE', multiplier: 2 }])
+    const t0 = 1_000_000
+    expect((await cache.forInstance('shop-i', t0)).get('P')?.multiplier).toBe(2)
+    await core.skuMappings.put('shop-i', [{ channelSku: 'P', hubSku: 'TEE', multiplier: 4 }])
+    expect((await cache.forInstance('shop-i', t0 + 4_000)).get('P')?.multiplier).toBe(2)
+    expect((await cache.forInstance('shop-i', t0 + 5_001)).get('P')?.multiplier).toBe(4)
+    await core.skuMappings.put('shop-i', [{ channelSku: 'P', hubSku: 'TEE', multiplier: 5 }])
+    await feed.publish(SKU_MAPPINGS_TOPIC)
+    expect((await cache.forInstance('shop-i', t0 + 5_002)).get('P')?.multiplier).toBe(5)
+    expect((await cache.forInstance('nobody', t0)).size).toBe(0)
   })
 
   it('reaches a second hub on the same database as soon as it is written', async () => {
