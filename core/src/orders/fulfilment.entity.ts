@@ -39,7 +39,15 @@ export class Fulfilment {
 export const FulfilmentSchema = new EntitySchema<Fulfilment>({
   class: Fulfilment,
   tableName: 'fulfilment',
-  indexes: [{ properties: ['orderId'] }],
+  indexes: [
+    { properties: ['orderId'] },
+    // The orders list's "cancel requested" queue (Migration20261206070000_order_search).
+    {
+      name: 'fulfilment_cancelling_idx',
+      expression:
+        "create index fulfilment_cancelling_idx on fulfilment (order_id) where status = 'cancelling'",
+    },
+  ],
   properties: {
     id: { type: 'uuid', primary: true },
     orderId: foreignKey('Order'),
