@@ -7,7 +7,7 @@ import type { OrderStatusUpdate } from './canonical/status'
 import type { PluginContext } from './context'
 import type { InboundEvent, RawRequest, VerifyResult, WebhookResult } from './webhook'
 
-export const SDK_VERSION = '1.1.0'
+export const SDK_VERSION = '1.2.0'
 const BRAND = Symbol.for('switchyard:plugin')
 
 /** What a notification plugin receives: the order's new status, as its channel hears it. */
@@ -34,16 +34,45 @@ export interface WebhookCapability<C> {
   parse(request: RawRequest, ctx: PluginContext<C>): WebhookResult | Promise<WebhookResult>
 }
 
+/** Why a record could not be mapped: the field (as `lines[0].sku`), a stable code, a sentence. */
+export interface UnmappedReason {
+  field: string
+  code: string
+  message: string
+}
+
+/**
+ * A record the channel sent that the plugin could not turn into a canonical order (a required field
+ * missing, a value it cannot read). The host keeps it as an intake exception, so a person sees it,
+ * instead of it stalling the poll or being skipped with a log line. Secrets never go in `payload`.
+ */
+export interface UnmappedRecord {
+  /** The record as the channel sent it, as text: the order's JSON, an EDI file or transaction set. */
+  payload: string
+  /** What `payload` is, e.g. `application/json` or `application/edi-x12`. */
+  contentType?: string
+  /** The channel's order id, when it could be read: one exception per channel order. */
+  externalId?: string
+  /** At least one; `code` is the plugin's own (`INVALID_PAYLOAD` when it has nothing better). */
+  reasons: UnmappedReason[]
+}
+
 export interface PollResult {
   events: InboundEvent[]
+  /**
+   * Records read but not mappable (SDK 1.2). Reporting them beside the good events never blocks
+   * the records after them: the host stores each as an intake exception, applies the events and
+   * stores the cursor, and the instance's health is not marked (bad data is not a failing call).
+   */
+  unmapped?: UnmappedRecord[]
   /** Opaque; stored by the host only after the events are committed. */
   cursor: string | null
   /** True when the peer has more pages right now. */
   more?: boolean
   /**
-   * Opaque JSON handed back to `committed` or `rejected`, e.g. the mailbox file these events came
-   * from. With a receipt the host applies the result all or nothing: it checks every order first,
-   * so a bad one rejects the whole result before any is imported.
+   * Opaque JSON handed back to `committed` (or `rejected`), e.g. the mailbox file these events
+   * came from. Since SDK 1.2 the host takes each order of a receipt on its own: an order it cannot
+   * take becomes an intake exception and the others go in, then `committed` is called.
    */
   receipt?: unknown
 }
@@ -55,8 +84,9 @@ export interface PollCapability<C> {
   /** Called after the result's events are committed (and its cursor stored): archive, acknowledge. */
   committed?(result: PollResult, ctx: PluginContext<C>): Promise<void>
   /**
-   * Called when the hub refused the result for good (an invalid order, an unknown sku); `reason`
-   * names the field. The result's cursor is stored anyway, so the same input is not polled again.
+   * Called by hubs before SDK 1.2 when they refused a receipt whole (an invalid order, an unknown
+   * sku); `reason` names the field. Hubs from 1.2 keep such an order as an intake exception and call
+   * `committed` instead; keep it only to run on older hubs.
    */
   rejected?(result: PollResult, reason: string, ctx: PluginContext<C>): Promise<void>
 }

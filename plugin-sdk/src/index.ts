@@ -28,6 +28,8 @@ export {
   type PollCapability,
   type PollResult,
   SDK_VERSION,
+  type UnmappedReason,
+  type UnmappedRecord,
   type WebhookCapability,
 } from './define'
 export {

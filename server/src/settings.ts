@@ -44,6 +44,12 @@ export interface HubSettings {
   demoShipDelayMs: number
   /** Take the client address from X-Forwarded-For (behind a proxy you control). */
   trustProxy: boolean
+  /**
+   * For the crash test only (`SWITCHYARD_TEST_EXCEPTION_ANSWER_DELAY_MS`): how long a webhook waits
+   * between storing an intake exception and answering, so a test can kill the hub in that window.
+   * 0, no wait, unless set; never set it in production.
+   */
+  testExceptionAnswerDelayMs: number
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -117,5 +123,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       ? int(env, 'SWITCHYARD_POLL_INTERVAL_MS', 0, 10)
       : undefined,
     demoShipDelayMs: int(env, 'SWITCHYARD_DEMO_SHIP_DELAY_MS', 5000),
+    testExceptionAnswerDelayMs: int(env, 'SWITCHYARD_TEST_EXCEPTION_ANSWER_DELAY_MS', 0),
   }
 }

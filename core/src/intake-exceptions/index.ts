@@ -13,6 +13,7 @@ export {
   type ReceivedInput,
   type Reparse,
   type ReplayOutcome,
+  ROUTING_HEADERS,
   type TakeOutcome,
 } from './intake-exception-service'
 export type { ExceptionFilter, ExceptionRecord, StoredPayload } from './intake-exception-store'

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../core'
 import { resolveDatabaseSettings } from '../db/database-settings'
 import { ServiceUnavailableError } from '../errors'
+import { IntakeExceptions } from './intake-exception-service'
 
 const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -154,10 +155,7 @@ describe.each(['sqlite', 'postgresql'] as const)('intake exceptions on %s', (dia
     expect(rawStored.externalOrderId).toBeNull()
 
     const down = new ServiceUnavailableError('database down', 'DATABASE_UNAVAILABLE')
-    const broken = new (core.intakeExceptions.constructor as typeof core.intakeExceptions.constructor)(
-      core.db,
-      { submit: async () => Promise.reject(down) },
-    ) as typeof core.intakeExceptions
+    const broken = new IntakeExceptions(core.db, { submit: async () => Promise.reject(down) })
     await expect(broken.take('web', order('E-down', 'SKU-A'), received('{}'))).rejects.toBe(down)
     // A plugin that refuses the stored payload on replay leaves the exception open with its reasons.
     const refused = await core.intakeExceptions.replay(raw.id, async () => {
@@ -196,6 +194,37 @@ describe.each(['sqlite', 'postgresql'] as const)('intake exceptions on %s', (dia
     })
     await expect(core.intakeExceptions.replay(target.id)).rejects.toMatchObject({ code: 'EXCEPTION_CLOSED' })
     expect((await core.intakeExceptions.openCountsByInstance()).get('shop') ?? 0).toBe(0)
+  })
+
+  it('keeps only the routing headers, and closes the open exception when the channel’s order later goes in', async () => {
+    const kept = await core.intakeExceptions.take('shop', order('H-1', 'SKU-LATER'), {
+      ...received('{}'),
+      headers: {
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-hmac-sha256': 'c2lnbmF0dXJl',
+        authorization: 'Bearer secret-token',
+        'x-wc-webhook-signature': 'c2ln',
+        'content-type': 'application/json',
+      },
+    })
+    expect(kept.type).toBe('exception')
+    if (kept.type !== 'exception') return
+    const stored = await core.intakeExceptions.get(kept.exception.id)
+    expect(stored.headers).toEqual({ 'x-shopify-topic': 'orders/create' })
+
+    await core.catalog.upsertProducts([{ sku: 'SKU-LATER', name: 'Later tee' }])
+    const arrived = await core.intakeExceptions.take('shop', order('H-1', 'SKU-LATER'), received('{}'))
+    expect(arrived).toMatchObject({ type: 'order', result: { created: true } })
+    const closed = await core.intakeExceptions.get(kept.exception.id)
+    expect(closed).toMatchObject({
+      status: 'replayed',
+      orderId: arrived.type === 'order' ? arrived.result.orderId : 'x',
+    })
+    // A replay of it now answers the same order.
+    expect(await core.intakeExceptions.replay(kept.exception.id)).toMatchObject({
+      outcome: 'replayed',
+      created: false,
+    })
   })
 
   it('replays in bulk by filter and reports each outcome', async () => {

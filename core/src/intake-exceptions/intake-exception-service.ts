@@ -7,6 +7,7 @@ import type { Page } from '../pagination'
 import { untakeableReasons } from './exception-reasons'
 import type { ExceptionReason } from './intake-exception.entity'
 import {
+  closeOpenByKey,
   type ExceptionFilter,
   type ExceptionRecord,
   findException,
@@ -26,8 +27,41 @@ export interface ReceivedInput {
   /** The webhook path below the instance (`/orders`), or `poll`. */
   source: string
   contentType: string | null
+  /**
+   * The request's headers; only the partner's routing headers (`ROUTING_HEADERS`) are kept, so a
+   * replay can parse the payload again. Signatures, tokens and credentials are never stored.
+   */
+  headers?: Readonly<Record<string, string>>
   /** The body as received; null when there was none (a poll's record is its canonical order). */
   body: Uint8Array | string | null
+}
+
+/**
+ * The headers a plugin's parse reads to know what a delivery is (Shopify's and WooCommerce's
+ * topic), kept with an exception. A closed list on purpose: nothing that signs or authorises.
+ */
+export const ROUTING_HEADERS: readonly string[] = [
+  'x-shopify-topic',
+  'x-shopify-shop-domain',
+  'x-shopify-api-version',
+  'x-wc-webhook-topic',
+  'x-wc-webhook-resource',
+  'x-wc-webhook-event',
+  'x-wc-webhook-source',
+]
+
+function routingHeaders(
+  headers: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | null {
+  if (!headers) return null
+  const kept: Record<string, string> = {}
+  for (const name of ROUTING_HEADERS) {
+    const value = headers[name]
+    // A routing header is a short token; anything else is not kept (and so cannot hold a secret).
+    if (typeof value === 'string' && value.length <= 200 && unacceptableText(value).length === 0)
+      kept[name] = value
+  }
+  return Object.keys(kept).length > 0 ? kept : null
 }
 
 export interface CapturedException {
@@ -86,8 +120,9 @@ export class IntakeExceptions {
    * channel hears 5xx and sends again.
    */
   async take(channelInstanceId: string, candidate: unknown, received: ReceivedInput): Promise<TakeOutcome> {
+    let result: IntakeResult
     try {
-      return { type: 'order', result: await this.submit(channelInstanceId, candidate) }
+      result = await this.submit(channelInstanceId, candidate)
     } catch (error) {
       const reasons = untakeableReasons(error)
       if (!reasons) throw error
@@ -96,6 +131,20 @@ export class IntakeExceptions {
         exception: await this.capture(channelInstanceId, { candidate, received, reasons }),
       }
     }
+    // The channel sent it again and now it went in (a mapping or product was added meanwhile): its
+    // open exception, if any, is closed with this order, so nobody replays what already arrived.
+    if (result.created) {
+      const externalOrderId = readableExternalId(candidate)
+      if (externalOrderId !== null)
+        await closeOpenByKey(
+          this.db,
+          channelInstanceId,
+          openKeyOf(externalOrderId, null, null),
+          result.orderId,
+          this.now(),
+        )
+    }
+    return { type: 'order', result }
   }
 
   /**
@@ -104,9 +153,17 @@ export class IntakeExceptions {
    */
   async capture(
     channelInstanceId: string,
-    input: { candidate: unknown; received: ReceivedInput; reasons: ExceptionReason[] },
+    input: {
+      candidate: unknown
+      received: ReceivedInput
+      reasons: ExceptionReason[]
+      /** The channel's order id when there is no candidate to read it from (a poll's unmapped record). */
+      externalOrderId?: string | undefined
+    },
   ): Promise<CapturedException> {
-    const externalOrderId = readableExternalId(input.candidate)
+    const externalOrderId = readableExternalId(
+      input.externalOrderId !== undefined ? { externalId: input.externalOrderId } : input.candidate,
+    )
     const payload = input.received.body === null ? null : storablePayload(input.received.body)
     const parsed = storableOrder(input.candidate)
     const stored = await upsertOpenException(
@@ -118,6 +175,7 @@ export class IntakeExceptions {
         openKey: openKeyOf(externalOrderId, payload, parsed),
         source: input.received.source.slice(0, 300),
         contentType: input.received.contentType?.slice(0, 200) ?? null,
+        headers: routingHeaders(input.received.headers),
         payload,
         parsed,
         reasons: input.reasons,

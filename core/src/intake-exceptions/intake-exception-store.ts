@@ -24,6 +24,7 @@ export interface OpenExceptionInput {
   openKey: string
   source: string
   contentType: string | null
+  headers: Record<string, string> | null
   payload: StoredPayload | null
   parsed: unknown
   reasons: ExceptionReason[]
@@ -42,11 +43,13 @@ export async function upsertOpenException(
 ): Promise<{ id: string; occurrences: number }> {
   const row = await db.one<{ id: string; occurrences: number }>(
     `insert into intake_exception (id, channel_instance_id, external_order_id, open_key, status, source, content_type,
-       payload, payload_encoding, payload_truncated, parsed, reasons, occurrences, first_seen_at, last_seen_at, updated_at)
-     values (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+       headers, payload, payload_encoding, payload_truncated, parsed, reasons, occurrences, first_seen_at, last_seen_at,
+       updated_at)
+     values (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
      on conflict (channel_instance_id, open_key) do update set
        occurrences = intake_exception.occurrences + 1, external_order_id = excluded.external_order_id,
-       source = excluded.source, content_type = excluded.content_type, payload = excluded.payload,
+       source = excluded.source, content_type = excluded.content_type, headers = excluded.headers,
+       payload = excluded.payload,
        payload_encoding = excluded.payload_encoding, payload_truncated = excluded.payload_truncated,
        parsed = excluded.parsed, reasons = excluded.reasons, last_seen_at = excluded.last_seen_at,
        updated_at = excluded.updated_at
@@ -58,6 +61,7 @@ export async function upsertOpenException(
       input.openKey,
       input.source,
       input.contentType,
+      input.headers === null ? null : JSON.stringify(input.headers),
       input.payload?.text ?? null,
       input.payload?.encoding ?? 'utf8',
       input.payload?.truncated ? 1 : 0,
@@ -81,6 +85,26 @@ export async function setOpenReasons(
   const n = await db.run(
     `update intake_exception set reasons = ?, updated_at = ? where id = ? and status = 'open'`,
     [JSON.stringify(reasons), now, id],
+  )
+  return n > 0
+}
+
+/**
+ * The channel sent the same order again and this time intake took it: its open exception (found by
+ * its key) is closed as `replayed` with that order, as a person's replay would have. One statement
+ * on the unique (instance, key) index, so it costs an index probe when there is none.
+ */
+export async function closeOpenByKey(
+  db: SqlRunner,
+  channelInstanceId: string,
+  openKey: string,
+  orderId: string,
+  now: number,
+): Promise<boolean> {
+  const n = await db.run(
+    `update intake_exception set status = 'replayed', open_key = null, order_id = ?, replayed_at = ?, updated_at = ?
+     where channel_instance_id = ? and open_key = ? and status = 'open'`,
+    [orderId, now, now, channelInstanceId, openKey],
   )
   return n > 0
 }
@@ -122,6 +146,7 @@ export interface ExceptionRecord {
   status: ExceptionStatus
   source: string
   contentType: string | null
+  headers: Record<string, string> | null
   payload: StoredPayload | null
   parsed: unknown
   reasons: ExceptionReason[]
@@ -145,6 +170,8 @@ function record(r: Row): ExceptionRecord {
     status: r.status,
     source: r.source,
     contentType: r.content_type,
+    headers:
+      r.headers === null || r.headers === undefined ? null : readJson<Record<string, string>>(r.headers),
     payload:
       r.payload === null
         ? null

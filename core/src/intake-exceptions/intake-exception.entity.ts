@@ -27,9 +27,11 @@ export class IntakeException {
    */
   openKey?: string | null
   status!: ExceptionStatus
-  /** The request path below `/webhooks/<instance>` (or `poll`), never the headers. */
+  /** The request path below `/webhooks/<instance>` (or `poll`). */
   source!: string
   contentType?: string | null
+  /** The partner's routing headers (topic, event), never its signature or credentials: for a re-parse. */
+  headers?: Record<string, string> | null
   /** The body as received (capped at `MAX_PAYLOAD_CHARS`), or base64 when it is not storable text. */
   payload?: string | null
   payloadEncoding!: 'utf8' | 'base64'
@@ -61,6 +63,7 @@ export const IntakeExceptionSchema = new EntitySchema<IntakeException>({
     status: { type: 'string', length: 16 },
     source: { type: 'string', length: 300 },
     contentType: { type: 'string', length: 200, nullable: true },
+    headers: { type: 'json', nullable: true },
     payload: { type: 'text', nullable: true },
     payloadEncoding: { type: 'string', length: 8 },
     payloadTruncated: { type: 'boolean', default: false },

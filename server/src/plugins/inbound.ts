@@ -79,10 +79,10 @@ function assertAcceptableText(events: readonly InboundEvent[], exceptOrders: boo
 /**
  * Applies what a plugin's webhook or poll reported. Plugin output is validated again here: the hub
  * never trusts a plugin to have produced a valid canonical order. With `received` (an authentic
- * webhook delivery), an order that cannot be taken for reasons of its own (unknown sku, bad text,
- * off the schema, refused by intake) is kept as an intake exception with that delivery's payload
- * and reported as `{ type: 'exception' }`; the delivery's other events still go in. Without it
- * (polls, for now), such an order throws as before. Infrastructure errors always throw.
+ * webhook delivery, or a channel's poll), an order that cannot be taken for reasons of its own
+ * (unknown sku, bad text, off the schema, refused by intake) is kept as an intake exception with
+ * that input's payload and reported as `{ type: 'exception' }`; the other events still go in.
+ * Without it (a WMS), such an order throws as before. Infrastructure errors always throw.
  */
 export async function applyInbound(
   hub: HubContext,
@@ -191,20 +191,26 @@ const REPARSE_DEADLINE_MS = 10_000
 /**
  * A replay's first step: the instance's plugin parses the stored payload again (a fixed plugin may
  * now read what it refused). Undefined, so the stored canonical order is used, when it cannot: no
- * webhook parse, no payload or a truncated one, or no order in what the parse returns (the
- * partner's topic headers are not kept, so Shopify and WooCommerce parses say 'ignored'). With
- * several orders in one delivery, the one with the exception's external id. Not verified again:
- * the signature was checked when it arrived. A `PayloadError` is thrown (the exception stays open).
+ * webhook parse (a poll's record: its stored canonical order is replayed), no payload or a
+ * truncated one, or no order in what the parse returns. The partner's routing headers kept with the
+ * exception (Shopify's and WooCommerce's topic) are handed back, so their parses read the order
+ * again. With several orders in one delivery, the one with the exception's external id. Not
+ * verified again: the signature was checked when it arrived. A `PayloadError` is thrown (the
+ * exception stays open).
  */
 export function reparseStored(hub: HubContext): Reparse {
   return async (exception) => {
     const instance = hub.registry.get(exception.channelInstanceId)
     const webhook = instance?.definition.capabilities.webhook
     if (!instance || !webhook || !exception.payload || exception.payload.truncated) return undefined
+    if (exception.source.startsWith('poll')) return undefined
     const request: RawRequest = {
       method: 'POST',
       path: exception.source,
-      headers: exception.contentType ? { 'content-type': exception.contentType } : {},
+      headers: {
+        ...exception.headers,
+        ...(exception.contentType ? { 'content-type': exception.contentType } : {}),
+      },
       query: {},
       rawBody: payloadBytes(exception.payload),
     }

@@ -114,15 +114,6 @@ function onBodyClose(this: IncomingMessage): void {
 
 const PARSE_DEADLINE_MS = 10_000
 
-/**
- * For the crash test only: how long to wait between storing an exception and answering, so a test
- * can kill the hub in that window. Zero (no wait) unless the variable is set.
- */
-const EXCEPTION_ANSWER_DELAY_MS = Number(process.env.SWITCHYARD_TEST_EXCEPTION_ANSWER_DELAY_MS ?? 0) || 0
-const answerDelay = async () => {
-  if (EXCEPTION_ANSWER_DELAY_MS > 0) await new Promise((r) => setTimeout(r, EXCEPTION_ANSWER_DELAY_MS))
-}
-
 /** The text guard's refusal (422 INVALID_TEXT) as a value, or undefined when the text is acceptable. */
 function refusedText(check: () => void): ProblemError | undefined {
   try {
@@ -143,9 +134,14 @@ function keep(hub: HubContext, instanceId: string, received: ReceivedInput, issu
   })
 }
 
+/** Waits between storing an exception and answering: the crash test's window (0, none, otherwise). */
+async function answerDelay(ms: number): Promise<void> {
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms))
+}
+
 /** 202: stored, so the partner need not send it again. */
-async function exceptionAnswer(c: Context, kept: CapturedException): Promise<Response> {
-  await answerDelay()
+async function exceptionAnswer(c: Context, kept: CapturedException, delayMs: number): Promise<Response> {
+  await answerDelay(delayMs)
   return c.json(
     {
       exceptionId: kept.id,
@@ -183,6 +179,7 @@ export function webhookRoutes(hub: HubContext): Hono {
     webhookRateLimit(hub.settings.rateLimits.webhook, hub.metrics, hub.settings.trustProxy),
   )
   const health = webhookHealth(hub)
+  const delayMs = hub.settings.testExceptionAnswerDelayMs
   app.all('/:instance/*', async (c) => {
     const instanceId = c.req.param('instance')
     c.set('logInstance', instanceId)
@@ -221,6 +218,8 @@ export function webhookRoutes(hub: HubContext): Hono {
     const received: ReceivedInput = {
       source: request.path,
       contentType: headers['content-type'] ?? null,
+      // Core keeps only the routing headers (the topic a parse reads), never a signature.
+      headers,
       body: request.rawBody,
     }
     // An authentic body that is not UTF-8 text is refused whole: decoding it would store a guess.
@@ -231,7 +230,8 @@ export function webhookRoutes(hub: HubContext): Hono {
       )
       if (refused && !channel) throw refused
       // Kept as it came (raw JSON text holds only escapes); its order id is unknown: no plugin read it.
-      if (refused) return exceptionAnswer(c, await keep(hub, instance.id, received, refused.errors ?? []))
+      if (refused)
+        return exceptionAnswer(c, await keep(hub, instance.id, received, refused.errors ?? []), delayMs)
     }
     // Checked before the plugin parses: a hostile nesting depth must not reach any parser.
     if ((headers['content-type'] ?? '').includes('json') && jsonTooDeep(request.rawBody, MAX_JSON_DEPTH)) {
@@ -260,7 +260,7 @@ export function webhookRoutes(hub: HubContext): Hono {
         received,
         reasons: result,
       })
-      return exceptionAnswer(c, kept)
+      return exceptionAnswer(c, kept, delayMs)
     }
     await health.succeeded(instance.id)
     if (result.dedupeKey && (await hub.core.webhookReceipts.seen(instance.id, result.dedupeKey))) {
@@ -273,7 +273,7 @@ export function webhookRoutes(hub: HubContext): Hono {
     )
     if (result.dedupeKey) await hub.core.webhookReceipts.record(instance.id, result.dedupeKey)
     const kept = results.flatMap((r) => (r.type === 'exception' ? [r.exceptionId] : []))
-    if (kept.length > 0) await answerDelay()
+    if (kept.length > 0) await answerDelay(delayMs)
     if (result.reply) {
       return new Response(result.reply.body ?? '', {
         status: result.reply.status,

@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { isSwitchyardError, type SqlDb } from '@switchyard/core'
+import { isSwitchyardError, type ReceivedInput, type SqlDb } from '@switchyard/core'
 import {
-  canonicalOrderSchema,
   classifyError,
   type InboundEvent,
   type InventorySnapshot,
   isPluginError,
   type PluginContext,
   type PollResult,
-  unacceptableText,
-  zodIssues,
+  type UnmappedRecord,
 } from '@switchyard/plugin-sdk'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
@@ -23,6 +21,9 @@ const POLL_DEADLINE_MS = 60_000
 const LEASE_MS = POLL_DEADLINE_MS * 2
 
 type PollKind = 'orders' | 'inventory'
+
+/** What a polled order's exception says of its input: the record is its canonical order (kept as parsed). */
+const POLLED: ReceivedInput = { source: 'poll', contentType: null, body: null }
 
 export interface PollersOptions {
   /** Overrides every plugin's own interval (tests, demos). */
@@ -110,42 +111,61 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
 
   async function applyOrders(instance: LoadedInstance, result: PollResult, ctx: PluginContext<unknown>) {
     const poll = instance.definition.capabilities.ordersPoll!
-    if (result.receipt !== undefined) {
-      // A receipt (a mailbox file) is all or nothing: check every order before importing any.
-      const problem = await preflight(result.events)
-      if (problem) {
-        hub.logger.warn({ instance: instance.id, reason: problem }, 'poll result rejected')
-        await poll.rejected?.(result, problem, ctx)
-        return
-      }
-    }
-    for (const event of result.events) await applyOne(instance, event)
+    // A channel's order the hub cannot take, and a record its plugin could not map, are kept as
+    // intake exceptions: the records after them still go in, the cursor moves on, and the instance
+    // is not marked failing (bad data is not a failing call). A receipt (a mailbox file) too: each
+    // of its orders is taken or kept on its own, so one bad PO no longer refuses the good ones.
+    const channel = instance.definition.kind === 'channel'
+    for (const record of result.unmapped ?? []) await keepUnmapped(instance, record)
+    for (const event of result.events) await applyOne(instance, event, channel ? POLLED : undefined)
     await poll.committed?.(result, ctx)
   }
 
-  async function preflight(events: readonly InboundEvent[]): Promise<string | undefined> {
-    const skus = new Set<string>()
-    for (const [i, event] of events.entries()) {
-      if (event.type !== 'order') continue
-      // Text no database can store refuses the whole receipt here, not halfway through importing it.
-      const text = unacceptableText(event.order)[0]
-      if (text) return `order ${i + 1}: ${text.field} ${text.message}`
-      const parsed = canonicalOrderSchema.safeParse(event.order)
-      if (!parsed.success) {
-        const issue = zodIssues(parsed.error)[0]!
-        return `order ${i + 1} (${event.order.externalId}): ${issue.field}: ${issue.message}`
-      }
-      for (const line of parsed.data.lines) skus.add(line.sku)
+  /** A record the plugin read but could not map: kept with its payload and the plugin's reasons. */
+  async function keepUnmapped(instance: LoadedInstance, record: UnmappedRecord): Promise<void> {
+    if (instance.definition.kind !== 'channel') {
+      hub.logger.warn(
+        { instance: instance.id },
+        'unmapped record from a plugin that is not a channel ignored',
+      )
+      return
     }
-    if (skus.size === 0) return undefined
-    const { missing } = await hub.core.catalogCache.products([...skus])
-    return missing.length > 0 ? `unknown sku ${missing.join(', ')}` : undefined
+    // Plugin output is not trusted: a malformed report still keeps what it can, with a reason saying so.
+    const payload =
+      typeof record?.payload === 'string' ? record.payload : (JSON.stringify(record?.payload) ?? '')
+    const reasons = (Array.isArray(record?.reasons) ? record.reasons : [])
+      .filter((r) => r && typeof r.field === 'string' && typeof r.message === 'string')
+      .map((r) => ({
+        field: r.field.slice(0, 300),
+        code: typeof r.code === 'string' && r.code ? r.code.slice(0, 64) : 'INVALID_PAYLOAD',
+        message: r.message.slice(0, 1000),
+      }))
+    if (reasons.length === 0)
+      reasons.push({
+        field: '(record)',
+        code: 'INVALID_PAYLOAD',
+        message: 'the plugin could not map this record',
+      })
+    await hub.core.intakeExceptions.capture(instance.id, {
+      candidate: undefined,
+      externalOrderId: typeof record?.externalId === 'string' ? record.externalId : undefined,
+      received: {
+        source: 'poll',
+        contentType: typeof record?.contentType === 'string' ? record.contentType : null,
+        body: payload,
+      },
+      reasons,
+    })
   }
 
   /** One event; a permanent refusal is logged and recorded and the poll moves on past it. */
-  async function applyOne(instance: LoadedInstance, event: InboundEvent): Promise<void> {
+  async function applyOne(
+    instance: LoadedInstance,
+    event: InboundEvent,
+    received?: ReceivedInput,
+  ): Promise<void> {
     try {
-      await applyInbound(hub, instance, [event])
+      await applyInbound(hub, instance, [event], received)
     } catch (error) {
       if (!isPermanent(error)) throw error
       const ref =

@@ -9,6 +9,7 @@ import { Migration20261206020000_location_ship_days } from './Migration202612060
 import { Migration20261206040000_intake_exception } from './Migration20261206040000_intake_exception'
 import { Migration20261206050000_sku_mappings } from './Migration20261206050000_sku_mappings'
 import { Migration20261206070000_order_search } from './Migration20261206070000_order_search'
+import { Migration20261206090000_intake_exception_headers } from './Migration20261206090000_intake_exception_headers'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206040000_intake_exception', class: Migration20261206040000_intake_exception },
   { name: 'Migration20261206050000_sku_mappings', class: Migration20261206050000_sku_mappings },
   { name: 'Migration20261206070000_order_search', class: Migration20261206070000_order_search },
+  {
+    name: 'Migration20261206090000_intake_exception_headers',
+    class: Migration20261206090000_intake_exception_headers,
+  },
 ]
