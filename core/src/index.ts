@@ -32,6 +32,7 @@ export {
   identifiersOf,
   resolveIdentifiers,
 } from './customers/customer-identity'
+export { BackupError, type BackupOutcome, backupDatabase, restoreDatabase } from './db/backup'
 export { type DatabaseSettings, type Dialect, resolveDatabaseSettings } from './db/database-settings'
 export { createOrm, migrate, type Orm } from './db/orm'
 export { type ChangeFeed, openChangeFeed, postgresChangeFeed } from './db/sql/change-feed'

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { importSkuMappingCsv, openCore, type Role, roles, ValidationError } from '@switchyard/core'
+import {
+  BackupError,
+  backupDatabase,
+  importSkuMappingCsv,
+  openCore,
+  type Role,
+  restoreDatabase,
+  roles,
+  ValidationError,
+} from '@switchyard/core'
 import { seedDemo } from './demo/seed'
 import { startHub } from './hub'
 import { ConfigFileError } from './plugins/config-file'
@@ -15,6 +24,9 @@ const USAGE = `switchyard <command>
                                 create an API key (roles: ${roles.join(', ')}); printed once
   keys list                     list API keys
   keys revoke <id>              revoke an API key
+  backup <file>                 copy the database while hubs run (SQLite: online backup, checked;
+                                PostgreSQL: pg_dump --format=custom of the hub's schema)
+  restore <file>                put a backup in place; stop every hub first
   sku-mappings import <instance> <file.csv>
                                 map a channel's skus to hub skus (header channel_sku,hub_sku,multiplier;
                                 an empty hub_sku removes the mapping); all or nothing
@@ -89,6 +101,27 @@ async function main(argv: string[]): Promise<number> {
         return 2
       } finally {
         await core.close()
+      }
+    }
+    case 'backup':
+    case 'restore': {
+      if (!sub || rest.length > 0) {
+        process.stderr.write(`${USAGE}\n`)
+        return 2
+      }
+      try {
+        const done =
+          command === 'backup'
+            ? await backupDatabase(settings.database, sub)
+            : await restoreDatabase(settings.database, sub)
+        process.stdout.write(
+          `${command === 'backup' ? 'backed up to' : 'restored from'} ${done.file}: ${done.orders} orders\n`,
+        )
+        return 0
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error
+        process.stderr.write(`switchyard ${command}: ${error.message}\n`)
+        return 1
       }
     }
     case 'sku-mappings': {

@@ -18,7 +18,7 @@ export interface RestHub {
  */
 export async function startRestHub(
   db: TestDb,
-  extra: { plugins?: readonly PluginEntry[]; env?: Record<string, string> } = {},
+  extra: { plugins?: readonly PluginEntry[]; env?: Record<string, string>; adminKey?: string } = {},
 ): Promise<RestHub> {
   const channel = await RestChannelPeer.start('channel-secret-123')
   const wms = await RestWmsPeer.start('wms-api-key-456', 'wms-hook-secret-789')
@@ -38,6 +38,7 @@ export async function startRestHub(
       ...(extra.plugins ?? []),
     ],
     { WEB_SECRET: channel.secret, DC_KEY: wms.apiKey, DC_HOOK: wms.webhookSecret, ...extra.env },
+    extra.adminKey,
   )
   return {
     hub,

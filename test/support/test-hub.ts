@@ -79,6 +79,8 @@ export async function startTestHub(
   db: TestDb,
   plugins: readonly PluginEntry[],
   env: Record<string, string> = {},
+  /** A key the database already holds (a restarted or restored hub makes no bootstrap key). */
+  existingKey?: string,
 ): Promise<TestHub> {
   const config = writeConfig(plugins)
   const fullEnv = { ...process.env, ...hubEnv(db, config.path, env) }
@@ -90,7 +92,7 @@ export async function startTestHub(
       announced += text
     },
   })
-  const adminKey = hub.bootstrapKey ?? /sy_[A-Za-z0-9_-]+/.exec(announced)?.[0]
+  const adminKey = hub.bootstrapKey ?? /sy_[A-Za-z0-9_-]+/.exec(announced)?.[0] ?? existingKey
   if (!adminKey) throw new Error('the test hub did not create an admin key')
   return {
     url: hub.url,
