@@ -21,6 +21,19 @@ export interface WebhookFixture {
   expect?: InboundEvent['type'][]
 }
 
+export interface MalformedPage {
+  /** Answers the plugin's calls for this check, on a fixture server of its own. */
+  http?: FixtureHandler
+  /** Readies anything else, e.g. drops a mailbox file; gets the config the check polls with. */
+  prepare?: (config: Record<string, unknown>) => Promise<void>
+  /** The cursor to poll from (null by default). */
+  cursor?: string | null
+  /** How many good orders the page holds: all of them must come back as events. */
+  goodOrders: number
+  /** The channel's id of the bad record, when it has a readable one: reported as its `externalId`. */
+  badExternalId?: string
+}
+
 export interface ConformanceOptions {
   /** A good config, as the hub hands it over (secrets already resolved). */
   config: Record<string, unknown>
@@ -45,6 +58,13 @@ export interface ConformanceOptions {
     futureCursor: string
     /** How many orders the first full poll must find (at least). */
     minOrders?: number
+    /**
+     * A page holding one record the plugin cannot map among good ones (SDK 1.2). The kit polls it
+     * once and checks: the good orders come back as valid events, the bad record is reported once
+     * in `unmapped` (its payload, each reason naming a field), and the cursor moves on. Without it a
+     * polling plugin's check is shown skipped.
+     */
+    malformedPage?: MalformedPage
   }
   /** The outbound call the 429 check makes; by default the first of poll, fulfilment, status push. */
   rateLimitedCall?: (plugin: PluginDefinition, ctx: PluginContext<unknown>) => Promise<unknown>
@@ -329,6 +349,52 @@ export function describePluginConformance(plugin: PluginDefinition, options: Con
           const future = await capture(() => pollAll(plugin, ctx, options.poll?.futureCursor ?? null))
           expect(orderIds(future.events)).toEqual([])
         })
+        const malformed = options.poll?.malformedPage
+        const title =
+          'takes the good records of a page with a malformed one, reports the bad one and moves the cursor'
+        if (!malformed) it.skip(`${title} (no poll.malformedPage fixture)`, () => {})
+        else
+          it(title, { timeout }, async () => {
+            const own = malformed.http ? await startFixtureServer(malformed.http) : undefined
+            try {
+              const pageConfig = own && options.withBaseUrl ? options.withBaseUrl(config, own.url) : config
+              await malformed.prepare?.(pageConfig)
+              const t = createTestContext(plugin as PluginDefinition<z.ZodType>, pageConfig)
+              contexts.push(t)
+              const from = malformed.cursor ?? null
+              const page = await capture(() => poll.poll(from, t.ctx))
+              // The good ones are taken, valid, and the bad one is not among them.
+              const ids = orderIds(page.events)
+              expect(ids).toHaveLength(malformed.goodOrders)
+              if (malformed.badExternalId) expect(ids).not.toContain(malformed.badExternalId)
+              for (const e of page.events) {
+                if (e.type !== 'order') continue
+                const parsed = canonicalOrderSchema.safeParse(e.order)
+                expect(parsed.success, parsed.success ? '' : parsed.error.message).toBe(true)
+              }
+              // The bad one is reported once, with its payload and a reason naming a field.
+              expect(page.unmapped ?? [], 'the malformed record must be reported in `unmapped`').toHaveLength(
+                1,
+              )
+              const bad = page.unmapped![0]!
+              expect(typeof bad.payload).toBe('string')
+              expect(bad.payload.length).toBeGreaterThan(0)
+              expect(bad.reasons.length).toBeGreaterThan(0)
+              for (const r of bad.reasons) {
+                expect(r.field, 'each reason names a field').toMatch(/\S/)
+                expect(r.code, 'each reason has a code').toMatch(/\S/)
+                expect(r.message, 'each reason says why').toMatch(/\S/)
+              }
+              if (malformed.badExternalId) expect(bad.externalId).toBe(malformed.badExternalId)
+              // The cursor moved on: the bad record does not hold the records after it back.
+              expect(page.cursor).not.toBeNull()
+              expect(page.cursor).not.toBe(from)
+              expect(JSON.parse(JSON.stringify(page.unmapped))).toEqual(structuredClone(page.unmapped))
+              await poll.committed?.(page, t.ctx)
+            } finally {
+              await own?.close()
+            }
+          })
       })
     }
 

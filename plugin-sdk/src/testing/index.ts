@@ -6,6 +6,7 @@
 export {
   type ConformanceOptions,
   describePluginConformance,
+  type MalformedPage,
   type SuiteName,
   type WebhookFixture,
 } from './conformance'

@@ -65,12 +65,34 @@ const withBaseUrl = (c: Record<string, unknown>, url: string) => ({
   tokenUrl: `${url}/auth/o2/token`,
 })
 
+/** A page of three seller-fulfilled orders, the middle one without a seller sku (cannot be mapped). */
+const good = orders.orders.find(
+  (o: { fulfillment?: { fulfilledBy?: string } }) => o.fulfillment?.fulfilledBy !== 'AMAZON',
+)
+const withId = (id: string) => ({ ...structuredClone(good), orderId: id })
+const broken = withId('902-0000000-0000002')
+delete broken.orderItems[0].product.sellerSku
+const malformedAnswer: typeof answer = (req) =>
+  req.path === '/orders/2026-01-01/orders'
+    ? {
+        status: 200,
+        body: {
+          orders: [withId('902-0000000-0000001'), broken, withId('902-0000000-0000003')],
+          pagination: {},
+        },
+      }
+    : answer(req)
+
 describePluginConformance(plugin, {
   config,
   invalidConfig: { config: { ...config, marketplaceId: 'us' }, field: 'marketplaceId' },
   withBaseUrl,
   http: answer,
-  poll: { futureCursor: JSON.stringify({ since: '2999-01-01T00:00:00Z' }), minOrders: 1 },
+  poll: {
+    futureCursor: JSON.stringify({ since: '2999-01-01T00:00:00Z' }),
+    minOrders: 1,
+    malformedPage: { http: malformedAnswer, goodOrders: 2, badExternalId: '902-0000000-0000002' },
+  },
 })
 
 describe('Amazon LWA token', () => {

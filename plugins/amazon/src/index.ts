@@ -18,8 +18,9 @@ import { pushRefund } from './refund'
 export default definePlugin({
   id: 'amazon',
   kind: 'channel',
-  version: '1.0.0',
-  sdk: '^1.0.0',
+  version: '1.1.0',
+  // 1.2: orders it cannot map are reported as `unmapped` (an older hub would drop them).
+  sdk: '^1.2.0',
   displayName: 'Amazon Seller Central',
   description:
     'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement, shipment confirmation and refunds (order adjustment feed) back.',

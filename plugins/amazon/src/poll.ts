@@ -1,4 +1,10 @@
-import type { InboundEvent, PluginContext, PollResult } from '@switchyard/plugin-sdk'
+import {
+  type InboundEvent,
+  isPayloadError,
+  type PluginContext,
+  type PollResult,
+  type UnmappedRecord,
+} from '@switchyard/plugin-sdk'
 import type { AmazonConfig } from './config'
 import { spRequest } from './lwa'
 import { orderEvent } from './map-order'
@@ -41,17 +47,40 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<AmazonCo
   const res = await spRequest(ctx, 'GET', `/orders/2026-01-01/orders?${params}`)
   const answer = res.json<{ orders?: AmazonOrder[]; pagination?: { nextToken?: string } }>()
   const events: InboundEvent[] = []
+  const unmapped: UnmappedRecord[] = []
   let max = cursor.max
   for (const order of answer.orders ?? []) {
-    max = later(max, order.lastUpdatedTime)
+    max = later(max, order?.lastUpdatedTime)
     try {
       const event = orderEvent(order)
       if (event.type !== 'ignored') events.push(event)
     } catch (error) {
-      ctx.logger.warn({ order: order.orderId, error: (error as Error).message }, 'Amazon order skipped')
+      // Reported, not skipped: the hub keeps it as an intake exception and the page goes on.
+      unmapped.push(unmappedOrder(order, error))
+      ctx.logger.warn({ order: order.orderId, error: (error as Error).message }, 'Amazon order not mappable')
     }
   }
+  const extra = unmapped.length > 0 ? { unmapped } : {}
   const next = answer.pagination?.nextToken
-  if (next) return { events, cursor: JSON.stringify({ since: cursor.since, token: next, max }), more: true }
-  return { events, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+  if (next)
+    return {
+      events,
+      ...extra,
+      cursor: JSON.stringify({ since: cursor.since, token: next, max }),
+      more: true,
+    }
+  return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+}
+
+/** An order the mapping refused, as the SP-API sent it, with each field it could not read. */
+function unmappedOrder(order: AmazonOrder, error: unknown): UnmappedRecord {
+  const id = (order as { orderId?: unknown } | null)?.orderId
+  return {
+    payload: JSON.stringify(order),
+    contentType: 'application/json',
+    ...(typeof id === 'string' && id !== '' ? { externalId: id } : {}),
+    reasons: isPayloadError(error)
+      ? error.issues.map((i) => ({ field: i.field, code: 'INVALID_PAYLOAD', message: i.message }))
+      : [{ field: '(order)', code: 'UNMAPPABLE', message: (error as Error)?.message ?? String(error) }],
+  }
 }

@@ -3,8 +3,10 @@
  * A B2B trading partner over ASC X12 files in a mailbox (as an SFTP or VAN drop would be).
  * - In: 850 purchase orders from `<mailbox>/inbound/`. Every interchange gets a 997 (and a TA1 when
  *   the ISA/IEA envelope itself is wrong) naming the failing set, segment and element with the
- *   proper AK codes. A file with any error is moved to `inbound/failed/` with a `.reason.txt` and
- *   none of its orders is imported; a good one goes to `inbound/processed/` once its orders commit.
+ *   proper AK codes. A PO with errors is rejected alone (AK5 R, AK9 P) and reported to the hub as
+ *   an unmapped record (an intake exception); the good POs of the file go in and the file goes to
+ *   `inbound/processed/`. An envelope or group error rejects the file whole: `inbound/failed/` with
+ *   a `.reason.txt`, and the file is reported as one unmapped record.
  * - Out, to `<mailbox>/outbound/`: an 855 acknowledgement (accepted, quantity changed, backordered)
  *   when the hub has allocated the order; an 856 ship notice and then an 810 invoice per shipment;
  *   an 812 credit memo for each refund after a return.
@@ -16,13 +18,19 @@ import {
   PermanentError,
   type PluginContext,
   type PollResult,
+  type UnmappedRecord,
 } from '@switchyard/plugin-sdk'
 import { type EdiX12Config, ediX12Config } from './config'
 import { asn856, credit812, invoice810, po855 } from './documents'
 import { Mailbox, outboundName } from './mailbox'
 import { type PoMemo, read850 } from './po850'
 import { ack997, interchangeIsClean, ta1 } from './x12/ack'
-import { type Interchange, parseInterchange, UnreadableInterchangeError } from './x12/parse'
+import {
+  type Interchange,
+  parseInterchange,
+  type TransactionSet,
+  UnreadableInterchangeError,
+} from './x12/parse'
 import { type OutboundGroup, writeInterchange } from './x12/write'
 
 type Ctx = PluginContext<EdiX12Config>
@@ -30,6 +38,13 @@ type Ctx = PluginContext<EdiX12Config>
 interface Receipt {
   file: string
   poNumbers: string[]
+  /**
+   * Set when the 997 rejects the whole interchange (its envelope or a group is wrong, or no PO in it
+   * is good): the file goes to failed/ with this reason once the hub has kept what it reports.
+   */
+  refused?: string
+  /** Set when the file has no readable ISA, so no 997 can answer it: failed/ with this reason. */
+  unreadable?: string
 }
 
 const FUNCTIONAL_ID: Record<string, string> = {
@@ -136,18 +151,14 @@ async function pollMailbox(_cursor: string | null, ctx: Ctx): Promise<PollResult
   }
 }
 
-async function readFile(ctx: Ctx, mailbox: Mailbox, file: string, more: boolean): Promise<PollResult> {
-  const { config } = ctx
-  let x: Interchange
-  try {
-    x = parseInterchange(await mailbox.read(file))
-  } catch (error) {
-    if (!(error instanceof UnreadableInterchangeError)) throw error
-    // Without a readable ISA there is no control number to acknowledge: the reason file says why.
-    await mailbox.fail(file, `not an X12 interchange this mailbox can read: ${error.message}`)
-    ctx.logger.warn({ file, reason: error.message }, 'EDI file refused')
-    return { events: [], cursor: file, more }
-  }
+const EDI_TYPE = 'application/edi-x12'
+
+/**
+ * Checks an interchange as this mailbox takes it and reads each 850: every problem is recorded on
+ * the interchange where its 997 reports it. Run again when the file is settled, so the 997 written
+ * then names the same problems.
+ */
+function examine(x: Interchange, config: EdiX12Config): { orders: { order: InboundEvent; memo: PoMemo }[] } {
   if (x.sender !== config.partner.id)
     x.errors.push({
       code: '006',
@@ -155,7 +166,6 @@ async function readFile(ctx: Ctx, mailbox: Mailbox, file: string, more: boolean)
     })
   if (x.receiver !== config.us.id)
     x.errors.push({ code: '008', message: `ISA08 ${x.receiver} is not us (${config.us.id})` })
-
   const orders: { order: InboundEvent; memo: PoMemo }[] = []
   for (const group of x.groups) {
     if (group.functionalId !== 'PO')
@@ -170,30 +180,134 @@ async function readFile(ctx: Ctx, mailbox: Mailbox, file: string, more: boolean)
       if (read) orders.push({ order: { type: 'order', order: read.order }, memo: read.memo })
     }
   }
-  if (!interchangeIsClean(x) || orders.length === 0) {
+  return { orders }
+}
+
+const setIsClean = (set: TransactionSet) => set.errors.length === 0 && set.segmentErrors.length === 0
+
+/** The PO number a set names (BEG03), when there is a usable one. */
+function poNumberOf(set: TransactionSet): string | undefined {
+  const po = set.segments.find((s) => s.id === 'BEG')?.elements[3]?.trim()
+  return po && po.length <= 100 ? po : undefined
+}
+
+/** One bad purchase order as the partner sent it (ST to SE) with each problem its 997 reports. */
+function rejectedSet(x: Interchange, set: TransactionSet): UnmappedRecord {
+  const { element, segment } = x.delimiters
+  const po = poNumberOf(set)
+  return {
+    payload: set.segments.map((s) => `${s.elements.join(element)}${segment}`).join('\n'),
+    contentType: EDI_TYPE,
+    ...(po ? { externalId: po } : {}),
+    reasons: [
+      ...set.errors.map((e) => ({
+        field: `${set.id} ${set.control}`,
+        code: `X12_AK5_${e.code}`,
+        message: e.message,
+      })),
+      ...set.segmentErrors.map((e) => ({
+        field: e.element ? `${e.segment}${String(e.element.position).padStart(2, '0')}` : e.segment,
+        code: e.element ? `X12_AK4_${e.element.code}` : `X12_AK3_${e.code}`,
+        message: `${e.message} (segment ${e.position} of set ${set.control})`,
+      })),
+    ],
+  }
+}
+
+/** The whole file, when its 997 must reject it whole (the envelope or a group is wrong). */
+function rejectedFile(x: Interchange, file: string, text: string): UnmappedRecord {
+  const pos = x.groups.flatMap((g) => g.sets.flatMap((s) => poNumberOf(s) ?? []))
+  return {
+    payload: text,
+    contentType: EDI_TYPE,
+    // One PO in the file: the exception is that PO's, so the partner's corrected resend closes it.
+    ...(pos.length === 1 ? { externalId: pos[0]! } : {}),
+    reasons: [
+      ...x.errors.map((e) => ({
+        field: `interchange ${x.control}`,
+        code: `X12_TA1_${e.code}`,
+        message: e.message,
+      })),
+      ...x.groups.flatMap((g) =>
+        g.errors.map((e) => ({ field: `group ${g.control}`, code: `X12_AK9_${e.code}`, message: e.message })),
+      ),
+      { field: '(file)', code: 'X12_REJECTED', message: `${file}: the 997 rejects the whole interchange` },
+    ],
+  }
+}
+
+/**
+ * One file, read as the 997 will answer it. A PO with errors of its own is rejected alone (AK5 R,
+ * AK9 P): the good POs go to the hub and each bad one is reported as an unmapped record (one intake
+ * exception per PO). An error in the envelope or a group rejects the file whole (its 997 says so),
+ * and the file itself is reported; a file from another sender (ISA06/08) is not: it is not this
+ * partner's. The 997 is written and the file archived in `settle`, once the hub has kept all this.
+ */
+async function readFile(ctx: Ctx, mailbox: Mailbox, file: string, more: boolean): Promise<PollResult> {
+  const text = await mailbox.read(file)
+  let x: Interchange
+  try {
+    x = parseInterchange(text)
+  } catch (error) {
+    if (!(error instanceof UnreadableInterchangeError)) throw error
+    // Without a readable ISA there is no control number to acknowledge: the reason file says why.
+    const reason = `not an X12 interchange this mailbox can read: ${error.message}`
+    ctx.logger.warn({ file, reason: error.message }, 'EDI file refused')
+    return { events: [], cursor: file, more, receipt: { file, poNumbers: [], unreadable: reason } }
+  }
+  const { orders } = examine(x, ctx.config)
+  const sets = x.groups.flatMap((g) => g.sets)
+  const whole = x.errors.length > 0 || x.groups.some((g) => g.errors.length > 0) || sets.length === 0
+  if (whole || orders.length === 0) {
     const why = reasons(x) || 'the interchange holds no purchase order'
-    await acknowledge(ctx, file, x, true)
-    await mailbox.fail(file, why)
     ctx.logger.warn({ file, interchange: x.control, reason: why }, 'EDI interchange rejected')
-    return { events: [], cursor: file, more }
+    const foreign = x.errors.some((e) => e.code === '006' || e.code === '008')
+    const unmapped = foreign
+      ? []
+      : whole
+        ? [rejectedFile(x, file, text)]
+        : sets.filter((s) => !setIsClean(s)).map((s) => rejectedSet(x, s))
+    const receipt: Receipt = { file, poNumbers: [], refused: why }
+    return { events: [], ...(unmapped.length > 0 ? { unmapped } : {}), cursor: file, more, receipt }
   }
   // Saved before the hub commits: the 855 for an order can be due the moment it is taken.
   for (const o of orders) await ctx.state.set(`po:${o.memo.poNumber}`, o.memo)
+  const bad = sets.filter((s) => !setIsClean(s))
+  if (bad.length > 0)
+    ctx.logger.warn({ file, interchange: x.control, reason: reasons(x) }, 'EDI purchase order(s) rejected')
   const receipt: Receipt = { file, poNumbers: orders.map((o) => o.memo.poNumber) }
-  return { events: orders.map((o) => o.order), cursor: file, more, receipt }
+  return {
+    events: orders.map((o) => o.order),
+    ...(bad.length > 0 ? { unmapped: bad.map((s) => rejectedSet(x, s)) } : {}),
+    cursor: file,
+    more,
+    receipt,
+  }
 }
 
 async function settle(ctx: Ctx, result: PollResult, rejection: string | undefined): Promise<void> {
-  const receipt = result.receipt as Receipt
+  const receipt = result.receipt as Receipt | undefined
+  if (!receipt) return
   const mailbox = new Mailbox(ctx.config.mailbox)
   if (!(await mailbox.exists(receipt.file))) return // settled already (a replay after a crash)
+  if (receipt.unreadable !== undefined) {
+    await mailbox.fail(receipt.file, receipt.unreadable)
+    return
+  }
   const x = parseInterchange(await mailbox.read(receipt.file))
-  // Syntactically the interchange was fine, so the 997 accepts it; a business refusal is the 855's to say.
+  examine(x, ctx.config)
+  if (receipt.refused !== undefined) {
+    await acknowledge(ctx, receipt.file, x, true)
+    await mailbox.fail(receipt.file, receipt.refused)
+    return
+  }
+  // The good POs are accepted, each bad one rejected (AK9 P); a business refusal is the 855's to say.
   await acknowledge(ctx, receipt.file, x, false)
   if (rejection === undefined) {
     await mailbox.archive(receipt.file)
     return
   }
+  // A hub before SDK 1.2 refused the receipt whole.
   for (const po of receipt.poNumbers) {
     const memo = await ctx.state.get<PoMemo>(`po:${po}`)
     if (memo) await send(ctx, `855-reject:${po}`, '855', po, po855(memo, undefined, ctx.clock.now(), po))
@@ -213,8 +327,9 @@ async function memoOf(ctx: Ctx, poNumber: string): Promise<PoMemo> {
 export default definePlugin({
   id: 'edi-x12',
   kind: 'channel',
-  version: '1.0.0',
-  sdk: '^1.0.0',
+  version: '1.1.0',
+  // 1.2: bad POs are reported as `unmapped` and each PO is taken on its own.
+  sdk: '^1.2.0',
   displayName: 'EDI X12 trading partner',
   description:
     '850 purchase orders in; 997, 855, 856, 810 and 812 out, through a mailbox folder per partner.',
