@@ -13,7 +13,8 @@ const seg = (doc: ReceivedDocument, id: string) => doc.segments.filter((s) => s[
 
 /**
  * A trading partner's 850 through the mailbox → hub → ShipBob → hub → 856 and 810 back, with a
- * 997 for every interchange and the failed/ folder for anything wrong.
+ * 997 for every interchange, the failed/ folder for a file rejected whole, the exception inbox for
+ * a PO the hub cannot take.
  */
 describe('EDI X12 trading partner with the ShipBob WMS', () => {
   let db: TestDb
@@ -243,26 +244,35 @@ describe('EDI X12 trading partner with the ShipBob WMS', () => {
     await waitFor(() => partner.failed().find((f) => f.file === 'po-50003.edi'), 5_000, 'failed file')
   })
 
-  it('never half-imports: one unknown sku refuses the whole interchange, with an 855 RJ per PO', async () => {
+  it('takes the good PO of a file and keeps the one with an unknown sku as an intake exception', async () => {
     const { text, control } = partner.purchaseOrders([
       { poNumber: 'PO-50004', lines: [{ sku: 'SKU-A', quantity: 1, price: '12.50' }] },
       { poNumber: 'PO-50005', lines: [{ sku: 'NO-SUCH-SKU', quantity: 1, price: '1.00' }] },
     ])
     partner.drop('po-50004-5.edi', text)
-    const failed = await waitFor(
-      () => partner.failed().find((f) => f.file === 'po-50004-5.edi'),
+    await waitFor(
+      () => (partner.processed().includes('po-50004-5.edi') ? true : undefined),
       10_000,
-      'failed file',
+      'processed file',
     )
-    expect(failed.reason).toMatch(/unknown sku NO-SUCH-SKU/)
+    // Both sets are good X12: the 997 accepts them; the hub's refusal is its own, kept for a person.
     const ack = await ackFor(control)
     expect(seg(ack, 'AK9')).toEqual([['AK9', 'A', '2', '2', '2']])
-    const rejections = partner
-      .received()
-      .filter((d) => d.setIds.includes('855') && seg(d, 'BAK')[0]![2] === 'RJ')
-    expect(rejections.map((d) => seg(d, 'BAK')[0]![3]).sort()).toEqual(['PO-50004', 'PO-50005'])
-    for (const po of ['PO-50004', 'PO-50005'])
-      expect((await hub.api(`/api/v1/orders?channel=acme-edi&externalId=${po}`)).body.items).toEqual([])
+    expect((await hub.api('/api/v1/orders?channel=acme-edi&externalId=PO-50004')).body.items).toHaveLength(1)
+    expect((await hub.api('/api/v1/orders?channel=acme-edi&externalId=PO-50005')).body.items).toEqual([])
+    const open = (await hub.api('/api/v1/exceptions?instance=acme-edi&status=open')).body.items as {
+      externalOrderId: string
+      reasons: { field: string; code: string }[]
+    }[]
+    const kept = open.filter((e) => e.externalOrderId === 'PO-50005')
+    expect(kept).toHaveLength(1)
+    expect(kept[0]!.reasons).toContainEqual(
+      expect.objectContaining({ field: 'lines[0].sku', code: 'UNKNOWN_SKU' }),
+    )
+    // No 855 rejects it: it waits in the inbox, and its 855 goes out when a replay takes it.
+    expect(
+      partner.received().filter((d) => d.setIds.includes('855') && seg(d, 'BAK')[0]![2] === 'RJ'),
+    ).toEqual([])
   })
 
   it('moves a file whose ISA is not 106 characters to failed with the reason', async () => {
