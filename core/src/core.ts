@@ -10,6 +10,7 @@ import { openChangeFeed } from './db/sql/change-feed'
 import { openSqlDb } from './db/sql/open'
 import type { SqlDb } from './db/sql/sql-db'
 import { readJson } from './db/sql/sql-db'
+import { IdempotencyStore } from './idempotency/idempotency-store'
 import { IntakeExceptions } from './intake-exceptions'
 import { PluginInstances, WebhookReceipts } from './integrations/plugin-state-store'
 import { ChannelStockSync } from './inventory/channel-stock-sync'
@@ -93,6 +94,8 @@ export interface Core {
   outbox: OutboxStore
   outboxQueries: OutboxQueries
   apiKeys: ApiKeys
+  /** Idempotency-Key records: the first answer to a key, replayed to its retries. */
+  idempotency: IdempotencyStore
   pluginInstances: PluginInstances
   webhookReceipts: WebhookReceipts
   close(): Promise<void>
@@ -222,6 +225,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     outbox: new OutboxStore(db, options.workerId, settledFulfilmentRequests),
     outboxQueries: new OutboxQueries(db),
     apiKeys: new ApiKeys(db, changes),
+    idempotency: new IdempotencyStore(db),
     pluginInstances: new PluginInstances(db),
     webhookReceipts: new WebhookReceipts(db),
     async close() {

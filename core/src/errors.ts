@@ -86,6 +86,10 @@ export const errorCodes = {
   CONFIG_INVALID: 'the plugin config file or an instance config is invalid',
   UNAVAILABLE: 'a service the hub needs is unavailable; try again',
   DATABASE_UNAVAILABLE: 'the database is unreachable; nothing was accepted, try again',
+  IDEMPOTENCY_KEY_REUSED:
+    'the Idempotency-Key was first sent with another request; a key stands for one request',
+  IDEMPOTENCY_KEY_IN_USE:
+    'a request with this Idempotency-Key is still being answered; retry to get its answer',
   DRAINING:
     'the hub is shutting down: /ready answers this so balancers send elsewhere; requests still in flight finish',
   INTERNAL: 'an unexpected error; it has been logged',

@@ -51,6 +51,7 @@ export {
   UnknownSkuError,
   ValidationError,
 } from './errors'
+export { type Claim, IdempotencyStore, type StoredResponse } from './idempotency/idempotency-store'
 export { nameUuid, uuidv7 } from './ids'
 export * from './intake-exceptions'
 export {

@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { authenticate } from './http/auth'
 import { bodyLimit } from './http/body-limit'
+import { idempotency } from './http/idempotency'
 import { jsonBodyGuard } from './http/json-guard'
 import { MAX_BODY_BYTES, MAX_URI_BYTES } from './http/limits'
 import { logFields } from './http/log-fields'
@@ -107,6 +108,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.use('*', authenticate(hub.core.apiKeys))
   api.use('*', keyRateLimit(hub.settings.rateLimits.key, hub.metrics))
   api.use('*', jsonBodyGuard())
+  api.use('*', idempotency(hub.core.idempotency))
   api.route('/orders', orderRoutes(hub))
   api.route('/products', productRoutes(hub))
   api.route('/locations', locationRoutes(hub))

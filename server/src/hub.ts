@@ -168,6 +168,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     const jobs = settings.workers
       ? [
           periodic('reservation-sweep', 1_000, () => core.reservations.sweep(), logger),
+          // Idempotency-Key records live 24 h; forgetting them hourly keeps the table small.
+          periodic('idempotency-purge', 3_600_000, () => core.idempotency.purge(), logger),
           periodic(
             'channel-stock-sync',
             settings.stockSyncMs,

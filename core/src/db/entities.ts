@@ -5,6 +5,7 @@ import { ProductSchema } from '../catalog/product.entity'
 import { SkuMappingSchema } from '../channels/sku-mappings/sku-mapping.entity'
 import { CustomerSchema } from '../customers/customer.entity'
 import { CustomerIdentitySchema } from '../customers/customer-identity.entity'
+import { IdempotencyRecordSchema } from '../idempotency/idempotency-record.entity'
 import { IntakeExceptionSchema } from '../intake-exceptions/intake-exception.entity'
 import {
   PluginInstanceSchema,
@@ -66,6 +67,7 @@ export const entities = [
   LocationDayLoadSchema,
   LocationRejectionSchema,
   SkuMappingSchema,
+  IdempotencyRecordSchema,
   ...pricingEntities,
   IntakeExceptionSchema,
 ]

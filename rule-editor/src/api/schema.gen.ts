@@ -1918,7 +1918,10 @@ export interface operations {
   submitOrder: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -2058,6 +2061,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -2282,7 +2294,10 @@ export interface operations {
   modifyOrder: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -2497,7 +2512,10 @@ export interface operations {
   cancelOrder: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -2645,7 +2663,10 @@ export interface operations {
   releaseOrderHold: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -3596,7 +3617,10 @@ export interface operations {
   createKey: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -3647,6 +3671,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -3760,7 +3793,10 @@ export interface operations {
   setKeyRole: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -3826,6 +3862,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
         headers: {
@@ -3858,7 +3903,10 @@ export interface operations {
   rotateKey: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -3918,6 +3966,15 @@ export interface operations {
       }
       /** @description `NOT_FOUND`: no such key */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -4107,7 +4164,10 @@ export interface operations {
   retryOutbox: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -4153,6 +4213,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -4269,7 +4338,10 @@ export interface operations {
   replayExceptions: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -4319,6 +4391,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -4434,7 +4515,10 @@ export interface operations {
   replayException: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -4519,7 +4603,10 @@ export interface operations {
   discardException: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -4699,7 +4786,10 @@ export interface operations {
   createReturn: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -4764,6 +4854,15 @@ export interface operations {
       }
       /** @description `ORDER_NOT_FOUND` (also another channel's, for a scoped key) */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -4879,7 +4978,10 @@ export interface operations {
   receiveReturn: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -5281,7 +5383,10 @@ export interface operations {
   createReservation: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -5328,6 +5433,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -5528,7 +5642,10 @@ export interface operations {
   applyInventoryAdjustments: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -5582,6 +5699,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -5774,7 +5900,10 @@ export interface operations {
   createRuleSet: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -5969,7 +6098,10 @@ export interface operations {
   createRuleVersion: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -6032,6 +6164,15 @@ export interface operations {
       }
       /** @description `RULE_SET_NOT_FOUND` */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -6260,7 +6401,10 @@ export interface operations {
   validateRuleVersion: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
         v: number
@@ -6314,6 +6458,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
       422: {
         headers: {
@@ -6337,7 +6490,10 @@ export interface operations {
   publishRuleVersion: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
         v: number
@@ -6444,7 +6600,10 @@ export interface operations {
   archiveRuleVersion: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
         v: number
@@ -6498,6 +6657,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
       422: {
         headers: {
@@ -6521,7 +6689,10 @@ export interface operations {
   simulateRuleVersion: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
         v: number
@@ -6658,6 +6829,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
         headers: {
@@ -6690,7 +6870,10 @@ export interface operations {
   backtestRuleVersion: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
         v: number
@@ -6807,6 +6990,15 @@ export interface operations {
       }
       /** @description `RULE_SET_NOT_FOUND` or `VERSION_NOT_FOUND` */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -7239,7 +7431,10 @@ export interface operations {
   quotePrices: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -7320,6 +7515,15 @@ export interface operations {
       }
       /** @description `RULE_SET_NOT_FOUND` or `VERSION_NOT_FOUND` for `ruleSet` */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -7435,7 +7639,10 @@ export interface operations {
   syncPrices: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -7951,7 +8158,10 @@ export interface operations {
   removePrices: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path: {
         id: string
       }
@@ -8005,6 +8215,15 @@ export interface operations {
       }
       /** @description `PRICE_LIST_NOT_FOUND` */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -8277,7 +8496,10 @@ export interface operations {
   importExchangeRates: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -8325,6 +8547,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -8425,6 +8656,7 @@ export interface operations {
         }
       }
     }
+  }
   listSkuMappings: {
     parameters: {
       query?: {
@@ -8677,6 +8909,5 @@ export interface operations {
         }
       }
     }
-  }
   }
 }

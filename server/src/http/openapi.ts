@@ -69,6 +69,25 @@ const commonErrors = {
 }
 const bodyTooLarge = problem('`BODY_TOO_LARGE`: the body is over 1 MiB')
 
+/** Writes take an Idempotency-Key (server/src/http/idempotency.ts). */
+const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({
+      description:
+        'Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry ' +
+        'with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. ' +
+        'The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being ' +
+        'answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s.',
+    }),
+})
+const keyInUse = problem(
+  '`IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered',
+)
+
 /** 409 on an order: what its state does not allow, with `code` and `details` saying why. */
 export const orderConflict = problem(
   "The order's state does not allow this: `OPERATION_NOT_ALLOWED` (naming the state), `ILLEGAL_TRANSITION` (a status move the state machine refuses, naming both states), `ORDER_STATUS_CHANGED` (it changed meanwhile: read it again), or another conflict named by `code`",
@@ -87,11 +106,16 @@ export function apiRoute<R extends RouteConfig & { operationId: string }>(
   permission: Permission | typeof ANY_KEY,
   config: R,
 ): R {
+  const write = config.method === 'post' || config.method === 'patch'
   return createRoute({
     ...config,
+    ...(write
+      ? { request: { ...config.request, headers: config.request?.headers ?? idempotencyHeaders } }
+      : {}),
     responses: {
       ...commonErrors,
       ...(config.request?.body ? { 413: bodyTooLarge } : {}),
+      ...(write ? { 409: keyInUse } : {}),
       ...config.responses,
     },
     security: [{ bearer: [permission] }],

@@ -10,6 +10,7 @@ import { Migration20261206040000_intake_exception } from './Migration20261206040
 import { Migration20261206050000_sku_mappings } from './Migration20261206050000_sku_mappings'
 import { Migration20261206070000_order_search } from './Migration20261206070000_order_search'
 import { Migration20261206090000_intake_exception_headers } from './Migration20261206090000_intake_exception_headers'
+import { Migration20261206100000_idempotency } from './Migration20261206100000_idempotency'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261206090000_intake_exception_headers',
     class: Migration20261206090000_intake_exception_headers,
   },
+  { name: 'Migration20261206100000_idempotency', class: Migration20261206100000_idempotency },
 ]
