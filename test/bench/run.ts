@@ -1,5 +1,6 @@
 import { benchAllocation } from './allocation'
 import { benchIntake } from './intake'
+import { benchOrders } from './orders'
 import { benchPricing } from './pricing'
 import { benchRouting } from './routing'
 import { benchScale } from './scale'
@@ -8,6 +9,7 @@ import { benchScale } from './scale'
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   allocation: benchAllocation,
   intake: benchIntake,
+  orders: benchOrders,
   pricing: benchPricing,
   routing: benchRouting,
   scale: benchScale,

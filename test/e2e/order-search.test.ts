@@ -188,6 +188,10 @@ describe.each(dbKinds)('orders list on %s', (kind) => {
     expect(await idsOf(`promiseBefore=${cut}`)).toEqual(
       expected((d) => d.promiseDate !== null && d.promiseDate < cut),
     )
+    const dayAfter = new Date(Date.parse(cut) + 86_400_000).toISOString().slice(0, 10)
+    const promisedIds = expected((d) => d.promiseDate !== null)
+    expect(promisedIds.size).toBeGreaterThan(2)
+    expect(await idsOf(`promiseBefore=${dayAfter}`)).toEqual(promisedIds)
     expect(await idsOf('promiseBefore=2000-01-01')).toEqual(new Set())
     // Promises are days after today: nothing is late yet, whatever its status.
     expect(await idsOf('late=true')).toEqual(new Set())

@@ -126,12 +126,9 @@ export function searchWhere(s: OrderSearch, omit?: SplitColumn): Where {
       "o.id in (select r.order_id from return_request r where r.status in ('authorised', 'partially_received'))",
     )
   if (s.location !== undefined)
-    add(
-      `exists (select 1 from allocation a where a.order_id = o.id and a.location_id = ?)
-       or exists (select 1 from fulfilment f where f.order_id = o.id and f.location_id = ?)`,
-      s.location,
-      s.location,
-    )
+    // Allocations alone: every fulfilment is planned from allocations at its location, and neither
+    // is ever deleted. (Asking fulfilment too made PostgreSQL hash the whole fulfilment table.)
+    add('exists (select 1 from allocation a where a.order_id = o.id and a.location_id = ?)', s.location)
   if (s.q !== undefined) {
     const text = s.q.trim()
     const lower = text.toLowerCase()
