@@ -38,6 +38,12 @@ export async function launch(): Promise<Session> {
   }
 }
 
+/**
+ * The console's navigation bar above a section: the editor's tests give the window this much more
+ * height, so the editor has the 1440×900 it was laid out and tested at.
+ */
+export const CONSOLE_BAR_PX = 36
+
 /** A fresh context per test: fixed viewport, reduced motion, clipboard allowed. */
 export async function newPage(
   session: Session,
@@ -45,7 +51,7 @@ export async function newPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await session.browser.newContext({
     baseURL,
-    viewport: { width: 1440, height: 900 },
+    viewport: { width: 1440, height: 900 + CONSOLE_BAR_PX },
     reducedMotion: 'reduce',
   })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
