@@ -169,7 +169,7 @@ describe('operations console in the browser', () => {
     await screenshot(page, 'console-04-shipped')
   })
 
-  it('shows a viewer the order and no action', async () => {
+  it('shows a viewer the order and no action; the order can be simulated in the editor', async () => {
     const id = await post({ tags: ['review'] }, [{ sku: 'SKU-A', quantity: 1 }])
     const page = await open(viewerKey)
     await page.goto(`/#/order/${id}`)
@@ -177,6 +177,12 @@ describe('operations console in the browser', () => {
     expect(await page.getByTestId('hold-reason').textContent()).toContain('Tagged for a fraud review')
     expect(await page.getByTestId('order-actions').count()).toBe(0)
     expect(await page.getByRole('button', { name: /release|cancel|return|retry/i }).count()).toBe(0)
+
+    // "Simulate this order against a draft" opens the editor with the order simulated (a viewer may).
+    await page.getByTestId('simulate-order').click()
+    await expect.poll(() => page.getByTestId('sim-source').inputValue()).toBe(id)
+    expect(await page.getByTestId('sim-summary').textContent()).toContain('Tagged for a fraud review')
+    await screenshot(page, 'console-07-simulate-from-order')
   })
 
   it('cancels one line of a two-line order, and the stock comes back', async () => {
