@@ -1,3 +1,4 @@
+import { AuditStore } from './audit/audit-store'
 import { ApiKeys } from './auth/api-keys'
 import { CarrierNetworkService } from './catalog/carrier-network-service'
 import { CatalogCache } from './catalog/catalog-cache'
@@ -94,6 +95,8 @@ export interface Core {
   outbox: OutboxStore
   outboxQueries: OutboxQueries
   apiKeys: ApiKeys
+  /** The append-only trail of writes made through the API. */
+  audit: AuditStore
   /** Idempotency-Key records: the first answer to a key, replayed to its retries. */
   idempotency: IdempotencyStore
   pluginInstances: PluginInstances
@@ -226,6 +229,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     outboxQueries: new OutboxQueries(db),
     apiKeys: new ApiKeys(db, changes),
     idempotency: new IdempotencyStore(db),
+    audit: new AuditStore(db),
     pluginInstances: new PluginInstances(db),
     webhookReceipts: new WebhookReceipts(db),
     async close() {

@@ -3,6 +3,7 @@
  * Switchyard's domain and application services and their persistence.
  */
 
+export { type AuditFilter, AuditStore, type AuditView, type NewAuditEntry } from './audit/audit-store'
 export { type Role, roles } from './auth/api-key.entity'
 export { ApiKeys, type CreatedKey, type Principal } from './auth/api-keys'
 export type { CarrierCalendar, CarrierLane, CarrierNetwork, Weekday } from './catalog/carrier-network'

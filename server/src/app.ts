@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
+import { audit, readThrough } from './http/audit'
 import { authenticate } from './http/auth'
 import { bodyLimit } from './http/body-limit'
 import { idempotency } from './http/idempotency'
@@ -17,6 +18,7 @@ import { urlTextGuard } from './http/text-guard'
 import { uriLimit } from './http/uri-limit'
 import type { HubContext } from './hub-context'
 import { keyRoutes, pluginRoutes } from './routes/admin'
+import { auditRoutes } from './routes/audit'
 import { carrierRoutes } from './routes/carriers'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
 import { docsRoutes } from './routes/docs'
@@ -109,6 +111,13 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.use('*', keyRateLimit(hub.settings.rateLimits.key, hub.metrics))
   api.use('*', jsonBodyGuard())
   api.use('*', idempotency(hub.core.idempotency))
+  api.use(
+    '*',
+    audit(
+      hub.core.audit,
+      readThrough((path, init) => api.request(path, init)),
+    ),
+  )
   api.route('/orders', orderRoutes(hub))
   api.route('/products', productRoutes(hub))
   api.route('/locations', locationRoutes(hub))
@@ -124,6 +133,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/pricing', pricingRoutes(hub))
   api.route('/pricing', priceListRoutes(hub))
   api.route('/me', meRoutes(hub))
+  api.route('/audit', auditRoutes(hub))
   api.route('/channels', skuMappingRoutes(hub))
   app.route('/api/v1', api)
 

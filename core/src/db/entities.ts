@@ -1,3 +1,4 @@
+import { AuditEntrySchema } from '../audit/audit-entry.entity'
 import { ApiKeySchema } from '../auth/api-key.entity'
 import { CarrierCalendarSchema, CarrierLaneSchema } from '../catalog/carrier-network.entity'
 import { LocationSchema } from '../catalog/location.entity'
@@ -68,6 +69,7 @@ export const entities = [
   LocationRejectionSchema,
   SkuMappingSchema,
   IdempotencyRecordSchema,
+  AuditEntrySchema,
   ...pricingEntities,
   IntakeExceptionSchema,
 ]

@@ -1023,6 +1023,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/audit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Who changed what: every write through the API, newest first */
+    get: operations['listAudit']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/channels/{instance}/sku-mappings': {
     parameters: {
       query?: never
@@ -1786,6 +1803,27 @@ export interface components {
       permissions: string[]
       /** @description May save and publish rule sets (rules:write) */
       canEdit: boolean
+    }
+    AuditEntry: {
+      id: string
+      at: string
+      keyId: string
+      /** @description The key's name when it wrote: who, as people call it */
+      keyName: string
+      role: string
+      channelScope: string | null
+      method: string
+      path: string
+      /** @description The route pattern: what kind of write */
+      route: string
+      status: number
+      requestId: string | null
+      /** @description The body sent (JSON), secrets masked */
+      request?: unknown
+      /** @description The resource before a change to an existing one */
+      before?: unknown
+      /** @description The resource after, or what a create answered */
+      after?: unknown
     }
     SkuMapping: {
       /** @description The channel's sku or listing id */
@@ -6117,6 +6155,7 @@ export interface operations {
           settings?: {
             timezone?: string
           } | null
+          /** @description Ignored: a version records the name of the API key that wrote it (kept so older clients' bodies still validate) */
           author?: string | null
           comment?: string | null
         }
@@ -6306,6 +6345,7 @@ export interface operations {
           settings?: {
             timezone?: string
           } | null
+          /** @description Ignored: a version records the name of the API key that wrote it (kept so older clients' bodies still validate) */
           author?: string | null
           comment?: string | null
         }
@@ -6503,6 +6543,7 @@ export interface operations {
     requestBody?: {
       content: {
         'application/json': {
+          /** @description Ignored: the publisher recorded is the API key that publishes */
           author?: string | null
           comment?: string | null
           /** Format: date-time */
@@ -8608,6 +8649,84 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['Me']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listAudit: {
+    parameters: {
+      query?: {
+        /** @description Writes of this API key id */
+        key?: string
+        method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+        /** @description Paths starting with this, e.g. /api/v1/rules */
+        path?: string
+        since?: string
+        until?: string
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of entries */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['AuditEntry'][]
+            nextCursor: string | null
+          }
         }
       }
       /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */

@@ -22,6 +22,8 @@ export const permissions = {
   'rules:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'rules:write': ['admin', 'analyst'],
   'keys:manage': ['admin'],
+  // Who changed what: the trail shows every key's writes, so only admins read it.
+  'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof permissions

@@ -29,7 +29,15 @@ const versionBody = z.strictObject({
     .strictObject({ timezone: z.string().max(64).optional() })
     .nullable()
     .optional(),
-  author: z.string().max(200).nullable().optional(),
+  author: z
+    .string()
+    .max(200)
+    .nullable()
+    .optional()
+    .meta({
+      description:
+        "Ignored: a version records the name of the API key that wrote it (kept so older clients' bodies still validate)",
+    }),
   comment: z.string().max(2000).nullable().optional(),
 })
 const iana = z.string().refine((tz) => {
@@ -188,7 +196,8 @@ export function ruleRoutes(hub: HubContext) {
         ])
       const r = await core.ruleSets.createVersion(c.req.valid('param').id, {
         ...body,
-        author: body.author ?? principal.name,
+        // The version records the key that wrote it, never a name the caller supplies.
+        author: principal.name,
       })
       return c.json(r, 201)
     },
@@ -229,7 +238,9 @@ export function ruleRoutes(hub: HubContext) {
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
-      return c.json(await core.ruleSets.updateDraft(id, v, c.req.valid('json')), 200)
+      const body = c.req.valid('json')
+      // Whoever saves a draft is its author now: the key's own name, never one the caller supplies.
+      return c.json(await core.ruleSets.updateDraft(id, v, { ...body, author: c.get('principal').name }), 200)
     },
   )
 
@@ -267,7 +278,12 @@ export function ruleRoutes(hub: HubContext) {
           content: {
             'application/json': {
               schema: z.strictObject({
-                author: z.string().max(200).nullable().optional(),
+                author: z
+                  .string()
+                  .max(200)
+                  .nullable()
+                  .optional()
+                  .meta({ description: 'Ignored: the publisher recorded is the API key that publishes' }),
                 comment: z.string().max(2000).nullable().optional(),
                 effectiveFrom: z.iso.datetime({ offset: true }).nullable().optional(),
               }),
@@ -304,7 +320,7 @@ export function ruleRoutes(hub: HubContext) {
           zodFieldIssues(parsed.error),
         )
       const r = await core.ruleSets.publish(id, v, {
-        author: parsed.data.author ?? principal.name,
+        author: principal.name,
         comment: parsed.data.comment ?? null,
         effectiveFrom: parsed.data.effectiveFrom ? Date.parse(parsed.data.effectiveFrom) : null,
       })

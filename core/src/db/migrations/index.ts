@@ -11,6 +11,7 @@ import { Migration20261206050000_sku_mappings } from './Migration20261206050000_
 import { Migration20261206070000_order_search } from './Migration20261206070000_order_search'
 import { Migration20261206090000_intake_exception_headers } from './Migration20261206090000_intake_exception_headers'
 import { Migration20261206100000_idempotency } from './Migration20261206100000_idempotency'
+import { Migration20261206110000_audit } from './Migration20261206110000_audit'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261206090000_intake_exception_headers,
   },
   { name: 'Migration20261206100000_idempotency', class: Migration20261206100000_idempotency },
+  { name: 'Migration20261206110000_audit', class: Migration20261206110000_audit },
 ]
