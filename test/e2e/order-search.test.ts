@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { searchOrders } from '../../core/src/orders/search/order-search'
 import { waitFor } from '../peers/http-peer'
 import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import type { RestWmsPeer } from '../peers/rest-wms-peer'
@@ -208,6 +209,20 @@ describe.each(dbKinds)('orders list on %s', (kind) => {
     expect(await idsOf('q=SKU-B&channel=pos')).toEqual(new Set([ids.b]))
     expect(await idsOf('q=smith')).toEqual(new Set())
     expect(await idsOf('q=%25')).toEqual(new Set())
+  })
+
+  it('answers a search the same way when it walks the sort index (many customers match)', async () => {
+    for (const q of ['aroha', 'ben@exam', 'SKU-B', `a-${kind}`, '#1001', 'kiri t', 'nobody'])
+      for (const sort of ['-placed', 'promise'] as const) {
+        const api = await hub.api(`/api/v1/orders?limit=500&sort=${sort}&q=${encodeURIComponent(q)}`)
+        // A threshold of 0 customers: every search is taken as dense.
+        const dense = await searchOrders(hub.hub.core.db, { q, sort, limit: 500 }, { denseCustomers: 0 })
+        expect(
+          dense.items.map((o) => o.id),
+          `${q} ${sort}`,
+        ).toEqual(api.body.items.map((o: { id: string }) => o.id))
+      }
+    expect((await searchOrders(hub.hub.core.db, { q: 'aroha' }, { denseCustomers: 0 })).items).toHaveLength(2)
   })
 
   it.each(['placed', '-placed', 'promise', '-promise'])(

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@switchyard/plugin-sdk'
+import { type OrderStatus, orderStatuses } from '@switchyard/plugin-sdk'
 import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import type { Page } from '../../pagination'
 import { decodeSearchCursor, encodeSearchCursor, type OrderSort, type SearchCursor } from './search-cursor'
@@ -62,7 +62,15 @@ export interface OrderListRow {
   updated_at: number | string
 }
 
-const OPEN = "o.status not in ('shipped', 'cancelled')"
+const CLOSED: readonly OrderStatus[] = ['shipped', 'cancelled']
+/**
+ * An open order, written twice: the partial index's own predicate (SQLite uses a partial index
+ * only for a query that repeats it) and the open statuses by name, the index's leading column.
+ */
+const OPEN = `o.status not in ('shipped', 'cancelled') and o.status in (${orderStatuses
+  .filter((s) => !CLOSED.includes(s))
+  .map((s) => `'${s}'`)
+  .join(', ')})`
 
 interface Where {
   conditions: string[]
@@ -87,7 +95,7 @@ const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]
  * word, which SQLite needs before it will use a partial index; prefixes are ranges, not LIKE, which
  * PostgreSQL would not take to a btree index under a non-C collation.
  */
-export function searchWhere(s: OrderSearch, omit?: SplitColumn): Where {
+export function searchWhere(s: OrderSearch, omit?: SplitColumn, qMode: 'sparse' | 'dense' = 'sparse'): Where {
   const conditions: string[] = []
   const params: SqlParam[] = []
   const add = (sql: string, ...values: SqlParam[]) => {
@@ -133,29 +141,65 @@ export function searchWhere(s: OrderSearch, omit?: SplitColumn): Where {
     const text = s.q.trim()
     const lower = text.toLowerCase()
     const end = prefixEnd(lower)
-    // Each branch is one index lookup (order number, (channel, external id), the customer name
-    // index, customer_identity's key, order_line(sku)); the union is the matching orders.
-    add(
-      `o.id in (
-        select x.id from orders x where x.order_number = ?
-        union select x.id from orders x
-          where x.channel_instance_id in (select p.id from plugin_instance p) and x.external_order_id = ?
-        union select x.id from orders x where x.customer_id in (
-          select c.id from customer c where lower(c.name) >= ? and lower(c.name) < ?
-          union select ci.customer_id from customer_identity ci
-            where ci.kind = 'email' and ci.channel_instance_id = '' and ci.value >= ? and ci.value < ?)
-        union select l.order_id from order_line l where l.sku = ?
-      )`,
-      text,
-      text,
-      lower,
-      end,
-      lower,
-      end,
-      text,
-    )
+    const customers = `select c.id from customer c where lower(c.name) >= ? and lower(c.name) < ?
+      union select ci.customer_id from customer_identity ci
+        where ci.kind = 'email' and ci.channel_instance_id = '' and ci.value >= ? and ci.value < ?`
+    if (qMode === 'sparse')
+      // Each branch is one index lookup (order number, (channel, external id), the customer name
+      // index, customer_identity's key, order_line(sku)); the union is the matching orders.
+      add(
+        `o.id in (
+          select x.id from orders x where x.order_number = ?
+          union select x.id from orders x
+            where x.channel_instance_id in (select p.id from plugin_instance p) and x.external_order_id = ?
+          union select x.id from orders x where x.customer_id in (${customers})
+          union select l.order_id from order_line l where l.sku = ?
+        )`,
+        text,
+        text,
+        lower,
+        end,
+        lower,
+        end,
+        text,
+      )
+    // Many customers match (a first name, a short prefix): the same test row by row, as the sort's
+    // index is walked; matches are dense enough that the page fills soon.
+    else
+      add(
+        `o.order_number = ? or o.external_order_id = ? or o.customer_id in (${customers})
+          or exists (select 1 from order_line l where l.order_id = o.id and l.sku = ?)`,
+        text,
+        text,
+        lower,
+        end,
+        lower,
+        end,
+        text,
+      )
   }
   return { conditions: conditions.map((c) => `(${c})`), params }
+}
+
+/**
+ * Past this many customers matching `q` (by name or email prefix), the matching orders are too many
+ * to collect and sort for one page: about where collecting them costs as much as walking the sort
+ * index until the page fills (matches m, orders n: m ≈ √(50·n), some 7,000 orders at a million).
+ */
+const DENSE_CUSTOMERS = 1000
+
+async function qDensity(db: SqlRunner, q: string, dense: number): Promise<'sparse' | 'dense'> {
+  const lower = q.trim().toLowerCase()
+  const end = prefixEnd(lower)
+  const row = await db.one<{ n: number | string }>(
+    `select (select count(*) from (select 1 from customer c
+               where lower(c.name) >= ? and lower(c.name) < ? limit ${dense}) a)
+          + (select count(*) from (select 1 from customer_identity ci
+               where ci.kind = 'email' and ci.channel_instance_id = '' and ci.value >= ? and ci.value < ?
+               limit ${dense}) b) as n`,
+    [lower, end, lower, end],
+  )
+  return Number(row?.n ?? 0) >= dense ? 'dense' : 'sparse'
 }
 
 /** A filter of several values on the leading column of a (column, placed_at, id) index. */
@@ -174,7 +218,11 @@ const COLUMNS = `o.id, o.channel_instance_id, o.external_order_id, o.order_numbe
  * stable while orders arrive or change. The promise sorts list orders with a promise date first,
  * then those without one (held, backordered, not yet routed) by id, in either direction.
  */
-export async function searchOrders(db: SqlRunner, s: OrderSearch): Promise<Page<OrderListRow>> {
+export async function searchOrders(
+  db: SqlRunner,
+  s: OrderSearch,
+  options: { denseCustomers?: number } = {},
+): Promise<Page<OrderListRow>> {
   const sort = s.sort ?? '-placed'
   const limit = Math.min(Math.max(s.limit ?? 50, 1), 500)
   const after = decodeSearchCursor(s.cursor, sort)
@@ -188,7 +236,11 @@ export async function searchOrders(db: SqlRunner, s: OrderSearch): Promise<Page<
       : (s.statuses?.length ?? 0) > 1
         ? 'statuses'
         : undefined
-  const where = searchWhere(s, split)
+  const where = searchWhere(
+    s,
+    split,
+    s.q === undefined ? 'sparse' : await qDensity(db, s.q, options.denseCustomers ?? DENSE_CUSTOMERS),
+  )
   const branches: readonly (SqlParam | undefined)[] = split ? s[split]! : [undefined]
   const desc = sort.startsWith('-')
   const dir = desc ? 'desc' : 'asc'
