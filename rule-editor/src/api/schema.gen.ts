@@ -246,6 +246,26 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/plugins/{instance}/check': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Test connection: runs the plugin's live check against its partner
+     * @description A partner that fails the check, or does not answer within 10 s, is `ok: false` with the reason (never a 5xx: the hub is fine, the partner is not). A plugin without a check answers `ok: false` saying so.
+     */
+    post: operations['checkPlugin']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/keys': {
     parameters: {
       query?: never
@@ -1304,10 +1324,19 @@ export interface components {
       /** @description Open intake exceptions of this instance (orders it sent that wait for a fix) */
       openExceptions: number
       webhookUrl: string | null
+      /** @description The plugin has a live connection check (POST …/{instance}/check) */
+      canCheck: boolean
       /** @description JSON Schema of the instance's config */
       configSchema: {
         [key: string]: unknown
       }
+    }
+    PluginCheck: {
+      ok: boolean
+      /** @description Why the check failed; null when ok */
+      message: string | null
+      /** @description How long the check took */
+      ms: number
     }
     OutboxMessage: {
       id: string
@@ -3550,6 +3579,94 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  checkPlugin: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
+      path: {
+        instance: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The outcome */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['PluginCheck']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `NOT_FOUND`: no such plugin instance */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `IDEMPOTENCY_KEY_IN_USE`: a request with this Idempotency-Key is still being answered */
+      409: {
         headers: {
           [name: string]: unknown
         }

@@ -14,6 +14,8 @@ export const permissions = {
   'inventory:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'inventory:write': ['admin', 'integrator'],
   'plugins:read': ['admin', 'analyst', 'integrator', 'viewer'],
+  // Test connection calls the partner with the instance's credentials: for those who run integrations.
+  'plugins:check': ['admin', 'integrator'],
   'outbox:read': ['admin', 'integrator', 'viewer'],
   'outbox:write': ['admin', 'integrator'],
   // The intake exception inbox: everyone reads; replaying and discarding act for a channel.

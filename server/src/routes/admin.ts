@@ -4,7 +4,11 @@ import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
+import { invokePlugin } from '../plugins/invoke'
 import { describeInstance } from '../plugins/loader'
+
+/** A "Test connection" waits this long for the partner; a check that outlives it is a failed check. */
+const CHECK_DEADLINE_MS = 10_000
 
 const pluginInstance = z
   .object({
@@ -23,6 +27,9 @@ const pluginInstance = z
       .number()
       .meta({ description: 'Open intake exceptions of this instance (orders it sent that wait for a fix)' }),
     webhookUrl: z.string().nullable(),
+    canCheck: z
+      .boolean()
+      .meta({ description: 'The plugin has a live connection check (POST …/{instance}/check)' }),
     configSchema: z
       .record(z.string(), z.unknown())
       .meta({ description: "JSON Schema of the instance's config" }),
@@ -56,10 +63,61 @@ export function pluginRoutes(hub: HubContext) {
           consecutiveFailures: h?.consecutiveFailures ?? 0,
           openExceptions: open.get(i.id) ?? 0,
           webhookUrl: i.definition.capabilities.webhook ? `${hub.settings.publicUrl}/webhooks/${i.id}` : null,
+          canCheck: typeof i.definition.check === 'function',
           configSchema: configJsonSchema(i.definition.config),
         }
       })
       return c.json({ items }, 200)
+    },
+  )
+
+  app.openapi(
+    apiRoute('plugins:check', {
+      operationId: 'checkPlugin',
+      method: 'post',
+      path: '/{instance}/check',
+      tags: ['plugins'],
+      summary: "Test connection: runs the plugin's live check against its partner",
+      description:
+        'A partner that fails the check, or does not answer within 10 s, is `ok: false` with the reason (never a 5xx: the hub is fine, the partner is not). A plugin without a check answers `ok: false` saying so.',
+      request: { params: z.strictObject({ instance: z.string().max(64) }) },
+      responses: {
+        200: json(
+          z
+            .strictObject({
+              ok: z.boolean(),
+              message: z.string().nullable().meta({ description: 'Why the check failed; null when ok' }),
+              ms: z.number().meta({ description: 'How long the check took' }),
+            })
+            .meta({ id: 'PluginCheck' }),
+          'The outcome',
+        ),
+        404: problem('`NOT_FOUND`: no such plugin instance'),
+      },
+    }),
+    async (c) => {
+      const { instance: id } = c.req.valid('param')
+      const instance = hub.registry.get(id)
+      if (!instance) throw new ProblemError(404, 'NOT_FOUND', `no plugin instance '${id}'`)
+      const check = instance.definition.check
+      if (!check)
+        return c.json({ ok: false, message: `${instance.definition.id} has no connection check`, ms: 0 }, 200)
+      const started = performance.now()
+      const ms = () => Math.round(performance.now() - started)
+      try {
+        const verdict = await invokePlugin(
+          instance,
+          'check',
+          CHECK_DEADLINE_MS,
+          (signal) => check.call(instance.definition, hub.contexts(instance, { signal })),
+          undefined,
+          hub.observePluginCall,
+        )
+        return c.json({ ok: verdict.ok, message: verdict.ok ? null : verdict.message, ms: ms() }, 200)
+      } catch (error) {
+        // invokePlugin has already scrubbed secrets from the message and classified a timeout.
+        return c.json({ ok: false, message: (error as Error).message, ms: ms() }, 200)
+      }
     },
   )
   return app
