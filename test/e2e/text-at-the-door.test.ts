@@ -184,16 +184,21 @@ describe.each(dbKinds)('text at the door on %s', (kind) => {
       expect(res.status, JSON.stringify(body)).toBe(202)
       expect(body.results[0].reasons[0]).toMatchObject({ field: 'customer.name', code: 'INVALID_TEXT' })
     }
-    // The polled order is refused, said so in the instance's health, and nothing is stored.
-    const plain = await waitFor(async () => {
-      const items = (await hub.api('/api/v1/plugins')).body.items as {
-        id: string
-        lastError: string | null
+    // The polled order is kept as an intake exception naming the field, the instance is not marked
+    // failing (bad data is not a failing call), and no order is stored.
+    const kept = await waitFor(async () => {
+      const items = (await hub.api('/api/v1/exceptions?instance=plain&status=open')).body.items as {
+        externalOrderId: string | null
+        reasons: { field: string; code: string }[]
       }[]
-      return items.find((i) => i.id === 'plain' && i.lastError)
+      // Its id holds a NUL, so it has no readable one: the field is named instead.
+      return items.find((e) => e.externalOrderId === null && e.reasons.some((r) => r.field === 'externalId'))
     }, 10_000)
-    expect(plain.lastError, plain.lastError ?? '').toContain('order.externalId')
-    expect(plain.lastError).not.toContain('\u0000')
+    expect(kept.reasons).toContainEqual(
+      expect.objectContaining({ field: 'externalId', code: 'INVALID_TEXT' }),
+    )
+    const plain = (await hub.api('/api/v1/plugins')).body.items.find((i: { id: string }) => i.id === 'plain')
+    expect(plain).toMatchObject({ status: 'active', consecutiveFailures: 0 })
     expect((await hub.api('/api/v1/orders')).body.items).toEqual([])
   })
 

@@ -164,8 +164,11 @@ export class IntakeExceptions {
     const externalOrderId = readableExternalId(
       input.externalOrderId !== undefined ? { externalId: input.externalOrderId } : input.candidate,
     )
-    const payload = input.received.body === null ? null : storablePayload(input.received.body)
     const parsed = storableOrder(input.candidate)
+    // A poll's record has no body of its own: when its order cannot be kept as JSON either (text no
+    // database stores), its JSON text is the payload, escapes and all, so it is kept and keyed by it.
+    const body = input.received.body ?? (parsed === null ? jsonText(input.candidate) : null)
+    const payload = body === null ? null : storablePayload(body)
     const stored = await upsertOpenException(
       this.db,
       uuidv7(this.now()),
@@ -305,6 +308,16 @@ function readableExternalId(candidate: unknown): string | null {
   const text = String(id)
   if (text === '' || text.length > 200 || unacceptableText(text).length > 0) return null
   return text
+}
+
+/** The value as JSON text (NUL and lone surrogates escaped), or null when it has none. */
+function jsonText(value: unknown): string | null {
+  if (value === undefined) return null
+  try {
+    return JSON.stringify(value) ?? null
+  } catch {
+    return null
+  }
 }
 
 /** The canonical order as JSON a database stores, or null (text no database can hold, or not JSON at all). */

@@ -16,8 +16,10 @@ interface Cursor {
   max?: string
 }
 
-const later = (a: string | undefined, b: string | undefined) =>
-  !a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b
+/** The later instant; one that is not a date is passed over, so a bad record cannot poison the cursor. */
+const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v))
+const later = (a: string | undefined, b: unknown): string | undefined =>
+  !isInstant(b) ? a : !a ? b : Date.parse(a) >= Date.parse(b) ? a : b
 
 /**
  * searchOrders (Orders API v2026-01-01) for orders updated since the cursor, one page per call.
