@@ -29,6 +29,21 @@ export type CancelBody = JsonBody<'cancelOrder'>
 export type ModifyBody = JsonBody<'modifyOrder'>
 export type CreateReturnBody = JsonBody<'createReturn'>
 export type ReceiptBody = JsonBody<'receiveReturn'>
+export type IntakeException = Schemas['IntakeException']
+export type IntakeExceptionDetail = Schemas['IntakeExceptionDetail']
+export type ExceptionReason = Schemas['ExceptionReason']
+export type ReplayOutcome = Schemas['ReplayOutcome']
+export type SkuMapping = Schemas['SkuMapping']
+export type Product = Schemas['Product']
+export type Pool = Schemas['Pool']
+export type PluginCheck = Schemas['PluginCheck']
+export type ExceptionQuery = NonNullable<operations['listExceptions']['parameters']['query']>
+export type BulkReplayBody = JsonBody<'replayExceptions'>
+export type SkuMappingsBody = JsonBody<'putSkuMappings'>
+export type AdjustmentsBody = JsonBody<'applyInventoryAdjustments'>
+export type OutboxStatus = NonNullable<operations['listOutbox']['parameters']['query']>['status']
+export type SkuAvailability = JsonResponse<'getAvailability'>['items'][number]
+export type StockLevel = JsonResponse<'listInventory'>['items'][number]
 type Problem = Schemas['Problem']
 type JsonResponse<Op extends keyof operations> = operations[Op]['responses'] extends {
   200: { content: { 'application/json': infer T } }
@@ -105,6 +120,43 @@ export class ConsoleApi {
     this.ok(this.client.POST('/orders/{id}/returns', { params: { path: { id } }, body }))
   receiveReturn = (id: string, body: ReceiptBody) =>
     this.ok(this.client.POST('/returns/{id}/receipt', { params: { path: { id } }, body }))
+
+  // The intake exception inbox (Exceptions section).
+  exceptions = (query: ExceptionQuery) =>
+    this.ok(this.client.GET('/exceptions', { params: { query: compact(query) as ExceptionQuery } }))
+  exception = (id: string) => this.ok(this.client.GET('/exceptions/{id}', { params: { path: { id } } }))
+  replayException = (id: string) =>
+    this.ok(this.client.POST('/exceptions/{id}/replay', { params: { path: { id } } }))
+  replayExceptions = (body: BulkReplayBody) => this.ok(this.client.POST('/exceptions/replay', { body }))
+  discardException = (id: string, reason: string) =>
+    this.ok(this.client.POST('/exceptions/{id}/discard', { params: { path: { id } }, body: { reason } }))
+  skuMappings = (instance: string) =>
+    this.ok(
+      this.client.GET('/channels/{instance}/sku-mappings', {
+        params: { path: { instance }, query: { limit: 500 } },
+      }),
+    )
+  putSkuMappings = (instance: string, body: SkuMappingsBody) =>
+    this.ok(this.client.PUT('/channels/{instance}/sku-mappings', { params: { path: { instance } }, body }))
+  products = (cursor?: string) =>
+    this.ok(
+      this.client.GET('/products', { params: { query: { limit: 500, ...(cursor ? { cursor } : {}) } } }),
+    )
+
+  // Partners.
+  checkPlugin = (instance: string) =>
+    this.ok(this.client.POST('/plugins/{instance}/check', { params: { path: { instance } } }))
+  outboxOf = (instance: string, status: OutboxStatus, limit = 200) =>
+    this.ok(this.client.GET('/outbox', { params: { query: { instance, status, limit } } }))
+
+  // Inventory.
+  availability = (sku: string, channel?: string) =>
+    this.ok(this.client.GET('/availability', { params: { query: { sku, ...(channel ? { channel } : {}) } } }))
+  inventory = (sku: string) =>
+    this.ok(this.client.GET('/inventory', { params: { query: { sku, limit: 500 } } })).then((r) => r.items)
+  pools = (sku: string) =>
+    this.ok(this.client.GET('/pools', { params: { query: { sku } } })).then((r) => r.items)
+  adjust = (body: AdjustmentsBody) => this.ok(this.client.POST('/inventory/adjustments', { body }))
 }
 
 /** The query without empty filters: an empty field means "any". */

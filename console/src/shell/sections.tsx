@@ -1,3 +1,4 @@
+import { ExceptionsSection } from '../sections/exceptions/ExceptionsSection'
 import { OrderSection } from '../sections/order/OrderSection'
 import { OrdersSection } from '../sections/orders/OrdersSection'
 import { RulesSection } from '../sections/rules/RulesSection'
@@ -14,6 +15,12 @@ export const sections: readonly Section[] = [
     paths: ['rules', 'sets'],
     fullBleed: true,
     render: (p) => <RulesSection {...p} />,
+  },
+  {
+    id: 'exceptions',
+    label: 'Exceptions',
+    paths: ['exceptions'],
+    render: (p) => <ExceptionsSection {...p} />,
   },
 ]
 
