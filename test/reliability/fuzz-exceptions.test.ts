@@ -243,6 +243,31 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
       expect(occurrences).toBe(f.exceptions)
   }
 
+  /** External ids whose outcome is certain: a good order must be an order, an unknown sku or bad text never. */
+  const expected: Record<string, { taken: string[]; kept: string[] }> = {}
+  const expect1 = (instance: string, kind: Kind, externalId: string) => {
+    expected[instance] ??= { taken: [], kept: [] }
+    if (kind === 'good') expected[instance].taken.push(externalId)
+    if (kind === 'unknown-sku' || kind === 'bad-text') expected[instance].kept.push(externalId)
+  }
+  async function checkOutcomes(instance: string): Promise<void> {
+    const { taken, kept } = expected[instance] ?? { taken: [], kept: [] }
+    const orders = new Set<string>()
+    const rows = await hub.hub.core.db.all<{ id: string }>(
+      'select external_order_id as id from orders where channel_instance_id = ?',
+      [instance],
+    )
+    for (const r of rows) orders.add(r.id)
+    expect(
+      taken.filter((id) => !orders.has(id)),
+      'good orders not taken',
+    ).toEqual([])
+    expect(
+      kept.filter((id) => orders.has(id)),
+      'untakeable orders taken',
+    ).toEqual([])
+  }
+
   const blank = (): Figures => ({
     inputs: 0,
     authentic: 0,
@@ -289,6 +314,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
       )
     }
     await settle(surface, instance, f, started)
+    await checkOutcomes(instance)
   }
 
   it(`REST channel webhook: ${RUNS} inputs`, async () => {
@@ -299,6 +325,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
         const order = sampleOrder({ externalId: `FZX-REST-${i}` }, [
           { sku: i % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 },
         ])
+        expect1('web', m.kind, `FZX-REST-${i}`)
         if (m.kind === 'unreadable') return rest.postOrder(hub.url, 'web', `{"externalId":"FZX-REST-${i}",`)
         const body = shaped(
           order,
@@ -334,6 +361,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
       (m, i) => {
         const order = shop.createOrder([{ sku: i % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 }])
         shop.orders.delete(String(order.id))
+        expect1('shop', m.kind, String(order.id))
         if (m.kind === 'unreadable')
           return shop.sendWebhook(hub.url, 'shop', 'orders/create', Buffer.from(`{"id":${order.id},`))
         const body = shaped(
@@ -365,6 +393,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
       'woo',
       (m, i) => {
         const order = woo.createOrder([{ sku: i % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 }])
+        expect1('woo', m.kind, String(order.id))
         if (m.kind === 'unreadable')
           return woo.sendWebhook(hub.url, 'woo', 'order.created', Buffer.from(`{"id":${order.id},`))
         const body = shaped(
@@ -397,6 +426,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
     for (const [i, m] of samples.entries()) {
       const order = amazon.createOrder([{ sku: i % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 }])
       const o = order as any
+      expect1('amzn', m.kind, order.orderId)
       switch (m.kind) {
         case 'unknown-sku':
           o.orderItems[0].product.sellerSku = `SKU-NEW-${i}`
@@ -426,6 +456,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
     // Bad data never marks the instance: only failing calls do.
     expect(h).toMatchObject({ status: 'active', consecutiveFailures: 0 })
     await settle('amazon poll', 'amzn', f, started)
+    await checkOutcomes('amzn')
   }, 900_000)
 
   it(`EDI 850 files: ${RUNS} purchase orders, 50 to a file`, async () => {
@@ -436,6 +467,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
     let files = 0
     for (let start = 0; start < samples.length; start += perFile) {
       const batch = samples.slice(start, start + perFile)
+      for (const [n, m] of batch.entries()) expect1('acme-edi', m.kind, `FZX-PO-${start + n}`)
       const { text } = partner.purchaseOrders(
         batch.map((m, n) => ({
           poNumber: `FZX-PO-${start + n}`,
@@ -488,6 +520,7 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
       }, 0)
     await waitFor(() => (handled() >= files ? true : undefined), 600_000, `${files} EDI files`)
     await settle('edi 850', 'acme-edi', f, started)
+    await checkOutcomes('acme-edi')
   }, 900_000)
 
   it('left no half-written order and a ledger that matches', async () => {

@@ -177,7 +177,10 @@ function examine(x: Interchange, config: EdiX12Config): { orders: { order: Inbou
       }
       if (set.errors.length > 0) continue
       const read = read850(set, config)
-      if (read) orders.push({ order: { type: 'order', order: read.order }, memo: read.memo })
+      // A set the reader already faulted (a character that is not text) is not taken, even when
+      // its 850 reads: the 997 rejects it.
+      if (read && setIsClean(set))
+        orders.push({ order: { type: 'order', order: read.order }, memo: read.memo })
     }
   }
   return { orders }
