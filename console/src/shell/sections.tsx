@@ -1,6 +1,7 @@
 import { ExceptionsSection } from '../sections/exceptions/ExceptionsSection'
 import { OrderSection } from '../sections/order/OrderSection'
 import { OrdersSection } from '../sections/orders/OrdersSection'
+import { PartnersSection } from '../sections/partners/PartnersSection'
 import { RulesSection } from '../sections/rules/RulesSection'
 import type { Section } from './section'
 
@@ -22,6 +23,7 @@ export const sections: readonly Section[] = [
     paths: ['exceptions'],
     render: (p) => <ExceptionsSection {...p} />,
   },
+  { id: 'partners', label: 'Partners', paths: ['partners'], render: (p) => <PartnersSection {...p} /> },
 ]
 
 export function sectionFor(path: string): Section {
