@@ -1,4 +1,5 @@
 import { ExceptionsSection } from '../sections/exceptions/ExceptionsSection'
+import { InventorySection } from '../sections/inventory/InventorySection'
 import { OrderSection } from '../sections/order/OrderSection'
 import { OrdersSection } from '../sections/orders/OrdersSection'
 import { PartnersSection } from '../sections/partners/PartnersSection'
@@ -23,6 +24,7 @@ export const sections: readonly Section[] = [
     paths: ['exceptions'],
     render: (p) => <ExceptionsSection {...p} />,
   },
+  { id: 'inventory', label: 'Inventory', paths: ['inventory'], render: (p) => <InventorySection {...p} /> },
   { id: 'partners', label: 'Partners', paths: ['partners'], render: (p) => <PartnersSection {...p} /> },
 ]
 
