@@ -11,6 +11,9 @@ export default defineConfig({
             'tools/**/*.test.ts',
           ],
           environment: 'node',
+          // A guard against a hung test, not a speed target: property tests and tests on a migrated
+          // database run past vitest's 5 s default on a loaded 2-core CI machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -86,6 +86,8 @@ export const errorCodes = {
   CONFIG_INVALID: 'the plugin config file or an instance config is invalid',
   UNAVAILABLE: 'a service the hub needs is unavailable; try again',
   DATABASE_UNAVAILABLE: 'the database is unreachable; nothing was accepted, try again',
+  PRECONDITION_FAILED:
+    'If-Match names a state of the resource that is no longer current; read it again (the answer names the current one)',
   IDEMPOTENCY_KEY_REUSED:
     'the Idempotency-Key was first sent with another request; a key stands for one request',
   IDEMPOTENCY_KEY_IN_USE:
@@ -107,7 +109,14 @@ export interface FieldIssue {
 export abstract class SwitchyardError extends Error {
   abstract readonly code: ErrorCode
   /** The kind of failure, which the server maps to a status. */
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable' | 'internal'
+  abstract readonly kind:
+    | 'validation'
+    | 'not_found'
+    | 'conflict'
+    | 'precondition'
+    | 'forbidden'
+    | 'unavailable'
+    | 'internal'
   readonly details: Record<string, unknown> | undefined
   constructor(message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
     super(message, options)
@@ -148,6 +157,18 @@ export class ConflictError extends SwitchyardError {
   constructor(message: string, code: ErrorCode = 'CONFLICT', details?: Record<string, unknown>) {
     super(message, details)
     this.code = code
+  }
+}
+
+/**
+ * A write made on the strength of a state the resource no longer has (If-Match): another writer got
+ * there first. `details.current` names what the resource is now.
+ */
+export class PreconditionFailedError extends SwitchyardError {
+  readonly code = 'PRECONDITION_FAILED'
+  readonly kind = 'precondition' as const
+  constructor(message: string, current: Record<string, unknown>) {
+    super(message, { current })
   }
 }
 

@@ -47,6 +47,7 @@ export {
   IllegalTransitionError,
   isSwitchyardError,
   NotFoundError,
+  PreconditionFailedError,
   ServiceUnavailableError,
   SwitchyardError,
   UnknownSkuError,

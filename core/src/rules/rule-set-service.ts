@@ -2,7 +2,7 @@ import { formatPath } from '@switchyard/plugin-sdk'
 import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson, writeJson } from '../db/sql/sql-db'
-import { ConflictError, NotFoundError, ValidationError } from '../errors'
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
 import type {
   RuleSetKind,
@@ -39,6 +39,8 @@ export interface RuleSetVersionView {
   createdAt: string
   updatedAt: string | null
   publishedAt: string | null
+  /** The version's state as an HTTP entity tag: send it as If-Match to save over exactly this state. */
+  etag: string
 }
 
 export interface VersionInput {
@@ -73,7 +75,19 @@ function versionView(r: VersionRow): RuleSetVersionView {
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at),
     publishedAt: iso(r.published_at),
+    etag: versionTag(Number(r.version), Number(r.updated_at ?? r.created_at)),
   }
+}
+
+/** One tag per saved state: the version and the instant of its last write. */
+function versionTag(version: number, savedAt: number): string {
+  return `"v${version}-${savedAt}"`
+}
+
+/** The saved-at instant an If-Match tag names, or NaN when it names none of ours. */
+function taggedSavedAt(tag: string, version: number): number {
+  const m = /^(?:W\/)?"v(\d+)-(\d+)"$/.exec(tag.trim())
+  return m && Number(m[1]) === version ? Number(m[2]) : Number.NaN
 }
 
 /**
@@ -202,6 +216,7 @@ export class RuleSetService {
     ruleSetId: string,
     version: number,
     input: Partial<VersionInput>,
+    ifMatch?: string,
   ): Promise<{ version: RuleSetVersionView; validation: ValidationReport }> {
     const current = await this.getVersion(ruleSetId, version)
     if (current.status !== 'draft')
@@ -209,12 +224,13 @@ export class RuleSetService {
         `version ${version} is ${current.status}; only drafts change (save a new version instead)`,
         'VERSION_IMMUTABLE',
       )
+    this.checkTag(current, ifMatch)
     const rules = input.rules === undefined ? current.rules : this.checkShape(input.rules)
     const validation = await this.validate(rules, await this.kindOf(ruleSetId))
     const now = this.clock()
     const changed = await this.db.run(
       `update rule_set_version set rules = ?, graph = ?, settings = ?, author = ?, comment = ?, updated_at = ?
-        where id = ? and status = 'draft'`,
+        where id = ? and status = 'draft' and coalesce(updated_at, created_at) = ?`,
       [
         JSON.stringify(rules),
         writeJson(input.graph === undefined ? current.graph : input.graph),
@@ -223,11 +239,30 @@ export class RuleSetService {
         input.comment === undefined ? current.comment : input.comment,
         now,
         current.id,
+        Date.parse(current.updatedAt ?? current.createdAt),
       ],
     )
-    if (changed !== 1)
-      throw new ConflictError(`version ${version} was published meanwhile`, 'VERSION_IMMUTABLE')
+    if (changed !== 1) {
+      // Someone else saved or published it between the read and this write.
+      const latest = await this.getVersion(ruleSetId, version)
+      if (latest.status !== 'draft')
+        throw new ConflictError(`version ${version} was published meanwhile`, 'VERSION_IMMUTABLE')
+      this.checkTag(latest, current.etag)
+    }
     return { version: (await this.getVersionById(current.id))!, validation }
+  }
+
+  /** A write that names the state it read (If-Match) goes ahead only on that state. */
+  private checkTag(current: RuleSetVersionView, ifMatch: string | undefined): void {
+    if (ifMatch === undefined || ifMatch.trim() === '*') return
+    const matches = ifMatch
+      .split(',')
+      .some((t) => taggedSavedAt(t, current.version) === Date.parse(current.updatedAt ?? current.createdAt))
+    if (!matches)
+      throw new PreconditionFailedError(
+        `version ${current.version} changed since it was read: it is now ${current.etag}, saved by ${current.author ?? 'someone'} at ${current.updatedAt ?? current.createdAt}`,
+        { etag: current.etag, updatedAt: current.updatedAt, author: current.author, status: current.status },
+      )
   }
 
   async getVersion(ruleSetId: string, version: number): Promise<RuleSetVersionView> {
@@ -252,10 +287,12 @@ export class RuleSetService {
     ruleSetId: string,
     version: number,
     input: { author?: string | null; comment?: string | null; effectiveFrom?: number | null } = {},
+    ifMatch?: string,
   ): Promise<{ version: RuleSetVersionView; validation: ValidationReport }> {
     const current = await this.getVersion(ruleSetId, version)
     if (current.status !== 'draft')
       throw new ConflictError(`version ${version} is ${current.status}, not a draft`, 'VERSION_NOT_DRAFT')
+    this.checkTag(current, ifMatch)
     const validation = await this.validate(current.rules, await this.kindOf(ruleSetId))
     if (!validation.valid) {
       throw new ValidationError(

@@ -56,6 +56,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: { field: string; message: string }[] = [],
+    /** The problem's `details` (a 412 names the current state in `details.current`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -87,6 +89,7 @@ export class Api {
         String(problem.code ?? res.status),
         String(problem.detail ?? problem.title ?? res.statusText),
         problem.errors ?? [],
+        (problem as { details?: Record<string, unknown> }).details ?? {},
       )
     }
     return data as T
@@ -105,10 +108,20 @@ export class Api {
     this.ok(this.client.POST('/rules/sets/{id}/versions', { params: { path: { id } }, body })).then(
       versionWithRules,
     )
-  updateDraft = (id: string, v: number, body: JsonBody<'updateRuleVersion'> & { rules: RuleProperties[] }) =>
-    this.ok(this.client.PUT('/rules/sets/{id}/versions/{v}', { params: { path: { id, v } }, body })).then(
-      versionWithRules,
-    )
+  /** Saves a draft; with `ifMatch` (the etag read) only over that state, else 412. */
+  updateDraft = (
+    id: string,
+    v: number,
+    body: JsonBody<'updateRuleVersion'> & { rules: RuleProperties[] },
+    ifMatch?: string,
+  ) =>
+    this.ok(
+      this.client.PUT('/rules/sets/{id}/versions/{v}', {
+        params: { path: { id, v } },
+        body,
+        ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+      }),
+    ).then(versionWithRules)
   validate = (id: string, v: number) =>
     this.ok(this.client.POST('/rules/sets/{id}/versions/{v}/validate', { params: { path: { id, v } } }))
   publish = (id: string, v: number, body: JsonBody<'publishRuleVersion'>) =>

@@ -711,9 +711,15 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** One version: rules, graph, status */
+    /**
+     * One version: rules, graph, status
+     * @description The `ETag` header (also `etag` in the body) names this saved state: send it back as `If-Match` when saving or publishing.
+     */
     get: operations['getRuleVersion']
-    /** Update a draft (published versions are immutable: 409) */
+    /**
+     * Update a draft (published versions are immutable: 409)
+     * @description Send the `ETag` you read as `If-Match`: if someone saved the draft since, the save is refused with 412 `PRECONDITION_FAILED` naming the current state (`details.current`: its etag, when and by whom), and nothing is overwritten. Without `If-Match` the save goes ahead.
+     */
     put: operations['updateRuleVersion']
     post?: never
     delete?: never
@@ -1568,6 +1574,8 @@ export interface components {
       createdAt: string
       updatedAt: string | null
       publishedAt: string | null
+      /** @description This saved state as an entity tag: send it as If-Match */
+      etag: string
       /** @description json-rules-engine rules (RuleProperties[]) */
       rules: unknown[]
       /** @description The editor's graph document, stored as it was sent */
@@ -6190,6 +6198,8 @@ export interface operations {
               createdAt: string
               updatedAt: string | null
               publishedAt: string | null
+              /** @description This saved state as an entity tag: send it as If-Match */
+              etag: string
             }[]
           }
         }
@@ -6380,6 +6390,8 @@ export interface operations {
       /** @description The version */
       200: {
         headers: {
+          /** @description The saved state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -6472,6 +6484,8 @@ export interface operations {
       /** @description The draft and its validation report */
       200: {
         headers: {
+          /** @description The saved state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -6519,6 +6533,15 @@ export interface operations {
       }
       /** @description `VERSION_NOT_DRAFT`: published and archived versions are immutable */
       409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current` says what it is now */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -6672,6 +6695,8 @@ export interface operations {
       /** @description The published version */
       200: {
         headers: {
+          /** @description The saved state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -6719,6 +6744,15 @@ export interface operations {
       }
       /** @description `VERSION_NOT_DRAFT`: published and archived versions are immutable */
       409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current` says what it is now */
+      412: {
         headers: {
           [name: string]: unknown
         }

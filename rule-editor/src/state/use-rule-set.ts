@@ -146,24 +146,30 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
       const run = (async (): Promise<SaveOutcome> => {
         try {
           let result: { version: Version; validation: ValidationReport }
-          // The hub has no compare-and-set on drafts: look before writing, so a second editor's
-          // work is not overwritten unnoticed.
-          if (cur.draftVersion !== null && !options.overwrite) {
-            const remote = await api.version(cur.setId!, cur.draftVersion)
-            if (remote.status === 'draft' && remote.updatedAt !== cur.base?.updatedAt) {
-              setConflict({ by: remote.author, at: remote.updatedAt })
+          // The hub saves over exactly the state this editor read (If-Match), so a second editor's
+          // work is never overwritten unnoticed; overwriting is a person's explicit choice.
+          const ifMatch =
+            !options.overwrite && cur.base && cur.base.version === cur.draftVersion
+              ? cur.base.etag
+              : undefined
+          try {
+            if (cur.draftVersion === null) throw new ApiError(409, 'NO_DRAFT', 'no draft yet')
+            result = await api.updateDraft(
+              cur.setId!,
+              cur.draftVersion,
+              { rules, graph: doc, settings: settingsOf(doc, cur.base?.settings) },
+              ifMatch,
+            )
+          } catch (e) {
+            if (e instanceof ApiError && e.status === 412) {
+              const current = (e.details.current ?? {}) as {
+                author?: string | null
+                updatedAt?: string | null
+              }
+              setConflict({ by: current.author ?? null, at: current.updatedAt ?? null })
               setSaveState('conflict')
               return 'conflict'
             }
-          }
-          try {
-            if (cur.draftVersion === null) throw new ApiError(409, 'NO_DRAFT', 'no draft yet')
-            result = await api.updateDraft(cur.setId!, cur.draftVersion, {
-              rules,
-              graph: doc,
-              settings: settingsOf(doc, cur.base?.settings),
-            })
-          } catch (e) {
             if (!(e instanceof ApiError) || e.status !== 409) throw e
             result = await api.createVersion(cur.setId!, {
               rules,

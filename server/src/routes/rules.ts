@@ -29,15 +29,10 @@ const versionBody = z.strictObject({
     .strictObject({ timezone: z.string().max(64).optional() })
     .nullable()
     .optional(),
-  author: z
-    .string()
-    .max(200)
-    .nullable()
-    .optional()
-    .meta({
-      description:
-        "Ignored: a version records the name of the API key that wrote it (kept so older clients' bodies still validate)",
-    }),
+  author: z.string().max(200).nullable().optional().meta({
+    description:
+      "Ignored: a version records the name of the API key that wrote it (kept so older clients' bodies still validate)",
+  }),
   comment: z.string().max(2000).nullable().optional(),
 })
 const iana = z.string().refine((tz) => {
@@ -53,6 +48,16 @@ const iana = z.string().refine((tz) => {
  * Rule sets and the sourcing engine's data: facts for the editor, versions (draft → published →
  * archived), validation, simulation and backtest.
  */
+/** A success that carries the saved state's ETag. */
+const withTag = <R extends { description: string }>(response: R) => ({
+  ...response,
+  headers: z.object({ etag: z.string().meta({ description: 'The saved state; send it as If-Match' }) }),
+})
+
+const staleTag = problem(
+  '`PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current` says what it is now',
+)
+
 export function ruleRoutes(hub: HubContext) {
   const app = apiRouter()
   const core = hub.core
@@ -199,6 +204,7 @@ export function ruleRoutes(hub: HubContext) {
         // The version records the key that wrote it, never a name the caller supplies.
         author: principal.name,
       })
+      c.header('etag', r.version.etag)
       return c.json(r, 201)
     },
   )
@@ -210,12 +216,16 @@ export function ruleRoutes(hub: HubContext) {
       path: '/sets/{id}/versions/{v}',
       tags: ['rules'],
       summary: 'One version: rules, graph, status',
+      description:
+        'The `ETag` header (also `etag` in the body) names this saved state: send it back as `If-Match` when saving or publishing.',
       request: { params: versionParam },
-      responses: { 200: json(ruleSetVersion, 'The version'), 404: versionNotFound },
+      responses: { 200: withTag(json(ruleSetVersion, 'The version')), 404: versionNotFound },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
-      return c.json(await core.ruleSets.getVersion(id, v), 200)
+      const version = await core.ruleSets.getVersion(id, v)
+      c.header('etag', version.etag)
+      return c.json(version, 200)
     },
   )
 
@@ -226,21 +236,31 @@ export function ruleRoutes(hub: HubContext) {
       path: '/sets/{id}/versions/{v}',
       tags: ['rules'],
       summary: 'Update a draft (published versions are immutable: 409)',
+      description:
+        'Send the `ETag` you read as `If-Match`: if someone saved the draft since, the save is refused with 412 `PRECONDITION_FAILED` naming the current state (`details.current`: its etag, when and by whom), and nothing is overwritten. Without `If-Match` the save goes ahead.',
       request: {
         params: versionParam,
         body: jsonBody(versionBody.partial()),
       },
       responses: {
-        200: json(versionWithValidation, 'The draft and its validation report'),
+        200: withTag(json(versionWithValidation, 'The draft and its validation report')),
         404: versionNotFound,
         409: notDraft,
+        412: staleTag,
       },
     }),
     async (c) => {
       const { id, v } = c.req.valid('param')
       const body = c.req.valid('json')
       // Whoever saves a draft is its author now: the key's own name, never one the caller supplies.
-      return c.json(await core.ruleSets.updateDraft(id, v, { ...body, author: c.get('principal').name }), 200)
+      const r = await core.ruleSets.updateDraft(
+        id,
+        v,
+        { ...body, author: c.get('principal').name },
+        c.req.header('if-match'),
+      )
+      c.header('etag', r.version.etag)
+      return c.json(r, 200)
     },
   )
 
@@ -292,9 +312,10 @@ export function ruleRoutes(hub: HubContext) {
         },
       },
       responses: {
-        200: json(versionWithValidation, 'The published version'),
+        200: withTag(json(versionWithValidation, 'The published version')),
         404: versionNotFound,
         409: notDraft,
+        412: staleTag,
       },
     }),
     async (c) => {
@@ -319,11 +340,17 @@ export function ruleRoutes(hub: HubContext) {
           'the request body is invalid',
           zodFieldIssues(parsed.error),
         )
-      const r = await core.ruleSets.publish(id, v, {
-        author: principal.name,
-        comment: parsed.data.comment ?? null,
-        effectiveFrom: parsed.data.effectiveFrom ? Date.parse(parsed.data.effectiveFrom) : null,
-      })
+      const r = await core.ruleSets.publish(
+        id,
+        v,
+        {
+          author: principal.name,
+          comment: parsed.data.comment ?? null,
+          effectiveFrom: parsed.data.effectiveFrom ? Date.parse(parsed.data.effectiveFrom) : null,
+        },
+        c.req.header('if-match'),
+      )
+      c.header('etag', r.version.etag)
       return c.json(r, 200)
     },
   )

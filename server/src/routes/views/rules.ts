@@ -69,6 +69,7 @@ const versionHead = z.object({
   createdAt: z.string(),
   updatedAt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  etag: z.string().meta({ description: 'This saved state as an entity tag: send it as If-Match' }),
 })
 
 export const ruleSetWithVersions = ruleSetView.extend({ versions: z.array(versionHead) })
