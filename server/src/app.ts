@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit'
 import { carrierRoutes } from './routes/carriers'
 import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog'
 import { docsRoutes } from './routes/docs'
+import { eventRoutes } from './routes/events'
 import { exceptionRoutes } from './routes/exceptions'
 import { meRoutes } from './routes/me'
 import { metricsRoutes } from './routes/metrics'
@@ -135,6 +136,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/me', meRoutes(hub))
   api.route('/audit', auditRoutes(hub))
   api.route('/channels', skuMappingRoutes(hub))
+  api.route('/events', eventRoutes(hub))
   app.route('/api/v1', api)
 
   const document = () =>
