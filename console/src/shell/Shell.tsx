@@ -1,11 +1,19 @@
 import type { Api as EditorApi } from '@switchyard/rule-editor'
 import { useCallback, useEffect, useState } from 'react'
 import type { ConsoleApi, Me } from '../api/client'
+import { LiveIndicator } from '../sections/live/LiveIndicator'
+import type { LiveFeed } from '../sections/live/live-feed'
 import { parseHash } from './route'
 import { sectionFor, sections } from './sections'
 
 /** The navigation and the open section, chosen by the address's hash. */
-export function Shell(props: { api: ConsoleApi; editorApi: EditorApi; me: Me; onSignOut: () => void }) {
+export function Shell(props: {
+  api: ConsoleApi
+  editorApi: EditorApi
+  me: Me
+  live: LiveFeed
+  onSignOut: () => void
+}) {
   const [hash, setHash] = useState(() => window.location.hash)
   useEffect(() => {
     const changed = () => setHash(window.location.hash)
@@ -47,6 +55,7 @@ export function Shell(props: { api: ConsoleApi; editorApi: EditorApi; me: Me; on
             ))}
         </ul>
         <div className="rail-who">
+          <LiveIndicator feed={props.live} />
           <span data-testid="console-who">
             {props.me.name} <span className="muted">({props.me.role})</span>
           </span>

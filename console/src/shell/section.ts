@@ -1,6 +1,7 @@
 import type { Api as EditorApi } from '@switchyard/rule-editor'
 import type { ReactNode } from 'react'
 import type { ConsoleApi, Me } from '../api/client'
+import type { LiveFeed } from '../sections/live/live-feed'
 import type { Route } from './route'
 
 /** What every section is given: the API, the signed-in key, where it is, and how to go elsewhere. */
@@ -9,6 +10,8 @@ export interface SectionProps {
   /** The rule editor's own client (the Rules section hands it to the editor's workspace). */
   editorApi: EditorApi
   me: Me
+  /** Order changes as they happen (GET /events), or `polling` when the stream is down. */
+  live: LiveFeed
   route: Route
   /** Go to a hash (`#/orders?…`); `replace` rewrites the current entry (filters typed into the list). */
   navigate: (hash: string, options?: { replace?: boolean }) => void

@@ -11,6 +11,7 @@ import type { SectionProps } from '../../shell/section'
 import { freshness } from '../../ui/format'
 import { useLookups } from '../../ui/lookups'
 import { Problem } from '../../ui/Problem'
+import { useLiveReload } from '../live/use-live'
 import { ActionDialog, type DialogKind } from './ActionDialogs'
 import { availableActions } from './actions'
 import { DecisionPanel } from './DecisionPanel'
@@ -20,8 +21,13 @@ import { OrderHeader } from './OrderHeader'
 import { ReturnsPanel } from './ReturnsPanel'
 import { TimelinePanel } from './TimelinePanel'
 
-/** How often an open order is read again, until live updates come. */
+/** How often an open order is read again while live updates are down. */
 const POLL_MS = 3000
+/**
+ * With live updates on, still this often: deliveries to the channel and the warehouse (the
+ * timeline's attempts) do not change the order itself, so no event tells them.
+ */
+const LIVE_POLL_MS = 15_000
 
 interface Loaded {
   order: Order
@@ -79,13 +85,22 @@ export function OrderSection(props: SectionProps) {
     setData(null)
     details.current.clear()
     void load()
-    const t = setInterval(() => {
-      // A background tab does not poll; coming back reads at once on the next tick.
-      if (document.visibilityState === 'visible') void load()
-      setNow(Date.now())
-    }, POLL_MS)
-    return () => clearInterval(t)
   }, [load])
+  // This order changed: read it at once. The stream down: read it every 3 s.
+  const liveState = useLiveReload(props.live, () => void load(), {
+    matches: (c) => c.id === id,
+    pollMs: POLL_MS,
+  })
+  useEffect(() => {
+    const t = setInterval(() => {
+      if (liveState === 'live' && document.visibilityState === 'visible') void load()
+    }, LIVE_POLL_MS)
+    const tick = setInterval(() => setNow(Date.now()), 1000)
+    return () => {
+      clearInterval(t)
+      clearInterval(tick)
+    }
+  }, [load, liveState])
 
   const decisionRef = data?.order.routingDecision
   const x = (decisionRef?.explanation ?? {}) as { ruleSetId?: string; ruleSetVersion?: number }

@@ -5,6 +5,7 @@ import type { SectionProps } from '../../shell/section'
 import { freshness } from '../../ui/format'
 import { useLookups } from '../../ui/lookups'
 import { Problem } from '../../ui/Problem'
+import { useLiveReload } from '../live/use-live'
 import { FilterBar } from './FilterBar'
 import { countsQuery, filtersFromParams, filtersToParams, filtersToQuery, type OrderFilters } from './filters'
 import { OrdersTable } from './OrdersTable'
@@ -69,7 +70,11 @@ export function OrdersSection(props: SectionProps) {
     void load()
   }, [load])
 
-  // The freshness label ticks; the list itself reloads when asked (live updates are a later section).
+  // Any order change may move an order into or out of the list or its counts: read the page again
+  // (once per burst). Without the stream, every 10 s.
+  useLiveReload(props.live, () => void load(), { pollMs: 10_000, debounceMs: 750 })
+
+  // The freshness label ticks.
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 5000)
     return () => clearInterval(t)
@@ -93,7 +98,7 @@ export function OrdersSection(props: SectionProps) {
     <div className="page orders-page">
       <header className="page-head">
         <h1>Orders</h1>
-        <span className="muted small" data-testid="orders-freshness">
+        <span className="muted small" data-testid="orders-freshness" aria-live="polite">
           {loading ? 'loading…' : freshness(loadedAt, now)}
         </span>
         <button type="button" onClick={() => void load()} data-testid="orders-refresh">
