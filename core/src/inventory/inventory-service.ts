@@ -2,6 +2,7 @@ import type { InventorySnapshot } from '@switchyard/plugin-sdk'
 import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
+import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
 import type { InventoryLevelSchema } from './inventory-level.entity'
 
 export interface InventoryUpsert {
@@ -186,11 +187,22 @@ export class InventoryService {
     return result
   }
 
+  /**
+   * Stock levels in (sku, location) order, a page at a time: `cursor` continues after the last row
+   * of the previous page; `updatedSince` keeps rows changed at or after that instant (an
+   * integrator's incremental sync).
+   */
   async levels(
-    filter: { sku?: string; locationId?: string; limit?: number } = {},
-  ): Promise<InventoryLevelView[]> {
+    filter: {
+      sku?: string
+      locationId?: string
+      updatedSince?: number
+      limit?: number
+      cursor?: string
+    } = {},
+  ): Promise<Page<InventoryLevelView>> {
     const where: string[] = []
-    const params: string[] = []
+    const params: (string | number)[] = []
     if (filter.sku) {
       where.push('sku = ?')
       params.push(filter.sku)
@@ -199,13 +211,24 @@ export class InventoryService {
       where.push('location_id = ?')
       params.push(filter.locationId)
     }
+    if (filter.updatedSince !== undefined) {
+      where.push('updated_at >= ?')
+      params.push(filter.updatedSince)
+    }
+    const after = decodeKeyCursor(filter.cursor, 2)
+    if (after) {
+      where.push('(sku > ? or (sku = ? and location_id > ?))')
+      params.push(after[0]!, after[0]!, after[1]!)
+    }
     const limit = Math.min(Math.max(filter.limit ?? 500, 1), 5000)
     const rows = await this.db.all<LevelRow>(
       `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected, updated_at from inventory_level
-        ${where.length ? `where ${where.join(' and ')}` : ''} order by sku, location_id limit ${limit}`,
+        ${where.length ? `where ${where.join(' and ')}` : ''} order by sku, location_id limit ${limit + 1}`,
       params,
     )
-    return rows.map(view)
+    const items = rows.slice(0, limit).map(view)
+    const last = rows.length > limit ? rows[limit - 1]! : undefined
+    return { items, nextCursor: last ? encodeKeyCursor([last.sku, last.location_id]) : null }
   }
 
   private async checkReferences(

@@ -218,7 +218,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Stock levels by sku and location */
+    /**
+     * Stock levels by sku and location, in that order, a page at a time
+     * @description Cursor-paged (`limit` up to 5,000, default 500; follow `nextCursor`). `updatedSince` keeps levels changed at or after that instant: an incremental sync reads every page since its last run.
+     */
     get: operations['listInventory']
     /** Set on-hand (and safety stock) for many sku × location pairs, all or nothing */
     put: operations['setInventory']
@@ -3413,7 +3416,9 @@ export interface operations {
       query?: {
         sku?: string
         location?: string
+        updatedSince?: string
         limit?: number
+        cursor?: string
       }
       header?: never
       path?: never
@@ -3421,7 +3426,7 @@ export interface operations {
     }
     requestBody?: never
     responses: {
-      /** @description Levels */
+      /** @description A page of levels */
       200: {
         headers: {
           [name: string]: unknown
@@ -3438,6 +3443,7 @@ export interface operations {
               available: number
               updatedAt: string
             }[]
+            nextCursor: string | null
           }
         }
       }

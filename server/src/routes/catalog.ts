@@ -229,24 +229,35 @@ export function inventoryRoutes(hub: HubContext) {
       method: 'get',
       path: '/',
       tags: ['inventory'],
-      summary: 'Stock levels by sku and location',
+      summary: 'Stock levels by sku and location, in that order, a page at a time',
+      description:
+        'Cursor-paged (`limit` up to 5,000, default 500; follow `nextCursor`). `updatedSince` keeps levels changed at or after that instant: an incremental sync reads every page since its last run.',
       request: {
         query: z.strictObject({
           sku: z.string().max(120).optional(),
           location: z.string().max(64).optional(),
+          updatedSince: z.iso.datetime({ offset: true }).optional(),
           limit: z.coerce.number().int().min(1).max(5000).optional(),
+          cursor: z.string().max(1000).optional(),
         }),
       },
       responses: {
-        200: json(z.strictObject({ items: z.array(level) }), 'Levels'),
+        200: json(
+          z.strictObject({ items: z.array(level), nextCursor: z.string().nullable() }),
+          'A page of levels',
+        ),
       },
     }),
     async (c) => {
       const q = c.req.valid('query')
-      return c.json(
-        { items: await hub.core.inventory.levels({ sku: q.sku, locationId: q.location, limit: q.limit }) },
-        200,
-      )
+      const page = await hub.core.inventory.levels({
+        ...(q.sku ? { sku: q.sku } : {}),
+        ...(q.location ? { locationId: q.location } : {}),
+        ...(q.updatedSince ? { updatedSince: Date.parse(q.updatedSince) } : {}),
+        ...(q.limit ? { limit: q.limit } : {}),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+      })
+      return c.json(page, 200)
     },
   )
   app.openapi(
