@@ -41,6 +41,9 @@ export type ExceptionQuery = NonNullable<operations['listExceptions']['parameter
 export type BulkReplayBody = JsonBody<'replayExceptions'>
 export type SkuMappingsBody = JsonBody<'putSkuMappings'>
 export type AdjustmentsBody = JsonBody<'applyInventoryAdjustments'>
+export type SubmitOrderBody = JsonBody<'submitOrder'>
+export type QuoteBody = JsonBody<'quotePrices'>
+export type Quote = Schemas['Quote']
 export type OutboxStatus = NonNullable<operations['listOutbox']['parameters']['query']>['status']
 export type SkuAvailability = JsonResponse<'getAvailability'>['items'][number]
 export type StockLevel = JsonResponse<'listInventory'>['items'][number]
@@ -157,6 +160,10 @@ export class ConsoleApi {
   pools = (sku: string) =>
     this.ok(this.client.GET('/pools', { params: { query: { sku } } })).then((r) => r.items)
   adjust = (body: AdjustmentsBody) => this.ok(this.client.POST('/inventory/adjustments', { body }))
+
+  // New order (the built-in `manual` channel).
+  quote = (body: QuoteBody) => this.ok(this.client.POST('/pricing/quote', { body }))
+  submitOrder = (body: SubmitOrderBody) => this.ok(this.client.POST('/orders', { body }))
 }
 
 /** The query without empty filters: an empty field means "any". */

@@ -1,5 +1,6 @@
 import { ExceptionsSection } from '../sections/exceptions/ExceptionsSection'
 import { InventorySection } from '../sections/inventory/InventorySection'
+import { NewOrderSection } from '../sections/new-order/NewOrderSection'
 import { OrderSection } from '../sections/order/OrderSection'
 import { OrdersSection } from '../sections/orders/OrdersSection'
 import { PartnersSection } from '../sections/partners/PartnersSection'
@@ -10,6 +11,7 @@ import type { Section } from './section'
 export const sections: readonly Section[] = [
   { id: 'orders', label: 'Orders', paths: ['orders', ''], render: (p) => <OrdersSection {...p} /> },
   { id: 'order', paths: ['order'], navAs: 'orders', render: (p) => <OrderSection {...p} /> },
+  { id: 'new-order', label: 'New order', paths: ['new-order'], render: (p) => <NewOrderSection {...p} /> },
   // The editor keeps its open rule set in the hash as `#/sets/<id>`.
   {
     id: 'rules',

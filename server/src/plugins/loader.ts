@@ -12,6 +12,7 @@ import {
 } from '@switchyard/plugin-sdk'
 import semver from 'semver'
 import { ConfigFileError, type HubConfigFile, isPathSpecifier, resolveEnvRefs } from './config-file'
+import { MANUAL_CHANNEL, manualChannel } from './manual-channel'
 
 export interface LoadedInstance {
   id: string
@@ -70,7 +71,7 @@ function entryOfFolder(dir: string): string {
 /**
  * Loads every enabled instance of the config: imports the plugin, checks it is a plugin and that it
  * was written for this SDK, validates its config. The first problem stops start-up with a message
- * naming the instance and the field.
+ * naming the instance and the field. The built-in `manual` channel comes last.
  */
 export async function loadInstances(
   file: HubConfigFile,
@@ -112,6 +113,15 @@ export async function loadInstances(
       secretValues: secrets.map((k) => config[k]).filter((v): v is string => typeof v === 'string'),
     })
   }
+  // Every hub takes orders people enter, demo or not; a config that names its own `manual` keeps it.
+  if (!seen.has(MANUAL_CHANNEL))
+    loaded.push({
+      id: MANUAL_CHANNEL,
+      source: 'built-in',
+      definition: manualChannel,
+      config: {},
+      secretValues: [],
+    })
   return loaded
 }
 
