@@ -2,7 +2,7 @@ import type { OrderStatus } from '@switchyard/plugin-sdk'
 import { fromMinorUnits } from '../catalog/money'
 import { Customer } from '../customers/customer.entity'
 import type { Orm } from '../db/orm'
-import type { SqlDb } from '../db/sql/sql-db'
+import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { NotFoundError } from '../errors'
 import type { Page } from '../pagination'
@@ -97,13 +97,27 @@ export class OrderQueries {
   ) {}
 
   async list(filter: OrderSearch): Promise<Page<OrderSummary>> {
-    const page = await searchOrders(this.db, filter)
+    const page = await this.planned((db) => searchOrders(db, filter))
     return { items: page.items.map(listSummary), nextCursor: page.nextCursor }
   }
 
   /** How many orders match the list's filters (paging and sort aside), per status. */
   counts(filter: OrderSearch): Promise<Partial<Record<OrderStatus, number>>> {
-    return countOrders(this.db, filter)
+    return this.planned((db) => countOrders(db, filter))
+  }
+
+  /**
+   * PostgreSQL plans the list's statements for the values they are run with. After five runs of a
+   * prepared statement it may keep one generic plan, blind to the values; for the list that plan
+   * cannot see that `status = $1` matches a partial index, and walked a million index entries
+   * where the value's plan reads none (measured: 0.02 ms against 230-360 ms).
+   */
+  private planned<T>(read: (db: SqlRunner) => Promise<T>): Promise<T> {
+    if (this.db.dialect !== 'postgresql') return read(this.db)
+    return this.db.transaction(async (tx) => {
+      await tx.one("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+      return read(tx)
+    })
   }
 
   /** The channel instance an order belongs to, or null when there is no such order. */

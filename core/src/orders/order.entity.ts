@@ -50,7 +50,7 @@ export const OrderSchema = new EntitySchema<Order>({
     { name: 'orders_customer_id_index', properties: ['customerId'] },
     {
       name: 'orders_open_promise_idx',
-      expression: `create index orders_open_promise_idx on orders (status, promise_date, placed_at, id) where status not in ('shipped', 'cancelled')`,
+      expression: `create index orders_open_promise_idx on orders (status, promise_date, id, placed_at) where status not in ('shipped', 'cancelled')`,
     },
     {
       name: 'orders_held_placed_idx',

@@ -30,9 +30,10 @@ export class Migration20261206070000_order_search extends Migration {
     this.addSql('create index orders_order_number_index on orders (order_number)')
     this.addSql('create index orders_customer_id_index on orders (customer_id)')
     // Open orders by status and promise: late (each open status's range of passed promises, covering,
-    // so the page is chosen without reading rows) and a status queue sorted by promise.
+    // so the page is chosen without reading rows) and a status queue sorted by promise, whose order
+    // (promise_date, id) the index holds as it is, null promises (held, backordered) included.
     this.addSql(
-      `create index orders_open_promise_idx on orders (status, promise_date, placed_at, id) where ${OPEN_ORDER}`,
+      `create index orders_open_promise_idx on orders (status, promise_date, id, placed_at) where ${OPEN_ORDER}`,
     )
     this.addSql('create index orders_held_placed_idx on orders (placed_at) where hold_reason is not null')
     this.addSql('create index order_line_sku_order_id_index on order_line (sku, order_id)')
