@@ -114,7 +114,7 @@ export {
 export { type OutboxMessageView, OutboxQueries } from './outbox/outbox-queries'
 export { type ClaimedMessage, OutboxStore } from './outbox/outbox-store'
 export { type IntegrationDirectory, type OutboxTopic, outboxTopics } from './outbox/topics'
-export { decodeCursor, encodeCursor, type Page } from './pagination'
+export { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, type Page } from './pagination'
 export { computeRefund, defaultRefundPolicy, type RefundPolicy } from './returns/refund-policy'
 export { RefundService, type RefundView } from './returns/refund-service'
 export {

@@ -51,8 +51,8 @@ describe.each(dbKinds)('inventory paging on %s', (kind) => {
 
   it('refuses a cursor it did not issue, naming it', async () => {
     const res = await hub.api('/api/v1/inventory?cursor=bm90LWEtY3Vyc29y')
-    // As every list answers a cursor it did not issue: 422 INVALID_CURSOR naming the parameter.
-    expect(res.status).toBe(422)
+    // As every list answers a cursor it did not issue: 400 INVALID_CURSOR naming the parameter.
+    expect(res.status).toBe(400)
     expect(res.body).toMatchObject({ code: 'INVALID_CURSOR', errors: [{ field: 'cursor' }] })
   })
 })

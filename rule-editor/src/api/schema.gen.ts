@@ -3097,14 +3097,19 @@ export interface operations {
   }
   listLocations: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never
     }
     requestBody?: never
     responses: {
-      /** @description Locations */
+      /** @description Locations, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -3146,6 +3151,7 @@ export interface operations {
               wmsInstanceId?: string | null
               id: string
             }[]
+            nextCursor: string | null
           }
         }
       }
@@ -3583,14 +3589,19 @@ export interface operations {
   }
   listPlugins: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never
     }
     requestBody?: never
     responses: {
-      /** @description Instances */
+      /** @description Instances, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -3598,6 +3609,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['PluginInstance'][]
+            nextCursor: string | null
           }
         }
       }
@@ -3738,14 +3750,19 @@ export interface operations {
   }
   listKeys: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never
     }
     requestBody?: never
     responses: {
-      /** @description Keys */
+      /** @description Keys, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -3761,6 +3778,7 @@ export interface operations {
               createdAt: string
               revokedAt: string | null
             }[]
+            nextCursor: string | null
           }
         }
       }
@@ -5361,6 +5379,10 @@ export interface operations {
       query?: {
         channel?: string
         sku?: string
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
       }
       header?: never
       path?: never
@@ -5368,7 +5390,7 @@ export interface operations {
     }
     requestBody?: never
     responses: {
-      /** @description Pools */
+      /** @description Pools, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -5376,6 +5398,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['Pool'][]
+            nextCursor: string | null
           }
         }
       }
@@ -6029,6 +6052,10 @@ export interface operations {
     parameters: {
       query?: {
         kind?: 'sourcing' | 'pricing' | 'returns'
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
       }
       header?: never
       path?: never
@@ -6036,7 +6063,7 @@ export interface operations {
     }
     requestBody?: never
     responses: {
-      /** @description Rule sets */
+      /** @description Rule sets, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -6044,6 +6071,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['RuleSet'][]
+            nextCursor: string | null
           }
         }
       }
@@ -7263,14 +7291,19 @@ export interface operations {
   }
   listCarrierLanes: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never
     }
     requestBody?: never
     responses: {
-      /** @description Lanes */
+      /** @description Lanes, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -7278,6 +7311,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['CarrierLane'][]
+            nextCursor: string | null
           }
         }
       }
@@ -7425,14 +7459,19 @@ export interface operations {
   }
   listCarrierCalendars: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never
     }
     requestBody?: never
     responses: {
-      /** @description Calendars */
+      /** @description Calendars, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -7440,6 +7479,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['CarrierCalendar'][]
+            nextCursor: string | null
           }
         }
       }
@@ -7961,14 +8001,19 @@ export interface operations {
   }
   listPriceLists: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never
     }
     requestBody?: never
     responses: {
-      /** @description Price lists */
+      /** @description Price lists, by id */
       200: {
         headers: {
           [name: string]: unknown
@@ -7976,6 +8021,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['PriceList'][]
+            nextCursor: string | null
           }
         }
       }
@@ -8488,14 +8534,19 @@ export interface operations {
   }
   listCosts: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path?: never
       cookie?: never
     }
     requestBody?: never
     responses: {
-      /** @description Costs */
+      /** @description Costs, by sku */
       200: {
         headers: {
           [name: string]: unknown
@@ -8508,6 +8559,7 @@ export interface operations {
               currency: string
               updatedAt: string
             }[]
+            nextCursor: string | null
           }
         }
       }
@@ -8649,6 +8701,10 @@ export interface operations {
       query?: {
         base?: string
         quote?: string
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
       }
       header?: never
       path?: never
@@ -8656,7 +8712,7 @@ export interface operations {
     }
     requestBody?: never
     responses: {
-      /** @description Rates */
+      /** @description Rates, by pair */
       200: {
         headers: {
           [name: string]: unknown
@@ -8669,6 +8725,7 @@ export interface operations {
               rate: string
               asOf: string
             }[]
+            nextCursor: string | null
           }
         }
       }

@@ -95,6 +95,12 @@ const KIND_STATUS = {
   internal: 500,
 } as const
 
+/**
+ * Validation failures that are about a query parameter, not a body: 400, as the route schemas
+ * answer for their own query checks (every list's cursor).
+ */
+const QUERY_CODES: ReadonlySet<string> = new Set(['INVALID_CURSOR'])
+
 /** Maps anything thrown in a handler to problem+json; unknown errors are 500 and logged. */
 export function toProblem(c: Context, error: unknown, log: (e: unknown) => void): Response {
   if (error instanceof ProblemError) {
@@ -113,7 +119,7 @@ export function toProblem(c: Context, error: unknown, log: (e: unknown) => void)
   if (isSwitchyardError(error)) {
     const issues = (error as { issues?: FieldIssue[] }).issues
     return problemResponse(c, {
-      status: KIND_STATUS[error.kind],
+      status: QUERY_CODES.has(error.code) ? 400 : KIND_STATUS[error.kind],
       code: error.code,
       detail: error.message,
       ...(issues ? { errors: issues } : {}),

@@ -2,6 +2,7 @@ import { roles } from '@switchyard/core'
 import { configJsonSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { page, pageOf, pageQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { invokePlugin } from '../plugins/invoke'
@@ -45,8 +46,9 @@ export function pluginRoutes(hub: HubContext) {
       path: '/',
       tags: ['plugins'],
       summary: 'Plugin instances with their capabilities and health',
+      request: { query: z.strictObject(pageQuery) },
       responses: {
-        200: json(z.strictObject({ items: z.array(pluginInstance) }), 'Instances'),
+        200: json(pageOf(pluginInstance), 'Instances, by id'),
       },
     }),
     async (c) => {
@@ -67,7 +69,10 @@ export function pluginRoutes(hub: HubContext) {
           configSchema: configJsonSchema(i.definition.config),
         }
       })
-      return c.json({ items }, 200)
+      return c.json(
+        page(items, (i) => i.id, c.req.valid('query')),
+        200,
+      )
     },
   )
 
@@ -176,17 +181,19 @@ export function keyRoutes(hub: HubContext) {
       path: '/',
       tags: ['keys'],
       summary: 'List API keys (never the keys themselves)',
+      request: { query: z.strictObject(pageQuery) },
       responses: {
         200: json(
-          z.strictObject({
-            items: z.array(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })),
-          }),
-          'Keys',
+          pageOf(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })),
+          'Keys, by id',
         ),
       },
     }),
     async (c) => {
-      return c.json({ items: await hub.core.apiKeys.list() }, 200)
+      return c.json(
+        page(await hub.core.apiKeys.list(), (k) => k.keyId, c.req.valid('query')),
+        200,
+      )
     },
   )
   app.openapi(

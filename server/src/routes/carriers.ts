@@ -1,6 +1,7 @@
 import { serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody } from '../http/openapi'
+import { page, pageOf, pageQuery } from '../http/paging'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
 import { carrierCalendar, carrierLane } from './views/rules'
@@ -42,10 +43,14 @@ export function carrierRoutes(hub: HubContext) {
       path: '/carrier-lanes',
       tags: ['rules'],
       summary: 'Carrier lanes: transit and cost per destination zone',
-      responses: { 200: json(z.object({ items: z.array(carrierLane) }), 'Lanes') },
+      request: { query: z.strictObject(pageQuery) },
+      responses: { 200: json(pageOf(carrierLane), 'Lanes, by id') },
     }),
     async (c) => {
-      return c.json({ items: await core.carrierNetwork.listLanes() }, 200)
+      return c.json(
+        page(await core.carrierNetwork.listLanes(), (l) => l.id, c.req.valid('query')),
+        200,
+      )
     },
   )
   app.openapi(
@@ -73,10 +78,14 @@ export function carrierRoutes(hub: HubContext) {
       path: '/carrier-calendars',
       tags: ['rules'],
       summary: 'Carrier calendars: non-delivery days and holidays',
-      responses: { 200: json(z.object({ items: z.array(carrierCalendar) }), 'Calendars') },
+      request: { query: z.strictObject(pageQuery) },
+      responses: { 200: json(pageOf(carrierCalendar), 'Calendars, by id') },
     }),
     async (c) => {
-      return c.json({ items: await core.carrierNetwork.listCalendars() }, 200)
+      return c.json(
+        page(await core.carrierNetwork.listCalendars(), (l) => l.id, c.req.valid('query')),
+        200,
+      )
     },
   )
   app.openapi(

@@ -2,6 +2,7 @@ import { locationTypes } from '@switchyard/core'
 import { countryCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody } from '../http/openapi'
+import { page, pageOf, pageQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
@@ -156,12 +157,16 @@ export function locationRoutes(hub: HubContext) {
       path: '/',
       tags: ['catalog'],
       summary: 'List locations',
+      request: { query: z.strictObject(pageQuery) },
       responses: {
-        200: json(z.strictObject({ items: z.array(locationSchema.extend({ id: z.string() })) }), 'Locations'),
+        200: json(pageOf(locationSchema.extend({ id: z.string() })), 'Locations, by id'),
       },
     }),
     async (c) => {
-      return c.json({ items: (await hub.core.catalog.listLocations()).map(view) }, 200)
+      return c.json(
+        page((await hub.core.catalog.listLocations()).map(view), (l) => l.id, c.req.valid('query')),
+        200,
+      )
     },
   )
   app.openapi(

@@ -2,6 +2,7 @@ import { type CustomerIdentities, identifiersOf } from '@switchyard/core'
 import { currencyCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { page, pageOf, pageQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { assertChannelInstance } from './pricing'
@@ -90,10 +91,14 @@ export function priceListRoutes(hub: HubContext) {
       path: '/price-lists',
       tags: ['pricing'],
       summary: 'Price lists and contracts',
-      responses: { 200: json(z.object({ items: z.array(priceListView) }), 'Price lists') },
+      request: { query: z.strictObject(pageQuery) },
+      responses: { 200: json(pageOf(priceListView), 'Price lists, by id') },
     }),
     async (c) => {
-      return c.json({ items: await core.pricingStore.listPriceLists() }, 200)
+      return c.json(
+        page(await core.pricingStore.listPriceLists(), (l) => l.id, c.req.valid('query')),
+        200,
+      )
     },
   )
 
@@ -220,10 +225,14 @@ export function priceListRoutes(hub: HubContext) {
       path: '/costs',
       tags: ['pricing'],
       summary: 'Cost per sku (for margin floors)',
-      responses: { 200: json(z.object({ items: z.array(costView) }), 'Costs') },
+      request: { query: z.strictObject(pageQuery) },
+      responses: { 200: json(pageOf(costView), 'Costs, by sku') },
     }),
     async (c) => {
-      return c.json({ items: await core.pricingStore.listCosts() }, 200)
+      return c.json(
+        page(await core.pricingStore.listCosts(), (x) => x.sku, c.req.valid('query')),
+        200,
+      )
     },
   )
 
@@ -261,19 +270,22 @@ export function priceListRoutes(hub: HubContext) {
       tags: ['pricing'],
       summary: 'Exchange rates with their as-of times',
       request: {
-        query: z.strictObject({ base: currencyCode.optional(), quote: currencyCode.optional() }),
+        query: z.strictObject({
+          base: currencyCode.optional(),
+          quote: currencyCode.optional(),
+          ...pageQuery,
+        }),
       },
-      responses: { 200: json(z.object({ items: z.array(rateView) }), 'Rates') },
+      responses: { 200: json(pageOf(rateView), 'Rates, by pair') },
     }),
     async (c) => {
       const q = c.req.valid('query')
+      const rates = await core.pricingStore.listRates({
+        ...(q.base ? { base: q.base } : {}),
+        ...(q.quote ? { quote: q.quote } : {}),
+      })
       return c.json(
-        {
-          items: await core.pricingStore.listRates({
-            ...(q.base ? { base: q.base } : {}),
-            ...(q.quote ? { quote: q.quote } : {}),
-          }),
-        },
+        page(rates, (r) => `${r.base}/${r.quote}`, q),
         200,
       )
     },

@@ -3,6 +3,7 @@ import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType }
 import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { page, pageOf, pageQuery } from '../http/paging'
 import { ProblemError, zodFieldIssues } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import {
@@ -121,14 +122,15 @@ export function ruleRoutes(hub: HubContext) {
       path: '/sets',
       tags: ['rules'],
       summary: 'Rule sets, with their live and latest versions',
-      request: { query: z.strictObject({ kind: z.enum(['sourcing', 'pricing', 'returns']).optional() }) },
-      responses: { 200: json(z.object({ items: z.array(ruleSetView) }), 'Rule sets') },
+      request: {
+        query: z.strictObject({ kind: z.enum(['sourcing', 'pricing', 'returns']).optional(), ...pageQuery }),
+      },
+      responses: { 200: json(pageOf(ruleSetView), 'Rule sets, by id') },
     }),
     async (c) => {
+      const q = c.req.valid('query')
       return c.json(
-        {
-          items: await core.ruleSets.list(c.req.valid('query').kind),
-        },
+        page(await core.ruleSets.list(q.kind), (s) => s.id, q),
         200,
       )
     },

@@ -3,6 +3,7 @@ import { countryCode, serviceLevelSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, hideOtherChannel } from '../http/auth'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { page, pageOf, pageQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { poolView, reservationView, skuAvailability } from './views/stock'
@@ -96,9 +97,10 @@ export function stockRoutes(hub: HubContext) {
         query: z.strictObject({
           channel: z.string().max(64).optional(),
           sku: z.string().max(120).optional(),
+          ...pageQuery,
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(poolView) }), 'Pools') },
+      responses: { 200: json(pageOf(poolView), 'Pools, by id') },
     }),
     async (c) => {
       const principal = c.get('principal')
@@ -109,7 +111,10 @@ export function stockRoutes(hub: HubContext) {
         ...(channel ? { channelInstanceId: channel } : {}),
         ...(q.sku ? { sku: q.sku } : {}),
       })
-      return c.json({ items }, 200)
+      return c.json(
+        page(items, (p) => p.id, q),
+        200,
+      )
     },
   )
 
