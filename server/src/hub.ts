@@ -3,7 +3,7 @@ import { hostname } from 'node:os'
 import { serve } from '@hono/node-server'
 import { type Core, openCore } from '@switchyard/core'
 import { createApp } from './app'
-import { DEMO_CHANNEL, DEMO_WMS, demoConfig } from './demo/demo-config'
+import { DEMO_CHANNEL, DEMO_EDI, DEMO_MARKET, DEMO_WMS, demoConfig } from './demo/demo-config'
 import { seedDemoOrders } from './demo/demo-orders'
 import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
@@ -111,7 +111,14 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     }
     const demoWorld = demo.demo && (await seedDemo(core, registry.get(DEMO_WMS) ? DEMO_WMS : null))
     // Recent orders for the rule editor's impact preview, routed by the demo rules like any other.
-    if (demoWorld && registry.get(DEMO_CHANNEL)) await seedDemoOrders(core, DEMO_CHANNEL)
+    if (demoWorld && registry.get(DEMO_CHANNEL))
+      await seedDemoOrders(core, {
+        web: DEMO_CHANNEL,
+        market: registry.get(DEMO_MARKET) ? DEMO_MARKET : null,
+        edi: registry.get(DEMO_EDI)
+          ? { id: DEMO_EDI, mailbox: String(registry.get(DEMO_EDI)!.config.mailbox) }
+          : null,
+      })
 
     const context: HubContext = {
       settings,

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { type FulfilmentRequest, SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
 import { Hono } from 'hono'
 import type { Logger } from '../logger'
+import { DEMO_MARKETPLACE_ID } from './demo-config'
+import { demoMarketplaceRoutes } from './demo-marketplace'
 
 /**
- * Stand-ins for a storefront and a warehouse, for the demo only: the "warehouse" accepts each
+ * Stand-ins for a storefront, a marketplace (`/amazon`, demo-marketplace.ts) and a warehouse, for
+ * the demo only: the "warehouse" accepts each
  * fulfilment request and, a few seconds later, confirms it shipped through the hub's signed
  * webhook, exactly as a real WMS would.
  */
@@ -50,5 +53,6 @@ export function demoPeerRoutes(options: {
     return c.json({ id: ref }, 201)
   })
   app.post('/wms/fulfilment-orders/:ref/cancel', (c) => c.json({ cancelled: true }))
+  app.route('/amazon', demoMarketplaceRoutes({ marketplaceId: DEMO_MARKETPLACE_ID, logger: options.logger }))
   return app
 }
