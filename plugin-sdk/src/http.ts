@@ -8,6 +8,8 @@ export interface HttpClientOptions {
   userAgent?: string
   /** Aborts every call (e.g. on shutdown). */
   signal?: AbortSignal
+  /** Headers the host adds to each request as it is sent (e.g. W3C trace context). */
+  headers?: () => Record<string, string>
 }
 
 /** Retry-After is seconds or an HTTP date; either becomes milliseconds from now. */
@@ -34,7 +36,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         raw = await send(
           url,
           method,
-          { 'user-agent': options.userAgent ?? 'switchyard', ...req.headers },
+          { 'user-agent': options.userAgent ?? 'switchyard', ...options.headers?.(), ...req.headers },
           req.body,
           timeoutMs,
           options.signal,

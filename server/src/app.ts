@@ -17,6 +17,7 @@ import { staticFiles } from './http/static'
 import { urlTextGuard } from './http/text-guard'
 import { uriLimit } from './http/uri-limit'
 import type { HubContext } from './hub-context'
+import { traceRequests } from './observability/tracing'
 import { keyRoutes, pluginRoutes } from './routes/admin'
 import { auditRoutes } from './routes/audit'
 import { carrierRoutes } from './routes/carriers'
@@ -45,6 +46,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   const log = hub.logger
 
   app.use(requestId({ headerName: 'x-request-id' }))
+  app.use(traceRequests())
   app.use(async function accessLog(c, next) {
     const started = performance.now()
     await next()

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from './logger'
 import { errorWithoutValues } from './observability/error-serializer'
 import { watchIntakeExceptions } from './observability/intake-exceptions'
 import { createMetrics, intakeMetrics } from './observability/metrics'
+import { recordSpan, startTracing, tracedIntake } from './observability/tracing'
 import { findConfigFile, type HubConfigFile, readConfigFile } from './plugins/config-file'
 import { contextFactory } from './plugins/host-context'
 import { loadInstances } from './plugins/loader'
@@ -89,11 +90,13 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
 
   const workerId = `${hostname()}:${process.pid}`
   const metrics = createMetrics()
+  const stopTracing = startTracing(settings.otlpEndpoint)
+  if (settings.otlpEndpoint) logger.info({ endpoint: settings.otlpEndpoint }, 'tracing to OTLP')
   const core = await openCore({
     settings: settings.database,
     directory: registry,
     workerId,
-    intakeObserver: intakeMetrics(metrics),
+    intakeObserver: tracedIntake(intakeMetrics(metrics)),
   })
   const shutdown = new AbortController()
   try {
@@ -132,6 +135,12 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       observePluginCall: (instance, operation, outcome, seconds) => {
         metrics.pluginCalls.inc({ instance, operation, outcome })
         metrics.pluginCallSeconds.observe({ instance, operation }, seconds)
+        recordSpan(
+          `plugin ${operation}`,
+          seconds,
+          { 'switchyard.instance': instance, outcome },
+          outcome !== 'ok',
+        )
       },
     }
     // A warn line and a count for every order kept as an intake exception.
@@ -239,6 +248,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
         await context.dispatcher?.stop(settings.drainTimeoutMs)
         shutdown.abort()
         await core.close()
+        await stopTracing()
       },
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino'
+import { traceIds } from './observability/tracing'
 
 export type { Logger }
 
@@ -12,6 +13,8 @@ export function createLogger(
   return pino({
     level,
     base: { svc: 'switchyard' },
+    // While a span is active (tracing on), each line carries its trace and span ids.
+    mixin: traceIds,
     redact: {
       paths: ['req.headers.authorization', '*.authorization', '*.apiKey', '*.secret', '*.token'],
       censor: '[redacted]',

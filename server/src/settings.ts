@@ -50,6 +50,8 @@ export interface HubSettings {
    * 0, no wait, unless set; never set it in production.
    */
   testExceptionAnswerDelayMs: number
+  /** OpenTelemetry: where spans go (OTLP over HTTP); unset, tracing is off. */
+  otlpEndpoint: string | undefined
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -124,5 +126,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       : undefined,
     demoShipDelayMs: int(env, 'SWITCHYARD_DEMO_SHIP_DELAY_MS', 5000),
     testExceptionAnswerDelayMs: int(env, 'SWITCHYARD_TEST_EXCEPTION_ANSWER_DELAY_MS', 0),
+    // The standard OpenTelemetry variables: the traces endpoint wins over the general one.
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+      ? env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT.replace(/\/v1\/traces\/?$/, '')
+      : env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
   }
 }

@@ -61,11 +61,13 @@ export class RestChannelPeer {
       signature?: 'valid' | 'wrong-secret' | 'none' | 'stale'
       deliveryId?: string
       path?: string
+      /** More headers to send (e.g. `traceparent`). */
+      headers?: Record<string, string>
     } = {},
   ): Promise<{ status: number; body: Record<string, unknown>; contentType: string }> {
     const raw =
       body instanceof Uint8Array ? Buffer.from(body) : typeof body === 'string' ? body : JSON.stringify(body)
-    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers }
     const mode = options.signature ?? 'valid'
     if (mode === 'valid') headers[SIGNATURE_HEADER] = signTimestamped(this.secret, raw)
     if (mode === 'wrong-secret') headers[SIGNATURE_HEADER] = signTimestamped(`${this.secret}-wrong`, raw)

@@ -7,6 +7,7 @@ import {
 } from '@switchyard/plugin-sdk'
 import type { Logger } from '../logger'
 import { scrub } from '../logger'
+import { traceHeaders } from '../observability/tracing'
 import type { LoadedInstance } from './loader'
 
 /** A logger for one plugin instance: every argument is scrubbed of the instance's secret values. */
@@ -81,6 +82,8 @@ export function contextFactory(
       get http() {
         http ??= createHttpClient({
           signal,
+          // The trace of whatever made the call (a request, a delivery) continues at the partner.
+          headers: traceHeaders,
           userAgent: `switchyard-hub (${instance.definition.id}/${instance.definition.version}; ${workerId})`,
         })
         return http

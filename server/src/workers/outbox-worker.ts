@@ -2,6 +2,7 @@ import { type ClaimedMessage, type Deliver, OutboxDispatcher } from '@switchyard
 import type { DeliveryResult } from '@switchyard/plugin-sdk'
 import { ConfigError } from '@switchyard/plugin-sdk'
 import type { HubContext } from '../hub-context'
+import { inSpan } from '../observability/tracing'
 import { invokePlugin } from '../plugins/invoke'
 import type { LoadedInstance } from '../plugins/loader'
 
@@ -60,7 +61,11 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
     const instance = hub.registry.get(message.instanceId)
     if (!instance)
       throw new ConfigError(`plugin instance '${message.instanceId}' is not configured in this hub`)
-    return call(instance, message, hub)
+    return inSpan(
+      `outbox deliver ${message.topic}`,
+      { 'switchyard.instance': message.instanceId, 'switchyard.message': message.id },
+      () => call(instance, message, hub),
+    )
   }
   const { outbox } = hub.settings
   return new OutboxDispatcher({
