@@ -107,7 +107,7 @@ describe.each(dbKinds)('live events on %s', (kind) => {
         sampleOrder({}, [{ sku: 'SKU-A', quantity: 1 }]),
       )
       expect(posted.status).toBe(201)
-      const orderId = posted.body.results[0].orderId as string
+      const orderId = (posted.body.results as { orderId: string }[])[0]!.orderId
       await waitFor(() => live.of(orderId).length > 0 || undefined, 10_000, 'the created order')
       const request = await waitFor(
         () => rest.wms.fulfilments().find((f) => f.request.orderId === orderId),

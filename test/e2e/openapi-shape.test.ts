@@ -14,6 +14,7 @@ interface Response {
 }
 interface Operation {
   operationId?: string
+  description?: string
   requestBody?: unknown
   responses: Record<string, Response>
 }
@@ -65,6 +66,13 @@ describe('openapi document', () => {
       for (const [status, response] of successes) {
         if (status === '204') {
           expect(response.content, where).toBeUndefined()
+          continue
+        }
+        // A server-sent event stream (GET /events) is text by nature: its only content type, with
+        // each event's data typed by a schema the description names.
+        if (response.content?.['text/event-stream']) {
+          expect(Object.keys(response.content), where).toEqual(['text/event-stream'])
+          expect(op.description, where).toMatch(/data: [A-Z][A-Za-z]+Event/)
           continue
         }
         const schema = resolve(response.content?.['application/json']?.schema ?? {})
