@@ -111,7 +111,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
       'reservation is 404, as a missing one is; lists hold only its channel.',
   })
   api.use('*', authenticate(hub.core.apiKeys))
-  api.use('*', keyRateLimit(hub.settings.rateLimits.key, hub.metrics))
+  api.use('*', keyRateLimit(hub.settings.rateLimits.key, hub.metrics, hub.keyLimiter))
   api.use('*', jsonBodyGuard())
   api.use('*', idempotency(hub.core.idempotency))
   api.use(

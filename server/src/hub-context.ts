@@ -1,4 +1,5 @@
 import type { Core, OutboxDispatcher } from '@switchyard/core'
+import type { Limiter } from './http/rate-limit'
 import type { Logger } from './logger'
 import type { Metrics } from './observability/metrics'
 import type { ContextFactory } from './plugins/host-context'
@@ -19,4 +20,6 @@ export interface HubContext {
   observePluginCall: PluginCallObserver
   /** Set when the hub starts to shut down: /ready then answers 503 while in-flight work finishes. */
   lifecycle: { draining: boolean }
+  /** The API key rate limit; shared by hubs on PostgreSQL, per process when absent. */
+  keyLimiter?: Limiter
 }

@@ -8,6 +8,7 @@ import { seedDemoOrders } from './demo/demo-orders'
 import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
 import { answerClientErrors } from './http/client-error'
+import { SharedLimiter } from './http/shared-rate-limit'
 import type { HubContext } from './hub-context'
 import { createLogger, type Logger } from './logger'
 import { errorWithoutValues } from './observability/error-serializer'
@@ -91,6 +92,11 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
   const workerId = `${hostname()}:${process.pid}`
   const metrics = createMetrics()
   const stopTracing = startTracing(settings.otlpEndpoint)
+  // On PostgreSQL several hubs share the database: they share the API key limit through it too.
+  const keyLimiter =
+    settings.database.dialect === 'postgresql' && settings.rateLimits.key.perSecond > 0
+      ? SharedLimiter.open(settings.database, settings.rateLimits.key)
+      : undefined
   if (settings.otlpEndpoint) logger.info({ endpoint: settings.otlpEndpoint }, 'tracing to OTLP')
   const core = await openCore({
     settings: settings.database,
@@ -132,6 +138,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       dispatcher: undefined,
       metrics,
       lifecycle: { draining: false },
+      ...(keyLimiter ? { keyLimiter } : {}),
       observePluginCall: (instance, operation, outcome, seconds) => {
         metrics.pluginCalls.inc({ instance, operation, outcome })
         metrics.pluginCallSeconds.observe({ instance, operation }, seconds)
@@ -248,11 +255,13 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
         await context.dispatcher?.stop(settings.drainTimeoutMs)
         shutdown.abort()
         await core.close()
+        await keyLimiter?.close()
         await stopTracing()
       },
     }
   } catch (error) {
     await core.close()
+    await keyLimiter?.close()
     throw error
   }
 }

@@ -32,6 +32,7 @@ import {
 import { LocationDayLoadSchema, LocationRejectionSchema } from '../routing/capacity.entity'
 import { RoutingDecisionSchema } from '../routing/routing-decision.entity'
 import { RuleSetSchema, RuleSetVersionSchema } from '../rules/rule-set.entity'
+import { RateLimitWindowSchema } from './rate-limit.entity'
 
 /** Every table the migrations create, each described once (schema-drift.test.ts keeps them equal). */
 export const entities = [
@@ -70,6 +71,7 @@ export const entities = [
   SkuMappingSchema,
   IdempotencyRecordSchema,
   AuditEntrySchema,
+  RateLimitWindowSchema,
   ...pricingEntities,
   IntakeExceptionSchema,
 ]

@@ -10,11 +10,26 @@ export interface RateLimit {
   burst: number
 }
 
+/** What a limiter decided for one request, and what the RateLimit headers say. */
+export interface Verdict {
+  /** 0 when the request may go ahead, else the milliseconds until it could. */
+  waitMs: number
+  /** Requests left before the limit bites. */
+  remaining: number
+  /** Milliseconds until the caller has its full allowance again. */
+  resetMs: number
+}
+
+/** Decides per caller; in memory per hub, or shared by hubs (shared-rate-limit.ts). */
+export interface Limiter {
+  decide(key: string): Verdict | Promise<Verdict>
+}
+
 /**
- * Token buckets in memory, one per caller. Each hub process limits on its own: behind a load
- * balancer over N hubs a caller gets up to N times the rate (documented in README).
+ * Token buckets in memory, one per caller. Each hub process limits on its own: the webhook limit
+ * everywhere, the API key limit on SQLite (one hub); on PostgreSQL the key limit is shared.
  */
-export class TokenBuckets {
+export class TokenBuckets implements Limiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>()
 
   constructor(
@@ -24,6 +39,10 @@ export class TokenBuckets {
 
   /** 0 when the request may go ahead, else the milliseconds until it could. */
   take(key: string, now = performance.now()): number {
+    return this.decide(key, now).waitMs
+  }
+
+  decide(key: string, now = performance.now()): Verdict {
     const { perSecond, burst } = this.limit
     let b = this.buckets.get(key)
     if (!b) {
@@ -34,11 +53,16 @@ export class TokenBuckets {
       b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond)
       b.at = now
     }
+    const refillMs = (tokens: number) => Math.ceil(((burst - tokens) / perSecond) * 1000)
     if (b.tokens >= 1) {
       b.tokens -= 1
-      return 0
+      return { waitMs: 0, remaining: Math.floor(b.tokens), resetMs: refillMs(b.tokens) }
     }
-    return Math.ceil(((1 - b.tokens) / perSecond) * 1000)
+    return {
+      waitMs: Math.ceil(((1 - b.tokens) / perSecond) * 1000),
+      remaining: 0,
+      resetMs: refillMs(b.tokens),
+    }
   }
 }
 
@@ -55,15 +79,30 @@ function tooMany(c: Context, waitMs: number, what: string): Response {
   )
 }
 
-/** Per API key (after authentication). */
-export function keyRateLimit(limit: RateLimit, metrics: Metrics): MiddlewareHandler {
-  const buckets = new TokenBuckets(limit)
+/**
+ * Per API key (after authentication), with the IETF RateLimit headers on every answer:
+ * `RateLimit-Limit` (the burst), `RateLimit-Remaining`, `RateLimit-Reset` (seconds until the full
+ * allowance is back) and `RateLimit-Policy` (`<burst>;w=<seconds>`).
+ */
+export function keyRateLimit(
+  limit: RateLimit,
+  metrics: Metrics,
+  limiter: Limiter = new TokenBuckets(limit),
+): MiddlewareHandler {
+  const window = Math.max(1, Math.ceil(limit.burst / Math.max(limit.perSecond, 1e-9)))
   return async function keyRateLimit(c, next) {
     if (limit.perSecond <= 0) return next()
-    const wait = buckets.take(c.get('principal').keyId)
-    if (wait > 0) {
+    const verdict = await limiter.decide(c.get('principal').keyId)
+    c.header('ratelimit-limit', String(limit.burst))
+    c.header('ratelimit-remaining', String(verdict.remaining))
+    c.header('ratelimit-reset', String(Math.ceil(verdict.resetMs / 1000)))
+    c.header('ratelimit-policy', `${limit.burst};w=${window}`)
+    if (verdict.waitMs > 0) {
       metrics.rateLimited.inc({ limit: 'key' })
-      return tooMany(c, wait, 'API key')
+      const res = tooMany(c, verdict.waitMs, 'API key')
+      for (const h of ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy'])
+        res.headers.set(h, c.res.headers.get(h) ?? '')
+      return res
     }
     return next()
   }

@@ -12,6 +12,7 @@ import { Migration20261206070000_order_search } from './Migration20261206070000_
 import { Migration20261206090000_intake_exception_headers } from './Migration20261206090000_intake_exception_headers'
 import { Migration20261206100000_idempotency } from './Migration20261206100000_idempotency'
 import { Migration20261206110000_audit } from './Migration20261206110000_audit'
+import { Migration20261206120000_rate_limit } from './Migration20261206120000_rate_limit'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261206100000_idempotency', class: Migration20261206100000_idempotency },
   { name: 'Migration20261206110000_audit', class: Migration20261206110000_audit },
+  { name: 'Migration20261206120000_rate_limit', class: Migration20261206120000_rate_limit },
 ]
