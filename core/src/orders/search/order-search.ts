@@ -1,4 +1,5 @@
 import { type OrderStatus, orderStatuses } from '@switchyard/plugin-sdk'
+import type { Dialect } from '../../db/database-settings'
 import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import type { Page } from '../../pagination'
 import { decodeSearchCursor, encodeSearchCursor, type OrderSort, type SearchCursor } from './search-cursor'
@@ -95,7 +96,12 @@ const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]
  * word, which SQLite needs before it will use a partial index; prefixes are ranges, not LIKE, which
  * PostgreSQL would not take to a btree index under a non-C collation.
  */
-export function searchWhere(s: OrderSearch, omit?: SplitColumn, qMode: 'sparse' | 'dense' = 'sparse'): Where {
+export function searchWhere(
+  s: OrderSearch,
+  dialect: Dialect,
+  omit?: SplitColumn,
+  qMode: 'sparse' | 'dense' = 'sparse',
+): Where {
   const conditions: string[] = []
   const params: SqlParam[] = []
   const add = (sql: string, ...values: SqlParam[]) => {
@@ -127,11 +133,16 @@ export function searchWhere(s: OrderSearch, omit?: SplitColumn, qMode: 'sparse' 
       "o.hold_reason is not null and lower(o.hold_reason) like ? escape '\\'",
       containsPattern(s.holdReason),
     )
-  if (s.hasExceptions) add('o.id in (select e.order_id from intake_exception e where e.order_id is not null)')
-  if (s.cancelRequested) add("o.id in (select f.order_id from fulfilment f where f.status = 'cancelling')")
+  // Small sets of orders named by another table. PostgreSQL is handed them as one array, read
+  // once, so it looks the orders up by key; as `in (select …)` it walked the date-placed index
+  // probing the other table for each order (the open returns: 110 ms at p95 on a million orders).
+  const inSet = (select: string) =>
+    dialect === 'postgresql' ? `o.id = any(array(${select}))` : `o.id in (${select})`
+  if (s.hasExceptions) add(inSet('select e.order_id from intake_exception e where e.order_id is not null'))
+  if (s.cancelRequested) add(inSet("select f.order_id from fulfilment f where f.status = 'cancelling'"))
   if (s.returnsOpen)
     add(
-      "o.id in (select r.order_id from return_request r where r.status in ('authorised', 'partially_received'))",
+      inSet("select r.order_id from return_request r where r.status in ('authorised', 'partially_received')"),
     )
   if (s.location !== undefined)
     // Allocations alone: every fulfilment is planned from allocations at its location, and neither
@@ -238,6 +249,7 @@ export async function searchOrders(
         : undefined
   const where = searchWhere(
     s,
+    db.dialect,
     split,
     s.q === undefined ? 'sparse' : await qDensity(db, s.q, options.denseCustomers ?? DENSE_CUSTOMERS),
   )
@@ -306,7 +318,7 @@ export async function countOrders(
   db: SqlRunner,
   s: OrderSearch,
 ): Promise<Partial<Record<OrderStatus, number>>> {
-  const where = searchWhere(s)
+  const where = searchWhere(s, db.dialect)
   const rows = await db.all<{ status: OrderStatus; n: number | string }>(
     `select o.status, count(*) as n from orders o
       ${where.conditions.length ? `where ${where.conditions.join(' and ')}` : ''} group by o.status`,
