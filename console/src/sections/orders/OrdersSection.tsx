@@ -70,9 +70,31 @@ export function OrdersSection(props: SectionProps) {
     void load()
   }, [load])
 
-  // Any order change may move an order into or out of the list or its counts: read the page again
-  // (once per burst). Without the stream, every 10 s.
-  useLiveReload(props.live, () => void load(), { pollMs: 10_000, debounceMs: 750 })
+  // Any order change may move an order into or out of the list or its counts: read the first page
+  // again (once per burst); without the stream, every 10 s. Once more pages are loaded, reading the
+  // first again would drop them from under the reader: the shown rows change status in place and
+  // the counts are read again instead.
+  // (useLiveReload keeps the latest of this function: it sees the current rows and filters.)
+  const refresh = () => {
+    if (items.length <= PAGE) return void load()
+    void api
+      .counts(countsQuery(filters))
+      .then(setCounts)
+      .catch(() => {})
+    setLoadedAt(Date.now())
+  }
+  useLiveReload(props.live, refresh, { pollMs: 10_000, debounceMs: 750 })
+  useEffect(
+    () =>
+      props.live.onChange((c) =>
+        setItems((xs) =>
+          xs.some((o) => o.id === c.id && o.status !== c.status)
+            ? xs.map((o) => (o.id === c.id ? { ...o, status: c.status as OrderSummary['status'] } : o))
+            : xs,
+        ),
+      ),
+    [props.live],
+  )
 
   // The freshness label ticks.
   useEffect(() => {
