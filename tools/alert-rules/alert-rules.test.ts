@@ -24,8 +24,7 @@ describe('the Prometheus alert rules', () => {
     const names = exported()
     const used = [
       ...readFileSync(RULES, 'utf8').matchAll(/\b(switchyard_[a-z_]+?)(?:_bucket|_sum|_count)?\b/g),
-    ]
-      .map((m) => m[1]!)
+    ].map((m) => m[1]!)
     expect(used.length).toBeGreaterThan(5)
     expect(used.filter((n) => !names.has(n))).toEqual([])
   })
