@@ -1,3 +1,7 @@
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { type RunningHub, readSettings, startHub } from '@switchyard/server'
+import pino from 'pino'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestChannelPeer } from '../peers/rest-channel-peer'
@@ -80,5 +84,100 @@ describe('the demo journey in the browser', () => {
     await expect.poll(() => page.getByTestId('working-version').textContent()).toContain('live v2')
     const sets = await hub.api('/api/v1/rules/sets')
     expect(sets.body.items.find((s: { id: string }) => s.id === 'default-sourcing').liveVersion).toBe(2)
+  })
+})
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as { port: number }).port
+  await new Promise((r) => server.close(r))
+  return port
+}
+
+/**
+ * The README's quick start as a newcomer meets it (no config file, SQLite, nothing set): one list
+ * with the storefront's, the marketplace's and the EDI partner's orders; a held one found, its
+ * reason read, released and followed to shipped without reloading; the open exception and the
+ * dead letter where the console says they are.
+ */
+describe('the quick-start demo shows one view', () => {
+  let db: TestDb
+  let hub: RunningHub
+  let chromium: Session
+  let context: BrowserContext
+  let page: Page
+  let adminKey = ''
+
+  beforeAll(async () => {
+    buildEditor()
+    db = await createTestDb('sqlite')
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...db.env,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      SWITCHYARD_DEMO_SHIP_DELAY_MS: '500',
+      SWITCHYARD_DEMO_EDI_MAILBOX: join(db.env.SWITCHYARD_DATA_DIR!, 'edi-mailbox'),
+      LOG_LEVEL: 'silent',
+    }
+    for (const k of ['SWITCHYARD_CONFIG', 'SWITCHYARD_DEMO', 'DATABASE_URL']) delete env[k]
+    let announced = ''
+    hub = await startHub(readSettings(env), {
+      env,
+      logger: pino({ level: 'silent' }),
+      announce: (t) => {
+        announced += t
+      },
+    })
+    adminKey = hub.bootstrapKey ?? /sy_[A-Za-z0-9_-]+/.exec(announced)![0]
+    chromium = await launch()
+    ;({ context, page } = await newPage(chromium, hub.url))
+    page.on('pageerror', (e) => {
+      throw e
+    })
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await chromium?.close()
+    await hub?.stop()
+    await db?.drop()
+  })
+
+  it('lists every demo channel together, and a held order goes to shipped after its release', async () => {
+    await page.goto('/')
+    await page.getByTestId('api-key').fill(adminKey)
+    await page.getByTestId('sign-in').click()
+    await page.getByTestId('order-row').first().waitFor()
+    // The EDI partner's purchase orders arrive with the X12 plugin's first mailbox poll; the list is live.
+    const table = async () => (await page.getByTestId('orders-table').textContent()) ?? ''
+    await expect.poll(table, { timeout: 15_000 }).toContain('PO-4500')
+    expect(await table()).toContain('503-0000000-')
+    expect(await table()).toContain('DEMO-SEED-')
+    await screenshot(page, '12-demo-one-view')
+
+    await page.getByTestId('queue-held').click()
+    await expect.poll(() => page.getByTestId('order-row').count()).toBeGreaterThanOrEqual(2)
+    await page.getByTestId('orders-q').fill('DEMO-SEED-024')
+    await expect.poll(() => page.getByTestId('order-row').count()).toBe(1)
+    await page.getByTestId('order-row').first().click()
+    await page.getByTestId('order-page').waitFor()
+    expect(await page.getByTestId('hold-reason').textContent()).toContain('5,000')
+    await page.getByTestId('act-release').click()
+    await page.getByTestId('release-reason').fill('Checked: a real customer')
+    await page.getByTestId('release-dialog-confirm').click()
+    await expect
+      .poll(() => page.getByTestId('order-page').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('shipped')
+    await screenshot(page, '13-demo-released-shipped')
+
+    await page.getByTestId('nav-exceptions').click()
+    await expect
+      .poll(async () => (await page.locator('main').textContent()) ?? '')
+      .toContain('503-0000000-0000099')
+    await page.getByTestId('nav-partners').click()
+    await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toContain('demo-market')
+    await screenshot(page, '14-demo-partners')
   })
 })
