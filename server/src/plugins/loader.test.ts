@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { SDK_VERSION } from '@switchyard/plugin-sdk'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ConfigFileError, readConfigFile } from './config-file'
 import { loadInstances } from './loader'
@@ -48,6 +49,22 @@ describe('plugin loading', () => {
     expect(web!.definition.id).toBe('rest-channel')
     expect(web!.config.secret).toBe('s3cret-value')
     expect(web!.secretValues).toEqual(['s3cret-value'])
+  })
+
+  it('adds the built-in manual channel last, unless the config names its own manual', async () => {
+    const web = {
+      id: 'web',
+      use: '@switchyard/rest-channel',
+      config: { secret: { $env: 'WEB_SECRET' } },
+    }
+    const loaded = await load([web], { WEB_SECRET: 's3cret-value' })
+    expect(loaded.map((i) => [i.id, i.definition.kind, i.source])).toEqual([
+      ['web', 'channel', '@switchyard/rest-channel'],
+      ['manual', 'channel', 'built-in'],
+    ])
+    expect(loaded[1]!.definition.id).toBe('manual-channel')
+    const own = await load([{ ...web, id: 'manual' }], { WEB_SECRET: 's3cret-value' })
+    expect(own.map((i) => [i.id, i.definition.id])).toEqual([['manual', 'rest-channel']])
   })
 
   it('names the instance, the field and the variable when a secret is missing', async () => {
@@ -163,7 +180,7 @@ export default definePlugin({ id: 'future', kind: 'channel', version: '1.0.0', s
     await expect(
       loadInstances(await readConfigFile(join(dir, 'switchyard.config.json')), {}, { fromFile: true }),
     ).rejects.toThrow(
-      "plugin instance 'f': plugin 'future' 1.0.0 needs plugin SDK ^2.0.0; this hub provides 1.1.0",
+      `plugin instance 'f': plugin 'future' 1.0.0 needs plugin SDK ^2.0.0; this hub provides ${SDK_VERSION}`,
     )
   })
 })
