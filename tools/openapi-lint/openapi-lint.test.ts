@@ -4,11 +4,16 @@ import { servedOpenApiDocument } from '../openapi-types/document'
 
 /**
  * The served OpenAPI document is valid OpenAPI 3.1 and clean under Redocly's recommended rules,
- * the linter integrators' own tooling most often runs. One rule is off: the project has not yet
- * chosen its licence (docs/known-gaps.md), and the document must not claim one.
+ * the linter integrators' own tooling most often runs, with two rules off (see `lint`).
  */
 async function lint(document: unknown) {
-  const config = await createConfig({ extends: ['recommended'], rules: { 'info-license': 'off' } })
+  // Two rules off: the project has no licence yet, and the live stream's event schema
+  // (OrderChangedEvent) is registered for clients but named only in its description: OpenAPI 3.1
+  // cannot type the events of a text/event-stream (3.2's itemSchema can).
+  const config = await createConfig({
+    extends: ['recommended'],
+    rules: { 'info-license': 'off', 'no-unused-components': 'off' },
+  })
   const problems = await lintFromString({
     source: JSON.stringify(document),
     absoluteRef: 'openapi.json',

@@ -32,7 +32,7 @@ export interface RuleSetVersionView {
   rules: RuleProperties[]
   /** The editor's graph document, stored as it was sent. */
   graph: unknown
-  settings: Record<string, unknown> | null
+  settings: VersionSettings | null
   author: string | null
   comment: string | null
   effectiveFrom: string | null
@@ -43,10 +43,15 @@ export interface RuleSetVersionView {
   etag: string
 }
 
+/** A version's settings: the zone its time facts (order.placedHour, placedWeekday) are read in. */
+export interface VersionSettings {
+  timezone?: string
+}
+
 export interface VersionInput {
   rules: unknown
   graph?: unknown
-  settings?: Record<string, unknown> | null
+  settings?: VersionSettings | null
   author?: string | null
   comment?: string | null
 }
@@ -68,7 +73,7 @@ function versionView(r: VersionRow): RuleSetVersionView {
     status: r.status,
     rules: readJson<RuleProperties[]>(r.rules),
     graph: readJson<unknown>(r.graph) ?? null,
-    settings: readJson<Record<string, unknown> | null>(r.settings) ?? null,
+    settings: readJson<VersionSettings | null>(r.settings) ?? null,
     author: r.author,
     comment: r.comment,
     effectiveFrom: iso(r.effective_from),

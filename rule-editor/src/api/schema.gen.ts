@@ -1597,7 +1597,8 @@ export interface components {
       /** @enum {string} */
       status: 'draft' | 'published' | 'archived'
       settings: {
-        [key: string]: unknown
+        /** @description IANA zone of the time facts */
+        timezone?: string
       } | null
       author: string | null
       comment: string | null
@@ -1607,11 +1608,52 @@ export interface components {
       publishedAt: string | null
       /** @description This saved state as an entity tag: send it as If-Match */
       etag: string
-      /** @description json-rules-engine rules (RuleProperties[]) */
-      rules: unknown[]
+      /** @description json-rules-engine rules */
+      rules: components['schemas']['Rule'][]
       /** @description The editor's graph document, stored as it was sent */
       graph?: unknown
     }
+    Rule: {
+      name?: string
+      priority?: number
+      conditions: components['schemas']['RuleCondition']
+      event: {
+        type: string
+        /** @description The action's parameters */
+        params?: {
+          [key: string]: unknown
+        }
+      }
+    }
+    RuleCondition:
+      | {
+          all: components['schemas']['RuleCondition'][]
+          name?: string
+          priority?: number
+        }
+      | {
+          any: components['schemas']['RuleCondition'][]
+          name?: string
+          priority?: number
+        }
+      | {
+          not: components['schemas']['RuleCondition']
+          name?: string
+          priority?: number
+        }
+      | {
+          fact: string
+          operator: string
+          /** @description Any JSON, or `{ fact: … }` naming another fact */
+          value?: unknown
+          path?: string
+          /** @description Parameters of a computed fact */
+          params?: {
+            [key: string]: unknown
+          }
+          name?: string
+          priority?: number
+        }
     ValidationReport: {
       valid: boolean
       errors: {
@@ -6252,7 +6294,8 @@ export interface operations {
               /** @enum {string} */
               status: 'draft' | 'published' | 'archived'
               settings: {
-                [key: string]: unknown
+                /** @description IANA zone of the time facts */
+                timezone?: string
               } | null
               author: string | null
               comment: string | null

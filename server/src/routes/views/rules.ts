@@ -62,7 +62,9 @@ const versionHead = z.object({
   ruleSetId: z.string(),
   version: z.number(),
   status: z.enum(['draft', 'published', 'archived']),
-  settings: z.record(z.string(), z.unknown()).nullable(),
+  settings: z
+    .object({ timezone: z.string().optional().meta({ description: 'IANA zone of the time facts' }) })
+    .nullable(),
   author: z.string().nullable(),
   comment: z.string().nullable(),
   effectiveFrom: z.string().nullable(),
@@ -74,9 +76,43 @@ const versionHead = z.object({
 
 export const ruleSetWithVersions = ruleSetView.extend({ versions: z.array(versionHead) })
 
+/** A json-rules-engine condition: a fact test, or all / any / not of conditions (recursive). */
+const factCondition = z.object({
+  fact: z.string(),
+  operator: z.string(),
+  value: z.unknown().meta({ description: 'Any JSON, or `{ fact: … }` naming another fact' }),
+  path: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional().meta({ description: 'Parameters of a computed fact' }),
+  name: z.string().optional(),
+  priority: z.number().optional(),
+})
+const condition: z.ZodType = z
+  .lazy(() =>
+    z.union([
+      z.object({ all: z.array(condition), name: z.string().optional(), priority: z.number().optional() }),
+      z.object({ any: z.array(condition), name: z.string().optional(), priority: z.number().optional() }),
+      z.object({ not: condition, name: z.string().optional(), priority: z.number().optional() }),
+      factCondition,
+    ]),
+  )
+  .meta({ id: 'RuleCondition' })
+
+/** One json-rules-engine rule as the hub stores it; the editor's node id travels in `name`. */
+const ruleProperties = z
+  .object({
+    name: z.string().optional(),
+    priority: z.number().optional(),
+    conditions: condition,
+    event: z.object({
+      type: z.string(),
+      params: z.record(z.string(), z.unknown()).optional().meta({ description: "The action's parameters" }),
+    }),
+  })
+  .meta({ id: 'Rule' })
+
 export const ruleSetVersion = versionHead
   .extend({
-    rules: z.array(z.unknown()).meta({ description: 'json-rules-engine rules (RuleProperties[])' }),
+    rules: z.array(ruleProperties).meta({ description: 'json-rules-engine rules' }),
     graph: z.unknown().meta({ description: "The editor's graph document, stored as it was sent" }),
   })
   .meta({ id: 'RuleSetVersion' })
