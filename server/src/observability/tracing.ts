@@ -19,9 +19,9 @@ import type { MiddlewareHandler } from 'hono'
  * (`traceparent`) from callers and passes it on to partners through the plugins' HTTP client. Off,
  * the API is a no-op and costs next to nothing.
  */
-// A proxy: it finds the registered provider on first use and keeps it, so asking is cheap.
-const TRACER = trace.getTracer('switchyard')
-const tracer = () => TRACER
+// Asked each time, not kept from module load: a tracer taken before a provider is registered (by
+// another copy of the API, as an embedding process or a test may load) would stay a no-op.
+const tracer = () => trace.getTracer('switchyard')
 
 /**
  * Whether spans are recorded at all: decided once at start. Off, every hook below returns at
