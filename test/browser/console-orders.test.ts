@@ -87,7 +87,10 @@ describe('operations console in the browser', () => {
   beforeAll(async () => {
     buildEditor()
     db = await createTestDb('sqlite')
-    ;({ hub, channel, wms } = await startRestHub(db))
+    // The storefront takes refunds too, so a refund is seen going to the channel and confirmed.
+    ;({ hub, channel, wms } = await startRestHub(db, {
+      channelConfig: (peer) => ({ refundsUrl: `${peer.http.url}/switchyard/refunds` }),
+    }))
     await seedWorld(hub.api, { wms: 'dc' })
     await hub.api('/api/v1/rules/sets', { body: { id: 'sourcing', kind: 'sourcing', name: 'Sourcing' } })
     const draft = await hub.api('/api/v1/rules/sets/sourcing/versions', { body: { rules: HOLD_RULES } })
@@ -248,7 +251,7 @@ describe('operations console in the browser', () => {
     expect(await page.getByTestId('order-page').getAttribute('data-status')).toBe('allocated')
   })
 
-  it('creates a return and records its receipt', async () => {
+  it('creates a return and records its receipt; the refund goes to the channel', async () => {
     const id = await post({}, [{ sku: 'SKU-A', quantity: 2 }])
     const fulfilmentId = await fulfilmentOf(id)
     await wms.ship(hub.url, 'dc', fulfilmentId, { carrier: 'NZ Post', trackingNumber: 'NZP-888' })
@@ -269,6 +272,11 @@ describe('operations console in the browser', () => {
     await page.getByTestId('receive-dialog-confirm').click()
     await expect.poll(() => page.getByTestId('order-return').getAttribute('data-status')).toBe('received')
     await expect.poll(() => page.getByTestId('order-refund').count()).toBeGreaterThan(0)
+    // The hub pushed the refund to the storefront, which took it: confirmed, on the page and at the peer.
+    await expect
+      .poll(() => page.getByTestId('order-refund').first().textContent(), { timeout: 15_000 })
+      .toContain('confirmed')
+    expect(channel.http.requests.some((r) => r.path === '/switchyard/refunds')).toBe(true)
     await screenshot(page, 'console-06-return-received')
   })
 })

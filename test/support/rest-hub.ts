@@ -18,7 +18,13 @@ export interface RestHub {
  */
 export async function startRestHub(
   db: TestDb,
-  extra: { plugins?: readonly PluginEntry[]; env?: Record<string, string>; adminKey?: string } = {},
+  extra: {
+    plugins?: readonly PluginEntry[]
+    env?: Record<string, string>
+    adminKey?: string
+    /** More config of the channel instance `web` (e.g. a `refundsUrl` on its peer). */
+    channelConfig?: (peer: RestChannelPeer) => Record<string, unknown>
+  } = {},
 ): Promise<RestHub> {
   const channel = await RestChannelPeer.start('channel-secret-123')
   const wms = await RestWmsPeer.start('wms-api-key-456', 'wms-hook-secret-789')
@@ -28,7 +34,11 @@ export async function startRestHub(
       {
         id: 'web',
         use: '@switchyard/rest-channel',
-        config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
+        config: {
+          secret: { $env: 'WEB_SECRET' },
+          callbackUrl: channel.callbackUrl,
+          ...extra.channelConfig?.(channel),
+        },
       },
       {
         id: 'dc',
