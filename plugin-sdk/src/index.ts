@@ -71,4 +71,5 @@ export {
   verifyTimestamped,
 } from './signatures'
 export { isValidUtf8, jsonMayHoldUnacceptableText, printable, textProblem, unacceptableText } from './text'
+export { unmappedRecord } from './unmapped'
 export type { InboundEvent, InboundEventType, RawRequest, VerifyResult, WebhookResult } from './webhook'

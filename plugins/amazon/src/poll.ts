@@ -1,9 +1,9 @@
 import {
   type InboundEvent,
-  isPayloadError,
   type PluginContext,
   type PollResult,
   type UnmappedRecord,
+  unmappedRecord,
 } from '@switchyard/plugin-sdk'
 import type { AmazonConfig } from './config'
 import { spRequest } from './lwa'
@@ -77,12 +77,5 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<AmazonCo
 /** An order the mapping refused, as the SP-API sent it, with each field it could not read. */
 function unmappedOrder(order: AmazonOrder, error: unknown): UnmappedRecord {
   const id = (order as { orderId?: unknown } | null)?.orderId
-  return {
-    payload: JSON.stringify(order),
-    contentType: 'application/json',
-    ...(typeof id === 'string' && id !== '' ? { externalId: id } : {}),
-    reasons: isPayloadError(error)
-      ? error.issues.map((i) => ({ field: i.field, code: 'INVALID_PAYLOAD', message: i.message }))
-      : [{ field: '(order)', code: 'UNMAPPABLE', message: (error as Error)?.message ?? String(error) }],
-  }
+  return unmappedRecord(order, typeof id === 'string' && id !== '' ? id : undefined, error)
 }

@@ -1,4 +1,10 @@
-import type { InboundEvent, PluginContext, PollResult } from '@switchyard/plugin-sdk'
+import {
+  type InboundEvent,
+  type PluginContext,
+  type PollResult,
+  type UnmappedRecord,
+  unmappedRecord,
+} from '@switchyard/plugin-sdk'
 import { shopUrl } from './admin-api'
 import type { ShopifyConfig } from './config'
 import { parseLossless } from './lossless-json'
@@ -56,6 +62,7 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<ShopifyC
   })
   const { orders } = parseLossless(res.text) as { orders: ShopifyOrder[] }
   const events: InboundEvent[] = []
+  const unmapped: UnmappedRecord[] = []
   let max = cursor.max
   for (const order of orders) {
     max = later(max, order.updated_at)
@@ -63,11 +70,17 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<ShopifyC
       const event = orderEvent(order)
       if (event.type !== 'ignored') events.push(event)
     } catch (error) {
-      // One order the hub cannot take must not stall the sweep; the hub logs what it is told.
-      ctx.logger.warn({ order: String(order.id), error: (error as Error).message }, 'Shopify order skipped')
+      // Reported, not skipped: the hub keeps it as an intake exception and the sweep goes on.
+      unmapped.push(unmappedRecord(order, order?.id === undefined ? undefined : String(order.id), error))
+      ctx.logger.warn(
+        { order: String(order?.id), error: (error as Error).message },
+        'Shopify order not mappable',
+      )
     }
   }
+  const extra = unmapped.length > 0 ? { unmapped } : {}
   const page = nextPageInfo(res.headers.link)
-  if (page) return { events, cursor: JSON.stringify({ since: cursor.since, page, max }), more: true }
-  return { events, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+  if (page)
+    return { events, ...extra, cursor: JSON.stringify({ since: cursor.since, page, max }), more: true }
+  return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
 }

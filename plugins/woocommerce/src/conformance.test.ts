@@ -68,5 +68,22 @@ describePluginConformance(plugin, {
       },
     ],
   },
-  poll: { futureCursor: JSON.stringify({ since: '2999-01-01T00:00:00Z' }) },
+  poll: {
+    futureCursor: JSON.stringify({ since: '2999-01-01T00:00:00Z' }),
+    // Two good orders around one whose line has no sku: the bad one is reported, not skipped.
+    malformedPage: {
+      http: () => {
+        const good = JSON.parse(orderBody)
+        const bad = { ...structuredClone(good), id: 9002 }
+        bad.line_items[0].sku = ''
+        return {
+          status: 200,
+          headers: { 'x-wp-totalpages': '1', 'x-wp-total': '3' },
+          body: [{ ...good, id: 9001 }, bad, { ...good, id: 9003 }],
+        }
+      },
+      goodOrders: 2,
+      badExternalId: '9002',
+    },
+  },
 })

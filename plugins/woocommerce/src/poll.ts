@@ -1,4 +1,10 @@
-import type { InboundEvent, PluginContext, PollResult } from '@switchyard/plugin-sdk'
+import {
+  type InboundEvent,
+  type PluginContext,
+  type PollResult,
+  type UnmappedRecord,
+  unmappedRecord,
+} from '@switchyard/plugin-sdk'
 import { wooRequest } from './api'
 import type { WoocommerceConfig } from './config'
 import { gmt, orderEvent } from './map-order'
@@ -44,6 +50,7 @@ export async function pollOrders(
   )
   const orders = res.json<WooOrder[]>()
   const events: InboundEvent[] = []
+  const unmapped: UnmappedRecord[] = []
   let max = cursor.max
   for (const order of orders) {
     max = later(max, gmt(order.date_modified_gmt))
@@ -51,11 +58,19 @@ export async function pollOrders(
       const event = orderEvent(order)
       if (event.type !== 'ignored') events.push(event)
     } catch (error) {
-      ctx.logger.warn({ order: order.id, error: (error as Error).message }, 'WooCommerce order skipped')
+      // Reported, not skipped: the hub keeps it as an intake exception and the sweep goes on.
+      unmapped.push(unmappedRecord(order, order?.id === undefined ? undefined : String(order.id), error))
+      ctx.logger.warn({ order: order?.id, error: (error as Error).message }, 'WooCommerce order not mappable')
     }
   }
+  const extra = unmapped.length > 0 ? { unmapped } : {}
   const totalPages = Number(res.headers['x-wp-totalpages'] ?? 1)
   if (page < totalPages)
-    return { events, cursor: JSON.stringify({ since: cursor.since, page: page + 1, max }), more: true }
-  return { events, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+    return {
+      events,
+      ...extra,
+      cursor: JSON.stringify({ since: cursor.since, page: page + 1, max }),
+      more: true,
+    }
+  return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
 }
