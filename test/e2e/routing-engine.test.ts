@@ -80,7 +80,8 @@ describe.each(dbKinds)('routing engine on %s', (kind) => {
     expect(res.status).toBe(200)
     const hazmat = res.body.facts.find((f: { id: string }) => f.id === 'line.hazmat')
     expect(hazmat).toMatchObject({ scope: 'line', type: 'boolean', operators: ['equal', 'notEqual'] })
-    expect(res.body.values.channels).toEqual(['web'])
+    // Every hub has the built-in manual channel (phone and customer-service orders) beside its own.
+    expect(res.body.values.channels).toEqual(['manual', 'web'])
     expect(res.body.values.locations.map((l: { id: string }) => l.id)).toEqual(['akl', 'chc', 'wlg'])
     expect(res.body.values.tags).toContain('hazmat-licensed')
   })

@@ -34,6 +34,10 @@ export class SharedLimiter implements Limiter {
 
   static open(database: DatabaseSettings, limit: RateLimit): SharedLimiter {
     const pool = new pg.Pool({ connectionString: database.url, max: 2 })
+    // An idle connection dropped by the server (a restart, a failover) is an 'error' event on the
+    // pool; unheard, it would end the process. The next request connects again; meanwhile the
+    // in-memory insurance limiter answers.
+    pool.on('error', () => {})
     return new SharedLimiter(pool, limit, database.schema)
   }
 
