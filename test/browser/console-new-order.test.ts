@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../support/databases'
 import { type RestHub, startRestHub } from '../support/rest-hub'
 import { seedWorld } from '../support/world'
+import { axeViolations } from './support/axe'
 import { launch, type Session, screenshot } from './support/browser'
 import { buildEditor } from './support/editor'
 
@@ -13,18 +12,6 @@ import { buildEditor } from './support/editor'
  * a phone order is entered for a customer, priced by the price list before it is saved, placed
  * through the built-in `manual` channel, opened, and followed to shipped when the warehouse ships.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE })
-  const result = await page.evaluate(async () =>
-    (window as any).axe.run(document, { resultTypes: ['violations'] }),
-  )
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
 describe('New order in the console', () => {
   let db: TestDb
   let rest: RestHub

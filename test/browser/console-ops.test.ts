@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AmazonPeer } from '../peers/amazon-peer'
@@ -10,6 +8,7 @@ import { createTestDb, type TestDb } from '../support/databases'
 import { startRestHub } from '../support/rest-hub'
 import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
+import { axeViolations } from './support/axe'
 import { launch, type Session, screenshot } from './support/browser'
 import { buildEditor } from './support/editor'
 
@@ -22,19 +21,6 @@ import { buildEditor } from './support/editor'
  * one; stock is adjusted from Inventory; a viewer sees no action anywhere. axe-core checks each
  * section. Screenshots at 1280×800 go to test/artifacts/browser/console-ops-*.png.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE })
-  const result = await page.evaluate(async () => {
-    const axe = (window as any).axe
-    return axe.run(document, { resultTypes: ['violations'] })
-  })
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
 describe('operations console: exceptions, partners, inventory', () => {
   let db: TestDb
   let hub: TestHub

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
@@ -8,6 +6,7 @@ import { createTestDb, type TestDb } from '../support/databases'
 import { startRestHub } from '../support/rest-hub'
 import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
+import { axeViolations } from './support/axe'
 import { launch, type Session, screenshot } from './support/browser'
 import { buildEditor } from './support/editor'
 
@@ -19,8 +18,6 @@ import { buildEditor } from './support/editor'
  * returns; a return is created and received. axe-core checks the list and the order page.
  * Screenshots at 1280×800 go to test/artifacts/browser/console-*.png.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
 const HOLD_RULES = [
   {
     name: 'review-tagged',
@@ -33,17 +30,6 @@ const HOLD_RULES = [
     event: { type: 'strategy', params: { id: 'cheapest', label: 'Cheapest', fallback: true } },
   },
 ]
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE })
-  const result = await page.evaluate(async () => {
-    const axe = (window as any).axe
-    return axe.run(document, { resultTypes: ['violations'] })
-  })
-  return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe('operations console in the browser', () => {
   let db: TestDb

@@ -8,6 +8,7 @@ import { EdiPartner } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
 import { RestWmsPeer } from '../peers/rest-wms-peer'
 import { ShopifyPeer } from '../peers/shopify-peer'
+import { amazonEntry, ediEntry } from '../support/connector-entries'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
@@ -47,36 +48,8 @@ describe.each(dbKinds)('intake exceptions from polls and files on %s', (kind) =>
     hub = await startConnectorHub(
       db,
       [
-        {
-          id: 'amzn',
-          use: '@switchyard/amazon',
-          config: {
-            endpoint: amazon.http.url,
-            tokenUrl: `${amazon.http.url}/auth/o2/token`,
-            marketplaceId: amazon.marketplaceId,
-            sellerId: 'A2EXAMPLESELLER',
-            clientId: amazon.clientId,
-            clientSecret: { $env: 'AMZN_CLIENT_SECRET' },
-            refreshToken: { $env: 'AMZN_REFRESH_TOKEN' },
-            reconcileFrom: new Date(Date.now() - 60_000).toISOString(),
-            lookbackSec: 0,
-            acknowledge: false,
-          },
-        },
-        {
-          id: 'acme-edi',
-          use: '@switchyard/edi-x12',
-          config: {
-            mailbox,
-            partner: { qualifier: 'ZZ', id: 'ACMERETAIL' },
-            us: { qualifier: 'ZZ', id: 'HUBSUPPLIER' },
-            usage: 'T',
-            currency: 'NZD',
-            shipFrom: { name: 'AUCKLAND DC', id: 'AKL' },
-            remitTo: { name: 'HUB SUPPLIER LTD', id: 'HUB' },
-            gs1CompanyPrefix: '0012345',
-          },
-        },
+        amazonEntry(amazon, { acknowledge: false }),
+        ediEntry(mailbox),
         {
           id: 'shop',
           use: '@switchyard/shopify',

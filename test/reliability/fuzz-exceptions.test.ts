@@ -10,6 +10,7 @@ import { waitFor } from '../peers/http-peer'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import { ShopifyPeer } from '../peers/shopify-peer'
 import { WoocommercePeer } from '../peers/woocommerce-peer'
+import { amazonEntry, ediEntry } from '../support/connector-entries'
 import { createTestDb, type TestDb } from '../support/databases'
 import { checkOrderInvariants } from '../support/invariants'
 import { seedWorld } from '../support/world'
@@ -152,36 +153,8 @@ describe('fuzzing the exception inbox: nothing authentic is lost at any door', (
             lookbackSec: 0,
           },
         },
-        {
-          id: 'amzn',
-          use: '@switchyard/amazon',
-          config: {
-            endpoint: amazon.http.url,
-            tokenUrl: `${amazon.http.url}/auth/o2/token`,
-            marketplaceId: amazon.marketplaceId,
-            sellerId: 'A2EXAMPLESELLER',
-            clientId: amazon.clientId,
-            clientSecret: { $env: 'AMZN_CLIENT_SECRET' },
-            refreshToken: { $env: 'AMZN_REFRESH_TOKEN' },
-            reconcileFrom: new Date(Date.now() - 60_000).toISOString(),
-            lookbackSec: 0,
-            acknowledge: false,
-          },
-        },
-        {
-          id: 'acme-edi',
-          use: '@switchyard/edi-x12',
-          config: {
-            mailbox,
-            partner: { qualifier: 'ZZ', id: 'ACMERETAIL' },
-            us: { qualifier: 'ZZ', id: 'HUBSUPPLIER' },
-            usage: 'T',
-            currency: 'NZD',
-            shipFrom: { name: 'AUCKLAND DC', id: 'AKL' },
-            remitTo: { name: 'HUB SUPPLIER LTD', id: 'HUB' },
-            gs1CompanyPrefix: '0012345',
-          },
-        },
+        amazonEntry(amazon, { acknowledge: false }),
+        ediEntry(mailbox),
       ],
       {
         WEB_SECRET: rest.secret,

@@ -1,0 +1,45 @@
+import type { AmazonPeer } from '../peers/amazon-peer'
+import type { PluginEntry } from './test-hub'
+
+/**
+ * Plugin instances of the connectors as the tests configure them against their simulated peers:
+ * one description each, so a config change is made once. Secrets come from the environment
+ * variables the tests set (`AMZN_CLIENT_SECRET`, `AMZN_REFRESH_TOKEN`).
+ */
+export function amazonEntry(amazon: AmazonPeer, config: Record<string, unknown> = {}): PluginEntry {
+  return {
+    id: 'amzn',
+    use: '@switchyard/amazon',
+    config: {
+      endpoint: amazon.http.url,
+      tokenUrl: `${amazon.http.url}/auth/o2/token`,
+      marketplaceId: amazon.marketplaceId,
+      sellerId: 'A2EXAMPLESELLER',
+      clientId: amazon.clientId,
+      clientSecret: { $env: 'AMZN_CLIENT_SECRET' },
+      refreshToken: { $env: 'AMZN_REFRESH_TOKEN' },
+      reconcileFrom: new Date(Date.now() - 60_000).toISOString(),
+      lookbackSec: 0,
+      ...config,
+    },
+  }
+}
+
+/** The EDI X12 trading partner ACME RETAIL, exchanging files through `mailbox`. */
+export function ediEntry(mailbox: string, config: Record<string, unknown> = {}): PluginEntry {
+  return {
+    id: 'acme-edi',
+    use: '@switchyard/edi-x12',
+    config: {
+      mailbox,
+      partner: { qualifier: 'ZZ', id: 'ACMERETAIL' },
+      us: { qualifier: 'ZZ', id: 'HUBSUPPLIER' },
+      usage: 'T',
+      currency: 'NZD',
+      shipFrom: { name: 'AUCKLAND DC', id: 'AKL' },
+      remitTo: { name: 'HUB SUPPLIER LTD', id: 'HUB' },
+      gs1CompanyPrefix: '0012345',
+      ...config,
+    },
+  }
+}
