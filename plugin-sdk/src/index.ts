@@ -50,6 +50,19 @@ export {
   TransientError,
 } from './errors'
 export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
+export {
+  type OAuth1Credentials,
+  type OAuth1Options,
+  type OAuth1Request,
+  type OAuth1SignatureMethod,
+  oauth1BaseString,
+  oauth1Encode,
+  oauth1Header,
+  oauth1Params,
+  oauth1Signature,
+  parseOAuth1Header,
+  verifyOAuth1Signature,
+} from './helpers/oauth1'
 export { formatPath, zodIssues } from './issues'
 export { markJsonBodyChecked, parseJsonBody } from './json-body'
 export { seal, unseal } from './sealed'
