@@ -77,10 +77,41 @@ export interface PollResult {
   receipt?: unknown
 }
 
+/** An intake exception a person closed without an order (discarded), as the channel is told of it. */
+export interface DiscardedOrder {
+  /** The hub's intake exception id; the same on every retry of this delivery. */
+  exceptionId: string
+  /** The channel's order id (a PO number, an order id), when one could be read. */
+  externalOrderId: string | null
+  /** Why, as the person who discarded it wrote it. */
+  reason: string
+  discardedAt: string
+}
+
 export interface PollCapability<C> {
   /** How often the host polls, by default. */
   intervalMs: number
   poll(cursor: string | null, ctx: PluginContext<C>): Promise<PollResult>
+  /**
+   * Maps one stored record again, the per-record half of `poll`, so a polled intake exception can be
+   * replayed with today's plugin, catalogue and sku mappings. `payload` is the record as the channel
+   * sent it: an `UnmappedRecord.payload`, or the JSON text of the `raw` of a polled order (the
+   * channel's own record). Return what `poll` would have made of it (an `order` event to replay);
+   * throw `PayloadError` naming the fields when it still cannot be mapped (the exception stays open
+   * with those reasons). Must not call the channel. Without it, a record the plugin could not map
+   * cannot be replayed (the hub answers 409 `EXCEPTION_NOT_REPLAYABLE`), and a polled order the hub
+   * refused is replayed from the canonical order the poll made.
+   *
+   * @example
+   * mapRecord: (payload) => orderEvent(JSON.parse(payload) as ShopOrder)
+   */
+  mapRecord?(payload: string, ctx: PluginContext<C>): InboundEvent | Promise<InboundEvent>
+  /**
+   * Called through the outbox (at least once, retried) when a person discards an intake exception
+   * of this instance: the channel can be told the order is refused (an EDI partner gets an 855
+   * `RJ`). Return `skipped` when the channel has nothing to hear (no such PO on record).
+   */
+  discarded?(order: DiscardedOrder, ctx: PluginContext<C>): Promise<DeliveryResult>
   /** Called after the result's events are committed (and its cursor stored): archive, acknowledge. */
   committed?(result: PollResult, ctx: PluginContext<C>): Promise<void>
   /**

@@ -19,6 +19,7 @@ export {
   type CapabilityName,
   capabilityNames,
   type DeliveryResult,
+  type DiscardedOrder,
   definePlugin,
   isPluginDefinition,
   type NotificationEvent,
@@ -49,7 +50,6 @@ export {
   TimeoutError,
   TransientError,
 } from './errors'
-export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export {
   type OAuth1Credentials,
   type OAuth1Options,
@@ -63,6 +63,7 @@ export {
   parseOAuth1Header,
   verifyOAuth1Signature,
 } from './helpers/oauth1'
+export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export { formatPath, zodIssues } from './issues'
 export { markJsonBodyChecked, parseJsonBody } from './json-body'
 export { seal, unseal } from './sealed'
@@ -84,5 +85,5 @@ export {
   verifyTimestamped,
 } from './signatures'
 export { isValidUtf8, jsonMayHoldUnacceptableText, printable, textProblem, unacceptableText } from './text'
-export { unmappedRecord } from './unmapped'
+export { mapStoredRecord, unmappedRecord } from './unmapped'
 export type { InboundEvent, InboundEventType, RawRequest, VerifyResult, WebhookResult } from './webhook'
