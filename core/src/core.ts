@@ -216,7 +216,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ),
     centroids,
     intake,
-    intakeExceptions: new IntakeExceptions(db, intake),
+    intakeExceptions: new IntakeExceptions(db, intake, options.directory),
     shipments: new ShipmentService(db, options.directory),
     cancellations,
     modifications: new ModificationService(db, catalogCache, reroute, options.directory, pricing),

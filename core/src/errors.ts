@@ -76,6 +76,8 @@ export const errorCodes = {
   WMS_CANNOT_CANCEL: 'the warehouse cannot cancel that fulfilment',
   RESERVATION_CLOSED: 'the reservation is committed, released or expired',
   EXCEPTION_CLOSED: 'the intake exception was discarded (or replayed) and cannot be acted on',
+  EXCEPTION_NOT_REPLAYABLE:
+    "the intake exception's record cannot be read again: its plugin cannot map a stored record (no mapRecord)",
   RETURN_CLOSED: 'the return is already received or closed',
   NO_RETURN_LOCATION: 'no active location accepts returns',
   PRICES_NOT_ACCEPTED: 'the channel instance does not accept prices',

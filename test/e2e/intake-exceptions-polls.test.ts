@@ -145,6 +145,62 @@ describe.each(dbKinds)('intake exceptions from polls and files on %s', (kind) =>
     expect(h.openExceptions).toBeGreaterThanOrEqual(1)
   })
 
+  it('Amazon: good, unknown listing, good give two orders and one exception; after a sku mapping the replay maps the stored record again into a routed order; a second replay is the same order', async () => {
+    const first = amazon.createOrder([{ sku: 'SKU-A', quantity: 1 }])
+    const bad = amazon.createOrder([{ sku: 'AMZ-LISTING-7', quantity: 2 }])
+    const last = amazon.createOrder([{ sku: 'SKU-B', quantity: 1 }])
+
+    const kept = await waitFor(() => exceptionFor('amzn', bad.orderId), 15_000, 'the exception')
+    await waitFor(async () => (await orderOf('amzn', last.orderId)) ?? undefined, 15_000, 'the last order')
+    expect(await orderOf('amzn', first.orderId)).toBeDefined()
+    expect(await orderOf('amzn', bad.orderId)).toBeUndefined()
+    expect(kept.reasons).toContainEqual(
+      expect.objectContaining({ field: 'lines[0].sku', code: 'UNKNOWN_SKU' }),
+    )
+    expect(await health('amzn')).toMatchObject({ status: 'active', consecutiveFailures: 0 })
+
+    // The stored canonical order is made to name another sku: a replay that used it would fail, so the
+    // order below can only come from the plugin's mapRecord reading the channel's record again.
+    const { db: sql } = hub.hub.core
+    const row = await sql.one<{ parsed: unknown }>('select parsed from intake_exception where id = ?', [
+      kept.id,
+    ])
+    const parsed = readJson<{ lines: { sku: string }[] }>(row!.parsed)
+    parsed.lines[0]!.sku = 'NOT-WHAT-AMAZON-SENT'
+    await sql.run('update intake_exception set parsed = ? where id = ?', [JSON.stringify(parsed), kept.id])
+
+    const mapped = await hub.api('/api/v1/channels/amzn/sku-mappings', {
+      method: 'PUT',
+      body: { mappings: [{ channelSku: 'AMZ-LISTING-7', hubSku: 'SKU-A', multiplier: 1 }] },
+    })
+    expect(mapped.status).toBe(200)
+    const replay = await hub.api(`/api/v1/exceptions/${kept.id}/replay`, { body: {} })
+    expect(replay.status, JSON.stringify(replay.body)).toBe(200)
+    expect(replay.body).toMatchObject({ outcome: 'replayed', created: true })
+    const made = await hub.api(`/api/v1/orders/${replay.body.orderId}`)
+    expect(made.body.externalId ?? made.body.externalOrderId).toBe(bad.orderId)
+    expect(['allocated', 'released']).toContain(made.body.status)
+    expect(made.body.lines[0]).toMatchObject({ sku: 'SKU-A', quantity: 2 })
+
+    const second = await hub.api(`/api/v1/exceptions/${kept.id}/replay`, { body: {} })
+    expect(second.body).toMatchObject({ outcome: 'replayed', orderId: replay.body.orderId, created: false })
+    expect(await exceptionFor('amzn', bad.orderId)).toBeUndefined()
+  })
+
+  it('Amazon: a record the plugin could not map is mapped again on replay, and stays open naming the field', async () => {
+    const bad = amazon.createOrder([{ sku: 'SKU-A', quantity: 1 }])
+    delete (bad.orderItems[0]!.product as { sellerSku?: string }).sellerSku
+    const kept = await waitFor(() => exceptionFor('amzn', bad.orderId), 15_000, 'the exception')
+    const detail = (await hub.api(`/api/v1/exceptions/${kept.id}`)).body as Exception & { source: string }
+    expect(detail.source).toBe('poll:unmapped')
+    const replay = await hub.api(`/api/v1/exceptions/${kept.id}/replay`, { body: {} })
+    expect(replay.status).toBe(200)
+    expect(replay.body).toMatchObject({ outcome: 'open' })
+    expect(replay.body.reasons).toContainEqual(
+      expect.objectContaining({ field: 'orderItems[0].product.sellerSku', code: 'INVALID_PAYLOAD' }),
+    )
+  })
+
   it('Amazon: an unknown sku is kept, and closed with the order when the channel sends it again after the fix', async () => {
     const order = amazon.createOrder([{ sku: 'SKU-AMZ-NEW', quantity: 1 }])
     const kept = await waitFor(() => exceptionFor('amzn', order.orderId), 15_000, 'the exception')
@@ -217,10 +273,91 @@ describe.each(dbKinds)('intake exceptions from polls and files on %s', (kind) =>
       10_000,
       '855 for PO-EXC-3',
     )
-    // A PO its partner must resend stays open until it is discarded (replay finds nothing to take).
+    // A PO its partner must resend stays open until it is discarded: the EDI plugin cannot map a
+    // stored record again, and the replay says so.
     const again = await hub.api(`/api/v1/exceptions/${syntax.id}/replay`, { body: {} })
-    expect(again.body).toMatchObject({ outcome: 'open' })
+    expect(again.status).toBe(409)
+    expect(again.contentType).toContain('application/problem+json')
+    expect(again.body).toMatchObject({ code: 'EXCEPTION_NOT_REPLAYABLE' })
+    expect(again.body.detail).toContain('mapRecord')
+    const bulk = await hub.api('/api/v1/exceptions/replay', {
+      body: { instance: 'acme-edi', reason: 'X12_AK4_6' },
+    })
+    expect(bulk.status).toBe(200)
+    expect(bulk.body.results).toContainEqual(
+      expect.objectContaining({
+        id: syntax.id,
+        outcome: 'skipped',
+        detail: expect.stringContaining('mapRecord'),
+      }),
+    )
+    expect((await exceptionFor('acme-edi', 'PO-EXC-2'))?.id).toBe(syntax.id)
     expect((await health('acme-edi')).status).toBe('active')
+  })
+
+  it('EDI: a discarded PO exception sends the partner an 855 rejecting that PO; one its 997 rejected gets none', async () => {
+    partner.drop(
+      'po-rj.edi',
+      partner.purchaseOrders([
+        { poNumber: 'PO-RJ-1', lines: [{ sku: 'SKU-EDI-GONE', quantity: 3, price: '4.00' }] },
+      ]).text,
+    )
+    await waitFor(() => (partner.processed().includes('po-rj.edi') ? true : undefined), 15_000, 'processed')
+    const kept = (await exceptionFor('acme-edi', 'PO-RJ-1'))!
+    expect(kept.reasons).toContainEqual(expect.objectContaining({ code: 'UNKNOWN_SKU' }))
+
+    const discarded = await hub.api(`/api/v1/exceptions/${kept.id}/discard`, {
+      body: { reason: 'we no longer sell this line' },
+    })
+    expect(discarded.status).toBe(200)
+    const rj = await waitFor(
+      () =>
+        partner
+          .received()
+          .find(
+            (d) => d.setIds.includes('855') && d.segments.some((s) => s[0] === 'BAK' && s[3] === 'PO-RJ-1'),
+          ),
+      10_000,
+      '855 RJ for PO-RJ-1',
+    )
+    expect(rj.envelopeProblems).toEqual([])
+    expect(rj.segments.find((s) => s[0] === 'BAK')?.[2]).toBe('RJ')
+    expect(rj.segments.filter((s) => s[0] === 'ACK').map((s) => s[1])).toEqual(['IR'])
+    // Discarding again changes nothing and sends nothing more.
+    await hub.api(`/api/v1/exceptions/${kept.id}/discard`, { body: { reason: 'again' } })
+    await new Promise((r) => setTimeout(r, 500))
+    const rejections = partner
+      .received()
+      .filter((d) => d.setIds.includes('855') && d.segments.some((s) => s[0] === 'BAK' && s[3] === 'PO-RJ-1'))
+    expect(rejections).toHaveLength(1)
+
+    // PO-EXC-2's 997 rejected it (the earlier test): discarding it tells the partner nothing more.
+    const syntax = await exceptionFor('acme-edi', 'PO-EXC-2')
+    if (syntax) {
+      expect(
+        (await hub.api(`/api/v1/exceptions/${syntax.id}/discard`, { body: { reason: 'resent corrected' } }))
+          .status,
+      ).toBe(200)
+      const delivered = await waitFor(
+        async () => {
+          const rows = await hub.hub.core.db.all<{ status: string; last_error: string | null }>(
+            `select status, last_error from outbox_message where idempotency_key = ?`,
+            [`exception-discarded:${syntax.id}`],
+          )
+          return rows[0]?.status === 'delivered' ? rows[0] : undefined
+        },
+        10_000,
+        'the discard delivered',
+      )
+      expect(delivered.status).toBe('delivered')
+      expect(
+        partner
+          .received()
+          .some(
+            (d) => d.setIds.includes('855') && d.segments.some((s) => s[0] === 'BAK' && s[3] === 'PO-EXC-2'),
+          ),
+      ).toBe(false)
+    }
   })
 
   it('EDI: an interchange its 997 must reject whole is kept as one exception holding the file', async () => {

@@ -7,7 +7,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../core'
 import { resolveDatabaseSettings } from '../db/database-settings'
-import { ServiceUnavailableError } from '../errors'
+import { readJson } from '../db/sql/sql-db'
+import { ConflictError, ServiceUnavailableError } from '../errors'
 import { IntakeExceptions } from './intake-exception-service'
 
 const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -194,6 +195,29 @@ describe.each(['sqlite', 'postgresql'] as const)('intake exceptions on %s', (dia
     })
     await expect(core.intakeExceptions.replay(target.id)).rejects.toMatchObject({ code: 'EXCEPTION_CLOSED' })
     expect((await core.intakeExceptions.openCountsByInstance()).get('shop') ?? 0).toBe(0)
+    // The channel hears of it through the outbox, once (a second discard changes nothing).
+    await core.intakeExceptions.discard(target.id, 'key:ops', 'again')
+    const told = await core.db.all<{ topic: string; instance_id: string; payload: unknown }>(
+      'select topic, instance_id, payload from outbox_message where idempotency_key = ?',
+      [`exception-discarded:${target.id}`],
+    )
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ topic: 'exception.discarded', instance_id: 'shop' })
+    expect(readJson(told[0]!.payload)).toMatchObject({
+      exceptionId: target.id,
+      externalOrderId: target.externalOrderId,
+      reason: 'test order, never real',
+    })
+    // A channel that takes no such message is told nothing.
+    const deaf = new IntakeExceptions(core.db, core.intake as never, { accepts: () => false })
+    const quiet = await core.intakeExceptions.take('shop', order('Q-1', 'SKU-NOPE'), received('{}'))
+    if (quiet.type !== 'exception') throw new Error('expected an exception')
+    await deaf.discard(quiet.exception.id, 'key:ops', 'not for this channel')
+    expect(
+      await core.db.all('select id from outbox_message where idempotency_key = ?', [
+        `exception-discarded:${quiet.exception.id}`,
+      ]),
+    ).toEqual([])
   })
 
   it('keeps only the routing headers, and closes the open exception when the channel’s order later goes in', async () => {
@@ -238,5 +262,27 @@ describe.each(['sqlite', 'postgresql'] as const)('intake exceptions on %s', (dia
     })
     expect(result).toMatchObject({ replayed: 2, stillOpen: 1 })
     expect(result.results).toHaveLength(3)
+  })
+
+  it('skips in a bulk replay what cannot be replayed at all, and replays the others', async () => {
+    await core.intakeExceptions.take('skip', order('S-1', 'SKU-SKIP'), received('{}'))
+    await core.intakeExceptions.take('skip', order('S-2', 'SKU-SKIP'), received('{}'))
+    await core.catalog.upsertProducts([{ sku: 'SKU-SKIP', name: 'Skip tee' }])
+    const result = await core.intakeExceptions.replayMatching({ channelInstanceId: 'skip' }, async (e) => {
+      if (e.externalOrderId === 'S-1') throw new ConflictError('no mapRecord', 'EXCEPTION_NOT_REPLAYABLE')
+      return undefined
+    })
+    expect(result).toMatchObject({ replayed: 1, stillOpen: 0, skipped: 1 })
+    expect(result.results).toContainEqual(
+      expect.objectContaining({ outcome: 'skipped', detail: 'no mapRecord' }),
+    )
+    const left = await core.intakeExceptions.list({ channelInstanceId: 'skip', status: 'open' })
+    expect(left.items.map((e) => e.externalOrderId)).toEqual(['S-1'])
+    // Alone, it is a conflict the route answers 409.
+    await expect(
+      core.intakeExceptions.replay(left.items[0]!.id, async () => {
+        throw new ConflictError('no mapRecord', 'EXCEPTION_NOT_REPLAYABLE')
+      }),
+    ).rejects.toMatchObject({ code: 'EXCEPTION_NOT_REPLAYABLE' })
   })
 })

@@ -3,6 +3,8 @@ import type { SqlDb } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import { uuidv7 } from '../ids'
 import type { IntakeResult } from '../orders/intake/order-intake'
+import { writeOutbox } from '../outbox/outbox-writer'
+import type { IntegrationDirectory } from '../outbox/topics'
 import type { Page } from '../pagination'
 import { untakeableReasons } from './exception-reasons'
 import type { ExceptionReason } from './intake-exception.entity'
@@ -82,13 +84,16 @@ export type CaptureListener = (exception: CapturedException) => void
 /**
  * Gives the canonical order to replay: the plugin's parse run again over the stored payload
  * (undefined when it cannot be: no payload, no parse, nothing order-shaped in it, then the stored
- * canonical order is used). Throws `PayloadError` when the plugin refuses the payload.
+ * canonical order is used). Throws `PayloadError` when the plugin refuses the payload, and a
+ * `ConflictError` (`EXCEPTION_NOT_REPLAYABLE`) when the input can never be read again.
  */
 export type Reparse = (exception: ExceptionRecord) => Promise<unknown>
 
 export type ReplayOutcome =
   | { id: string; outcome: 'replayed'; orderId: string; created: boolean }
   | { id: string; outcome: 'open'; reasons: ExceptionReason[] }
+  /** Bulk replay only: this one cannot be replayed at all (`EXCEPTION_NOT_REPLAYABLE`); `detail` says why. */
+  | { id: string; outcome: 'skipped'; detail: string }
 
 interface Intake {
   submit(channelInstanceId: string, order: never, actor?: string): Promise<IntakeResult>
@@ -107,6 +112,8 @@ export class IntakeExceptions {
   constructor(
     private readonly db: SqlDb,
     private readonly intake: Intake,
+    /** Which channels hear of a discarded exception (`exception.discarded`); none without it. */
+    private readonly directory?: IntegrationDirectory,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -241,19 +248,27 @@ export class IntakeExceptions {
     return { id, outcome: 'replayed', orderId: result.orderId, created: result.created }
   }
 
-  /** Replays every open exception matching the filter, oldest first, one at a time (at most 1,000). */
+  /**
+   * Replays every open exception matching the filter, oldest first, one at a time (at most 1,000).
+   * One that cannot be replayed at all (a record its plugin cannot map again) is reported `skipped`
+   * and the others still go.
+   */
   async replayMatching(
     filter: ExceptionFilter,
     reparse?: Reparse,
-  ): Promise<{ replayed: number; stillOpen: number; results: ReplayOutcome[] }> {
+  ): Promise<{ replayed: number; stillOpen: number; skipped: number; results: ReplayOutcome[] }> {
     const ids = await openExceptionIds(this.db, filter, MAX_BULK_REPLAY)
     const results: ReplayOutcome[] = []
-    for (const id of ids) results.push(await this.replay(id, reparse))
-    return {
-      replayed: results.filter((r) => r.outcome === 'replayed').length,
-      stillOpen: results.filter((r) => r.outcome === 'open').length,
-      results,
+    for (const id of ids) {
+      try {
+        results.push(await this.replay(id, reparse))
+      } catch (error) {
+        if (!(error instanceof ConflictError && error.code === 'EXCEPTION_NOT_REPLAYABLE')) throw error
+        results.push({ id, outcome: 'skipped', detail: error.message })
+      }
     }
+    const count = (outcome: ReplayOutcome['outcome']) => results.filter((r) => r.outcome === outcome).length
+    return { replayed: count('replayed'), stillOpen: count('open'), skipped: count('skipped'), results }
   }
 
   async discard(
@@ -266,7 +281,32 @@ export class IntakeExceptions {
       throw new ValidationError('a reason is required', [{ field: 'reason', message: 'must not be empty' }])
     const exception = await this.get(id, channelScope)
     if (exception.status === 'discarded') return exception
-    if (!(await markDiscarded(this.db, id, by, reason, this.now())))
+    const now = this.now()
+    const instanceId = exception.channelInstanceId
+    const tell = this.directory?.accepts(instanceId, 'exception.discarded') ?? false
+    // The channel hears of it exactly when it is discarded: the message is written in the same transaction.
+    const discarded = await this.db.transaction(async (tx) => {
+      if (!(await markDiscarded(tx, id, by, reason, now))) return false
+      if (tell)
+        await writeOutbox(tx, [
+          {
+            id: uuidv7(now),
+            topic: 'exception.discarded',
+            instanceId,
+            orderId: null,
+            idempotencyKey: `exception-discarded:${id}`,
+            payload: {
+              exceptionId: id,
+              externalOrderId: exception.externalOrderId,
+              reason,
+              discardedAt: new Date(now).toISOString(),
+            },
+            createdAt: now,
+          },
+        ])
+      return true
+    })
+    if (!discarded)
       throw new ConflictError(
         `intake exception '${id}' is ${exception.status === 'replayed' ? 'replayed' : 'closed'}`,
         'EXCEPTION_CLOSED',

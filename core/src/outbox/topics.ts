@@ -1,6 +1,7 @@
 import type {
   ChannelInventoryLevel,
   ChannelPrice,
+  DiscardedOrder,
   FulfilmentCancelRequest,
   FulfilmentRequest,
   NotificationEvent,
@@ -17,6 +18,8 @@ export interface OutboxPayloads {
   'refund.push': RefundRequest
   'price.push': ChannelPrice[]
   notification: NotificationEvent
+  /** A person discarded an intake exception of the channel's: the channel is told (an EDI 855 RJ). */
+  'exception.discarded': DiscardedOrder
 }
 export type OutboxTopic = keyof OutboxPayloads
 export const outboxTopics = [
@@ -27,6 +30,7 @@ export const outboxTopics = [
   'refund.push',
   'price.push',
   'notification',
+  'exception.discarded',
 ] as const satisfies readonly OutboxTopic[]
 
 /** One variant per topic, so checking `topic` tells the payload's type without a cast. */

@@ -61,8 +61,9 @@ export interface ConformanceOptions {
     /**
      * A page holding one record the plugin cannot map among good ones (SDK 1.2). The kit polls it
      * once and checks: the good orders come back as valid events, the bad record is reported once
-     * in `unmapped` (its payload, each reason naming a field), and the cursor moves on. Without it a
-     * polling plugin's check is shown skipped.
+     * in `unmapped` (its payload, each reason naming a field), and the cursor moves on. A poll with
+     * `mapRecord` must refuse the bad record's payload again (`PayloadError`) and map each good
+     * order's `raw` to the same order. Without it a polling plugin's check is shown skipped.
      */
     malformedPage?: MalformedPage
   }
@@ -390,6 +391,29 @@ export function describePluginConformance(plugin: PluginDefinition, options: Con
               expect(page.cursor).not.toBeNull()
               expect(page.cursor).not.toBe(from)
               expect(JSON.parse(JSON.stringify(page.unmapped))).toEqual(structuredClone(page.unmapped))
+              if (poll.mapRecord) {
+                // A replay maps the stored record again: the bad one is refused naming its fields, and
+                // a good order's own record (`raw`) maps to the same order the poll made.
+                const again = await Promise.resolve()
+                  .then(() => poll.mapRecord!(bad.payload, t.ctx))
+                  .then(
+                    () => undefined,
+                    (error: unknown) => error,
+                  )
+                expect(
+                  isPayloadError(again),
+                  'mapRecord must refuse the bad record with a PayloadError',
+                ).toBe(true)
+                for (const e of page.events) {
+                  if (e.type !== 'order' || e.order.raw === undefined) continue
+                  const mapped = await poll.mapRecord(JSON.stringify(e.order.raw), t.ctx)
+                  expect(mapped.type).toBe('order')
+                  if (mapped.type === 'order')
+                    expect(JSON.parse(JSON.stringify(mapped.order))).toEqual(
+                      JSON.parse(JSON.stringify(e.order)),
+                    )
+                }
+              }
               await poll.committed?.(page, t.ctx)
             } finally {
               await own?.close()

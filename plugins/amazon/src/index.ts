@@ -12,7 +12,7 @@ import { definePlugin } from '@switchyard/plugin-sdk'
 import { amazonConfig } from './config'
 import { accessToken } from './lwa'
 import { acknowledge, confirmShipments } from './outbound'
-import { pollOrders } from './poll'
+import { mapOrderRecord, pollOrders } from './poll'
 import { pushRefund } from './refund'
 
 export default definePlugin({
@@ -26,7 +26,7 @@ export default definePlugin({
     'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement, shipment confirmation and refunds (order adjustment feed) back.',
   config: amazonConfig,
   capabilities: {
-    ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders },
+    ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders, mapRecord: mapOrderRecord },
     statusPush: {
       async pushStatus(update, ctx) {
         if (

@@ -1,5 +1,6 @@
 import {
   type InboundEvent,
+  mapStoredRecord,
   type PluginContext,
   type PollResult,
   type UnmappedRecord,
@@ -78,4 +79,9 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<AmazonCo
 function unmappedOrder(order: AmazonOrder, error: unknown): UnmappedRecord {
   const id = (order as { orderId?: unknown } | null)?.orderId
   return unmappedRecord(order, typeof id === 'string' && id !== '' ? id : undefined, error)
+}
+
+/** One stored SP-API order mapped again, as `pollOrders` maps it (a replayed intake exception). */
+export function mapOrderRecord(payload: string): InboundEvent {
+  return mapStoredRecord(payload, (order: AmazonOrder) => orderEvent(order))
 }

@@ -8,11 +8,14 @@
  *   `inbound/processed/`. An envelope or group error rejects the file whole: `inbound/failed/` with
  *   a `.reason.txt`, and the file is reported as one unmapped record.
  * - Out, to `<mailbox>/outbound/`: an 855 acknowledgement (accepted, quantity changed, backordered)
- *   when the hub has allocated the order; an 856 ship notice and then an 810 invoice per shipment;
+ *   when the hub has allocated the order, or rejected (RJ) when a person discards the PO's intake
+ *   exception; an 856 ship notice and then an 810 invoice per shipment;
  *   an 812 credit memo for each refund after a return.
  * Envelopes: ISA fixed width, delimiters read from the ISA, control numbers and counts matched.
  */
 import {
+  type DeliveryResult,
+  type DiscardedOrder,
   definePlugin,
   type InboundEvent,
   PermanentError,
@@ -24,7 +27,7 @@ import { type EdiX12Config, ediX12Config } from './config'
 import { asn856, credit812, invoice810, po855 } from './documents'
 import { Mailbox, outboundName } from './mailbox'
 import { type PoMemo, read850 } from './po850'
-import { ack997, interchangeIsClean, ta1 } from './x12/ack'
+import { ack997, ta1 } from './x12/ack'
 import {
   type Interchange,
   parseInterchange,
@@ -318,6 +321,29 @@ async function settle(ctx: Ctx, result: PollResult, rejection: string | undefine
   await mailbox.fail(receipt.file, `the hub refused the purchase order(s): ${rejection}`)
 }
 
+/**
+ * A person discarded the exception kept for a PO: the partner gets an 855 rejecting it (BAK02 `RJ`,
+ * each line `IR`), keyed by the exception so a retried delivery rewrites the same file. Nothing is
+ * sent for a PO this mailbox never accepted (its 997 rejected it, so the partner knows) nor for one
+ * that became an order here.
+ */
+async function rejectDiscarded(order: DiscardedOrder, ctx: Ctx): Promise<DeliveryResult> {
+  const po = order.externalOrderId
+  if (!po) return { status: 'skipped', reason: 'no PO number to reject' }
+  if (await ctx.state.get(`accepted:${po}`))
+    return { status: 'skipped', reason: `PO ${po} is an order here; its 855 was sent` }
+  const memo = await ctx.state.get<PoMemo>(`po:${po}`)
+  if (!memo) return { status: 'skipped', reason: `PO ${po} was never accepted: its 997 rejected it` }
+  const file = await send(
+    ctx,
+    `855-discard:${order.exceptionId}`,
+    '855',
+    po,
+    po855(memo, undefined, ctx.clock.now(), po),
+  )
+  return { status: 'accepted', externalRef: file }
+}
+
 /** BAK08 (at most 22 characters): the hub's order id, compacted; its tail is the random part. */
 const sellerOrderNumber = (orderId: string) => `SY${orderId.replace(/-/g, '').slice(-20)}`
 
@@ -343,10 +369,13 @@ export default definePlugin({
       poll: pollMailbox,
       committed: (result, ctx) => settle(ctx, result, undefined),
       rejected: (result, reason, ctx) => settle(ctx, result, reason),
+      discarded: rejectDiscarded,
     },
     statusPush: {
       async pushStatus(update, ctx) {
         const key = ctx.idempotencyKey ?? `${update.orderId}:${update.status}:${update.occurredAt}`
+        // The PO is the hub's order now: a later exception under its number must not reject it.
+        if (!update.previousStatus) await ctx.state.set(`accepted:${update.externalOrderId}`, true)
         // A PO sent without prices takes the hub's prices (intake's update carries them), whatever
         // the status: the 855 echoes them and the 810 invoices at them.
         if (update.lines.some((l) => l.unitPrice)) {

@@ -23,7 +23,7 @@ import { shopifyOrderInput, shopifyRefundInput, shopifyReturnInput } from './inp
 import { parseLossless } from './lossless-json'
 import { orderEvent, toChannelRefund, toChannelReturn } from './map-order'
 import { cancelOrder, createRefund, pushShipments, setInventory } from './outbound'
-import { pollOrders } from './poll'
+import { mapOrderRecord, pollOrders } from './poll'
 import type { ShopifyOrder, ShopifyRefund, ShopifyReturn } from './types'
 
 /** Ids longer than a double holds stay strings. */
@@ -118,7 +118,7 @@ export default definePlugin({
         return { ...dedupe, events }
       },
     },
-    ordersPoll: { intervalMs: 5 * 60_000, poll: pollOrders },
+    ordersPoll: { intervalMs: 5 * 60_000, poll: pollOrders, mapRecord: mapOrderRecord },
     statusPush: {
       async pushStatus(update, ctx) {
         if (

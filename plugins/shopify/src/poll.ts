@@ -1,5 +1,6 @@
 import {
   type InboundEvent,
+  mapStoredRecord,
   type PluginContext,
   type PollResult,
   type UnmappedRecord,
@@ -83,4 +84,12 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<ShopifyC
   if (page)
     return { events, ...extra, cursor: JSON.stringify({ since: cursor.since, page, max }), more: true }
   return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+}
+
+/**
+ * One stored order of the REST orders list mapped again, as `pollOrders` maps it (a replayed intake
+ * exception); long ids stay strings.
+ */
+export function mapOrderRecord(payload: string): InboundEvent {
+  return mapStoredRecord(payload, (order: ShopifyOrder) => orderEvent(order), parseLossless)
 }

@@ -21,7 +21,7 @@ import { woocommerceConfig } from './config'
 import { wooOrderInput } from './input-schema'
 import { gmt, orderEvent } from './map-order'
 import { createRefund, pushCancelled, pushShipped } from './outbound'
-import { pollOrders } from './poll'
+import { mapOrderRecord, pollOrders } from './poll'
 import type { WooOrder } from './types'
 
 const PING = /^webhook_id=\d+$/
@@ -101,7 +101,7 @@ export default definePlugin({
         }
       },
     },
-    ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders },
+    ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders, mapRecord: mapOrderRecord },
     statusPush: {
       async pushStatus(update, ctx) {
         if (

@@ -1,5 +1,6 @@
 import {
   type InboundEvent,
+  mapStoredRecord,
   type PluginContext,
   type PollResult,
   type UnmappedRecord,
@@ -73,4 +74,9 @@ export async function pollOrders(
       more: true,
     }
   return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+}
+
+/** One stored REST v3 order mapped again, as `pollOrders` maps it (a replayed intake exception). */
+export function mapOrderRecord(payload: string): InboundEvent {
+  return mapStoredRecord(payload, (order: WooOrder) => orderEvent(order))
 }

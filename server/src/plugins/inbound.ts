@@ -1,5 +1,7 @@
 import {
+  ConflictError,
   type ExceptionReason,
+  type ExceptionRecord,
   type IntakeResult,
   NotFoundError,
   OperationNotAllowedError,
@@ -189,21 +191,28 @@ export async function applyInbound(
 const REPARSE_DEADLINE_MS = 10_000
 
 /**
- * A replay's first step: the instance's plugin parses the stored payload again (a fixed plugin may
- * now read what it refused). Undefined, so the stored canonical order is used, when it cannot: no
- * webhook parse (a poll's record: its stored canonical order is replayed), no payload or a
- * truncated one, or no order in what the parse returns. The partner's routing headers kept with the
- * exception (Shopify's and WooCommerce's topic) are handed back, so their parses read the order
- * again. With several orders in one delivery, the one with the exception's external id. Not
- * verified again: the signature was checked when it arrived. A `PayloadError` is thrown (the
- * exception stays open).
+ * A replay's first step: the instance's plugin reads the stored input again (a fixed plugin may now
+ * read what it refused), so the replay is what the channel sent, mapped by today's plugin.
+ * - A webhook's payload is parsed again by the webhook's parse, with the partner's routing headers
+ *   kept with the exception (Shopify's and WooCommerce's topic). Not verified again: the signature
+ *   was checked when it arrived.
+ * - A poll's record goes to the poll's `mapRecord`: the record the plugin could not map (its stored
+ *   payload), or the channel's own record (`raw`) of a polled order the hub refused. A record the
+ *   plugin could not map, from a plugin without `mapRecord`, cannot be replayed: a
+ *   `ConflictError` (`EXCEPTION_NOT_REPLAYABLE`, 409) says so. A polled order is then replayed from
+ *   the canonical order the poll made.
+ * Undefined, so the stored canonical order is used, when there is nothing to read again (no
+ * payload, a truncated one, no order in what the parse returns). With several orders in one
+ * delivery, the one with the exception's external id. A `PayloadError` is thrown when the plugin
+ * refuses the input (the exception stays open with its issues).
  */
 export function reparseStored(hub: HubContext): Reparse {
   return async (exception) => {
     const instance = hub.registry.get(exception.channelInstanceId)
-    const webhook = instance?.definition.capabilities.webhook
-    if (!instance || !webhook || !exception.payload || exception.payload.truncated) return undefined
-    if (exception.source.startsWith('poll')) return undefined
+    if (!instance) return undefined
+    if (exception.source.startsWith('poll')) return remapPolled(hub, instance, exception)
+    const webhook = instance.definition.capabilities.webhook
+    if (!webhook || !exception.payload || exception.payload.truncated) return undefined
     const request: RawRequest = {
       method: 'POST',
       path: exception.source,
@@ -227,4 +236,59 @@ export function reparseStored(hub: HubContext): Reparse {
     const mine = orders.find((o) => (o as { externalId?: unknown })?.externalId === exception.externalOrderId)
     return mine ?? (orders.length === 1 ? orders[0] : undefined)
   }
+}
+
+/** A polled exception's record mapped again by the poll's `mapRecord` (see `reparseStored`). */
+async function remapPolled(
+  hub: HubContext,
+  instance: LoadedInstance,
+  exception: ExceptionRecord,
+): Promise<unknown> {
+  const poll = instance.definition.capabilities.ordersPoll
+  const record = storedRecord(exception)
+  if (record === undefined) return undefined
+  if (!poll?.mapRecord) {
+    // A polled order the hub refused still has the canonical order the poll made: replay that.
+    if (exception.parsed !== null && exception.parsed !== undefined) return undefined
+    throw new ConflictError(
+      `the record cannot be replayed: plugin '${instance.definition.id}' cannot map a stored record again (its poll has no mapRecord); discard the exception, or have the channel send the order again`,
+      'EXCEPTION_NOT_REPLAYABLE',
+    )
+  }
+  const mapRecord = poll.mapRecord.bind(poll)
+  const ctx = hub.contexts(instance)
+  const event = await invokePlugin(
+    instance,
+    'poll mapRecord',
+    REPARSE_DEADLINE_MS,
+    () => mapRecord(record, ctx),
+    ctx.signal,
+    hub.observePluginCall,
+  )
+  if (event?.type === 'order') return event.order
+  throw new PayloadError('the record is no longer an order to take', [
+    {
+      field: '(record)',
+      message: `the plugin maps it to ${event?.type === 'ignored' ? `nothing (${event.reason})` : `'${String(event?.type)}'`}`,
+    },
+  ])
+}
+
+/**
+ * The channel's record a polled exception holds: its payload (a record the plugin could not map), or
+ * the JSON of its canonical order's `raw` (the record a polled order was made from). Undefined when
+ * there is none: a payload cut short, or one holding text no database stores.
+ */
+function storedRecord(exception: ExceptionRecord): string | undefined {
+  // A polled order kept with no canonical order (text no database stores) has its JSON text as
+  // payload: not a channel record. Records have their own source (or, kept before they had, a type).
+  const isRecord = exception.source === 'poll:unmapped' || exception.contentType !== null
+  if (exception.payload && isRecord) {
+    if (exception.payload.truncated || exception.payload.encoding !== 'utf8') return undefined
+    return exception.payload.text
+  }
+  if (exception.payload) return undefined
+  const raw = (exception.parsed as { raw?: unknown } | null | undefined)?.raw
+  if (raw === undefined || raw === null) return undefined
+  return JSON.stringify(raw)
 }

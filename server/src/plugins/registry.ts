@@ -41,6 +41,8 @@ export class PluginRegistry implements IntegrationDirectory {
         return on(c.pricePush)
       case 'notification':
         return c.notify !== undefined
+      case 'exception.discarded':
+        return c.ordersPoll?.discarded !== undefined
     }
   }
 

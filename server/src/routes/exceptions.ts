@@ -83,6 +83,9 @@ export function exceptionRoutes(hub: HubContext) {
           z.object({
             replayed: z.number().describe('Exceptions that became (or already were) orders'),
             stillOpen: z.number().describe('Exceptions that still cannot be taken'),
+            skipped: z
+              .number()
+              .describe('Exceptions that cannot be replayed at all (`EXCEPTION_NOT_REPLAYABLE`), left open'),
             results: z.array(replayOutcome),
           }),
           'Counts and the outcome of each exception',
@@ -132,12 +135,14 @@ export function exceptionRoutes(hub: HubContext) {
       summary:
         "Run the exception through the plugin's parse and intake again, with today's catalogue and mappings",
       description:
-        'Replayed: the order it became (`created` false when replayed before: the same order again). Still open: the reasons of this attempt.',
+        "A webhook's payload is parsed again by the plugin; a polled record is mapped again by the poll's `mapRecord` (or, for a polled order without one, its stored canonical order is used). Replayed: the order it became (`created` false when replayed before: the same order again). Still open: the reasons of this attempt.",
       request: { params: idParam },
       responses: {
         200: json(replayOutcome, 'The outcome'),
         404: notFound,
-        409: problem('`EXCEPTION_CLOSED`: it was discarded'),
+        409: problem(
+          '`EXCEPTION_CLOSED`: it was discarded. `EXCEPTION_NOT_REPLAYABLE`: a polled record its plugin could not map, and the plugin cannot map a stored record again (no `mapRecord`); discard it or have the channel send the order again',
+        ),
       },
     }),
     async (c) => {
@@ -157,6 +162,8 @@ export function exceptionRoutes(hub: HubContext) {
       path: '/{id}/discard',
       tags: ['exceptions'],
       summary: 'Close an open exception without an order; the reason is required and kept',
+      description:
+        'A channel that takes it hears of it through the outbox (an EDI partner gets an 855 rejecting the PO).',
       request: {
         params: idParam,
         body: jsonBody(

@@ -46,6 +46,9 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
         case 'notification':
           if (c.notify) return c.notify.notify(message.payload, ctx)
           break
+        case 'exception.discarded':
+          if (c.ordersPoll?.discarded) return c.ordersPoll.discarded(message.payload, ctx)
+          break
       }
       throw new ConfigError(`plugin instance '${instance.id}' cannot take '${message.topic}' messages`)
     },

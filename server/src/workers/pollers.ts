@@ -149,8 +149,9 @@ export function createPollers(hub: HubContext, options: PollersOptions): Pollers
     await hub.core.intakeExceptions.capture(instance.id, {
       candidate: undefined,
       externalOrderId: typeof record?.externalId === 'string' ? record.externalId : undefined,
+      // Its own source: the payload is the channel's record, for the poll's `mapRecord` on replay.
       received: {
-        source: 'poll',
+        source: 'poll:unmapped',
         contentType: typeof record?.contentType === 'string' ? record.contentType : null,
         body: payload,
       },

@@ -32,10 +32,18 @@ export const exceptionSummary = z
 
 export const exceptionDetail = exceptionSummary
   .extend({
-    source: z.string().meta({ description: 'The webhook path below /webhooks/<instance>' }),
+    source: z.string().meta({
+      description:
+        'The webhook path below /webhooks/<instance>; `poll` for a polled order the hub refused, `poll:unmapped` for a polled record its plugin could not map',
+    }),
     contentType: z.string().nullable(),
+    headers: z.record(z.string(), z.string()).nullable().meta({
+      description:
+        "The partner's routing headers kept to parse the payload again on replay (Shopify's and WooCommerce's topic, shop and API version); never a signature, token or credential, and no other header",
+    }),
     payload: z.string().nullable().meta({
-      description: 'The body as received (headers are never kept); base64 when `payloadEncoding` says so',
+      description:
+        'The body as received (a polled record: the record as the channel sent it); base64 when `payloadEncoding` says so',
     }),
     payloadEncoding: z.enum(['utf8', 'base64']),
     payloadTruncated: z.boolean().meta({ description: 'Cut at 1 MiB; replayed from `parsed` only' }),
@@ -61,13 +69,16 @@ export const exceptionDetail = exceptionSummary
 export const replayOutcome = z
   .object({
     id: z.string(),
-    outcome: z.enum(['replayed', 'open']),
+    outcome: z.enum(['replayed', 'open', 'skipped']).meta({
+      description: '`skipped` (bulk replay only): it cannot be replayed at all, `detail` says why',
+    }),
     orderId: z.string().optional(),
     created: z
       .boolean()
       .optional()
       .meta({ description: 'False when the order already existed (a second replay)' }),
     reasons: z.array(reason).optional().meta({ description: 'Why it is still open' }),
+    detail: z.string().optional().meta({ description: 'Why it was skipped' }),
   })
   .meta({ id: 'ReplayOutcome' })
 
@@ -96,6 +107,7 @@ export function detailView(e: ExceptionRecord): z.infer<typeof exceptionDetail> 
     ...summaryView(e),
     source: e.source,
     contentType: e.contentType,
+    headers: e.headers,
     payload: e.payload?.text ?? null,
     payloadEncoding: e.payload?.encoding ?? 'utf8',
     payloadTruncated: e.payload?.truncated ?? false,
