@@ -251,6 +251,29 @@ describe.each(['sqlite', 'postgresql'] as const)('intake exceptions on %s', (dia
     })
   })
 
+  it('closes each open exception with its own order when a batch of orders goes in together', async () => {
+    const skus = ['SKU-BATCH-1', 'SKU-BATCH-2']
+    const kept = await Promise.all(
+      ['B-1', 'B-2'].map((id, i) => core.intakeExceptions.take('shop', order(id, skus[i]!), received('{}'))),
+    )
+    await core.catalog.upsertProducts(skus.map((sku) => ({ sku, name: sku })))
+    // Taken at once, so intake commits them together and the closer asks about them in one read.
+    const ids = ['B-1', 'B-2', 'B-3', 'B-4']
+    const arrived = await Promise.all(
+      ids.map((id, i) => core.intakeExceptions.take('shop', order(id, skus[i % 2]!), received('{}'))),
+    )
+    for (const [i, exception] of kept.entries()) {
+      if (exception.type !== 'exception' || arrived[i]!.type !== 'order') throw new Error('unexpected')
+      const result = arrived[i]!
+      expect(await core.intakeExceptions.get(exception.exception.id)).toMatchObject({
+        status: 'replayed',
+        orderId: result.type === 'order' ? result.result.orderId : 'x',
+      })
+    }
+    const open = await core.intakeExceptions.list({ status: 'open', channelInstanceId: 'shop' })
+    expect(open.items.filter((e) => e.externalOrderId?.startsWith('B-'))).toEqual([])
+  })
+
   it('replays in bulk by filter and reports each outcome', async () => {
     await core.intakeExceptions.take('bulk', order('B-1', 'SKU-BULK'), received('{}'))
     await core.intakeExceptions.take('bulk', order('B-2', 'SKU-BULK'), received('{}'))

@@ -6,10 +6,10 @@ import type { IntakeResult } from '../orders/intake/order-intake'
 import { writeOutbox } from '../outbox/outbox-writer'
 import type { IntegrationDirectory } from '../outbox/topics'
 import type { Page } from '../pagination'
+import { ExceptionCloser } from './exception-closer'
 import { untakeableReasons } from './exception-reasons'
 import type { ExceptionReason } from './intake-exception.entity'
 import {
-  closeOpenByKey,
   type ExceptionFilter,
   type ExceptionRecord,
   findException,
@@ -108,6 +108,7 @@ const MAX_BULK_REPLAY = 1000
  */
 export class IntakeExceptions {
   private readonly listeners: CaptureListener[] = []
+  private readonly closer: ExceptionCloser
 
   constructor(
     private readonly db: SqlDb,
@@ -115,7 +116,9 @@ export class IntakeExceptions {
     /** Which channels hear of a discarded exception (`exception.discarded`); none without it. */
     private readonly directory?: IntegrationDirectory,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.closer = new ExceptionCloser(db, now)
+  }
 
   onCaptured(listener: CaptureListener): void {
     this.listeners.push(listener)
@@ -143,13 +146,7 @@ export class IntakeExceptions {
     if (result.created) {
       const externalOrderId = readableExternalId(candidate)
       if (externalOrderId !== null)
-        await closeOpenByKey(
-          this.db,
-          channelInstanceId,
-          openKeyOf(externalOrderId, null, null),
-          result.orderId,
-          this.now(),
-        )
+        await this.closer.close(channelInstanceId, openKeyOf(externalOrderId, null, null), result.orderId)
     }
     return { type: 'order', result }
   }

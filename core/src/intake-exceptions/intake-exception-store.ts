@@ -90,23 +90,22 @@ export async function setOpenReasons(
 }
 
 /**
- * The channel sent the same order again and this time intake took it: its open exception (found by
- * its key) is closed as `replayed` with that order, as a person's replay would have. One statement
- * on the unique (instance, key) index, so it costs an index probe when there is none.
+ * The open exceptions among `openKeys` of one channel instance: what `ExceptionCloser` closes when
+ * the channel's order later went in. One read on the unique (instance, key) index; almost always
+ * empty.
  */
-export async function closeOpenByKey(
+export async function openIdsByKey(
   db: SqlRunner,
   channelInstanceId: string,
-  openKey: string,
-  orderId: string,
-  now: number,
-): Promise<boolean> {
-  const n = await db.run(
-    `update intake_exception set status = 'replayed', open_key = null, order_id = ?, replayed_at = ?, updated_at = ?
-     where channel_instance_id = ? and open_key = ? and status = 'open'`,
-    [orderId, now, now, channelInstanceId, openKey],
+  openKeys: readonly string[],
+): Promise<{ id: string; openKey: string }[]> {
+  if (openKeys.length === 0) return []
+  const rows = await db.all<{ id: string; open_key: string }>(
+    `select id, open_key from intake_exception
+     where channel_instance_id = ? and open_key in (${openKeys.map(() => '?').join(', ')}) and status = 'open'`,
+    [channelInstanceId, ...openKeys],
   )
-  return n > 0
+  return rows.map((r) => ({ id: r.id, openKey: r.open_key }))
 }
 
 /** Closes an open exception as the order it became; frees its key for a later, different failure. */

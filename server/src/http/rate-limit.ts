@@ -53,15 +53,19 @@ export class TokenBuckets implements Limiter {
       b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond)
       b.at = now
     }
-    const refillMs = (tokens: number) => Math.ceil(((burst - tokens) / perSecond) * 1000)
+    // No closure here: this runs for every webhook and API request.
     if (b.tokens >= 1) {
       b.tokens -= 1
-      return { waitMs: 0, remaining: Math.floor(b.tokens), resetMs: refillMs(b.tokens) }
+      return {
+        waitMs: 0,
+        remaining: Math.floor(b.tokens),
+        resetMs: Math.ceil(((burst - b.tokens) / perSecond) * 1000),
+      }
     }
     return {
       waitMs: Math.ceil(((1 - b.tokens) / perSecond) * 1000),
       remaining: 0,
-      resetMs: refillMs(b.tokens),
+      resetMs: Math.ceil(((burst - b.tokens) / perSecond) * 1000),
     }
   }
 }
