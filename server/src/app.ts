@@ -53,8 +53,9 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
     const seconds = (performance.now() - started) / 1000
     // The route pattern, not the path: ids in paths would make unbounded label values.
     const route = c.req.routePath || 'unmatched'
-    hub.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) })
-    hub.metrics.httpDuration.observe({ method: c.req.method, route }, seconds)
+    const http = hub.metrics.http(c.req.method, route, String(c.res.status))
+    http.requests.inc()
+    http.duration.observe(seconds)
     const failed = c.res.status >= 500
     // Built only when it will be written: at the default level a 2xx line is not.
     if (!failed && !log.isLevelEnabled('debug')) return

@@ -140,8 +140,9 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       lifecycle: { draining: false },
       ...(keyLimiter ? { keyLimiter } : {}),
       observePluginCall: (instance, operation, outcome, seconds) => {
-        metrics.pluginCalls.inc({ instance, operation, outcome })
-        metrics.pluginCallSeconds.observe({ instance, operation }, seconds)
+        const call = metrics.pluginCall(instance, operation, outcome)
+        call.calls.inc()
+        call.seconds.observe(seconds)
         recordSpan(
           `plugin ${operation}`,
           seconds,
