@@ -1,3 +1,4 @@
+import { insertRowsAsJson } from './insert-rows-json'
 import type { SqlParam, SqlRunner } from './sql-db'
 
 // Well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters per statement.
@@ -30,7 +31,9 @@ function statement(table: string, columns: readonly string[], rows: number, suff
 
 /**
  * Inserts many rows with as few statements as possible: one multi-row INSERT per chunk. On the
- * intake path this turns a batch's hundreds of single-row statements into a handful.
+ * intake path this turns a batch's hundreds of single-row statements into a handful. On PostgreSQL
+ * the rows travel as one JSON parameter (`insertRowsAsJson`), so the statement text is the same
+ * whatever the number of rows and each connection prepares it once.
  */
 export async function insertRows(
   tx: SqlRunner,
@@ -39,6 +42,8 @@ export async function insertRows(
   rows: readonly (readonly SqlParam[])[],
   suffix = '',
 ): Promise<void> {
+  if (rows.length === 0) return
+  if (tx.dialect === 'postgresql') return insertRowsAsJson(tx, table, columns, rows, suffix)
   const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length))
   const width = columns.length
   for (let i = 0; i < rows.length; i += perChunk) {

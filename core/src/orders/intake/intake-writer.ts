@@ -1,6 +1,6 @@
 import { insertRows } from '../../db/sql/insert-rows'
 import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
-import { allocateStock, drawPool } from '../../inventory/stock-writer'
+import { allocateStockBatch, drawPool } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import { writeOrderPricing } from '../../pricing/order-pricing'
 import { insertOrderBatch } from '../store/order-batch'
@@ -17,7 +17,7 @@ const CUSTOMER_COLUMNS = ['id', 'email', 'name', 'phone', 'tier', 'segment', 'cr
 /**
  * Writes a batch of planned orders inside its transaction, table by table with multi-row inserts,
  * in foreign-key order. Stock is taken per (sku, location) once for the whole batch, in sorted
- * order, each with a database-side check that ATP stays at or above zero.
+ * order, each with a database-side check that ATP stays at or above zero (one statement on PostgreSQL).
  */
 export async function writeBatch(
   tx: SqlRunner,
@@ -45,10 +45,7 @@ export async function writeBatch(
   }
 
   const now = writes[0]?.order.receivedAt ?? Date.now()
-  for (const key of [...stock.keys()].sort()) {
-    const s = stock.get(key)!
-    await allocateStock(tx, s.sku, s.locationId, s.quantity, now, s.fromPool)
-  }
+  await allocateStockBatch(tx, [...stock.values()], now)
   // Pools after stock rows, in id order: the same lock order as every other transaction.
   for (const poolId of [...poolDraws.keys()].sort()) await drawPool(tx, poolId, poolDraws.get(poolId)!, now)
   await insertRows(tx, 'customer', CUSTOMER_COLUMNS, [...customers.values()], CUSTOMER_UPSERT)
