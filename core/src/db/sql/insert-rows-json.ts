@@ -24,8 +24,9 @@ export async function insertRowsAsJson(
   const json = await jsonColumns(tx, table)
   const sql = statementFor(table, columns, suffix)
   for (let i = 0; i < rows.length; i += MAX_ROWS) {
-    const chunk = rows.slice(i, i + MAX_ROWS)
-    await tx.run(sql, [rowsAsJson(table, columns, chunk, json)])
+    const params = [rowsAsJson(table, columns, rows.slice(i, i + MAX_ROWS), json)]
+    if (tx.insertLater) await tx.insertLater(table, sql, params)
+    else await tx.run(sql, params)
   }
 }
 

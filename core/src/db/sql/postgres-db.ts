@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import pg from 'pg'
+import { DeferredInserts } from './deferred-inserts'
 import { type CommitEvent, CommitListeners, type SqlDb, type SqlParam, type SqlRunner } from './sql-db'
 
 const INT8 = 20
@@ -42,26 +43,34 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
     return q
   }
   const committed = new CommitListeners()
+  const send = async (client: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlParam[]) => {
+    const q = query(sql)
+    return client.query({ name: q.name, text: q.text, values: params as unknown[] })
+  }
   /** `announced` collects a transaction's events; without it (the pool) they fire at once. */
   const runnerFor = (client: pg.Pool | pg.PoolClient, announced?: Set<CommitEvent>): SqlRunner => ({
     dialect: 'postgresql',
     announce: (event) => (announced ? announced.add(event) : committed.fire([event])),
-    async all<T>(sql: string, params: readonly SqlParam[] = []) {
-      const q = query(sql)
-      const res = await client.query({ name: q.name, text: q.text, values: params as unknown[] })
-      return res.rows as T[]
-    },
-    async one<T>(sql: string, params: readonly SqlParam[] = []) {
-      const q = query(sql)
-      const res = await client.query({ name: q.name, text: q.text, values: params as unknown[] })
-      return res.rows[0] as T | undefined
-    },
-    async run(sql: string, params: readonly SqlParam[] = []) {
-      const q = query(sql)
-      const res = await client.query({ name: q.name, text: q.text, values: params as unknown[] })
-      return res.rowCount ?? 0
-    },
+    all: async <T>(sql: string, params: readonly SqlParam[] = []) =>
+      (await send(client, sql, params)).rows as T[],
+    one: async <T>(sql: string, params: readonly SqlParam[] = []) =>
+      (await send(client, sql, params)).rows[0] as T | undefined,
+    run: async (sql: string, params: readonly SqlParam[] = []) =>
+      (await send(client, sql, params)).rowCount ?? 0,
   })
+  /** A transaction's runner: inserts wait for its next statement (see `SqlRunner.insertLater`). */
+  const transactionRunner = (client: pg.PoolClient, announced: Set<CommitEvent>) => {
+    const inner = runnerFor(client, announced)
+    const later = new DeferredInserts((sql, params) => send(client, sql, params))
+    const runner: SqlRunner = {
+      ...inner,
+      all: async (sql, params) => (await later.flush(), inner.all(sql, params)),
+      one: async (sql, params) => (await later.flush(), inner.one(sql, params)),
+      run: async (sql, params) => (await later.flush(), inner.run(sql, params)),
+      insertLater: (table, sql, params) => later.add(table, sql, params),
+    }
+    return { runner, flush: () => later.flush() }
+  }
   const base = runnerFor(pool)
   return {
     ...base,
@@ -78,7 +87,9 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
       try {
         const announced = new Set<CommitEvent>()
         await client.query('BEGIN')
-        const result = await fn(runnerFor(client, announced))
+        const { runner, flush } = transactionRunner(client, announced)
+        const result = await fn(runner)
+        await flush()
         await client.query('COMMIT')
         committed.fire(announced)
         return result

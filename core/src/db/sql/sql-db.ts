@@ -14,6 +14,12 @@ export interface SqlRunner {
    * outside a transaction, never after a rollback), e.g. that it wrote outbox messages.
    */
   announce(event: CommitEvent): void
+  /**
+   * PostgreSQL transactions only: an insert whose result nobody reads, sent together with the
+   * transaction's next statement or its COMMIT (one `WITH …` statement for a run of inserts into
+   * different tables) instead of a round trip of its own while the transaction holds its locks.
+   */
+  insertLater?(table: string, sql: string, params: readonly SqlParam[]): Promise<void>
 }
 
 export type CommitEvent = 'outbox'
