@@ -242,7 +242,11 @@ export function capabilityNames(plugin: PluginSpec<z.ZodType>): CapabilityName[]
     if (c.webhook.produces.includes('shipment')) names.push('shipment-intake')
     if (c.webhook.produces.includes('inventory')) names.push('inventory-intake')
   }
-  if (c.ordersPoll) names.push('polling')
+  if (c.ordersPoll) {
+    names.push('polling')
+    // A channel's poll takes its orders (eBay, Amazon, an EDI mailbox): order intake like a webhook's.
+    if (plugin.kind === 'channel' && !names.includes('order-intake')) names.push('order-intake')
+  }
   if (c.statusPush) names.push('status-push')
   if (c.fulfilment) names.push('fulfilment-request')
   if (c.fulfilment?.cancelFulfilment) names.push('fulfilment-cancel')

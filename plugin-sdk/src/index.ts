@@ -50,6 +50,7 @@ export {
   TimeoutError,
   TransientError,
 } from './errors'
+export { jsonResponse } from './helpers/json-response'
 export {
   type OAuth1Credentials,
   type OAuth1Options,
@@ -63,6 +64,32 @@ export {
   parseOAuth1Header,
   verifyOAuth1Signature,
 } from './helpers/oauth1'
+export { type OAuth2Client, type OAuth2Options, oauth2Client } from './helpers/oauth2'
+export {
+  nextLink,
+  type Page,
+  type PagePosition,
+  type Pager,
+  type PagerSpec,
+  type PagerStyle,
+  type PageSender,
+  pager,
+  type Selector,
+} from './helpers/pager'
+export {
+  createRateLimiter,
+  limitHttp,
+  type RateLimiter,
+  type RateLimiterOptions,
+  rateLimiterFor,
+} from './helpers/rate-limiter'
+export {
+  type WindowCursor,
+  type WindowCursorOptions,
+  type WindowRecord,
+  type WindowState,
+  windowCursor,
+} from './helpers/window-cursor'
 export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export { formatPath, zodIssues } from './issues'
 export { markJsonBodyChecked, parseJsonBody } from './json-body'

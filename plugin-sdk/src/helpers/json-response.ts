@@ -1,0 +1,47 @@
+import type { z } from 'zod'
+import type { HttpResponse } from '../context'
+import { PayloadError } from '../errors'
+import { zodIssues } from '../issues'
+
+/**
+ * A partner's HTTP answer read as JSON, refused the way every plugin refuses a body it cannot use:
+ * text that is not JSON is a `PayloadError` naming `(body)`; with `schema`, a value off the schema is
+ * a `PayloadError` naming each field (`orders[2].lineItems[0].sku`), so a poll that throws it says
+ * where the partner's answer went wrong. `what` names the call in the message (`eBay getOrders`).
+ *
+ * For webhook bodies use `parseJsonBody`, which also checks the text the hub can store.
+ *
+ * @example
+ * const page = jsonResponse(await ctx.http.request(url), { what: 'getOrders', schema: pageSchema })
+ */
+export function jsonResponse<T = unknown>(
+  response: Pick<HttpResponse, 'text' | 'status'>,
+  options?: { what?: string },
+): T
+export function jsonResponse<S extends z.ZodType>(
+  response: Pick<HttpResponse, 'text' | 'status'>,
+  options: { what?: string; schema: S },
+): z.output<S>
+export function jsonResponse(
+  response: Pick<HttpResponse, 'text' | 'status'>,
+  options: { what?: string; schema?: z.ZodType } = {},
+): unknown {
+  const what = options.what ?? 'the answer'
+  let value: unknown
+  try {
+    value = JSON.parse(response.text)
+  } catch (error) {
+    throw new PayloadError(
+      `${what} is not JSON`,
+      [{ field: '(body)', message: `is not JSON: ${(error as Error).message}` }],
+      { status: response.status, details: { body: response.text.slice(0, 200) } },
+    )
+  }
+  if (!options.schema) return value
+  const parsed = options.schema.safeParse(value)
+  if (!parsed.success)
+    throw new PayloadError(`${what} is not in the expected shape`, zodIssues(parsed.error, [], '(body)'), {
+      status: response.status,
+    })
+  return parsed.data
+}
