@@ -1,10 +1,12 @@
 import type { AmazonPeer } from '../peers/amazon-peer'
+import type { EbayPeer } from '../peers/ebay-peer'
 import type { PluginEntry } from './test-hub'
 
 /**
  * Plugin instances of the connectors as the tests configure them against their simulated peers:
  * one description each, so a config change is made once. Secrets come from the environment
- * variables the tests set (`AMZN_CLIENT_SECRET`, `AMZN_REFRESH_TOKEN`).
+ * variables the tests set (`AMZN_CLIENT_SECRET`, `AMZN_REFRESH_TOKEN`, `EBAY_CLIENT_SECRET`,
+ * `EBAY_REFRESH_TOKEN`, and `EBAY_DELETION_TOKEN` when a test gives a `deletionEndpoint`).
  */
 export function amazonEntry(amazon: AmazonPeer, config: Record<string, unknown> = {}): PluginEntry {
   return {
@@ -20,6 +22,27 @@ export function amazonEntry(amazon: AmazonPeer, config: Record<string, unknown> 
       refreshToken: { $env: 'AMZN_REFRESH_TOKEN' },
       reconcileFrom: new Date(Date.now() - 60_000).toISOString(),
       lookbackSec: 0,
+      ...config,
+    },
+  }
+}
+
+/** The eBay seller's application against the simulated eBay APIs; its stock calls are not paced down. */
+export function ebayEntry(ebay: EbayPeer, config: Record<string, unknown> = {}): PluginEntry {
+  return {
+    id: 'ebay',
+    use: '@switchyard/ebay',
+    config: {
+      apiUrl: ebay.http.url,
+      tokenUrl: `${ebay.http.url}/identity/v1/oauth2/token`,
+      clientId: ebay.clientId,
+      clientSecret: { $env: 'EBAY_CLIENT_SECRET' },
+      refreshToken: { $env: 'EBAY_REFRESH_TOKEN' },
+      marketplaceId: ebay.marketplaceId,
+      reconcileFrom: new Date(Date.now() - 60_000).toISOString(),
+      lookbackSec: 0,
+      callsPerSec: 50,
+      ...(config.deletionEndpoint ? { deletionVerificationToken: { $env: 'EBAY_DELETION_TOKEN' } } : {}),
       ...config,
     },
   }

@@ -1,0 +1,78 @@
+import {
+  type HttpResponse,
+  limitHttp,
+  oauth2Client,
+  type PluginContext,
+  rateLimiterFor,
+} from '@switchyard/plugin-sdk'
+import type { EbayConfig } from './config'
+
+export type Ctx = PluginContext<EbayConfig>
+
+/** The seller's token (authorization code grant, refreshed): orders, fulfilments, refunds, listings. */
+export const sellerAuth = oauth2Client((c: EbayConfig) => ({
+  tokenUrl: c.tokenUrl,
+  clientId: c.clientId,
+  clientSecret: c.clientSecret,
+  grant: { type: 'refresh_token', refreshToken: c.refreshToken },
+  scope: c.scopes,
+  stateKey: 'ebay-user-token',
+  timeoutMs: c.timeoutMs,
+  name: 'eBay',
+}))
+
+/** The application's own token (client credentials): the Notification API's public keys. */
+export const applicationAuth = oauth2Client((c: EbayConfig) => ({
+  tokenUrl: c.tokenUrl,
+  clientId: c.clientId,
+  clientSecret: c.clientSecret,
+  grant: { type: 'client_credentials' },
+  scope: 'https://api.ebay.com/oauth/api_scope',
+  stateKey: 'ebay-app-token',
+  timeoutMs: c.timeoutMs,
+  name: 'eBay',
+}))
+
+/** Every call of one instance waits its turn in one bucket, so eBay's call limits are met, not hit. */
+export function paced(ctx: Ctx): Ctx {
+  const limiter = rateLimiterFor(`ebay:${ctx.instanceId}`, {
+    ratePerSec: ctx.config.callsPerSec,
+    burst: Math.max(1, Math.ceil(ctx.config.callsPerSec)),
+  })
+  return { ...ctx, http: limitHttp(ctx.http, limiter, ctx.signal) }
+}
+
+export interface CallOptions {
+  body?: unknown
+  /** `IAF` for the Post-Order API, which takes an OAuth token under that scheme. */
+  scheme?: 'Bearer' | 'IAF'
+  acceptStatus?: (status: number) => boolean
+}
+
+/** The API root without a trailing slash. */
+export const apiRoot = (c: EbayConfig) => c.apiUrl.replace(/\/$/, '')
+
+/**
+ * A call to eBay's REST APIs as the seller, paced, with the marketplace header eBay asks for;
+ * `path` below the API root, or a whole URL on it (a pager's next page).
+ */
+export function ebay(
+  ctx: Ctx,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<HttpResponse> {
+  const c = ctx.config
+  return sellerAuth.request(paced(ctx), path.startsWith('http') ? path : `${apiRoot(c)}${path}`, {
+    method,
+    scheme: options.scheme ?? 'Bearer',
+    timeoutMs: c.timeoutMs,
+    headers: {
+      accept: 'application/json',
+      'x-ebay-c-marketplace-id': c.marketplaceId,
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    ...(options.acceptStatus ? { acceptStatus: options.acceptStatus } : {}),
+  })
+}
