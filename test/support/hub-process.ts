@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url))
+/** The compiled hub (`pnpm build`), run by plain node as `pnpm start` runs it. */
+const COMPILED_MAIN = fileURLToPath(new URL('../../server/dist/main.js', import.meta.url))
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 export interface HubProcess {
@@ -18,10 +20,11 @@ export interface HubProcess {
 /** Runs a hub as a separate process, as in production, and waits until it listens. */
 export async function spawnHub(
   env: Record<string, string>,
-  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
+  options: { timeoutMs?: number; nodeArgs?: string[]; compiled?: boolean; cwd?: string } = {},
 ): Promise<HubProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', MAIN, 'start'], {
-    cwd: ROOT,
+  const entry = options.compiled ? ['--conditions=switchyard-dist', COMPILED_MAIN] : ['--import', 'tsx', MAIN]
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry, 'start'], {
+    cwd: options.cwd ?? ROOT,
     env: { ...process.env, SWITCHYARD_LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
