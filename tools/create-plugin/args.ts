@@ -1,6 +1,8 @@
 export interface CreatePluginArgs {
   name: string
   kind: 'channel' | 'wms'
+  /** A channel taken by polling only (no webhooks), like eBay or TradeMe. */
+  poll: boolean
   /** Target folder; `plugins/<name>` of the workspace by default. */
   dir: string | undefined
 }
@@ -9,18 +11,20 @@ export class UsageError extends Error {
   readonly code = 'USAGE'
 }
 
-export const USAGE = 'usage: pnpm create-plugin <name> --kind channel|wms [--dir <folder>]'
+export const USAGE = 'usage: pnpm create-plugin <name> --kind channel|wms [--poll] [--dir <folder>]'
 
-/** `<name> --kind channel|wms [--dir <folder>]`, in any order. */
+/** `<name> --kind channel|wms [--poll] [--dir <folder>]`, in any order. */
 export function parseArgs(argv: readonly string[]): CreatePluginArgs {
   let name: string | undefined
   let kind: string | undefined
   let dir: string | undefined
+  let poll = false
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--') continue
     if (a === '--kind' || a === '-k') kind = argv[++i]
     else if (a.startsWith('--kind=')) kind = a.slice(7)
+    else if (a === '--poll') poll = true
     else if (a === '--dir') dir = argv[++i]
     else if (a.startsWith('--dir=')) dir = a.slice(6)
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}\n${USAGE}`)
@@ -33,5 +37,7 @@ export function parseArgs(argv: readonly string[]): CreatePluginArgs {
       `name '${name}' must be kebab-case (lower-case letters, digits, dashes), e.g. acme-shop`,
     )
   if (kind !== 'channel' && kind !== 'wms') throw new UsageError(`--kind must be channel or wms\n${USAGE}`)
-  return { name, kind, dir }
+  if (poll && kind !== 'channel')
+    throw new UsageError(`--poll is for a channel (orders polled from it)\n${USAGE}`)
+  return { name, kind, poll, dir }
 }

@@ -1,5 +1,5 @@
 /**
- * `pnpm create-plugin <name> --kind channel|wms [--dir <folder>]`: writes a plugin package that
+ * `pnpm create-plugin <name> --kind channel|wms [--poll] [--dir <folder>]`: writes a plugin package that
  * compiles, loads in the hub and passes the conformance kit as it stands, for an integrator to
  * change into the real thing. It lives in tools/ rather than in the SDK: it writes files into a
  * repository, which no plugin needs at run time.
@@ -22,7 +22,7 @@ function main(): void {
   const fromPlugins = relative(join(root, 'plugins'), target)
   // Only a direct child of plugins/ is a workspace package (pnpm-workspace.yaml: plugins/*).
   const inWorkspace = fromPlugins !== '' && !fromPlugins.startsWith('..') && !/[\\/]/.test(fromPlugins)
-  const files = pluginFiles({ name: args.name, kind: args.kind, inWorkspace })
+  const files = pluginFiles({ name: args.name, kind: args.kind, poll: args.poll, inWorkspace })
   for (const [path, content] of Object.entries(files)) {
     const file = join(target, path)
     mkdirSync(dirname(file), { recursive: true })
@@ -31,7 +31,7 @@ function main(): void {
   const shown = relative(cwd, target) || '.'
   process.stdout.write(
     [
-      `Created ${args.kind} plugin '${args.name}' in ${shown}`,
+      `Created ${args.poll ? 'poll-only ' : ''}${args.kind} plugin '${args.name}' in ${shown}`,
       '',
       'Next:',
       inWorkspace

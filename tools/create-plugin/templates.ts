@@ -2,6 +2,8 @@
 export interface TemplateInput {
   name: string
   kind: 'channel' | 'wms'
+  /** A channel whose orders are only polled (no webhook): pager, window cursor, unmapped records. */
+  poll?: boolean
   /** Inside this repository's plugins/ folder (workspace links) or anywhere else. */
   inWorkspace: boolean
 }
@@ -20,13 +22,15 @@ export function pluginFiles(input: TemplateInput): Record<string, string> {
     'tsconfig.json': tsconfig(input),
     'README.md': readme(input),
     'src/config.ts': configTs(input),
-    ...(input.kind === 'channel' ? channelFiles(input) : wmsFiles(input)),
+    ...(input.kind === 'wms' ? wmsFiles(input) : input.poll ? pollChannelFiles(input) : channelFiles(input)),
   }
   return files
 }
 
-function packageJson({ name, kind, inWorkspace }: TemplateInput): string {
-  const sdk = inWorkspace ? 'workspace:^' : '^1.1.0'
+function packageJson({ name, kind, poll, inWorkspace }: TemplateInput): string {
+  // The poll template uses the SDK's pager, window cursor and unmapped records (1.2).
+  const published = poll ? '^1.2.0' : '^1.1.0'
+  const sdk = inWorkspace ? 'workspace:^' : published
   return `${JSON.stringify(
     {
       name: inWorkspace ? `@switchyard/${name}` : `switchyard-plugin-${name}`,
@@ -38,7 +42,7 @@ function packageJson({ name, kind, inWorkspace }: TemplateInput): string {
       scripts: { typecheck: 'tsc --noEmit -p .', test: 'vitest run' },
       peerDependencies: { '@switchyard/plugin-sdk': sdk },
       devDependencies: {
-        '@switchyard/plugin-sdk': inWorkspace ? 'workspace:*' : '^1.1.0',
+        '@switchyard/plugin-sdk': inWorkspace ? 'workspace:*' : published,
         vitest: '^4.1.0',
       },
       dependencies: { zod: '^4.1.0' },
@@ -73,7 +77,8 @@ function tsconfig({ inWorkspace }: TemplateInput): string {
   )}\n`
 }
 
-function configTs({ name, kind }: TemplateInput): string {
+function configTs({ name, kind, poll }: TemplateInput): string {
+  if (poll) return pollConfigTs(name)
   return `import { secret } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 
@@ -265,6 +270,183 @@ describePluginConformance(plugin, {
   }
 }
 
+function pollConfigTs(name: string): string {
+  return `import { secret } from '@switchyard/plugin-sdk'
+import { z } from 'zod'
+
+/**
+ * The instance config. Fields made with secret() must come from the environment in
+ * switchyard.config.json ({ "$env": "NAME" }); the hub redacts them from every log line and error.
+ */
+export const ${camel(name)}Config = z.object({
+  /** The marketplace's API root, e.g. https://api.example.com/v1. */
+  baseUrl: z.url(),
+  /** Sent as a bearer token on every call (an OAuth 2 API: see oauth2Client in docs/plugins.md). */
+  apiKey: secret('API key'),
+  /** Where the first poll starts; later polls resume from the stored cursor. */
+  reconcileFrom: z.iso.datetime({ offset: true }).optional(),
+  /** Each poll window reaches back this far, for orders the marketplace writes late. */
+  lookbackSec: z.number().int().min(0).max(3600).default(300),
+  timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+})
+
+export type ${title(name).replace(/ /g, '')}Config = z.output<typeof ${camel(name)}Config>
+`
+}
+
+/** A channel taken by polling only: the marketplace is asked what changed, page by page. */
+function pollChannelFiles(input: TemplateInput): Record<string, string> {
+  const { name } = input
+  const cfg = `${camel(name)}Config`
+  const Config = `${title(name).replace(/ /g, '')}Config`
+  return {
+    'src/map-order.ts': channelFiles(input)
+      ['src/map-order.ts']!.replace(
+        '/** Maps one channel order',
+        `/** What the poll makes of one order (and a replay of a stored one): an order event. */
+export function orderEvent(order: ChannelOrder): InboundEvent {
+  return { type: 'order', order: toCanonicalOrder(order) }
+}
+
+/** Maps one channel order`,
+      )
+      .replace(
+        "import { type CanonicalOrder, canonicalOrderSchema, PayloadError, zodIssues } from '@switchyard/plugin-sdk'",
+        "import {\n  type CanonicalOrder,\n  canonicalOrderSchema,\n  type InboundEvent,\n  PayloadError,\n  zodIssues,\n} from '@switchyard/plugin-sdk'",
+      ),
+    'src/index.ts': `/**
+ * @module ${name}
+ * ${title(name)} as a sales channel, taken by polling only (no webhooks).
+ * - In: GET <baseUrl>/orders?modified_since=…&offset=…&limit=… , one page per poll, in a window that
+ *   reaches back lookbackSec; an order the mapping refuses is reported as unmapped (an intake exception).
+ * - Out: order status (and tracking, once shipped) to POST <baseUrl>/orders/<id>/status.
+ */
+import {
+  definePlugin,
+  type InboundEvent,
+  mapStoredRecord,
+  pager,
+  type PluginContext,
+  type PollResult,
+  type UnmappedRecord,
+  unmappedRecord,
+  windowCursor,
+} from '@switchyard/plugin-sdk'
+import { type ${Config}, ${cfg} } from './config'
+import { type ChannelOrder, orderEvent } from './map-order'
+
+const orders = pager<ChannelOrder>({ style: 'offset', limit: 100, records: 'orders', total: 'total' })
+
+async function poll(cursor: string | null, ctx: PluginContext<${Config}>): Promise<PollResult> {
+  const c = ctx.config
+  const now = ctx.clock.now()
+  const windows = windowCursor({ overlapMs: c.lookbackSec * 1000, ...(c.reconcileFrom ? { start: c.reconcileFrom } : {}) })
+  const state = windows.read(cursor, now)
+  const from = windows.from(state)
+  if (Date.parse(from) > now.getTime()) return { events: [], cursor: windows.advance(state, [], undefined, now) }
+  const url = \`\${c.baseUrl.replace(/\\/$/, '')}/orders?modified_since=\${encodeURIComponent(from)}\`
+  const page = await orders.fetch(
+    (u) => ctx.http.request(u, { timeoutMs: c.timeoutMs, headers: { authorization: \`Bearer \${c.apiKey}\` } }),
+    url,
+    state.page,
+  )
+  const records = page.records.map((o) => ({ order: o, id: String(o?.id ?? ''), modifiedAt: o?.updated_at }))
+  const events: InboundEvent[] = []
+  const unmapped: UnmappedRecord[] = []
+  for (const r of records) {
+    if (!windows.fresh(state, r)) continue
+    try {
+      events.push(orderEvent(r.order))
+    } catch (error) {
+      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
+    }
+  }
+  return {
+    events,
+    ...(unmapped.length > 0 ? { unmapped } : {}),
+    cursor: windows.advance(state, records, page.next, now),
+    ...(page.next ? { more: true } : {}),
+  }
+}
+
+export default definePlugin({
+  id: '${name}',
+  kind: 'channel',
+  version: '0.1.0',
+  sdk: '^1.2.0',
+  displayName: '${title(name)}',
+  description: 'Orders from ${title(name)} by polling; status back.',
+  config: ${cfg},
+  capabilities: {
+    ordersPoll: {
+      intervalMs: 2 * 60_000,
+      poll,
+      mapRecord: (payload) => mapStoredRecord(payload, orderEvent),
+    },
+    statusPush: {
+      async pushStatus(update, ctx) {
+        await ctx.http.request(
+          \`\${ctx.config.baseUrl.replace(/\\/$/, '')}/orders/\${encodeURIComponent(update.externalOrderId)}/status\`,
+          {
+            method: 'POST',
+            timeoutMs: ctx.config.timeoutMs,
+            headers: {
+              'content-type': 'application/json',
+              authorization: \`Bearer \${ctx.config.apiKey}\`,
+              'idempotency-key': ctx.idempotencyKey ?? \`\${update.orderId}:\${update.status}\`,
+            },
+            body: JSON.stringify({ status: update.status, shipments: update.shipments }),
+          },
+        )
+        return { status: 'accepted' }
+      },
+    },
+  },
+})
+
+export { ${cfg} } from './config'
+`,
+    'src/conformance.test.ts': `import { describePluginConformance, type FixtureRequest } from '@switchyard/plugin-sdk/testing'
+import plugin from './index'
+
+// Fixtures: replace with payloads recorded from the real API (ids and secrets made up).
+const apiKey = 'fixture-api-key-0001'
+const order = (id: number) => ({
+  id,
+  number: \`#\${id}\`,
+  // Within the first poll's default window (the last 24 hours).
+  updated_at: new Date(Date.now() - 3600_000 + id).toISOString(),
+  currency: 'NZD',
+  ship_to: { name: 'Jane Doe', address1: '1 Queen St', city: 'Auckland', postcode: '1010', country: 'NZ' },
+  lines: [{ id: 1, sku: 'SKU-A', quantity: 2, price: '12.50' }],
+})
+const broken = { ...order(1002), lines: [{ id: 1, sku: '', quantity: 2 }] }
+
+/** The marketplace's order list: modified since, paged by offset and limit, with a total. */
+const answer = (list: unknown[]) => (req: FixtureRequest) => {
+  if (req.headers.authorization !== \`Bearer \${apiKey}\`) return { status: 401, body: { error: 'unauthorised' } }
+  if (req.path !== '/orders') return { status: 202, body: {} }
+  const since = Date.parse(req.query.get('modified_since') ?? '')
+  const matching = (list as { updated_at: string }[]).filter((o) => Date.parse(o.updated_at) >= since)
+  const offset = Number(req.query.get('offset') ?? 0)
+  const limit = Number(req.query.get('limit') ?? 100)
+  return { status: 200, body: { total: matching.length, orders: matching.slice(offset, offset + limit) } }
+}
+
+describePluginConformance(plugin, {
+  config: { baseUrl: 'http://127.0.0.1:9', apiKey },
+  invalidConfig: { config: { baseUrl: 'not a url', apiKey }, field: 'baseUrl' },
+  withBaseUrl: (config, url) => ({ ...config, baseUrl: url }),
+  http: answer([order(1001)]),
+  poll: {
+    futureCursor: JSON.stringify({ since: '2999-01-01T00:00:00.000Z', seen: [] }),
+    malformedPage: { http: answer([order(1001), broken, order(1003)]), goodOrders: 2, badExternalId: '1002' },
+  },
+})
+`,
+  }
+}
+
 function wmsFiles({ name }: TemplateInput): Record<string, string> {
   const cfg = `${camel(name)}Config`
   return {
@@ -383,16 +565,16 @@ describePluginConformance(plugin, {
   }
 }
 
-function readme({ name, kind, inWorkspace }: TemplateInput): string {
+function readme({ name, kind, poll, inWorkspace }: TemplateInput): string {
   const use = inWorkspace ? `./plugins/${name}` : '<path or package name>'
   return `# ${title(name)} (${kind} plugin for Switchyard)
 
-Scaffolded by \`pnpm create-plugin ${name} --kind ${kind}\`. It compiles, loads and passes the
+Scaffolded by \`pnpm create-plugin ${name} --kind ${kind}${poll ? ' --poll' : ''}\`. It compiles, loads and passes the
 conformance kit as it is; now make it talk to the real API:
 
 1. \`src/config.ts\`: the settings an operator gives; mark credentials with \`secret()\`.
 2. ${kind === 'channel' ? "`src/map-order.ts`: map the channel's order to the canonical order." : "`src/index.ts`: map the fulfilment request to the WMS's order shape."}
-3. \`src/index.ts\`: signature scheme, routes, outbound calls.
+3. \`src/index.ts\`: ${poll ? 'the list call and its paging (pager), the window (windowCursor), outbound calls' : 'signature scheme, routes, outbound calls'}.
 4. \`src/conformance.test.ts\`: replace the fixtures with payloads recorded from the real API.
 
 Run the kit with \`npx vitest run ${inWorkspace ? `plugins/${name}` : '.'}\`, then load it in the hub:
@@ -400,7 +582,7 @@ Run the kit with \`npx vitest run ${inWorkspace ? `plugins/${name}` : '.'}\`, th
 \`\`\`json
 { "plugins": [{ "id": "${name}", "use": "${use}",
   "config": { "baseUrl": "https://api.example.com", "apiKey": { "$env": "${name.toUpperCase().replace(/-/g, '_')}_API_KEY" },
-              "webhookSecret": { "$env": "${name.toUpperCase().replace(/-/g, '_')}_WEBHOOK_SECRET" } } }] }
+              ${poll ? '"reconcileFrom": "2026-01-01T00:00:00Z"' : `"webhookSecret": { "$env": "${name.toUpperCase().replace(/-/g, '_')}_WEBHOOK_SECRET" }`} } }] }
 \`\`\`
 
 See docs/plugins.md in the Switchyard repository.
