@@ -20,6 +20,7 @@ import { contextFactory } from './plugins/host-context'
 import { loadInstances } from './plugins/loader'
 import { PluginRegistry } from './plugins/registry'
 import type { HubSettings } from './settings'
+import { IntakeLoadMeter } from './workers/intake-load'
 import { createOutboxWorker } from './workers/outbox-worker'
 import { periodic } from './workers/periodic'
 import { createPollers, type Pollers } from './workers/pollers'
@@ -98,11 +99,13 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       ? SharedLimiter.open(settings.database, settings.rateLimits.key)
       : undefined
   if (settings.otlpEndpoint) logger.info({ endpoint: settings.otlpEndpoint }, 'tracing to OTLP')
+  // How hard intake works, for the outbox pacing.
+  const intakeLoad = new IntakeLoadMeter()
   const core = await openCore({
     settings: settings.database,
     directory: registry,
     workerId,
-    intakeObserver: tracedIntake(intakeMetrics(metrics)),
+    intakeObserver: intakeLoad.observe(tracedIntake(intakeMetrics(metrics))),
   })
   const shutdown = new AbortController()
   try {
@@ -154,7 +157,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     // A warn line and a count for every order kept as an intake exception.
     watchIntakeExceptions(context)
     if (settings.workers) {
-      context.dispatcher = createOutboxWorker(context)
+      context.dispatcher = createOutboxWorker(context, intakeLoad)
       // Every commit that wrote outbox messages wakes the dispatcher (core's outbox writer announces it).
       core.db.onCommitted('outbox', () => context.dispatcher?.wake())
       context.dispatcher.start()

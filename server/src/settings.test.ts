@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { readSettings } from './settings'
 
 describe('readSettings', () => {
-  it('paces deliveries at peak by default, and can be told not to', () => {
-    expect(readSettings({}).outbox.atPeak).toEqual({ batchSize: 16, concurrency: 4, pauseMs: 50 })
-    expect(readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: '2:200' }).outbox.atPeak).toEqual({
-      batchSize: 2,
-      concurrency: 2,
-      pauseMs: 200,
-    })
-    expect(readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: 'off' }).outbox.atPeak).toBeNull()
+  it('keeps deliveries a quarter of the time at peak by default, and can be told not to slow them', () => {
+    expect(readSettings({}).outbox.share).toBe(0.25)
+    expect(readSettings({ SWITCHYARD_OUTBOX_SHARE: '0.5' }).outbox.share).toBe(0.5)
+    expect(readSettings({ SWITCHYARD_OUTBOX_SHARE: 'off' }).outbox.share).toBe(1)
   })
 
   it('names the setting and the expected form when it is wrong', () => {
-    for (const bad of ['16', '0:50', 'fast', '16:-1'])
-      expect(() => readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: bad })).toThrow(/SWITCHYARD_OUTBOX_AT_PEAK/)
+    for (const bad of ['0', '1.5', 'fast', '-0.2', '16:50'])
+      expect(() => readSettings({ SWITCHYARD_OUTBOX_SHARE: bad })).toThrow(/SWITCHYARD_OUTBOX_SHARE/)
+    // The fixed pacing it replaced is refused by name, not silently ignored.
+    expect(() => readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: '16:50' })).toThrow(/SWITCHYARD_OUTBOX_SHARE/)
   })
 
   it('reads rate limits as per-second with an optional burst, or off', () => {

@@ -30,8 +30,11 @@ export interface HubSettings {
     maxMs: number
     pollMs: number
     leaseMs: number
-    /** Delivery rounds while intake is crowded; null delivers at full speed regardless. */
-    atPeak: { batchSize: number; concurrency: number; pauseMs: number } | null
+    /**
+     * The share of time deliveries keep while order intake is saturated (they grow it as their
+     * backlog lags); 1 never slows them down.
+     */
+    share: number
   }
   /** Public base URL used in printed links (defaults to http://host:port). */
   publicUrl: string
@@ -62,16 +65,21 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   return n
 }
 
-/** `<messages>:<pause ms>` per delivery round while intake is crowded; `off` never slows down. */
-function atPeak(env: NodeJS.ProcessEnv): HubSettings['outbox']['atPeak'] {
-  const name = 'SWITCHYARD_OUTBOX_AT_PEAK'
-  const raw = env[name] || '16:50'
-  if (raw === 'off') return null
-  const m = /^(\d+):(\d+)$/.exec(raw)
-  if (!m || Number(m[1]) < 1)
-    throw new Error(`${name} must be '<messages ≥ 1>:<pause ms>' or 'off', got '${raw}'`)
-  const batchSize = Number(m[1])
-  return { batchSize, concurrency: Math.min(4, batchSize), pauseMs: Number(m[2]) }
+/** A share between 0.05 and 1 (`off` is 1: deliveries never give way). */
+function deliveryShare(env: NodeJS.ProcessEnv): number {
+  // The fixed rate it replaced starved deliveries; a start with it set should say what to use now.
+  if (env.SWITCHYARD_OUTBOX_AT_PEAK)
+    throw new Error(
+      'SWITCHYARD_OUTBOX_AT_PEAK is gone: deliveries now keep a share of the time while intake is saturated (SWITCHYARD_OUTBOX_SHARE, 0.05–1, default 0.25)',
+    )
+  const name = 'SWITCHYARD_OUTBOX_SHARE'
+  const raw = env[name]
+  if (raw === undefined || raw === '') return 0.25
+  if (raw === 'off') return 1
+  const n = Number(raw)
+  if (!/^\d*\.?\d+$/.test(raw) || n < 0.05 || n > 1)
+    throw new Error(`${name} must be a share between 0.05 and 1, or 'off', got '${raw}'`)
+  return n
 }
 
 /** `<per second>` or `<per second>:<burst>`; `0` or `off` turns the limit off. */
@@ -112,7 +120,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       maxMs: int(env, 'SWITCHYARD_OUTBOX_MAX_MS', 600_000, 1),
       pollMs: int(env, 'SWITCHYARD_OUTBOX_POLL_MS', 500, 10),
       leaseMs: int(env, 'SWITCHYARD_OUTBOX_LEASE_MS', 60_000, 1000),
-      atPeak: atPeak(env),
+      share: deliveryShare(env),
     },
     publicUrl: env.SWITCHYARD_PUBLIC_URL || `http://${host}:${port}`,
     rateLimits: {

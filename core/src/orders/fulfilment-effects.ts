@@ -1,11 +1,16 @@
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { DeliveryEffects } from '../outbox/dispatcher'
 import type { ClaimedMessage, SettledCheck } from '../outbox/outbox-store'
+import { grouped } from '../outbox/outcome-writes'
 import type { RefundService } from '../returns/refund-service'
 import { refusalWrite } from './fulfilment-refusal'
 import type { CancellationService } from './lifecycle/cancellation-service'
 import type { RerouteService } from './lifecycle/reroute-service'
-import { addEvent, setFulfilmentStatus } from './store'
+import { acceptFulfilments, addEvent, setFulfilmentStatus } from './store'
+
+type Acceptance = { fulfilmentId: string; externalRef: string | null }
+/** The most common outcome of all: a round's accepted requests are one statement. */
+const accepted = (tx: SqlRunner, items: readonly Acceptance[]) => acceptFulfilments(tx, items, Date.now())
 
 /**
  * What a delivery outcome changes in the order:
@@ -36,12 +41,7 @@ export function deliveryEffects(
         if (result.status === 'refused')
           return refusalWrite(reroute, cancellation, message.instanceId, fulfilmentId, result.reason)
         if (result.status !== 'accepted') return undefined
-        return async (tx: SqlRunner) => {
-          await setFulfilmentStatus(tx, fulfilmentId, 'accepted', Date.now(), {
-            from: ['requested', 'failed'],
-            externalRef: result.externalRef ?? null,
-          })
-        }
+        return grouped(accepted, { fulfilmentId, externalRef: result.externalRef ?? null })
       }
       if (message.topic === 'fulfilment.cancel') {
         const actor = `wms:${message.instanceId}`

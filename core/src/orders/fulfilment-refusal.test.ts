@@ -1,8 +1,8 @@
 import { canonicalOrderSchema, type FulfilmentRequest } from '@switchyard/plugin-sdk'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../core'
-import type { OutcomeWrite } from '../outbox/dispatcher'
 import type { ClaimedMessage } from '../outbox/outbox-store'
+import { type EffectWrite, runEffects } from '../outbox/outcome-writes'
 import { openOneWarehouseCore } from './one-warehouse-core'
 
 /**
@@ -50,7 +50,7 @@ describe('a refused fulfilment request', () => {
     }
     return { orderId: r.orderId, fulfilmentId: payload.fulfilmentId, message }
   }
-  const run = (write: OutcomeWrite | undefined) => core.db.transaction((tx) => write!(tx))
+  const run = (write: EffectWrite | undefined) => core.db.transaction((tx) => runEffects(tx, [write!]))
   const fulfilment = (id: string) =>
     core.db.one<{ status: string; reason: string | null }>(
       'select status, reason from fulfilment where id = ?',

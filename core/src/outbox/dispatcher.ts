@@ -1,21 +1,19 @@
 import type { DeliveryResult, FailureClass } from '@switchyard/plugin-sdk'
 import { classifyError } from '@switchyard/plugin-sdk'
-import type { SqlRunner } from '../db/sql/sql-db'
 import { type BackoffPolicy, defaultBackoff, nextDelayMs } from './backoff'
-import type { ClaimedMessage, OutboxStore } from './outbox-store'
+import type { ClaimedMessage, OutboxStore, RoundOutcome } from './outbox-store'
+import type { EffectWrite } from './outcome-writes'
+import { defaultPacing, type IntakeLoad, type PacingOptions, pauseAfterRound } from './pacing'
 
-interface Delivered {
-  message: ClaimedMessage
-  write: OutcomeWrite | undefined
-  startedAt: number
-  ms: number
+export type { EffectWrite, GroupedWrite, OutcomeWrite } from './outcome-writes'
+
+/** A delivery's outcome, with what the observer is told once the round is recorded. */
+interface Outcome extends RoundOutcome {
+  failure?: FailureClass
 }
 
 /** Calls the plugin for one message; throws a classified error when it fails. */
 export type Deliver = (message: ClaimedMessage, signal: AbortSignal) => Promise<DeliveryResult>
-
-/** A database change that follows a delivery's outcome, made in the transaction that records it. */
-export type OutcomeWrite = (tx: SqlRunner) => Promise<void>
 
 /** Why a message went to `dead`: its last error, and whether the partner refused it outright. */
 export interface DeadLetter {
@@ -28,11 +26,12 @@ export interface DeadLetter {
  * Database changes that follow a delivery's outcome. Each is asked for before the transaction that
  * records the outcome opens, so it can read what its write needs (a re-route's locations and rules;
  * on SQLite nothing may be read outside an open transaction); the write it returns runs inside that
- * transaction, with the message's new status, all or nothing.
+ * transaction, with the message's new status, all or nothing. A common outcome should return a
+ * `grouped` write, so a round's worth of them is one statement.
  */
 export interface DeliveryEffects {
-  onDelivered?(message: ClaimedMessage, result: DeliveryResult): Promise<OutcomeWrite | undefined>
-  onDead?(message: ClaimedMessage, death: DeadLetter): Promise<OutcomeWrite | undefined>
+  onDelivered?(message: ClaimedMessage, result: DeliveryResult): Promise<EffectWrite | undefined>
+  onDead?(message: ClaimedMessage, death: DeadLetter): Promise<EffectWrite | undefined>
 }
 
 export interface DispatcherObserver {
@@ -56,16 +55,15 @@ export interface DispatcherOptions {
   /** How often to look for due messages when nobody wakes us. */
   pollMs?: number
   /**
-   * True while work that somebody is waiting on (order intake at saturation) wants the CPU. Rounds
-   * then shrink to `busyRound` and pause between them: deliveries are asynchronous by design and
-   * catch up after the peak, while a channel waiting for its webhook answer may time out and resend.
+   * How hard work that somebody is waiting on (order intake) is working. While it is saturated,
+   * rounds are paced to a share of the time (`pacing.ts`): a channel waiting for its webhook answer
+   * may time out and resend, while deliveries are asynchronous by design and catch up after the
+   * peak. Without it deliveries never pause.
    */
-  busy?: () => boolean
-  busyRound?: { batchSize: number; concurrency: number; pauseMs: number }
+  intakeLoad?: () => IntakeLoad
+  /** Defaults from `defaultPacing`. */
+  pacing?: Partial<PacingOptions>
 }
-
-/** While intake is saturated: at most 16 messages per 50 ms, so deliveries never stop. */
-const BUSY_ROUND = { batchSize: 16, concurrency: 4, pauseMs: 50 }
 
 /**
  * The background worker that empties the outbox: at least once, in order per order and instance,
@@ -77,10 +75,10 @@ export class OutboxDispatcher {
   private stopped = true
   private wakeRequested = false
   private readonly controller = new AbortController()
-  private readonly opts: Required<Omit<DispatcherOptions, 'effects' | 'observer' | 'busy'>> &
-    Pick<DispatcherOptions, 'effects' | 'observer' | 'busy'>
-  /** When the scheduled round runs (ms since epoch), while one is scheduled. */
-  private dueAt: number | undefined
+  private readonly opts: Required<Omit<DispatcherOptions, 'effects' | 'observer' | 'intakeLoad' | 'pacing'>> &
+    Pick<DispatcherOptions, 'effects' | 'observer' | 'intakeLoad'> & { pacing: PacingOptions }
+  /** Whether the scheduled round waits out a pacing pause (a commit's wake-up does not cut it short). */
+  private pausing = false
 
   constructor(options: DispatcherOptions) {
     this.opts = {
@@ -89,8 +87,8 @@ export class OutboxDispatcher {
       concurrency: 16,
       leaseMs: 60_000,
       pollMs: 500,
-      busyRound: BUSY_ROUND,
       ...options,
+      pacing: { ...defaultPacing, ...options.pacing },
     }
   }
 
@@ -120,8 +118,7 @@ export class OutboxDispatcher {
       this.wakeRequested = true
       return
     }
-    // A paused dispatcher keeps its pause while intake is saturated: every commit wakes it.
-    if (this.dueAt !== undefined && this.opts.busy?.()) return
+    if (this.pausing) return
     this.schedule(0)
   }
 
@@ -129,101 +126,111 @@ export class OutboxDispatcher {
   async drain(): Promise<number> {
     let total = 0
     for (;;) {
-      const n = await this.round(this.opts.batchSize, this.opts.concurrency)
-      total += n
-      if (n === 0) return total
+      const { claimed } = await this.round()
+      total += claimed
+      if (claimed === 0) return total
     }
   }
 
-  private schedule(ms: number): void {
+  private schedule(ms: number, pausing = false): void {
     if (this.stopped) return
     if (this.timer) clearTimeout(this.timer)
-    this.dueAt = Date.now() + ms
+    this.pausing = pausing
     this.timer = setTimeout(() => void this.tick(), ms)
   }
 
   private async tick(): Promise<void> {
-    this.dueAt = undefined
+    this.pausing = false
     if (this.running || this.stopped) return
     this.running = true
-    const busy = this.opts.busy?.() ?? false
-    const size = busy ? this.opts.busyRound : this.opts
-    let delivered = 0
+    const started = performance.now()
+    let round = { claimed: 0, lagMs: 0 }
     try {
-      delivered = await this.round(size.batchSize, size.concurrency)
+      round = await this.round()
     } catch (error) {
       this.opts.observer?.crashed?.(error)
     } finally {
       this.running = false
     }
-    const again = delivered >= size.batchSize || this.wakeRequested
+    const again = round.claimed >= this.opts.batchSize || this.wakeRequested
     this.wakeRequested = false
-    this.schedule(!again ? this.opts.pollMs : busy ? this.opts.busyRound.pauseMs : 0)
+    if (!again) return this.schedule(this.opts.pollMs)
+    const load = this.opts.intakeLoad?.()
+    const pause = load
+      ? pauseAfterRound({ roundMs: performance.now() - started, lagMs: round.lagMs }, load, this.opts.pacing)
+      : 0
+    this.schedule(pause, pause > 0)
   }
 
   private lastReclaim = 0
 
-  private async round(batchSize: number, concurrency: number): Promise<number> {
+  /** Claims, delivers and records one round: a fixed number of statements, however many messages. */
+  private async round(): Promise<{ claimed: number; lagMs: number }> {
+    const { store, observer, batchSize, concurrency } = this.opts
     if (Date.now() - this.lastReclaim > Math.min(this.opts.leaseMs / 2, 5_000)) {
       this.lastReclaim = Date.now()
-      await this.opts.store.reclaimExpired()
+      await store.reclaimExpired()
     }
-    const messages = await this.opts.store.claim(batchSize, this.opts.leaseMs)
-    if (messages.length === 0) return 0
+    const { messages, lagMs } = await store.claim(batchSize, this.opts.leaseMs)
+    if (messages.length === 0) return { claimed: 0, lagMs }
     let next = 0
-    const done: Delivered[] = []
+    const outcomes: Outcome[] = []
     const worker = async () => {
       while (next < messages.length && !this.controller.signal.aborted) {
-        const message = messages[next++]!
-        const ok = await this.deliverOne(message)
-        if (ok) done.push(ok)
+        const outcome = await this.deliverOne(messages[next++]!)
+        if (outcome) outcomes.push(outcome)
       }
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, messages.length) }, worker))
-    const { observer } = this.opts
-    await this.opts.store.delivered(
-      done.map(({ message, write, startedAt }) => ({
-        message,
-        startedAt,
-        ...(write ? { effects: write } : {}),
-      })),
-    )
-    for (const d of done) observer?.delivered?.(d.message, d.ms)
-    return messages.length
+    // Nothing recorded for a message leaves it claimed: its lease runs out and it is tried again.
+    const { unrecorded } = await store.record(outcomes)
+    const lost = new Set(unrecorded.map((u) => u.outcome))
+    for (const u of unrecorded) observer?.crashed?.(u.error)
+    for (const o of outcomes) {
+      if (lost.has(o)) continue
+      if (o.status === 'delivered') observer?.delivered?.(o.message, (o.endedAt ?? 0) - o.startedAt)
+      else observer?.failed?.(o.message, o.failure ?? 'transient', o.error ?? '', o.status)
+    }
+    return { claimed: messages.length, lagMs }
   }
 
-  /** Calls the plugin; a success is returned to be recorded with the round, a failure is recorded now. */
-  private async deliverOne(message: ClaimedMessage): Promise<Delivered | undefined> {
-    const { store, effects, observer } = this.opts
+  /** Calls the plugin and works out the outcome to record with the round (undefined: none). */
+  private async deliverOne(message: ClaimedMessage): Promise<Outcome | undefined> {
+    const { effects, observer } = this.opts
     const startedAt = Date.now()
     let result: DeliveryResult
     try {
       result = await this.opts.deliver(message, this.controller.signal)
     } catch (raw) {
-      if (this.controller.signal.aborted) return undefined // shutting down; the lease expires and someone retries
+      if (this.controller.signal.aborted) return undefined // shutting down; the claim is given back
+      const endedAt = Date.now()
       const error = classifyError(raw)
       const text = `${error.code}: ${error.message}`
       const exhausted = message.attempt >= message.maxAttempts
-      const retryAt =
-        error.failure === 'permanent' || exhausted
-          ? null
-          : Date.now() + nextDelayMs(message.attempt, this.opts.backoff, error.retryAfterMs)
-      try {
-        const write =
-          retryAt === null
-            ? await effects?.onDead?.(message, { error: text, failure: error.failure })
-            : undefined
-        const outcome = await store.failed(message, startedAt, text, retryAt, write)
-        observer?.failed?.(message, error.failure, text, outcome)
-      } catch (crash) {
-        // Nothing was recorded: the message stays claimed until its lease runs out and is tried again.
-        observer?.crashed?.(crash)
+      if (error.failure !== 'permanent' && !exhausted) {
+        const retryAt = endedAt + nextDelayMs(message.attempt, this.opts.backoff, error.retryAfterMs)
+        return { message, status: 'retry', startedAt, endedAt, error: text, retryAt, failure: error.failure }
       }
-      return undefined
+      try {
+        const write = await effects?.onDead?.(message, { error: text, failure: error.failure })
+        return {
+          message,
+          status: 'dead',
+          startedAt,
+          endedAt,
+          error: text,
+          failure: error.failure,
+          ...(write ? { effects: write } : {}),
+        }
+      } catch (crash) {
+        observer?.crashed?.(crash)
+        return undefined
+      }
     }
-    const ms = Date.now() - startedAt
+    const endedAt = Date.now()
     try {
-      return { message, write: await effects?.onDelivered?.(message, result), startedAt, ms }
+      const write = await effects?.onDelivered?.(message, result)
+      return { message, status: 'delivered', startedAt, endedAt, ...(write ? { effects: write } : {}) }
     } catch (crash) {
       observer?.crashed?.(crash)
       return undefined

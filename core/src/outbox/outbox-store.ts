@@ -1,9 +1,11 @@
 import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
-import { isRetryableDbError, readJson } from '../db/sql/sql-db'
+import { isConnectionError, isRetryableDbError, readJson } from '../db/sql/sql-db'
 import { uuidv7 } from '../ids'
 import type { OutboxMessageSchema } from './outbox-message.entity'
 import { DEFAULT_MAX_ATTEMPTS } from './outbox-writer'
+import { type EffectWrite, runEffects } from './outcome-writes'
+import { type AttemptRow, insertAttempts, type MarkRow, markRound } from './round-statements'
 import type { OutboxTopic, WithPayload } from './topics'
 
 export type ClaimedMessage = WithPayload<{
@@ -18,8 +20,43 @@ export type ClaimedMessage = WithPayload<{
 
 type ClaimRow = Pick<
   RowOf<typeof OutboxMessageSchema>,
-  'id' | 'topic' | 'instance_id' | 'order_id' | 'idempotency_key' | 'payload' | 'attempts' | 'max_attempts'
+  | 'id'
+  | 'topic'
+  | 'instance_id'
+  | 'order_id'
+  | 'idempotency_key'
+  | 'payload'
+  | 'attempts'
+  | 'max_attempts'
+  | 'next_attempt_at'
 >
+
+/** What one claim took, and how long the oldest of it had been due: how far deliveries lag. */
+export interface Claim {
+  messages: ClaimedMessage[]
+  /** 0 when nothing was due. */
+  lagMs: number
+}
+
+/** How one delivery went, as the round records it. */
+export interface RoundOutcome {
+  message: ClaimedMessage
+  status: 'delivered' | 'retry' | 'dead'
+  startedAt: number
+  /** When the delivery ended; the recording time if absent. */
+  endedAt?: number
+  /** Why it failed (retry and dead). */
+  error?: string
+  /** When a retry is due. */
+  retryAt?: number
+  /** Made with the outcome where this worker still held the message (not for a retry). */
+  effects?: EffectWrite
+}
+
+export interface RoundRecord {
+  /** Outcomes that could not be recorded: their messages stay claimed until the lease runs out. */
+  unrecorded: { outcome: RoundOutcome; error: unknown }[]
+}
 
 /** A dead message as the operator retry sees it. */
 export type DeadMessage = WithPayload<{ id: string }>
@@ -45,12 +82,13 @@ export class OutboxStore {
     private readonly settled: SettledCheck = async () => new Set(),
   ) {}
 
-  async claim(limit: number, leaseMs: number, now = Date.now()): Promise<ClaimedMessage[]> {
+  async claim(limit: number, leaseMs: number, now = Date.now()): Promise<Claim> {
     const pg = this.db.dialect === 'postgresql'
     // Walks pending messages in id order on the (status, id) index and stops at `limit`: the cost of
-    // a claim does not grow with the backlog.
-    const rows = await this.db.transaction((tx) =>
-      tx.all<ClaimRow>(
+    // a claim does not grow with the backlog. One statement is atomic on its own: on PostgreSQL it
+    // runs without BEGIN and COMMIT (two round trips fewer); SQLite takes its write lock up front.
+    const claim = (runner: SqlRunner) =>
+      runner.all<ClaimRow>(
         `update outbox_message set status = 'in_flight', locked_by = ?, locked_until = ?, attempts = attempts + 1
           where id in (
             select m.id from outbox_message m
@@ -61,11 +99,12 @@ export class OutboxStore {
                     and p.status in ('pending', 'in_flight') and p.id < m.id)
              order by m.id
              limit ?${pg ? ' for update of m skip locked' : ''})
-          returning id, topic, instance_id, order_id, idempotency_key, payload, attempts, max_attempts`,
+          returning id, topic, instance_id, order_id, idempotency_key, payload, attempts, max_attempts, next_attempt_at`,
         [this.workerId, now + leaseMs, now, limit],
-      ),
-    )
-    return rows
+      )
+    const rows = pg ? await claim(this.db) : await this.db.transaction(claim)
+    const oldestDue = Math.min(...rows.map((r) => Number(r.next_attempt_at)))
+    const messages = rows
       .map(
         (r) =>
           // The row was written from a NewOutboxMessage of this topic (writeOutbox).
@@ -81,65 +120,70 @@ export class OutboxStore {
           }) as ClaimedMessage,
       )
       .sort((a, b) => (a.id < b.id ? -1 : 1))
+    return { messages, lagMs: rows.length > 0 ? Math.max(0, now - oldestDue) : 0 }
   }
 
   /**
-   * Marks messages delivered, with each one's `effects` (e.g. store the WMS reference), in one
-   * transaction: a round's worth of deliveries costs one commit, not one each.
+   * Records a whole round's outcomes in one transaction with a fixed number of statements (one
+   * status update, one insert of attempt history, the effects grouped by kind): the cost of a round
+   * does not grow with the messages in it. An outcome only counts, effects and all, where this
+   * worker still held the message: one whose lease ran out meanwhile belongs to another worker now,
+   * which will complete it. If recording the round fails (an effect refused its write), each outcome
+   * is recorded on its own, so one bad write leaves only its own message claimed until its lease
+   * runs out; the messages whose outcome could not be recorded are returned.
    */
-  async delivered(
-    items: readonly {
-      message: ClaimedMessage
-      startedAt: number
-      effects?: (tx: SqlRunner) => Promise<void>
-    }[],
-    now = Date.now(),
-  ): Promise<void> {
-    if (items.length === 0) return
-    await this.db.transaction(async (tx) => {
-      for (const { message, startedAt, effects } of items) {
-        const changed = await tx.run(
-          `update outbox_message set status = 'delivered', delivered_at = ?, locked_by = null, locked_until = null, last_error = null
-            where id = ? and locked_by = ? and status = 'in_flight'`,
-          [now, message.id, this.workerId],
-        )
-        // A first-try success is fully told by the message row; history matters once something failed.
-        if (message.attempt > 1) await this.recordAttempt(tx, message, startedAt, now, 'delivered', null)
-        // Lost the lease meanwhile: another worker owns the message now and will complete it.
-        if (changed === 1 && effects) await effects(tx)
+  async record(outcomes: readonly RoundOutcome[], now = Date.now()): Promise<RoundRecord> {
+    if (outcomes.length === 0) return { unrecorded: [] }
+    try {
+      await this.recordTogether(outcomes, now)
+      return { unrecorded: [] }
+    } catch (error) {
+      // Without a database nothing can be recorded one by one either.
+      if (outcomes.length === 1 || isConnectionError(error))
+        return { unrecorded: outcomes.map((outcome) => ({ outcome, error })) }
+    }
+    const unrecorded: RoundRecord['unrecorded'] = []
+    for (const outcome of outcomes) {
+      try {
+        await this.recordTogether([outcome], now)
+      } catch (error) {
+        unrecorded.push({ outcome, error })
       }
-    })
+    }
+    return { unrecorded }
   }
 
-  async failed(
-    message: ClaimedMessage,
-    startedAt: number,
-    error: string,
-    retryAt: number | null,
-    effects?: (tx: SqlRunner) => Promise<void>,
-    now = Date.now(),
-  ): Promise<'retry' | 'dead'> {
-    const outcome = retryAt === null ? 'dead' : 'retry'
+  private recordTogether(outcomes: readonly RoundOutcome[], now: number): Promise<void> {
+    const marks: MarkRow[] = outcomes.map((o) => ({
+      id: o.message.id,
+      status: o.status === 'retry' ? 'pending' : o.status,
+      nextAttemptAt: o.status === 'delivered' ? null : (o.retryAt ?? now),
+      error: o.status === 'delivered' ? null : (o.error ?? '').slice(0, 2000),
+    }))
+    // A first-try success is fully told by the message row; history matters once something failed.
+    const attempts: AttemptRow[] = outcomes
+      .filter((o) => o.status !== 'delivered' || o.message.attempt > 1)
+      .map((o) => ({
+        id: uuidv7(now),
+        messageId: o.message.id,
+        attempt: o.message.attempt,
+        startedAt: o.startedAt,
+        durationMs: Math.max(0, (o.endedAt ?? now) - o.startedAt),
+        outcome: o.status,
+        error: o.status === 'delivered' ? null : (o.error ?? null),
+      }))
     // The effects of a dead message may re-route an order: a deadlock or serialization failure
     // there rolls everything back, and the whole transaction is simply run again.
-    await retryOnDbConflict(() =>
+    return retryOnDbConflict(() =>
       this.db.transaction(async (tx) => {
-        const changed = await tx.run(
-          `update outbox_message set status = ?, next_attempt_at = ?, locked_by = null, locked_until = null, last_error = ?
-          where id = ? and locked_by = ? and status = 'in_flight'`,
-          [
-            outcome === 'dead' ? 'dead' : 'pending',
-            retryAt ?? now,
-            error.slice(0, 2000),
-            message.id,
-            this.workerId,
-          ],
-        )
-        await this.recordAttempt(tx, message, startedAt, now, outcome, error)
-        if (changed === 1 && effects && outcome === 'dead') await effects(tx)
+        const held = await markRound(tx, this.workerId, marks, now)
+        await insertAttempts(tx, this.workerId, attempts)
+        const effects = outcomes
+          .filter((o) => o.effects && o.status !== 'retry' && held.has(o.message.id))
+          .map((o) => o.effects!)
+        await runEffects(tx, effects)
       }),
     )
-    return outcome
   }
 
   /**
@@ -203,30 +247,6 @@ export class OutboxStore {
     )
     const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0)
     return { pending: get('pending'), inFlight: get('in_flight'), dead: get('dead') }
-  }
-
-  private async recordAttempt(
-    tx: SqlRunner,
-    message: ClaimedMessage,
-    startedAt: number,
-    now: number,
-    outcome: string,
-    error: string | null,
-  ): Promise<void> {
-    await tx.run(
-      `insert into outbox_attempt (id, message_id, attempt, worker, started_at, duration_ms, outcome, error)
-        values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        uuidv7(now),
-        message.id,
-        message.attempt,
-        this.workerId,
-        startedAt,
-        Math.max(0, now - startedAt),
-        outcome,
-        error,
-      ],
-    )
   }
 }
 

@@ -5,6 +5,7 @@ import type { HubContext } from '../hub-context'
 import { inSpan } from '../observability/tracing'
 import { invokePlugin } from '../plugins/invoke'
 import type { LoadedInstance } from '../plugins/loader'
+import type { IntakeLoadMeter } from './intake-load'
 
 const DELIVERY_DEADLINE_MS = 30_000
 const STREAM_TOPICS = new Set(['inventory.push', 'price.push'])
@@ -57,8 +58,12 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
   )
 }
 
-/** The outbox dispatcher, delivering through the loaded plugins and keeping their health current. */
-export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
+/**
+ * The outbox dispatcher, delivering through the loaded plugins and keeping their health current.
+ * `intake` tells it how hard order intake works, so deliveries give way (down to their share of
+ * the time) only while intake is saturated.
+ */
+export function createOutboxWorker(hub: HubContext, intake?: IntakeLoadMeter): OutboxDispatcher {
   const lastHealthWrite = new Map<string, number>()
   const deliver: Deliver = async (message) => {
     const instance = hub.registry.get(message.instanceId)
@@ -78,7 +83,8 @@ export function createOutboxWorker(hub: HubContext): OutboxDispatcher {
     backoff: { baseMs: outbox.baseMs, maxMs: outbox.maxMs },
     pollMs: outbox.pollMs,
     leaseMs: outbox.leaseMs,
-    ...(outbox.atPeak ? { busy: () => hub.core.intake.crowded(), busyRound: outbox.atPeak } : {}),
+    pacing: { minShare: outbox.share },
+    ...(intake ? { intakeLoad: () => intake.load() } : {}),
     observer: {
       delivered(message, ms) {
         hub.metrics.outboxDeliveries.inc({

@@ -95,6 +95,39 @@ export async function setFulfilmentStatus(
   return changed > 0
 }
 
+/**
+ * Warehouses accepted these requests: each fulfilment still requested (or failed, after an operator
+ * retry) becomes accepted with the warehouse's reference, in one statement however many there are
+ * (the outbox records a delivery round's acceptances together). Arrays on PostgreSQL, one JSON
+ * text on SQLite: the statement's text never changes with the count.
+ */
+export async function acceptFulfilments(
+  tx: SqlRunner,
+  items: readonly { fulfilmentId: string; externalRef: string | null }[],
+  now: number,
+): Promise<void> {
+  if (items.length === 0) return
+  if (tx.dialect === 'postgresql') {
+    await tx.run(
+      `update fulfilment as f set status = 'accepted', updated_at = ?::bigint, external_ref = v.ref
+         from unnest(?::uuid[], ?::text[]) as v(fid, ref)
+        where f.id = v.fid and f.status in ('requested', 'failed')`,
+      [
+        now,
+        items.map((i) => i.fulfilmentId),
+        items.map((i) => i.externalRef) as unknown as readonly string[],
+      ],
+    )
+    return
+  }
+  await tx.run(
+    `update fulfilment set status = 'accepted', updated_at = ?, external_ref = v.ref
+       from (select json_extract(value, '$[0]') as fid, json_extract(value, '$[1]') as ref from json_each(?)) as v
+      where fulfilment.id = v.fid and status in ('requested', 'failed')`,
+    [now, JSON.stringify(items.map((i) => [i.fulfilmentId, i.externalRef]))],
+  )
+}
+
 /** A modification gave back everything not with a warehouse: fulfilments still pending close. */
 export async function cancelPendingFulfilments(
   tx: SqlRunner,

@@ -15,6 +15,7 @@ export {
 } from './allocations'
 export { addDecision, addRejection, decisionJson, rejectedLocations } from './decisions'
 export {
+  acceptFulfilments,
   cancelPendingFulfilments,
   type FulfilmentHead,
   fulfilmentsIn,

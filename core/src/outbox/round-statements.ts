@@ -1,0 +1,111 @@
+import type { SqlParam, SqlRunner } from '../db/sql/sql-db'
+
+/** One message's outcome as the round's statements write it. */
+export interface MarkRow {
+  id: string
+  status: 'delivered' | 'pending' | 'dead'
+  /** Null keeps the message's own (a delivery leaves it as it was). */
+  nextAttemptAt: number | null
+  error: string | null
+}
+
+export interface AttemptRow {
+  id: string
+  messageId: string
+  attempt: number
+  startedAt: number
+  durationMs: number
+  outcome: 'delivered' | 'retry' | 'dead'
+  error: string | null
+}
+
+/**
+ * The statements that record a whole delivery round, whatever its size: one update for every
+ * message's new status and one insert for the attempts worth keeping. The rows travel as arrays
+ * (`unnest`) on PostgreSQL and as one JSON text (`json_each`) on SQLite, so each statement's text
+ * is the same for every round: prepared once, never re-planned per round size.
+ */
+const MARK_PG = `update outbox_message as m
+    set status = v.to_status, next_attempt_at = coalesce(v.next_at, m.next_attempt_at),
+        delivered_at = case when v.to_status = 'delivered' then ?::bigint else m.delivered_at end,
+        locked_by = null, locked_until = null, last_error = v.err
+   from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[]) as v(mid, to_status, next_at, err)
+  where m.id = v.mid and m.locked_by = ? and m.status = 'in_flight'
+  returning m.id`
+
+// SQLite's UPDATE … FROM: the target's own columns are named bare (SQLite qualifies none in SET).
+const MARK_SQLITE = `update outbox_message
+    set status = v.to_status, next_attempt_at = coalesce(v.next_at, next_attempt_at),
+        delivered_at = case when v.to_status = 'delivered' then ? else delivered_at end,
+        locked_by = null, locked_until = null, last_error = v.err
+   from (select json_extract(value, '$[0]') as mid, json_extract(value, '$[1]') as to_status,
+                json_extract(value, '$[2]') as next_at, json_extract(value, '$[3]') as err
+           from json_each(?)) as v
+  where outbox_message.id = v.mid and locked_by = ? and status = 'in_flight'
+  returning id`
+
+const ATTEMPTS_PG = `insert into outbox_attempt (id, message_id, attempt, worker, started_at, duration_ms, outcome, error)
+  select v.id, v.message_id, v.attempt, ?, v.started_at, v.duration_ms, v.outcome, v.error
+    from unnest(?::uuid[], ?::uuid[], ?::int[], ?::bigint[], ?::int[], ?::text[], ?::text[])
+      as v(id, message_id, attempt, started_at, duration_ms, outcome, error)`
+
+const ATTEMPTS_SQLITE = `insert into outbox_attempt (id, message_id, attempt, worker, started_at, duration_ms, outcome, error)
+  select json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), ?,
+         json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'),
+         json_extract(value, '$[6]')
+    from json_each(?)`
+
+/** Sets each message's outcome where this worker still holds it; returns the ids it held. */
+export async function markRound(
+  tx: SqlRunner,
+  workerId: string,
+  rows: readonly MarkRow[],
+  now: number,
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
+  const held =
+    tx.dialect === 'postgresql'
+      ? await tx.all<{ id: string }>(MARK_PG, [
+          now,
+          rows.map((r) => r.id),
+          rows.map((r) => r.status),
+          // node-postgres sends a JS array as an array literal; nulls stay SQL nulls.
+          rows.map((r) => r.nextAttemptAt) as unknown as readonly number[],
+          rows.map((r) => r.error) as unknown as readonly string[],
+          workerId,
+        ])
+      : await tx.all<{ id: string }>(MARK_SQLITE, [
+          now,
+          JSON.stringify(rows.map((r) => [r.id, r.status, r.nextAttemptAt, r.error])),
+          workerId,
+        ])
+  return new Set(held.map((r) => r.id))
+}
+
+export async function insertAttempts(
+  tx: SqlRunner,
+  workerId: string,
+  rows: readonly AttemptRow[],
+): Promise<void> {
+  if (rows.length === 0) return
+  if (tx.dialect === 'postgresql') {
+    const column = <K extends keyof AttemptRow>(k: K) => rows.map((r) => r[k]) as unknown as SqlParam
+    await tx.run(ATTEMPTS_PG, [
+      workerId,
+      column('id'),
+      column('messageId'),
+      column('attempt'),
+      column('startedAt'),
+      column('durationMs'),
+      column('outcome'),
+      column('error'),
+    ])
+    return
+  }
+  await tx.run(ATTEMPTS_SQLITE, [
+    workerId,
+    JSON.stringify(
+      rows.map((r) => [r.id, r.messageId, r.attempt, r.startedAt, r.durationMs, r.outcome, r.error]),
+    ),
+  ])
+}
