@@ -4,6 +4,7 @@ import { benchOrders } from './orders'
 import { benchPricing } from './pricing'
 import { benchRouting } from './routing'
 import { benchScale } from './scale'
+import { benchSustained } from './sustained'
 
 /** `pnpm bench <name>`: runs one benchmark; its last output line is its result as JSON. */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   pricing: benchPricing,
   routing: benchRouting,
   scale: benchScale,
+  sustained: benchSustained,
 }
 
 const name = process.argv[2]

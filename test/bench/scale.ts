@@ -1,96 +1,40 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { SIGNATURE_HEADER, signTimestamped } from '@switchyard/plugin-sdk'
-import { createTestDb } from '../support/databases'
-import { type HubProcess, spawnHub } from '../support/hub-process'
-import { liftLimits } from './lift-limits'
+import type { DbKind } from '../support/databases'
+import { BENCH_SECRET, measureEcho, startBenchHubs, startSink } from './bench-hub'
 import { type LoadResult, load } from './load'
-import { startScript } from './processes'
+import { orderMix, oversold } from './order-mix'
 
 /**
- * `pnpm bench scale`: intake orders/s on PostgreSQL with one, two and three hub processes sharing
- * one database, each hub with its outbox worker on (delivering to a sink peer). 50 connections in
- * all, split evenly over the hubs, 10 s per step after a warm-up; a fresh schema per step.
+ * `pnpm bench scale`: intake orders/s with the shared order mix on SQLite (one hub) and on
+ * PostgreSQL with one, two and three hub processes sharing one database, beside a Hono echo
+ * measured in the same run. Every hub runs its outbox worker (unless BENCH_WORKERS=0), delivering
+ * to a sink peer. BENCH_CONNECTIONS (50) in all, split evenly over the hubs, BENCH_DURATION (10) s
+ * per step after a 2 s warm-up; a fresh database per step. After each step the stock is read:
+ * nothing may be allocated beyond what is on hand (the hottest skus sell out part way).
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
-const SECRET = 'bench-scale-secret'
-const SKUS = [
-  'TEE-MER-BLK-M',
-  'TEE-MER-BLK-L',
-  'HOOD-ORG-GRY-L',
-  'SOCK-HIKE-3PK',
-  'MUG-ENAMEL',
-  'HONEY-UMF15',
-  'MAP-TOPO-SET',
-]
 
-let seq = 0
-const run = Date.now().toString(36)
-function order() {
-  const n = 1 + (seq % 3)
-  const body = JSON.stringify({
-    externalId: `SCALE-${run}-${++seq}`,
-    currency: 'NZD',
-    customer: { email: `buyer${seq % 3000}@example.nz` },
-    shipTo: { line1: '1 Main Street', city: 'Wellington', country: 'NZ', lat: -41.2865, lon: 174.7762 },
-    lines: Array.from({ length: n }, (_, i) => ({
-      sku: SKUS[(seq + i * 2) % SKUS.length]!,
-      quantity: 1 + ((seq + i) % 2),
-      unitPrice: '19.90',
-    })),
-  })
-  return { body, headers: { [SIGNATURE_HEADER]: signTimestamped(SECRET, body) } }
+interface Step {
+  rps: number
+  p99: number
+  errors: number
+  oversold: number
 }
 
-async function step(
-  hubCount: number,
-  sinkUrl: string,
-): Promise<{ rps: number; p99: number; errors: number }> {
-  const db = await createTestDb('postgresql')
-  const dir = mkdtempSync(join(tmpdir(), 'switchyard-scale-'))
-  const config = join(dir, 'switchyard.config.json')
-  writeFileSync(
-    config,
-    JSON.stringify({
-      plugins: [
-        { id: 'demo-web', use: '@switchyard/rest-channel', config: { secret: { $env: 'BENCH_SECRET' } } },
-        {
-          id: 'demo-wms',
-          use: '@switchyard/rest-wms',
-          config: {
-            baseUrl: sinkUrl,
-            apiKey: { $env: 'BENCH_SECRET' },
-            webhookSecret: { $env: 'BENCH_SECRET' },
-          },
-        },
-      ],
-    }),
-  )
-  const env = {
-    ...db.env,
-    PORT: '0',
-    SWITCHYARD_CONFIG: config,
-    SWITCHYARD_DEMO: '1',
-    BENCH_SECRET: SECRET,
-    LOG_LEVEL: 'warn',
-    SWITCHYARD_RATE_LIMIT_WEBHOOK: 'off',
-  }
-  const hubs: HubProcess[] = []
+async function step(kind: DbKind, hubCount: number, sinkUrl: string): Promise<Step> {
+  const bench = await startBenchHubs(kind, hubCount, sinkUrl)
   try {
-    hubs.push(await spawnHub(env)) // the first seeds the demo world
-    const key = hubs[0]!.bootstrapKey!
-    await liftLimits(hubs[0]!.url, key)
-    for (let i = 1; i < hubCount; i++) hubs.push(await spawnHub(env))
+    const mixes = bench.hubs.map((_, i) =>
+      orderMix(BENCH_SECRET, `SCALE-${kind}-${hubCount}-${i}`, 1_000 + i),
+    )
     const drive = (seconds: number) =>
       Promise.all(
-        hubs.map((h) =>
+        bench.hubs.map((_, i) =>
           load({
-            url: `${h.url}/webhooks/demo-web/orders`,
+            url: bench.webhook(i),
             connections: Math.max(1, Math.round(CONNECTIONS / hubCount)),
             durationSec: seconds,
-            body: order,
+            body: mixes[i]!.next,
           }),
         ),
       )
@@ -100,33 +44,48 @@ async function step(
       rps: Math.round(results.reduce((s, r) => s + r.rps, 0)),
       p99: Math.max(...results.map((r) => r.p99Ms)),
       errors: results.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
+      oversold: await oversold(bench.hubs[0]!.url, bench.key),
     }
   } finally {
-    for (const h of hubs) await h.stop()
-    rmSync(dir, { recursive: true, force: true })
-    await db.drop()
+    await bench.stop()
   }
 }
 
 export async function benchScale(): Promise<Record<string, unknown>> {
-  const sink = await startScript('./sink-server.ts')
+  const sink = await startSink()
   try {
-    const out: Record<string, { rps: number; p99: number; errors: number }> = {}
-    for (const n of [1, 2, 3]) {
-      out[n] = await step(n, `http://127.0.0.1:${sink.port}`)
+    const sinkUrl = `http://127.0.0.1:${sink.port}`
+    const echo = await measureEcho(orderMix(BENCH_SECRET, 'ECHO'), CONNECTIONS, DURATION)
+    process.stdout.write(`hono echo: ${Math.round(echo.rps)}/s\n`)
+    const steps: [string, DbKind, number][] = [
+      ['sqlite', 'sqlite', 1],
+      ['pg1', 'postgresql', 1],
+      ['pg2', 'postgresql', 2],
+      ['pg3', 'postgresql', 3],
+    ]
+    const out: Record<string, Step> = {}
+    for (const [name, kind, hubs] of steps) {
+      const s = await step(kind, hubs, sinkUrl)
+      out[name] = s
       process.stdout.write(
-        `${n} hub(s) on PostgreSQL: ${out[n]!.rps} orders/s, p99 ${out[n]!.p99} ms, errors ${out[n]!.errors}\n`,
+        `${hubs} hub(s) on ${kind}: ${s.rps} orders/s, p99 ${s.p99} ms, errors ${s.errors}, oversold ${s.oversold}\n`,
       )
     }
+    const get = (name: string) => out[name]!
     return {
       name: 'scale',
-      pg1: out[1]!.rps,
-      pg2: out[2]!.rps,
-      pg3: out[3]!.rps,
-      p99Ms: { pg1: out[1]!.p99, pg2: out[2]!.p99, pg3: out[3]!.p99 },
-      errors: out[1]!.errors + out[2]!.errors + out[3]!.errors,
+      sqlitePerSec: get('sqlite').rps,
+      pgOneHubPerSec: get('pg1').rps,
+      pgTwoHubsPerSec: get('pg2').rps,
+      pgThreeHubsPerSec: get('pg3').rps,
+      echoRps: Math.round(echo.rps),
+      oversold: steps.reduce((sum, [name]) => sum + get(name).oversold, 0),
+      pgOneHubOfSqlite: Number((get('pg1').rps / get('sqlite').rps).toFixed(3)),
+      p99Ms: Object.fromEntries(steps.map(([name]) => [name, get(name).p99])),
+      errors: steps.reduce((sum, [name]) => sum + get(name).errors, 0),
       connections: CONNECTIONS,
       durationSec: DURATION,
+      workers: process.env.BENCH_WORKERS ?? '1',
     }
   } finally {
     await sink.stop()
