@@ -221,8 +221,18 @@ function ruleListPrice(
     }
     const found = priceFrom(ctx, list, l.sku)
     if (found) return listStep(ctx, out, list, found, r.name)
+    // The rule chose this list, but its data cannot price the line: say which data, since the
+    // analyst sees only that the rule did not apply.
+    out.warnings.push(`rule ${r.name}: ${whyNoPrice(ctx, list, l.sku)}`)
   }
   return null
+}
+
+/** Why a list gives no price for a sku now, in the analyst's terms. */
+function whyNoPrice(ctx: QuoteContext, list: PriceListRecord, sku: string): string {
+  if (!validAt(list, ctx.at)) return `price list '${list.id}' is not in force at this time`
+  if (!list.prices.has(sku)) return `price list '${list.id}' holds no price for ${sku}`
+  return `no exchange rate ${list.currency}→${ctx.currency} for price list '${list.id}'`
 }
 
 /** 1c. Otherwise the best matching list (PriceBook.candidates' order). */

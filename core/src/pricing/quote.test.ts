@@ -456,4 +456,21 @@ describe('quote: a rule naming a list that is gone', () => {
     expect(r).toMatchObject({ unitPrice: '10.00', priceListId: 'retail', rules: [] })
     expect(r.warnings).toEqual(['rule gone: price list deleted does not exist'])
   })
+
+  it('says when the list a rule chose holds no price for the sku, and prices from the best list', () => {
+    const rs = compilePricing([
+      {
+        name: 'wholesale-rule',
+        conditions: { all: [] },
+        event: { type: 'priceList', params: { priceListId: 'wholesale' } },
+      },
+    ])
+    const r = quote(
+      input(),
+      rs,
+      book([list('retail', 'NZD', { 'SKU-A': '10.00' }), list('wholesale', 'NZD', { 'SKU-B': '6.00' })]),
+    ).lines[0]!
+    expect(r).toMatchObject({ unitPrice: '10.00', priceListId: 'retail', rules: [] })
+    expect(r.warnings).toEqual(["rule wholesale-rule: price list 'wholesale' holds no price for SKU-A"])
+  })
 })
