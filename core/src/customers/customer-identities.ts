@@ -207,6 +207,14 @@ export class CustomerIdentities {
     return rows.map((r) => r.tier)
   }
 
+  /** The customer segments in use, sorted, as tiers() for the rule editor. */
+  async segments(): Promise<string[]> {
+    const rows = await this.db.all<{ segment: string }>(
+      'select distinct segment from customer where segment is not null order by segment',
+    )
+    return rows.map((r) => r.segment)
+  }
+
   /**
    * Resolves and records at once, in a transaction of its own: a contract made for a customer by
    * identifier binds those identifiers to one customer record before any order arrives.

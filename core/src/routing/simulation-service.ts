@@ -51,6 +51,8 @@ export interface BacktestOptions {
   limit?: number
   from?: number
   to?: number
+  /** Compare with this version of the same rule set instead of the live rules. */
+  against?: number
 }
 
 interface Outcome {
@@ -173,7 +175,10 @@ export class SimulationService {
     const draft = this.config.compile(await this.ruleSets.getVersion(ruleSetId, version))
     const now = this.clock()
     const baseInputs = await this.config.inputs(now)
-    const live = baseInputs.ruleSet
+    const live =
+      options.against === undefined
+        ? baseInputs.ruleSet
+        : this.config.compile(await this.ruleSets.getVersion(ruleSetId, options.against))
     const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000)
     const where: string[] = []
     const params: number[] = []
@@ -202,7 +207,6 @@ export class SimulationService {
     const totals = {
       orders: 0,
       changed: 0,
-      costDelta: 0,
       transitDelta: 0,
       transitCompared: 0,
       promiseDelta: 0,
@@ -211,7 +215,9 @@ export class SimulationService {
     const splits = { published: 0, draft: 0 }
     const backorders = { published: 0, draft: 0 }
     const holds = { published: 0, draft: 0 }
-    let currency: string | null = null
+    // Shipping cost compares only orders both versions ship in full, per currency: a held or
+    // backordered order's cost is not a saving, and NZD and AUD never add up.
+    const costs = new Map<string, { orders: number; delta: number }>()
     for (const { id, received_at } of ids) {
       const stored = await this.loadOrder(id)
       if (!stored) continue
@@ -234,7 +240,6 @@ export class SimulationService {
       const before = outcome(decide(request, { ...baseInputs, ruleSet: live }))
       const afterPlan = decide(request, { ...baseInputs, ruleSet: draft })
       const after = outcome(afterPlan)
-      currency ??= stored.order.currency
       totals.orders++
       if (before.shipments > 1) splits.published++
       if (after.shipments > 1) splits.draft++
@@ -242,7 +247,13 @@ export class SimulationService {
       if (after.backordered > 0) backorders.draft++
       if (before.held) holds.published++
       if (after.held) holds.draft++
-      totals.costDelta += after.cost - before.cost
+      const shipsInBoth = [before, after].every((o) => !o.held && o.backordered === 0 && o.shipments > 0)
+      if (shipsInBoth) {
+        const c = costs.get(stored.order.currency) ?? { orders: 0, delta: 0 }
+        c.orders++
+        c.delta += after.cost - before.cost
+        costs.set(stored.order.currency, c)
+      }
       if (before.transitDays !== null && after.transitDays !== null) {
         totals.transitDelta += after.transitDays - before.transitDays
         totals.transitCompared++
@@ -274,14 +285,14 @@ export class SimulationService {
       comparedWith: live.versionId ? { ruleSetId: live.ruleSetId, version: live.version } : { builtIn: true },
       orders: totals.orders,
       changed: totals.changed,
-      cost: {
-        currency,
-        totalDelta: currency ? fromMinorUnits(Math.abs(totals.costDelta), currency) : '0',
-        direction: (totals.costDelta > 0 ? 'more' : totals.costDelta < 0 ? 'less' : 'same') as
-          | 'more'
-          | 'less'
-          | 'same',
-      },
+      costs: [...costs.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, c]) => ({
+          currency,
+          orders: c.orders,
+          totalDelta: fromMinorUnits(Math.abs(c.delta), currency),
+          direction: (c.delta > 0 ? 'more' : c.delta < 0 ? 'less' : 'same') as 'more' | 'less' | 'same',
+        })),
       transitDaysDeltaAvg: avg(totals.transitDelta, totals.transitCompared),
       promiseDaysDeltaAvg: avg(totals.promiseDelta, totals.promiseCompared),
       splits,

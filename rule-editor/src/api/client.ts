@@ -41,6 +41,10 @@ export interface Simulation {
 export type Backtest = JsonResponse<'backtestRuleVersion', 200>
 export type BacktestChange = Backtest['changedOrders'][number]
 export type Product = Schemas['Product']
+export type PriceListSummary = Schemas['PriceList']
+export type PriceListWithPrices = Schemas['PriceListWithPrices']
+export type PriceListBody = JsonBody<'putPriceList'>
+export type LocationDetail = JsonResponse<'listLocations', 200>['items'][number]
 export type OrderSummary = Schemas['OrderSummary']
 export type OrderDetail = Schemas['Order']
 export type QuoteBody = JsonBody<'quotePrices'>
@@ -135,11 +139,12 @@ export class Api {
       // The schema leaves the plan's details and trace conditions open (refinements.ts).
       (r) => r as Simulation,
     )
-  backtest = (id: string, v: number, limit: number) =>
+  /** Recent orders routed by version `v` and by `against` (default: the live rules). */
+  backtest = (id: string, v: number, limit: number, against?: number) =>
     this.ok(
       this.client.POST('/rules/sets/{id}/versions/{v}/backtest', {
         params: { path: { id, v } },
-        body: { limit },
+        body: { limit, ...(against ? { against } : {}) },
       }),
     )
   orders = (limit = 25) =>
@@ -149,6 +154,38 @@ export class Api {
     this.ok(this.client.GET('/products', { params: { query: { limit: 500 } } }))
       .then((r) => r.items)
       .catch(() => [])
+  // Pricing data: the lists, contracts, costs and rates pricing rules price from.
+  priceLists = () =>
+    this.ok(this.client.GET('/pricing/price-lists', { params: { query: { limit: 500 } } })).then(
+      (r) => r.items,
+    )
+  priceList = (id: string) =>
+    this.ok(this.client.GET('/pricing/price-lists/{id}', { params: { path: { id } } }))
+  putPriceList = (id: string, body: JsonBody<'putPriceList'>) =>
+    this.ok(this.client.PUT('/pricing/price-lists/{id}', { params: { path: { id } }, body }))
+  setPrices = (id: string, items: JsonBody<'setPrices'>['items']) =>
+    this.ok(
+      this.client.PUT('/pricing/price-lists/{id}/prices', { params: { path: { id } }, body: { items } }),
+    )
+  removePrices = (id: string, skus: string[]) =>
+    this.ok(
+      this.client.POST('/pricing/price-lists/{id}/prices/remove', {
+        params: { path: { id } },
+        body: { skus },
+      }),
+    )
+  costs = () =>
+    this.ok(this.client.GET('/pricing/costs', { params: { query: { limit: 500 } } })).then((r) => r.items)
+  setCosts = (items: JsonBody<'setCosts'>['items']) =>
+    this.ok(this.client.PUT('/pricing/costs', { body: { items } }))
+  rates = () =>
+    this.ok(this.client.GET('/pricing/exchange-rates', { params: { query: { limit: 500 } } })).then(
+      (r) => r.items,
+    )
+  importRates = (items: JsonBody<'importExchangeRates'>['items']) =>
+    this.ok(this.client.POST('/pricing/exchange-rates', { body: { items } }))
+  locations = () =>
+    this.ok(this.client.GET('/locations', { params: { query: { limit: 500 } } })).then((r) => r.items)
   inventory = (sku: string) =>
     this.ok(this.client.GET('/inventory', { params: { query: { sku } } })).then((r) => r.items)
 }
@@ -199,4 +236,11 @@ export function quoteFromStored(o: OrderDetail): QuoteBody {
       ...(o.shipTo.postcode ? { postcode: o.shipTo.postcode } : {}),
     },
   }
+}
+
+/** An error as one line for a form: the problem's detail and each field it names. */
+export function problemText(e: unknown): string {
+  if (e instanceof ApiError && e.issues.length)
+    return `${e.message}: ${e.issues.map((i) => `${i.field} ${i.message}`).join('; ')}`
+  return e instanceof Error ? e.message : String(e)
 }

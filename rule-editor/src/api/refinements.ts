@@ -16,6 +16,15 @@ export interface PlanDetails {
     conditions?: { condition: string; factValue: unknown }[]
   }[]
   facts?: Record<string, unknown>
+  /** The split policy the deciding strategy routed under, and who set it (core's splitDetails). */
+  split?: {
+    policy: 'never' | 'allowed'
+    maxShipments: number
+    minShipmentValue: number
+    source: 'rule' | 'strategy' | 'default'
+    rules?: string[]
+    overrides?: { policy?: string; maxShipments?: number }
+  } | null
 }
 
 /** A simulation trace entry's `conditions` (the schema says `unknown`): core's own trace type. */

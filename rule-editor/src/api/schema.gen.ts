@@ -447,7 +447,7 @@ export interface paths {
     put?: never
     /**
      * Run the exception through the plugin's parse and intake again, with today's catalogue and mappings
-     * @description Replayed: the order it became (`created` false when replayed before: the same order again). Still open: the reasons of this attempt.
+     * @description A webhook's payload is parsed again by the plugin; a polled record is mapped again by the poll's `mapRecord` (or, for a polled order without one, its stored canonical order is used). Replayed: the order it became (`created` false when replayed before: the same order again). Still open: the reasons of this attempt.
      */
     post: operations['replayException']
     delete?: never
@@ -465,7 +465,10 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Close an open exception without an order; the reason is required and kept */
+    /**
+     * Close an open exception without an order; the reason is required and kept
+     * @description A channel that takes it hears of it through the outbox (an EDI partner gets an 855 rejecting the PO).
+     */
     post: operations['discardException']
     delete?: never
     options?: never
@@ -815,7 +818,7 @@ export interface paths {
     get?: never
     put?: never
     /**
-     * Re-route recent real orders against this version and compare with the live version
+     * Re-route recent real orders against this version and compare with the live version (or another)
      * @description Each order is routed as of its own placedAt (cut-offs, ship days, capacity day, promise dates), not the time of the backtest, against current stock.
      */
     post: operations['backtestRuleVersion']
@@ -1442,13 +1445,18 @@ export interface components {
     }
     ReplayOutcome: {
       id: string
-      /** @enum {string} */
-      outcome: 'replayed' | 'open'
+      /**
+       * @description `skipped` (bulk replay only): it cannot be replayed at all, `detail` says why
+       * @enum {string}
+       */
+      outcome: 'replayed' | 'open' | 'skipped'
       orderId?: string
       /** @description False when the order already existed (a second replay) */
       created?: boolean
       /** @description Why it is still open */
       reasons?: components['schemas']['ExceptionReason'][]
+      /** @description Why it was skipped */
+      detail?: string
     }
     IntakeExceptionDetail: {
       id: string
@@ -1467,10 +1475,14 @@ export interface components {
       discardedBy: string | null
       discardReason: string | null
       discardedAt: string | null
-      /** @description The webhook path below /webhooks/<instance> */
+      /** @description The webhook path below /webhooks/<instance>; `poll` for a polled order the hub refused, `poll:unmapped` for a polled record its plugin could not map */
       source: string
       contentType: string | null
-      /** @description The body as received (headers are never kept); base64 when `payloadEncoding` says so */
+      /** @description The partner's routing headers kept to parse the payload again on replay (Shopify's and WooCommerce's topic, shop and API version); never a signature, token or credential, and no other header */
+      headers: {
+        [key: string]: string
+      } | null
+      /** @description The body as received (a polled record: the record as the channel sent it); base64 when `payloadEncoding` says so */
       payload: string | null
       /** @enum {string} */
       payloadEncoding: 'utf8' | 'base64'
@@ -4624,6 +4636,8 @@ export interface operations {
             replayed: number
             /** @description Exceptions that still cannot be taken */
             stillOpen: number
+            /** @description Exceptions that cannot be replayed at all (`EXCEPTION_NOT_REPLAYABLE`), left open */
+            skipped: number
             results: components['schemas']['ReplayOutcome'][]
           }
         }
@@ -4828,7 +4842,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
-      /** @description `EXCEPTION_CLOSED`: it was discarded */
+      /** @description `EXCEPTION_CLOSED`: it was discarded. `EXCEPTION_NOT_REPLAYABLE`: a polled record its plugin could not map, and the plugin cannot map a stored record again (no `mapRecord`); discard it or have the channel send the order again */
       409: {
         headers: {
           [name: string]: unknown
@@ -6038,7 +6052,14 @@ export interface operations {
               locationTypes: string[]
               weekdays: string[]
               categories: string[]
+              /** @description Customer tiers customers have */
               tiers: string[]
+              /** @description Customer segments customers have */
+              segments: string[]
+              /** @description Currencies of the last 1,000 orders received */
+              currencies: string[]
+              /** @description Tags the last 1,000 orders received carry */
+              orderTags: string[]
             }
           }
         }
@@ -7185,6 +7206,8 @@ export interface operations {
           from?: string
           /** Format: date-time */
           to?: string
+          /** @description Compare with this version of the same rule set instead of the live rules */
+          against?: number
         }
       }
     }
@@ -7208,12 +7231,15 @@ export interface operations {
                 }
             orders: number
             changed: number
-            cost: {
-              currency: string | null
+            /** @description Shipping cost change per currency, over orders both versions ship in full (held or backordered orders are counted in holds and backorders, never as savings) */
+            costs: {
+              currency: string
+              /** @description Orders of this currency both versions ship in full */
+              orders: number
               totalDelta: string
               /** @enum {string} */
               direction: 'more' | 'less' | 'same'
-            }
+            }[]
             transitDaysDeltaAvg: number | null
             promiseDaysDeltaAvg: number | null
             splits: {

@@ -21,6 +21,10 @@ export interface Catalogue {
     weekdays: string[]
     categories: string[]
     tiers: string[]
+    /** Customer segments customers have (sourcing). */
+    segments?: string[]
+    /** Tags recent orders carry (sourcing); `tags` are the locations'. */
+    orderTags?: string[]
     currencies?: string[]
     /** Pricing: the price lists a rule may choose. */
     priceLists?: { id: string; name: string }[]

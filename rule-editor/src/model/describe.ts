@@ -31,30 +31,42 @@ function wrap(c: Condition): string {
   return isAll(c) || isAny(c) ? `(${describeCondition(c)})` : describeCondition(c)
 }
 
-function targets(p: Record<string, unknown>, tested: boolean): string {
+/** Ids the hub keeps (locations, price lists) by the names an analyst knows them by. */
+export type Names = ReadonlyMap<string, string>
+
+function targets(p: Record<string, unknown>, tested: boolean, names?: Names): string {
   const parts: string[] = []
   const list = (k: string) => (Array.isArray(p[k]) ? (p[k] as string[]) : [])
-  if (list('locations').length) parts.push(list('locations').join(', '))
+  if (list('locations').length)
+    parts.push(
+      list('locations')
+        .map((id) => names?.get(id) ?? id)
+        .join(', '),
+    )
   if (list('tags').length) parts.push(`locations tagged ${list('tags').join(' + ')}`)
   if (list('types').length) parts.push(`${list('types').join(' or ')} locations`)
   return parts.join('; ') || (tested ? 'the location tested' : 'every location')
 }
 
-/** `locationTested`: the rule tests location facts, so an action without a target acts on that location. */
+/**
+ * `locationTested`: the rule tests location facts, so an action without a target acts on that
+ * location. `names`: location and price list names, so the text never shows an internal id.
+ */
 export function describeAction(
   type: string,
   params: Record<string, unknown> = {},
   locationTested = false,
+  names?: Names,
 ): string {
   switch (type) {
     case 'exclude':
-      return `Never ship from ${targets(params, locationTested)}`
+      return `Never ship from ${targets(params, locationTested, names)}`
     case 'restrict':
       return locationTested && !params.tags && !params.locations && !params.types
         ? 'Ship only from locations where the conditions hold'
-        : `Ship only from ${targets(params, locationTested)}`
+        : `Ship only from ${targets(params, locationTested, names)}`
     case 'prefer':
-      return `Prefer ${targets(params, locationTested)} (bonus ${params.bonus ?? 0.25})`
+      return `Prefer ${targets(params, locationTested, names)} (bonus ${params.bonus ?? 0.25})`
     case 'weight':
       return `${criteriaLabels[String(params.criterion)] ?? params.criterion} weight ${params.weight !== undefined ? `= ${params.weight}` : `× ${params.factor ?? 1}`}`
     case 'split': {
@@ -73,7 +85,9 @@ export function describeAction(
     case 'serviceLevel':
       return `Service level → ${params.serviceLevel}`
     case 'priceList':
-      return params.priceListId ? `Price from list ${params.priceListId}` : 'Price from list (choose one)'
+      return params.priceListId
+        ? `Price from list ${names?.get(String(params.priceListId)) ?? params.priceListId}`
+        : 'Price from list (choose one)'
     case 'markup':
     case 'discount': {
       const by =

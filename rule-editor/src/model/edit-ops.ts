@@ -148,3 +148,47 @@ export function addEdge(
   if (doc.edges.some((e) => e.id === id)) return doc
   return { ...doc, edges: [...doc.edges, { id, ...c }] }
 }
+
+/**
+ * "Everyone else" in one step: a condition's `no` output gets an action of its own, connected,
+ * without touching what its `yes` output leads to. The new node is of the kind the `yes` branch
+ * ends in (an action of the same type, or a strategy), placed below that branch. Null when the
+ * `no` output is already connected.
+ */
+export function everyoneElse(
+  doc: GraphDoc,
+  conditionId: string,
+  place: (draft: GraphNode, want: Position) => Position,
+): { doc: GraphDoc; id: string } | null {
+  const cond = doc.nodes.find((n) => n.id === conditionId)
+  if (!cond || (cond.type !== 'condition' && cond.type !== 'group')) return null
+  if (doc.edges.some((e) => e.source === conditionId && e.sourceHandle === 'false')) return null
+  const yes = doc.edges.find((e) => e.source === conditionId && e.sourceHandle === 'true')
+  const yesNode = yes && doc.nodes.find((n) => n.id === yes.target)
+  const item: PaletteItem =
+    yesNode?.type === 'action' ? { type: 'action', action: yesNode.data.event.type } : { type: 'strategy' }
+  const want = {
+    x: (yesNode?.position.x ?? cond.position.x + 320) + 0,
+    y: (yesNode?.position.y ?? cond.position.y) + 140,
+  }
+  let node = createNode(doc, item, want)
+  if (node.type === 'strategy')
+    node = {
+      ...node,
+      data: {
+        ...node.data,
+        event: { ...node.data.event, params: { ...node.data.event.params, label: 'Everyone else' } },
+      },
+    }
+  node = { ...node, position: place(node, want) }
+  const withNode = { ...doc, nodes: [...doc.nodes, node] }
+  return {
+    doc: addEdge(withNode, {
+      source: conditionId,
+      sourceHandle: 'false',
+      target: node.id,
+      targetHandle: 'in',
+    }),
+    id: node.id,
+  }
+}

@@ -2,8 +2,11 @@ import type { ValidationReport } from '../api/client'
 import type { Catalogue } from '../model/catalogue'
 import { type CompileResult, nodeForField } from '../model/compile-graph'
 import { type RuleIssue, validatePricingRules, validateRules } from '../model/core-rules'
+import { moneyWithoutCurrency } from '../model/currency-check'
 import { checkGraph } from '../model/graph-checks'
 import type { GraphDoc } from '../model/graph-types'
+import { unseenValueWarnings } from '../model/seen-values'
+import { staleTexts } from '../model/stale-text'
 
 export interface Problem {
   severity: 'error' | 'warning'
@@ -34,6 +37,17 @@ export function collectProblems(
     message: i.message,
     ...(i.nodeId ? { nodeId: i.nodeId } : {}),
   }))
+  for (const w of unseenValueWarnings(doc, catalogue))
+    local.push({ severity: 'warning', source: 'editor', message: w.message, nodeId: w.nodeId })
+  for (const w of moneyWithoutCurrency(doc, catalogue))
+    local.push({ severity: 'warning', source: 'editor', message: w.message, nodeId: w.nodeId })
+  for (const t of staleTexts(doc))
+    local.push({
+      severity: 'warning',
+      source: 'editor',
+      message: `The ${t.field} quotes ${t.quoted.toLocaleString()}, but the conditions before it test ${t.tested.map((x) => x.toLocaleString()).join(', ')}: reword it?`,
+      nodeId: t.nodeId,
+    })
   const byName = new Map(compiled.rules.map((r, i) => [r.name, compiled.ruleNodes[i]!]))
   const nodeOf = (issue: RuleIssue) => nodeForField(compiled, issue.field) ?? byName.get(issue.rule)
   const here = (doc.kind === 'pricing' ? validatePricingRules : validateRules)(compiled.rules)

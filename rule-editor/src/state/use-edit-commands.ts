@@ -1,7 +1,15 @@
 import { useReactFlow } from '@xyflow/react'
 import { type Dispatch, useCallback, useRef } from 'react'
-import { type Clip, copySelection, createNode, type PaletteItem, paste, removeNodes } from '../model/edit-ops'
-import { autoLayout } from '../model/layout'
+import {
+  type Clip,
+  copySelection,
+  createNode,
+  everyoneElse,
+  type PaletteItem,
+  paste,
+  removeNodes,
+} from '../model/edit-ops'
+import { autoLayout, freeSpot, NODE_SIZE } from '../model/layout'
 import { clipFromText, clipOf, clipToText } from './clipboard'
 import type { RuleSetState } from './use-rule-set'
 import type { ViewAction } from './workspace-view'
@@ -28,7 +36,7 @@ export function useEditCommands(
   const clipboard = useRef<Clip | null>(null)
   const doc = rs.doc
 
-  /** A palette click drops the node in the middle of what the canvas shows. */
+  /** A palette click drops the node in the middle of what the canvas shows, in free space. */
   const addFromPalette = useCallback(
     (item: PaletteItem) => {
       if (!doc || readOnly) return
@@ -37,7 +45,12 @@ export function useEditCommands(
         x: (box?.left ?? 0) + (box?.width ?? 800) / 2,
         y: (box?.top ?? 0) + (box?.height ?? 600) / 2,
       })
-      const node = createNode(doc, item, { x: Math.round(p.x - 110), y: Math.round(p.y - 40) })
+      const draft = createNode(doc, item, { x: Math.round(p.x - 110), y: Math.round(p.y - 40) })
+      // Near the centre of the view, but never on top of another node.
+      const node = {
+        ...draft,
+        position: freeSpot(doc, draft.position, NODE_SIZE[draft.type], measuredSizes(flow.getNodes())),
+      }
       rs.change((d) => ({ ...d, nodes: [...d.nodes, node] }))
       dispatch({ type: 'focus', id: node.id })
     },
@@ -46,15 +59,7 @@ export function useEditCommands(
 
   const tidy = useCallback(() => {
     if (!doc || readOnly) return
-    const measured = new Map(
-      flow
-        .getNodes()
-        .flatMap((n) =>
-          n.measured?.width && n.measured.height
-            ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
-            : [],
-        ),
-    )
+    const measured = measuredSizes(flow.getNodes())
     rs.change((d) => autoLayout(d, measured))
     fitSoon()
   }, [doc, readOnly, flow, rs, fitSoon])
@@ -86,5 +91,29 @@ export function useEditCommands(
     dispatch({ type: 'select', ids: [] })
   }, [doc, readOnly, selection, rs, dispatch])
 
-  return { addFromPalette, tidy, copy, paste: pasteClip, removeSelection }
+  /** A condition's `no` output gets its own action, connected, in free space. */
+  const addEveryoneElse = useCallback(
+    (conditionId: string) => {
+      if (!doc || readOnly) return
+      const sizes = measuredSizes(flow.getNodes())
+      const r = everyoneElse(doc, conditionId, (n, want) => freeSpot(doc, want, NODE_SIZE[n.type], sizes))
+      if (!r) return
+      rs.change(() => r.doc)
+      dispatch({ type: 'focus', id: r.id })
+    },
+    [doc, readOnly, flow, rs, dispatch],
+  )
+
+  return { addFromPalette, tidy, copy, paste: pasteClip, removeSelection, addEveryoneElse }
+}
+
+/** The sizes React Flow measured, by node id. */
+function measuredSizes(nodes: { id: string; measured?: { width?: number; height?: number } }[]) {
+  return new Map(
+    nodes.flatMap((n) =>
+      n.measured?.width && n.measured.height
+        ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
+        : [],
+    ),
+  )
 }

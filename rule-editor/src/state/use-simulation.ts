@@ -81,9 +81,9 @@ export function useSimulation(
   )
 
   const backtest = useCallback(
-    async (limit: number) => {
+    async (limit: number, against?: number) => {
       const v = await savedVersion()
-      return api.backtest(v.setId, v.version, limit)
+      return api.backtest(v.setId, v.version, limit, against)
     },
     [api, savedVersion],
   )

@@ -2,10 +2,12 @@ import { useReactFlow } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { Api, Me } from '../api/client'
 import type { RuleProperties } from '../model/core-rules'
+import { localDateTime } from '../model/dates'
 import { diffGraphs } from '../model/diff'
 import type { RuleSetKind } from '../model/graph-types'
 import { importRules } from '../model/import-rules'
 import { collectProblems, countByNode } from './problems'
+import { loadPublishPreview } from './publish-preview'
 import { publishButton } from './toolbar-labels'
 import { useCatalogues } from './use-catalogues'
 import { useEditCommands, useFitSoon } from './use-edit-commands'
@@ -146,10 +148,21 @@ export function useWorkspace(api: Api, me: Me) {
         .then(() => showToast(`Version ${v} restored as a new draft: publish it to make it live`)),
     [rs, showToast],
   )
+  const { backtest } = sim
+  const publishPreview = useCallback(async () => {
+    if (!rs.set || !rs.doc || rs.draftVersion === null) throw new Error('nothing to publish')
+    return loadPublishPreview({
+      api,
+      set: rs.set,
+      doc: rs.doc,
+      draftVersion: rs.draftVersion,
+      backtest,
+    })
+  }, [api, rs.set, rs.doc, rs.draftVersion, backtest])
   const publish = useCallback(
     async (input: { comment: string; effectiveFrom: string | null }) => {
       const v = await rs.publish(input)
-      const effective = v.effectiveFrom ? `, effective ${new Date(v.effectiveFrom).toLocaleString()}` : ''
+      const effective = v.effectiveFrom ? `, effective ${localDateTime(v.effectiveFrom)}` : ''
       showToast(`Version ${v.version} published${effective}`)
     },
     [rs, showToast],
@@ -165,6 +178,7 @@ export function useWorkspace(api: Api, me: Me) {
     readOnly,
     kind,
     catalogue,
+    catalogues,
     problems,
     issuesByNode,
     publishButton: publishButton({
@@ -187,5 +201,6 @@ export function useWorkspace(api: Api, me: Me) {
     importJson,
     rollback,
     publish,
+    publishPreview,
   }
 }

@@ -9,7 +9,15 @@ import type { GraphDoc, GraphNode } from '../model/graph-types'
  * because these move together (a comparison clears the simulation and the selection, opening
  * another rule set clears all three).
  */
-export type Tab = 'inspect' | 'json' | 'problems' | 'simulate' | 'impact' | 'versions'
+export type Tab =
+  | 'inspect'
+  | 'json'
+  | 'problems'
+  | 'simulate'
+  | 'impact'
+  | 'versions'
+  | 'locations'
+  | 'pricing-data'
 
 /** A routing simulation (sourcing) or a quote (pricing), with the rules it ran against. */
 export type SimRun = { rulesJson: string; compiled: CompileResult | null } & (
@@ -51,8 +59,14 @@ export function viewReducer(view: View, action: ViewAction): View {
   switch (action.type) {
     case 'tab':
       return { ...view, tab: action.tab }
-    case 'select':
-      return { ...view, selection: new Set(action.ids) }
+    case 'select': {
+      const selection = new Set(action.ids)
+      // Picking one node (a click, whatever tab is open) opens it in the inspector; a selection
+      // box, the pane or the same node again leaves the tab alone.
+      const picked =
+        selection.size === 1 && !(view.selection.size === 1 && view.selection.has([...selection][0]!))
+      return { ...view, selection, tab: picked ? 'inspect' : view.tab }
+    }
     case 'focus':
       return { ...view, selection: new Set([action.id]), tab: 'inspect' }
     case 'setOpened':
@@ -80,7 +94,11 @@ export function selectedNode(doc: GraphDoc | null, view: View): GraphNode | null
   return doc.nodes.find((n) => view.selection.has(n.id)) ?? null
 }
 
-export function tabs(problems: number): [Tab, string][] {
+/** The side panel's tabs; a sourcing set lists its locations, a pricing set its price data. */
+export function tabs(
+  problems: number,
+  kind: 'sourcing' | 'pricing' | 'returns' = 'sourcing',
+): [Tab, string][] {
   return [
     ['inspect', 'Inspector'],
     ['json', 'JSON'],
@@ -88,5 +106,8 @@ export function tabs(problems: number): [Tab, string][] {
     ['simulate', 'Simulate'],
     ['impact', 'Impact'],
     ['versions', 'Versions'],
+    ...(kind === 'pricing'
+      ? ([['pricing-data', 'Price lists']] as [Tab, string][])
+      : ([['locations', 'Locations']] as [Tab, string][])),
   ]
 }

@@ -64,13 +64,23 @@ describe('the workspace view', () => {
   it('keeps nothing of the last rule set when another opens, except the tab', () => {
     const v = run(
       initialView,
-      { type: 'tab', tab: 'versions' },
       { type: 'select', ids: [first!.id] },
+      { type: 'tab', tab: 'versions' },
       { type: 'simulated', sim: sim('[]') },
       { type: 'compared', diff: comparison },
       { type: 'setOpened' },
     )
     expect(v).toEqual({ ...initialView, tab: 'versions' })
+  })
+
+  it('opens the inspector on a click of one node whatever tab is open; a box selection or the pane leaves the tab', () => {
+    const onSim = run(initialView, { type: 'tab', tab: 'simulate' })
+    expect(viewReducer(onSim, { type: 'select', ids: [first!.id] }).tab).toBe('inspect')
+    expect(viewReducer(onSim, { type: 'select', ids: [first!.id, second!.id] }).tab).toBe('simulate')
+    expect(viewReducer(onSim, { type: 'select', ids: [] }).tab).toBe('simulate')
+    // The same node reported selected again (React Flow does after a drag) keeps the tab.
+    const again = run(initialView, { type: 'select', ids: [first!.id] }, { type: 'tab', tab: 'impact' })
+    expect(viewReducer(again, { type: 'select', ids: [first!.id] }).tab).toBe('impact')
   })
 
   it('counts problems on their tab', () => {

@@ -84,7 +84,16 @@ function WorkspaceInner({ api, me, onSignOut, simulateOrder }: Props) {
         </div>
       )}
       {dialog === 'publish' && rs.draftVersion !== null && (
-        <PublishDialog version={rs.draftVersion} onClose={close} onPublish={ws.publish} />
+        <PublishDialog
+          version={rs.draftVersion}
+          preview={ws.publishPreview}
+          onClose={close}
+          onPublish={ws.publish}
+          onGo={(id) => {
+            close()
+            ws.focusNode(id)
+          }}
+        />
       )}
       {dialog === 'new-set' && (
         <NewSetDialog

@@ -73,11 +73,13 @@ export function ruleRoutes(hub: HubContext) {
       responses: { 200: json(ruleFacts, 'The fact catalogue') },
     }),
     async (c) => {
-      const [locations, categories, tiers, lanes] = await Promise.all([
+      const [locations, categories, tiers, segments, lanes, recent] = await Promise.all([
         core.catalog.listLocations(),
         core.catalog.categories(),
         core.customers.tiers(),
+        core.customers.segments(),
         core.carrierNetwork.listLanes(),
+        core.orders.recentValues(),
       ])
       const tags = [...new Set(locations.flatMap((l) => l.tags))].sort()
       const countries = [
@@ -109,6 +111,9 @@ export function ruleRoutes(hub: HubContext) {
           weekdays: [...weekdays],
           categories,
           tiers,
+          segments,
+          currencies: recent.currencies,
+          orderTags: recent.tags,
         },
       }
       return c.json(body, 200)
@@ -423,7 +428,8 @@ export function ruleRoutes(hub: HubContext) {
       method: 'post',
       path: '/sets/{id}/versions/{v}/backtest',
       tags: ['rules'],
-      summary: 'Re-route recent real orders against this version and compare with the live version',
+      summary:
+        'Re-route recent real orders against this version and compare with the live version (or another)',
       description:
         'Each order is routed as of its own placedAt (cut-offs, ship days, capacity day, promise dates), not the time of the backtest, against current stock.',
       request: {
@@ -436,6 +442,14 @@ export function ruleRoutes(hub: HubContext) {
                 limit: z.number().int().min(1).max(1000).optional(),
                 from: z.iso.datetime({ offset: true }).optional(),
                 to: z.iso.datetime({ offset: true }).optional(),
+                against: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .optional()
+                  .meta({
+                    description: 'Compare with this version of the same rule set instead of the live rules',
+                  }),
               }),
             },
           },
@@ -453,6 +467,7 @@ export function ruleRoutes(hub: HubContext) {
         ...(body.limit ? { limit: body.limit } : {}),
         ...(body.from ? { from: Date.parse(body.from) } : {}),
         ...(body.to ? { to: Date.parse(body.to) } : {}),
+        ...(body.against ? { against: body.against } : {}),
       })
       return c.json(r, 200)
     },

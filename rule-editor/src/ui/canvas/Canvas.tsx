@@ -14,7 +14,9 @@ import { connectionProblem, upstreamScope } from '../../model/connection-rules'
 import type { GraphDiff } from '../../model/diff'
 import { addEdge, createNode, type PaletteItem, removeNodes } from '../../model/edit-ops'
 import type { GraphDoc, GraphNode } from '../../model/graph-types'
+import { freeSpot, makeRoom, NODE_SIZE } from '../../model/layout'
 import type { Overlay } from '../../model/sim-overlay'
+import { splitOverrides } from '../../model/split-overrides'
 import { type CanvasNodeData, nodeTypes } from './nodes'
 
 export const PALETTE_MIME = 'application/x-switchyard-node'
@@ -62,6 +64,21 @@ export function Canvas(props: CanvasProps) {
     [diff, doc.nodes],
   )
 
+  // While notes or diff badges make nodes taller, draw them apart (the saved positions stay).
+  const room = useMemo(
+    () =>
+      overlay || diff || notes.size > 0
+        ? makeRoom(
+            shown.map(({ node }) => ({
+              id: node.id,
+              ...node.position,
+              ...(measured.get(node.id) ?? NODE_SIZE[node.type]),
+            })),
+          )
+        : null,
+    [overlay, diff, notes, shown, measured],
+  )
+
   const nodes: Node[] = useMemo(
     () =>
       shown.map(({ node, diff: status }) => {
@@ -75,19 +92,26 @@ export function Canvas(props: CanvasProps) {
           ...(notes.get(node.id) ? { notes: notes.get(node.id) } : {}),
           ...(status ? { diff: status } : {}),
           ...(node.type === 'action' ? { locationTested: upstreamScope(doc, node.id).location } : {}),
+          ...(node.type === 'strategy'
+            ? {
+                splitOverrides: splitOverrides(doc, String(node.data.event.params?.id ?? node.id)).map(
+                  (o) => o.text,
+                ),
+              }
+            : {}),
         }
         const m = measured.get(node.id)
         return {
           id: node.id,
           type: node.type,
-          position: node.position,
+          position: room?.get(node.id) ?? node.position,
           data,
           selected: selection.has(node.id),
           deletable: !readOnly && node.type !== 'start',
           ...(m ? { measured: m } : {}),
         }
       }),
-    [shown, issues, overlay, notes, selection, measured, readOnly, doc],
+    [shown, issues, overlay, notes, selection, measured, readOnly, doc, room],
   )
 
   const edges: Edge[] = useMemo(() => {
@@ -198,7 +222,18 @@ export function Canvas(props: CanvasProps) {
       if (!raw) return
       const item = JSON.parse(raw) as PaletteItem
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
-      const node = createNode(doc, item, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) })
+      const draft = createNode(doc, item, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) })
+      // Where it was dropped, unless that is on another node: then the nearest free spot.
+      const sizes = new Map(
+        flow
+          .getNodes()
+          .flatMap((n) =>
+            n.measured?.width && n.measured.height
+              ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
+              : [],
+          ),
+      )
+      const node = { ...draft, position: freeSpot(doc, draft.position, NODE_SIZE[draft.type], sizes) }
       change((d) => ({ ...d, nodes: [...d.nodes, node] }))
       onSelection(new Set([node.id]))
       onCreated(node.id)

@@ -16,6 +16,8 @@ export interface CanvasNodeData extends Record<string, unknown> {
   notes?: string[]
   /** An action's rule tests location facts (so without a target it acts on the location tested). */
   locationTested?: boolean
+  /** A strategy: what the split rules that may replace its split settings set. */
+  splitOverrides?: string[]
 }
 
 const stateText: Partial<Record<NodeState, string>> = {
@@ -176,6 +178,12 @@ export function StrategyNode({ data }: NodeProps) {
       <div className="sy-body">
         {p.fallback ? <b>Fallback · </b> : null}
         {split?.policy === 'never' ? 'never split' : `split ≤ ${split?.maxShipments ?? '∞'}`}
+        {d.splitOverrides?.length ? (
+          <span className="sy-override" title="A split rule that fires replaces these settings">
+            {' '}
+            (a split rule wins when it fires: {d.splitOverrides.join(' / ')})
+          </span>
+        ) : null}
         {filters?.countries === 'destination' ? ' · in-country' : ''}
         {Array.isArray(filters?.tags) && (filters.tags as string[]).length
           ? ` · tagged ${(filters.tags as string[]).join('+')}`

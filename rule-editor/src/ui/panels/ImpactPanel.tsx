@@ -1,13 +1,27 @@
 import { useState } from 'react'
-import type { Backtest } from '../../api/client'
+import type { Backtest, VersionMeta } from '../../api/client'
+import type { RuleNames } from '../../model/names'
 
-/** Re-routes the last N real orders against the working version and compares with what is live. */
+/**
+ * Re-routes the last N real orders against the working version and compares with what is live, or
+ * with any other version chosen. Shipping cost is compared per currency and only over orders both
+ * versions ship in full; held and backordered orders are counted on their own lines.
+ */
 export function ImpactPanel(props: {
-  run: (limit: number) => Promise<Backtest>
+  run: (limit: number, against?: number) => Promise<Backtest>
   onOpenOrder: (orderId: string) => void
-  names: Map<string, string>
+  names: ReadonlyMap<string, string>
+  labels: RuleNames
+  versions: VersionMeta[]
+  liveVersion: number | null
+  workingVersion: number | null
 }) {
   const [limit, setLimit] = useState(100)
+  // null: whatever is live when the preview runs.
+  const [against, setAgainst] = useState<number | null>(null)
+  const others = [...props.versions]
+    .filter((v) => v.version !== props.workingVersion)
+    .sort((a, b) => b.version - a.version)
   const [result, setResult] = useState<Backtest | null>(null)
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -30,6 +44,23 @@ export function ImpactPanel(props: {
           />
           orders
         </label>
+        <label className="inline">
+          against
+          <select
+            data-testid="impact-against"
+            value={against ?? ''}
+            onChange={(e) => setAgainst(e.target.value ? Number(e.target.value) : null)}
+          >
+            <option value="">
+              {props.liveVersion ? `what is live (v${props.liveVersion})` : 'what is live (built-in rules)'}
+            </option>
+            {others.map((v) => (
+              <option key={v.version} value={v.version}>
+                v{v.version} ({v.status}){v.comment ? `: ${v.comment.slice(0, 40)}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="primary"
@@ -39,7 +70,7 @@ export function ImpactPanel(props: {
             setRunning(true)
             setError(null)
             try {
-              setResult(await props.run(limit))
+              setResult(await props.run(limit, against ?? undefined))
             } catch (e) {
               setError((e as Error).message)
             } finally {
@@ -64,19 +95,30 @@ export function ImpactPanel(props: {
                 <b>{result.changed}</b> of {result.orders} orders would be routed differently than by{' '}
                 {'builtIn' in result.comparedWith
                   ? 'the built-in rules'
-                  : `live version ${result.comparedWith.version}`}
+                  : `${result.comparedWith.version === props.liveVersion ? 'live ' : ''}version ${result.comparedWith.version}`}
                 .
               </p>
               <table className="kpis">
                 <tbody>
-                  <tr>
-                    <td>Shipping cost</td>
-                    <td>
-                      {result.cost.direction === 'same'
-                        ? 'no change'
-                        : `${result.cost.currency} ${result.cost.totalDelta} ${result.cost.direction}`}
-                    </td>
-                  </tr>
+                  {result.costs.map((c) => (
+                    <tr key={c.currency} data-testid="impact-cost" data-currency={c.currency}>
+                      <td>
+                        Shipping cost, {c.currency} ({c.orders} order{c.orders === 1 ? '' : 's'} shipped by
+                        both)
+                      </td>
+                      <td>
+                        {c.direction === 'same'
+                          ? 'no change'
+                          : `${c.currency} ${c.totalDelta} ${c.direction === 'less' ? 'less (saved)' : 'more'}`}
+                      </td>
+                    </tr>
+                  ))}
+                  {result.costs.length === 0 && (
+                    <tr>
+                      <td>Shipping cost</td>
+                      <td>no order is shipped in full by both versions</td>
+                    </tr>
+                  )}
                   <tr>
                     <td>Transit time (average)</td>
                     <td>{delta(result.transitDaysDeltaAvg, 'days')}</td>
@@ -116,13 +158,19 @@ export function ImpactPanel(props: {
                       onClick={() => props.onOpenOrder(c.orderId)}
                     >
                       <b>{c.externalOrderId}</b>: {loc(c.before.locations)}
-                      {c.before.held ? ' (held)' : ''} → {loc(c.after.locations)}
-                      {c.after.held ? ' (held)' : ''}
+                      {outcomeNote(c.before)} → {loc(c.after.locations)}
+                      {outcomeNote(c.after)}
+                      {c.after.strategy && c.after.strategy !== c.before.strategy
+                        ? ` (strategy ${props.labels.strategies.get(c.after.strategy) ?? c.after.strategy})`
+                        : ''}
                     </button>
                   </li>
                 ))}
               </ul>
-              <p className="small muted">{result.note}</p>
+              <p className="small muted">
+                Held and backordered orders are counted on their own lines above, never as savings.{' '}
+                {result.note}
+              </p>
             </>
           )}
         </div>
@@ -130,3 +178,6 @@ export function ImpactPanel(props: {
     </div>
   )
 }
+
+const outcomeNote = (o: { held: boolean; backordered: number }) =>
+  o.held ? ' (held)' : o.backordered > 0 ? ` (${o.backordered} backordered)` : ''

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { type Api, type OrderSummary, type Quote, type QuoteBody, quoteFromStored } from '../../api/client'
 import type { Catalogue } from '../../model/catalogue'
+import { type RuleNames, withRuleLabels } from '../../model/names'
 import { SampleLines } from './SampleLines'
 
 /**
@@ -14,6 +15,8 @@ export function PricingSimulatePanel(props: {
   requestedOrder: string | null
   onRun: (body: QuoteBody) => Promise<Quote>
   result: Quote | null
+  /** Rules by the names the analyst gave them. */
+  labels: RuleNames
   onGoToRule: (rule: string) => void
   onClear: () => void
 }) {
@@ -164,14 +167,20 @@ export function PricingSimulatePanel(props: {
                   </td>
                   <td>
                     {l.unitPrice ? `${l.unitPrice} each = ${l.lineTotal}` : (l.error ?? 'no price')}
+                    {l.warnings.map((w) => (
+                      // Why a rule did not apply when the data is the cause (a list without the sku).
+                      <div key={w} className="small warning" data-testid="quote-warning">
+                        {withRuleLabels(w, props.labels.rules)}
+                      </div>
+                    ))}
                     {l.steps.map((s, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: steps are in order
                       <div key={i} className="small">
                         {s.from ? `${s.from} → ` : ''}
-                        {s.to}: {s.detail}{' '}
+                        {s.to}: {withRuleLabels(s.detail, props.labels.rules)}{' '}
                         {s.rule && (
                           <button type="button" className="link" onClick={() => props.onGoToRule(s.rule!)}>
-                            (rule)
+                            ({props.labels.rules.get(s.rule) ?? 'rule'})
                           </button>
                         )}
                       </div>

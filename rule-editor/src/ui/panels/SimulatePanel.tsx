@@ -5,17 +5,20 @@ import {
   canonicalFromStored,
   type OrderSummary,
   type Product,
+  type Quote,
   type SimulateBody,
   type Simulation,
 } from '../../api/client'
 import type { Catalogue } from '../../model/catalogue'
-import { type SampleLine as Line, SampleLines } from './SampleLines'
-
-type ServiceLevel = NonNullable<CanonicalOrderInput['serviceLevel']>
+import { localDate } from '../../model/dates'
+import { type RuleNames, ruleLabel, withRuleLabels } from '../../model/names'
+import { blankSample, type SampleOrder, sampleFromOrder, sampleToCanonical } from '../../model/sample-order'
+import { SampleOrderForm } from './SampleOrderForm'
 
 /**
  * Runs one order against the working version without changing anything: a recent real order (with
- * the stock it holds given back, as the impact preview does) or a sample order filled in here.
+ * the stock it holds given back, as the impact preview does), a sample order filled in here, or a
+ * recent order loaded into the sample form and edited.
  */
 export function SimulatePanel(props: {
   api: Api
@@ -23,6 +26,8 @@ export function SimulatePanel(props: {
   requestedOrder: string | null
   onRun: (body: SimulateBody) => Promise<Simulation>
   result: Simulation | null
+  /** Rules and strategies by the names the analyst gave them. */
+  labels: RuleNames
   onGoToRule: (rule: string) => void
   onClear: () => void
 }) {
@@ -30,13 +35,8 @@ export function SimulatePanel(props: {
   const [orders, setOrders] = useState<OrderSummary[]>([])
   const [products, setProducts] = useState<Product[]>([])
   const [source, setSource] = useState<'sample' | string>('sample')
-  const [country, setCountry] = useState('NZ')
-  const [city, setCity] = useState('Wellington')
-  const [region, setRegion] = useState('Wellington')
-  const [postcode, setPostcode] = useState('6011')
-  const [serviceLevel, setServiceLevel] = useState<ServiceLevel>('standard')
-  const [lines, setLines] = useState<Line[]>([{ sku: '', quantity: 1 }])
-  const [tags, setTags] = useState('')
+  const [sample, setSample] = useState<SampleOrder>(() => blankSample(catalogue.values.channels[0] ?? '', ''))
+  const [priced, setPriced] = useState<Quote | null>(null)
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -47,9 +47,13 @@ export function SimulatePanel(props: {
       .catch(() => setOrders([]))
     void api.products().then((p) => {
       setProducts(p)
-      setLines((ls) => (ls[0]?.sku ? ls : [{ sku: p[0]?.sku ?? '', quantity: 1 }]))
+      setSample((s) => (s.lines[0]?.sku ? s : { ...s, lines: [{ sku: p[0]?.sku ?? '', quantity: 1 }] }))
     })
   }, [api])
+  useEffect(() => {
+    if (!sample.channel && catalogue.values.channels[0])
+      setSample((s) => ({ ...s, channel: catalogue.values.channels[0]! }))
+  }, [catalogue, sample.channel])
 
   const runStored = async (orderId: string) => {
     const order = await api.order(orderId)
@@ -68,6 +72,17 @@ export function SimulatePanel(props: {
     return props.onRun({ channel: order.channelInstanceId, order: canonicalFromStored(order), stock })
   }
 
+  /** The chosen recent order, loaded into the form to be edited. */
+  const editStored = async (orderId: string) => {
+    setError(null)
+    try {
+      setSample(sampleFromOrder(await api.order(orderId)))
+      setSource('sample')
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
   const run = async (orderId?: string) => {
     setRunning(true)
     setError(null)
@@ -75,24 +90,11 @@ export function SimulatePanel(props: {
       const pick = orderId ?? (source === 'sample' ? null : source)
       if (pick) await runStored(pick)
       else {
-        const order: CanonicalOrderInput = {
-          externalId: `SIM-${Date.now()}`,
-          currency: country === 'AU' ? 'AUD' : 'NZD',
-          serviceLevel,
-          shipTo: { name: 'Sample customer', line1: '1 Sample Street', city, region, postcode, country },
-          lines: lines
-            .filter((l) => l.sku)
-            .map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: '49.00' })),
-          ...(tags.trim()
-            ? {
-                tags: tags
-                  .split(',')
-                  .map((t) => t.trim())
-                  .filter(Boolean),
-              }
-            : {}),
-        }
-        await props.onRun({ channel: catalogue.values.channels[0] ?? 'web', order })
+        const prices = new Map(
+          (priced?.lines ?? []).flatMap((l) => (l.unitPrice ? [[l.sku, l.unitPrice] as const] : [])),
+        )
+        const order = sampleToCanonical(sample, prices, Date.now()) as CanonicalOrderInput
+        await props.onRun({ channel: sample.channel || (catalogue.values.channels[0] ?? 'web'), order })
       }
     } catch (e) {
       setError((e as Error).message)
@@ -135,53 +137,25 @@ export function SimulatePanel(props: {
           more.
         </p>
       )}
+      {source !== 'sample' && (
+        <button
+          type="button"
+          className="link"
+          data-testid="sim-edit-order"
+          onClick={() => void editStored(source)}
+        >
+          Edit this order in the form
+        </button>
+      )}
       {source === 'sample' && (
-        <div className="sample" data-testid="sample-order">
-          <div className="grid2">
-            <label>
-              Country
-              <select data-testid="sim-country" value={country} onChange={(e) => setCountry(e.target.value)}>
-                {(catalogue.values.countries.length ? catalogue.values.countries : ['NZ', 'AU']).map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Service level
-              <select
-                data-testid="sim-service"
-                value={serviceLevel}
-                // The options are the hub's service levels, the canonical order's.
-                onChange={(e) => setServiceLevel(e.target.value as ServiceLevel)}
-              >
-                {catalogue.values.serviceLevels.map((s) => (
-                  <option key={s}>{s}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              City
-              <input data-testid="sim-city" value={city} onChange={(e) => setCity(e.target.value)} />
-            </label>
-            <label>
-              Region
-              <input value={region} onChange={(e) => setRegion(e.target.value)} />
-            </label>
-            <label>
-              Postcode
-              <input
-                data-testid="sim-postcode"
-                value={postcode}
-                onChange={(e) => setPostcode(e.target.value)}
-              />
-            </label>
-            <label>
-              Tags
-              <input value={tags} placeholder="vip, gift" onChange={(e) => setTags(e.target.value)} />
-            </label>
-          </div>
-          <SampleLines lines={lines} products={products} onChange={setLines} />
-        </div>
+        <SampleOrderForm
+          api={api}
+          catalogue={catalogue}
+          products={products}
+          sample={sample}
+          onChange={setSample}
+          onPriced={setPriced}
+        />
       )}
       <div className="row">
         <button
@@ -203,14 +177,14 @@ export function SimulatePanel(props: {
       {r && (
         <div className="decision" data-testid="sim-result">
           <p data-testid="sim-summary" className="summary">
-            {r.plan.summary}
+            {withRuleLabels(r.plan.summary, props.labels.rules)}
           </p>
           {r.plan.hold && <p className="warning">Held: {r.plan.hold.reason}</p>}
           <h4>Ships from</h4>
           <ul data-testid="sim-chosen">
             {[...new Set(r.plan.assignments.map((a) => a.locationId))].map((loc) => (
               <li key={loc} data-location={loc}>
-                <b>{names.get(loc) ?? loc}</b> ({loc}):{' '}
+                <b>{names.get(loc) ?? loc}</b>:{' '}
                 {r.plan.assignments
                   .filter((a) => a.locationId === loc)
                   .map((a) => `${a.quantity} × ${a.sku}`)
@@ -223,9 +197,24 @@ export function SimulatePanel(props: {
             <p>Backordered: {r.plan.unfilled.map((u) => `${u.quantity} × ${u.sku}`).join(', ')}</p>
           )}
           <p className="small">
-            Strategy <b>{r.plan.strategy}</b>
-            {r.plan.promiseDate ? ` · promised for ${r.plan.promiseDate}` : ''}
+            Strategy <b>{props.labels.strategies.get(r.plan.strategy) ?? r.plan.strategy}</b>
+            {r.plan.promiseDate ? ` · promised for ${localDate(r.plan.promiseDate)}` : ''}
           </p>
+          {r.plan.details?.split && (
+            <p className="small" data-testid="sim-split">
+              Split policy:{' '}
+              {r.plan.details.split.policy === 'never'
+                ? 'never split'
+                : `up to ${r.plan.details.split.maxShipments} shipments`}
+              {r.plan.details.split.source === 'rule'
+                ? `, set by ${(r.plan.details.split.rules ?? []).map((x) => `‘${ruleLabel(props.labels.rules, x)}’`).join(', ')}${
+                    r.plan.details.split.overrides ? ", over the strategy's own" : ''
+                  }`
+                : r.plan.details.split.source === 'strategy'
+                  ? ", the strategy's own"
+                  : ' (the default)'}
+            </p>
+          )}
           <h4>Every location</h4>
           <table className="candidates">
             <tbody>
@@ -244,15 +233,21 @@ export function SimulatePanel(props: {
                       <button
                         type="button"
                         className="link"
+                        title={`by ${ruleLabel(props.labels.rules, c.excluded.rule)}`}
                         onClick={() => props.onGoToRule(c.excluded!.rule)}
                       >
-                        {c.excluded.reason}
+                        {withRuleLabels(c.excluded.reason, props.labels.rules)}
                       </button>
                     )}
                     {c.partialExclusions?.map((x) => (
                       <div key={x.rule} className="small">
-                        <button type="button" className="link" onClick={() => props.onGoToRule(x.rule)}>
-                          {x.reason}
+                        <button
+                          type="button"
+                          className="link"
+                          title={`by ${ruleLabel(props.labels.rules, x.rule)}`}
+                          onClick={() => props.onGoToRule(x.rule)}
+                        >
+                          {withRuleLabels(x.reason, props.labels.rules)}
                         </button>
                       </div>
                     ))}

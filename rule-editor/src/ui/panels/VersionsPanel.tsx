@@ -1,7 +1,11 @@
 import { useState } from 'react'
 import type { VersionMeta } from '../../api/client'
+import { localDateTime } from '../../model/dates'
 
-/** History of the rule set: which version is live, compare any two on the canvas, roll back. */
+/**
+ * History of the rule set: which version is live, compare any two on the canvas, roll back (after
+ * saying what that does, since it replaces the working draft).
+ */
 export function VersionsPanel(props: {
   versions: VersionMeta[]
   liveVersion: number | null
@@ -13,6 +17,7 @@ export function VersionsPanel(props: {
   const sorted = [...props.versions].sort((a, b) => b.version - a.version)
   const [a, setA] = useState<number | null>(sorted[1]?.version ?? null)
   const [b, setB] = useState<number | null>(sorted[0]?.version ?? null)
+  const [confirming, setConfirming] = useState<number | null>(null)
   return (
     <div className="versions">
       <div className="row compare">
@@ -57,18 +62,40 @@ export function VersionsPanel(props: {
             </div>
             <div className="small">
               {v.comment ?? '(no comment)'} · {v.author ?? 'unknown'} ·{' '}
-              {new Date(v.publishedAt ?? v.updatedAt ?? v.createdAt).toLocaleString()}
-              {v.effectiveFrom ? ` · effective from ${new Date(v.effectiveFrom).toLocaleString()}` : ''}
+              {localDateTime(v.publishedAt ?? v.updatedAt ?? v.createdAt)}
+              {v.effectiveFrom ? ` · effective from ${localDateTime(v.effectiveFrom)}` : ''}
             </div>
-            {!props.readOnly && v.status !== 'draft' && (
+            {!props.readOnly && v.status !== 'draft' && confirming !== v.version && (
               <button
                 type="button"
                 className="link"
                 data-testid={`rollback-${v.version}`}
-                onClick={() => props.onRollback(v.version)}
+                onClick={() => setConfirming(v.version)}
               >
                 Roll back to this (as a new draft)
               </button>
+            )}
+            {confirming === v.version && (
+              <div className="confirm" role="alertdialog" aria-label={`Roll back to v${v.version}`}>
+                <p className="small">
+                  A new draft is made from v{v.version}'s rules and opened here; the versions after it stay in
+                  the history. Nothing goes live until you publish the new draft.
+                </p>
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="rollback-confirm"
+                  onClick={() => {
+                    setConfirming(null)
+                    props.onRollback(v.version)
+                  }}
+                >
+                  Roll back to v{v.version}
+                </button>{' '}
+                <button type="button" data-testid="rollback-cancel" onClick={() => setConfirming(null)}>
+                  Cancel
+                </button>
+              </div>
             )}
           </li>
         ))}

@@ -21,6 +21,7 @@ export function InspectTab({ ws }: { ws: WorkspaceState }) {
       catalogue={ws.catalogue}
       readOnly={ws.readOnly}
       change={rs.change}
+      onEveryoneElse={ws.edit.addEveryoneElse}
     />
   )
 }

@@ -1,10 +1,13 @@
+import { catalogueNames, ruleNames } from '../../model/names'
 import type { WorkspaceState } from '../../state/use-workspace'
 import { tabs } from '../../state/workspace-view'
 import { ImpactPanel } from '../panels/ImpactPanel'
 import { JsonPanel } from '../panels/JsonPanel'
+import { LocationsPanel } from '../panels/LocationsPanel'
 import { PricingImpactPanel } from '../panels/PricingImpactPanel'
 import { PricingSimulatePanel } from '../panels/PricingSimulatePanel'
 import { ProblemsPanel } from '../panels/ProblemsPanel'
+import { PricingDataPanel } from '../panels/pricing/PricingDataPanel'
 import { SimulatePanel } from '../panels/SimulatePanel'
 import { VersionsPanel } from '../panels/VersionsPanel'
 import { InspectTab } from './InspectTab'
@@ -15,7 +18,7 @@ export function SidePanel({ ws }: { ws: WorkspaceState }) {
   return (
     <aside className="side">
       <nav className="tabs">
-        {tabs(ws.problems.length).map(([t, label]) => (
+        {tabs(ws.problems.length, ws.kind).map(([t, label]) => (
           <button
             key={t}
             type="button"
@@ -38,6 +41,8 @@ function TabBody({ ws }: { ws: WorkspaceState }) {
   const { rs, view, sim, kind, catalogue, api } = ws
   const pricing = kind === 'pricing'
   const clearSim = () => ws.dispatch({ type: 'clearSim' })
+  const names = catalogueNames(catalogue.values)
+  const labels = ruleNames(rs.doc, names)
   switch (view.tab) {
     case 'inspect':
       return <InspectTab ws={ws} />
@@ -55,6 +60,7 @@ function TabBody({ ws }: { ws: WorkspaceState }) {
           requestedOrder={ws.requestedOrder}
           onRun={sim.quote}
           result={view.sim?.kind === 'quote' ? view.sim.result : null}
+          labels={labels}
           onGoToRule={ws.goToRule}
           onClear={clearSim}
         />
@@ -65,6 +71,7 @@ function TabBody({ ws }: { ws: WorkspaceState }) {
           requestedOrder={ws.requestedOrder}
           onRun={sim.simulate}
           result={view.sim?.kind === 'route' ? view.sim.result : null}
+          labels={labels}
           onGoToRule={ws.goToRule}
           onClear={clearSim}
         />
@@ -74,9 +81,25 @@ function TabBody({ ws }: { ws: WorkspaceState }) {
         <PricingImpactPanel api={api} quoteDraft={sim.quoteDraft} onOpenOrder={ws.openOrder} />
       ) : (
         <ImpactPanel
-          names={new Map(catalogue.values.locations.map((l) => [l.id, l.name]))}
+          names={names}
+          labels={labels}
+          versions={rs.set?.versions ?? []}
+          liveVersion={rs.set?.liveVersion ?? null}
+          workingVersion={rs.workingVersion}
           run={sim.backtest}
           onOpenOrder={ws.openOrder}
+        />
+      )
+    case 'locations':
+      return <LocationsPanel api={api} doc={rs.doc} onGo={ws.focusNode} />
+    case 'pricing-data':
+      return (
+        <PricingDataPanel
+          api={api}
+          segments={ws.catalogues.sourcing.values.segments ?? []}
+          channels={catalogue.values.channels}
+          permissions={ws.me.permissions}
+          onListsChanged={ws.catalogues.reload}
         />
       )
     case 'versions':

@@ -30,7 +30,10 @@ export const ruleFacts = z.object({
     locationTypes: z.array(z.string()),
     weekdays: z.array(z.string()),
     categories: z.array(z.string()),
-    tiers: z.array(z.string()),
+    tiers: z.array(z.string()).meta({ description: 'Customer tiers customers have' }),
+    segments: z.array(z.string()).meta({ description: 'Customer segments customers have' }),
+    currencies: z.array(z.string()).meta({ description: 'Currencies of the last 1,000 orders received' }),
+    orderTags: z.array(z.string()).meta({ description: 'Tags the last 1,000 orders received carry' }),
   }),
 })
 
@@ -263,11 +266,19 @@ export const backtest = z.object({
   ]),
   orders: z.number(),
   changed: z.number(),
-  cost: z.object({
-    currency: z.string().nullable(),
-    totalDelta: z.string(),
-    direction: z.enum(['more', 'less', 'same']),
-  }),
+  costs: z
+    .array(
+      z.object({
+        currency: z.string(),
+        orders: z.number().meta({ description: 'Orders of this currency both versions ship in full' }),
+        totalDelta: z.string(),
+        direction: z.enum(['more', 'less', 'same']),
+      }),
+    )
+    .meta({
+      description:
+        'Shipping cost change per currency, over orders both versions ship in full (held or backordered orders are counted in holds and backorders, never as savings)',
+    }),
   transitDaysDeltaAvg: z.number().nullable(),
   promiseDaysDeltaAvg: z.number().nullable(),
   splits: publishedVsDraft,

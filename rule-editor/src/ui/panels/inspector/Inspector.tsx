@@ -13,10 +13,12 @@ interface Props {
   catalogue: Catalogue
   readOnly: boolean
   change: Change
+  /** Gives a condition's `no` output an action of its own. */
+  onEveryoneElse?: (conditionId: string) => void
 }
 
 /** Edits the selected node in business terms: pickers from the hub's fact catalogue and live lists. */
-export function Inspector({ doc, node, catalogue, readOnly, change }: Props) {
+export function Inspector({ doc, node, catalogue, readOnly, change, onEveryoneElse }: Props) {
   if (!node) return <p className="muted">Select a node to edit it. Drag new ones from the palette.</p>
   const update = (fn: (n: GraphNode) => GraphNode, field: string) =>
     change((d) => ({ ...d, nodes: d.nodes.map((n) => (n.id === node.id ? fn(n) : n)) }), {
@@ -73,6 +75,13 @@ export function Inspector({ doc, node, catalogue, readOnly, change }: Props) {
         />
       )}
       {node.type === 'group' && <GroupEditor node={node} catalogue={catalogue} update={update} />}
+      {(node.type === 'condition' || node.type === 'group') &&
+        onEveryoneElse &&
+        !doc.edges.some((e) => e.source === node.id && e.sourceHandle === 'false') && (
+          <button type="button" data-testid="insp-everyone-else" onClick={() => onEveryoneElse(node.id)}>
+            Everyone else: give the “no” branch its own action
+          </button>
+        )}
       {node.type === 'scoring' && <ScoringEditor node={node} catalogue={catalogue} update={update} />}
       {(node.type === 'strategy' || node.type === 'action') && (
         <RuleEditor doc={doc} node={node} catalogue={catalogue} update={update} />

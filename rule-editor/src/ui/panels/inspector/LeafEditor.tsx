@@ -7,6 +7,7 @@ import {
 } from '../../../model/catalogue'
 import type { JsonValue } from '../../../model/core-rules'
 import type { Leaf } from '../../../model/graph-types'
+import { seenValues, unseenMessage } from '../../../model/seen-values'
 import { MultiPick } from './MultiPick'
 
 /** One condition: a fact from the hub's catalogue, a test that fits its type, a value with live options. */
@@ -165,7 +166,12 @@ function ValueEditor(props: {
   if (fact?.type === 'number')
     return (
       <label>
-        Value{fact.unit ? ` (${fact.unit})` : ''}
+        Value
+        {fact.unit === 'currency'
+          ? " (in the order's own currency, not converted)"
+          : fact.unit
+            ? ` (${fact.unit})`
+            : ''}
         <input
           data-testid={props.testId}
           type="number"
@@ -174,6 +180,35 @@ function ValueEditor(props: {
         />
       </label>
     )
+  const seen = seenValues(catalogue, fact)
+  if (seen && fact) {
+    // An open set the hub has seen values of: type anything, pick from what is known.
+    const warning = unseenMessage(catalogue, fact.id, value)
+    return (
+      <label>
+        Value
+        <input
+          data-testid={props.testId}
+          list={`${props.testId}-seen`}
+          value={String(value ?? '')}
+          aria-invalid={warning ? true : undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+        <datalist id={`${props.testId}-seen`}>
+          {seen.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+        {warning ? (
+          <span className="warning small" role="status" data-testid={`${props.testId}-unseen`}>
+            {warning}
+          </span>
+        ) : seen.length === 0 ? (
+          <span className="muted small">Nothing seen yet to suggest.</span>
+        ) : null}
+      </label>
+    )
+  }
   if (options?.length)
     return (
       <label>
