@@ -1,7 +1,7 @@
 import {
   type HttpResponse,
+  jsonResponse,
   oauth1Header,
-  PayloadError,
   PermanentError,
   type PluginContext,
 } from '@switchyard/plugin-sdk'
@@ -17,7 +17,8 @@ export type Ctx = PluginContext<TradeMeConfig>
  */
 export async function tradeMe(ctx: Ctx, method: 'GET' | 'POST', path: string, body?: unknown) {
   const { config } = ctx
-  const url = `${config.baseUrl.replace(/\/$/, '')}${path}`
+  // A path under the API root, or a whole URL the SDK's pager built from it.
+  const url = /^https?:\/\//.test(path) ? path : `${config.baseUrl.replace(/\/$/, '')}${path}`
   const authorization = oauth1Header(
     {
       consumerKey: config.consumerKey,
@@ -41,16 +42,9 @@ export async function tradeMe(ctx: Ctx, method: 'GET' | 'POST', path: string, bo
   })
 }
 
-/** A TradeMe answer read as JSON; text that is not JSON names the call. */
-export function readJson<T>(response: HttpResponse, what: string): T {
-  try {
-    return JSON.parse(response.text) as T
-  } catch {
-    throw new PayloadError(`TradeMe answered ${what} with a body that is not JSON`, [
-      { field: '(body)', message: 'is not JSON' },
-    ])
-  }
-}
+/** A TradeMe answer read as JSON (the SDK's `jsonResponse`: text that is not JSON names the call). */
+export const readJson = <T>(response: HttpResponse, what: string): T =>
+  jsonResponse(response, { what: `TradeMe ${what}` }) as T
 
 /** Enumerations come as numbers in JSON; accept the name too, as the XML flavour writes it. */
 export const isCode = (value: unknown, code: number, name: string): boolean =>

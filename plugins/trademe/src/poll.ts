@@ -3,63 +3,91 @@ import {
   mapStoredRecord,
   PayloadError,
   type PollResult,
+  pager,
   type UnmappedRecord,
   unmappedRecord,
+  windowCursor,
 } from '@switchyard/plugin-sdk'
-import { type Ctx, readJson, tradeMe } from './api'
+import { type Ctx, tradeMe } from './api'
+import type { TradeMeConfig } from './config'
 import { tradeMeTime } from './dates'
 import { rememberListings } from './listings'
 import { awaitingAddress, channelSku, toCanonicalOrder } from './map-sale'
-import { advance, filterFor, keyOf, OLDEST_MS, readCursor, taken, windowFrom } from './sold-window'
-import type { TradeMeSoldItem, TradeMeSoldItems } from './types'
+import { filterFor, OLDEST_MS, readWaiting, timeOfKey, waitingKey, withWaiting } from './sold-window'
+import type { TradeMeSoldItem } from './types'
+
+const windowsOf = (c: TradeMeConfig) =>
+  windowCursor({
+    overlapMs: c.overlapSec * 1000,
+    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
+    maxSeen: 5000,
+  })
+
+/** TradeMe pages with `page` (from 1) and `rows`, and says how many there are in `TotalCount`. */
+const soldItemsOf = (c: TradeMeConfig) =>
+  pager<TradeMeSoldItem>({
+    style: 'page',
+    pageParam: 'page',
+    sizeParam: 'rows',
+    size: c.rows,
+    records: 'List',
+    totalPages: (body) => {
+      const total = (body as { TotalCount?: unknown } | null)?.TotalCount
+      return typeof total === 'number' ? Math.ceil(total / c.rows) : undefined
+    },
+    what: 'TradeMe SoldItems',
+  })
 
 /**
- * Sold items (`GET /v1/MyTradeMe/SoldItems/{filter}.json`), one page per call. TradeMe has no
- * webhook for sales, so this poll is the intake. Each sale is one order; a sale whose buyer has not
- * given a delivery address yet is read again on later polls until it comes (or reported after
- * `addressWaitSec`); a sale the mapping refuses is reported in `unmapped`.
+ * Sold items (`GET /v1/MyTradeMe/SoldItems/{filter}.json`), one page per call, with the SDK's
+ * window cursor (overlap, sales already taken left out) and pager. TradeMe has no webhook for sales,
+ * so this poll is the intake. Each sale is one order; a sale whose buyer has not given a delivery
+ * address yet is read again on later polls until it comes (or reported after `addressWaitSec`); a
+ * sale the mapping refuses is reported in `unmapped`.
  */
 export async function pollSoldItems(raw: string | null, ctx: Ctx): Promise<PollResult> {
   const { config } = ctx
-  const now = ctx.clock.now().getTime()
-  const overlapMs = config.overlapSec * 1000
-  const cursor = readCursor(raw, () => config.reconcileFrom ?? new Date(now - 24 * 3600_000).toISOString())
-  // TradeMe keeps 45 days of sales; a window cannot reach further back.
-  const from = Math.max(windowFrom(cursor, overlapMs), now - OLDEST_MS)
-  const filter = cursor.walk?.filter ?? filterFor(from, now)
-  const page = cursor.walk?.page ?? 1
-  const params = new URLSearchParams({ page: String(page), rows: String(config.rows) })
-  const res = await tradeMe(ctx, 'GET', `/v1/MyTradeMe/SoldItems/${filter}.json?${params}`)
-  const answer = readJson<TradeMeSoldItems>(res, 'SoldItems')
-  const list = Array.isArray(answer?.List) ? answer.List : []
+  const windows = windowsOf(config)
+  const clock = ctx.clock.now()
+  const now = clock.getTime()
+  const state = windows.read(raw, clock)
+  const waiting = readWaiting(raw)
+  // The window reaches back to the oldest sale still waiting for its address, and no further than
+  // TradeMe keeps sales.
+  const from = Math.max(
+    Math.min(Date.parse(windows.from(state)), ...waiting.waiting.map(timeOfKey)),
+    now - OLDEST_MS,
+  )
+  const filter = (state.page && waiting.walk?.filter) || filterFor(from, now)
+  const base = `${config.baseUrl.replace(/\/$/, '')}/v1/MyTradeMe/SoldItems/${filter}.json`
+  const page = await soldItemsOf(config).fetch((url) => tradeMe(ctx, 'GET', url), base, state.page)
 
   const events: InboundEvent[] = []
   const unmapped: UnmappedRecord[] = []
-  const takenNow: string[] = []
+  const taken: { id: string; modifiedAt: string | undefined }[] = []
   const waitingNow: string[] = []
-  for (const item of list) {
+  for (const item of page.records) {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      unmapped.push(
-        unmappedRecord(
-          item,
-          undefined,
-          new PayloadError('not a sale', [{ field: 'List[]', message: 'is not an object' }]),
-        ),
-      )
+      const issue = { field: 'List[]', message: 'is not an object' }
+      unmapped.push(unmappedRecord(item, undefined, new PayloadError('not a sale', [issue])))
       continue
     }
     const soldAt = tradeMeTime(item.SoldDate)
-    const id = Number.isSafeInteger(item.PurchaseId) ? item.PurchaseId : undefined
     if (soldAt !== undefined && soldAt < from) continue
-    const key = id !== undefined && soldAt !== undefined ? keyOf(id, soldAt) : undefined
-    if (key && taken(cursor, key)) continue
-    if (key && awaitingAddress(item) && now - soldAt! < config.addressWaitSec * 1000) {
-      waitingNow.push(key)
+    const id = Number.isSafeInteger(item.PurchaseId) ? item.PurchaseId : undefined
+    const record = {
+      id: id === undefined ? '' : String(id),
+      modifiedAt: soldAt === undefined ? undefined : new Date(soldAt).toISOString(),
+    }
+    if (id !== undefined && !windows.fresh(state, record)) continue
+    const waitsForAddress = id !== undefined && soldAt !== undefined && awaitingAddress(item)
+    if (waitsForAddress && now - soldAt < config.addressWaitSec * 1000) {
+      waitingNow.push(waitingKey(id, soldAt))
       continue
     }
-    if (key) takenNow.push(key)
+    taken.push(record)
     try {
-      if (key && awaitingAddress(item))
+      if (waitsForAddress)
         throw new PayloadError(`TradeMe sale ${id} has no delivery address`, [
           {
             field: 'DeliveryAddress.Address1',
@@ -74,22 +102,21 @@ export async function pollSoldItems(raw: string | null, ctx: Ctx): Promise<PollR
     }
   }
   // A sale names its listing and the listing's SKU: what the stock push needs to find the listing.
-  const labelled = list.filter(
-    (i: TradeMeSoldItem) => Number.isSafeInteger(i?.ListingId) && typeof i.SKU === 'string' && i.SKU.trim(),
+  const labelled = page.records.filter(
+    (i) => Number.isSafeInteger(i?.ListingId) && typeof i.SKU === 'string' && i.SKU.trim() !== '',
   )
   await rememberListings(
     ctx,
     labelled.map((i): [string, number] => [channelSku(i), i.ListingId]),
   )
-  const total = typeof answer?.TotalCount === 'number' ? answer.TotalCount : 0
-  const more = list.length > 0 && page * config.rows < total
-  const next = advance(cursor, { filter, from, page, more }, takenNow, waitingNow, overlapMs, now)
-  return {
-    events,
-    ...(unmapped.length > 0 ? { unmapped } : {}),
-    cursor: JSON.stringify(next),
-    ...(more ? { more: true } : {}),
-  }
+  const more = page.next !== undefined
+  const cursor = withWaiting(
+    windows.advance(state, taken, page.next, clock),
+    waiting,
+    { filter, waiting: waitingNow, more },
+    now,
+  )
+  return { events, ...(unmapped.length > 0 ? { unmapped } : {}), cursor, ...(more ? { more: true } : {}) }
 }
 
 /** One stored sale mapped again, as `pollSoldItems` maps it (a replayed intake exception). */
