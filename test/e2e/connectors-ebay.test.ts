@@ -209,6 +209,29 @@ describe.each(dbKinds)('eBay channel with the ShipBob WMS on %s', (kind) => {
     expect((await ebay.notifyDeletion(endpoint, user, true)).status).toBe(401)
   })
 
+  it('keeps an order it cannot map as an exception naming the field; a replay maps the stored record again', async () => {
+    const bad = ebay.createOrder([{ quantity: 1 }])
+    const after = ebay.createOrder([{ sku: 'SKU-B', quantity: 1 }])
+    const exceptionFor = async () =>
+      (
+        (await hub.api('/api/v1/exceptions?instance=ebay&status=open&limit=500')).body.items as {
+          id: string
+          externalOrderId: string
+          reasons: { field: string; code: string }[]
+        }[]
+      ).find((e) => e.externalOrderId === bad.orderId)
+    const kept = await waitFor(exceptionFor, 15_000, 'the exception')
+    expect(kept.reasons).toContainEqual(
+      expect.objectContaining({ field: 'lineItems[0].sku', code: 'INVALID_PAYLOAD' }),
+    )
+    // The order after it on the page went in, and a bad record is not a failing instance.
+    await waitFor(() => order(after.orderId), 15_000, 'the order after the bad one')
+    const plugins = (await hub.api('/api/v1/plugins')).body.items as { id: string; status: string }[]
+    expect(plugins.find((p) => p.id === 'ebay')?.status).toBe('active')
+    const still = await hub.api(`/api/v1/exceptions/${kept.id}/replay`, { body: {} })
+    expect(still.body).toMatchObject({ outcome: 'open' })
+  })
+
   it('takes each order once across polls and keeps no secret in clear', async () => {
     const sold = ebay.createOrder([{ sku: 'SKU-A', quantity: 1 }])
     await waitFor(() => order(sold.orderId), 15_000, 'fourth polled order')
