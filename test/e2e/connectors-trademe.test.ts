@@ -126,6 +126,32 @@ describe.each(dbKinds)('TradeMe channel with the ShipBob WMS on %s', (kind) => {
     await waitFor(() => trademe.sales.get(sale.PurchaseId)!.status === 'GoodsShipped', 10_000, 'GoodsShipped')
     expect((await hub.api(`/api/v1/orders/${taken.id}`)).body.status).toBe('shipped')
     expect(trademe.parcels.filter((p) => p.AuctionSoldIds.includes(sale.PurchaseId))).toHaveLength(1)
+
+    // The buyer sends one back: TradeMe pays its share back through Pay Now, once.
+    const line = (await hub.api(`/api/v1/orders/${taken.id}`)).body.lines[0]
+    const rma = await hub.api(`/api/v1/orders/${taken.id}/returns`, {
+      body: { lines: [{ lineId: line.id, quantity: 1 }], reason: 'too small' },
+    })
+    expect(rma.status, JSON.stringify(rma.body)).toBe(201)
+    const received = await hub.api(`/api/v1/returns/${rma.body.id}/receipt`, {
+      body: { lines: [{ sku: 'SKU-A', quantity: 1, condition: 'resellable' }] },
+    })
+    expect(received.status, JSON.stringify(received.body)).toBe(200)
+    const refund = await waitFor(
+      () => trademe.refunds.find((r) => r.PurchaseId === sale.PurchaseId),
+      15_000,
+      'Pay Now refund of the return',
+    )
+    expect(refund.RefundAmount).toBe(49.9)
+    await waitFor(
+      async () =>
+        ((await hub.api(`/api/v1/orders/${taken.id}`)).body.history as { type: string }[]).some(
+          (e) => e.type === 'refund.confirmed',
+        ) || undefined,
+      15_000,
+      'refund confirmed',
+    )
+    expect(trademe.refunds.filter((r) => r.PurchaseId === sale.PurchaseId)).toHaveLength(1)
   })
 
   it('takes a sale of an unlabelled listing through the sku mapping, once across polls', async () => {
