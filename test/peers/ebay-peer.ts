@@ -466,12 +466,17 @@ export class EbayPeer {
       legacyOrderId?: string
       cancelReason?: string
       buyerPaid?: boolean
+      buyerPaidDate?: { value?: string }
     }
     const order = [...this.orders.values()].find((o) => o.legacyOrderId === body.legacyOrderId)
     if (!order) return json(res, 400, { error: [{ errorId: 1506, message: 'Invalid legacyOrderId' }] })
     if (order.orderFulfillmentStatus === 'FULFILLED' || order.cancelStatus.cancelState === 'CANCELED')
       return json(res, 200, {
         orderEligibilityResult: { eligible: false, failureReason: ['ORDER_ALREADY_SHIPPED_OR_CANCELLED'] },
+      })
+    if (body.buyerPaid && !body.buyerPaidDate?.value)
+      return json(res, 400, {
+        error: [{ errorId: 1508, message: 'buyerPaidDate is required when buyerPaid is true' }],
       })
     const cancelId = `5${digits(9)}`
     this.cancellations.push({

@@ -84,6 +84,15 @@ async function createFulfillment(orderId: string, shipment: ShipmentInfo, ctx: C
   return id || shipment.trackingNumber
 }
 
+/** Whether the buyer paid, and when (eBay asks for the date with a paid order). */
+function buyerPaid(order: EbayOrder): { buyerPaid: boolean; buyerPaidDate?: { value: string } } {
+  const paid = order.orderPaymentStatus === 'PAID' || order.orderPaymentStatus === 'PARTIALLY_REFUNDED'
+  const date = order.paymentSummary?.payments?.find((p) => p.paymentDate)?.paymentDate ?? order.creationDate
+  return paid
+    ? { buyerPaid: true, ...(date ? { buyerPaidDate: { value: date } } : {}) }
+    : { buyerPaid: false }
+}
+
 /**
  * The hub cancelled the order: eBay hears it through the Post-Order API's seller cancellation
  * (`POST /post-order/v2/cancellation`, which takes an OAuth token under the `IAF` scheme). The order
@@ -109,7 +118,7 @@ export async function cancelOnEbay(update: OrderStatusUpdate, ctx: Ctx): Promise
     body: {
       legacyOrderId: order.legacyOrderId ?? update.externalOrderId,
       cancelReason: 'OUT_OF_STOCK_OR_CANNOT_FULFILL',
-      buyerPaid: order.orderPaymentStatus === 'PAID',
+      ...buyerPaid(order),
     },
   })
   const answer = jsonResponse<{

@@ -45,6 +45,7 @@ export interface EbayOrder {
     }
   }
   pricingSummary?: { priceSubtotal?: EbayAmount; deliveryCost?: EbayAmount; total?: EbayAmount }
+  paymentSummary?: { payments?: { paymentDate?: string; paymentStatus?: string }[] }
   cancelStatus?: {
     cancelState?: 'NONE_REQUESTED' | 'IN_PROGRESS' | 'CANCELED' | string
     cancelledDate?: string
