@@ -41,6 +41,15 @@ function token(req: FixtureRequest) {
 beforeAll(async () => {
   server = await startFixtureServer((req) => {
     if (req.path === '/token') return token(req)
+    if (req.path === '/token-in-body') {
+      // Login with Amazon's way: the client's credentials in the form, no Authorization header.
+      const form = new URLSearchParams(req.body)
+      return !req.headers.authorization &&
+        form.get('client_id') === clientId &&
+        form.get('client_secret') === clientSecret
+        ? { body: { access_token: 'Atza|in-body', expires_in: 3600 } }
+        : { status: 401, body: { error: 'invalid_client' } }
+    }
     if (req.path === '/api')
       return req.headers.authorization?.startsWith('Bearer user-') &&
         req.headers.authorization !== 'Bearer user-1'
@@ -82,6 +91,23 @@ const app = oauth2Client((c: Config) => ({
 }))
 
 describe('oauth2Client', () => {
+  it('sends the client credentials in the form body when asked to', async () => {
+    const lwa = oauth2Client((c: Config) => ({
+      tokenUrl: `${c.tokenUrl}-in-body`,
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+      grant: { type: 'refresh_token', refreshToken: c.refreshToken },
+      clientAuth: 'body',
+    }))
+    const t = createTestContext(plugin, {
+      tokenUrl: `${server.url}/token`,
+      clientId,
+      clientSecret,
+      refreshToken: original,
+    })
+    expect(await lwa.accessToken(t.ctx)).toBe('Atza|in-body')
+  })
+
   it('follows refresh-token rotation, keeps tokens sealed in state, and refreshes once on a 401', async () => {
     const t = createTestContext(plugin, {
       tokenUrl: `${server.url}/token`,
