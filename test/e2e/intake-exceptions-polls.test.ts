@@ -149,6 +149,10 @@ describe.each(dbKinds)('intake exceptions from polls and files on %s', (kind) =>
     const first = amazon.createOrder([{ sku: 'SKU-A', quantity: 1 }])
     const bad = amazon.createOrder([{ sku: 'AMZ-LISTING-7', quantity: 2 }])
     const last = amazon.createOrder([{ sku: 'SKU-B', quantity: 1 }])
+    // The peer answers from the cursor's instant on: `bad` must be older than it, or a later poll
+    // would take it again (through the new mapping) before the replay does.
+    if (Date.parse(last.lastUpdatedTime) <= Date.parse(bad.lastUpdatedTime))
+      last.lastUpdatedTime = new Date(Date.parse(bad.lastUpdatedTime) + 1).toISOString()
 
     const kept = await waitFor(() => exceptionFor('amzn', bad.orderId), 15_000, 'the exception')
     await waitFor(async () => (await orderOf('amzn', last.orderId)) ?? undefined, 15_000, 'the last order')
