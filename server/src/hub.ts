@@ -3,7 +3,7 @@ import { hostname } from 'node:os'
 import { serve } from '@hono/node-server'
 import { type Core, openCore } from '@switchyard/core'
 import { createApp } from './app'
-import { DEMO_CHANNEL, DEMO_EDI, DEMO_MARKET, DEMO_WMS, demoConfig } from './demo/demo-config'
+import { DEMO_CHANNEL, DEMO_EDI, DEMO_MARKET, DEMO_WMS } from './demo/demo-config'
 import { seedDemoOrders } from './demo/demo-orders'
 import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
@@ -15,9 +15,8 @@ import { errorWithoutValues } from './observability/error-serializer'
 import { watchIntakeExceptions } from './observability/intake-exceptions'
 import { createMetrics, intakeMetrics } from './observability/metrics'
 import { recordSpan, startTracing, tracedIntake } from './observability/tracing'
-import { findConfigFile, type HubConfigFile, readConfigFile } from './plugins/config-file'
 import { contextFactory } from './plugins/host-context'
-import { loadInstances } from './plugins/loader'
+import { loadHubPlugins } from './plugins/hub-plugins'
 import { PluginRegistry } from './plugins/registry'
 import type { HubSettings } from './settings'
 import { IntakeLoadMeter } from './workers/intake-load'
@@ -43,33 +42,7 @@ export interface StartOptions {
   announce?: (text: string) => void
 }
 
-/**
- * Whether this hub seeds the demo world, and why (logged at start). `auto` seeds only a quick
- * start: no config file and SQLite, never what may be a production database.
- */
-export function demoDecision(
-  settings: Pick<HubSettings, 'demo' | 'database'>,
-  configFile: string | undefined,
-): { demo: boolean; why: string } {
-  if (settings.demo === 'on') return { demo: true, why: 'SWITCHYARD_DEMO=1' }
-  if (settings.demo === 'off') return { demo: false, why: 'SWITCHYARD_DEMO=0' }
-  if (configFile)
-    return { demo: false, why: `a config file is given (${configFile}); SWITCHYARD_DEMO=1 seeds it` }
-  if (settings.database.dialect !== 'sqlite')
-    return { demo: false, why: 'DATABASE_URL names a database; SWITCHYARD_DEMO=1 seeds it' }
-  return { demo: true, why: 'quick start: no config file, SQLite; SWITCHYARD_DEMO=0 turns it off' }
-}
-
-async function pluginConfig(
-  settings: HubSettings,
-  env: NodeJS.ProcessEnv,
-): Promise<{ file: HubConfigFile; fromFile: boolean; demo: { demo: boolean; why: string } }> {
-  const path = findConfigFile(settings.configPath)
-  const demo = demoDecision(settings, path)
-  if (path) return { file: await readConfigFile(path), fromFile: true, demo }
-  if (demo.demo) return { file: demoConfig(settings.publicUrl, env), fromFile: false, demo }
-  return { file: { baseDir: process.cwd(), path: undefined, plugins: [] }, fromFile: false, demo }
-}
+export { demoDecision } from './plugins/hub-plugins'
 
 /**
  * Starts one hub process: plugins, database (migrated), workers and the HTTP server. Anything
@@ -85,9 +58,13 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     createLogger(settings.logLevel, () => registry?.secretValues() ?? [], settings.logFormat)
   ).child({}, { serializers: { err: errorWithoutValues } })
 
-  const { file, fromFile, demo } = await pluginConfig(settings, env)
+  const { instances, origins, demo, demoWms } = await loadHubPlugins(settings, env)
   logger.info({ demo: demo.demo, why: demo.why }, demo.demo ? 'demo world on' : 'no demo world')
-  const instances = await loadInstances(file, env, { fromFile })
+  for (const i of instances)
+    logger.info(
+      { instance: i.id, plugin: i.definition.id, from: origins.get(i.id) },
+      'plugin instance loaded',
+    )
   registry = new PluginRegistry(instances)
 
   const workerId = `${hostname()}:${process.pid}`
@@ -167,7 +144,6 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       ? createPollers(context, { owner: workerId, ...(pollInterval ? { intervalMs: pollInterval } : {}) })
       : undefined
 
-    const demoWms = !fromFile && registry.get(DEMO_WMS)
     const app = createApp(context, {
       mount: demoWms
         ? (a) =>
