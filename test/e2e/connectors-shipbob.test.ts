@@ -135,6 +135,9 @@ describe('ShipBob WMS', () => {
     expect(calls.length).toBe(2)
     expect(shipbob.accepted().filter((o) => o.reference_id === fulfilmentId)).toHaveLength(1)
     expect(accepted.externalRef).toBe(String(shipbob.byReference(fulfilmentId)!.id))
+    // ShipBob is told the fulfillment centre the hub's routing chose (centre 7 is the hub's akl).
+    const location = (await hub.api(`/api/v1/orders/${orderId}`)).body.fulfilments[0].locationId
+    expect(shipbob.byReference(fulfilmentId)!.location_id).toBe(location === 'akl' ? 7 : 9)
   })
 
   it("ignores webhooks about orders of the account's other sales channels", async () => {

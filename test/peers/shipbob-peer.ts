@@ -12,6 +12,8 @@ interface PeerOrder {
   shipping_method: string
   recipient: unknown
   products: { reference_id: string; name: string; quantity: number }[]
+  /** The fulfillment centre asked for; ShipBob chooses when it is absent. */
+  location_id?: number | null
   shipments: unknown[]
   cancelled: boolean
 }

@@ -22,8 +22,11 @@ const DEFAULT_METHODS = {
  */
 export function toShipbobOrder(request: FulfilmentRequest, config: ShipbobConfig) {
   const to = request.shipTo
+  const centre = fulfillmentCentreOf(request.location.id, config)
   return {
     reference_id: request.fulfilmentId,
+    // The centre the hub's routing chose; without a mapping ShipBob picks one itself.
+    ...(centre !== undefined ? { location_id: centre } : {}),
     order_number: request.orderNumber ?? request.externalOrderId,
     type: 'DTC',
     shipping_method: config.shippingMethods[request.serviceLevel] ?? DEFAULT_METHODS[request.serviceLevel],
@@ -51,6 +54,18 @@ export function toShipbobOrder(request: FulfilmentRequest, config: ShipbobConfig
       { name: 'location', value: request.location.id },
     ],
   }
+}
+
+/**
+ * The ShipBob fulfillment centre id for a hub location (`config.locations` maps centres to hub
+ * locations); the lowest id when several centres map to the one location.
+ */
+export function fulfillmentCentreOf(locationId: string, config: ShipbobConfig): number | undefined {
+  const centres = Object.entries(config.locations)
+    .filter(([, hub]) => hub === locationId)
+    .map(([centre]) => Number(centre))
+    .sort((a, b) => a - b)
+  return centres[0]
 }
 
 function shippedLines(shipment: ShipbobShipment): ShipmentConfirmation['lines'] {
