@@ -51,10 +51,19 @@ const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).
 /**
  * Amazon's Selling Partner API on 127.0.0.1: Login with Amazon tokens (refresh_token grant, tokens
  * that expire or are revoked on demand), searchOrders on Orders API 2026-01-01, confirmShipment
- * (v0, 204), and the Feeds API with a pre-signed upload URL. Every call is recorded.
+ * (v0, 204), the Feeds API with a pre-signed upload URL, and patchListingsItem (Listings Items API
+ * 2021-08-01) for quantities and prices. Every call is recorded.
  */
 export class AmazonPeer {
   readonly orders = new Map<string, PeerAmazonOrder>()
+  /**
+   * The seller's listings by seller sku: the seller-fulfilled quantity and the offer price, as the
+   * Listings Items API keeps them. A sku not here has no listing (404).
+   */
+  readonly listings = new Map<
+    string,
+    { quantity: number | null; price: number | null; currency: string | null }
+  >()
   readonly confirmations: ShipmentConfirmationCall[] = []
   readonly feeds: { feedId: string; feedType: string; marketplaceIds: string[]; content: string }[] = []
   readonly validTokens = new Set<string>()
@@ -216,6 +225,9 @@ export class AmazonPeer {
       res.writeHead(204)
       return void res.end()
     }
+    const listing = /^\/listings\/2021-08-01\/items\/([^/]+)\/([^/]+)$/.exec(url.pathname)
+    if (req.method === 'PATCH' && listing)
+      return this.patchListing(decodeURIComponent(listing[2]!), url, req.body, res)
     if (req.method === 'POST' && url.pathname === '/feeds/2021-06-30/documents') {
       const id = `amzn1.tortuga.4.na.${digits(12)}`
       return json(res, 201, { feedDocumentId: id, url: `${this.http.url}/feed-upload/${id}` })
@@ -234,6 +246,59 @@ export class AmazonPeer {
       return json(res, 202, { feedId })
     }
     return json(res, 404, { errors: [{ code: 'NotFound', message: 'Resource not found' }] })
+  }
+
+  /**
+   * patchListingsItem: `productType` and `patches` are required; `merge` on fulfillment_availability
+   * needs the selector `fulfillment_channel_code`; purchasable_offer names its marketplace and
+   * currency. Answers ACCEPTED with a submission id, or INVALID with issues.
+   */
+  private patchListing(sku: string, url: URL, body: string, res: ServerResponse): void {
+    if (url.searchParams.get('marketplaceIds') !== this.marketplaceId) {
+      json(res, 400, { errors: [{ code: 'InvalidInput', message: 'marketplaceIds is required' }] })
+      return
+    }
+    const current = this.listings.get(sku)
+    if (!current) {
+      json(res, 404, { errors: [{ code: 'NOT_FOUND', message: `SKU '${sku}' not found in marketplace` }] })
+      return
+    }
+    const input = JSON.parse(body) as {
+      productType?: string
+      patches?: { op: string; path: string; value: any[] }[]
+    }
+    const issues: { code: string; message: string; severity: string; attributeNames: string[] }[] = []
+    const invalid = (attribute: string, message: string) =>
+      issues.push({ code: '90220', message, severity: 'ERROR', attributeNames: [attribute] })
+    if (!input.productType || !Array.isArray(input.patches) || input.patches.length === 0)
+      invalid('productType', 'productType and patches are required')
+    const next = { ...current }
+    for (const patch of input.patches ?? []) {
+      const value = patch.value?.[0]
+      if (patch.path === '/attributes/fulfillment_availability' && ['merge', 'replace'].includes(patch.op)) {
+        if (value?.fulfillment_channel_code !== 'DEFAULT')
+          invalid('fulfillment_availability', 'fulfillment_channel_code is required')
+        else if (!Number.isInteger(value.quantity) || value.quantity < 0)
+          invalid('fulfillment_availability', "'quantity' must be a whole number of at least 0")
+        else next.quantity = value.quantity
+      } else if (patch.path === '/attributes/purchasable_offer' && patch.op === 'replace') {
+        const price = value?.our_price?.[0]?.schedule?.[0]?.value_with_tax
+        if (value?.marketplace_id !== this.marketplaceId || typeof value?.currency !== 'string')
+          invalid('purchasable_offer', 'marketplace_id and currency are required')
+        else if (typeof price !== 'number' || !(price > 0))
+          invalid('purchasable_offer', "'our_price' must be above 0")
+        else {
+          next.price = price
+          next.currency = value.currency
+        }
+      } else invalid(patch.path, `unsupported patch ${patch.op} ${patch.path}`)
+    }
+    if (issues.length > 0) {
+      json(res, 200, { sku, status: 'INVALID', submissionId: digits(12), issues })
+      return
+    }
+    this.listings.set(sku, next)
+    json(res, 200, { sku, status: 'ACCEPTED', submissionId: digits(12), issues: [] })
   }
 
   private token(req: RecordedRequest, res: ServerResponse) {

@@ -62,6 +62,12 @@ export class ShopifyPeer {
   readonly orders = new Map<string, PeerShopifyOrder>()
   readonly mutations: RecordedMutation[] = []
   readonly variants = new Map<string, string>()
+  /** Each variant's price by sku, as the hub's price sync set it. */
+  readonly prices = new Map<string, string>()
+  /** "available" per inventory item at the shop's location (the one location this store has). */
+  readonly available = new Map<string, number>()
+  /** Changes made between the connector's read and its next inventorySetQuantities (a race it loses). */
+  private racing: { inventoryItemId: string; delta: number }[] = []
   private failures: PeerFailure[] = []
   private refundsByKey = new Map<string, string>()
   /** Answers auth failures echoing the token they got, like a careless upstream: the hub must scrub it. */
@@ -249,7 +255,7 @@ export class ShopifyPeer {
         'x-shopify-topic': topic,
         'x-shopify-hmac-sha256': this.sign(body, options.secret),
         'x-shopify-shop-domain': options.shop ?? this.shop,
-        'x-shopify-api-version': '2026-01',
+        'x-shopify-api-version': '2026-04',
         'x-shopify-webhook-id': options.webhookId ?? randomUUID(),
         'x-shopify-event-id': randomUUID(),
         'x-shopify-triggered-at': new Date().toISOString(),
@@ -262,6 +268,14 @@ export class ShopifyPeer {
       parsed = text ? JSON.parse(text) : null
     } catch {}
     return { status: res.status, body: parsed }
+  }
+
+  /**
+   * A sale at the till while the connector is between reading a level and setting it: the next
+   * inventorySetQuantities finds the level `delta` away from what was read.
+   */
+  raceNextSet(inventoryItemId: string, delta: number): void {
+    this.racing.push({ inventoryItemId, delta })
   }
 
   /** Fulfilment mutations that Shopify accepted. */
@@ -291,9 +305,9 @@ export class ShopifyPeer {
       return json(res, 401, { errors: `[API] Invalid API key or access token${detail}` })
     }
     const url = new URL(req.path, 'http://peer')
-    if (req.method === 'GET' && url.pathname === '/admin/api/2026-01/orders.json')
+    if (req.method === 'GET' && url.pathname === '/admin/api/2026-04/orders.json')
       return this.listOrders(url, res)
-    if (req.method === 'POST' && url.pathname === '/admin/api/2026-01/graphql.json') {
+    if (req.method === 'POST' && url.pathname === '/admin/api/2026-04/graphql.json') {
       const { query, variables } = JSON.parse(req.body) as { query: string; variables: Record<string, any> }
       return json(res, 200, this.graphql(query, variables ?? {}))
     }
@@ -320,7 +334,7 @@ export class ShopifyPeer {
     const headers: Record<string, string> = {}
     if (offset + limit < all.length) {
       const next = Buffer.from(JSON.stringify({ offset: offset + limit, since })).toString('base64url')
-      headers.link = `<${this.http.url}/admin/api/2026-01/orders.json?limit=${limit}&page_info=${next}>; rel="next"`
+      headers.link = `<${this.http.url}/admin/api/2026-04/orders.json?limit=${limit}&page_info=${next}>; rel="next"`
     }
     res.writeHead(200, { 'content-type': 'application/json', ...headers })
     res.end(shopifyJson({ orders: page.map((o) => o.body) }))
@@ -483,8 +497,56 @@ export class ShopifyPeer {
           productVariants: {
             nodes: skus
               .filter((s) => this.variants.has(s))
-              .map((sku) => ({ sku, inventoryItem: { id: this.variants.get(sku) } })),
+              .map((sku) => {
+                const n = this.variants.get(sku)!.split('/').pop()
+                return {
+                  id: `gid://shopify/ProductVariant/${n}`,
+                  sku,
+                  product: { id: `gid://shopify/Product/${n}` },
+                  inventoryItem: { id: this.variants.get(sku) },
+                }
+              }),
           },
+        },
+      }
+    }
+    if (query.includes('productVariantsBulkUpdate(')) {
+      this.record('productVariantsBulkUpdate', variables, query)
+      const n = String(variables.productId).split('/').pop()
+      const userErrors: { field: string[]; message: string }[] = []
+      for (const [i, v] of (variables.variants as { id: string; price?: string }[]).entries()) {
+        const sku = [...this.variants].find(
+          ([, item]) => item.split('/').pop() === v.id.split('/').pop(),
+        )?.[0]
+        if (!sku || v.id.split('/').pop() !== n)
+          userErrors.push({ field: ['variants', String(i), 'id'], message: 'Product variant does not exist' })
+        else if (typeof v.price !== 'string' || !/^\d+(\.\d+)?$/.test(v.price))
+          userErrors.push({ field: ['variants', String(i), 'price'], message: 'Price is invalid' })
+        else this.prices.set(sku, v.price)
+      }
+      return {
+        data: {
+          productVariantsBulkUpdate: {
+            productVariants: userErrors.length > 0 ? null : variables.variants,
+            userErrors,
+          },
+        },
+      }
+    }
+    if (query.includes('inventoryLevel(')) {
+      return {
+        data: {
+          nodes: (variables.ids as string[]).map((id) =>
+            [...this.variants.values()].includes(id)
+              ? {
+                  id,
+                  // A tracked variant is stocked at the store's location, at 0 until set.
+                  inventoryLevel: {
+                    quantities: [{ name: 'available', quantity: this.available.get(id) ?? 0 }],
+                  },
+                }
+              : null,
+          ),
         },
       }
     }
@@ -492,11 +554,44 @@ export class ShopifyPeer {
       const m = this.record('inventorySetQuantities', variables, query)
       if (!m.idempotencyKey)
         return { errors: [{ message: 'The @idempotent directive is required for this mutation.' }] }
+      for (const r of this.racing.splice(0))
+        this.available.set(r.inventoryItemId, (this.available.get(r.inventoryItemId) ?? 0) + r.delta)
+      const quantities = (variables.input?.quantities ?? []) as {
+        inventoryItemId: string
+        quantity: number
+        changeFromQuantity?: number | null
+      }[]
+      // 2026-04: every quantity names the level it changes from (null opts out); all or nothing.
+      const userErrors = quantities.flatMap((q, i) => {
+        if (!('changeFromQuantity' in q))
+          return [
+            {
+              code: 'INVALID_INPUT',
+              field: ['input', 'quantities', String(i), 'changeFromQuantity'],
+              message: 'changeFromQuantity is required',
+            },
+          ]
+        if (
+          q.changeFromQuantity !== null &&
+          q.changeFromQuantity !== (this.available.get(q.inventoryItemId) ?? 0)
+        )
+          return [
+            {
+              code: 'CHANGE_FROM_QUANTITY_STALE',
+              field: ['input', 'quantities', String(i), 'changeFromQuantity'],
+              message: 'The specified compare quantity does not match the current quantity.',
+            },
+          ]
+        return []
+      })
+      if (userErrors.length === 0)
+        for (const q of quantities) this.available.set(q.inventoryItemId, q.quantity)
       return {
         data: {
           inventorySetQuantities: {
-            inventoryAdjustmentGroup: { id: 'gid://shopify/InventoryAdjustmentGroup/1' },
-            userErrors: [],
+            inventoryAdjustmentGroup:
+              userErrors.length === 0 ? { id: 'gid://shopify/InventoryAdjustmentGroup/1' } : null,
+            userErrors,
           },
         },
       }

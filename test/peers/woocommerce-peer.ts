@@ -46,8 +46,21 @@ export class WoocommercePeer {
   readonly orders = new Map<number, PeerWooOrder>()
   readonly notes = new Map<number, { id: number; note: string; customer_note: boolean }[]>()
   readonly refunds = new Map<number, { id: number; amount: string; reason: string }[]>()
+  /** The catalogue: simple products (parent 0) and variations of a variable product, by id. */
+  readonly products = new Map<
+    number,
+    {
+      id: number
+      parent_id: number
+      sku: string
+      manage_stock: boolean
+      stock_quantity: number | null
+      regular_price: string
+    }
+  >()
   private failures: PeerFailure[] = []
   private nextId = 727
+  private nextProductId = 4100
 
   private constructor(
     readonly http: HttpPeer,
@@ -66,6 +79,25 @@ export class WoocommercePeer {
       'woo-hook-s3cr3t-&amp;-more',
     )
     return peer
+  }
+
+  /** A simple product, or a variation of `parentId` (the variable product is made once). */
+  addProduct(sku: string, options: { parentId?: number; stock?: number; price?: string } = {}): number {
+    const id = this.nextProductId++
+    this.products.set(id, {
+      id,
+      parent_id: options.parentId ?? 0,
+      sku,
+      manage_stock: options.stock !== undefined,
+      stock_quantity: options.stock ?? null,
+      regular_price: options.price ?? '10.00',
+    })
+    return id
+  }
+
+  /** What a product or variation with that sku shows: its stock and price. */
+  listing(sku: string) {
+    return [...this.products.values()].find((p) => p.sku === sku)
   }
 
   failNext(count: number, failure: PeerFailure): void {
@@ -233,6 +265,10 @@ export class WoocommercePeer {
         'x-wp-totalpages': String(pages),
       })
     }
+    if (req.method === 'GET' && p === '/wp-json/wc/v3/products') return this.listProducts(url, res)
+    const batch = /^\/wp-json\/wc\/v3\/products(?:\/(\d+)\/variations)?\/batch$/.exec(p)
+    if (batch && req.method === 'POST')
+      return this.batchProducts(batch[1] ? Number(batch[1]) : 0, req.body, res)
     const m = /^\/wp-json\/wc\/v3\/orders\/(\d+)(\/notes|\/refunds)?$/.exec(p)
     const order = m ? this.orders.get(Number(m[1])) : undefined
     if (m && !order)
@@ -272,6 +308,56 @@ export class WoocommercePeer {
       code: 'rest_no_route',
       message: 'No route was found matching the URL and request method.',
     })
+  }
+
+  /**
+   * GET /products?sku=a,b: with a sku filter WooCommerce searches variations too (post types product
+   * and product_variation), each with its `type` and `parent_id`.
+   */
+  private listProducts(url: URL, res: ServerResponse): void {
+    const skus = (url.searchParams.get('sku') ?? '').split(',').filter(Boolean)
+    const perPage = Number(url.searchParams.get('per_page') ?? 10)
+    if (perPage > 100) {
+      json(res, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page' })
+      return
+    }
+    const found = [...this.products.values()]
+      .filter((x) => skus.length === 0 || skus.includes(x.sku))
+      .slice(0, perPage)
+      .map((x) => ({ ...x, type: x.parent_id ? 'variation' : 'simple', stock_status: 'instock' }))
+    json(res, 200, found, { 'x-wp-total': String(found.length), 'x-wp-totalpages': '1' })
+  }
+
+  /** POST /products/batch and /products/{id}/variations/batch: at most 100 items, each answered alone. */
+  private batchProducts(parentId: number, body: string, res: ServerResponse): void {
+    const input = JSON.parse(body) as { update?: Record<string, unknown>[] }
+    const update = input.update ?? []
+    if (update.length > 100) {
+      json(res, 413, {
+        code: 'woocommerce_rest_request_entity_too_large',
+        message: 'Unable to accept more than 100 items for this request.',
+      })
+      return
+    }
+    const answered = update.map((item) => {
+      const found = this.products.get(Number(item.id))
+      if (!found || found.parent_id !== parentId)
+        return {
+          id: Number(item.id),
+          error: {
+            code: parentId
+              ? 'woocommerce_rest_product_variation_invalid_id'
+              : 'woocommerce_rest_product_invalid_id',
+            message: 'Invalid ID.',
+            data: { status: 400 },
+          },
+        }
+      if (typeof item.manage_stock === 'boolean') found.manage_stock = item.manage_stock
+      if (item.stock_quantity !== undefined) found.stock_quantity = Number(item.stock_quantity)
+      if (typeof item.regular_price === 'string') found.regular_price = item.regular_price
+      return { ...found }
+    })
+    json(res, 200, { update: answered })
   }
 
   async close(): Promise<void> {

@@ -17,6 +17,11 @@ export const amazonConfig = z.object({
   refreshToken: secret('LWA refresh token from authorising the application (Atzr|…)'),
   /** Acknowledge each order once the hub has taken it (POST_ORDER_ACKNOWLEDGEMENT_DATA feed). */
   acknowledge: z.boolean().default(true),
+  /**
+   * Channel pricing: the hub's price sync sets each listing's offer price (`purchasable_offer`). Off
+   * by default: prices stay as the seller keeps them in Seller Central.
+   */
+  prices: z.boolean().default(false),
   /** Where the first poll starts; later polls resume from the stored cursor. */
   reconcileFrom: z.iso.datetime({ offset: true }).optional(),
   lookbackSec: z.number().int().min(0).max(3600).default(120),

@@ -6,10 +6,12 @@
  *   in plugin state (no AWS SigV4: SP-API dropped it in 2023).
  * - Out: an order acknowledgement feed once the hub has the order; confirmShipment per package with
  *   tracking when it ships; a cancellation acknowledgement when the hub cancels; a refund after a
- *   return as an order adjustment feed (POST_PAYMENT_ADJUSTMENT_DATA).
+ *   return as an order adjustment feed (POST_PAYMENT_ADJUSTMENT_DATA); the seller-fulfilled quantity
+ *   and, with `prices` on, the offer price of each listing (Listings Items API patches).
  */
 import { definePlugin } from '@switchyard/plugin-sdk'
 import { amazonConfig } from './config'
+import { pushInventory, pushPrices } from './listings'
 import { accessToken } from './lwa'
 import { acknowledge, confirmShipments } from './outbound'
 import { mapOrderRecord, pollOrders } from './poll'
@@ -23,7 +25,7 @@ export default definePlugin({
   sdk: '^1.2.0',
   displayName: 'Amazon Seller Central',
   description:
-    'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement, shipment confirmation and refunds (order adjustment feed) back.',
+    'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement, shipment confirmation, refunds (order adjustment feed), quantities and prices (Listings Items API) back.',
   config: amazonConfig,
   capabilities: {
     ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders, mapRecord: mapOrderRecord },
@@ -41,6 +43,8 @@ export default definePlugin({
       },
     },
     refundPush: { pushRefund },
+    inventoryPush: { pushInventory },
+    pricePush: { enabled: (config) => config.prices, pushPrices },
   },
   async check(ctx) {
     try {

@@ -41,6 +41,11 @@ export const ediX12Config = z.object({
   /** On the 810: who is paid (N1*RE) and the net payment days (ITD07). */
   remitTo: z.object({ name: z.string().min(1).max(60), id: z.string().min(1).max(20) }),
   netDays: z.number().int().min(0).max(365).default(30),
+  /**
+   * Whether the partner wants an 846 inventory advice: what it may still sell of each sku (QTY*33),
+   * sent whenever the hub's figure for this channel changes.
+   */
+  inventoryAdvice: z.boolean().default(false),
   /** GS1 company prefix for the SSCC-18 carton labels on the 856 (MAN*GM). */
   gs1CompanyPrefix: z.string().regex(/^\d{7,10}$/, 'must be a 7 to 10 digit GS1 company prefix'),
 })

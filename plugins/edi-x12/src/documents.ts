@@ -1,4 +1,9 @@
-import type { OrderStatusUpdate, RefundRequest, ShipmentInfo } from '@switchyard/plugin-sdk'
+import type {
+  ChannelInventoryLevel,
+  OrderStatusUpdate,
+  RefundRequest,
+  ShipmentInfo,
+} from '@switchyard/plugin-sdk'
 import type { EdiX12Config } from './config'
 import type { PoMemo } from './po850'
 import { x12Date, x12Time } from './x12/write'
@@ -219,5 +224,21 @@ export function credit812(memo: PoMemo, refund: RefundRequest, creditNumber: str
     ...heading,
     ['N1', 'BY', memo.shipTo.name, memo.shipTo.qualifier, memo.shipTo.id],
     ...details,
+  ]
+}
+
+/**
+ * 846 inventory advice: for each sku (LIN VP, our part number) the quantity the partner may still
+ * sell (QTY*33, available for sale), as of when the hub computed it (BIA04/05: the report's date and
+ * time). BIA01 00 original, BIA02 DD (distributor inventory report), BIA03 our report number.
+ */
+export function advice846(levels: readonly ChannelInventoryLevel[], reportNumber: string, at: Date): Segs {
+  return [
+    ['BIA', '00', 'DD', reportNumber, x12Date(at), x12Time(at)],
+    ...levels.flatMap((l) => [
+      ['LIN', undefined, 'VP', l.sku],
+      ['QTY', '33', String(Math.max(0, l.available)), 'EA'],
+    ]),
+    ['CTT', String(levels.length)],
   ]
 }

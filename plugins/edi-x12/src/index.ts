@@ -10,7 +10,8 @@
  * - Out, to `<mailbox>/outbound/`: an 855 acknowledgement (accepted, quantity changed, backordered)
  *   when the hub has allocated the order, or rejected (RJ) when a person discards the PO's intake
  *   exception; an 856 ship notice and then an 810 invoice per shipment;
- *   an 812 credit memo for each refund after a return.
+ *   an 812 credit memo for each refund after a return; an 846 inventory advice of what the partner
+ *   may still sell, to partners configured for it (`inventoryAdvice`).
  * Envelopes: ISA fixed width, delimiters read from the ISA, control numbers and counts matched.
  */
 import {
@@ -24,7 +25,7 @@ import {
   type UnmappedRecord,
 } from '@switchyard/plugin-sdk'
 import { type EdiX12Config, ediX12Config } from './config'
-import { asn856, credit812, invoice810, po855 } from './documents'
+import { advice846, asn856, credit812, invoice810, po855 } from './documents'
 import { Mailbox, outboundName } from './mailbox'
 import { type PoMemo, read850 } from './po850'
 import { ack997, ta1 } from './x12/ack'
@@ -56,6 +57,7 @@ const FUNCTIONAL_ID: Record<string, string> = {
   '856': 'SH',
   '810': 'IN',
   '812': 'CD',
+  '846': 'IB',
 }
 
 /**
@@ -361,7 +363,7 @@ export default definePlugin({
   sdk: '^1.2.0',
   displayName: 'EDI X12 trading partner',
   description:
-    '850 purchase orders in; 997, 855, 856, 810 and 812 out, through a mailbox folder per partner.',
+    '850 purchase orders in; 997, 855, 856, 810, 812 and 846 out, through a mailbox folder per partner.',
   config: ediX12Config,
   capabilities: {
     ordersPoll: {
@@ -436,6 +438,22 @@ export default definePlugin({
           return { status: 'accepted', externalRef: file }
         }
         return { status: 'skipped', reason: `no X12 document for '${update.status}'` }
+      },
+    },
+    inventoryPush: {
+      enabled: (config) => config.inventoryAdvice,
+      /**
+       * An 846 with what the partner may still sell of each sku. Keyed by the delivery, so a retried
+       * push rewrites the same interchange (same number, same file) rather than sending a second one.
+       */
+      async pushInventory(levels, ctx) {
+        if (levels.length === 0) return { status: 'skipped', reason: 'no levels' }
+        const key = `846:${ctx.idempotencyKey ?? levels.map((l) => `${l.sku}@${l.asOf}`).join(',')}`
+        const control = await controlFor(ctx, key)
+        const stamps = levels.map((l) => Date.parse(l.asOf)).filter(Number.isFinite)
+        const at = stamps.length > 0 ? new Date(Math.max(...stamps)) : ctx.clock.now()
+        const file = await send(ctx, key, '846', 'inventory', advice846(levels, `INV-${control}`, at))
+        return { status: 'accepted', externalRef: file }
       },
     },
     refundPush: {

@@ -78,7 +78,12 @@ export class Mailbox {
     plainName(name)
     const tmp = join(this.outbound, `.${name}.tmp`)
     // UTF-8, as inbound data elements are read: a partner's name in any script comes back as it was sent.
-    await writeFile(tmp, content, 'utf8')
+    await writeFile(tmp, content, 'utf8').catch(async (error: NodeJS.ErrnoException) => {
+      // A document due before the first poll made the folders (a stock advice at start-up).
+      if (error.code !== 'ENOENT') throw error
+      await mkdir(this.outbound, { recursive: true })
+      await writeFile(tmp, content, 'utf8')
+    })
     await rename(tmp, join(this.outbound, name))
   }
 

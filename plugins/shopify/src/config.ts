@@ -12,8 +12,8 @@ export const shopifyConfig = z.object({
   /** Admin API version used for calls (and expected on webhooks). */
   apiVersion: z
     .string()
-    .regex(/^\d{4}-\d{2}$/, 'must look like 2026-01')
-    .default('2026-01'),
+    .regex(/^\d{4}-\d{2}$/, 'must look like 2026-04')
+    .default('2026-04'),
   /** Admin API access token of the custom app. */
   accessToken: secret('Admin API access token (shpat_…)'),
   /** The app's client secret: Shopify signs webhooks with it. */
@@ -29,6 +29,16 @@ export const shopifyConfig = z.object({
   /** Overlap of each reconciliation poll with the previous one, for late writes. */
   lookbackSec: z.number().int().min(0).max(3600).default(60),
   notifyCustomer: z.boolean().default(true),
+  /**
+   * Channel pricing: the hub's price sync sets each variant's price. Off by default: the shop keeps
+   * its own prices.
+   */
+  prices: z.boolean().default(false),
+  /** The shop's currency; prices in another are refused (Shopify converts for other markets itself). */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as NZD')
+    .optional(),
   timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
 })
 

@@ -15,7 +15,7 @@ function delivery(topic: string, body: string, webhookId: string) {
       'x-shopify-topic': topic,
       'x-shopify-hmac-sha256': createHmac('sha256', webhookSecret).update(body).digest('base64'),
       'x-shopify-shop-domain': 'acme.myshopify.com',
-      'x-shopify-api-version': '2026-01',
+      'x-shopify-api-version': '2026-04',
       'x-shopify-webhook-id': webhookId,
     },
     body,
@@ -35,7 +35,7 @@ describePluginConformance(plugin, {
   http: (req) => {
     if (req.headers['x-shopify-access-token'] !== accessToken)
       return { status: 401, body: { errors: 'Unauthorized' } }
-    if (req.path === '/admin/api/2026-01/orders.json') {
+    if (req.path === '/admin/api/2026-04/orders.json') {
       const since = Date.parse(req.query.get('updated_at_min') ?? '1970-01-01T00:00:00Z')
       const orders = [JSON.parse(orderBody)].filter((o) => Date.parse(o.updated_at) >= since)
       return { status: 200, body: { orders } }

@@ -6,7 +6,8 @@
  *   and deduplicated on `X-Shopify-Webhook-Id`; plus a reconciliation poll of orders updated since a
  *   stored cursor, so a webhook Shopify gave up on is not a lost order.
  * - Out, over the GraphQL Admin API: fulfilments with tracking on fulfilment-order line items,
- *   cancellation, refunds (`@idempotent`), available quantities at a location.
+ *   cancellation, refunds (`@idempotent`), available quantities at a location (compare-and-swap with
+ *   `changeFromQuantity`, API 2026-04), and with `prices` on, variant prices.
  * Ids stay strings (they can exceed 2^53) and money stays decimal strings.
  */
 import {
@@ -20,10 +21,12 @@ import {
 } from '@switchyard/plugin-sdk'
 import { type ShopifyConfig, shopifyConfig } from './config'
 import { shopifyOrderInput, shopifyRefundInput, shopifyReturnInput } from './input-schema'
+import { setInventory } from './inventory'
 import { parseLossless } from './lossless-json'
 import { orderEvent, toChannelRefund, toChannelReturn } from './map-order'
-import { cancelOrder, createRefund, pushShipments, setInventory } from './outbound'
+import { cancelOrder, createRefund, pushShipments } from './outbound'
 import { mapOrderRecord, pollOrders } from './poll'
+import { pushPrices } from './prices'
 import type { ShopifyOrder, ShopifyRefund, ShopifyReturn } from './types'
 
 /** Ids longer than a double holds stay strings. */
@@ -132,6 +135,7 @@ export default definePlugin({
     },
     refundPush: { pushRefund: createRefund },
     inventoryPush: { pushInventory: setInventory },
+    pricePush: { enabled: (config) => config.prices, pushPrices },
   },
 })
 

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto'
 import {
-  type ChannelInventoryLevel,
   type DeliveryResult,
   type OrderStatusUpdate,
   PermanentError,
@@ -197,56 +195,4 @@ export async function createRefund(refund: RefundRequest, ctx: Ctx): Promise<Del
     status: 'accepted',
     ...(result.refundCreate.refund ? { externalRef: result.refundCreate.refund.id } : {}),
   }
-}
-
-const VARIANTS_BY_SKU = `query VariantsBySku($query: String!) {
-  productVariants(first: 100, query: $query) { nodes { sku inventoryItem { id } } }
-}`
-
-const INVENTORY_SET = `mutation InventorySet($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
-  inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
-    inventoryAdjustmentGroup { id }
-    userErrors { field message }
-  }
-}`
-
-/** Sets "available" at the configured location; sku → inventory item ids are cached in state. */
-export async function setInventory(levels: ChannelInventoryLevel[], ctx: Ctx): Promise<DeliveryResult> {
-  const locationId = ctx.config.locationId
-  if (!locationId) return { status: 'skipped', reason: 'no locationId configured' }
-  const items = new Map<string, string>()
-  const unknown: string[] = []
-  for (const l of levels) {
-    const cached = await ctx.state.get<string>(`inventory-item:${l.sku}`)
-    if (cached) items.set(l.sku, cached)
-    else unknown.push(l.sku)
-  }
-  if (unknown.length > 0) {
-    const query = unknown.map((s) => `sku:'${s.replace(/'/g, "\\'")}'`).join(' OR ')
-    const found = await graphql<{
-      productVariants: { nodes: { sku: string; inventoryItem: { id: string } }[] }
-    }>(ctx, VARIANTS_BY_SKU, { query })
-    for (const v of found.productVariants.nodes) {
-      if (!unknown.includes(v.sku)) continue
-      items.set(v.sku, v.inventoryItem.id)
-      await ctx.state.set(`inventory-item:${v.sku}`, v.inventoryItem.id)
-    }
-  }
-  const quantities = levels
-    .filter((l) => items.has(l.sku))
-    .map((l) => ({ inventoryItemId: items.get(l.sku)!, locationId, quantity: Math.max(0, l.available) }))
-  if (quantities.length === 0) return { status: 'skipped', reason: 'no sku is known at Shopify' }
-  const result = await graphql<{
-    inventorySetQuantities: { userErrors: { field: string[]; message: string }[] }
-  }>(ctx, INVENTORY_SET, {
-    idempotencyKey:
-      ctx.idempotencyKey ??
-      `switchyard-inventory-${createHash('sha256')
-        .update(levels.map((l) => `${l.sku}@${l.asOf}=${l.available}`).join(','))
-        .digest('hex')
-        .slice(0, 32)}`,
-    input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities },
-  })
-  checkUserErrors('the inventory levels', result.inventorySetQuantities.userErrors)
-  return { status: 'accepted' }
 }

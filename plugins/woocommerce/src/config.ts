@@ -14,6 +14,16 @@ export const woocommerceConfig = z.object({
    * official Shipment Tracking extension's endpoint as well.
    */
   tracking: z.enum(['note', 'shipment-tracking']).default('note'),
+  /**
+   * Channel pricing: the hub's price sync sets each product's and variation's `regular_price`. Off by
+   * default: the shop keeps its own prices.
+   */
+  prices: z.boolean().default(false),
+  /** The store's currency (WooCommerce sells in one); prices in another are refused. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as NZD')
+    .optional(),
   /** Where the first reconciliation poll starts; later polls resume from the stored cursor. */
   reconcileFrom: z.iso.datetime({ offset: true }).optional(),
   lookbackSec: z.number().int().min(0).max(3600).default(120),

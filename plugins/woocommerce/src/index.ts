@@ -7,7 +7,8 @@
  *   from the `_gmt` fields. WooCommerce never retries a webhook, so the reconciliation poll
  *   (orders modified since the cursor) is what guarantees no order is lost.
  * - Out: status `completed` with a customer note carrying the tracking (and, optionally, a Shipment
- *   Tracking item), `cancelled`, and refunds.
+ *   Tracking item), `cancelled`, and refunds; stock (`stock_quantity`) and, with `prices` on, prices
+ *   (`regular_price`) of products and variations through the batch endpoints.
  */
 import {
   definePlugin,
@@ -17,6 +18,7 @@ import {
   verifyBase64Hmac,
   zodIssues,
 } from '@switchyard/plugin-sdk'
+import { pushInventory, pushPrices } from './catalog-push'
 import { woocommerceConfig } from './config'
 import { wooOrderInput } from './input-schema'
 import { gmt, orderEvent } from './map-order'
@@ -57,7 +59,7 @@ export default definePlugin({
   sdk: '^1.1.0',
   displayName: 'WooCommerce',
   description:
-    'Orders from a WooCommerce shop by webhook and mandatory reconciliation poll; status, tracking note and refunds back.',
+    'Orders from a WooCommerce shop by webhook and mandatory reconciliation poll; status, tracking note, refunds, stock and prices back.',
   config: woocommerceConfig,
   capabilities: {
     webhook: {
@@ -114,6 +116,8 @@ export default definePlugin({
       },
     },
     refundPush: { pushRefund: createRefund },
+    inventoryPush: { pushInventory },
+    pricePush: { enabled: (config) => config.prices, pushPrices },
   },
 })
 
