@@ -9,6 +9,9 @@ import type { EbayConfig } from './config'
 
 export type Ctx = PluginContext<EbayConfig>
 
+/** Each of the two calls a notification's first check may make (application token, public key). */
+export const NOTIFICATION_CALL_MS = 900
+
 /** The seller's token (authorization code grant, refreshed): orders, fulfilments, refunds, listings. */
 export const sellerAuth = oauth2Client((c: EbayConfig) => ({
   tokenUrl: c.tokenUrl,
@@ -29,7 +32,8 @@ export const applicationAuth = oauth2Client((c: EbayConfig) => ({
   grant: { type: 'client_credentials' },
   scope: 'https://api.ebay.com/oauth/api_scope',
   stateKey: 'ebay-app-token',
-  timeoutMs: c.timeoutMs,
+  // Used only inside a webhook's verify (2 s deadline), with the key fetch after it.
+  timeoutMs: Math.min(c.timeoutMs, NOTIFICATION_CALL_MS),
   name: 'eBay',
 }))
 

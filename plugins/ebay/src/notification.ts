@@ -7,7 +7,7 @@ import {
   type VerifyResult,
   type WebhookResult,
 } from '@switchyard/plugin-sdk'
-import { apiRoot, applicationAuth, type Ctx } from './api'
+import { apiRoot, applicationAuth, type Ctx, NOTIFICATION_CALL_MS } from './api'
 
 /**
  * eBay's Marketplace Account Deletion notifications, which every eBay application must answer:
@@ -19,8 +19,6 @@ import { apiRoot, applicationAuth, type Ctx } from './api'
  */
 export const SIGNATURE_HEADER = 'x-ebay-signature'
 const KEY_PREFIX = 'notification-key:'
-/** The key fetch runs inside `verify`, whose deadline is 2 s: it must answer well within it. */
-const KEY_FETCH_TIMEOUT_MS = 1_500
 
 interface SignatureHeader {
   alg?: string
@@ -77,7 +75,7 @@ async function publicKey(kid: string, ctx: Ctx): Promise<string | undefined> {
   const res = await applicationAuth.request(
     ctx,
     `${apiRoot(ctx.config)}/commerce/notification/v1/public_key/${encodeURIComponent(kid)}`,
-    { timeoutMs: KEY_FETCH_TIMEOUT_MS, headers: { accept: 'application/json' } },
+    { timeoutMs: NOTIFICATION_CALL_MS, headers: { accept: 'application/json' } },
   )
   const answer = jsonResponse<{ key?: string; algorithm?: string; digest?: string }>(res, {
     what: 'eBay getPublicKey',
