@@ -66,10 +66,22 @@ export function demoOrders(now: number, channels: DemoChannels = { web: 'demo-we
     if (i === 10 && kind === 'edi') lines.push({ sku: 'BOOT-TRAIL-44', quantity: 30, unitPrice: '189.00' })
     // More jandals than every site holds together: backordered until stock comes.
     if (i === 14) lines.splice(0, lines.length, { sku: 'SANDAL-JAN-40', quantity: 2000, unitPrice: '2.00' })
+    // Tiers and segments give the rule editor values it has seen: a trade partner buys wholesale,
+    // every third storefront buyer is premium.
     const customer =
       kind === 'edi'
-        ? { email: `purchasing${i + 1}@retail.example.nz`, name: `Demo Retail Ltd (store ${i + 1})` }
-        : { email: `buyer${i + 1}@example.nz`, name: `Demo Buyer ${i + 1}` }
+        ? {
+            email: `purchasing${i + 1}@retail.example.nz`,
+            name: `Demo Retail Ltd (store ${i + 1})`,
+            tier: 'trade',
+            segment: 'wholesale',
+          }
+        : {
+            email: `buyer${i + 1}@example.nz`,
+            name: `Demo Buyer ${i + 1}`,
+            tier: i % 3 === 0 ? 'premium' : 'standard',
+            segment: 'retail',
+          }
     orders.push({
       channel,
       order: canonicalOrderSchema.parse({

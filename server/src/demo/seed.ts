@@ -1,4 +1,5 @@
 import type { Core } from '@switchyard/core'
+import { seedDemoPricing } from './pricing'
 import { demoCalendars, demoLanes, demoSourcingRules } from './sourcing-rules'
 import { demoLocations, demoProducts, demoStock } from './world'
 
@@ -12,6 +13,7 @@ export async function seedDemo(core: Core, wmsInstanceId: string | null): Promis
   for (const l of demoLocations) await core.catalog.upsertLocation({ ...l, wmsInstanceId })
   await core.inventory.upsert(demoStock())
   await seedDemoSourcing(core)
+  await seedDemoPricing(core)
   return true
 }
 
