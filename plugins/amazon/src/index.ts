@@ -20,7 +20,7 @@ import { pushRefund } from './refund'
 export default definePlugin({
   id: 'amazon',
   kind: 'channel',
-  version: '1.1.0',
+  version: '1.2.0',
   // 1.2: orders it cannot map are reported as `unmapped` (an older hub would drop them).
   sdk: '^1.2.0',
   displayName: 'Amazon Seller Central',

@@ -358,7 +358,7 @@ async function memoOf(ctx: Ctx, poNumber: string): Promise<PoMemo> {
 export default definePlugin({
   id: 'edi-x12',
   kind: 'channel',
-  version: '1.1.0',
+  version: '1.2.0',
   // 1.2: bad POs are reported as `unmapped` and each PO is taken on its own.
   sdk: '^1.2.0',
   displayName: 'EDI X12 trading partner',

@@ -56,7 +56,7 @@ function refundBody(request: RawRequest): ShopifyRefund {
 export default definePlugin({
   id: 'shopify',
   kind: 'channel',
-  version: '1.0.0',
+  version: '1.1.0',
   sdk: '^1.1.0',
   displayName: 'Shopify',
   description:

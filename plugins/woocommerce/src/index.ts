@@ -55,7 +55,7 @@ function body(request: RawRequest): WooOrder {
 export default definePlugin({
   id: 'woocommerce',
   kind: 'channel',
-  version: '1.0.0',
+  version: '1.1.0',
   sdk: '^1.1.0',
   displayName: 'WooCommerce',
   description:
