@@ -28,8 +28,8 @@ export function pluginFiles(input: TemplateInput): Record<string, string> {
 }
 
 function packageJson({ name, kind, poll, inWorkspace }: TemplateInput): string {
-  // The poll template uses the SDK's pager, window cursor and unmapped records (1.2).
-  const published = poll ? '^1.2.0' : '^1.1.0'
+  // The poll template uses the SDK's pager and window cursor (1.3).
+  const published = poll ? '^1.3.0' : '^1.1.0'
   const sdk = inWorkspace ? 'workspace:^' : published
   return `${JSON.stringify(
     {
@@ -373,7 +373,7 @@ export default definePlugin({
   id: '${name}',
   kind: 'channel',
   version: '0.1.0',
-  sdk: '^1.2.0',
+  sdk: '^1.3.0',
   displayName: '${title(name)}',
   description: 'Orders from ${title(name)} by polling; status back.',
   config: ${cfg},

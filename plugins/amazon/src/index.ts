@@ -22,7 +22,7 @@ export default definePlugin({
   kind: 'channel',
   version: '1.2.0',
   // 1.2: orders it cannot map are reported as `unmapped` (an older hub would drop them).
-  sdk: '^1.2.0',
+  sdk: '^1.3.0',
   displayName: 'Amazon Seller Central',
   description:
     'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement, shipment confirmation, refunds (order adjustment feed), quantities and prices (Listings Items API) back.',

@@ -26,7 +26,7 @@ export default definePlugin({
   kind: 'channel',
   version: '1.0.0',
   // 1.2: orders it cannot map are reported as `unmapped` (an older hub would drop them).
-  sdk: '^1.2.0',
+  sdk: '^1.3.0',
   displayName: 'eBay',
   description:
     'eBay orders by Sell Fulfillment API polling; shipping fulfilments with tracking, cancellations, refunds, stock and prices back; account deletion notifications.',

@@ -360,7 +360,7 @@ export default definePlugin({
   kind: 'channel',
   version: '1.2.0',
   // 1.2: bad POs are reported as `unmapped` and each PO is taken on its own.
-  sdk: '^1.2.0',
+  sdk: '^1.3.0',
   displayName: 'EDI X12 trading partner',
   description:
     '850 purchase orders in; 997, 855, 856, 810, 812 and 846 out, through a mailbox folder per partner.',

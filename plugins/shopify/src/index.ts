@@ -57,7 +57,7 @@ export default definePlugin({
   id: 'shopify',
   kind: 'channel',
   version: '1.1.0',
-  sdk: '^1.1.0',
+  sdk: '^1.3.0',
   displayName: 'Shopify',
   description:
     'Orders from a Shopify store by webhook and reconciliation poll; fulfilments, cancellations, refunds and stock back over GraphQL.',

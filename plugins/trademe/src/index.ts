@@ -21,7 +21,7 @@ export default definePlugin({
   kind: 'channel',
   version: '1.0.0',
   // 1.2: sales it cannot map are reported as `unmapped` (an older hub would drop them).
-  sdk: '^1.2.0',
+  sdk: '^1.3.0',
   displayName: 'TradeMe',
   description:
     'TradeMe sales by OAuth 1.0a polling; courier tracking and GoodsShipped, Pay Now refunds and listing quantities back.',

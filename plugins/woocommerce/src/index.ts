@@ -56,7 +56,7 @@ export default definePlugin({
   id: 'woocommerce',
   kind: 'channel',
   version: '1.1.0',
-  sdk: '^1.1.0',
+  sdk: '^1.3.0',
   displayName: 'WooCommerce',
   description:
     'Orders from a WooCommerce shop by webhook and mandatory reconciliation poll; status, tracking note, refunds, stock and prices back.',
