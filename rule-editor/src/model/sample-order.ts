@@ -9,6 +9,8 @@ import { toLocalInput } from './dates'
 export interface SampleOrder {
   channel: string
   currency: string
+  /** The customer's email: a contract customer's prices their contract; empty: an anonymous sample. */
+  email: string
   tier: string
   segment: string
   /** Comma-separated, as typed. */
@@ -30,6 +32,7 @@ export function blankSample(channel: string, sku: string): SampleOrder {
   return {
     channel,
     currency: 'NZD',
+    email: '',
     tier: '',
     segment: '',
     tags: '',
@@ -59,6 +62,8 @@ export function sampleFromOrder(o: {
   return {
     channel: o.channelInstanceId,
     currency: o.currency,
+    // The order view names its customer but not the email: the sample stays anonymous.
+    email: '',
     tier: o.customer?.tier ?? '',
     segment: o.customer?.segment ?? '',
     tags: (o.tags ?? []).join(', '),
@@ -80,12 +85,20 @@ export const sampleTags = (s: Pick<SampleOrder, 'tags'>): string[] =>
     .map((t) => t.trim())
     .filter(Boolean)
 
-/** The customer part both the routing simulation and the pricing quote send; undefined: none. */
-export function sampleCustomer(s: Pick<SampleOrder, 'tier' | 'segment'>) {
+/** Stands in for the customer's identity when only a tier or segment is given. */
+export const SAMPLE_EMAIL = 'sample.customer@example.com'
+
+/**
+ * The customer part both the routing simulation and the pricing quote send; undefined: none. The
+ * hub keeps a customer only with an identity, so a tier or segment alone comes with a stand-in
+ * email.
+ */
+export function sampleCustomer(s: Pick<SampleOrder, 'email' | 'tier' | 'segment'>) {
+  const email = s.email.trim()
   const tier = s.tier.trim()
   const segment = s.segment.trim()
-  if (!tier && !segment) return undefined
-  return { ...(tier ? { tier } : {}), ...(segment ? { segment } : {}) }
+  if (!email && !tier && !segment) return undefined
+  return { email: email || SAMPLE_EMAIL, ...(tier ? { tier } : {}), ...(segment ? { segment } : {}) }
 }
 
 /**

@@ -143,10 +143,12 @@ export function useWorkspace(api: Api, me: Me) {
   )
   const rollback = useCallback(
     (v: number) =>
-      void rs
-        .rollback(v)
-        .then(() => showToast(`Version ${v} restored as a new draft: publish it to make it live`)),
-    [rs, showToast],
+      void rs.rollback(v).then(() => {
+        showToast(`Version ${v} restored as a new draft: publish it to make it live`)
+        // The restored graph was drawn where that version had it: show all of it.
+        fitSoon(50)
+      }),
+    [rs, showToast, fitSoon],
   )
   const { backtest } = sim
   const publishPreview = useCallback(async () => {

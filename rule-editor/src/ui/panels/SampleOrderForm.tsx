@@ -51,7 +51,16 @@ export function SampleOrderForm(props: {
   }, [api, skuKey])
 
   const { onPriced } = props
-  const quoteKey = JSON.stringify([s.channel, s.currency, s.tier, s.segment, s.tags, s.country, s.lines])
+  const quoteKey = JSON.stringify([
+    s.channel,
+    s.currency,
+    s.email,
+    s.tier,
+    s.segment,
+    s.tags,
+    s.country,
+    s.lines,
+  ])
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by what prices the sample
   useEffect(() => {
     const lines = s.lines.filter((l) => l.sku)
@@ -131,6 +140,16 @@ export function SampleOrderForm(props: {
           value={s.currency}
           onChange={(currency) => set({ currency })}
         />
+        <label>
+          Customer email (optional)
+          <input
+            data-testid="sim-email"
+            type="email"
+            value={s.email}
+            placeholder="a contract customer's, to price by it"
+            onChange={(e) => set({ email: e.target.value })}
+          />
+        </label>
         <Seen
           label="Customer tier"
           testId="sim-tier"

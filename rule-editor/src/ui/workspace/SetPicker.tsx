@@ -8,7 +8,12 @@ export function SetPicker(props: {
   onOpen: (setId: string) => void
 }) {
   return (
-    <select data-testid="set-picker" value={props.setId ?? ''} onChange={(e) => props.onOpen(e.target.value)}>
+    <select
+      data-testid="set-picker"
+      aria-label="Rule set"
+      value={props.setId ?? ''}
+      onChange={(e) => props.onOpen(e.target.value)}
+    >
       {props.sets.length === 0 && <option value="">(no rule sets)</option>}
       {setsByKind(props.sets).map(([kind, list]) => (
         <optgroup key={kind} label={kind}>
