@@ -79,10 +79,11 @@ export async function startBenchHubs(
   }
   try {
     // The first hub migrates and seeds the demo world; the others join the seeded database.
-    hubs.push(await spawnHub(env, { nodeArgs: NODE_ARGS }))
+    hubs.push(await spawnHub(env, { nodeArgs: NODE_ARGS, timeoutMs: 120_000 }))
     const key = hubs[0]!.bootstrapKey!
     await seedMix(hubs[0]!.url, key)
-    for (let i = 1; i < count; i++) hubs.push(await spawnHub(env, { nodeArgs: NODE_ARGS }))
+    for (let i = 1; i < count; i++)
+      hubs.push(await spawnHub(env, { nodeArgs: NODE_ARGS, timeoutMs: 120_000 }))
     return { hubs, key, db, webhook: (i) => `${hubs[i]!.url}/webhooks/demo-web/orders`, stop }
   } catch (error) {
     await stop()
