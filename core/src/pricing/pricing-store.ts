@@ -240,6 +240,8 @@ export class PricingStore {
         rows,
         ' on conflict (price_list_id, sku) do update set unit_price_minor = excluded.unit_price_minor, updated_at = excluded.updated_at',
       )
+      // A list's prices are part of it: its updatedAt says when either last changed (updatedSince).
+      await tx.run('update price_list set updated_at = ? where id = ?', [now, listId])
       await this.bump(tx)
       return rows.length
     })
@@ -250,6 +252,7 @@ export class PricingStore {
       let n = 0
       for (const sku of skus)
         n += await tx.run('delete from price_list_price where price_list_id = ? and sku = ?', [listId, sku])
+      if (n > 0) await tx.run('update price_list set updated_at = ? where id = ?', [this.clock(), listId])
       await this.bump(tx)
       return n
     })

@@ -200,7 +200,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** One location */
+    /**
+     * One location
+     * @description The `ETag` header names this state: send it back as `If-Match` when replacing the location.
+     */
     get: operations['getLocation']
     /** Create or replace a location */
     put: operations['putLocation']
@@ -579,7 +582,11 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
+    /**
+     * One channel pool
+     * @description The `ETag` header names its settings (not `remaining`, which allocations move): send it back as `If-Match` when changing or removing the pool.
+     */
+    get: operations['getPool']
     put?: never
     post?: never
     /** Remove a pool; its protected units go back to shared stock */
@@ -956,7 +963,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** One price list with its prices */
+    /**
+     * One price list with its prices
+     * @description The `ETag` header names this state of the list and its prices: send it back as `If-Match` when replacing or deleting the list or changing its prices.
+     */
     get: operations['getPriceList']
     /** Create or replace a price list (a list with a customer is a contract); prices given are set */
     put: operations['putPriceList']
@@ -1100,8 +1110,16 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
-    put?: never
+    /**
+     * One channel sku's mapping
+     * @description The `ETag` header names this state of the mapping: send it back as `If-Match` when changing or removing it.
+     */
+    get: operations['getSkuMapping']
+    /**
+     * Map one channel sku (create or replace), for edits that must not overwrite another's
+     * @description As one entry of the bulk write, with `If-Match` honoured: send the `ETag` you read and the write is refused with 412 `PRECONDITION_FAILED` (naming the current tag) if the mapping changed since. A multiplier or sku that is not valid is 400 naming the field; a hub sku the catalogue does not have is 422 `UNKNOWN_REFERENCE` (`hubSku`).
+     */
+    put: operations['putSkuMapping']
     post?: never
     /** Remove one channel sku's mapping (its orders then name the sku as it is) */
     delete: operations['deleteSkuMapping']
@@ -3156,6 +3174,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -3270,6 +3290,8 @@ export interface operations {
       /** @description The location */
       200: {
         headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -3360,7 +3382,10 @@ export interface operations {
   putLocation: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path: {
         id: string
       }
@@ -3375,6 +3400,8 @@ export interface operations {
       /** @description Saved */
       200: {
         headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -3435,6 +3462,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -5508,7 +5544,10 @@ export interface operations {
   putPool: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path?: never
       cookie?: never
     }
@@ -5529,6 +5568,8 @@ export interface operations {
       /** @description The pool */
       200: {
         headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -5555,6 +5596,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -5591,10 +5641,91 @@ export interface operations {
       }
     }
   }
-  deletePool: {
+  getPool: {
     parameters: {
       query?: never
       header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The pool */
+      200: {
+        headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Pool']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deletePool: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path: {
         id: string
       }
@@ -5629,6 +5760,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -8075,6 +8215,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -8155,6 +8297,8 @@ export interface operations {
       /** @description The price list */
       200: {
         headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -8220,7 +8364,10 @@ export interface operations {
   putPriceList: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path: {
         id: string
       }
@@ -8264,6 +8411,8 @@ export interface operations {
       /** @description The price list */
       200: {
         headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -8290,6 +8439,15 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -8329,7 +8487,10 @@ export interface operations {
   deletePriceList: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path: {
         id: string
       }
@@ -8380,6 +8541,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
       422: {
         headers: {
@@ -8403,7 +8573,10 @@ export interface operations {
   setPrices: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path: {
         id: string
       }
@@ -8423,6 +8596,8 @@ export interface operations {
       /** @description Count written */
       200: {
         headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -8467,6 +8642,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
         headers: {
@@ -8502,6 +8686,8 @@ export interface operations {
       header?: {
         /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
         'idempotency-key'?: string
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
       }
       path: {
         id: string
@@ -8519,6 +8705,8 @@ export interface operations {
       /** @description Count removed */
       200: {
         headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
           [name: string]: unknown
         }
         content: {
@@ -8572,6 +8760,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
         headers: {
@@ -8608,6 +8805,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -9092,6 +9291,8 @@ export interface operations {
       query?: {
         limit?: number
         cursor?: string
+        /** @description Only mappings written at or after this instant (an incremental sync) */
+        updatedSince?: string
       }
       header?: never
       path: {
@@ -9265,10 +9466,200 @@ export interface operations {
       }
     }
   }
-  deleteSkuMapping: {
+  getSkuMapping: {
     parameters: {
       query?: never
       header?: never
+      path: {
+        instance: string
+        channelSku: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The mapping */
+      200: {
+        headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['SkuMapping']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `UNKNOWN_CHANNEL`, or `NOT_FOUND`: the channel sku has no mapping */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  putSkuMapping: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
+      path: {
+        instance: string
+        channelSku: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          hubSku: string
+          /** @description Hub units per channel unit: a whole number from 1 to 100000; 1 when left out */
+          multiplier?: number
+        }
+      }
+    }
+    responses: {
+      /** @description The mapping as saved */
+      200: {
+        headers: {
+          /** @description The current state; send it as If-Match */
+          etag: string
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['SkuMapping']
+        }
+      }
+      /** @description `VALIDATION_FAILED`: the multiplier or a sku is malformed; `errors` names the field */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `UNKNOWN_CHANNEL`: no channel instance by that id */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deleteSkuMapping: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path: {
         instance: string
         channelSku: string
@@ -9313,6 +9704,15 @@ export interface operations {
       }
       /** @description `UNKNOWN_CHANNEL`, or `NOT_FOUND`: the channel sku has no mapping */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
         headers: {
           [name: string]: unknown
         }

@@ -107,10 +107,20 @@ export function apiRoute<R extends RouteConfig & { operationId: string }>(
   config: R,
 ): R {
   const write = config.method === 'post' || config.method === 'patch'
+  const headers = config.request?.headers
   return createRoute({
     ...config,
     ...(write
-      ? { request: { ...config.request, headers: config.request?.headers ?? idempotencyHeaders } }
+      ? {
+          request: {
+            ...config.request,
+            // A write's own headers (If-Match) come beside the Idempotency-Key every write takes.
+            headers:
+              headers instanceof z.ZodObject
+                ? idempotencyHeaders.extend(headers.shape)
+                : (headers ?? idempotencyHeaders),
+          },
+        }
       : {}),
     responses: {
       ...commonErrors,

@@ -1,8 +1,9 @@
 import { locationTypes } from '@switchyard/core'
 import { countryCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
+import { entityTag, existing, ifMatchHeader, staleTag, withTag, writeIfMatch } from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody } from '../http/openapi'
-import { page, pageOf, pageQuery } from '../http/paging'
+import { page, pageOf, pageQuery, updatedSinceQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
@@ -150,6 +151,10 @@ export function locationRoutes(hub: HubContext) {
     createdAt: iso(l.createdAt),
     updatedAt: iso(l.updatedAt),
   })
+  const tagged = async (id: string) => {
+    const location = await existing(() => hub.core.catalog.getLocation(id))
+    return location && { etag: entityTag(view(location)), updatedAt: iso(location.updatedAt) }
+  }
   app.openapi(
     apiRoute('catalog:read', {
       operationId: 'listLocations',
@@ -157,14 +162,19 @@ export function locationRoutes(hub: HubContext) {
       path: '/',
       tags: ['catalog'],
       summary: 'List locations',
-      request: { query: z.strictObject(pageQuery) },
+      request: { query: z.strictObject({ ...pageQuery, ...updatedSinceQuery }) },
       responses: {
         200: json(pageOf(locationSchema.extend({ id: z.string() })), 'Locations, by id'),
       },
     }),
     async (c) => {
       return c.json(
-        page((await hub.core.catalog.listLocations()).map(view), (l) => l.id, c.req.valid('query')),
+        page(
+          (await hub.core.catalog.listLocations()).map(view),
+          (l) => l.id,
+          c.req.valid('query'),
+          (l) => l.updatedAt,
+        ),
         200,
       )
     },
@@ -176,13 +186,17 @@ export function locationRoutes(hub: HubContext) {
       path: '/{id}',
       tags: ['catalog'],
       summary: 'One location',
+      description:
+        'The `ETag` header names this state: send it back as `If-Match` when replacing the location.',
       request: { params: z.strictObject({ id: z.string().min(1).max(64) }) },
       responses: {
-        200: json(locationSchema.extend({ id: z.string() }), 'The location'),
+        200: withTag(json(locationSchema.extend({ id: z.string() }), 'The location')),
       },
     }),
     async (c) => {
-      return c.json(view(await hub.core.catalog.getLocation(c.req.valid('param').id)), 200)
+      const location = view(await hub.core.catalog.getLocation(c.req.valid('param').id))
+      c.header('etag', entityTag(location))
+      return c.json(location, 200)
     },
   )
   app.openapi(
@@ -196,10 +210,12 @@ export function locationRoutes(hub: HubContext) {
         params: z.strictObject({
           id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
         }),
+        headers: ifMatchHeader,
         body: jsonBody(locationSchema),
       },
       responses: {
-        200: json(locationSchema.extend({ id: z.string() }), 'Saved'),
+        200: withTag(json(locationSchema.extend({ id: z.string() }), 'Saved')),
+        412: staleTag,
       },
     }),
     async (c) => {
@@ -209,8 +225,17 @@ export function locationRoutes(hub: HubContext) {
           { field: 'wmsInstanceId', message: `no WMS plugin instance '${body.wmsInstanceId}'` },
         ])
       }
-      const saved = await hub.core.catalog.upsertLocation({ ...body, id: c.req.valid('param').id })
-      return c.json(view(saved), 200)
+      const { id } = c.req.valid('param')
+      await writeIfMatch(
+        c.req.header('if-match'),
+        `location '${id}'`,
+        () => tagged(id),
+        () => hub.core.catalog.upsertLocation({ ...body, id }),
+      )
+      // Read back, so the answer and its tag are what the next GET gives.
+      const saved = view(await hub.core.catalog.getLocation(id))
+      c.header('etag', entityTag(saved))
+      return c.json(saved, 200)
     },
   )
   return app

@@ -1,8 +1,9 @@
 import { type CustomerIdentities, identifiersOf } from '@switchyard/core'
 import { currencyCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
+import { entityTag, existing, ifMatchHeader, staleTag, withTag, writeIfMatch } from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
-import { page, pageOf, pageQuery } from '../http/paging'
+import { page, pageOf, pageQuery, updatedSinceQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { assertChannelInstance } from './pricing'
@@ -83,6 +84,12 @@ export function priceListRoutes(hub: HubContext) {
   const app = apiRouter()
   const core = hub.core
   const assertChannel = (id: string, field: string) => assertChannelInstance(hub, id, field)
+  /** A list's tag covers its prices: setting or removing one is a change to the list. */
+  const tagged = async (id: string) => {
+    const list = await existing(() => core.pricingStore.getPriceList(id))
+    return list && { etag: entityTag(list), updatedAt: list.updatedAt, list }
+  }
+  const resource = (id: string) => `price list '${id}'`
 
   app.openapi(
     apiRoute('catalog:read', {
@@ -91,12 +98,17 @@ export function priceListRoutes(hub: HubContext) {
       path: '/price-lists',
       tags: ['pricing'],
       summary: 'Price lists and contracts',
-      request: { query: z.strictObject(pageQuery) },
+      request: { query: z.strictObject({ ...pageQuery, ...updatedSinceQuery }) },
       responses: { 200: json(pageOf(priceListView), 'Price lists, by id') },
     }),
     async (c) => {
       return c.json(
-        page(await core.pricingStore.listPriceLists(), (l) => l.id, c.req.valid('query')),
+        page(
+          await core.pricingStore.listPriceLists(),
+          (l) => l.id,
+          c.req.valid('query'),
+          (l) => l.updatedAt,
+        ),
         200,
       )
     },
@@ -109,11 +121,14 @@ export function priceListRoutes(hub: HubContext) {
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'One price list with its prices',
+      description:
+        'The `ETag` header names this state of the list and its prices: send it back as `If-Match` when replacing or deleting the list or changing its prices.',
       request: { params: listId },
-      responses: { 200: json(priceListWithPrices, 'The price list'), 404: listNotFound },
+      responses: { 200: withTag(json(priceListWithPrices, 'The price list')), 404: listNotFound },
     }),
     async (c) => {
       const list = await core.pricingStore.getPriceList(c.req.valid('param').id)
+      c.header('etag', entityTag(list))
       return c.json(list, 200)
     },
   )
@@ -125,8 +140,8 @@ export function priceListRoutes(hub: HubContext) {
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'Create or replace a price list (a list with a customer is a contract); prices given are set',
-      request: { params: listId, body: jsonBody(priceListBody) },
-      responses: { 200: json(priceListWithPrices, 'The price list') },
+      request: { params: listId, headers: ifMatchHeader, body: jsonBody(priceListBody) },
+      responses: { 200: withTag(json(priceListWithPrices, 'The price list')), 412: staleTag },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -138,22 +153,31 @@ export function priceListRoutes(hub: HubContext) {
         ])
       if (b.customer?.externalId) assertChannel(b.customer.channel!, 'customer.channel')
       const customerId = b.customer ? await resolveCustomer(core.customers, b.customer, 'customer') : null
-      await core.pricingStore.upsertPriceList({
-        id,
-        name: b.name,
-        currency: b.currency,
-        channel: b.channel ?? null,
-        customerGroup: b.customerGroup ?? null,
-        customerId,
-        validFrom: toMs(b.validFrom),
-        validTo: toMs(b.validTo),
-        priority: b.priority ?? 0,
-        toleranceAmount: b.tolerance?.amount ?? null,
-        tolerancePercent: b.tolerance?.percent ?? null,
-      })
-      if (b.prices?.length) await core.pricingStore.setPrices(id, b.prices)
-      core.pricing.invalidate()
-      return c.json(await core.pricingStore.getPriceList(id), 200)
+      const saved = await writeIfMatch(
+        c.req.header('if-match'),
+        resource(id),
+        () => tagged(id),
+        async () => {
+          await core.pricingStore.upsertPriceList({
+            id,
+            name: b.name,
+            currency: b.currency,
+            channel: b.channel ?? null,
+            customerGroup: b.customerGroup ?? null,
+            customerId,
+            validFrom: toMs(b.validFrom),
+            validTo: toMs(b.validTo),
+            priority: b.priority ?? 0,
+            toleranceAmount: b.tolerance?.amount ?? null,
+            tolerancePercent: b.tolerance?.percent ?? null,
+          })
+          if (b.prices?.length) await core.pricingStore.setPrices(id, b.prices)
+          core.pricing.invalidate()
+          return (await tagged(id))!
+        },
+      )
+      c.header('etag', saved.etag)
+      return c.json(saved.list, 200)
     },
   )
 
@@ -164,11 +188,17 @@ export function priceListRoutes(hub: HubContext) {
       path: '/price-lists/{id}',
       tags: ['pricing'],
       summary: 'Delete a price list and its prices',
-      request: { params: listId },
-      responses: { 204: { description: 'Deleted' }, 404: listNotFound },
+      request: { params: listId, headers: ifMatchHeader },
+      responses: { 204: { description: 'Deleted' }, 404: listNotFound, 412: staleTag },
     }),
     async (c) => {
-      await core.pricingStore.deletePriceList(c.req.valid('param').id)
+      const { id } = c.req.valid('param')
+      await writeIfMatch(
+        c.req.header('if-match'),
+        resource(id),
+        () => tagged(id),
+        () => core.pricingStore.deletePriceList(id),
+      )
       core.pricing.invalidate()
       return c.body(null, 204)
     },
@@ -183,6 +213,7 @@ export function priceListRoutes(hub: HubContext) {
       summary: "Set prices on a list (decimal strings in the list's currency); other prices stay",
       request: {
         params: listId,
+        headers: ifMatchHeader,
         body: jsonBody(
           z.strictObject({
             items: z
@@ -192,11 +223,19 @@ export function priceListRoutes(hub: HubContext) {
           }),
         ),
       },
-      responses: { 200: written, 404: listNotFound },
+      responses: { 200: withTag(written), 404: listNotFound, 412: staleTag },
     }),
     async (c) => {
-      const written = await core.pricingStore.setPrices(c.req.valid('param').id, c.req.valid('json').items)
+      const { id } = c.req.valid('param')
+      const written = await writeIfMatch(
+        c.req.header('if-match'),
+        resource(id),
+        () => tagged(id),
+        () => core.pricingStore.setPrices(id, c.req.valid('json').items),
+      )
       core.pricing.invalidate()
+      const now = await tagged(id)
+      if (now) c.header('etag', now.etag)
       return c.json({ written }, 200)
     },
   )
@@ -208,12 +247,28 @@ export function priceListRoutes(hub: HubContext) {
       path: '/price-lists/{id}/prices/remove',
       tags: ['pricing'],
       summary: 'Remove skus from a list',
-      request: { params: listId, body: jsonBody(z.strictObject({ skus: z.array(sku).min(1).max(10_000) })) },
-      responses: { 200: json(z.object({ removed: z.number() }), 'Count removed'), 404: listNotFound },
+      request: {
+        params: listId,
+        headers: ifMatchHeader,
+        body: jsonBody(z.strictObject({ skus: z.array(sku).min(1).max(10_000) })),
+      },
+      responses: {
+        200: withTag(json(z.object({ removed: z.number() }), 'Count removed')),
+        404: listNotFound,
+        412: staleTag,
+      },
     }),
     async (c) => {
-      const removed = await core.pricingStore.removePrices(c.req.valid('param').id, c.req.valid('json').skus)
+      const { id } = c.req.valid('param')
+      const removed = await writeIfMatch(
+        c.req.header('if-match'),
+        resource(id),
+        () => tagged(id),
+        () => core.pricingStore.removePrices(id, c.req.valid('json').skus),
+      )
       core.pricing.invalidate()
+      const now = await tagged(id)
+      if (now) c.header('etag', now.etag)
       return c.json({ removed }, 200)
     },
   )
@@ -225,12 +280,17 @@ export function priceListRoutes(hub: HubContext) {
       path: '/costs',
       tags: ['pricing'],
       summary: 'Cost per sku (for margin floors)',
-      request: { query: z.strictObject(pageQuery) },
+      request: { query: z.strictObject({ ...pageQuery, ...updatedSinceQuery }) },
       responses: { 200: json(pageOf(costView), 'Costs, by sku') },
     }),
     async (c) => {
       return c.json(
-        page(await core.pricingStore.listCosts(), (x) => x.sku, c.req.valid('query')),
+        page(
+          await core.pricingStore.listCosts(),
+          (x) => x.sku,
+          c.req.valid('query'),
+          (x) => x.updatedAt,
+        ),
         200,
       )
     },

@@ -1,13 +1,23 @@
-import { MAX_MULTIPLIER, malformedEntries } from '@switchyard/core'
+import { type FieldIssue, MAX_MULTIPLIER, malformedEntries, ValidationError } from '@switchyard/core'
 import { z } from 'zod'
 import { assertChannelScope } from '../http/auth'
+import { entityTag, ifMatchHeader, staleTag, withTag, writeIfMatch } from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
-import { skuMappingPage, skuMappingWriteResult } from './views/sku-mappings'
+import { skuMappingPage, skuMappingView, skuMappingWriteResult } from './views/sku-mappings'
 
 const instanceParam = z.strictObject({ instance: z.string().min(1).max(64) })
+const mappingParam = z.strictObject({
+  instance: z.string().min(1).max(64),
+  channelSku: z.string().min(1).max(120),
+})
 const unknownChannel = problem('`UNKNOWN_CHANNEL`: no channel instance by that id')
+const multiplierText = `Hub units per channel unit: a whole number from 1 to ${MAX_MULTIPLIER}; 1 when left out`
+/** The one-mapping routes name a body field as it is (`multiplier`), not as a bulk entry. */
+const ONE = 'mapping'
+const asBodyField = (issues: FieldIssue[]) =>
+  issues.map((i) => ({ ...i, field: i.field.replace(`${ONE}[0].`, '') }))
 
 /**
  * Channel sku mappings (core/src/channels/sku-mappings): per channel instance, the channel's sku →
@@ -23,6 +33,12 @@ export function skuMappingRoutes(hub: HubContext) {
     if (hub.registry.get(instance)?.definition.kind !== 'channel')
       throw new ProblemError(404, 'UNKNOWN_CHANNEL', `no channel instance '${instance}'`)
   }
+  const tagged = async (instance: string, channelSku: string) => {
+    const mapping = await core.skuMappings.get(instance, channelSku)
+    return mapping && { etag: entityTag(mapping), updatedAt: mapping.updatedAt, mapping }
+  }
+  const noMapping = (instance: string, channelSku: string) =>
+    new ProblemError(404, 'NOT_FOUND', `channel sku '${channelSku}' has no mapping on '${instance}'`)
 
   app.openapi(
     apiRoute('catalog:read', {
@@ -36,6 +52,10 @@ export function skuMappingRoutes(hub: HubContext) {
         query: z.strictObject({
           limit: z.coerce.number().int().min(1).max(1000).optional(),
           cursor: z.string().max(400).optional(),
+          updatedSince: z.iso
+            .datetime({ offset: true })
+            .optional()
+            .meta({ description: 'Only mappings written at or after this instant (an incremental sync)' }),
         }),
       },
       responses: { 200: json(skuMappingPage, 'A page of mappings'), 404: unknownChannel },
@@ -44,7 +64,14 @@ export function skuMappingRoutes(hub: HubContext) {
       const { instance } = c.req.valid('param')
       channelFor(c.get('principal'), instance)
       const q = c.req.valid('query')
-      return c.json(await core.skuMappings.list(instance, { limit: q.limit, cursor: q.cursor }), 200)
+      return c.json(
+        await core.skuMappings.list(instance, {
+          limit: q.limit,
+          cursor: q.cursor,
+          updatedSince: q.updatedSince ? Date.parse(q.updatedSince) : undefined,
+        }),
+        200,
+      )
     },
   )
 
@@ -68,12 +95,7 @@ export function skuMappingRoutes(hub: HubContext) {
                   channelSku: z.string().max(400),
                   hubSku: z.string().max(400).nullable(),
                   // Checked by the route, not here: a bad multiplier is 400 naming it (see description).
-                  multiplier: z
-                    .number()
-                    .optional()
-                    .meta({
-                      description: `Hub units per channel unit: a whole number from 1 to ${MAX_MULTIPLIER}; 1 when left out`,
-                    }),
+                  multiplier: z.number().optional().meta({ description: multiplierText }),
                 }),
               )
               .min(1)
@@ -101,32 +123,105 @@ export function skuMappingRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    apiRoute('catalog:write', {
-      operationId: 'deleteSkuMapping',
-      method: 'delete',
+    apiRoute('catalog:read', {
+      operationId: 'getSkuMapping',
+      method: 'get',
       path: '/{instance}/sku-mappings/{channelSku}',
       tags: ['catalog'],
-      summary: "Remove one channel sku's mapping (its orders then name the sku as it is)",
-      request: {
-        params: z.strictObject({
-          instance: z.string().min(1).max(64),
-          channelSku: z.string().min(1).max(120),
-        }),
-      },
+      summary: "One channel sku's mapping",
+      description:
+        'The `ETag` header names this state of the mapping: send it back as `If-Match` when changing or removing it.',
+      request: { params: mappingParam },
       responses: {
-        204: { description: 'Removed' },
+        200: withTag(json(skuMappingView, 'The mapping')),
         404: problem('`UNKNOWN_CHANNEL`, or `NOT_FOUND`: the channel sku has no mapping'),
       },
     }),
     async (c) => {
       const { instance, channelSku } = c.req.valid('param')
       channelFor(c.get('principal'), instance)
-      if ((await core.skuMappings.remove(instance, [channelSku])) === 0)
-        throw new ProblemError(
-          404,
-          'NOT_FOUND',
-          `channel sku '${channelSku}' has no mapping on '${instance}'`,
-        )
+      const now = await tagged(instance, channelSku)
+      if (!now) throw noMapping(instance, channelSku)
+      c.header('etag', now.etag)
+      return c.json(now.mapping, 200)
+    },
+  )
+
+  app.openapi(
+    apiRoute('catalog:write', {
+      operationId: 'putSkuMapping',
+      method: 'put',
+      path: '/{instance}/sku-mappings/{channelSku}',
+      tags: ['catalog'],
+      summary: "Map one channel sku (create or replace), for edits that must not overwrite another's",
+      description:
+        'As one entry of the bulk write, with `If-Match` honoured: send the `ETag` you read and the write is refused with 412 `PRECONDITION_FAILED` (naming the current tag) if the mapping changed since. A multiplier or sku that is not valid is 400 naming the field; a hub sku the catalogue does not have is 422 `UNKNOWN_REFERENCE` (`hubSku`).',
+      request: {
+        params: mappingParam,
+        headers: ifMatchHeader,
+        body: jsonBody(
+          z.strictObject({
+            hubSku: z.string().max(400),
+            // Checked by the route, as in the bulk write: a bad multiplier is 400 naming it.
+            multiplier: z.number().optional().meta({ description: multiplierText }),
+          }),
+        ),
+      },
+      responses: {
+        200: withTag(json(skuMappingView, 'The mapping as saved')),
+        400: problem('`VALIDATION_FAILED`: the multiplier or a sku is malformed; `errors` names the field'),
+        404: unknownChannel,
+        412: staleTag,
+      },
+    }),
+    async (c) => {
+      const { instance, channelSku } = c.req.valid('param')
+      channelFor(c.get('principal'), instance)
+      const entry = { channelSku, ...c.req.valid('json') }
+      const malformed = malformedEntries([entry], ONE)
+      if (malformed.length > 0)
+        throw new ProblemError(400, 'VALIDATION_FAILED', 'invalid sku mapping', asBodyField(malformed))
+      await writeIfMatch(
+        c.req.header('if-match'),
+        `the mapping of '${channelSku}' on '${instance}'`,
+        () => tagged(instance, channelSku),
+        () =>
+          core.skuMappings.put(instance, [entry], { prefix: ONE }).catch((error: unknown) => {
+            if (error instanceof ValidationError)
+              throw new ValidationError(error.message, asBodyField(error.issues), error.code)
+            throw error
+          }),
+      )
+      const saved = (await tagged(instance, channelSku))!
+      c.header('etag', saved.etag)
+      return c.json(saved.mapping, 200)
+    },
+  )
+
+  app.openapi(
+    apiRoute('catalog:write', {
+      operationId: 'deleteSkuMapping',
+      method: 'delete',
+      path: '/{instance}/sku-mappings/{channelSku}',
+      tags: ['catalog'],
+      summary: "Remove one channel sku's mapping (its orders then name the sku as it is)",
+      request: { params: mappingParam, headers: ifMatchHeader },
+      responses: {
+        204: { description: 'Removed' },
+        404: problem('`UNKNOWN_CHANNEL`, or `NOT_FOUND`: the channel sku has no mapping'),
+        412: staleTag,
+      },
+    }),
+    async (c) => {
+      const { instance, channelSku } = c.req.valid('param')
+      channelFor(c.get('principal'), instance)
+      const removed = await writeIfMatch(
+        c.req.header('if-match'),
+        `the mapping of '${channelSku}' on '${instance}'`,
+        () => tagged(instance, channelSku),
+        () => core.skuMappings.remove(instance, [channelSku]),
+      )
+      if (removed === 0) throw noMapping(instance, channelSku)
       return c.body(null, 204)
     },
   )

@@ -2,6 +2,7 @@ import { availability } from '@switchyard/core'
 import { countryCode, serviceLevelSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, hideOtherChannel } from '../http/auth'
+import { entityTag, ifMatchHeader, staleTag, withTag, writeIfMatch } from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { page, pageOf, pageQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
@@ -11,6 +12,24 @@ import { poolView, reservationView, skuAvailability } from './views/stock'
 /** Channel pools and caps, reservations, availability, and stock movements. */
 export function stockRoutes(hub: HubContext) {
   const app = apiRouter()
+  type Pool = z.infer<typeof poolView>
+  // What a person sets; `remaining` moves with every allocation and is not part of the tag.
+  const poolTag = (p: Pool) =>
+    entityTag([
+      p.id,
+      p.channelInstanceId,
+      p.sku,
+      p.locationId,
+      p.protectedQty,
+      p.mayBorrow,
+      p.capUnits,
+      p.capPercent,
+    ])
+  const tagged = (p: Pool | undefined) => p && { etag: poolTag(p) }
+  const poolById = async (id: string) => (await hub.core.pools.list()).find((p) => p.id === id)
+  const poolFor = async (channel: string, sku: string, locationId: string | null) =>
+    (await hub.core.pools.list({ channelInstanceId: channel, sku })).find((p) => p.locationId === locationId)
+  const poolNotFound = (id: string) => new ProblemError(404, 'NOT_FOUND', `pool '${id}' not found`)
   const channelExists = (id: string, field: string) => {
     if (hub.registry.get(id)?.definition.kind !== 'channel') {
       throw new ProblemError(422, 'UNKNOWN_CHANNEL', `no channel instance '${id}'`, [
@@ -119,6 +138,28 @@ export function stockRoutes(hub: HubContext) {
   )
 
   app.openapi(
+    apiRoute('inventory:read', {
+      operationId: 'getPool',
+      method: 'get',
+      path: '/pools/{id}',
+      tags: ['inventory'],
+      summary: 'One channel pool',
+      description:
+        'The `ETag` header names its settings (not `remaining`, which allocations move): send it back as `If-Match` when changing or removing the pool.',
+      request: { params: z.strictObject({ id: z.string().uuid() }) },
+      responses: { 200: withTag(json(poolView, 'The pool')), 404: problem('`NOT_FOUND`') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const pool = await poolById(id)
+      if (!pool) throw poolNotFound(id)
+      hideOtherChannel(c.get('principal'), pool.channelInstanceId, () => poolNotFound(id))
+      c.header('etag', poolTag(pool))
+      return c.json(pool, 200)
+    },
+  )
+
+  app.openapi(
     apiRoute('inventory:write', {
       operationId: 'putPool',
       method: 'put',
@@ -128,6 +169,7 @@ export function stockRoutes(hub: HubContext) {
       description:
         'A pool at a location protects units there; without a location it protects units network-wide. Setting protectedQty refills the pool to that many units.',
       request: {
+        headers: ifMatchHeader,
         body: jsonBody(
           z.strictObject({
             channel: z.string().min(1).max(64),
@@ -140,20 +182,29 @@ export function stockRoutes(hub: HubContext) {
           }),
         ),
       },
-      responses: { 200: json(poolView, 'The pool') },
+      responses: { 200: withTag(json(poolView, 'The pool')), 412: staleTag },
     }),
     async (c) => {
       const b = c.req.valid('json')
       channelExists(b.channel, 'channel')
-      const pool = await hub.core.pools.upsert({
-        channelInstanceId: b.channel,
-        sku: b.sku,
-        locationId: b.locationId ?? null,
-        protectedQty: b.protectedQty,
-        ...(b.mayBorrow !== undefined ? { mayBorrow: b.mayBorrow } : {}),
-        capUnits: b.capUnits ?? null,
-        capPercent: b.capPercent ?? null,
-      })
+      const locationId = b.locationId ?? null
+      // If-Match names the pool this body addresses (its channel, sku and location).
+      const pool = await writeIfMatch(
+        c.req.header('if-match'),
+        `pool for ${b.channel}/${b.sku}${locationId ? ` at ${locationId}` : ''}`,
+        async () => tagged(await poolFor(b.channel, b.sku, locationId)),
+        () =>
+          hub.core.pools.upsert({
+            channelInstanceId: b.channel,
+            sku: b.sku,
+            locationId,
+            protectedQty: b.protectedQty,
+            ...(b.mayBorrow !== undefined ? { mayBorrow: b.mayBorrow } : {}),
+            capUnits: b.capUnits ?? null,
+            capPercent: b.capPercent ?? null,
+          }),
+      )
+      c.header('etag', poolTag(pool))
       return c.json(pool, 200)
     },
   )
@@ -165,11 +216,17 @@ export function stockRoutes(hub: HubContext) {
       path: '/pools/{id}',
       tags: ['inventory'],
       summary: 'Remove a pool; its protected units go back to shared stock',
-      request: { params: z.strictObject({ id: z.string().uuid() }) },
-      responses: { 204: { description: 'Removed' } },
+      request: { params: z.strictObject({ id: z.string().uuid() }), headers: ifMatchHeader },
+      responses: { 204: { description: 'Removed' }, 412: staleTag },
     }),
     async (c) => {
-      await hub.core.pools.remove(c.req.valid('param').id)
+      const { id } = c.req.valid('param')
+      await writeIfMatch(
+        c.req.header('if-match'),
+        `pool '${id}'`,
+        async () => tagged(await poolById(id)),
+        () => hub.core.pools.remove(id),
+      )
       return c.body(null, 204)
     },
   )

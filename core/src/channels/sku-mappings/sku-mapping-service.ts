@@ -5,7 +5,13 @@ import type { SqlDb } from '../../db/sql/sql-db'
 import { type FieldIssue, ValidationError } from '../../errors'
 import { encodeCursor, type Page } from '../../pagination'
 import { SKU_MAPPINGS_TOPIC, type SkuMappingCache, type SkuMappingSet } from './sku-mapping-cache'
-import { deleteMappings, pageOfMappings, type StoredSkuMapping, upsertMappings } from './sku-mapping-store'
+import {
+  deleteMappings,
+  oneMapping,
+  pageOfMappings,
+  type StoredSkuMapping,
+  upsertMappings,
+} from './sku-mapping-store'
 
 /** One entry of a bulk write: `hubSku: null` removes the channel sku's mapping. */
 export interface SkuMappingEntry {
@@ -92,13 +98,28 @@ export class SkuMappingService {
     return this.deps.cache.forInstance(instance)
   }
 
+  /** One mapping as stored (not intake's copy, which may lag another hub's write), or undefined. */
+  async get(instance: string, channelSku: string): Promise<SkuMappingView | undefined> {
+    const stored = await oneMapping(this.deps.db, instance, channelSku)
+    return stored && view(stored)
+  }
+
+  /** A page in channel-sku order; `updatedSince` (epoch ms) keeps those written at or after it. */
   async list(
     instance: string,
-    options: { cursor?: string | undefined; limit?: number | undefined } = {},
+    options: {
+      cursor?: string | undefined
+      limit?: number | undefined
+      updatedSince?: number | undefined
+    } = {},
   ): Promise<Page<SkuMappingView>> {
     const limit = options.limit ?? 100
     const after = options.cursor ? decodeCursorText(options.cursor) : undefined
-    const rows = await pageOfMappings(this.deps.db, instance, { afterChannelSku: after, limit: limit + 1 })
+    const rows = await pageOfMappings(this.deps.db, instance, {
+      afterChannelSku: after,
+      updatedSince: options.updatedSince,
+      limit: limit + 1,
+    })
     const items = rows.slice(0, limit).map(view)
     return {
       items,

@@ -29,19 +29,45 @@ const toMapping = (r: MappingRow): StoredSkuMapping => ({
   updatedAt: Number(r.updated_at),
 })
 
-/** One page of an instance's mappings in channel-sku order, after `afterChannelSku` when given. */
+/**
+ * One page of an instance's mappings in channel-sku order, after `afterChannelSku` when given, and
+ * only those written at or after `updatedSince` (epoch ms) when given.
+ */
 export async function pageOfMappings(
   db: SqlRunner,
   instance: string,
-  options: { afterChannelSku?: string | undefined; limit: number },
+  options: { afterChannelSku?: string | undefined; updatedSince?: number | undefined; limit: number },
 ): Promise<StoredSkuMapping[]> {
+  const where = ['channel_instance_id = ?']
+  const params: (string | number)[] = [instance]
+  if (options.afterChannelSku !== undefined) {
+    where.push('channel_sku > ?')
+    params.push(options.afterChannelSku)
+  }
+  if (options.updatedSince !== undefined) {
+    where.push('updated_at >= ?')
+    params.push(options.updatedSince)
+  }
   const rows = await db.all<MappingRow>(
     `select channel_sku, hub_sku, multiplier, updated_at from sku_mapping
-      where channel_instance_id = ?${options.afterChannelSku !== undefined ? ' and channel_sku > ?' : ''}
+      where ${where.join(' and ')}
       order by channel_sku limit ${Math.trunc(options.limit)}`,
-    options.afterChannelSku !== undefined ? [instance, options.afterChannelSku] : [instance],
+    params,
   )
   return rows.map(toMapping)
+}
+
+/** One channel sku's mapping as stored, or undefined. */
+export async function oneMapping(
+  db: SqlRunner,
+  instance: string,
+  channelSku: string,
+): Promise<StoredSkuMapping | undefined> {
+  const row = await db.one<MappingRow>(
+    'select channel_sku, hub_sku, multiplier, updated_at from sku_mapping where channel_instance_id = ? and channel_sku = ?',
+    [instance, channelSku],
+  )
+  return row && toMapping(row)
 }
 
 /** Every mapping of an instance: what the in-memory cache holds. */
