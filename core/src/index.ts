@@ -71,6 +71,7 @@ export {
 } from './inventory/inventory-service'
 export { type PoolInput, PoolService, type PoolView } from './inventory/pool-service'
 export { ReservationService, type ReservationView } from './inventory/reservations'
+export { StockLedger, type StockRow } from './inventory/stock-ledger'
 export { deliveryEffects } from './orders/fulfilment-effects'
 export {
   type IntakeObserver,
@@ -104,6 +105,8 @@ export { type OrderChange, type OrderChangeListener, OrderChangeWatcher } from '
 export { type OrderDetail, type OrderFilter, OrderQueries, type OrderSummary } from './orders/order-queries'
 export { assertTransition, canTransition, orderTransitions } from './orders/order-state-machine'
 export { type ShipmentOutcome, ShipmentService } from './orders/shipment-service'
+/** The routing decision's two JSON columns as the order store writes them (the routing benchmark weighs them). */
+export { decisionJson } from './orders/store/decisions'
 export { type BackoffPolicy, defaultBackoff, nextDelayMs } from './outbox/backoff'
 export {
   type Deliver,
@@ -125,6 +128,7 @@ export {
 } from './returns/return-service'
 export { CapacityLedger } from './routing/capacity'
 export { PostcodeCentroids } from './routing/centroids/postcode-centroids'
+export { type ReplayedDecision, replayDecision } from './routing/decision-replay'
 export { distanceKm } from './routing/geo'
 export type {
   CandidateExplanation,
@@ -137,6 +141,7 @@ export type {
   RoutingRequest,
   Shipment,
   StockView,
+  StoredRequest,
 } from './routing/router'
 export { RoutingConfig } from './routing/routing-config'
 export { type BacktestOptions, type RuleTrace, SimulationService } from './routing/simulation-service'

@@ -210,6 +210,37 @@ describe('StockLedger', () => {
     )
   })
 
+  it('visits, as the sku → location index routing starts from, every location a channel may take a sku at', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 12 }),
+        fc.oneof(fc.constant([] as PoolRow[]), fc.array(poolArb, { maxLength: 6 })),
+        fc.array(opArb, { maxLength: 25 }),
+        (rows, pools, ops) => {
+          const ledger = new StockLedger(rows, pools)
+          const check = () => {
+            for (const sku of [...SKUS, 'Z'])
+              for (const ch of CHANNELS) {
+                const listed = new Map<string, number>()
+                ledger.forChannel(ch).eachHolding!(sku, (loc, units) => listed.set(loc, units))
+                for (const loc of [...LOCS, 'l9']) {
+                  const units = ledger.availableTo(ch, sku, loc)
+                  if (units > 0) expect(listed.get(loc)).toBe(units)
+                  if (listed.has(loc)) expect(listed.get(loc)).toBe(units)
+                }
+              }
+          }
+          check()
+          for (const op of ops) {
+            apply(ledger, op)
+            check()
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
   it('gives a sku without pools its shared stock at the location, to every channel', () => {
     const ledger = new StockLedger([
       { sku: 'A', location_id: 'l1', on_hand: 10, allocated: 2, reserved: 1, safety_stock: 1, protected: 0 },

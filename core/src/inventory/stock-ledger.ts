@@ -80,6 +80,36 @@ export class StockLedger implements StockView {
     return this.free.get(sku)?.at.get(locationId) ?? 0
   }
 
+  /**
+   * The sku → location index routing starts from: every location a row of this sku was read for
+   * (its shared stock, location pools and reservations all live on that row) with its shared
+   * stock, so a location not visited has none of it.
+   */
+  eachHolding(sku: string, visit: (locationId: string, units: number) => void): void {
+    const at = this.free.get(sku)?.at
+    if (at) for (const [locationId, units] of at) visit(locationId, units)
+  }
+
+  /**
+   * As `eachHolding`, with what `channel` may take at each (`availableTo`): also where it has a
+   * location pool of the sku, whose units are that channel's alone.
+   */
+  eachHoldingFor(channel: string, sku: string, visit: (locationId: string, units: number) => void): void {
+    const pools = this.pools.get(sku)
+    if (!pools) {
+      this.eachHolding(sku, visit)
+      return
+    }
+    const seen = new Set<string>()
+    const at = (locationId: string) => {
+      if (seen.has(locationId)) return
+      seen.add(locationId)
+      visit(locationId, this.availableTo(channel, sku, locationId))
+    }
+    for (const locationId of this.free.get(sku)?.at.keys() ?? []) at(locationId)
+    for (const p of pools) if (p.location_id !== null && p.channel_instance_id === channel) at(p.location_id)
+  }
+
   /** Shared units of a sku across all locations. */
   sharedTotal(sku: string): number {
     return this.free.get(sku)?.total ?? 0
@@ -196,5 +226,9 @@ class ChannelStock implements StockView {
 
   available(sku: string, locationId: string): number {
     return this.ledger.availableTo(this.channel, sku, locationId)
+  }
+
+  eachHolding(sku: string, visit: (locationId: string, units: number) => void): void {
+    this.ledger.eachHoldingFor(this.channel, sku, visit)
   }
 }

@@ -26,6 +26,13 @@ export interface RoutingLine {
 /** Stock a router may take, already net of allocations, reservations and safety stock. */
 export interface StockView {
   available(sku: string, locationId: string): number
+  /**
+   * Each location that may hold a sku in this view, with `available` there (listing more locations
+   * is harmless, fewer never): the sku → location index the engine starts from, so a location
+   * without stock for any line of the order costs nothing. Without it the engine asks `available`
+   * at every location.
+   */
+  eachHolding?(sku: string, visit: (locationId: string, units: number) => void): void
 }
 
 /** Orders each location has taken on a local day (YYYY-MM-DD), including this batch's so far. */
@@ -50,6 +57,17 @@ export interface RoutingRequest {
    * Re-routing: shipments this order has already been sent in (fulfilments requested or shipped,
    * which cannot move). They count against the split policy's maximum; `never` then allows none.
    */
+  shipmentsSoFar?: number
+}
+
+/** What a compact decision records of its request, so "every location" can route it again. */
+export interface StoredRequest {
+  /** The instant it was routed at (ISO). */
+  at: string
+  /** [line id, quantity routed]: a re-route routes the open quantity, not the whole line. */
+  lines: [string, number][]
+  excludedLocationIds?: string[]
+  holdReleased?: boolean
   shipmentsSoFar?: number
 }
 
@@ -93,6 +111,8 @@ export interface CandidateExplanation {
   chosen: boolean
   /** Weighted cost by criterion (lower is better), under the strategy that decided. */
   score?: Record<string, number>
+  /** A compact decision's alternative: its total weighted cost (lower is better) instead of `score`. */
+  cost?: number
   transitDays?: number
   shippingCost?: string
   capacityLeft?: number | null

@@ -24,7 +24,8 @@ export class SourcingRouter implements Router {
     if (this.config) this.inputs = await this.config.inputs(now)
   }
 
+  /** Compact: only locations holding stock are scored, and the decision stored names the few that matter. */
   route(request: RoutingRequest): RoutingPlan {
-    return decide(request, this.inputs)
+    return decide(request, this.inputs, 'compact')
   }
 }

@@ -15,16 +15,58 @@ export interface Block {
   exclusion: Exclusion
 }
 
+export interface Bonus {
+  value: number
+  strategies: readonly string[] | null
+}
+
 /** A location as one decision sees it: its lane, capacity and rule facts, and what rules did to it. */
 export interface Candidate {
   location: LocationFacts
   index: number
+  /** Where the location stands in the network's list (`index` counts only the candidates). */
+  position: number
   distanceKm: number | null
   quote: LaneQuote
   capacityLeft: number | null
-  values: LocationFactValues
-  blocks: Block[]
-  bonus: { value: number; strategies: readonly string[] | null }[]
+  /** Share of the order's units it holds (location.fillShare). */
+  fillShare: number
+  /** Added to with `addBlock` (most candidates have none, and share one empty list). */
+  blocks: readonly Block[]
+  /** Added to with `addBonus`. */
+  bonus: readonly Bonus[]
+}
+
+const NO_BLOCKS: readonly Block[] = Object.freeze([])
+const NO_BONUS: readonly Bonus[] = Object.freeze([])
+
+export function addBlock(c: Candidate, b: Block): void {
+  if (c.blocks === NO_BLOCKS) c.blocks = [b]
+  else (c.blocks as Block[]).push(b)
+}
+
+export function addBonus(c: Candidate, b: Bonus): void {
+  if (c.bonus === NO_BONUS) c.bonus = [b]
+  else (c.bonus as Bonus[]).push(b)
+}
+
+/**
+ * A candidate's location facts (location.*) as rules read them, each worked out when a rule asks:
+ * rule sets read a few, and a decision over thousands of locations builds no record of them all.
+ */
+export const locationFactReaders: {
+  [F in keyof LocationFactValues]: (c: Candidate) => LocationFactValues[F]
+} = {
+  'location.id': (c) => c.location.id,
+  'location.type': (c) => c.location.type,
+  'location.tags': (c) => c.location.tags,
+  'location.country': (c) => c.location.country,
+  'location.distanceKm': (c) => (c.distanceKm === null ? 1e6 : Math.round(c.distanceKm * 10) / 10),
+  'location.transitDays': (c) => c.quote.transitDays,
+  'location.shippingCost': (c) => c.quote.costMinor / 10 ** currencyExponent(c.quote.currency),
+  'location.capacityLeft': (c) => c.capacityLeft,
+  'location.fillShare': (c) => c.fillShare,
+  'location.priority': (c) => c.location.priority,
 }
 
 export interface Destination {
@@ -57,6 +99,115 @@ export function stockByLine(req: RoutingRequest): number[][] {
 }
 
 /**
+ * Zeroed work space for `stockedCandidates`, kept between decisions (a decision is synchronous and
+ * leaves it zeroed again), so thousands of locations cost no fresh arrays per order.
+ */
+const space = { held: new Uint8Array(0), rows: [] as Float64Array[] }
+
+function scratch(lines: number, n: number): { held: Uint8Array; rows: Float64Array[] } {
+  if (space.held.length < n) {
+    space.held = new Uint8Array(n)
+    space.rows = []
+  }
+  while (space.rows.length < lines) space.rows.push(new Float64Array(space.held.length))
+  return space
+}
+
+const positions = new WeakMap<readonly LocationFacts[], Map<string, number>>()
+
+/** Where each location stands in the request's list (the optimiser's tie-break order), once per list. */
+export function positionsOf(locations: readonly LocationFacts[]): Map<string, number> {
+  let map = positions.get(locations)
+  if (!map) {
+    map = new Map(locations.map((l, i) => [l.id, i]))
+    positions.set(locations, map)
+  }
+  return map
+}
+
+/**
+ * The locations holding stock for at least one line, in the request's order, with their stock
+ * (`stockOf[line][candidate]`): found through the stock view's sku → location index where it has
+ * one. Null when leaving the others out could change the answer: an order without lines, or a
+ * line of no quantity, which a location without stock could "fill".
+ */
+export function stockedCandidates(req: RoutingRequest): {
+  locations: LocationFacts[]
+  stockOf: number[][]
+  /** Each candidate's place in the request's list. */
+  positions: number[]
+  indexOf: (locationId: string) => number
+} | null {
+  const { lines, stock } = req
+  if (lines.length === 0 || lines.some((l) => !(l.quantity > 0))) return null
+  const at = positionsOf(req.locations)
+  const n = req.locations.length
+  const locations: LocationFacts[] = []
+  const stockOf: number[][] = lines.map(() => [])
+  // Candidate index by position in the request's list, -1 for a location left out.
+  const slot = new Int32Array(n).fill(-1)
+  const positions: number[] = []
+  const take = (i: number) => {
+    slot[i] = locations.length
+    locations.push(req.locations[i]!)
+    positions.push(i)
+  }
+  if (stock.eachHolding) {
+    // The index: each line's sku visited where it is held, marked, then read in the request's order.
+    const units = scratch(lines.length, n)
+    const held = units.held
+    try {
+      lines.forEach((l, li) => {
+        const row = units.rows[li]!
+        stock.eachHolding!(l.sku, (id, q) => {
+          if (!(q > 0)) return
+          const i = at.get(id)
+          if (i === undefined) return
+          held[i] = 1
+          row[i] = q
+        })
+      })
+    } catch (error) {
+      // Left as it was found, zeroed, for the next decision.
+      held.fill(0)
+      for (const row of units.rows) row.fill(0)
+      throw error
+    }
+    for (let i = 0; i < n; i++) {
+      if (held[i] === 0) continue
+      take(i)
+      held[i] = 0
+      for (let li = 0; li < lines.length; li++) {
+        stockOf[li]!.push(units.rows[li]![i]!)
+        units.rows[li]![i] = 0
+      }
+    }
+  } else {
+    const row = new Array<number>(lines.length)
+    for (let i = 0; i < n; i++) {
+      const id = req.locations[i]!.id
+      let any = false
+      for (let li = 0; li < lines.length; li++) {
+        row[li] = stock.available(lines[li]!.sku, id)
+        if (row[li]! > 0) any = true
+      }
+      if (!any) continue
+      take(i)
+      for (let li = 0; li < lines.length; li++) stockOf[li]!.push(row[li]!)
+    }
+  }
+  return {
+    locations,
+    stockOf,
+    positions,
+    indexOf: (id) => {
+      const i = at.get(id)
+      return i === undefined ? -1 : slot[i]!
+    },
+  }
+}
+
+/**
  * Every location with its facts (distance, lane quote, capacity left today, share of the order it
  * can fill), already blocked where it rejected this order before or its daily capacity is used up.
  */
@@ -67,51 +218,57 @@ export function candidateFacts(
   origin: [number, number] | undefined,
   destination: Destination,
   stockOf: readonly (readonly number[])[],
+  /** Each candidate's place in the network's list, when the candidates are some of it. */
+  positions?: readonly number[],
 ): Candidate[] {
   const { lines } = req
   const now = req.now.getTime()
   const units = lines.reduce((s, l) => s + l.quantity, 0)
-  const candidates: Candidate[] = req.locations.map((location, index) => {
+  const quoteFrom = lanes.quotes(destination, serviceLevel)
+  const { currency } = req.order
+  const excluded = req.excludedLocationIds
+  const candidates: Candidate[] = new Array(req.locations.length)
+  let zone: string | null = null
+  let today = ''
+  for (let index = 0; index < req.locations.length; index++) {
+    const location = req.locations[index]!
     const d = origin ? distanceKm(origin[0], origin[1], location.lat, location.lon) : null
-    const quote = lanes.quote(location, destination, serviceLevel, d, req.order.currency)
+    const quote = quoteFrom(location, d, currency)
     let capacityLeft: number | null = null
     if (location.dailyCapacity !== null) {
-      const day = localTime(now, location.timezone).date
-      capacityLeft = location.dailyCapacity - (req.capacity?.used(location.id, day) ?? 0)
+      if (location.timezone !== zone) {
+        zone = location.timezone
+        today = localTime(now, zone).date
+      }
+      capacityLeft = location.dailyCapacity - (req.capacity?.used(location.id, today) ?? 0)
     }
     let fillable = 0
-    lines.forEach((l, li) => {
-      fillable += Math.min(l.quantity, stockOf[li]![index]!)
-    })
-    const values: LocationFactValues = {
-      'location.id': location.id,
-      'location.type': location.type,
-      'location.tags': location.tags,
-      'location.country': location.country,
-      'location.distanceKm': d === null ? 1e6 : Math.round(d * 10) / 10,
-      'location.transitDays': quote.transitDays,
-      'location.shippingCost': quote.costMinor / 10 ** currencyExponent(quote.currency),
-      'location.capacityLeft': capacityLeft,
-      'location.fillShare': units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000,
-      'location.priority': location.priority,
+    for (let li = 0; li < lines.length; li++) fillable += Math.min(lines[li]!.quantity, stockOf[li]![index]!)
+    const c: Candidate = {
+      location,
+      index,
+      position: positions ? positions[index]! : index,
+      distanceKm: d,
+      quote,
+      capacityLeft,
+      fillShare: units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000,
+      blocks: NO_BLOCKS,
+      bonus: NO_BONUS,
     }
-    return { location, index, distanceKm: d, quote, capacityLeft, values, blocks: [], bonus: [] }
-  })
-  const excluded = req.excludedLocationIds
-  for (const c of candidates) {
-    if (excluded?.has(c.location.id))
-      c.blocks.push({
+    candidates[index] = c
+    if (excluded?.has(location.id))
+      addBlock(c, {
         lineId: null,
         strategies: null,
         exclusion: { rule: 'previously-rejected', reason: 'this location already rejected the order' },
       })
-    if (c.capacityLeft !== null && c.capacityLeft <= 0)
-      c.blocks.push({
+    if (capacityLeft !== null && capacityLeft <= 0)
+      addBlock(c, {
         lineId: null,
         strategies: null,
         exclusion: {
           rule: 'capacity',
-          reason: `daily capacity reached (${c.location.dailyCapacity} orders today, local day)`,
+          reason: `daily capacity reached (${location.dailyCapacity} orders today, local day)`,
         },
       })
   }

@@ -1,4 +1,4 @@
-import { type Criterion, criteria } from '../../rules/sourcing-actions'
+import type { Criterion } from '../../rules/sourcing-actions'
 import type { RoutingLine } from '../router'
 import type { Candidate } from './candidates'
 
@@ -15,16 +15,26 @@ export function appliesTo(strategies: readonly string[] | null | undefined, id: 
   return !strategies || strategies.includes(id)
 }
 
-function norm(values: readonly number[], mask: readonly boolean[]): number[] {
-  let min = Number.POSITIVE_INFINITY
-  let max = Number.NEGATIVE_INFINITY
-  values.forEach((v, i) => {
-    if (!mask[i]) return
-    if (v < min) min = v
-    if (v > max) max = v
-  })
-  const span = max - min
-  return values.map((v) => (span > 0 ? (v - min) / span : 0))
+/** A criterion's range over the usable candidates: a value scaled into it is 0..1 (0 for all when empty). */
+class Range {
+  private min = Number.POSITIVE_INFINITY
+  private max = Number.NEGATIVE_INFINITY
+
+  see(v: number): void {
+    if (v < this.min) this.min = v
+    if (v > this.max) this.max = v
+  }
+
+  scale(v: number): number {
+    const span = this.max - this.min
+    return span > 0 ? (v - this.min) / span : 0
+  }
+}
+
+/** Each candidate's weighted cost; its breakdown by criterion is built only for the candidates explained. */
+export interface CandidateCosts {
+  totals: number[]
+  row(index: number): Record<Criterion, number>
 }
 
 /** Weighted cost of each candidate by criterion, each criterion normalised over the usable candidates. */
@@ -36,54 +46,69 @@ export function costModel(
   weights: Record<Criterion, number>,
   serviceLevel: string,
   strategyId: string,
-): { costs: Record<Criterion, number>[]; totals: number[] } {
-  const usable = candidates.map((c) => avail.some((row) => row[c.index]! > 0))
+): CandidateCosts {
+  const n = candidates.length
   const target = PROMISE_TARGET[serviceLevel] ?? 3
-  const cost = norm(
-    candidates.map((c) => c.quote.costMinor),
-    usable,
-  )
-  const transit = norm(
-    candidates.map((c) => c.quote.transitDays + 2 * Math.max(0, c.quote.transitDays - target)),
-    usable,
-  )
-  const distance = norm(
-    candidates.map((c) => c.distanceKm ?? 1e6),
-    usable,
-  )
-  const priority = norm(
-    candidates.map((c) => c.location.priority),
-    usable,
-  )
-  const costs: Record<Criterion, number>[] = []
-  const totals: number[] = []
+  const transitOf = (c: Candidate) => c.quote.transitDays + 2 * Math.max(0, c.quote.transitDays - target)
+  const distanceOf = (c: Candidate) => c.distanceKm ?? 1e6
+  // Each criterion is scaled over the usable candidates (those that may ship something here).
+  const cost = new Range()
+  const transit = new Range()
+  const distance = new Range()
+  const priority = new Range()
+  for (const c of candidates) {
+    let usable = false
+    for (const row of avail)
+      if (row[c.index]! > 0) {
+        usable = true
+        break
+      }
+    if (!usable) continue
+    cost.see(c.quote.costMinor)
+    transit.see(transitOf(c))
+    distance.see(distanceOf(c))
+    priority.see(c.location.priority)
+  }
+  const capacityOf = (c: Candidate) =>
+    c.capacityLeft === null || !c.location.dailyCapacity
+      ? 0
+      : 1 - Math.max(0, c.capacityLeft) / c.location.dailyCapacity
+  const stockDepthOf = (i: number) => {
+    let depth = 0
+    for (let li = 0; li < lines.length; li++)
+      depth += Math.min(1, stockOf[li]![i]! / (lines[li]!.quantity * 4))
+    return lines.length === 0 ? 0 : 1 - depth / lines.length
+  }
+  const totals: number[] = new Array(n)
   for (const c of candidates) {
     const i = c.index
-    const capacity =
-      c.capacityLeft === null || !c.location.dailyCapacity
-        ? 0
-        : 1 - Math.max(0, c.capacityLeft) / c.location.dailyCapacity
-    let depth = 0
-    lines.forEach((l, li) => {
-      depth += Math.min(1, stockOf[li]![i]! / (l.quantity * 4))
-    })
-    const stockDepth = lines.length === 0 ? 0 : 1 - depth / lines.length
-    const row = {
-      shippingCost: weights.shippingCost * cost[i]!,
-      transitDays: weights.transitDays * transit[i]!,
-      distance: weights.distance * distance[i]!,
-      stockDepth: weights.stockDepth * stockDepth,
-      capacity: weights.capacity * capacity,
-      priority: weights.priority * priority[i]!,
-      split: 0,
-    }
+    // Summed in the order of `criteria` (split is 0 per candidate), as the breakdown adds up.
     let total = 0
-    for (const k of criteria) total += row[k]
+    total += weights.shippingCost * cost.scale(c.quote.costMinor)
+    total += weights.transitDays * transit.scale(transitOf(c))
+    total += weights.distance * distance.scale(distanceOf(c))
+    total += weights.stockDepth * stockDepthOf(i)
+    total += weights.capacity * capacityOf(c)
+    total += weights.priority * priority.scale(c.location.priority)
+    total += 0
     let bonus = 0
     for (const b of c.bonus) if (appliesTo(b.strategies, strategyId)) bonus = Math.max(bonus, b.value)
     if (bonus > 0) total *= 1 - bonus
-    costs.push(row)
-    totals.push(total)
+    totals[i] = total
   }
-  return { costs, totals }
+  return {
+    totals,
+    row: (i) => {
+      const c = candidates[i]!
+      return {
+        shippingCost: weights.shippingCost * cost.scale(c.quote.costMinor),
+        transitDays: weights.transitDays * transit.scale(transitOf(c)),
+        distance: weights.distance * distance.scale(distanceOf(c)),
+        stockDepth: weights.stockDepth * stockDepthOf(i),
+        capacity: weights.capacity * capacityOf(c),
+        priority: weights.priority * priority.scale(c.location.priority),
+        split: 0,
+      }
+    },
+  }
 }

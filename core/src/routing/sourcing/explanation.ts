@@ -1,7 +1,7 @@
 import { fromMinorUnits } from '../../catalog/money'
 import type { Criterion } from '../../rules/sourcing-actions'
 import type { CandidateExplanation, ConditionReason, Exclusion, RoutingPlan, RoutingRequest } from '../router'
-import type { Candidate } from './candidates'
+import type { Block, Candidate } from './candidates'
 import { appliesTo } from './cost-model'
 import type { PlannedShipments } from './promise'
 import type { EffectiveSplit } from './split-policy'
@@ -23,17 +23,70 @@ export interface ExplanationInput {
   unfillable: RoutingPlan['unfillable']
 }
 
-/** Every candidate with why it was or was not used, and the one-paragraph summary of the decision. */
-export function explain(x: ExplanationInput): { candidates: CandidateExplanation[]; summary: string } {
+/** The alternatives a compact decision keeps: the best-scored usable locations not chosen. */
+export const COMPACT_ALTERNATIVES = 3
+/** Location ids a compact decision names per exclusion reason; the rest are counted. */
+export const COMPACT_NAMES = 3
+
+/** What the stored decision says about the locations it did not list one by one. */
+export interface CompactCounts {
+  /** Active locations when the order was routed. */
+  locations: number
+  /** Locations holding stock for at least one line: the only ones that could have shipped. */
+  holdingStock: number
+  /** Usable under the deciding strategy but neither chosen nor among the listed alternatives. */
+  rankedLower: number
+}
+
+/**
+ * Locations kept out, counted by the rule (or built-in check: `capacity`, `previously-rejected`; a
+ * strategy's filter counts under its rule) that did it, and the first few of the largest groups
+ * named. Kept as two small maps rather than a list of records: a decision at a thousand locations
+ * may name a dozen rules.
+ */
+export interface ExcludedCounts {
+  excluded: Record<string, number>
+  excludedNamed: Record<string, string[]>
+}
+
+/** The groups whose locations a compact decision names. */
+const NAMED_GROUPS = 3
+
+/** Why one candidate was or was not used, before it is written out (the summary reads only this). */
+export interface CandidateStatus {
+  c: Candidate
+  chosen: boolean
+  /** Kept out of the whole order under the deciding strategy. */
+  excluded: Exclusion | undefined
+  /** Kept from some lines, or under some strategies only (as blocked; merged per rule when written). */
+  partial: Exclusion[]
+  holdsStock: boolean
+  canShipAll: boolean
+}
+
+/**
+ * Why the order went where it went and a one-paragraph summary. `full` lists every candidate with
+ * its exclusion or score; `compact` (what intake stores) lists the chosen locations and the best
+ * few alternatives, and counts the rest by reason: the same summary from both.
+ */
+export function explain(
+  x: ExplanationInput,
+  trace: 'full' | 'compact' = 'full',
+  networkSize = x.candidates.length,
+): {
+  candidates: CandidateExplanation[]
+  summary: string
+  compact?: { counts: CompactCounts } & ExcludedCounts
+} {
   const { req, candidates, decidedBy, planned } = x
   const { lines } = req
   const chosenIds = new Set(planned.shipments.map((s) => s.locationId))
-  const explained = explainCandidates(x, chosenIds)
+  const statuses = candidateStatuses(x, chosenIds)
   const summary = summarise({
     hold: x.hold,
     lines,
     candidates,
-    explained,
+    statuses,
     shipments: planned.shipments,
     unfilled: planned.unfilled,
     chosen: x.chosen ? { strategy: x.chosen.strategy, totals: x.chosen.totals } : null,
@@ -53,40 +106,169 @@ export function explain(x: ExplanationInput): { candidates: CandidateExplanation
         return decidedBy.avail[li]!.some((q, ci) => q > 0 && !chosenIds.has(candidates[ci]!.location.id))
       }),
   })
-  return { candidates: explained, summary }
+  if (trace === 'full') return { candidates: statuses.map((st) => written(x, st)), summary }
+  return { summary, ...compactCandidates(x, statuses, networkSize) }
 }
 
-function explainCandidates(x: ExplanationInput, chosenIds: ReadonlySet<string>): CandidateExplanation[] {
+const NONE: Exclusion[] = []
+
+function candidateStatuses(x: ExplanationInput, chosenIds: ReadonlySet<string>): CandidateStatus[] {
   const { decidedBy, stockOf } = x
   const { lines } = x.req
   const decidedFilters = decidedBy
     ? strategyFilter(decidedBy.strategy, x.candidates, x.destinationCountry)
     : undefined
+  const sid = decidedBy?.strategy.id
   return x.candidates.map((c) => {
-    const sid = decidedBy?.strategy.id
-    const whole = c.blocks.find((b) => b.lineId === null && (!sid || appliesTo(b.strategies, sid)))
-    const partialBlocks = mergeLineExclusions(c.blocks.filter((b) => b !== whole).map((b) => b.exclusion))
-    const filter = decidedFilters?.get(c.index)
-    const exclusion = whole?.exclusion ?? filter
-    const score = decidedBy && !exclusion ? roundScores(decidedBy.costs[c.index]!) : undefined
-    const e: CandidateExplanation = {
-      locationId: c.location.id,
-      name: c.location.name,
-      distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
-      canShip: [],
-      chosen: chosenIds.has(c.location.id),
-      transitDays: c.quote.transitDays,
-      shippingCost: fromMinorUnits(c.quote.costMinor, c.quote.currency),
-      capacityLeft: c.capacityLeft,
+    let whole: Block | undefined
+    let others: Block[] | undefined
+    for (const b of c.blocks) {
+      if (!whole && b.lineId === null && (!sid || appliesTo(b.strategies, sid))) whole = b
+      else if (others) others.push(b)
+      else others = [b]
     }
-    for (let li = 0; li < lines.length; li++)
-      if (stockOf[li]![c.index]! >= lines[li]!.quantity) e.canShip.push(lines[li]!.sku)
-    if (exclusion) e.excluded = exclusion
-    if (partialBlocks.length > 0) e.partialExclusions = partialBlocks
-    if (score) e.score = score
-    if (c.quote.estimated) e.estimatedLane = true
-    return e
+    let holdsStock = false
+    let canShipAll = true
+    for (let li = 0; li < lines.length; li++) {
+      const q = stockOf[li]![c.index]!
+      if (q > 0) holdsStock = true
+      if (q < lines[li]!.quantity) canShipAll = false
+    }
+    return {
+      c,
+      chosen: chosenIds.has(c.location.id),
+      excluded: whole?.exclusion ?? decidedFilters?.get(c.index),
+      partial: others ? others.map((b) => b.exclusion) : NONE,
+      holdsStock,
+      canShipAll,
+    }
   })
+}
+
+/** One candidate as the explanation lists it. */
+function written(x: ExplanationInput, st: CandidateStatus): CandidateExplanation {
+  const { c } = st
+  const { lines } = x.req
+  const score = x.decidedBy && !st.excluded ? roundScores(x.decidedBy.costs(c.index)) : undefined
+  const e: CandidateExplanation = {
+    locationId: c.location.id,
+    name: c.location.name,
+    distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
+    canShip: [],
+    chosen: st.chosen,
+    transitDays: c.quote.transitDays,
+    shippingCost: fromMinorUnits(c.quote.costMinor, c.quote.currency),
+    capacityLeft: c.capacityLeft,
+  }
+  for (let li = 0; li < lines.length; li++)
+    if (x.stockOf[li]![c.index]! >= lines[li]!.quantity) e.canShip.push(lines[li]!.sku)
+  if (st.excluded) e.excluded = st.excluded
+  if (st.partial.length > 0) e.partialExclusions = mergeLineExclusions(st.partial)
+  if (score) e.score = score
+  if (c.quote.estimated) e.estimatedLane = true
+  return e
+}
+
+/**
+ * The compact form: the chosen locations with their scores, then the best COMPACT_ALTERNATIVES
+ * usable ones by the deciding strategy's cost; every other location holding stock counted,
+ * excluded ones by the rule that kept them out (a location whose every stocked line a rule kept
+ * back counts under that rule) with the first COMPACT_NAMES named.
+ */
+function compactCandidates(
+  x: ExplanationInput,
+  statuses: readonly CandidateStatus[],
+  networkSize: number,
+): { candidates: CandidateExplanation[]; compact: { counts: CompactCounts } & ExcludedCounts } {
+  const { decidedBy } = x
+  const usable = (i: number) => !!decidedBy && decidedBy.avail.some((row) => row[i]! > 0)
+  const totals = decidedBy?.totals
+  // The best few by score (then candidate order), kept while scanning: no sort of thousands.
+  const better = (a: CandidateStatus, b: CandidateStatus) =>
+    totals![a.c.index]! < totals![b.c.index]! ||
+    (totals![a.c.index]! === totals![b.c.index]! && a.c.index < b.c.index)
+  const alternatives: CandidateStatus[] = []
+  let usableCount = 0
+  const groups = new Map<string, string[]>()
+  const exclude = (why: Exclusion, id: string) => {
+    const ids = groups.get(why.rule)
+    if (ids) ids.push(id)
+    else groups.set(why.rule, [id])
+  }
+  let holdingStock = 0
+  let rankedLower = 0
+  for (const st of statuses) {
+    if (!st.holdsStock) continue
+    holdingStock++
+    if (st.chosen) continue
+    const i = st.c.index
+    if (st.excluded) exclude(st.excluded, st.c.location.id)
+    else if (usable(i)) {
+      usableCount++
+      let at = alternatives.length
+      while (at > 0 && better(st, alternatives[at - 1]!)) at--
+      if (at < COMPACT_ALTERNATIVES) {
+        alternatives.splice(at, 0, st)
+        if (alternatives.length > COMPACT_ALTERNATIVES) alternatives.pop()
+      }
+    } else if (st.partial.length > 0) exclude(st.partial[0]!, st.c.location.id)
+    else rankedLower++
+  }
+  rankedLower += usableCount - alternatives.length
+  return {
+    candidates: [
+      ...statuses.filter((st) => st.chosen).map((st) => slim(written(x, st))),
+      ...alternatives.map((st) => alternative(x, st)),
+    ],
+    compact: { counts: { locations: networkSize, holdingStock, rankedLower }, ...excludedCounts(groups) },
+  }
+}
+
+/** Counts by rule, largest first; the first COMPACT_NAMES locations of the NAMED_GROUPS largest. */
+function excludedCounts(groups: Map<string, string[]>): ExcludedCounts {
+  const order = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1))
+  return {
+    excluded: Object.fromEntries(order.map(([rule, ids]) => [rule, ids.length])),
+    excludedNamed: Object.fromEntries(
+      order.slice(0, NAMED_GROUPS).map(([rule, ids]) => [rule, ids.slice(0, COMPACT_NAMES)]),
+    ),
+  }
+}
+
+/**
+ * A chosen location as a compact decision keeps it: its name is the location's (looked up when
+ * read), and the conditions behind a line's exclusion are in the full trace.
+ */
+function slim(e: CandidateExplanation): CandidateExplanation {
+  const { name: _name, capacityLeft, partialExclusions, score, ...rest } = e
+  return {
+    ...rest,
+    // Criteria that cost nothing are left out.
+    ...(score ? { score: Object.fromEntries(Object.entries(score).filter(([, v]) => v !== 0)) } : {}),
+    ...(capacityLeft !== null && capacityLeft !== undefined ? { capacityLeft } : {}),
+    ...(partialExclusions
+      ? { partialExclusions: partialExclusions.map(({ conditions: _c, ...why }) => why) }
+      : {}),
+  }
+}
+
+/** An alternative as a compact decision keeps it: what it offered, and its cost under the deciding strategy. */
+function alternative(x: ExplanationInput, st: CandidateStatus): CandidateExplanation {
+  const { c } = st
+  // Not chosen: `chosen` is left out (false).
+  const e = {
+    locationId: c.location.id,
+    distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
+    canShip: [],
+    transitDays: c.quote.transitDays,
+    shippingCost: fromMinorUnits(c.quote.costMinor, c.quote.currency),
+    cost: r3(x.decidedBy!.totals[c.index]!),
+  } as Omit<CandidateExplanation, 'chosen'> as CandidateExplanation
+  const { lines } = x.req
+  for (let li = 0; li < lines.length; li++)
+    if (x.stockOf[li]![c.index]! >= lines[li]!.quantity) e.canShip.push(lines[li]!.sku)
+  if (c.quote.estimated) e.estimatedLane = true
+  return e
 }
 
 /** The split policy the deciding strategy routed under, and who set it, for the explanation. */

@@ -2,6 +2,7 @@ import { currencyExponent } from '../../catalog/money'
 import type { Facts } from '../../rules/compile'
 import type { RoutingLine, RoutingOrder } from '../router'
 import { localTime } from './calendar'
+import { type Candidate, locationFactReaders } from './candidates'
 import type { SlotLayout } from './compiled-rule-set'
 import { normalisePostcode } from './lanes'
 
@@ -96,6 +97,8 @@ export function flatten(facts: Facts): Record<string, unknown> {
  */
 export class FactSlots {
   readonly values: unknown[]
+  /** Per location slot: how to read it from a candidate (null: the line's stock there). */
+  private readonly readers: [number, ((c: Candidate) => unknown) | null][]
 
   constructor(
     private readonly layout: SlotLayout,
@@ -103,6 +106,12 @@ export class FactSlots {
   ) {
     this.values = new Array(layout.size)
     for (const [i, f] of layout.order) this.values[i] = orderFacts[f]
+    this.readers = layout.location.map(([i, f]) => [
+      i,
+      f === 'location.stockForLine'
+        ? null
+        : (locationFactReaders[f as keyof LocationFactValues] ?? (() => undefined)),
+    ])
   }
 
   setLine(lineFacts: Record<string, unknown>): void {
@@ -110,9 +119,8 @@ export class FactSlots {
   }
 
   /** `stockForLine` is the units of the line being evaluated there; undefined for location rules. */
-  setLocation(location: LocationFactValues, stockForLine: number | undefined): void {
-    for (const [i, f] of this.layout.location)
-      this.values[i] = f === 'location.stockForLine' ? stockForLine : location[f as keyof LocationFactValues]
+  setLocation(c: Candidate, stockForLine: number | undefined): void {
+    for (const [i, read] of this.readers) this.values[i] = read === null ? stockForLine : read(c)
   }
 
   /** The facts the slots hold now, by name. */

@@ -24,38 +24,55 @@ export function normalisePostcode(postcode: string | null | undefined): string |
   return postcode.replace(/\s+/g, '').toUpperCase()
 }
 
-/** Lanes indexed by service level and destination country, resolved most specific first. */
+/**
+ * Lanes indexed by service level and destination country, then by origin, resolved most specific
+ * first. A location's own lanes (specificity 1000 and up) always beat domestic ones, so resolving
+ * one location reads only its own lanes and the domestic list: with a lane per store per level,
+ * a thousand stores no longer scan each other's lanes. Resolved lanes are kept per destination
+ * (service level, country, region, postcode) and location, the quotes intake reuses order after order.
+ */
 export class LaneIndex {
-  private readonly byKey = new Map<string, CarrierLane[]>()
+  private readonly byKey = new Map<
+    string,
+    { byOrigin: Map<string, CarrierLane[]>; domestic: CarrierLane[] }
+  >()
+  private readonly resolved = new Map<string, Map<string, LaneQuote | null>>()
 
   constructor(private readonly network: CarrierNetwork) {
     for (const lane of network.lanes) {
       const key = `${lane.serviceLevel}|${lane.destCountry}`
-      const list = this.byKey.get(key) ?? []
-      list.push(lane)
-      this.byKey.set(key, list)
+      let entry = this.byKey.get(key)
+      if (!entry) {
+        entry = { byOrigin: new Map(), domestic: [] }
+        this.byKey.set(key, entry)
+      }
+      if (lane.originLocationId === null) entry.domestic.push(lane)
+      else {
+        const list = entry.byOrigin.get(lane.originLocationId) ?? []
+        list.push(lane)
+        entry.byOrigin.set(lane.originLocationId, list)
+      }
     }
-    for (const list of this.byKey.values())
-      list.sort((a, b) => specificity(b) - specificity(a) || (a.id < b.id ? -1 : 1))
+    const order = (a: CarrierLane, b: CarrierLane) =>
+      specificity(b) - specificity(a) || (a.id < b.id ? -1 : 1)
+    for (const entry of this.byKey.values()) {
+      entry.domestic.sort(order)
+      for (const list of entry.byOrigin.values()) list.sort(order)
+    }
   }
 
   /** The most specific lane: origin location, then longest postcode prefix, then region, then country. */
   find(origin: LocationFacts, dest: Destination, serviceLevel: ServiceLevel): CarrierLane | undefined {
-    const list = this.byKey.get(`${serviceLevel}|${dest.country}`)
-    if (!list) return undefined
+    const entry = this.byKey.get(`${serviceLevel}|${dest.country}`)
+    if (!entry) return undefined
     const region = dest.region?.toUpperCase() ?? null
-    for (const lane of list) {
-      // A lane without an origin is domestic: from any location in the destination's country.
-      if (
-        lane.originLocationId === null ? origin.country !== dest.country : lane.originLocationId !== origin.id
-      )
-        continue
-      if (lane.destRegion !== null && lane.destRegion.toUpperCase() !== region) continue
-      if (lane.destPostcodePrefix !== null && !(dest.postcode ?? '').startsWith(lane.destPostcodePrefix))
-        continue
-      return lane
+    const own = entry.byOrigin.get(origin.id)
+    if (own) {
+      const lane = firstMatch(own, region, dest.postcode)
+      if (lane) return lane
     }
-    return undefined
+    // A lane without an origin is domestic: from any location in the destination's country.
+    return origin.country === dest.country ? firstMatch(entry.domestic, region, dest.postcode) : undefined
   }
 
   quote(
@@ -65,20 +82,67 @@ export class LaneIndex {
     distanceKm: number | null,
     currency: string,
   ): LaneQuote {
-    const lane = this.find(location, dest, serviceLevel)
-    if (lane) {
-      return {
-        laneId: lane.id,
-        carrier: lane.carrier,
-        transitDays: lane.transitDays,
-        costMinor: lane.costMinor,
-        currency: lane.currency,
-        calendar: lane.calendarId ? this.network.calendars.get(lane.calendarId) : undefined,
-        estimated: false,
-      }
-    }
-    return estimate(location, dest, serviceLevel, distanceKm, currency)
+    return this.quotes(dest, serviceLevel)(location, distanceKm, currency)
   }
+
+  /** Quotes to one destination at one service level, from the table kept for it: once per decision. */
+  quotes(
+    dest: Destination,
+    serviceLevel: ServiceLevel,
+  ): (location: LocationFacts, distanceKm: number | null, currency: string) => LaneQuote {
+    const key = `${serviceLevel}|${dest.country}|${dest.region ?? ''}|${dest.postcode ?? ''}`
+    let byLocation = this.resolved.get(key)
+    if (!byLocation) {
+      // Bounded: postcodes are many; a cleared table fills again from the lanes in a few orders.
+      if (this.resolved.size >= 2_048) this.resolved.clear()
+      byLocation = new Map()
+      this.resolved.set(key, byLocation)
+    }
+    const table = byLocation
+    return (location, distanceKm, currency) =>
+      this.fromTable(table, location, dest, serviceLevel, distanceKm, currency)
+  }
+
+  private fromTable(
+    byLocation: Map<string, LaneQuote | null>,
+    location: LocationFacts,
+    dest: Destination,
+    serviceLevel: ServiceLevel,
+    distanceKm: number | null,
+    currency: string,
+  ): LaneQuote {
+    let quote = byLocation.get(location.id)
+    if (quote === undefined) {
+      const lane = this.find(location, dest, serviceLevel)
+      quote = lane
+        ? {
+            laneId: lane.id,
+            carrier: lane.carrier,
+            transitDays: lane.transitDays,
+            costMinor: lane.costMinor,
+            currency: lane.currency,
+            calendar: lane.calendarId ? this.network.calendars.get(lane.calendarId) : undefined,
+            estimated: false,
+          }
+        : null
+      byLocation.set(location.id, quote)
+    }
+    // No lane: estimated from this order's distance, which no table can hold.
+    return quote ?? estimate(location, dest, serviceLevel, distanceKm, currency)
+  }
+}
+
+function firstMatch(
+  list: readonly CarrierLane[],
+  region: string | null,
+  postcode: string | null,
+): CarrierLane | undefined {
+  for (const lane of list) {
+    if (lane.destRegion !== null && lane.destRegion.toUpperCase() !== region) continue
+    if (lane.destPostcodePrefix !== null && !(postcode ?? '').startsWith(lane.destPostcodePrefix)) continue
+    return lane
+  }
+  return undefined
 }
 
 function specificity(l: CarrierLane): number {

@@ -2,8 +2,9 @@ import type { ServiceLevel } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
 import type { Facts } from '../../rules/compile'
 import type { ActionParams } from '../../rules/sourcing-actions'
+import { factsOf } from '../../rules/validate'
 import type { ConditionReason, Exclusion, RoutingLine, RoutingRequest } from '../router'
-import type { Candidate } from './candidates'
+import { addBlock, addBonus, type Candidate } from './candidates'
 import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
 import { FactSlots, lineValues, orderFacts } from './facts'
 
@@ -73,6 +74,16 @@ export interface RuleEffectsInput {
   stockOf: readonly (readonly number[])[]
   orderRules: OrderRules
   fired: FiredLog
+  /** The candidate for a location id: rules that name locations touch only those. */
+  candidateOf: (locationId: string) => Candidate | undefined
+  /**
+   * Whether each location a location rule blocks is explained with the fact values it saw (the
+   * full trace). A compact decision counts blocked locations by rule, so one exclusion per rule
+   * and line serves them all.
+   */
+  explainBlocks: boolean
+  /** Every active location (candidates know their `position` in it), for rules on fixed location facts. */
+  network: readonly LocationFacts[]
 }
 
 /**
@@ -82,7 +93,7 @@ export interface RuleEffectsInput {
 export function applyRuleEffects(x: RuleEffectsInput): number[][] {
   const { ruleSet, lines, orderRules } = x
   const slots = new FactSlots(ruleSet.layout, orderRules.facts)
-  for (const r of orderRules.fired) targetRule(r, orderRules.facts, null, x.candidates)
+  for (const r of orderRules.fired) targetRule(r, orderRules.facts, null, x)
   for (const r of ruleSet.location) locationRule(r, null, 0, slots, x)
   const groups = new Map<string, number[]>()
   const orderGroup = orderRules.fired.find((r) => r.action.type === 'shipTogether')
@@ -102,7 +113,7 @@ export function applyRuleEffects(x: RuleEffectsInput): number[][] {
           const list = groups.get(g) ?? []
           if (!list.includes(li)) list.push(li)
           groups.set(g, list)
-        } else targetRule(r, slots, line.lineId, x.candidates)
+        } else targetRule(r, slots, line.lineId, x)
       }
       for (const r of ruleSet.lineLocation) locationRule(r, line, li, slots, x)
     })
@@ -114,18 +125,22 @@ function targetRule(
   r: SourcingRule,
   facts: Facts | FactSlots,
   lineId: string | null,
-  candidates: readonly Candidate[],
+  x: RuleEffectsInput,
 ): void {
   const a = r.action
   if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') return
   const p = a.params as TargetParams
   const strategies = p.strategies ?? null
+  // Excluding or preferring named locations can only touch those: looked up, not scanned for.
+  // (A restriction to named locations blocks every other one, so it scans.)
+  const candidates: readonly Candidate[] =
+    p.locations && a.type !== 'restrict' ? named(p.locations, x) : x.candidates
   // Explained only if it blocks a location; a record of the facts is built only then.
   let exclusion: Exclusion | undefined
   for (const c of candidates) {
     const hit = matchesTarget(p, c.location)
     if (a.type === 'prefer') {
-      if (hit) c.bonus.push({ value: p.bonus ?? 0.25, strategies })
+      if (hit) addBonus(c, { value: p.bonus ?? 0.25, strategies })
       continue
     }
     if (a.type === 'exclude' ? !hit : hit) continue
@@ -145,8 +160,18 @@ function targetRule(
         ...(strategies ? { strategies: [...strategies] } : {}),
       }
     }
-    c.blocks.push({ lineId, strategies, exclusion })
+    addBlock(c, { lineId, strategies, exclusion })
   }
+}
+
+/** The candidates a rule names, once each, in candidate order (the order blocks are written in). */
+function named(ids: readonly string[], x: RuleEffectsInput): Candidate[] {
+  const out: Candidate[] = []
+  for (const id of ids) {
+    const c = x.candidateOf(id)
+    if (c && !out.includes(c)) out.push(c)
+  }
+  return out.length > 1 ? out.sort((a, b) => a.index - b.index) : out
 }
 
 /**
@@ -163,18 +188,37 @@ function locationRule(
   const a = r.action
   if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') return
   const p = a.params as TargetParams
+  let shared: Exclusion | undefined
+  // A rule on what a location is (its id, type, tags, country, priority) is looked up, not tested.
+  const fixed = line === null ? fixedHits(r, x.network) : undefined
   for (const c of x.candidates) {
-    slots.setLocation(c.values, line === null ? undefined : x.stockOf[li]![c.index])
-    const hit = r.slotTest(slots.values)
+    let hit: boolean
+    if (fixed) hit = fixed[c.position] === 1
+    else {
+      slots.setLocation(c, line === null ? undefined : x.stockOf[li]![c.index])
+      hit = r.slotTest(slots.values)
+    }
     if (a.type === 'prefer') {
       if (hit && matchesTarget(p, c.location))
-        c.bonus.push({ value: p.bonus ?? 0.25, strategies: p.strategies ?? null })
+        addBonus(c, { value: p.bonus ?? 0.25, strategies: p.strategies ?? null })
       continue
     }
     if ((a.type === 'exclude') !== hit || !matchesTarget(p, c.location)) continue
-    const conditions = reasons(r, slots.snapshot(), a.type === 'exclude')
-    // A location rule is listed once per location it blocks; a line-at-location rule only in the exclusion.
     if (!line) recordFired(x.fired, r, { locationId: c.location.id })
+    if (!x.explainBlocks) {
+      shared ??= {
+        rule: r.compiled.name,
+        action: a.type,
+        reason: `${p.reason ? `${p.reason}: ` : ''}${line ? `${line.sku} ` : ''}${a.type === 'exclude' ? 'excluded' : 'fails the restriction'}`,
+        ...(line ? { lineIds: [line.lineId] } : {}),
+        ...(p.strategies ? { strategies: [...p.strategies] } : {}),
+      }
+      addBlock(c, { lineId: line ? line.lineId : null, strategies: p.strategies ?? null, exclusion: shared })
+      continue
+    }
+    if (fixed) slots.setLocation(c, undefined)
+    const conditions = reasons(r, slots.snapshot(), a.type === 'exclude')
+    // A location rule is listed once per location it blocks (above); a line-at-location rule only in the exclusion.
     const reason = `${p.reason ? `${p.reason}: ` : ''}${line ? `${line.sku} ` : ''}${a.type === 'exclude' ? 'excluded' : 'fails the restriction'} (${describeConditions(conditions)})`
     const rule = r.compiled.name
     // Built field by field rather than spread, so a block allocates no throwaway objects.
@@ -182,8 +226,52 @@ function locationRule(
       ? { rule, action: a.type, reason, conditions, lineIds: [line.lineId] }
       : { rule, action: a.type, reason, conditions }
     if (p.strategies) exclusion.strategies = [...p.strategies]
-    c.blocks.push({ lineId: line ? line.lineId : null, strategies: p.strategies ?? null, exclusion })
+    addBlock(c, { lineId: line ? line.lineId : null, strategies: p.strategies ?? null, exclusion })
   }
+}
+
+/** Facts a location has whatever the order: rules reading only these give the same answer for every order. */
+const FIXED_FACTS = new Set([
+  'location.id',
+  'location.type',
+  'location.tags',
+  'location.country',
+  'location.priority',
+])
+const fixedRules = new WeakMap<SourcingRule, { network: readonly LocationFacts[]; hits: Uint8Array } | null>()
+
+/**
+ * Where a location rule on fixed facts holds, by position in the network's list: computed once per
+ * rule and list (the catalogue keeps the list until locations change). Undefined for other rules.
+ */
+function fixedHits(r: SourcingRule, network: readonly LocationFacts[]): Uint8Array | undefined {
+  let entry = fixedRules.get(r)
+  if (entry === undefined) {
+    const fixed = [...factsOf(r.compiled.rule.conditions)].every((f) => FIXED_FACTS.has(f))
+    entry = fixed ? { network, hits: hitsOver(r, network) } : null
+    fixedRules.set(r, entry)
+  }
+  if (entry === null) return undefined
+  if (entry.network !== network) {
+    entry.network = network
+    entry.hits = hitsOver(r, network)
+  }
+  return entry.hits
+}
+
+function hitsOver(r: SourcingRule, network: readonly LocationFacts[]): Uint8Array {
+  const hits = new Uint8Array(network.length)
+  network.forEach((l, i) => {
+    const facts = {
+      'location.id': l.id,
+      'location.type': l.type,
+      'location.tags': l.tags,
+      'location.country': l.country,
+      'location.priority': l.priority,
+    }
+    if (r.compiled.test(facts)) hits[i] = 1
+  })
+  return hits
 }
 
 function describeConditions(list: readonly ConditionReason[] | undefined): string {

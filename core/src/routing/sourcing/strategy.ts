@@ -9,7 +9,7 @@ import {
 import type { Exclusion, RoutingRequest } from '../router'
 import type { Candidate } from './candidates'
 import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
-import { appliesTo, costModel } from './cost-model'
+import { appliesTo, type CandidateCosts, costModel } from './cost-model'
 import { type OptimiserResult, optimise } from './optimiser'
 import { type EffectiveSplit, effectiveSplit, type FiredSplitRule } from './split-policy'
 
@@ -26,7 +26,8 @@ export interface Strategy {
 /** How one strategy scored the candidates, and what the optimiser made of it. */
 export interface StrategyEvaluation {
   strategy: Strategy
-  costs: Record<Criterion, number>[]
+  /** Each candidate's cost by criterion, built when asked (only explained candidates are). */
+  costs: CandidateCosts['row']
   totals: number[]
   split: EffectiveSplit
   /** Units of each line each candidate may ship under this strategy: `avail[line][candidate]`. */
@@ -147,7 +148,7 @@ export function chooseStrategy(
       req.shipmentsSoFar,
     )
     const avail = availability(s, x)
-    const { costs, totals } = costModel(candidates, avail, lines, stockOf, weights, serviceLevel, s.id)
+    const { row: costs, totals } = costModel(candidates, avail, lines, stockOf, weights, serviceLevel, s.id)
     const result = optimise({
       lines: lineInputs,
       cost: totals,
@@ -198,15 +199,45 @@ function weightsFor(
 
 /** Units of each line each candidate may ship under a strategy: none where it is filtered or blocked. */
 function availability(s: Strategy, x: StrategyChoiceInput): number[][] {
-  const filterBlocks = strategyFilter(s, x.candidates, x.destinationCountry)
-  return x.req.lines.map((l, li) =>
-    x.candidates.map((c) => {
-      if (filterBlocks.has(c.index)) return 0
+  const f = s.params.filters as StrategyFilter | undefined
+  const { lines } = x.req
+  const n = x.candidates.length
+  const avail: number[][] = lines.map(() => new Array<number>(n))
+  for (const c of x.candidates) {
+    const i = c.index
+    const out = f !== undefined && filterReason(f, c, x.destinationCountry, false) !== null
+    for (let li = 0; li < lines.length; li++) {
+      let q = out ? 0 : x.stockOf[li]![i]!
       for (const b of c.blocks)
-        if ((b.lineId === null || b.lineId === l.lineId) && appliesTo(b.strategies, s.id)) return 0
-      return x.stockOf[li]![c.index]!
-    }),
-  )
+        if (q > 0 && (b.lineId === null || b.lineId === lines[li]!.lineId) && appliesTo(b.strategies, s.id))
+          q = 0
+      avail[li]![i] = q
+    }
+  }
+  return avail
+}
+
+/**
+ * Why a strategy's filter leaves a location out, or null when it does not. `words` false answers
+ * only whether it does (an empty string), so scoring builds no text for the thousands left out.
+ */
+function filterReason(f: StrategyFilter, c: Candidate, destCountry: string, words: boolean): string | null {
+  const loc = c.location
+  if (f.locations && !f.locations.includes(loc.id)) return words ? `not one of ${f.locations.join(', ')}` : ''
+  if (f.tags && !f.tags.every((t) => loc.tags.includes(t)))
+    return words ? `not tagged ${f.tags.join(' + ')}` : ''
+  if (f.types && !f.types.includes(loc.type)) return words ? `not a ${f.types.join(' or ')}` : ''
+  if (f.countries) {
+    const inside =
+      f.countries === 'destination' ? loc.country === destCountry : f.countries.includes(loc.country)
+    if (!inside)
+      return words
+        ? `ships from ${loc.country}, outside ${f.countries === 'destination' ? destCountry : f.countries.join(', ')}`
+        : ''
+  }
+  if (f.maxDistanceKm !== undefined && (c.distanceKm ?? Number.POSITIVE_INFINITY) > f.maxDistanceKm)
+    return words ? `${Math.round(c.distanceKm ?? 0)} km away, beyond ${f.maxDistanceKm} km` : ''
+  return null
 }
 
 /** Locations a strategy's own filters leave out, with the reason. */
@@ -219,18 +250,8 @@ export function strategyFilter(
   const f = s.params.filters as StrategyFilter | undefined
   if (!f) return out
   for (const c of candidates) {
-    const loc = c.location
-    let why: string | null = null
-    if (f.locations && !f.locations.includes(loc.id)) why = `not one of ${f.locations.join(', ')}`
-    else if (f.tags && !f.tags.every((t) => loc.tags.includes(t))) why = `not tagged ${f.tags.join(' + ')}`
-    else if (f.types && !f.types.includes(loc.type)) why = `not a ${f.types.join(' or ')}`
-    else if (f.countries) {
-      const allowed = f.countries === 'destination' ? [destCountry] : f.countries
-      if (!allowed.includes(loc.country)) why = `ships from ${loc.country}, outside ${allowed.join(', ')}`
-    }
-    if (!why && f.maxDistanceKm !== undefined && (c.distanceKm ?? Number.POSITIVE_INFINITY) > f.maxDistanceKm)
-      why = `${Math.round(c.distanceKm ?? 0)} km away, beyond ${f.maxDistanceKm} km`
-    if (why)
+    const why = filterReason(f, c, destCountry, true)
+    if (why !== null)
       out.set(c.index, {
         rule: s.rule ?? `strategy:${s.id}`,
         action: 'filter',

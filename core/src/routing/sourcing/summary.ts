@@ -1,12 +1,20 @@
 import { fromMinorUnits } from '../../catalog/money'
-import type { CandidateExplanation, ConditionReason, RoutingLine, RoutingPlan, Shipment } from '../router'
+import type { ConditionReason, Exclusion, RoutingLine, RoutingPlan, Shipment } from '../router'
 import type { LaneQuote } from './lanes'
 
 interface SummaryInput {
   hold: { reason: string; rule: string; conditions: ConditionReason[] } | undefined
   lines: readonly RoutingLine[]
   candidates: readonly { location: { id: string; name: string }; index: number; quote: LaneQuote }[]
-  explained: readonly CandidateExplanation[]
+  /** Each candidate's standing, in candidate order (see explanation.ts). */
+  statuses: readonly {
+    c: SummaryInput['candidates'][number]
+    chosen: boolean
+    excluded: Exclusion | undefined
+    partial: readonly Exclusion[]
+    holdsStock: boolean
+    canShipAll: boolean
+  }[]
   shipments: readonly Shipment[]
   unfilled: RoutingPlan['unfilled']
   chosen: { strategy: { id: string; label: string }; totals: readonly number[] } | null
@@ -39,18 +47,23 @@ export function summarise(x: SummaryInput): string {
   }
   if (x.serviceLevel !== x.requestedServiceLevel)
     parts.push(`Service level changed from ${x.requestedServiceLevel} to ${x.serviceLevel} by a rule.`)
-  const byId = new Map(x.candidates.map((c) => [c.location.id, c]))
   if (x.shipments.length === 1 && x.chosen) {
     const s = x.shipments[0]!
-    const chosen = byId.get(s.locationId)!
+    const chosen = x.candidates.find((c) => c.location.id === s.locationId)!
     const everything = x.unfilled.length === 0 ? 'every line' : 'what could be filled'
-    const runner = x.explained
-      .filter(
-        (e) =>
-          !e.chosen && !e.excluded && !e.partialExclusions?.length && e.canShip.length === x.lines.length,
+    // The best other location that could have shipped it all (lowest cost, then candidate order).
+    const totals = x.chosen.totals
+    let runner: (typeof x.candidates)[number] | undefined
+    for (const e of x.statuses) {
+      if (e.chosen || e.excluded || e.partial.length > 0 || !e.canShipAll) continue
+      const c = e.c
+      if (
+        !runner ||
+        totals[c.index]! < totals[runner.index]! ||
+        (totals[c.index] === totals[runner.index] && c.index < runner.index)
       )
-      .map((e) => byId.get(e.locationId)!)
-      .sort((a, b) => x.chosen!.totals[a.index]! - x.chosen!.totals[b.index]! || a.index - b.index)[0]
+        runner = c
+    }
     let why = ''
     if (!runner) why = x.unfilled.length === 0 ? ', the only eligible location holding every line' : ''
     else {
@@ -81,9 +94,10 @@ export function summarise(x: SummaryInput): string {
     )
   }
   if (x.splitNote) parts.push(x.splitNote)
-  const excluded = x.explained.filter((e) => e.excluded)
+  // Only locations that could have shipped something: one without stock says nothing of the rules.
+  const excluded = x.statuses.filter((e) => e.excluded && e.holdsStock)
   if (excluded.length > 0) {
-    const shown = excluded.slice(0, 3).map((e) => `${e.name ?? e.locationId} (${e.excluded!.rule})`)
+    const shown = excluded.slice(0, 3).map((e) => `${e.c.location.name} (${e.excluded!.rule})`)
     parts.push(
       `Excluded: ${shown.join(', ')}${excluded.length > 3 ? ` and ${excluded.length - 3} more` : ''}.`,
     )
