@@ -486,6 +486,9 @@ describe('rule editor in the browser', () => {
     await page.getByTestId('tab-versions').click()
     await screenshot(page, '09-versions')
     await page.getByTestId('rollback-1').click()
+    // Rolling back asks first, saying what it does.
+    expect(await page.getByRole('alertdialog').textContent()).toContain('A new draft is made from v1')
+    await page.getByTestId('rollback-confirm').click()
     await expect.poll(() => page.getByTestId('working-version').textContent()).toMatch(/Draft v3/)
     await waitForCanvas(page)
     expect(await compiledRules(page)).toEqual(v1.body.rules)

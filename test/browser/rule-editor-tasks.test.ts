@@ -1,0 +1,376 @@
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { RestChannelPeer } from '../peers/rest-channel-peer'
+import { createTestDb, type TestDb } from '../support/databases'
+import { startTestHub, type TestHub } from '../support/test-hub'
+import { axeViolations } from './support/axe'
+import { launch, newPage, type Session, screenshot } from './support/browser'
+import {
+  buildEditor,
+  compiledRules,
+  connect,
+  nodeIds,
+  pick,
+  selectNode,
+  signIn,
+  waitForCanvas,
+  waitSaved,
+} from './support/editor'
+
+/**
+ * The analyst's everyday tasks from issue 16, each done and verified in the editor alone (no JSON,
+ * no curl) on a fresh demo hub: restrict high-value orders to the secure DC; premium tier fastest,
+ * everyone else cheapest; ship complete for tagged orders, tried on a two-location sample;
+ * wholesale 15 % off over 100 units, priced against a wholesale list made in the app; a draft
+ * compared with an older version. Screenshots go to test/artifacts/browser/ (rule-editor
+ * README walks through two of them), and axe finds nothing serious on the screens.
+ */
+describe('analyst tasks in the rule editor', () => {
+  let db: TestDb
+  let hub: TestHub
+  let channel: RestChannelPeer
+  let chromium: Session
+  let context: BrowserContext
+  let adminContext: BrowserContext
+  /** The page the steps drive: the analyst's, or the admin's for pricing data. */
+  let page: Page
+  let analystPage: Page
+  let adminPage: Page
+  let analystKey: string
+
+  beforeAll(async () => {
+    buildEditor()
+    db = await createTestDb('sqlite')
+    channel = await RestChannelPeer.start('editor-tasks-secret')
+    hub = await startTestHub(
+      db,
+      [
+        {
+          id: 'demo-web',
+          use: '@switchyard/rest-channel',
+          config: { secret: { $env: 'DEMO_SECRET' }, callbackUrl: channel.callbackUrl },
+        },
+      ],
+      { SWITCHYARD_DEMO: '1', DEMO_SECRET: channel.secret },
+    )
+    const analyst = await hub.api('/api/v1/keys', { body: { name: 'Ana Analyst', role: 'analyst' } })
+    analystKey = analyst.body.token
+    chromium = await launch()
+    ;({ context, page: analystPage } = await newPage(chromium, hub.url))
+    ;({ context: adminContext, page: adminPage } = await newPage(chromium, hub.url))
+    for (const p of [analystPage, adminPage])
+      p.on('pageerror', (e) => {
+        throw e
+      })
+    page = analystPage
+  })
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail')
+      await screenshot(page, `failed-tasks-${ctx.task.name.replace(/\W+/g, '-')}`)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+    await adminContext?.close()
+    await chromium?.close()
+    await hub?.stop()
+    await channel?.close()
+    await db?.drop()
+  })
+
+  const newSet = async (name: string, kind: 'sourcing' | 'pricing' = 'sourcing') => {
+    await page.getByTestId('new-set').click()
+    await page.getByTestId('new-set-name').fill(name)
+    if (kind !== 'sourcing') await page.getByTestId('new-set-kind').selectOption(kind)
+    await page.getByTestId('new-set-create').click()
+    // The new set, drawn: not the one open before it.
+    const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(id)
+    await waitForCanvas(page)
+    await expect
+      .poll(() => nodeIds(page))
+      .toEqual(kind === 'sourcing' ? ['start', 'strategy-anywhere'] : ['start'])
+    await waitSaved(page)
+  }
+  /** A palette click: the new node lands in free space near the centre and is selected. */
+  const add = async (entry: string) => {
+    const before = new Set(await nodeIds(page))
+    await page.getByTestId(`palette-${entry}`).click()
+    await expect.poll(async () => (await nodeIds(page)).length).toBe(before.size + 1)
+    const id = (await nodeIds(page)).find((x) => !before.has(x))!
+    await page.locator(`[data-testid="inspector"][data-node="${id}"]`).waitFor()
+    return id
+  }
+  const boxes = () =>
+    page.locator('.react-flow__node').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect()
+        return { id: e.getAttribute('data-id'), x: r.x, y: r.y, w: r.width, h: r.height }
+      }),
+    )
+  const noOverlaps = async () => {
+    const all = await boxes()
+    for (const a of all)
+      for (const b of all)
+        if (a.id !== b.id)
+          expect(
+            a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y,
+            `${a.id} overlaps ${b.id}`,
+          ).toBe(true)
+  }
+  const simulate = async () => {
+    await page.getByTestId('sim-run').click()
+    await page.getByTestId('sim-result').waitFor()
+  }
+  const expectAxeClean = async () => expect(await axeViolations(page)).toEqual([])
+
+  it('restricts high-value orders to the secure DC, and a simulation names the rule, not its id', async () => {
+    await signIn(page, analystKey)
+    await newSet('High value secure')
+    const cond = await add('condition')
+    await noOverlaps()
+    await page.getByTestId('insp-fact').selectOption('order.hasHighValue')
+    const restrict = await add('action-restrict')
+    await noOverlaps()
+    await pick(page, 'insp-locations', 'akl-dc')
+    await page.getByTestId('insp-reason').fill('High-value orders only from the secure DC')
+    await connect(page, 'start', 'out', cond)
+    await connect(page, cond, 'true', restrict)
+    await waitSaved(page)
+
+    await page.getByTestId('tab-simulate').click()
+    // The sample form: search a sku, see its price and its stock per location, and the total.
+    await page.getByTestId('sim-sku-search-0').fill('mirrorless')
+    expect(await page.getByTestId('sim-sku-0').inputValue()).toBe('CAM-MIRRORLESS')
+    await expect.poll(() => page.getByTestId('sim-line-info-0').textContent()).toMatch(/Price NZD \d+\.\d\d/)
+    expect(await page.getByTestId('sim-line-info-0').textContent()).toContain('Auckland DC')
+    await expect.poll(() => page.getByTestId('sim-total').textContent()).toMatch(/Order total NZD \d/)
+    await simulate()
+    expect(await page.getByTestId('sim-chosen').locator('li').first().getAttribute('data-location')).toBe(
+      'akl-dc',
+    )
+    const text = (await page.getByTestId('sim-result').textContent()) ?? ''
+    expect(text).not.toContain(restrict)
+    expect(text).not.toContain('strategy-anywhere')
+    expect(text).toContain('Anywhere, backorder the rest')
+    await screenshot(page, '20-task-high-value-secure')
+    await expectAxeClean()
+  })
+
+  it('sends premium customers the fastest way and everyone else the cheapest, checked on two samples', async () => {
+    await newSet('Premium fastest')
+    // One fallback for everyone else, made from the condition's "no" output in one click.
+    await selectNode(page, 'strategy-anywhere')
+    await page.keyboard.press('Delete')
+    const cond = await add('condition')
+    await page.getByTestId('insp-fact').selectOption('order.customerTier')
+    // A typo is flagged against the tiers customers have.
+    await page.getByTestId('insp-value').fill('premuim')
+    expect(await page.getByTestId('insp-value-unseen').textContent()).toContain(
+      "no customer has tier 'premuim'",
+    )
+    await page.getByTestId('insp-value').fill('premium')
+    expect(await page.getByTestId('insp-value-unseen').count()).toBe(0)
+    await connect(page, 'start', 'out', cond)
+    const fastest = await add('strategy')
+    await page.getByTestId('insp-label').fill('Fastest')
+    await connect(page, cond, 'true', fastest)
+    await selectNode(page, cond)
+    await page.getByTestId('insp-everyone-else').click()
+    const others = (await nodeIds(page)).find((id) => id.startsWith('strategy-') && id !== fastest)!
+    await page.locator(`[data-testid="inspector"][data-node="${others}"]`).waitFor()
+    expect(await page.getByTestId('insp-label').inputValue()).toBe('Everyone else')
+    await page.getByTestId('insp-label').fill('Cheapest')
+    await page.getByTestId('insp-fallback').check()
+    // Weights: speed for the premium strategy, cost for the others.
+    const speed = await add('scoring')
+    await page.getByTestId('insp-weight-transitDays').fill('10')
+    await page.getByTestId('insp-weight-shippingCost').fill('1')
+    const cost = await add('scoring')
+    await connect(page, speed, 'weights', fastest, 'criteria')
+    await connect(page, cost, 'weights', others, 'criteria')
+    await waitSaved(page)
+    await noOverlaps()
+    const rules = await compiledRules(page)
+    expect(rules.find((r) => r.name === others)?.conditions).toEqual({
+      all: [{ not: { name: cond, fact: 'order.customerTier', operator: 'equal', value: 'premium' } }],
+    })
+
+    await page.getByTestId('tab-simulate').click()
+    await page.getByTestId('sim-tier').fill('premium')
+    await simulate()
+    expect(await page.getByTestId('sim-result').textContent()).toContain('Strategy Fastest')
+    await page.getByTestId('sim-tier').fill('standard')
+    await simulate()
+    expect(await page.getByTestId('sim-result').textContent()).toContain('Strategy Cheapest')
+    await screenshot(page, '21-task-premium-fastest')
+  })
+
+  it('ships tagged orders complete, checked with a sample that needs two locations', async () => {
+    // A quantity of one sku more than any one location holds: the form's stock per location shows
+    // it, and the whole quantity needs two shipments unless the order must ship complete.
+    const products = (await hub.api('/api/v1/products?limit=500')).body.items as {
+      sku: string
+      hazmat: boolean
+    }[]
+    let sample: { sku: string; quantity: number } | null = null
+    for (const p of products.filter((x) => !x.hazmat)) {
+      const items = (await hub.api(`/api/v1/inventory?sku=${p.sku}`)).body.items as { available: number }[]
+      const held = items
+        .map((i) => i.available)
+        .filter((n) => n > 0)
+        .sort((a, b) => b - a)
+      if (held.length >= 2) {
+        sample = { sku: p.sku, quantity: held[0]! + 1 }
+        break
+      }
+    }
+    expect(sample).not.toBeNull()
+
+    await newSet('Ship complete')
+    const cond = await add('condition')
+    await page.getByTestId('insp-fact').selectOption('order.tags')
+    await page.getByTestId('insp-operator').selectOption('contains')
+    await page.getByTestId('insp-value').fill('complete')
+    const split = await add('action-split')
+    await page.getByTestId('insp-split-policy').selectOption('never')
+    await connect(page, 'start', 'out', cond)
+    await connect(page, cond, 'true', split)
+    await waitSaved(page)
+
+    await page.getByTestId('tab-simulate').click()
+    await page.getByTestId('sim-sku-0').selectOption(sample!.sku)
+    await page.getByTestId('sim-qty-0').fill(String(sample!.quantity))
+    await expect.poll(() => page.getByTestId('sim-line-info-0').textContent()).toMatch(/stock .+, .+/)
+    await simulate()
+    expect(await page.getByTestId('sim-chosen').locator('li').count()).toBeGreaterThanOrEqual(2)
+    await page.getByTestId('sim-tags').fill('complete')
+    await simulate()
+    expect(await page.getByTestId('sim-chosen').locator('li').count()).toBe(1)
+    expect(await page.getByTestId('sim-result').textContent()).toContain('Backordered')
+    await screenshot(page, '22-task-ship-complete')
+  })
+
+  it('prices wholesale 15 % off over 100 units against a wholesale list made in the app', async () => {
+    // Price lists are catalogue data: an admin's key writes them.
+    page = adminPage
+    await signIn(page, hub.adminKey)
+    await newSet('Wholesale', 'pricing')
+    await page.getByTestId('tab-pricing-data').click()
+    // The demo ships lists to start from.
+    const lists = page.getByTestId('price-lists')
+    await expect.poll(() => lists.textContent()).toContain('Retail NZD')
+    expect(await lists.textContent()).toContain('Retail AUD')
+    expect(await lists.textContent()).toContain('Wholesale NZD')
+    expect(await lists.textContent()).toContain('Alpine Club contract')
+    await page.getByTestId('pl-new').click()
+    await page.getByTestId('pl-name').fill('Trade 2027')
+    await page.getByTestId('pl-group').fill('wholesale')
+    await page.getByTestId('pl-save').click()
+    await page.getByTestId('pl-prices').waitFor()
+    await page.getByTestId('pl-paste-open').click()
+    await page.getByTestId('pl-paste-text').fill('sku,price\nTENT-2P-ALP,300.00\nPACK-DAY-25L,80.00')
+    await page.getByTestId('pl-paste-apply').click()
+    await expect.poll(() => page.getByTestId('pl-prices').textContent()).toContain('TENT-2P-ALP')
+    await screenshot(page, '23-task-price-list')
+
+    const seg = await add('condition')
+    await page.getByTestId('insp-fact').selectOption('customer.segment')
+    await page.getByTestId('insp-value').fill('wholesale')
+    const list = await add('action-priceList')
+    await expect
+      .poll(() => page.getByTestId('insp-priceListId').locator('option[value="trade-2027"]').count())
+      .toBe(1)
+    await page.getByTestId('insp-priceListId').selectOption('trade-2027')
+    const qty = await add('condition')
+    await page.getByTestId('insp-fact').selectOption('line.quantity')
+    await page.getByTestId('insp-operator').selectOption('greaterThan')
+    await page.getByTestId('insp-value').fill('100')
+    const off = await add('action-discount')
+    await page.getByTestId('insp-percent').fill('15')
+    await page.getByTestId('insp-reason').fill('Wholesale volume')
+    await connect(page, 'start', 'out', seg)
+    await connect(page, seg, 'true', list)
+    await connect(page, seg, 'true', qty)
+    await connect(page, qty, 'true', off)
+    await waitSaved(page)
+    await noOverlaps()
+
+    await page.getByTestId('tab-simulate').click()
+    await page.getByTestId('sim-segment').fill('wholesale')
+    await page.getByTestId('sim-sku-0').selectOption('TENT-2P-ALP')
+    await page.getByTestId('sim-qty-0').fill('120')
+    await simulate()
+    const line = page.getByTestId('quote-lines').locator('tr').first()
+    expect(await line.getAttribute('data-unit-price')).toBe('255.00')
+    // A sku the list does not hold: the simulation says the data is why the rule did not apply.
+    await page.getByTestId('sim-sku-0').selectOption('MUG-ENAMEL')
+    await simulate()
+    expect(await page.getByTestId('quote-warning').first().textContent()).toContain(
+      "price list 'trade-2027' holds no price for MUG-ENAMEL",
+    )
+    expect(await page.getByTestId('quote-warning').first().textContent()).not.toContain(list)
+    await screenshot(page, '24-task-wholesale-simulation')
+    await expectAxeClean()
+  })
+
+  it('compares the draft with an older version: impact against it, diff before publishing, rollback asked first', async () => {
+    page = analystPage
+    await page.getByTestId('set-picker').selectOption('default-sourcing')
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('default-sourcing')
+    await waitForCanvas(page)
+    await expect.poll(() => nodeIds(page)).toContain('c-total-over-5000')
+    // v2: orders over 5,000 held → over 3,000; published. v3 (the draft): over 1,000.
+    const threshold = async (v: string) => {
+      await selectNode(page, 'c-total-over-5000')
+      await page.getByTestId('insp-value').fill(v)
+      await waitSaved(page)
+    }
+    await threshold('3000')
+    await page.getByTestId('publish').click()
+    await page.getByTestId('publish-diff').waitFor()
+    expect(await page.getByTestId('publish-diff').textContent()).toContain('5000 → 3000')
+    await page.getByTestId('publish-impact').waitFor()
+    expect(await page.getByTestId('publish-impact').textContent()).toMatch(/of \d+ recent orders/)
+    // The effective-from time says its zone.
+    expect(await page.getByTestId('publish-dialog').textContent()).toMatch(/your time zone \(\w+/)
+    await screenshot(page, '25-task-publish-preview')
+    await page.getByTestId('publish-comment').fill('Hold from 3,000')
+    await page.getByTestId('publish-confirm').click()
+    await expect.poll(() => page.getByTestId('working-version').textContent()).toContain('live v2')
+    await threshold('1000')
+
+    await page.getByTestId('tab-impact').click()
+    await page.getByTestId('impact-against').selectOption('1')
+    await page.getByTestId('impact-run').click()
+    await page.getByTestId('impact-result').waitFor()
+    expect(await page.getByTestId('impact-summary').textContent()).toMatch(/than by version 1\./)
+    const against1 = (await page.getByTestId('impact-summary').textContent())!.match(/(\d+) of/)![1]
+    await page.getByTestId('impact-against').selectOption('')
+    await page.getByTestId('impact-run').click()
+    await expect.poll(() => page.getByTestId('impact-summary').textContent()).toMatch(/live version 2/)
+    const againstLive = (await page.getByTestId('impact-summary').textContent())!.match(/(\d+) of/)![1]
+    expect(Number(against1)).toBeGreaterThanOrEqual(Number(againstLive))
+    // Costs per currency, over orders shipped by both: never one total over NZD and AUD orders.
+    for (const row of await page.getByTestId('impact-cost').all())
+      expect(await row.textContent()).toMatch(new RegExp(`${await row.getAttribute('data-currency')} \\(`))
+
+    await page.getByTestId('tab-versions').click()
+    await page.getByTestId('diff-a').selectOption('1')
+    await page.getByTestId('diff-b').selectOption('3')
+    await page.getByTestId('diff-run').click()
+    await page.getByTestId('diff-banner').waitFor()
+    expect(
+      await page.locator('.react-flow__node[data-id="c-total-over-5000"] .sy-node').getAttribute('data-diff'),
+    ).toBe('changed')
+    await screenshot(page, '26-task-compare-versions')
+    await page.getByTestId('diff-exit').click()
+
+    await page.getByTestId('tab-versions').click()
+    await page.getByTestId('rollback-1').click()
+    await page.getByTestId('rollback-cancel').click()
+    expect(await page.getByTestId('working-version').textContent()).toContain('Draft v3')
+    await expectAxeClean()
+  })
+})
