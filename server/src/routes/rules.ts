@@ -442,14 +442,9 @@ export function ruleRoutes(hub: HubContext) {
                 limit: z.number().int().min(1).max(1000).optional(),
                 from: z.iso.datetime({ offset: true }).optional(),
                 to: z.iso.datetime({ offset: true }).optional(),
-                against: z
-                  .number()
-                  .int()
-                  .min(1)
-                  .optional()
-                  .meta({
-                    description: 'Compare with this version of the same rule set instead of the live rules',
-                  }),
+                against: z.number().int().min(1).optional().meta({
+                  description: 'Compare with this version of the same rule set instead of the live rules',
+                }),
               }),
             },
           },
