@@ -205,7 +205,7 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect((await call('DELETE', path, undefined, (await call('GET', path)).etag!)).status).toBe(204)
   })
 
-  it('lists take updatedSince: price lists (prices included), costs, locations, sku mappings', async () => {
+  it('lists take updatedSince: price lists (prices included), costs, locations, sku mappings, products', async () => {
     await call('PUT', '/pricing/price-lists/old', { name: 'Old', currency: 'NZD' })
     await call('PUT', '/pricing/price-lists/new', { name: 'New', currency: 'NZD' })
     await call('PUT', '/pricing/costs', { items: [{ sku: 'SKU-C', cost: '1.00', currency: 'NZD' }] })
@@ -219,6 +219,7 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     const { id: _id, createdAt: _c, updatedAt: _u, ...body } = wlg
     await call('PUT', '/locations/wlg', { ...body, priority: 3 })
     await call('PUT', '/channels/web/sku-mappings', { mappings: [{ channelSku: 'NEW-1', hubSku: 'SKU-D' }] })
+    await call('PUT', '/products', { items: [{ sku: 'SKU-B', name: 'Rain shell, new season' }] })
 
     const q = `updatedSince=${encodeURIComponent(since)}`
     const ids = async (path: string, key: string) =>
@@ -227,6 +228,7 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect(await ids('/pricing/costs', 'sku')).toEqual(['SKU-D'])
     expect(await ids('/locations', 'id')).toEqual(['wlg'])
     expect(await ids('/channels/web/sku-mappings', 'channelSku')).toEqual(['NEW-1'])
+    expect(await ids('/products', 'sku')).toEqual(['SKU-B'])
 
     // Paged as any list: the cursor is the key, the filter stays.
     const first = await call('GET', `/pricing/price-lists?limit=1&updatedSince=1970-01-01T00:00:00Z`)

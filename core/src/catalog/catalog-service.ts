@@ -75,11 +75,20 @@ export class CatalogService {
     return items.length
   }
 
-  async listProducts(options: { limit?: number; cursor?: string }): Promise<Page<Product>> {
+  /** Products in sku order; `updatedSince` (epoch ms) keeps those written at or after it. */
+  async listProducts(options: {
+    limit?: number
+    cursor?: string
+    updatedSince?: number
+  }): Promise<Page<Product>> {
     const em = this.orm.em.fork()
     const after = decodeCursor(options.cursor)
     const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000)
-    const rows = await em.find(Product, after ? { sku: { $gt: after } } : {}, {
+    const where = {
+      ...(after ? { sku: { $gt: after } } : {}),
+      ...(options.updatedSince === undefined ? {} : { updatedAt: { $gte: new Date(options.updatedSince) } }),
+    }
+    const rows = await em.find(Product, where, {
       orderBy: { sku: 'asc' },
       limit: limit + 1,
     })

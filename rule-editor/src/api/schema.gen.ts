@@ -2952,6 +2952,8 @@ export interface operations {
       query?: {
         limit?: number
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never

@@ -85,6 +85,7 @@ export function productRoutes(hub: HubContext) {
         query: z.strictObject({
           limit: z.coerce.number().int().min(1).max(1000).optional(),
           cursor: z.string().max(400).optional(),
+          ...updatedSinceQuery,
         }),
       },
       responses: {
@@ -95,7 +96,11 @@ export function productRoutes(hub: HubContext) {
       },
     }),
     async (c) => {
-      const page = await hub.core.catalog.listProducts(c.req.valid('query'))
+      const { updatedSince, ...q } = c.req.valid('query')
+      const page = await hub.core.catalog.listProducts({
+        ...q,
+        ...(updatedSince ? { updatedSince: Date.parse(updatedSince) } : {}),
+      })
       return c.json(
         {
           items: page.items.map((p) => ({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) })),
