@@ -161,6 +161,29 @@ export async function seedMix(hubUrl: string, key: string): Promise<void> {
     await call('/api/v1/inventory', 'PUT', { items: levels.slice(i, i + 10_000) })
 }
 
+/**
+ * Gives the hottest skus their limited stock again on top of what is allocated, so a long
+ * benchmark's later steps (`pnpm bench sustained`) run the same mix of allocations and sell-outs
+ * as its first.
+ */
+export async function restockHot(hubUrl: string, key: string): Promise<void> {
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+  const items: { sku: string; locationId: string; onHand: number }[] = []
+  for (let r = 0; r < TIGHT_SKUS; r++) {
+    const res = await fetch(`${hubUrl}/api/v1/inventory?sku=${skuOf(r)}`, { headers })
+    if (res.status !== 200) throw new Error(`GET /api/v1/inventory: ${res.status} ${await res.text()}`)
+    const page = (await res.json()) as { items: { sku: string; locationId: string; allocated: number }[] }
+    for (const l of page.items)
+      items.push({ sku: l.sku, locationId: l.locationId, onHand: l.allocated + TIGHT_STOCK })
+  }
+  const res = await fetch(`${hubUrl}/api/v1/inventory`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ items }),
+  })
+  if (res.status !== 200) throw new Error(`PUT /api/v1/inventory: ${res.status} ${await res.text()}`)
+}
+
 /** Stock allocated beyond what is on hand, summed over the mix's skus: must be 0. */
 export async function oversold(hubUrl: string, key: string): Promise<number> {
   let total = 0

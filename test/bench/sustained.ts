@@ -9,7 +9,7 @@ import {
   startSink,
   WORKERS,
 } from './bench-hub'
-import { type OrderMix, orderMix } from './order-mix'
+import { type OrderMix, orderMix, restockHot } from './order-mix'
 
 /**
  * `pnpm bench sustained`: the highest constant offered rate of the shared order mix whose outbox
@@ -127,6 +127,7 @@ async function search(
     const tries: Try[] = []
     const attempt = async (rate: number) => {
       await drained(bench)
+      await restockHot(bench.hubs[0]!.url, bench.key)
       const t = await hold(bench, mixes, rate, HOLD)
       tries.push(t)
       process.stdout.write(
