@@ -138,6 +138,17 @@ describe('Shopify channel with the ShipBob WMS', () => {
     expect(updated.status).toBe(200)
     expect(updated.body.results[0]).toMatchObject({ created: false })
     expect(await ordersOf(String(order.id))).toHaveLength(1)
+    // The same event delivered to a second subscription (its own webhook id, the same event id) is
+    // a duplicate too: Shopify says to dedupe on X-Shopify-Event-Id.
+    const other = shop.createOrder([{ sku: 'SKU-A', quantity: 1 }])
+    const once = await shop.sendWebhook(hub.url, 'shop', 'orders/create', other.body, {
+      eventId: 'ev-two-subs',
+    })
+    const twice = await shop.sendWebhook(hub.url, 'shop', 'orders/create', other.body, {
+      eventId: 'ev-two-subs',
+    })
+    expect(once.status).toBe(201)
+    expect(twice).toMatchObject({ status: 200, body: { duplicate: true } })
   })
 
   it('answers a wrong signature with 401 and stores nothing', async () => {

@@ -245,8 +245,11 @@ export class ShopifyPeer {
     instanceId: string,
     topic: string,
     payload: unknown,
-    options: { secret?: string; webhookId?: string; shop?: string } = {},
+    /** A retry keeps its webhook id and event id; another subscription's delivery of the same event keeps only the event id. */
+    options: { secret?: string; webhookId?: string; eventId?: string; shop?: string } = {},
   ): Promise<{ status: number; body: any }> {
+    const webhookId = options.webhookId ?? randomUUID()
+    const eventId = options.eventId ?? (options.webhookId ? `event-of-${options.webhookId}` : randomUUID())
     const body = payload instanceof Uint8Array ? new Uint8Array(payload) : shopifyJson(payload)
     const res = await fetch(`${hubUrl}/webhooks/${instanceId}`, {
       method: 'POST',
@@ -256,8 +259,8 @@ export class ShopifyPeer {
         'x-shopify-hmac-sha256': this.sign(body, options.secret),
         'x-shopify-shop-domain': options.shop ?? this.shop,
         'x-shopify-api-version': '2026-04',
-        'x-shopify-webhook-id': options.webhookId ?? randomUUID(),
-        'x-shopify-event-id': randomUUID(),
+        'x-shopify-webhook-id': webhookId,
+        'x-shopify-event-id': eventId,
         'x-shopify-triggered-at': new Date().toISOString(),
       },
       body,

@@ -86,8 +86,7 @@ export default definePlugin({
       },
       parse(request) {
         const topic = request.headers['x-shopify-topic'] ?? ''
-        const webhookId = request.headers['x-shopify-webhook-id']
-        const dedupe = webhookId ? { dedupeKey: `shopify:${webhookId}` } : {}
+        const dedupe = dedupeOf(request.headers, topic)
         let events: InboundEvent[]
         switch (topic) {
           case 'orders/create':
@@ -142,3 +141,15 @@ export default definePlugin({
 export { type ShopifyConfig, shopifyConfig } from './config'
 export { parseLossless } from './lossless-json'
 export { toCanonicalOrder } from './map-order'
+
+/**
+ * What makes a delivery a duplicate. Shopify's guidance is the event id (`X-Shopify-Event-Id`): the
+ * same event reaches a shop's every subscription to its topic, each delivery with its own webhook
+ * id, and a retry keeps both. The webhook id is the fallback for deliveries without an event id.
+ */
+export function dedupeOf(headers: Readonly<Record<string, string>>, topic: string): { dedupeKey?: string } {
+  const eventId = headers['x-shopify-event-id']
+  if (eventId) return { dedupeKey: `shopify:event:${topic}:${eventId}` }
+  const webhookId = headers['x-shopify-webhook-id']
+  return webhookId ? { dedupeKey: `shopify:${webhookId}` } : {}
+}
