@@ -154,11 +154,9 @@ describe.each(dbKinds)('a warehouse refusing a fulfilment request (%s)', (kind) 
     expect(order.history.map((h: { type: string }) => h.type)).toEqual(
       expect.arrayContaining(['fulfilment.rejected', 'order.rerouted']),
     )
-    expect(
-      order.routingDecision.explanation.candidates.find(
-        (c: { locationId: string }) => c.locationId === 'chc',
-      ),
-    ).toMatchObject({ excluded: { rule: 'previously-rejected' } })
+    // The stored (compact) decision counts the locations kept out by reason, naming them.
+    expect(order.routingDecision.explanation.excluded).toMatchObject({ 'previously-rejected': 1 })
+    expect(order.routingDecision.explanation.excludedNamed).toMatchObject({ 'previously-rejected': ['chc'] })
 
     // The refused message is dead, with the warehouse's answer as its reason; the other warehouse has the order.
     const dead = (await hub.api(`/api/v1/outbox?order=${orderId}&status=dead`)).body.items

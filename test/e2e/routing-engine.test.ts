@@ -166,10 +166,23 @@ describe.each(dbKinds)('routing engine on %s', (kind) => {
     expect(decision.body.plan.assignments).toEqual([
       expect.objectContaining({ locationId: 'akl', sku: 'SKU-C' }),
     ])
-    const wlg = decision.body.explanation.candidates.find(
-      (c: { locationId: string }) => c.locationId === 'wlg',
+    // Stored compact: the chosen location listed, the one the hazmat rule kept out counted by rule.
+    expect(decision.body.explanation.trace).toBe('compact')
+    expect(decision.body.explanation.candidates[0]).toMatchObject({ locationId: 'akl', chosen: true })
+    expect(decision.body.explanation.excluded).toMatchObject({ 'node-hazmat': 1 })
+    expect(decision.body.explanation.excludedNamed).toMatchObject({ 'node-hazmat': ['wlg'] })
+    // Every location: the order routed again as it was, the same choice, each location explained.
+    const every = await hub.api(`/api/v1/orders/${id}/decision?every=true`)
+    expect(every.status).toBe(200)
+    expect(every.body.replayed).toMatchObject({ sameAsStored: true })
+    expect(every.body.explanation.candidates.map((c: { locationId: string }) => c.locationId)).toEqual(
+      expect.arrayContaining(['akl', 'chc', 'wlg']),
     )
+    const wlg = every.body.explanation.candidates.find((c: { locationId: string }) => c.locationId === 'wlg')
     expect(wlg.partialExclusions[0]).toMatchObject({ rule: 'node-hazmat', action: 'restrict' })
+    expect(
+      every.body.explanation.candidates.find((c: { locationId: string }) => c.locationId === 'akl'),
+    ).toMatchObject({ chosen: true, score: decision.body.explanation.candidates[0].score })
     expect(decision.body.plan.shipments[0]).toMatchObject({
       locationId: 'akl',
       shipDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
@@ -251,10 +264,7 @@ describe.each(dbKinds)('routing engine on %s', (kind) => {
     const second = await post([{ sku: 'SKU-A', quantity: 1 }])
     const detail = await hub.api(`/api/v1/orders/${second}`)
     expect(detail.body.allocations[0].locationId).not.toBe('wlg')
-    const wlg = detail.body.routingDecision.explanation.candidates.find(
-      (c: { locationId: string }) => c.locationId === 'wlg',
-    )
-    expect(wlg.excluded).toMatchObject({ rule: 'capacity' })
+    expect(detail.body.routingDecision.explanation.excludedNamed).toMatchObject({ capacity: ['wlg'] })
   })
 
   it('backorders an unfillable line and routes it when stock arrives', async () => {
@@ -303,7 +313,9 @@ describe.each(dbKinds)('routing engine on %s', (kind) => {
       'rejected',
     )
     expect(order.body.status).toBe('released')
-    const candidates = order.body.routingDecision.explanation.candidates
+    // The re-route's replay keeps the rejecting location out, whatever stock it holds now.
+    const every = await hub.api(`/api/v1/orders/${id}/decision?every=true`)
+    const candidates = every.body.explanation.candidates
     expect(candidates.find((c: { locationId: string }) => c.locationId === from).excluded.rule).toBe(
       'previously-rejected',
     )

@@ -90,7 +90,7 @@ export interface paths {
     }
     /**
      * The order's latest routing decision and its explanation
-     * @description `summary` is one paragraph in words; `explanation` holds every candidate's exclusion or score, the rules that fired, the strategies tried and `split`: the split policy the deciding strategy routed under (`policy`, `maxShipments`, `minShipmentValue`), who set it (`source`: `rule`, `strategy` or `default`; `rules`; the strategy settings a rule `overrides`) and, on a re-route, the shipments `remaining` after those already sent. A fired split rule wins over the strategy's own split settings; of several, the strictest. A re-route's summary starts with what the re-route left the order holding.
+     * @description `summary` is one paragraph in words; `explanation` (compact, as stored: the chosen locations and the best few alternatives with their scores, the other locations holding stock counted, excluded ones by rule with the first few named; `every=true` replays the decision with every active location and its exclusion or score) holds the rules that fired, the strategies tried and `split`: the split policy the deciding strategy routed under (`policy`, `maxShipments`, `minShipmentValue`), who set it (`source`: `rule`, `strategy` or `default`; `rules`; the strategy settings a rule `overrides`) and, on a re-route, the shipments `remaining` after those already sent. A fired split rule wins over the strategy's own split settings; of several, the strictest. A re-route's summary starts with what the re-route left the order holding.
      */
     get: operations['getOrderDecision']
     put?: never
@@ -1318,9 +1318,16 @@ export interface components {
       summary: string
       /** @description The allocations and shipments the decision made */
       plan?: unknown
-      /** @description Every candidate's exclusion or score, the rules that fired, the strategies tried and the split policy */
+      /** @description Stored since issue 21 in compact form (`trace: 'compact'`): the chosen locations with their scores and the best three alternatives with their `cost` in `candidates`; `counts` (active locations, those holding stock, those ranked lower); excluded locations counted by rule in `excluded`, the first three of the largest groups named in `excludedNamed`; the rules that fired by action in `fired`; the strategies tried, the split policy and the `request` as routed. Older decisions list every candidate and `rulesFired`. With `every=true`, every active location with its exclusion or score (a replay of the decision) */
       explanation?: unknown
       createdAt: string
+      /** @description Present with `every=true`: `explanation` comes from routing the order again, writing nothing */
+      replayed?: {
+        /** @description The instant the order was routed as of */
+        at: string
+        /** @description The replay allocated and backordered what the stored decision did (false once stock, locations or lanes have changed since) */
+        sameAsStored: boolean
+      }
     }
     Product: {
       sku: string
@@ -2613,7 +2620,10 @@ export interface operations {
   }
   getOrderDecision: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description true: every active location with its exclusion or score, by routing the order again as it was routed (writes nothing); the stored decision keeps the compact form */
+        every?: 'true' | 'false'
+      }
       header?: never
       path: {
         id: string

@@ -1,4 +1,4 @@
-import { type OrderFilter, type Principal, ValidationError } from '@switchyard/core'
+import { type OrderFilter, type Principal, replayDecision, ValidationError } from '@switchyard/core'
 import {
   addressSchema,
   canonicalOrderSchema,
@@ -294,8 +294,16 @@ export function orderRoutes(hub: HubContext) {
       tags: ['orders'],
       summary: "The order's latest routing decision and its explanation",
       description:
-        "`summary` is one paragraph in words; `explanation` holds every candidate's exclusion or score, the rules that fired, the strategies tried and `split`: the split policy the deciding strategy routed under (`policy`, `maxShipments`, `minShipmentValue`), who set it (`source`: `rule`, `strategy` or `default`; `rules`; the strategy settings a rule `overrides`) and, on a re-route, the shipments `remaining` after those already sent. A fired split rule wins over the strategy's own split settings; of several, the strictest. A re-route's summary starts with what the re-route left the order holding.",
-      request: { params: idParam },
+        "`summary` is one paragraph in words; `explanation` (compact, as stored: the chosen locations and the best few alternatives with their scores, the other locations holding stock counted, excluded ones by rule with the first few named; `every=true` replays the decision with every active location and its exclusion or score) holds the rules that fired, the strategies tried and `split`: the split policy the deciding strategy routed under (`policy`, `maxShipments`, `minShipmentValue`), who set it (`source`: `rule`, `strategy` or `default`; `rules`; the strategy settings a rule `overrides`) and, on a re-route, the shipments `remaining` after those already sent. A fired split rule wins over the strategy's own split settings; of several, the strictest. A re-route's summary starts with what the re-route left the order holding.",
+      request: {
+        params: idParam,
+        query: z.strictObject({
+          every: flag.optional().meta({
+            description:
+              'true: every active location with its exclusion or score, by routing the order again as it was routed (writes nothing); the stored decision keeps the compact form',
+          }),
+        }),
+      },
       responses: {
         200: json(routingDecision, 'The decision'),
         404: problem(
@@ -307,7 +315,27 @@ export function orderRoutes(hub: HubContext) {
       const principal = c.get('principal')
       const order = await hub.core.orders.get(c.req.valid('param').id, principal.channelInstanceId)
       if (!order.routingDecision) throw new ProblemError(404, 'NO_DECISION', 'the order has not been routed')
-      return c.json(order.routingDecision, 200)
+      if (c.req.valid('query').every !== 'true') return c.json(order.routingDecision, 200)
+      const { core } = hub
+      const replay = await replayDecision(
+        {
+          db: core.db,
+          catalog: core.catalogCache,
+          ruleSets: core.ruleSets,
+          config: core.routingConfig,
+          loadOrder: core.simulation.loadOrder,
+        },
+        order.id,
+      )
+      if (!replay) return c.json(order.routingDecision, 200)
+      return c.json(
+        {
+          ...order.routingDecision,
+          explanation: { candidates: replay.plan.candidates, ...replay.plan.details },
+          replayed: { at: replay.at, sameAsStored: replay.sameAsStored },
+        },
+        200,
+      )
     },
   )
   app.openapi(

@@ -40,9 +40,22 @@ export const routingDecision = z
     plan: z.unknown().meta({ description: 'The allocations and shipments the decision made' }),
     explanation: z.unknown().meta({
       description:
-        "Every candidate's exclusion or score, the rules that fired, the strategies tried and the split policy",
+        "Stored since issue 21 in compact form (`trace: 'compact'`): the chosen locations with their scores and the best three alternatives with their `cost` in `candidates`; `counts` (active locations, those holding stock, those ranked lower); excluded locations counted by rule in `excluded`, the first three of the largest groups named in `excludedNamed`; the rules that fired by action in `fired`; the strategies tried, the split policy and the `request` as routed. Older decisions list every candidate and `rulesFired`. With `every=true`, every active location with its exclusion or score (a replay of the decision)",
     }),
     createdAt: z.string(),
+    replayed: z
+      .object({
+        at: z.string().meta({ description: 'The instant the order was routed as of' }),
+        sameAsStored: z.boolean().meta({
+          description:
+            'The replay allocated and backordered what the stored decision did (false once stock, locations or lanes have changed since)',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Present with `every=true`: `explanation` comes from routing the order again, writing nothing',
+      }),
   })
   .meta({ id: 'RoutingDecision' })
 
