@@ -102,6 +102,9 @@ export class ConsoleApi {
   counts = (query: OrderQuery) =>
     this.ok(this.client.GET('/orders/counts', { params: { query: compact(query) as CountQuery } }))
   order = (id: string) => this.ok(this.client.GET('/orders/{id}', { params: { path: { id } } }))
+  /** The order's decision with every location explained: the hub routes the order again as it was routed. */
+  everyLocation = (id: string) =>
+    this.ok(this.client.GET('/orders/{id}/decision', { params: { path: { id }, query: { every: 'true' } } }))
   locations = () => this.ok(this.client.GET('/locations')).then((r) => r.items as Location[])
   plugins = () => this.ok(this.client.GET('/plugins')).then((r) => r.items)
   ruleVersion = (id: string, v: number) =>

@@ -1,11 +1,17 @@
 import { dateTime } from '../../ui/format'
 import type { DecisionView } from './decision'
 
-/** Why the order went where it went: the decision in words, and every location considered. */
+/**
+ * Why the order went where it went: the decision in words, the locations chosen and the best
+ * alternatives (with the rest counted, as the hub stores it), and every location on demand.
+ */
 export function DecisionPanel(props: {
   decision: DecisionView | null
   holdReason: string | null
   onSimulate: () => void
+  /** Asks the hub for every location (it routes the order again, writing nothing). */
+  onShowEvery: () => void
+  everyState: 'idle' | 'loading' | 'shown'
 }) {
   const d = props.decision
   return (
@@ -35,7 +41,15 @@ export function DecisionPanel(props: {
               </ul>
             </>
           )}
-          <h3>Locations considered</h3>
+          <h3>{d.compact ? 'Chosen, and the best alternatives' : 'Locations considered'}</h3>
+          {d.replayed && (
+            <p className="muted small" data-testid="decision-replayed">
+              Every location, from routing the order again as of {dateTime(d.replayed.at)}
+              {d.replayed.sameAsStored
+                ? ' (the same choice as stored).'
+                : ': stock or locations have changed since, so it no longer chooses what was stored.'}
+            </p>
+          )}
           <table data-testid="decision-candidates">
             <thead>
               <tr>
@@ -68,6 +82,40 @@ export function DecisionPanel(props: {
               ))}
             </tbody>
           </table>
+          {d.compact && (
+            <div data-testid="decision-counted">
+              <p className="muted small">
+                {d.compact.holdingStock} of {d.compact.locations} locations held stock for this order
+                {d.compact.rankedLower > 0
+                  ? `; ${d.compact.rankedLower} more could ship but ranked lower`
+                  : ''}
+                .
+              </p>
+              {d.compact.excluded.length > 0 && (
+                <ul className="small" data-testid="decision-excluded">
+                  {d.compact.excluded.map((g) => (
+                    <li key={g.rule}>
+                      {g.count} not used: {g.because}
+                      {g.locations.length > 0 &&
+                        ` (${g.locations.join(', ')}${g.count > g.locations.length ? ', …' : ''})`}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          {(d.compact || props.everyState === 'loading') && (
+            <p>
+              <button
+                type="button"
+                data-testid="show-every-location"
+                disabled={props.everyState === 'loading'}
+                onClick={props.onShowEvery}
+              >
+                {props.everyState === 'loading' ? 'Routing it again…' : 'Show every location'}
+              </button>
+            </p>
+          )}
         </>
       )}
       <p>

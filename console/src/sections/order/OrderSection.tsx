@@ -48,6 +48,9 @@ export function OrderSection(props: SectionProps) {
   const [now, setNow] = useState(() => Date.now())
   const [version, setVersion] = useState<RuleSetVersion | null>(null)
   const [dialog, setDialog] = useState<DialogKind | null>(null)
+  // "Show every location": the decision routed again by the hub, for the decision shown when asked.
+  const [every, setEvery] = useState<NonNullable<Order['routingDecision']> | null>(null)
+  const [everyLoading, setEveryLoading] = useState(false)
   const details = useRef(new Map<string, OutboxMessageDetail>())
 
   const load = useCallback(async () => {
@@ -124,7 +127,9 @@ export function OrderSection(props: SectionProps) {
 
   const { order } = data
   const actions = availableActions(me, order)
-  const decision = decisionView(order, lookups.locationName, ruleWords(version))
+  // A re-route since makes a new decision: its every-location view has to be asked for again.
+  const everyNow = every && every.id === order.routingDecision?.id ? every : undefined
+  const decision = decisionView(order, lookups.locationName, ruleWords(version), everyNow)
   const done = async () => {
     await load()
   }
@@ -179,6 +184,15 @@ export function OrderSection(props: SectionProps) {
           decision={decision}
           holdReason={order.holdReason}
           onSimulate={() => navigate(simulateHash(order.id))}
+          everyState={everyNow ? 'shown' : everyLoading ? 'loading' : 'idle'}
+          onShowEvery={() => {
+            setEveryLoading(true)
+            api
+              .everyLocation(order.id)
+              .then(setEvery)
+              .catch(setError)
+              .finally(() => setEveryLoading(false))
+          }}
         />
         <ReturnsPanel
           returns={data.returns}

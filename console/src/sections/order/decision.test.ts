@@ -45,6 +45,47 @@ describe('the routing decision on the order page', () => {
     expect([v.ruleSet, v.promiseDate]).toEqual([{ id: 'default-sourcing', version: 3 }, '2026-12-09'])
   })
 
+  it('shows a compact decision with the rest counted, and every location once the hub has routed it again', () => {
+    const compact = {
+      ...order,
+      routingDecision: {
+        ...order.routingDecision!,
+        explanation: {
+          trace: 'compact',
+          candidates: [{ locationId: 'akl', chosen: true, canShip: ['GAS-1'] }],
+          fired: { restrict: ['hazmat-only'] },
+          counts: { locations: 1200, holdingStock: 40, rankedLower: 30 },
+          excluded: { 'hazmat-only': 9, capacity: 1 },
+          excludedNamed: { 'hazmat-only': ['wlg'] },
+        },
+      },
+    } as unknown as Order
+    const v = decisionView(compact, names, words)!
+    expect(v.compact).toEqual({
+      locations: 1200,
+      holdingStock: 40,
+      rankedLower: 30,
+      excluded: [
+        {
+          rule: 'hazmat-only',
+          because: 'excluded (rule hazmat-only: Licensed sites only)',
+          count: 9,
+          locations: ['wlg'],
+        },
+        { rule: 'capacity', because: 'daily capacity reached (rule capacity)', count: 1, locations: [] },
+      ],
+    })
+    expect(v.rulesFired).toEqual([{ rule: 'hazmat-only', action: 'restrict', says: 'Licensed sites only' }])
+    expect(v.replayed).toBeNull()
+    const every = decisionView(compact, names, words, {
+      ...order.routingDecision!,
+      replayed: { at: '2026-12-06T00:00:00Z', sameAsStored: true },
+    })!
+    expect(every.compact).toBeNull()
+    expect(every.candidates).toHaveLength(3)
+    expect(every.replayed).toEqual({ at: '2026-12-06T00:00:00Z', sameAsStored: true })
+  })
+
   it('is absent before the order is routed', () => {
     expect(decisionView({ ...order, routingDecision: null }, names, words)).toBeNull()
   })

@@ -24,12 +24,29 @@ export interface CandidateRow {
   /** Lines a rule kept from it. */
   partly: string[]
 }
+/** Locations a rule kept out, counted (a compact decision names only the first few). */
+export interface ExcludedRow {
+  rule: string
+  because: string
+  count: number
+  locations: string[]
+}
 export interface DecisionView {
   summary: string
   strategy: string
   ruleSet: { id: string; version: number } | null
   rulesFired: { rule: string; action: string; says: string | null }[]
+  /** Compact (stored since issue 21): the chosen and best alternatives. Else every location. */
   candidates: CandidateRow[]
+  /** Set for a compact decision: what it counted instead of listing. */
+  compact: {
+    locations: number
+    holdingStock: number
+    rankedLower: number
+    excluded: ExcludedRow[]
+  } | null
+  /** Set when `candidates` come from routing the order again ("show every location"). */
+  replayed: { at: string; sameAsStored: boolean } | null
   promiseDate: string | null
   at: string
 }
@@ -49,6 +66,18 @@ interface RawExplanation {
   ruleSetId?: string
   ruleSetVersion?: number
   rulesFired?: { rule: string; action: string }[]
+  /** A compact decision (issue 21): rules by action, locations kept out counted by rule. */
+  trace?: string
+  fired?: Record<string, string[]>
+  counts?: { locations?: number; holdingStock?: number; rankedLower?: number }
+  excluded?: Record<string, number>
+  excludedNamed?: Record<string, string[]>
+}
+
+/** Checks that are not rules, in words (a rule's own words come from its version). */
+const BUILT_IN: Record<string, string> = {
+  capacity: 'daily capacity reached',
+  'previously-rejected': 'rejected this order before',
 }
 
 /** What each rule of the version says, in its author's words: a hold's reason, a strategy's label. */
@@ -69,9 +98,12 @@ export function decisionView(
   order: Pick<Order, 'routingDecision' | 'lines'>,
   locationName: (id: string) => string,
   words: Map<string, string>,
+  /** The decision with every location (GET …/decision?every=true), shown instead of the stored one's list. */
+  every?: NonNullable<Order['routingDecision']> & { replayed?: { at: string; sameAsStored: boolean } },
 ): DecisionView | null {
-  const d = order.routingDecision
-  if (!d) return null
+  const stored = order.routingDecision
+  if (!stored) return null
+  const d = every ?? stored
   const x = (d.explanation ?? {}) as RawExplanation
   const plan = (d.plan ?? {}) as { promiseDate?: string | null }
   const sku = new Map(order.lines.map((l) => [l.id, l.sku]))
@@ -87,7 +119,10 @@ export function decisionView(
       x.ruleSetId && typeof x.ruleSetVersion === 'number'
         ? { id: x.ruleSetId, version: x.ruleSetVersion }
         : null,
-    rulesFired: (x.rulesFired ?? []).map((r) => ({
+    rulesFired: (
+      x.rulesFired ??
+      Object.entries(x.fired ?? {}).flatMap(([action, rules]) => rules.map((rule) => ({ rule, action })))
+    ).map((r) => ({
       rule: r.rule,
       action: r.action,
       says: words.get(r.rule) ?? null,
@@ -105,6 +140,21 @@ export function decisionView(
       excluded: c.excluded ? because(c.excluded) : null,
       partly: (c.partialExclusions ?? []).map(because),
     })),
+    compact:
+      x.trace === 'compact'
+        ? {
+            locations: x.counts?.locations ?? 0,
+            holdingStock: x.counts?.holdingStock ?? 0,
+            rankedLower: x.counts?.rankedLower ?? 0,
+            excluded: Object.entries(x.excluded ?? {}).map(([rule, count]) => ({
+              rule,
+              because: because({ rule, reason: BUILT_IN[rule] ?? 'excluded' }),
+              count,
+              locations: (x.excludedNamed?.[rule] ?? []).map(locationName),
+            })),
+          }
+        : null,
+    replayed: every?.replayed ?? null,
     promiseDate: plan.promiseDate ?? null,
     at: d.createdAt,
   }
