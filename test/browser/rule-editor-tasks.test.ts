@@ -31,11 +31,7 @@ describe('analyst tasks in the rule editor', () => {
   let channel: RestChannelPeer
   let chromium: Session
   let context: BrowserContext
-  let adminContext: BrowserContext
-  /** The page the steps drive: the analyst's, or the admin's for pricing data. */
   let page: Page
-  let analystPage: Page
-  let adminPage: Page
   let analystKey: string
 
   beforeAll(async () => {
@@ -56,13 +52,10 @@ describe('analyst tasks in the rule editor', () => {
     const analyst = await hub.api('/api/v1/keys', { body: { name: 'Ana Analyst', role: 'analyst' } })
     analystKey = analyst.body.token
     chromium = await launch()
-    ;({ context, page: analystPage } = await newPage(chromium, hub.url))
-    ;({ context: adminContext, page: adminPage } = await newPage(chromium, hub.url))
-    for (const p of [analystPage, adminPage])
-      p.on('pageerror', (e) => {
-        throw e
-      })
-    page = analystPage
+    ;({ context, page } = await newPage(chromium, hub.url))
+    page.on('pageerror', (e) => {
+      throw e
+    })
   })
 
   afterEach(async (ctx) => {
@@ -72,7 +65,6 @@ describe('analyst tasks in the rule editor', () => {
 
   afterAll(async () => {
     await context?.close()
-    await adminContext?.close()
     await chromium?.close()
     await hub?.stop()
     await channel?.close()
@@ -253,9 +245,7 @@ describe('analyst tasks in the rule editor', () => {
   })
 
   it('prices wholesale 15 % off over 100 units against a wholesale list made in the app', async () => {
-    // Price lists are catalogue data: an admin's key writes them.
-    page = adminPage
-    await signIn(page, hub.adminKey)
+    // The analyst who writes the pricing rules keeps the lists they choose from.
     await newSet('Wholesale', 'pricing')
     await page.getByTestId('tab-pricing-data').click()
     // The demo ships lists to start from.
@@ -316,7 +306,6 @@ describe('analyst tasks in the rule editor', () => {
   })
 
   it('compares the draft with an older version: impact against it, diff before publishing, rollback asked first', async () => {
-    page = analystPage
     await page.getByTestId('set-picker').selectOption('default-sourcing')
     await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('default-sourcing')
     await waitForCanvas(page)

@@ -76,6 +76,33 @@ describe.each(dbKinds)('rule editor values and impact on %s', (kind) => {
     })
   })
 
+  it('lets an analyst keep price lists, the data pricing rules choose from; a viewer only reads them', async () => {
+    const key = async (role: string) =>
+      (await hub.api('/api/v1/keys', { body: { name: `${role} ${kind}`, role } })).body.token as string
+    const list = {
+      name: 'Trade',
+      currency: 'NZD',
+      customerGroup: 'b2b',
+      prices: [{ sku: 'SKU-A', price: '8.00' }],
+    }
+    const analyst = await key('analyst')
+    const put = await hub.api('/api/v1/pricing/price-lists/trade', {
+      method: 'PUT',
+      key: analyst,
+      body: list,
+    })
+    expect(put.status).toBe(200)
+    expect((await hub.api('/api/v1/me', { key: analyst })).body.permissions).toContain('pricing:write')
+    const viewer = await key('viewer')
+    const refused = await hub.api('/api/v1/pricing/price-lists/trade', {
+      method: 'PUT',
+      key: viewer,
+      body: list,
+    })
+    expect(refused.status).toBe(403)
+    expect((await hub.api('/api/v1/pricing/price-lists/trade', { key: viewer })).status).toBe(200)
+  })
+
   it('compares a draft with a chosen version; cost per currency leaves out the order it holds', async () => {
     const r = await hub.api('/api/v1/rules/sets/sourcing/versions/2/backtest', { body: { against: 1 } })
     expect(r.status).toBe(200)

@@ -23,6 +23,9 @@ export const permissions = {
   'exceptions:write': ['admin', 'integrator'],
   'rules:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'rules:write': ['admin', 'analyst'],
+  // Price lists, contracts, costs and rates: the data pricing rules price from, kept by the
+  // analysts who write those rules (a rule choosing a list is useless without one) and by syncs.
+  'pricing:write': ['admin', 'analyst', 'integrator'],
   'keys:manage': ['admin'],
   // Who changed what: the trail shows every key's writes, so only admins read it.
   'audit:read': ['admin'],

@@ -134,7 +134,7 @@ export function priceListRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    apiRoute('catalog:write', {
+    apiRoute('pricing:write', {
       operationId: 'putPriceList',
       method: 'put',
       path: '/price-lists/{id}',
@@ -182,7 +182,7 @@ export function priceListRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    apiRoute('catalog:write', {
+    apiRoute('pricing:write', {
       operationId: 'deletePriceList',
       method: 'delete',
       path: '/price-lists/{id}',
@@ -205,7 +205,7 @@ export function priceListRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    apiRoute('catalog:write', {
+    apiRoute('pricing:write', {
       operationId: 'setPrices',
       method: 'put',
       path: '/price-lists/{id}/prices',
@@ -241,7 +241,7 @@ export function priceListRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    apiRoute('catalog:write', {
+    apiRoute('pricing:write', {
       operationId: 'removePrices',
       method: 'post',
       path: '/price-lists/{id}/prices/remove',
@@ -297,7 +297,7 @@ export function priceListRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    apiRoute('catalog:write', {
+    apiRoute('pricing:write', {
       operationId: 'setCosts',
       method: 'put',
       path: '/costs',
@@ -352,7 +352,7 @@ export function priceListRoutes(hub: HubContext) {
   )
 
   app.openapi(
-    apiRoute('catalog:write', {
+    apiRoute('pricing:write', {
       operationId: 'importExchangeRates',
       method: 'post',
       path: '/exchange-rates',

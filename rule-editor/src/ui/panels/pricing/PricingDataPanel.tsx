@@ -9,7 +9,7 @@ type Section = 'lists' | 'costs' | 'rates'
 /**
  * The data pricing rules price from, edited beside them: price lists and contracts, costs and
  * exchange rates. A rule that chooses a list is useless without one, so the list it names can be
- * made here. Writing needs catalog:write (admins and integrators); others see the data read only.
+ * made here. Writing needs pricing:write (admins, analysts, integrators); viewers see the data read only.
  */
 export function PricingDataPanel(props: {
   api: Api
@@ -19,7 +19,7 @@ export function PricingDataPanel(props: {
   onListsChanged: () => void
 }) {
   const { api } = props
-  const canWrite = props.permissions.includes('catalog:write')
+  const canWrite = props.permissions.includes('pricing:write')
   const [section, setSection] = useState<Section>('lists')
   const [lists, setLists] = useState<PriceListSummary[] | null>(null)
   const [open, setOpen] = useState<string | null | 'new'>(null)
@@ -59,7 +59,9 @@ export function PricingDataPanel(props: {
         ))}
       </nav>
       {!canWrite && (
-        <p className="small muted">Read only: changing pricing data needs an admin or integrator key.</p>
+        <p className="small muted">
+          Read only: changing pricing data needs an analyst, integrator or admin key.
+        </p>
       )}
       {error && <p className="error">{error}</p>}
       {section === 'costs' && <CostsEditor api={api} products={products} canWrite={canWrite} />}
