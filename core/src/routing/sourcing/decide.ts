@@ -173,15 +173,19 @@ function decideOver(req: RoutingRequest, inputs: SourcingInputs, scope: Scope): 
     ...(unfillable ? { unfillable } : {}),
     serviceLevel,
     details: {
-      ruleSetId: ruleSet.ruleSetId,
-      ruleSetVersion: ruleSet.version,
-      requestedServiceLevel: order.serviceLevel,
+      // A compact decision leaves out what says nothing: no rule set (the built-in rules), a
+      // requested level no rule changed, a strategy's rule named as the strategy is.
+      ...(compact && ruleSet.ruleSetId === null ? {} : { ruleSetId: ruleSet.ruleSetId }),
+      ...(compact && ruleSet.version === null ? {} : { ruleSetVersion: ruleSet.version }),
+      ...(compact && order.serviceLevel === serviceLevel
+        ? {}
+        : { requestedServiceLevel: order.serviceLevel }),
       serviceLevel,
       // The order's address says where it went; a compact decision does not repeat it.
       ...(compact
         ? compactFired(fired)
         : { destination: { ...destination, coordinates: origin ?? null }, rulesFired: fired }),
-      strategies: tried,
+      strategies: compact ? tried.map(({ rule, ...t }) => (rule === t.id ? t : { ...t, rule })) : tried,
       split: decidedBy ? splitDetails(decidedBy.split) : null,
       optimiser: chosen
         ? { exact: chosen.result.exact, cost: Math.round(chosen.result.cost * 1000) / 1000 }

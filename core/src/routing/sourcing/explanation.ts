@@ -5,7 +5,7 @@ import type { Block, Candidate } from './candidates'
 import { appliesTo } from './cost-model'
 import type { PlannedShipments } from './promise'
 import type { EffectiveSplit } from './split-policy'
-import { type ChosenStrategy, type StrategyEvaluation, strategyFilter } from './strategy'
+import { type ChosenStrategy, filterExclusion, type StrategyEvaluation } from './strategy'
 import { summarise } from './summary'
 
 export interface ExplanationInput {
@@ -81,7 +81,7 @@ export function explain(
   const { req, candidates, decidedBy, planned } = x
   const { lines } = req
   const chosenIds = new Set(planned.shipments.map((s) => s.locationId))
-  const statuses = candidateStatuses(x, chosenIds)
+  const statuses = candidateStatuses(x, chosenIds, trace === 'full')
   const summary = summarise({
     hold: x.hold,
     lines,
@@ -112,12 +112,13 @@ export function explain(
 
 const NONE: Exclusion[] = []
 
-function candidateStatuses(x: ExplanationInput, chosenIds: ReadonlySet<string>): CandidateStatus[] {
+function candidateStatuses(
+  x: ExplanationInput,
+  chosenIds: ReadonlySet<string>,
+  words: boolean,
+): CandidateStatus[] {
   const { decidedBy, stockOf } = x
   const { lines } = x.req
-  const decidedFilters = decidedBy
-    ? strategyFilter(decidedBy.strategy, x.candidates, x.destinationCountry)
-    : undefined
   const sid = decidedBy?.strategy.id
   return x.candidates.map((c) => {
     let whole: Block | undefined
@@ -137,7 +138,9 @@ function candidateStatuses(x: ExplanationInput, chosenIds: ReadonlySet<string>):
     return {
       c,
       chosen: chosenIds.has(c.location.id),
-      excluded: whole?.exclusion ?? decidedFilters?.get(c.index),
+      excluded:
+        whole?.exclusion ??
+        (decidedBy ? filterExclusion(decidedBy.strategy, c, x.destinationCountry, words) : undefined),
       partial: others ? others.map((b) => b.exclusion) : NONE,
       holdsStock,
       canShipAll,

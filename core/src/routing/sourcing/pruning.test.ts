@@ -285,7 +285,11 @@ function outcome(p: RoutingPlan) {
     serviceLevel: p.serviceLevel,
     summary: p.summary,
     optimiser: d.optimiser,
-    strategies: d.strategies,
+    // A compact decision leaves out a strategy's rule when it is named as the strategy is.
+    strategies: (d.strategies as { id: string; rule?: string }[]).map((t) => ({
+      ...t,
+      rule: t.rule ?? t.id,
+    })),
     split: d.split,
     // A compact decision leaves out the criteria that cost nothing.
     chosenScores: p.candidates

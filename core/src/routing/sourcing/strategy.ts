@@ -240,24 +240,38 @@ function filterReason(f: StrategyFilter, c: Candidate, destCountry: string, word
   return null
 }
 
-/** Locations a strategy's own filters leave out, with the reason. */
-export function strategyFilter(
+const filterBlocks = new WeakMap<Strategy, Exclusion>()
+
+/**
+ * Why a strategy's own filters leave a location out (undefined: they do not). With `words` false,
+ * one exclusion per strategy serves every location it leaves out (a compact decision counts them).
+ */
+export function filterExclusion(
   s: Strategy,
-  candidates: readonly Candidate[],
+  c: Candidate,
   destCountry: string,
-): Map<number, Exclusion> {
-  const out = new Map<number, Exclusion>()
+  words: boolean,
+): Exclusion | undefined {
   const f = s.params.filters as StrategyFilter | undefined
-  if (!f) return out
-  for (const c of candidates) {
-    const why = filterReason(f, c, destCountry, true)
-    if (why !== null)
-      out.set(c.index, {
-        rule: s.rule ?? `strategy:${s.id}`,
-        action: 'filter',
-        reason: `strategy '${s.label}' filter: ${why}`,
-        strategies: [s.id],
-      })
+  if (!f) return undefined
+  const why = filterReason(f, c, destCountry, words)
+  if (why === null) return undefined
+  if (words)
+    return {
+      rule: s.rule ?? `strategy:${s.id}`,
+      action: 'filter',
+      reason: `strategy '${s.label}' filter: ${why}`,
+      strategies: [s.id],
+    }
+  let shared = filterBlocks.get(s)
+  if (!shared) {
+    shared = {
+      rule: s.rule ?? `strategy:${s.id}`,
+      action: 'filter',
+      reason: `strategy '${s.label}' filter`,
+      strategies: [s.id],
+    }
+    filterBlocks.set(s, shared)
   }
-  return out
+  return shared
 }
