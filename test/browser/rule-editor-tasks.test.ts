@@ -148,6 +148,21 @@ describe('analyst tasks in the rule editor', () => {
     expect(text).toContain('Anywhere, backorder the rest')
     await screenshot(page, '20-task-high-value-secure')
     await expectAxeClean()
+    // A recent order as the starting point, edited in the form.
+    await page.getByTestId('sim-source').selectOption({ index: 1 })
+    await page.getByTestId('sim-edit-order').click()
+    await page.getByTestId('sample-order').waitFor()
+    expect(await page.getByTestId('sim-source').inputValue()).toBe('sample')
+    expect(await page.getByTestId('sim-country').inputValue()).toMatch(/^(NZ|AU)$/)
+    // The locations beside the canvas, with the rule that names the secure DC.
+    await page.getByTestId('tab-locations').click()
+    const akl = page.locator('[data-testid="locations"] li[data-location="akl-dc"]')
+    await expect.poll(() => akl.textContent()).toContain('Auckland DC')
+    expect(await akl.textContent()).toMatch(/cut-off \d\d:\d\d/)
+    expect(await akl.getByTestId('location-rules').textContent()).toContain('Named by action “restrict”')
+    expect(
+      await page.locator('li[data-location="wlg-store"]').getByTestId('location-rules').textContent(),
+    ).toContain('No rule names it')
   })
 
   it('sends premium customers the fastest way and everyone else the cheapest, checked on two samples', async () => {
@@ -189,6 +204,7 @@ describe('analyst tasks in the rule editor', () => {
       all: [{ not: { name: cond, fact: 'order.customerTier', operator: 'equal', value: 'premium' } }],
     })
 
+    await page.getByTestId('tidy').click()
     await page.getByTestId('tab-simulate').click()
     await page.getByTestId('sim-tier').fill('premium')
     await simulate()
