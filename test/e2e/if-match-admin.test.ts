@@ -205,11 +205,12 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect((await call('DELETE', path, undefined, (await call('GET', path)).etag!)).status).toBe(204)
   })
 
-  it('lists take updatedSince: price lists (prices included), costs, locations, sku mappings, products', async () => {
+  it('lists take updatedSince: price lists (prices included), costs, locations, sku mappings, products, pools', async () => {
     await call('PUT', '/pricing/price-lists/old', { name: 'Old', currency: 'NZD' })
     await call('PUT', '/pricing/price-lists/new', { name: 'New', currency: 'NZD' })
     await call('PUT', '/pricing/costs', { items: [{ sku: 'SKU-C', cost: '1.00', currency: 'NZD' }] })
     await call('PUT', '/channels/web/sku-mappings', { mappings: [{ channelSku: 'OLD-1', hubSku: 'SKU-C' }] })
+    await call('PUT', '/pools', { channel: 'web', sku: 'SKU-C', locationId: 'akl', protectedQty: 1 })
     await tick()
     const since = new Date().toISOString()
     await tick()
@@ -220,6 +221,7 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     await call('PUT', '/locations/wlg', { ...body, priority: 3 })
     await call('PUT', '/channels/web/sku-mappings', { mappings: [{ channelSku: 'NEW-1', hubSku: 'SKU-D' }] })
     await call('PUT', '/products', { items: [{ sku: 'SKU-B', name: 'Rain shell, new season' }] })
+    await call('PUT', '/pools', { channel: 'web', sku: 'SKU-B', locationId: 'akl', protectedQty: 2 })
 
     const q = `updatedSince=${encodeURIComponent(since)}`
     const ids = async (path: string, key: string) =>
@@ -229,6 +231,7 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect(await ids('/locations', 'id')).toEqual(['wlg'])
     expect(await ids('/channels/web/sku-mappings', 'channelSku')).toEqual(['NEW-1'])
     expect(await ids('/products', 'sku')).toEqual(['SKU-B'])
+    expect(await ids('/pools', 'sku')).toEqual(['SKU-B'])
 
     // Paged as any list: the cursor is the key, the filter stays.
     const first = await call('GET', `/pricing/price-lists?limit=1&updatedSince=1970-01-01T00:00:00Z`)

@@ -28,6 +28,8 @@ export interface PoolView {
   mayBorrow: boolean
   capUnits: number | null
   capPercent: number | null
+  /** The last write: a setting, or an allocation or release that moved `remaining`. */
+  updatedAt: string
 }
 
 interface PoolRowFull {
@@ -40,6 +42,7 @@ interface PoolRowFull {
   may_borrow: number | boolean
   cap_units: number | null
   cap_percent: number | null
+  updated_at: number | string
 }
 
 const view = (r: PoolRowFull): PoolView => ({
@@ -52,6 +55,7 @@ const view = (r: PoolRowFull): PoolView => ({
   mayBorrow: Boolean(r.may_borrow),
   capUnits: r.cap_units,
   capPercent: r.cap_percent === null ? null : Number(r.cap_percent),
+  updatedAt: new Date(Number(r.updated_at)).toISOString(),
 })
 
 /**

@@ -1589,6 +1589,8 @@ export interface components {
       mayBorrow: boolean
       capUnits: number | null
       capPercent: number | null
+      /** @description The last write: a setting, or an allocation that moved remaining */
+      updatedAt: string
     }
     Reservation: {
       id: string
@@ -5487,6 +5489,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never

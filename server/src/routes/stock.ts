@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { assertChannelScope, hideOtherChannel } from '../http/auth'
 import { entityTag, ifMatchHeader, staleTag, withTag, writeIfMatch } from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
-import { page, pageOf, pageQuery } from '../http/paging'
+import { page, pageOf, pageQuery, updatedSinceQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { poolView, reservationView, skuAvailability } from './views/stock'
@@ -117,6 +117,7 @@ export function stockRoutes(hub: HubContext) {
           channel: z.string().max(64).optional(),
           sku: z.string().max(120).optional(),
           ...pageQuery,
+          ...updatedSinceQuery,
         }),
       },
       responses: { 200: json(pageOf(poolView), 'Pools, by id') },
@@ -131,7 +132,12 @@ export function stockRoutes(hub: HubContext) {
         ...(q.sku ? { sku: q.sku } : {}),
       })
       return c.json(
-        page(items, (p) => p.id, q),
+        page(
+          items,
+          (p) => p.id,
+          q,
+          (p) => p.updatedAt,
+        ),
         200,
       )
     },

@@ -12,6 +12,9 @@ export const poolView = z
     mayBorrow: z.boolean(),
     capUnits: z.number().nullable(),
     capPercent: z.number().nullable(),
+    updatedAt: z
+      .string()
+      .meta({ description: 'The last write: a setting, or an allocation that moved remaining' }),
   })
   .meta({ id: 'Pool' })
 
