@@ -29,6 +29,11 @@ export type InboundEvent =
   | { type: 'inventory'; snapshots: InventorySnapshot[] }
   /** The channel asks for a return (RMA) on the customer's behalf. */
   | { type: 'return.requested'; return: ChannelReturn }
+  /**
+   * The channel withdrew a return it reported (Shopify's `returns/decline`, or a return closed
+   * before anything came back). SDK 1.3. The hub cancels it while nothing has been received.
+   */
+  | { type: 'return.cancelled'; externalOrderId: string; externalReturnId: string; reason?: string }
   /** The warehouse received a return and counted each unit's condition. */
   | { type: 'return.received'; receipt: ReturnReceipt }
   | { type: 'ignored'; reason: string }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../peers/http-peer'
 import { RestWmsPeer } from '../peers/rest-wms-peer'
 import { ShopifyPeer } from '../peers/shopify-peer'
-import { createTestDb, type TestDb } from '../support/databases'
+import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { checkOrderInvariants } from '../support/invariants'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
@@ -13,14 +13,14 @@ import { type ConnectorHub, startConnectorHub } from './connectors-hub'
  * the damaged one is written off, and Shopify is asked once for the right refund, with the same
  * idempotency key when the first try fails. An exchange ships its replacement.
  */
-describe('returns and refunds', () => {
+describe.each(dbKinds)('returns and refunds on %s', (kind) => {
   let db: TestDb
   let hub: ConnectorHub
   let shop: ShopifyPeer
   let wms: RestWmsPeer
 
   beforeAll(async () => {
-    db = await createTestDb('sqlite')
+    db = await createTestDb(kind)
     shop = await ShopifyPeer.start()
     wms = await RestWmsPeer.start('returns-wms-key', 'returns-wms-hook')
     hub = await startConnectorHub(
@@ -223,6 +223,48 @@ describe('returns and refunds', () => {
     )
     expect(unknown.status).toBe(404)
     expect(unknown.body).toMatchObject({ code: 'ORDER_NOT_FOUND' })
+  })
+
+  it('cancels a Shopify return the merchant declines, and leaves one closed after it came back', async () => {
+    const { orderId, order } = await shippedShopifyOrder([{ sku: 'SKU-B', quantity: 2, price: '15.00' }])
+    const declined = shop.returnRequest(order, [{ sku: 'SKU-B', quantity: 1 }])
+    expect((await shop.sendWebhook(hub.url, 'shop', 'returns/request', declined)).status).toBe(200)
+    // returns/decline, as Shopify sends it: the return with its status and the decline's reason.
+    const decline = await shop.sendWebhook(hub.url, 'shop', 'returns/decline', {
+      id: declined.id,
+      admin_graphql_api_id: declined.admin_graphql_api_id,
+      status: 'declined',
+      order: declined.order,
+      decline: { reason: 'FINAL_SALE', note: 'Sale items are final' },
+    })
+    expect(decline.status).toBe(200)
+    expect(decline.body.results).toEqual([expect.objectContaining({ type: 'return', status: 'cancelled' })])
+    const returns = (await hub.api(`/api/v1/orders/${orderId}/returns`)).body.returns
+    expect(returns).toEqual([expect.objectContaining({ status: 'cancelled' })])
+    const history = (await hub.api(`/api/v1/orders/${orderId}`)).body.history as {
+      type: string
+      data: unknown
+    }[]
+    expect(history.find((e) => e.type === 'return.cancelled')?.data).toMatchObject({
+      reason: 'declined: final_sale: Sale items are final',
+    })
+
+    // The unit can still be returned on a new request; once received, a close leaves it received.
+    const kept = shop.returnRequest(order, [{ sku: 'SKU-B', quantity: 1 }])
+    await shop.sendWebhook(hub.url, 'shop', 'returns/request', kept)
+    const rma = (await hub.api(`/api/v1/orders/${orderId}/returns`)).body.returns.find(
+      (r: { status: string }) => r.status === 'authorised',
+    ).rmaNumber
+    expect(
+      (await postReceipt({ returnId: rma, lines: [{ sku: 'SKU-B', quantity: 1, condition: 'resellable' }] }))
+        .status,
+    ).toBe(200)
+    const close = await shop.sendWebhook(hub.url, 'shop', 'returns/close', {
+      id: kept.id,
+      status: 'closed',
+      order: kept.order,
+    })
+    expect(close.body.results).toEqual([expect.objectContaining({ type: 'return', status: 'received' })])
   })
 
   it('ships the replacement of an exchange at once', async () => {

@@ -204,6 +204,42 @@ export class ReturnService {
     })
   }
 
+  /**
+   * The channel withdrew a return it reported (declined, or closed before anything came back): an
+   * authorised return nothing has been received for is cancelled, with the reason in the order's
+   * history. One that units already came back for stays as it is (what arrived was handled) and is
+   * answered as it is; a return the hub never had is null (nothing to undo).
+   */
+  async cancelFromChannel(
+    channelInstanceId: string,
+    externalReturnId: string,
+    reason: string,
+  ): Promise<ReturnView | null> {
+    const now = this.now()
+    const id = await this.deps.db.transaction(async (tx) => {
+      const r = await tx.one<{ id: string; order_id: string; status: ReturnStatus; rma_number: string }>(
+        `select r.id, r.order_id, r.status, r.rma_number from return_request r join orders o on o.id = r.order_id
+          where o.channel_instance_id = ? and r.external_return_id = ?${tx.dialect === 'postgresql' ? ' for update of r' : ''}`,
+        [channelInstanceId, externalReturnId],
+      )
+      if (!r) return null
+      if (r.status !== 'authorised') return r.id
+      await tx.run("update return_request set status = 'cancelled', updated_at = ? where id = ?", [now, r.id])
+      await addEvent(
+        tx,
+        r.order_id,
+        'return.cancelled',
+        null,
+        null,
+        { returnId: r.id, rmaNumber: r.rma_number, reason },
+        `channel:${channelInstanceId}`,
+        now,
+      )
+      return r.id
+    })
+    return id === null ? null : this.get(id)
+  }
+
   /** A warehouse (or an operator) received the return: restock, write off, refund. */
   async receive(
     receipt: ReturnReceipt,

@@ -20,14 +20,19 @@ import {
   zodIssues,
 } from '@switchyard/plugin-sdk'
 import { type ShopifyConfig, shopifyConfig } from './config'
-import { shopifyOrderInput, shopifyRefundInput, shopifyReturnInput } from './input-schema'
+import {
+  shopifyOrderInput,
+  shopifyRefundInput,
+  shopifyReturnInput,
+  shopifyReturnRefInput,
+} from './input-schema'
 import { setInventory } from './inventory'
 import { parseLossless } from './lossless-json'
 import { orderEvent, toChannelRefund, toChannelReturn } from './map-order'
 import { cancelOrder, createRefund, pushShipments } from './outbound'
 import { mapOrderRecord, pollOrders } from './poll'
 import { pushPrices } from './prices'
-import type { ShopifyOrder, ShopifyRefund, ShopifyReturn } from './types'
+import type { ShopifyOrder, ShopifyRefund, ShopifyReturn, ShopifyReturnRef } from './types'
 
 /** Ids longer than a double holds stay strings. */
 const body = (request: RawRequest): unknown => parseJsonBody(request, parseLossless)
@@ -44,6 +49,31 @@ function returnBody(request: RawRequest): ShopifyReturn {
   const checked = shopifyReturnInput.safeParse(body(request))
   if (!checked.success) throw new PayloadError('not a Shopify return', zodIssues(checked.error))
   return checked.data as unknown as ShopifyReturn
+}
+
+/** A returns/decline or returns/close body: the return and its order, and why it was declined. */
+function returnRefBody(request: RawRequest): ShopifyReturnRef {
+  const checked = shopifyReturnRefInput.safeParse(body(request))
+  if (!checked.success) throw new PayloadError('not a Shopify return', zodIssues(checked.error))
+  return checked.data as unknown as ShopifyReturnRef
+}
+
+/**
+ * A declined return, or one closed in Shopify: the hub cancels it while nothing has come back (a
+ * return closed after its units were received is left as it is there).
+ */
+function withdrawnReturn(r: ShopifyReturnRef, topic: string): InboundEvent {
+  const why = r.decline
+    ? ['declined', r.decline.reason?.toLowerCase(), r.decline.note].filter(Boolean).join(': ')
+    : topic === 'returns/close'
+      ? 'closed in Shopify'
+      : 'declined in Shopify'
+  return {
+    type: 'return.cancelled',
+    externalOrderId: String(r.order.id),
+    externalReturnId: String(r.id),
+    reason: why.slice(0, 500),
+  }
 }
 
 /** A refunds/create webhook's body, checked the same way. */
@@ -64,7 +94,7 @@ export default definePlugin({
   config: shopifyConfig,
   capabilities: {
     webhook: {
-      produces: ['order', 'order.cancelled', 'order.refunded', 'return.requested'],
+      produces: ['order', 'order.cancelled', 'order.refunded', 'return.requested', 'return.cancelled'],
       verify(request, ctx) {
         const config: ShopifyConfig = ctx.config
         const secrets = [
@@ -113,6 +143,10 @@ export default definePlugin({
           case 'returns/request':
           case 'returns/approve':
             events = [{ type: 'return.requested', return: toChannelReturn(returnBody(request)) }]
+            break
+          case 'returns/decline':
+          case 'returns/close':
+            events = [withdrawnReturn(returnRefBody(request), topic)]
             break
           default:
             events = [{ type: 'ignored', reason: `topic '${topic || '(none)'}' is not used` }]

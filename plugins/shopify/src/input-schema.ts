@@ -87,6 +87,14 @@ export const shopifyRefundInput = z.looseObject({
  * The fields of a Shopify returns/request (or returns/approve) webhook the connector reads. Return
  * line items point at the order line through their fulfilment line item; ids only, no sku.
  */
+/** returns/decline and returns/close: the return's id, its order, and a decline's reason. */
+export const shopifyReturnRefInput = z.looseObject({
+  id,
+  status: text,
+  order: z.looseObject({ id }),
+  decline: z.looseObject({ reason: text, note: text }).nullish(),
+})
+
 export const shopifyReturnInput = z.looseObject({
   id,
   name: text,

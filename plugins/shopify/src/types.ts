@@ -68,6 +68,14 @@ export interface ShopifyRefund {
 }
 
 /** A returns/request webhook body, as far as the connector reads it. */
+/** What returns/decline and returns/close carry that the hub reads. */
+export interface ShopifyReturnRef {
+  id: number | string
+  status?: string | null
+  order: { id: number | string }
+  decline?: { reason?: string | null; note?: string | null } | null
+}
+
 export interface ShopifyReturn {
   id: number | string
   name?: string | null

@@ -175,6 +175,23 @@ export async function applyInbound(
         outcomes.push({ type: 'return', returnId: r.id, rmaNumber: r.rmaNumber, status: r.status })
         break
       }
+      case 'return.cancelled': {
+        requireKind(instance, 'channel', 'returns')
+        const r = await hub.core.returns.cancelFromChannel(
+          instance.id,
+          event.externalReturnId,
+          event.reason ?? 'withdrawn by the channel',
+        )
+        outcomes.push(
+          r
+            ? { type: 'return', returnId: r.id, rmaNumber: r.rmaNumber, status: r.status }
+            : {
+                type: 'ignored',
+                reason: `no return ${event.externalReturnId} of order ${event.externalOrderId}`,
+              },
+        )
+        break
+      }
       case 'return.received': {
         requireKind(instance, 'wms', 'return receipts')
         const r = await hub.core.returns.receive(event.receipt, `wms:${instance.id}`)
