@@ -30,7 +30,9 @@ describe('inserts a PostgreSQL transaction sends later', () => {
     const seen = await db.transaction(async (tx) => {
       await insertRows(tx, 'child', ['id', 'parent_id'], [[1, 10]])
       await insertRows(tx, 'parent', ['id', 'n'], [[10, 1]])
-      return tx.all<{ id: number }>('select c.id from child c join parent p on p.id = c.parent_id where c.id = 1')
+      return tx.all<{ id: number }>(
+        'select c.id from child c join parent p on p.id = c.parent_id where c.id = 1',
+      )
     })
     expect(seen).toEqual([{ id: 1 }])
   })

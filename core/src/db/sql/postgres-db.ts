@@ -64,9 +64,18 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
     const later = new DeferredInserts((sql, params) => send(client, sql, params))
     const runner: SqlRunner = {
       ...inner,
-      all: async (sql, params) => (await later.flush(), inner.all(sql, params)),
-      one: async (sql, params) => (await later.flush(), inner.one(sql, params)),
-      run: async (sql, params) => (await later.flush(), inner.run(sql, params)),
+      async all(sql, params) {
+        await later.flush()
+        return inner.all(sql, params)
+      },
+      async one(sql, params) {
+        await later.flush()
+        return inner.one(sql, params)
+      },
+      async run(sql, params) {
+        await later.flush()
+        return inner.run(sql, params)
+      },
       insertLater: (table, sql, params) => later.add(table, sql, params),
     }
     return { runner, flush: () => later.flush() }
