@@ -80,6 +80,30 @@ describe('pnpm create-plugin', () => {
     })
   }
 
+  it('scaffolds into this repository a plugin whose own folder runs its tests (`pnpm test` there)', async () => {
+    const name = `scaffold-${process.pid}`
+    const pkg = join(root, 'plugins', name)
+    try {
+      const out = await run(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'tools/create-plugin/create-plugin.ts'), name, '--kind', 'channel'],
+        { cwd: root },
+      )
+      expect(out.stdout).toContain(`Created channel plugin '${name}'`)
+      // What `pnpm install` would link for it: the SDK, zod, vitest.
+      symlinkSync(join(dir, 'node_modules'), join(pkg, 'node_modules'))
+      // No --root and no path: vitest finds the plugin's own config, not the repository's.
+      const test = await run(bin('vitest'), ['run', '--reporter', 'dot'], {
+        cwd: pkg,
+        env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      })
+      expect(`${test.stdout}${test.stderr}`).toMatch(/Tests\s+\d+ passed/)
+      expect(`${test.stdout}${test.stderr}`).not.toMatch(/failed|No test files found/)
+    } finally {
+      rmSync(pkg, { recursive: true, force: true })
+    }
+  })
+
   it('loads both in a hub, which takes an order through the scaffolded channel and ships it through the WMS', async () => {
     const db: TestDb = await createTestDb('sqlite')
     const wms = await HttpPeer.start((req, res) => json(res, 201, { id: `WH-${req.at}` }))

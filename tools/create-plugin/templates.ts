@@ -20,6 +20,7 @@ export function pluginFiles(input: TemplateInput): Record<string, string> {
   const files: Record<string, string> = {
     'package.json': packageJson(input),
     'tsconfig.json': tsconfig(input),
+    'vitest.config.ts': vitestConfig(),
     'README.md': readme(input),
     'src/config.ts': configTs(input),
     ...(input.kind === 'wms' ? wmsFiles(input) : input.poll ? pollChannelFiles(input) : channelFiles(input)),
@@ -50,6 +51,18 @@ function packageJson({ name, kind, poll, inWorkspace }: TemplateInput): string {
     null,
     2,
   )}\n`
+}
+
+/**
+ * The plugin's own test config: `pnpm test` in its folder runs its tests, inside this repository
+ * too (vitest takes the nearest config; without one it took the root's, whose globs found nothing
+ * from here). The repository's root config runs them as well, as unit tests.
+ */
+function vitestConfig(): string {
+  return `import { defineConfig } from 'vitest/config'
+
+export default defineConfig({ test: { include: ['src/**/*.test.ts'], testTimeout: 30_000 } })
+`
 }
 
 function tsconfig({ inWorkspace }: TemplateInput): string {
