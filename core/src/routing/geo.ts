@@ -3,9 +3,25 @@ const EARTH_RADIUS_KM = 6371.0088
 /** Great-circle distance by the haversine formula. */
 export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const rad = Math.PI / 180
+  return distanceWithCosines(aLat, aLon, Math.cos(aLat * rad), bLat, bLon, Math.cos(bLat * rad))
+}
+
+/**
+ * `distanceKm` with each latitude's cosine already worked out (the same number, to the last bit):
+ * an order's once per decision and a location's once per location list, not once per pair.
+ */
+export function distanceWithCosines(
+  aLat: number,
+  aLon: number,
+  cosA: number,
+  bLat: number,
+  bLon: number,
+  cosB: number,
+): number {
+  const rad = Math.PI / 180
   const dLat = (bLat - aLat) * rad
   const dLon = (bLon - aLon) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2
+  const h = Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLon / 2) ** 2
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 

@@ -2,7 +2,7 @@ import type { ServiceLevel } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
 import { currencyExponent } from '../../catalog/money'
 import type { PostcodeCentroids } from '../centroids/postcode-centroids'
-import { countryCentroid, distanceKm } from '../geo'
+import { countryCentroid, distanceWithCosines } from '../geo'
 import type { Exclusion, RoutingOrder, RoutingRequest } from '../router'
 import { localTime } from './calendar'
 import type { LocationFactValues } from './facts'
@@ -113,6 +113,19 @@ function scratch(lines: number, n: number): { held: Uint8Array; rows: Float64Arr
   return space
 }
 
+const cosines = new WeakMap<readonly LocationFacts[], Float64Array>()
+
+/** The cosine of each location's latitude, for distances: once per location list (the catalogue keeps it). */
+function cosinesOf(network: readonly LocationFacts[]): Float64Array {
+  let c = cosines.get(network)
+  if (!c) {
+    c = new Float64Array(network.length)
+    for (let i = 0; i < network.length; i++) c[i] = Math.cos(network[i]!.lat * (Math.PI / 180))
+    cosines.set(network, c)
+  }
+  return c
+}
+
 const positions = new WeakMap<readonly LocationFacts[], Map<string, number>>()
 
 /** Where each location stands in the request's list (the optimiser's tie-break order), once per list. */
@@ -220,11 +233,14 @@ export function candidateFacts(
   stockOf: readonly (readonly number[])[],
   /** Each candidate's place in the network's list, when the candidates are some of it. */
   positions?: readonly number[],
+  network: readonly LocationFacts[] = req.locations,
 ): Candidate[] {
   const { lines } = req
   const now = req.now.getTime()
   const units = lines.reduce((s, l) => s + l.quantity, 0)
   const quoteFrom = lanes.quotes(destination, serviceLevel)
+  const cosOrigin = origin ? Math.cos(origin[0] * (Math.PI / 180)) : 0
+  const cos = cosinesOf(network)
   const { currency } = req.order
   const excluded = req.excludedLocationIds
   const candidates: Candidate[] = new Array(req.locations.length)
@@ -232,7 +248,10 @@ export function candidateFacts(
   let today = ''
   for (let index = 0; index < req.locations.length; index++) {
     const location = req.locations[index]!
-    const d = origin ? distanceKm(origin[0], origin[1], location.lat, location.lon) : null
+    const position = positions ? positions[index]! : index
+    const d = origin
+      ? distanceWithCosines(origin[0], origin[1], cosOrigin, location.lat, location.lon, cos[position]!)
+      : null
     const quote = quoteFrom(location, d, currency)
     let capacityLeft: number | null = null
     if (location.dailyCapacity !== null) {
@@ -247,7 +266,7 @@ export function candidateFacts(
     const c: Candidate = {
       location,
       index,
-      position: positions ? positions[index]! : index,
+      position,
       distanceKm: d,
       quote,
       capacityLeft,

@@ -95,6 +95,7 @@ function decideOver(req: RoutingRequest, inputs: SourcingInputs, scope: Scope): 
     destination,
     stockOf,
     scope.positions,
+    scope.network,
   )
 
   const { queue, fallback, tried } = strategiesToTry(ruleSet, orderRules.fired)

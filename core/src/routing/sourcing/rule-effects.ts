@@ -135,10 +135,11 @@ function targetRule(
   // (A restriction to named locations blocks every other one, so it scans.)
   const candidates: readonly Candidate[] =
     p.locations && a.type !== 'restrict' ? named(p.locations, x) : x.candidates
+  const targets = targetHits(p, x.network)
   // Explained only if it blocks a location; a record of the facts is built only then.
   let exclusion: Exclusion | undefined
   for (const c of candidates) {
-    const hit = matchesTarget(p, c.location)
+    const hit = targets[c.position] === 1
     if (a.type === 'prefer') {
       if (hit) addBonus(c, { value: p.bonus ?? 0.25, strategies })
       continue
@@ -191,6 +192,7 @@ function locationRule(
   let shared: Exclusion | undefined
   // A rule on what a location is (its id, type, tags, country, priority) is looked up, not tested.
   const fixed = line === null ? fixedHits(r, x.network) : undefined
+  const targets = targetHits(p, x.network)
   for (const c of x.candidates) {
     let hit: boolean
     if (fixed) hit = fixed[c.position] === 1
@@ -199,11 +201,11 @@ function locationRule(
       hit = r.slotTest(slots.values)
     }
     if (a.type === 'prefer') {
-      if (hit && matchesTarget(p, c.location))
+      if (hit && targets[c.position] === 1)
         addBonus(c, { value: p.bonus ?? 0.25, strategies: p.strategies ?? null })
       continue
     }
-    if ((a.type === 'exclude') !== hit || !matchesTarget(p, c.location)) continue
+    if ((a.type === 'exclude') !== hit || targets[c.position] !== 1) continue
     if (!line) recordFired(x.fired, r, { locationId: c.location.id })
     if (!x.explainBlocks) {
       shared ??= {
@@ -280,6 +282,25 @@ function describeConditions(list: readonly ConditionReason[] | undefined): strin
     .slice(0, 3)
     .map((c) => `${c.fact} is ${JSON.stringify(c.factValue)}`)
     .join(', ')
+}
+
+const targetsOf = new WeakMap<TargetParams, { network: readonly LocationFacts[]; hits: Uint8Array }>()
+
+/**
+ * Which locations of the network (by position) a rule's target names: fixed by the rule's params
+ * and what each location is, so worked out once per rule and location list, not per order.
+ */
+function targetHits(t: TargetParams, network: readonly LocationFacts[]): Uint8Array {
+  let entry = targetsOf.get(t)
+  if (!entry || entry.network !== network) {
+    const hits = new Uint8Array(network.length)
+    network.forEach((l, i) => {
+      if (matchesTarget(t, l)) hits[i] = 1
+    })
+    entry = { network, hits }
+    targetsOf.set(t, entry)
+  }
+  return entry.hits
 }
 
 function matchesTarget(t: TargetParams, loc: LocationFacts): boolean {
