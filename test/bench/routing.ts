@@ -4,10 +4,13 @@ import {
   type CarrierLane,
   compileRuleSet,
   decide,
+  decisionJson,
   LaneIndex,
   type LocationFacts,
   type ProductFacts,
   type RoutingRequest,
+  StockLedger,
+  type StockRow,
 } from '@switchyard/core'
 import { compileRules, evaluateCompiled, RuleIndex, type RuleProperties } from '@switchyard/core/rules'
 
@@ -16,7 +19,10 @@ import { compileRules, evaluateCompiled, RuleIndex, type RuleProperties } from '
  * explanation) with a 100-rule set over 50 locations and 3-line orders, on one core; then rule
  * evaluation alone on the same rule JSON: compiled closures vs json-rules-engine `run()` vs
  * @gorules/zen-engine on the equivalent decision table, with every result cross-checked.
- * Then a growth table: decision time at 10/100/1,000 locations × 10/100/1,000 rules.
+ * Then a growth table: decision time at 10/100/1,000/10,000 locations × 10/100/1,000 rules, and
+ * the mean size of the stored decision (plan, explanation and summary, as the order store writes
+ * them) for 3-line orders at 1,000 locations. Decisions are intake's (`compact`: candidates from
+ * the stock ledger's sku → location index, the chosen and best alternatives written out).
  */
 const requireFromCore = createRequire(createRequire(import.meta.url).resolve('@switchyard/core/package.json'))
 
@@ -92,7 +98,7 @@ export function orderRules(n: number, locs: readonly LocationFacts[]): RulePrope
 }
 
 /** A sourcing set of `n` rules: order rules plus line, location and strategy rules. */
-function sourcingRules(n: number, locs: readonly LocationFacts[]): RuleProperties[] {
+export function sourcingRules(n: number, locs: readonly LocationFacts[]): RuleProperties[] {
   const fixed: RuleProperties[] = [
     {
       name: 'hazmat',
@@ -174,10 +180,21 @@ const products = new Map<string, ProductFacts>(
 )
 
 export function requests(count: number, locs: readonly LocationFacts[]): RoutingRequest[] {
-  const stock = new Map<string, number>()
+  const rows: StockRow[] = []
   for (const l of locs)
-    for (const sku of SKUS) if (rnd() < 0.6) stock.set(`${sku}\u0000${l.id}`, Math.floor(rnd() * 20))
-  const view = { available: (sku: string, loc: string) => stock.get(`${sku}\u0000${loc}`) ?? 0 }
+    for (const sku of SKUS)
+      if (rnd() < 0.6)
+        rows.push({
+          sku,
+          location_id: l.id,
+          on_hand: Math.floor(rnd() * 20),
+          allocated: 0,
+          reserved: 0,
+          safety_stock: 0,
+          protected: 0,
+        })
+  // Intake's view: the batch ledger, through one channel (its sku → location index included).
+  const view = new StockLedger(rows).forChannel('web')
   const used = new Map<string, number>(locs.map((l) => [l.id, Math.floor(rnd() * 520)]))
   const capacity = { used: (loc: string) => used.get(loc) ?? 0 }
   const now = new Date('2026-11-24T01:00:00Z')
@@ -216,7 +233,7 @@ export function requests(count: number, locs: readonly LocationFacts[]): Routing
   }))
 }
 
-function lanesFor(locs: readonly LocationFacts[]): LaneIndex {
+export function lanesFor(locs: readonly LocationFacts[]): LaneIndex {
   const lanes: CarrierLane[] = []
   for (const l of locs)
     for (const level of ['standard', 'express'] as const)
@@ -241,7 +258,7 @@ function lanesFor(locs: readonly LocationFacts[]): LaneIndex {
   })
 }
 
-export function timeDecisions(nLocations: number, nRules: number, iterations: number) {
+export function timeDecisions(nLocations: number, nRules: number, iterations: number, weigh = false) {
   const locs = locations(nLocations)
   const ruleSet = compileRuleSet(sourcingRules(nRules, locs), {
     versionId: 'bench',
@@ -250,17 +267,25 @@ export function timeDecisions(nLocations: number, nRules: number, iterations: nu
   const inputs = { ruleSet, lanes: lanesFor(locs) }
   const reqs = requests(Math.min(iterations, 500), locs)
   // Warm-up long enough for the optimising compiler to settle before anything is timed.
-  for (let i = 0; i < Math.min(2_000, iterations); i++) decide(reqs[i % reqs.length]!, inputs)
+  for (let i = 0; i < Math.min(2_000, iterations); i++) decide(reqs[i % reqs.length]!, inputs, 'compact')
   const times: number[] = []
   const start = performance.now()
   for (let i = 0; i < iterations; i++) {
     const t = performance.now()
-    decide(reqs[i % reqs.length]!, inputs)
+    decide(reqs[i % reqs.length]!, inputs, 'compact')
     times.push(performance.now() - t)
   }
   const elapsed = performance.now() - start
   times.sort((a, b) => a - b)
+  // What the order store would write for these decisions: both JSON columns and the summary.
+  let bytes = 0
+  const weighed = weigh ? reqs.slice(0, 200) : []
+  for (const r of weighed) {
+    const plan = decide(r, inputs, 'compact')
+    for (const text of [...decisionJson(plan), plan.summary]) bytes += Buffer.byteLength(text)
+  }
   return {
+    storedDecisionBytes: weighed.length === 0 ? null : bytes / weighed.length,
     perSec: (iterations / elapsed) * 1000,
     p50: times[Math.floor(times.length * 0.5)]!,
     p99: times[Math.floor(times.length * 0.99)]!,
@@ -472,15 +497,23 @@ export async function benchRouting(): Promise<Record<string, unknown>> {
     `${'locations \\ rules'.padEnd(18)}${[10, 100, 1000].map((r) => String(r).padStart(10)).join('')}\n`,
   )
   const growth: Record<string, Record<string, number>> = {}
-  for (const l of [10, 100, 1000]) {
+  let storedDecisionBytes = 0
+  for (const l of [10, 100, 1000, 10_000]) {
     const row: Record<string, number> = {}
-    for (const r of [10, 100, 1000])
-      row[r] = Number(timeDecisions(l, r, l >= 1000 || r >= 1000 ? 300 : 2000).meanMs.toFixed(3))
+    for (const r of [10, 100, 1000]) {
+      const weigh = l === 1000 && r === 100
+      const t = timeDecisions(l, r, l >= 10_000 ? 200 : l >= 1000 || r >= 1000 ? 300 : 2000, weigh)
+      row[r] = Number(t.meanMs.toFixed(3))
+      if (weigh) storedDecisionBytes = Math.round(t.storedDecisionBytes ?? 0)
+    }
     growth[l] = row
     process.stdout.write(
       `${String(l).padEnd(18)}${[10, 100, 1000].map((r) => String(row[r]).padStart(10)).join('')}\n`,
     )
   }
+  process.stdout.write(
+    `stored decision, 3-line orders at 1,000 locations: ${storedDecisionBytes} bytes (plan, explanation, summary)\n`,
+  )
   return {
     name: 'routing',
     decisionsPerSec: Math.round(full.perSec),
@@ -495,5 +528,6 @@ export async function benchRouting(): Promise<Record<string, unknown>> {
       zen: 'perSec' in evalOnly.zen ? Math.round(evalOnly.zen.perSec) : null,
     },
     growthMeanMs: growth,
+    storedDecisionBytes,
   }
 }
