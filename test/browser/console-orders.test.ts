@@ -139,6 +139,12 @@ describe('operations console in the browser', () => {
     await expect
       .poll(() => page.getByTestId('decision-candidates').textContent())
       .toContain('Wellington store')
+    // The stored decision is compact; every location comes from the hub routing the order again.
+    await page.getByTestId('show-every-location').click()
+    await expect
+      .poll(() => page.getByTestId('decision-replayed').textContent())
+      .toContain('the same choice as stored')
+    expect(await page.getByTestId('decision-candidates').textContent()).toContain('Auckland DC')
     // Wellington is nearest to the customer and holds the tees.
     expect(await page.getByTestId('order-lines').textContent()).toContain('Wellington store × 2')
     await screenshot(page, 'console-03-released')
