@@ -86,8 +86,10 @@ export class StockLedger implements StockView {
    * stock, so a location not visited has none of it.
    */
   eachHolding(sku: string, visit: (locationId: string, units: number) => void): void {
-    const at = this.free.get(sku)?.at
-    if (at) for (const [locationId, units] of at) visit(locationId, units)
+    // forEach, not for-of: no [key, value] pair made per location.
+    this.free.get(sku)?.at.forEach((units, locationId) => {
+      visit(locationId, units)
+    })
   }
 
   /**
