@@ -81,12 +81,40 @@ export function explain(
   const { req, candidates, decidedBy, planned } = x
   const { lines } = req
   const chosenIds = new Set(planned.shipments.map((s) => s.locationId))
-  const statuses = candidateStatuses(x, chosenIds, trace === 'full')
+  const words = trace === 'full'
+  const totals = x.chosen?.totals
+  // What the summary needs of the candidates, gathered in the same pass as everything else.
+  const seen: Seen = { runner: undefined, excluded: [], excludedCount: 0 }
+  const see = (st: CandidateStatus) => {
+    if (st.excluded && st.holdsStock) {
+      seen.excludedCount++
+      if (seen.excluded.length < 3) seen.excluded.push(`${st.c.location.name} (${st.excluded.rule})`)
+    }
+    if (!totals || st.chosen || st.excluded || st.partial.length > 0 || !st.canShipAll) return
+    const c = st.c
+    const r = seen.runner
+    if (
+      !r ||
+      totals[c.index]! < totals[r.index]! ||
+      (totals[c.index] === totals[r.index] && c.index < r.index)
+    )
+      seen.runner = c
+  }
+  let result: { candidates: CandidateExplanation[]; compact?: { counts: CompactCounts } & ExcludedCounts }
+  if (trace === 'full') {
+    const statuses = x.candidates.map((c) => {
+      const st = statusOf(x, c, chosenIds, words, scratchStatus())
+      see(st)
+      return st
+    })
+    result = { candidates: statuses.map((st) => written(x, st)) }
+  } else result = compactCandidates(x, chosenIds, networkSize, see)
   const summary = summarise({
     hold: x.hold,
     lines,
     candidates,
-    statuses,
+    runner: seen.runner,
+    excluded: { shown: seen.excluded, count: seen.excludedCount },
     shipments: planned.shipments,
     unfilled: planned.unfilled,
     chosen: x.chosen ? { strategy: x.chosen.strategy, totals: x.chosen.totals } : null,
@@ -106,46 +134,61 @@ export function explain(
         return decidedBy.avail[li]!.some((q, ci) => q > 0 && !chosenIds.has(candidates[ci]!.location.id))
       }),
   })
-  if (trace === 'full') return { candidates: statuses.map((st) => written(x, st)), summary }
-  return { summary, ...compactCandidates(x, statuses, networkSize) }
+  return { ...result, summary }
+}
+
+/** The candidates the summary names: the runner-up that could have shipped it all, the first excluded. */
+interface Seen {
+  runner: Candidate | undefined
+  /** "Name (rule)" of the first three excluded locations holding stock. */
+  excluded: string[]
+  excludedCount: number
 }
 
 const NONE: Exclusion[] = []
 
-function candidateStatuses(
+const scratchStatus = (): CandidateStatus => ({
+  c: undefined as unknown as Candidate,
+  chosen: false,
+  excluded: undefined,
+  partial: [],
+  holdsStock: false,
+  canShipAll: true,
+})
+
+/** One candidate's standing, written into `st` (a compact decision reuses one object for them all). */
+function statusOf(
   x: ExplanationInput,
+  c: Candidate,
   chosenIds: ReadonlySet<string>,
   words: boolean,
-): CandidateStatus[] {
+  st: CandidateStatus,
+): CandidateStatus {
   const { decidedBy, stockOf } = x
   const { lines } = x.req
   const sid = decidedBy?.strategy.id
-  return x.candidates.map((c) => {
-    let whole: Block | undefined
-    let others: Block[] | undefined
-    for (const b of c.blocks) {
-      if (!whole && b.lineId === null && (!sid || appliesTo(b.strategies, sid))) whole = b
-      else if (others) others.push(b)
-      else others = [b]
-    }
-    let holdsStock = false
-    let canShipAll = true
-    for (let li = 0; li < lines.length; li++) {
-      const q = stockOf[li]![c.index]!
-      if (q > 0) holdsStock = true
-      if (q < lines[li]!.quantity) canShipAll = false
-    }
-    return {
-      c,
-      chosen: chosenIds.has(c.location.id),
-      excluded:
-        whole?.exclusion ??
-        (decidedBy ? filterExclusion(decidedBy.strategy, c, x.destinationCountry, words) : undefined),
-      partial: others ? others.map((b) => b.exclusion) : NONE,
-      holdsStock,
-      canShipAll,
-    }
-  })
+  let whole: Block | undefined
+  st.partial = NONE
+  for (const b of c.blocks) {
+    if (!whole && b.lineId === null && (!sid || appliesTo(b.strategies, sid))) whole = b
+    else if (st.partial === NONE) st.partial = [b.exclusion]
+    else st.partial.push(b.exclusion)
+  }
+  let holdsStock = false
+  let canShipAll = true
+  for (let li = 0; li < lines.length; li++) {
+    const q = stockOf[li]![c.index]!
+    if (q > 0) holdsStock = true
+    if (q < lines[li]!.quantity) canShipAll = false
+  }
+  st.c = c
+  st.chosen = chosenIds.has(c.location.id)
+  st.excluded =
+    whole?.exclusion ??
+    (decidedBy ? filterExclusion(decidedBy.strategy, c, x.destinationCountry, words) : undefined)
+  st.holdsStock = holdsStock
+  st.canShipAll = canShipAll
+  return st
 }
 
 /** One candidate as the explanation lists it. */
@@ -180,8 +223,9 @@ function written(x: ExplanationInput, st: CandidateStatus): CandidateExplanation
  */
 function compactCandidates(
   x: ExplanationInput,
-  statuses: readonly CandidateStatus[],
+  chosenIds: ReadonlySet<string>,
   networkSize: number,
+  see: (st: CandidateStatus) => void,
 ): { candidates: CandidateExplanation[]; compact: { counts: CompactCounts } & ExcludedCounts } {
   const { decidedBy } = x
   const usable = (i: number) => !!decidedBy && decidedBy.avail.some((row) => row[i]! > 0)
@@ -200,29 +244,35 @@ function compactCandidates(
   }
   let holdingStock = 0
   let rankedLower = 0
-  for (const st of statuses) {
+  const chosen: CandidateStatus[] = []
+  // One status object for every location; only the chosen and the alternatives keep a copy.
+  const st = scratchStatus()
+  const kept = (s: CandidateStatus): CandidateStatus => ({ ...s, partial: [...s.partial] })
+  for (const c of x.candidates) {
+    statusOf(x, c, chosenIds, false, st)
+    see(st)
     if (!st.holdsStock) continue
     holdingStock++
-    if (st.chosen) continue
-    const i = st.c.index
-    if (st.excluded) exclude(st.excluded, st.c.location.id)
+    if (st.chosen) {
+      chosen.push(kept(st))
+      continue
+    }
+    const i = c.index
+    if (st.excluded) exclude(st.excluded, c.location.id)
     else if (usable(i)) {
       usableCount++
       let at = alternatives.length
       while (at > 0 && better(st, alternatives[at - 1]!)) at--
       if (at < COMPACT_ALTERNATIVES) {
-        alternatives.splice(at, 0, st)
+        alternatives.splice(at, 0, kept(st))
         if (alternatives.length > COMPACT_ALTERNATIVES) alternatives.pop()
       }
-    } else if (st.partial.length > 0) exclude(st.partial[0]!, st.c.location.id)
+    } else if (st.partial.length > 0) exclude(st.partial[0]!, c.location.id)
     else rankedLower++
   }
   rankedLower += usableCount - alternatives.length
   return {
-    candidates: [
-      ...statuses.filter((st) => st.chosen).map((st) => slim(written(x, st))),
-      ...alternatives.map((st) => alternative(x, st)),
-    ],
+    candidates: [...chosen.map((s) => slim(written(x, s))), ...alternatives.map((s) => alternative(x, s))],
     compact: { counts: { locations: networkSize, holdingStock, rankedLower }, ...excludedCounts(groups) },
   }
 }

@@ -1,20 +1,15 @@
 import { fromMinorUnits } from '../../catalog/money'
-import type { ConditionReason, Exclusion, RoutingLine, RoutingPlan, Shipment } from '../router'
+import type { ConditionReason, RoutingLine, RoutingPlan, Shipment } from '../router'
 import type { LaneQuote } from './lanes'
 
 interface SummaryInput {
   hold: { reason: string; rule: string; conditions: ConditionReason[] } | undefined
   lines: readonly RoutingLine[]
   candidates: readonly { location: { id: string; name: string }; index: number; quote: LaneQuote }[]
-  /** Each candidate's standing, in candidate order (see explanation.ts). */
-  statuses: readonly {
-    c: SummaryInput['candidates'][number]
-    chosen: boolean
-    excluded: Exclusion | undefined
-    partial: readonly Exclusion[]
-    holdsStock: boolean
-    canShipAll: boolean
-  }[]
+  /** The best other location that could have shipped everything (lowest cost, then candidate order). */
+  runner: SummaryInput['candidates'][number] | undefined
+  /** Excluded locations holding stock: the first three as "Name (rule)", and how many in all. */
+  excluded: { shown: readonly string[]; count: number }
   shipments: readonly Shipment[]
   unfilled: RoutingPlan['unfilled']
   chosen: { strategy: { id: string; label: string }; totals: readonly number[] } | null
@@ -51,19 +46,7 @@ export function summarise(x: SummaryInput): string {
     const s = x.shipments[0]!
     const chosen = x.candidates.find((c) => c.location.id === s.locationId)!
     const everything = x.unfilled.length === 0 ? 'every line' : 'what could be filled'
-    // The best other location that could have shipped it all (lowest cost, then candidate order).
-    const totals = x.chosen.totals
-    let runner: (typeof x.candidates)[number] | undefined
-    for (const e of x.statuses) {
-      if (e.chosen || e.excluded || e.partial.length > 0 || !e.canShipAll) continue
-      const c = e.c
-      if (
-        !runner ||
-        totals[c.index]! < totals[runner.index]! ||
-        (totals[c.index] === totals[runner.index] && c.index < runner.index)
-      )
-        runner = c
-    }
+    const { runner } = x
     let why = ''
     if (!runner) why = x.unfilled.length === 0 ? ', the only eligible location holding every line' : ''
     else {
@@ -95,11 +78,9 @@ export function summarise(x: SummaryInput): string {
   }
   if (x.splitNote) parts.push(x.splitNote)
   // Only locations that could have shipped something: one without stock says nothing of the rules.
-  const excluded = x.statuses.filter((e) => e.excluded && e.holdsStock)
-  if (excluded.length > 0) {
-    const shown = excluded.slice(0, 3).map((e) => `${e.c.location.name} (${e.excluded!.rule})`)
+  if (x.excluded.count > 0) {
     parts.push(
-      `Excluded: ${shown.join(', ')}${excluded.length > 3 ? ` and ${excluded.length - 3} more` : ''}.`,
+      `Excluded: ${x.excluded.shown.join(', ')}${x.excluded.count > 3 ? ` and ${x.excluded.count - 3} more` : ''}.`,
     )
   }
   if (x.unfilled.length > 0) {
