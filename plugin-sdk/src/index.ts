@@ -113,4 +113,11 @@ export {
 } from './signatures'
 export { isValidUtf8, jsonMayHoldUnacceptableText, printable, textProblem, unacceptableText } from './text'
 export { mapStoredRecord, unmappedRecord } from './unmapped'
-export type { InboundEvent, InboundEventType, RawRequest, VerifyResult, WebhookResult } from './webhook'
+export {
+  type InboundEvent,
+  type InboundEventType,
+  inboundEventTypes,
+  type RawRequest,
+  type VerifyResult,
+  type WebhookResult,
+} from './webhook'

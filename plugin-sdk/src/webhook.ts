@@ -20,6 +20,13 @@ export type VerifyResult = { ok: true } | { ok: false; reason: string }
 /** One thing a webhook or a poll told the hub. */
 export type InboundEvent =
   | { type: 'order'; order: CanonicalOrder }
+  /**
+   * The channel changed an order it sent (Shopify's `orders/updated`), given as the whole order as
+   * it is now: every line it still has, with its `externalLineId`. SDK 1.3. Before release the hub
+   * applies the new address and quantities as a modification; an order it does not hold yet is
+   * taken as a new one; after release the change is reported as not applied.
+   */
+  | { type: 'order.updated'; order: CanonicalOrder }
   | { type: 'order.cancelled'; externalOrderId: string; reason?: string }
   /** The channel refunded (part of) an order, e.g. Shopify `refunds/create`. */
   | { type: 'order.refunded'; refund: ChannelRefund }
@@ -47,3 +54,25 @@ export interface WebhookResult {
 }
 
 export type InboundEventType = InboundEvent['type']
+
+/** Every event type a plugin may report; the conformance kit holds a plugin's events to it. */
+export const inboundEventTypes = [
+  'order',
+  'order.updated',
+  'order.cancelled',
+  'order.refunded',
+  'shipment',
+  'fulfilment.rejected',
+  'fulfilment.cancelled',
+  'inventory',
+  'return.requested',
+  'return.cancelled',
+  'return.received',
+  'ignored',
+] as const satisfies readonly InboundEventType[]
+
+// A new InboundEvent without its name above fails to compile here.
+const everyType: [Exclude<InboundEventType, (typeof inboundEventTypes)[number]>] extends [never]
+  ? true
+  : never = true
+void everyType

@@ -151,6 +151,54 @@ describe('Shopify channel with the ShipBob WMS', () => {
     expect(twice).toMatchObject({ status: 200, body: { duplicate: true } })
   })
 
+  it('applies an orders/updated to an order not yet released, and says when it is too late', async () => {
+    // SKU-D has no stock anywhere: the order waits, backordered, so it can still be changed.
+    const order = shop.createOrder([
+      { sku: 'SKU-D', quantity: 1 },
+      { sku: 'SKU-A', quantity: 1 },
+    ])
+    const created = await shop.sendWebhook(hub.url, 'shop', 'orders/create', order.body)
+    const orderId = created.body.results[0].orderId as string
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.status).toBe('backordered')
+    const body = structuredClone(order.body) as Record<string, any>
+    // Edited in Shopify: a new street, two of the first item, the second removed.
+    body.shipping_address.address1 = '9 Ponsonby Rd'
+    body.line_items[0].current_quantity = 2
+    body.line_items[1].current_quantity = 0
+    const updated = await shop.sendWebhook(hub.url, 'shop', 'orders/updated', body)
+    expect(updated.status).toBe(200)
+    expect(updated.body.results[0]).toMatchObject({ type: 'modified', orderId })
+    const after = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(after.shipTo.line1).toBe('9 Ponsonby Rd')
+    const qty = (sku: string) =>
+      after.lines
+        .filter((l: { sku: string }) => l.sku === sku)
+        .reduce(
+          (n: number, l: { quantity: number; cancelled: number }) => n + l.quantity - l.cancelled,
+          0,
+        )
+    expect([qty('SKU-D'), qty('SKU-A')]).toEqual([2, 0])
+    // The same update again changes nothing.
+    const again = await shop.sendWebhook(hub.url, 'shop', 'orders/updated', {
+      ...body,
+      updated_at: new Date().toISOString(),
+    })
+    expect(again.body.results[0]).toMatchObject({ type: 'order', orderId, created: false })
+
+    // A released order keeps what the warehouse has; the channel hears the change was not applied.
+    const live = shop.createOrder([{ sku: 'SKU-A', quantity: 1 }])
+    const liveId = (await shop.sendWebhook(hub.url, 'shop', 'orders/create', live.body)).body.results[0]
+      .orderId
+    expect((await hub.api(`/api/v1/orders/${liveId}`)).body.status).toBe('released')
+    const late = structuredClone(live.body) as Record<string, any>
+    late.line_items[0].current_quantity = 3
+    const tooLate = await shop.sendWebhook(hub.url, 'shop', 'orders/updated', late)
+    expect(tooLate.body.results[0]).toMatchObject({
+      type: 'ignored',
+      reason: expect.stringMatching(/released/),
+    })
+  })
+
   it('answers a wrong signature with 401 and stores nothing', async () => {
     const order = shop.createOrder([{ sku: 'SKU-A', quantity: 1 }])
     const forged = await shop.sendWebhook(hub.url, 'shop', 'orders/create', order.body, {

@@ -6,7 +6,7 @@ import type { PluginContext } from '../context'
 import { isPluginDefinition, type PluginDefinition, type PollResult, SDK_VERSION } from '../define'
 import { isPayloadError, isPluginError, type PluginError } from '../errors'
 import { formatPath } from '../issues'
-import type { InboundEvent, RawRequest, WebhookResult } from '../webhook'
+import { type InboundEvent, inboundEventTypes, type RawRequest, type WebhookResult } from '../webhook'
 import { type FixtureHandler, type FixtureServer, startFixtureServer } from './fixture-server'
 import { sampleFulfilmentRequest, sampleShippedUpdate } from './samples'
 import { createTestContext, type TestContext } from './test-context'
@@ -85,18 +85,7 @@ const isJson = (bytes: Uint8Array) => {
 }
 
 /** Every InboundEvent type, including the returns ones arriving with the order lifecycle work. */
-const KNOWN_EVENTS = new Set([
-  'order',
-  'order.cancelled',
-  'order.refunded',
-  'shipment',
-  'fulfilment.rejected',
-  'fulfilment.cancelled',
-  'inventory',
-  'return.requested',
-  'return.received',
-  'ignored',
-])
+const KNOWN_EVENTS = new Set<string>(inboundEventTypes)
 
 function resolveRequest(f: WebhookFixture): RawRequest {
   return typeof f.request === 'function' ? f.request() : f.request

@@ -94,7 +94,14 @@ export default definePlugin({
   config: shopifyConfig,
   capabilities: {
     webhook: {
-      produces: ['order', 'order.cancelled', 'order.refunded', 'return.requested', 'return.cancelled'],
+      produces: [
+        'order',
+        'order.updated',
+        'order.cancelled',
+        'order.refunded',
+        'return.requested',
+        'return.cancelled',
+      ],
       verify(request, ctx) {
         const config: ShopifyConfig = ctx.config
         const secrets = [
@@ -122,7 +129,7 @@ export default definePlugin({
           case 'orders/create':
           case 'orders/updated':
           case 'orders/paid':
-            events = [orderEvent(orderBody(request))]
+            events = [orderEvent(orderBody(request), topic)]
             break
           case 'orders/cancelled': {
             const order = orderBody(request)

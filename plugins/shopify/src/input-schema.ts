@@ -50,6 +50,8 @@ export const shopifyOrderInput = z.looseObject({
         title: text,
         name: text,
         quantity: z.number(),
+        // What is still ordered after edits and removals (0 for a removed line).
+        current_quantity: z.number().int().min(0).nullish(),
         price: money,
         total_discount: money,
         requires_shipping: z.boolean().nullish(),

@@ -82,6 +82,25 @@ describe('Shopify order mapping', () => {
     expect(orderEvent({ ...order, cancelled_at: '2025-01-15T11:00:00-05:00' }).type).toBe('order.cancelled')
   })
 
+  it('reads an orders/updated as the order as it is now: edited quantities, removed lines left out', () => {
+    const order = parseLossless(fixture) as ShopifyOrder
+    const [first, second] = order.line_items!
+    const edited = {
+      ...order,
+      line_items: [
+        { ...first!, current_quantity: first!.quantity + 1 },
+        { ...second!, current_quantity: 0 },
+      ],
+    }
+    const event = orderEvent(edited, 'orders/updated')
+    expect(event.type).toBe('order.updated')
+    if (event.type !== 'order.updated') return
+    expect(event.order.lines).toEqual([
+      expect.objectContaining({ externalLineId: String(first!.id), quantity: first!.quantity + 1 }),
+    ])
+    expect(orderEvent(order).type).toBe('order')
+  })
+
   it('adds decimal strings exactly', () => {
     expect(addDecimals(['0.10', '0.20'])).toBe('0.30')
     expect(addDecimals(['2.99', '10', '0.005'])).toBe('12.995')

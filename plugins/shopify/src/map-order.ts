@@ -60,7 +60,9 @@ export function addDecimals(values: readonly string[]): string {
 
 /**
  * A Shopify order as the hub's canonical order. Ids stay strings, money stays decimal strings.
- * Lines that need no shipping (gift cards, digital goods) are left out: nothing to route.
+ * Lines that need no shipping (gift cards, digital goods) are left out: nothing to route. A line's
+ * quantity is what is still ordered (`current_quantity`, after order edits); a line an edit removed
+ * is left out, so an `order.updated` shows it gone.
  */
 export function toCanonicalOrder(order: ShopifyOrder): CanonicalOrder {
   const issues: PayloadIssue[] = []
@@ -68,7 +70,7 @@ export function toCanonicalOrder(order: ShopifyOrder): CanonicalOrder {
     issues.push({ field: 'shipping_address', message: 'is required for an order with items to ship' })
   const lines = (order.line_items ?? [])
     .map((li, index) => ({ li, index }))
-    .filter(({ li }) => li.requires_shipping !== false)
+    .filter(({ li }) => li.requires_shipping !== false && (li.current_quantity ?? li.quantity) > 0)
   for (const { li, index } of lines) {
     if (!str(li.sku))
       issues.push({
@@ -102,7 +104,7 @@ export function toCanonicalOrder(order: ShopifyOrder): CanonicalOrder {
     lines: lines.map(({ li }) => ({
       externalLineId: String(li.id),
       sku: String(li.sku),
-      quantity: li.quantity,
+      quantity: li.current_quantity ?? li.quantity,
       ...(li.price ? { unitPrice: li.price } : {}),
       ...(li.total_discount && Number(li.total_discount) !== 0 ? { discount: li.total_discount } : {}),
       ...(li.name || li.title ? { name: li.name ?? li.title } : {}),
@@ -133,7 +135,11 @@ export function toCanonicalOrder(order: ShopifyOrder): CanonicalOrder {
  * What an order payload (webhook or poll) means for the hub: a new or updated order, a cancellation,
  * or nothing (digital only, already fulfilled at Shopify, so the hub must not ship it again).
  */
-export function orderEvent(order: ShopifyOrder): InboundEvent {
+/**
+ * What an order webhook says. `orders/updated` of a live order is an `order.updated` (the hub
+ * applies its changes before release, or takes it when it has no such order yet).
+ */
+export function orderEvent(order: ShopifyOrder, topic = 'orders/create'): InboundEvent {
   if (order.cancelled_at)
     return {
       type: 'order.cancelled',
@@ -144,7 +150,10 @@ export function orderEvent(order: ShopifyOrder): InboundEvent {
     return { type: 'ignored', reason: `order ${String(order.id)} is already fulfilled at Shopify` }
   if ((order.line_items ?? []).every((li) => li.requires_shipping === false))
     return { type: 'ignored', reason: `order ${String(order.id)} has nothing to ship` }
-  return { type: 'order', order: toCanonicalOrder(order) }
+  const canonical = toCanonicalOrder(order)
+  return topic === 'orders/updated'
+    ? { type: 'order.updated', order: canonical }
+    : { type: 'order', order: canonical }
 }
 
 export function toChannelRefund(refund: ShopifyRefund): ChannelRefund {

@@ -22,6 +22,8 @@ export interface ShopifyLineItem {
   title?: string
   name?: string
   quantity: number
+  /** What is still ordered after order edits and removals; 0 for a removed line. */
+  current_quantity?: number | null
   price?: string
   total_discount?: string
   requires_shipping?: boolean

@@ -35,6 +35,8 @@ export type InboundOutcome =
   | { type: 'shipment'; orderId: string; fulfilmentId: string; status: string; duplicate: boolean }
   | { type: 'inventory'; applied: number; stale: number }
   | { type: 'ignored'; reason: string }
+  /** A channel's `order.updated` applied as a modification: what changed. */
+  | { type: 'modified'; orderId: string; status: string; changed: string[] }
   | { type: 'refund'; refundId: string; duplicate: boolean }
   | { type: 'return'; returnId: string; rmaNumber: string; status: string }
   | {
@@ -70,12 +72,67 @@ function requireKind(instance: LoadedInstance, kind: 'channel' | 'wms', what: st
  */
 function assertAcceptableText(events: readonly InboundEvent[], exceptOrders: boolean): void {
   const issues = events.flatMap((event, i) => {
-    if (exceptOrders && event.type === 'order') return []
+    if (exceptOrders && (event.type === 'order' || event.type === 'order.updated')) return []
     const { type: _type, ...body } = event as InboundEvent & Record<string, unknown>
     return unacceptableText(body, events.length > 1 ? ['events', i] : [])
   })
   if (issues.length > 0)
     throw new ValidationError('the event holds text the hub cannot accept', issues, 'INVALID_TEXT')
+}
+
+/** A channel's order: taken, or kept as an intake exception when the delivery is authentic. */
+async function takeOrder(
+  hub: HubContext,
+  instance: LoadedInstance,
+  order: unknown,
+  received: ReceivedInput | undefined,
+): Promise<InboundOutcome> {
+  if (received) {
+    const taken = await hub.core.intakeExceptions.take(instance.id, order, received)
+    if (taken.type === 'order') return { type: 'order', ...taken.result }
+    const { id, externalOrderId, occurrences, reasons } = taken.exception
+    return { type: 'exception', exceptionId: id, externalOrderId, occurrences, reasons }
+  }
+  const parsed = canonicalOrderSchema.safeParse(order)
+  if (!parsed.success) throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
+  const r: IntakeResult = await hub.core.intake.submit(instance.id, parsed.data)
+  return { type: 'order', ...r }
+}
+
+/**
+ * A channel's changed order: a modification before release, a new order when the hub has none
+ * yet (updates may arrive before the order itself), not applied (and said so) after release.
+ */
+async function applyOrderUpdate(
+  hub: HubContext,
+  instance: LoadedInstance,
+  order: unknown,
+  received: ReceivedInput | undefined,
+): Promise<InboundOutcome> {
+  const parsed = canonicalOrderSchema.safeParse(order)
+  // Not readable as an order: kept as an intake exception (authentic) or refused, as a new one is.
+  if (!parsed.success) return takeOrder(hub, instance, order, received)
+  if (unacceptableText(parsed.data).length > 0) return takeOrder(hub, instance, order, received)
+  const r = await hub.core.modifications.fromChannel(instance.id, parsed.data)
+  switch (r.outcome) {
+    case 'not-found':
+      return takeOrder(hub, instance, parsed.data, received)
+    case 'modified':
+      return { type: 'modified', orderId: r.orderId, status: r.status, changed: r.changed }
+    case 'unchanged':
+      return {
+        type: 'order',
+        orderId: r.orderId,
+        externalOrderId: parsed.data.externalId,
+        status: r.status,
+        created: false,
+      }
+    case 'too-late':
+      return {
+        type: 'ignored',
+        reason: `order ${parsed.data.externalId} is ${r.status}: the channel's change was not applied`,
+      }
+  }
 }
 
 /**
@@ -98,20 +155,12 @@ export async function applyInbound(
     switch (event.type) {
       case 'order': {
         requireKind(instance, 'channel', 'orders')
-        if (received) {
-          const taken = await hub.core.intakeExceptions.take(instance.id, event.order, received)
-          if (taken.type === 'order') outcomes.push({ type: 'order', ...taken.result })
-          else {
-            const { id, externalOrderId, occurrences, reasons } = taken.exception
-            outcomes.push({ type: 'exception', exceptionId: id, externalOrderId, occurrences, reasons })
-          }
-          break
-        }
-        const parsed = canonicalOrderSchema.safeParse(event.order)
-        if (!parsed.success)
-          throw new PayloadError('the plugin produced an invalid order', zodIssues(parsed.error))
-        const r: IntakeResult = await hub.core.intake.submit(instance.id, parsed.data)
-        outcomes.push({ type: 'order', ...r })
+        outcomes.push(await takeOrder(hub, instance, event.order, received))
+        break
+      }
+      case 'order.updated': {
+        requireKind(instance, 'channel', 'order updates')
+        outcomes.push(await applyOrderUpdate(hub, instance, event.order, received))
         break
       }
       case 'shipment': {

@@ -1,4 +1,4 @@
-import type { Address, OrderStatus, ServiceLevel } from '@switchyard/plugin-sdk'
+import type { Address, CanonicalOrder, OrderStatus, ServiceLevel } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import { toMinorUnits } from '../../catalog/money'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
@@ -10,6 +10,7 @@ import {
   addEvent,
   addLine,
   cancelPendingFulfilments,
+  findByExternalId,
   findSnapshot,
   loadSnapshot,
   type OrderSnapshot,
@@ -19,6 +20,7 @@ import {
   setLineQuantity,
   unrouteLines,
 } from '../store'
+import { channelChanges } from './channel-update'
 import { OperationNotAllowedError, orderOperations } from './order-operations'
 import type { RerouteService } from './reroute-service'
 import { changeStatus } from './status-change'
@@ -45,6 +47,11 @@ export interface AddedLinePricer {
   }): Promise<{ lines: readonly { unitPrice: string | null; error: string | null }[] }>
 }
 
+export type ChannelUpdateOutcome =
+  | ({ outcome: 'modified' } & ModifyOutcome)
+  | { outcome: 'unchanged' | 'too-late'; orderId: string; status: OrderStatus }
+  | { outcome: 'not-found' }
+
 export interface ModifyOutcome {
   orderId: string
   status: OrderStatus
@@ -66,6 +73,37 @@ export class ModificationService {
     private readonly pricing?: AddedLinePricer,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /**
+   * The channel changed an order it sent (`order.updated`): before release its new address and
+   * quantities are applied as a modification, as an operator's would be; `unchanged` when the
+   * update changes nothing the hub holds; `too-late` once the order is with a warehouse or done
+   * (the channel's change is not applied; the warehouse has the order as it was); `not-found` when
+   * the hub has no such order yet (the caller takes it as a new order).
+   */
+  async fromChannel(channelInstanceId: string, order: CanonicalOrder): Promise<ChannelUpdateOutcome> {
+    const orderId = await findByExternalId(this.db, channelInstanceId, order.externalId)
+    if (!orderId) return { outcome: 'not-found' }
+    const held = await loadSnapshot(this.db, orderId)
+    const changes = channelChanges(held, order)
+    if (!changes) return { outcome: 'unchanged', orderId, status: held.status }
+    if (!orderOperations.modify.includes(held.status))
+      return { outcome: 'too-late', orderId, status: held.status }
+    try {
+      const done = await this.modify({
+        orderId,
+        ...changes,
+        reason: 'changed in the channel',
+        actor: `channel:${channelInstanceId}`,
+      })
+      return { outcome: 'modified', ...done }
+    } catch (error) {
+      // Released between the read and the change: the same answer as above.
+      if (error instanceof OperationNotAllowedError)
+        return { outcome: 'too-late', orderId, status: held.status }
+      throw error
+    }
+  }
 
   async modify(input: ModifyInput): Promise<ModifyOutcome> {
     const changed = this.describe(input)
