@@ -14,6 +14,12 @@ export interface HubSettings {
    * unless SWITCHYARD_DEMO=1 says so.
    */
   demo: 'on' | 'off' | 'auto'
+  /**
+   * With a config file and the demo world on: whether the demo's own plugin instances (storefront,
+   * marketplace, EDI partner, warehouse) run beside the file's (SWITCHYARD_DEMO_PLUGINS, default
+   * yes). `0` seeds the demo's data only, for a config that brings its own channels.
+   */
+  demoPlugins: boolean
   /** Shutdown: /ready answers 503 this long before the port closes, so balancers stop sending. */
   drainDelayMs: number
   /** Shutdown: how long in-flight requests and deliveries may take before they are cut. */
@@ -109,6 +115,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
     database: resolveDatabaseSettings(env),
     configPath: env.SWITCHYARD_CONFIG || undefined,
     demo: demoSetting(env.SWITCHYARD_DEMO),
+    demoPlugins: env.SWITCHYARD_DEMO_PLUGINS !== '0',
     drainDelayMs: int(env, 'SWITCHYARD_DRAIN_DELAY_MS', 0, 0),
     drainTimeoutMs: int(env, 'SWITCHYARD_DRAIN_TIMEOUT_MS', 10_000, 0),
     logLevel: env.LOG_LEVEL || 'info',

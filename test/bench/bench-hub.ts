@@ -62,6 +62,8 @@ export async function startBenchHubs(
     PORT: '0',
     SWITCHYARD_CONFIG: config,
     SWITCHYARD_DEMO: '1',
+    // The demo's catalogue, locations and rules only: its own channels would add work to measure.
+    SWITCHYARD_DEMO_PLUGINS: '0',
     BENCH_SECRET,
     LOG_LEVEL: 'warn',
     SWITCHYARD_WORKERS: WORKERS,

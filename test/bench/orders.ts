@@ -419,6 +419,7 @@ async function onDatabase(kind: DbKind) {
     PORT: '0',
     SWITCHYARD_CONFIG: config,
     SWITCHYARD_DEMO: '1',
+    SWITCHYARD_DEMO_PLUGINS: '0',
     LOG_LEVEL: 'warn',
     BENCH_SECRET: 'bench-orders',
   }

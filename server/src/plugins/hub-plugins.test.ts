@@ -64,4 +64,13 @@ describe('the plugins a hub loads', () => {
     expect(plugins.demoWms?.id).toBe('demo-wms')
     expect(plugins.demo).toMatchObject({ demo: true })
   })
+
+  it('with SWITCHYARD_DEMO_PLUGINS=0 seeds the demo data but runs only the file’s instances', async () => {
+    const path = configFile([myShop])
+    const e = env({ SWITCHYARD_CONFIG: path, SWITCHYARD_DEMO: '1', SWITCHYARD_DEMO_PLUGINS: '0' })
+    const plugins = await loadHubPlugins(readSettings(e), e)
+    expect(plugins.instances.map((i) => i.id)).toEqual(['my-shop', 'manual'])
+    expect(plugins.demo.demo).toBe(true)
+    expect(plugins.demoWms).toBeUndefined()
+  })
 })

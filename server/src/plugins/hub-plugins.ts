@@ -40,7 +40,7 @@ export function demoDecision(
  * The plugin instances of a hub: the config file's, and the demo world's when it is on. With both
  * (a config file and SWITCHYARD_DEMO=1) the demo's instances run beside the file's, so trying your
  * own plugin keeps the demo storefront, marketplace, EDI partner and warehouse; an instance of the
- * file with a demo instance's id replaces it.
+ * file with a demo instance's id replaces it; SWITCHYARD_DEMO_PLUGINS=0 keeps the file's alone.
  */
 export async function loadHubPlugins(settings: HubSettings, env: NodeJS.ProcessEnv): Promise<HubPlugins> {
   const path = findConfigFile(settings.configPath)
@@ -50,7 +50,7 @@ export async function loadHubPlugins(settings: HubSettings, env: NodeJS.ProcessE
     : await loadInstances({ baseDir: process.cwd(), path: undefined, plugins: [] }, env, { fromFile: false })
   const origins = new Map(fromFile.map((i) => [i.id, i.source === 'built-in' ? 'built-in' : (path ?? '')]))
   let fromDemo: LoadedInstance[] = []
-  if (demo.demo) {
+  if (demo.demo && (!path || settings.demoPlugins)) {
     // The demo's secrets are its own literals, so they load as a quick start's do, not as a file's.
     const loaded = await loadInstances(demoConfig(settings.publicUrl, env), env, { fromFile: false })
     fromDemo = loaded.filter((i) => i.source !== 'built-in' && !origins.has(i.id))
