@@ -1,8 +1,17 @@
 /**
  * @module @switchyard/plugin-sdk/testing
  * What a plugin author needs to test a plugin: an in-memory context like the hub's, a fixture HTTP
- * server for recorded API answers, sample hub messages, and the conformance suite every plugin passes.
+ * server for recorded API answers, a recorder and replayer of real partner exchanges (cassettes),
+ * sample hub messages, and the conformance suite every plugin passes.
  */
+
+export {
+  type Cassette,
+  type RecordedExchange,
+  type RecordOptions,
+  recordCassette,
+  replayCassette,
+} from './cassette'
 export {
   type ConformanceOptions,
   describePluginConformance,
