@@ -69,9 +69,8 @@ export function optimise(input: OptimiserInput): OptimiserResult | null {
   // 2. The fewest locations that can, cheapest first.
   const holders: number[] = []
   for (let c = 0; c < n; c++) if (lines.some((_, l) => avail[l]![c]! > 0)) holders.push(c)
-  holders.sort((a, b) => cost[a]! - cost[b]! || a - b)
   const exact = holders.length <= EXACT_POOL
-  const pool = holders.slice(0, EXACT_POOL)
+  const pool = cheapest(holders, cost, EXACT_POOL)
   if (input.split.allowed) {
     const maxK = Math.min(input.split.maxShipments, pool.length)
     for (let k = 2; k <= maxK; k++) {
@@ -88,6 +87,23 @@ export function optimise(input: OptimiserInput): OptimiserResult | null {
     }
   }
   return input.allowPartial ? partial(input, holders, exact) : null
+}
+
+/**
+ * The `k` cheapest of `of` (cost, then candidate order), cheapest first: what sorting them all and
+ * taking the first `k` gives, without sorting thousands of stocked locations.
+ */
+function cheapest(of: readonly number[], cost: readonly number[], k: number): number[] {
+  const best: number[] = []
+  const before = (a: number, b: number) => cost[a]! < cost[b]! || (cost[a] === cost[b] && a < b)
+  for (const c of of) {
+    if (best.length === k && !before(c, best[k - 1]!)) continue
+    let at = best.length
+    while (at > 0 && before(c, best[at - 1]!)) at--
+    best.splice(at, 0, c)
+    if (best.length > k) best.pop()
+  }
+  return best
 }
 
 function forEachCombination(n: number, k: number, visit: (idx: number[]) => void): void {
@@ -154,8 +170,11 @@ function partial(input: OptimiserInput, holders: number[], exact: boolean): Opti
   const { lines, avail, groups, cost } = input
   const max = input.split.allowed ? input.split.maxShipments : Math.min(1, input.split.maxShipments)
   const used: number[] = []
-  const left = new Map<string, number>()
-  const free = (l: number, c: number) => left.get(`${l}:${c}`) ?? avail[l]![c]!
+  // Units taken so far, keyed by line and candidate (a number, not a string per lookup).
+  const left = new Map<number, number>()
+  const n = cost.length
+  const key = (l: number, c: number) => l * n + c
+  const free = (l: number, c: number) => left.get(key(l, c)) ?? avail[l]![c]!
   const out: [number, number, number][] = []
   const unfilled: [number, number][] = []
   const canUse = (c: number) => used.includes(c) || used.length < max
@@ -177,7 +196,7 @@ function partial(input: OptimiserInput, holders: number[], exact: boolean): Opti
     use(home)
     for (const l of g) {
       out.push([l, home, lines[l]!.qty])
-      left.set(`${l}:${home}`, free(l, home) - lines[l]!.qty)
+      left.set(key(l, home), free(l, home) - lines[l]!.qty)
     }
   }
   for (let l = 0; l < lines.length; l++) {
@@ -199,7 +218,7 @@ function partial(input: OptimiserInput, holders: number[], exact: boolean): Opti
       const q = Math.min(free(l, c), rest)
       use(c)
       out.push([l, c, q])
-      left.set(`${l}:${c}`, free(l, c) - q)
+      left.set(key(l, c), free(l, c) - q)
       rest -= q
     }
     if (rest > 0) unfilled.push([l, rest])
