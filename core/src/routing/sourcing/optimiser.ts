@@ -202,15 +202,12 @@ function partial(input: OptimiserInput, holders: number[], exact: boolean): Opti
   for (let l = 0; l < lines.length; l++) {
     if (grouped.has(l)) continue
     let rest = lines[l]!.qty
-    const order = holders
-      .filter((c) => free(l, c) > 0)
-      .sort(
-        (a, b) =>
-          Number(free(l, b) >= rest) - Number(free(l, a) >= rest) ||
-          Number(used.includes(b)) - Number(used.includes(a)) ||
-          cost[a]! - cost[b]! ||
-          a - b,
-      )
+    // Ranked by what each offers now (all of the line, already shipping, cost, candidate order):
+    // worked out once per location, not in every comparison.
+    const order = holders.filter((c) => free(l, c) > 0)
+    const rank = new Map<number, number>()
+    for (const c of order) rank.set(c, (free(l, c) >= rest ? 2 : 0) + (used.includes(c) ? 1 : 0))
+    order.sort((a, b) => rank.get(b)! - rank.get(a)! || cost[a]! - cost[b]! || a - b)
     for (const c of order) {
       if (rest === 0) break
       if (!canUse(c)) continue
