@@ -215,11 +215,15 @@ describe('security', () => {
 
   it('limits the rate per webhook source with 429 and Retry-After', async () => {
     const answers = []
+    const started = performance.now()
     for (let i = 0; i < 30; i++)
       answers.push(await web.postOrder(hub.url, 'web', sampleOrder(), { signature: 'none' }))
+    const seconds = (performance.now() - started) / 1000
     const limited = answers.filter((a) => a.status === 429)
     expect(limited.length).toBeGreaterThan(0)
-    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(20)
+    // The bucket (20 a second, 20 at once) refills while the requests run: on a loaded machine
+    // 30 requests can take long enough for a few more to pass, never more than that allows.
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(20 + Math.floor(20 * seconds))
     const res = await fetch(`${hub.url}/webhooks/web/orders`, {
       method: 'POST',
       body: '{}',
