@@ -173,10 +173,7 @@ describe('Shopify channel with the ShipBob WMS', () => {
     const qty = (sku: string) =>
       after.lines
         .filter((l: { sku: string }) => l.sku === sku)
-        .reduce(
-          (n: number, l: { quantity: number; cancelled: number }) => n + l.quantity - l.cancelled,
-          0,
-        )
+        .reduce((n: number, l: { quantity: number; cancelled: number }) => n + l.quantity - l.cancelled, 0)
     expect([qty('SKU-D'), qty('SKU-A')]).toEqual([2, 0])
     // The same update again changes nothing.
     const again = await shop.sendWebhook(hub.url, 'shop', 'orders/updated', {
