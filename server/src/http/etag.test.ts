@@ -1,4 +1,4 @@
-import { PreconditionFailedError } from '@switchyard/core'
+import { PreconditionFailedError, type SqlDb } from '@switchyard/core'
 import { describe, expect, it } from 'vitest'
 import { entityTag, ifMatchHolds, writeIfMatch } from './etag'
 
@@ -23,6 +23,9 @@ describe('entity tags', () => {
   })
 })
 
+// One hub on one SQLite file: the turn within the process is the whole of the guard.
+const sqlite = { dialect: 'sqlite' } as SqlDb
+
 describe('writeIfMatch', () => {
   it('lets one of two writers that read the same state through, and names the current tag to the other', async () => {
     let state = { n: 0 }
@@ -40,6 +43,7 @@ describe('writeIfMatch', () => {
           state = { n }
           return n
         },
+        sqlite,
       )
     const [a, b] = await Promise.allSettled([write(1), write(2)])
     expect(a).toEqual({ status: 'fulfilled', value: 1 })
@@ -57,6 +61,7 @@ describe('writeIfMatch', () => {
         'x',
         async () => undefined,
         async () => 'done',
+        sqlite,
       ),
     ).toBe('done')
     await expect(
@@ -65,6 +70,7 @@ describe('writeIfMatch', () => {
         'x',
         async () => undefined,
         async () => 'done',
+        sqlite,
       ),
     ).rejects.toThrow(/does not exist/)
   })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { NotFoundError, PreconditionFailedError } from '@switchyard/core'
+import { NotFoundError, PreconditionFailedError, type SqlDb } from '@switchyard/core'
 import { z } from 'zod'
 import { problem } from './openapi'
 
@@ -36,8 +36,11 @@ export async function existing<T>(read: () => Promise<T>): Promise<T | undefined
   }
 }
 
-// Check and write for one resource take turns within a hub, so two writers that read the same
-// state cannot both pass the check. Hubs sharing a database are not serialized (docs/known-gaps.md).
+// Check and write for one resource take turns within a hub (so a hub holds at most one database
+// lock per resource), and on PostgreSQL across hubs too: a transaction holds an advisory lock on
+// the resource's name from before the check until after the write, so a second writer's check
+// reads what the first wrote. With SQLite one hub serves one file (ARCHITECTURE.md), so the
+// in-process turn is the whole of it.
 const turns = new Map<string, Promise<unknown>>()
 
 async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -54,29 +57,56 @@ async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+// The lock's transaction keeps a pooled connection while the check and the write use others; a
+// few at a time per hub leaves the pool room for those (and for everything else the hub does).
+const MAX_LOCK_HOLDERS = 2
+let lockHolders = 0
+const waitingForLock: (() => void)[] = []
+
+async function acrossHubs<T>(db: SqlDb, resource: string, work: () => Promise<T>): Promise<T> {
+  if (db.dialect !== 'postgresql') return work()
+  if (lockHolders >= MAX_LOCK_HOLDERS) await new Promise<void>((go) => waitingForLock.push(go))
+  else lockHolders++
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.one('select pg_advisory_xact_lock(hashtextextended(?, 727274003))', [`if-match:${resource}`])
+      return work()
+    })
+  } finally {
+    // Hand the slot to the next waiter, or give it back.
+    const next = waitingForLock.shift()
+    if (next) next()
+    else lockHolders--
+  }
+}
+
 /**
  * A write sent with If-Match goes ahead only on the state it names; otherwise 412
  * `PRECONDITION_FAILED` naming the current tag (`details.current.etag`, null when the resource is
- * gone) and nothing is written. `tagged` reads the resource's current state and its tag.
+ * gone) and nothing is written. `tagged` reads the resource's current state and its tag. With `db`
+ * on PostgreSQL the check and the write hold the resource against other hubs' If-Match writes too.
  */
 export async function writeIfMatch<T>(
   ifMatch: string | undefined,
   resource: string,
   tagged: () => Promise<{ etag: string; updatedAt?: string | null } | undefined>,
   write: () => Promise<T>,
+  db: SqlDb,
 ): Promise<T> {
   if (ifMatch === undefined) return write()
-  return inTurn(resource, async () => {
-    const current = await tagged()
-    if (!ifMatchHolds(ifMatch, current?.etag))
-      throw new PreconditionFailedError(
-        current
-          ? `${resource} changed since it was read: it is now ${current.etag}`
-          : `${resource} does not exist (any more)`,
-        { etag: current?.etag ?? null, updatedAt: current?.updatedAt ?? null },
-      )
-    return write()
-  })
+  return inTurn(resource, () =>
+    acrossHubs(db, resource, async () => {
+      const current = await tagged()
+      if (!ifMatchHolds(ifMatch, current?.etag))
+        throw new PreconditionFailedError(
+          current
+            ? `${resource} changed since it was read: it is now ${current.etag}`
+            : `${resource} does not exist (any more)`,
+          { etag: current?.etag ?? null, updatedAt: current?.updatedAt ?? null },
+        )
+      return write()
+    }),
+  )
 }
 
 /** The If-Match request header, as the document shows it. */

@@ -236,6 +236,7 @@ export function locationRoutes(hub: HubContext) {
         `location '${id}'`,
         () => tagged(id),
         () => hub.core.catalog.upsertLocation({ ...body, id }),
+        hub.core.db,
       )
       // Read back, so the answer and its tag are what the next GET gives.
       const saved = view(await hub.core.catalog.getLocation(id))

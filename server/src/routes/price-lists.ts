@@ -175,6 +175,7 @@ export function priceListRoutes(hub: HubContext) {
           core.pricing.invalidate()
           return (await tagged(id))!
         },
+        hub.core.db,
       )
       c.header('etag', saved.etag)
       return c.json(saved.list, 200)
@@ -198,6 +199,7 @@ export function priceListRoutes(hub: HubContext) {
         resource(id),
         () => tagged(id),
         () => core.pricingStore.deletePriceList(id),
+        hub.core.db,
       )
       core.pricing.invalidate()
       return c.body(null, 204)
@@ -232,6 +234,7 @@ export function priceListRoutes(hub: HubContext) {
         resource(id),
         () => tagged(id),
         () => core.pricingStore.setPrices(id, c.req.valid('json').items),
+        hub.core.db,
       )
       core.pricing.invalidate()
       const now = await tagged(id)
@@ -265,6 +268,7 @@ export function priceListRoutes(hub: HubContext) {
         resource(id),
         () => tagged(id),
         () => core.pricingStore.removePrices(id, c.req.valid('json').skus),
+        hub.core.db,
       )
       core.pricing.invalidate()
       const now = await tagged(id)

@@ -191,6 +191,7 @@ export function skuMappingRoutes(hub: HubContext) {
               throw new ValidationError(error.message, asBodyField(error.issues), error.code)
             throw error
           }),
+        hub.core.db,
       )
       const saved = (await tagged(instance, channelSku))!
       c.header('etag', saved.etag)
@@ -220,6 +221,7 @@ export function skuMappingRoutes(hub: HubContext) {
         `the mapping of '${channelSku}' on '${instance}'`,
         () => tagged(instance, channelSku),
         () => core.skuMappings.remove(instance, [channelSku]),
+        hub.core.db,
       )
       if (removed === 0) throw noMapping(instance, channelSku)
       return c.body(null, 204)

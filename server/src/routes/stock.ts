@@ -209,6 +209,7 @@ export function stockRoutes(hub: HubContext) {
             capUnits: b.capUnits ?? null,
             capPercent: b.capPercent ?? null,
           }),
+        hub.core.db,
       )
       c.header('etag', poolTag(pool))
       return c.json(pool, 200)
@@ -232,6 +233,7 @@ export function stockRoutes(hub: HubContext) {
         `pool '${id}'`,
         async () => tagged(await poolById(id)),
         () => hub.core.pools.remove(id),
+        hub.core.db,
       )
       return c.body(null, 204)
     },
