@@ -53,3 +53,13 @@ describe('overlays never make nodes overlap', () => {
     expect(room.get('c')).toEqual({ x: 400, y: 100 })
   })
 })
+
+describe('a node dragged while an overlay draws it apart', () => {
+  it('saves its own position moved by the drag, not where the overlay drew it', async () => {
+    const { draggedTo } = await import('./layout')
+    // Saved at y 100, drawn 60 px lower to make room, dragged 10 right and 5 down from there.
+    expect(draggedTo({ x: 40, y: 100 }, { x: 40, y: 160 }, { x: 50, y: 165 })).toEqual({ x: 50, y: 105 })
+    // Without an overlay the drawn position is the saved one: the drop is saved as it is.
+    expect(draggedTo({ x: 40, y: 100 }, { x: 40, y: 100 }, { x: 12.4, y: 7.6 })).toEqual({ x: 12, y: 8 })
+  })
+})

@@ -110,3 +110,11 @@ export function makeRoom(
   }
   return out
 }
+
+/**
+ * Where a node dragged while overlays draw it apart is saved: its saved position moved by the drag,
+ * not where it is drawn, so closing the overlay shows the layout the analyst drew, only that node moved.
+ */
+export function draggedTo(saved: Position, drawn: Position, dropped: Position): Position {
+  return { x: Math.round(saved.x + dropped.x - drawn.x), y: Math.round(saved.y + dropped.y - drawn.y) }
+}

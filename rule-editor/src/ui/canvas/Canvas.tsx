@@ -13,8 +13,8 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { connectionProblem, upstreamScope } from '../../model/connection-rules'
 import type { GraphDiff } from '../../model/diff'
 import { addEdge, createNode, type PaletteItem, removeNodes } from '../../model/edit-ops'
-import type { GraphDoc, GraphNode } from '../../model/graph-types'
-import { freeSpot, makeRoom, NODE_SIZE } from '../../model/layout'
+import type { GraphDoc, GraphNode, Position } from '../../model/graph-types'
+import { draggedTo, freeSpot, makeRoom, NODE_SIZE } from '../../model/layout'
 import type { Overlay } from '../../model/sim-overlay'
 import { splitOverrides } from '../../model/split-overrides'
 import { type CanvasNodeData, nodeTypes } from './nodes'
@@ -56,6 +56,11 @@ export function Canvas(props: CanvasProps) {
   const [measured, setMeasured] = useState<Map<string, { width: number; height: number }>>(new Map())
   const [edgeSelection, setEdgeSelection] = useState<Set<string>>(new Set())
   const lastRefusal = useRef<string | null>(null)
+  // Where each node being dragged was saved and drawn when the drag began: React Flow reports the
+  // pointer's position from the drawn one, and the overlay's offset may change under the drag.
+  const dragFrom = useRef<Map<string, { saved: Position; drawn: Position }>>(new Map())
+  // Where the nodes being dragged are drawn: under the pointer, whatever room the overlay makes.
+  const [dragDrawn, setDragDrawn] = useState<Map<string, Position>>(new Map())
   const wrapper = useRef<HTMLElement>(null)
 
   const shown: { node: GraphNode; diff?: CanvasNodeData['diff'] }[] = useMemo(
@@ -104,14 +109,14 @@ export function Canvas(props: CanvasProps) {
         return {
           id: node.id,
           type: node.type,
-          position: room?.get(node.id) ?? node.position,
+          position: dragDrawn.get(node.id) ?? room?.get(node.id) ?? node.position,
           data,
           selected: selection.has(node.id),
           deletable: !readOnly && node.type !== 'start',
           ...(m ? { measured: m } : {}),
         }
       }),
-    [shown, issues, overlay, notes, selection, measured, readOnly, doc, room],
+    [shown, issues, overlay, notes, selection, measured, readOnly, doc, room, dragDrawn],
   )
 
   const edges: Edge[] = useMemo(() => {
@@ -162,19 +167,26 @@ export function Canvas(props: CanvasProps) {
       }
       if (dims) setMeasured(dims)
       if (select) onSelection(select)
-      if (moves.size)
-        change(
-          (d) => ({
-            ...d,
-            nodes: d.nodes.map((n) => {
-              const p = moves.get(n.id)
-              return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n
-            }),
+      if (moves.size && room && dragFrom.current.size) setDragDrawn(new Map(moves))
+      if (!moves.size) return
+      // React Flow reports where a node is drawn; while overlays draw nodes apart that is not where
+      // it is saved, so only the drag's movement is applied to the saved position. Worked out now:
+      // the drag's start is forgotten when it stops, before the change below is applied.
+      const from = new Map(dragFrom.current)
+      change(
+        (d) => ({
+          ...d,
+          nodes: d.nodes.map((n) => {
+            const p = moves.get(n.id)
+            if (!p) return n
+            const f = from.get(n.id) ?? { saved: n.position, drawn: room?.get(n.id) ?? n.position }
+            return { ...n, position: draggedTo(f.saved, f.drawn, p) }
           }),
-          { step: false },
-        )
+        }),
+        { step: false },
+      )
     },
-    [measured, readOnly, diff, selection, onSelection, change],
+    [measured, readOnly, diff, selection, onSelection, change, room],
   )
 
   const isValidConnection = useCallback(
@@ -268,7 +280,18 @@ export function Canvas(props: CanvasProps) {
             }
           if (next) setEdgeSelection(next)
         }}
-        onNodeDragStart={() => !readOnly && !diff && checkpoint()}
+        onNodeDragStart={(_e, _node, dragged) => {
+          if (readOnly || diff) return
+          checkpoint()
+          const saved = new Map(doc.nodes.map((n) => [n.id, n.position]))
+          dragFrom.current = new Map(
+            dragged.map((n) => [n.id, { saved: saved.get(n.id) ?? n.position, drawn: n.position }]),
+          )
+        }}
+        onNodeDragStop={() => {
+          dragFrom.current = new Map()
+          setDragDrawn(new Map())
+        }}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
