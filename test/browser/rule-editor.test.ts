@@ -645,4 +645,87 @@ describe('rule editor in the browser', () => {
     expect(typo.filter((t) => t.includes("unknown parameter 'bogus'"))).toHaveLength(1)
     expect(await page.getByTestId('publish').isDisabled()).toBe(true)
   })
+
+  it('keeps the start handle within the start node, so a node drawn close beside it is grabbed as itself', async () => {
+    await page.getByTestId('new-set').click()
+    await page.getByTestId('new-set-name').fill('Overlay drag')
+    await page.getByTestId('new-set-create').click()
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('overlay-drag')
+    await waitForCanvas(page)
+    await waitSaved(page)
+    // Selected, the start is drawn above every other node: its handle's hit area is what is left to check.
+    await selectNode(page, 'start')
+    const owner = (x: number, y: number) =>
+      page.evaluate(
+        ([px, py]) =>
+          document.elementFromPoint(px!, py!)?.closest('.react-flow__node')?.getAttribute('data-id') ?? null,
+        [x, y],
+      )
+    const box = (await page.locator('.react-flow__node[data-id="start"]').boundingBox())!
+    const mid = box.y + box.height / 2
+    // Just outside its right edge, where a neighbour may be drawn, is not the start's any more…
+    expect(await owner(box.x + box.width + 2, mid)).not.toBe('start')
+    // …while its handle, just inside, still starts a connection.
+    const hit = await page.evaluate(
+      ([px, py]) =>
+        document.elementFromPoint(px!, py!)?.closest('.react-flow__handle')?.getAttribute('data-nodeid'),
+      [box.x + box.width - 5, mid],
+    )
+    expect(hit).toBe('start')
+  })
+
+  it('moves a node dragged while a simulation draws nodes apart by the drag alone: the saved layout stays as drawn', async () => {
+    const zoom = () =>
+      page
+        .locator('.react-flow__viewport')
+        .evaluate((e) => Number(/scale\(([\d.]+)\)/.exec((e as HTMLElement).style.transform)?.[1] ?? 1))
+    const drawn = (id: string) =>
+      page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((e) => {
+        const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec((e as HTMLElement).style.transform)!
+        return { x: Number(m[1]), y: Number(m[2]) }
+      })
+    const saved = async (id: string) => {
+      const set = await hub.api('/api/v1/rules/sets/overlay-drag')
+      const draft = set.body.versions.find((v: { status: string }) => v.status === 'draft').version
+      const v = await hub.api(`/api/v1/rules/sets/overlay-drag/versions/${draft}`)
+      return (v.body.graph.nodes as { id: string; position: { x: number; y: number } }[]).find(
+        (n) => n.id === id,
+      )!.position
+    }
+    const drag = async (id: string, dx: number, dy: number) => {
+      const head = (await page.locator(`.react-flow__node[data-id="${id}"] .sy-node-head`).boundingBox())!
+      await page.mouse.move(head.x + 20, head.y + 5)
+      await page.mouse.down()
+      // React Flow starts the drag once the pointer has moved past its threshold, from there.
+      await page.mouse.move(head.x + 22, head.y + 7)
+      await page.mouse.move(head.x + 22 + dx, head.y + 7 + dy, { steps: 8 })
+      await page.mouse.up()
+    }
+    await page.getByTestId('tab-inspect').click()
+    // The start goes just below the strategy: when the simulation adds a line to the strategy, the
+    // canvas draws the start lower to make room.
+    const z = await zoom()
+    const strategy = await drawn('strategy-anywhere')
+    const strategyBox = (await page.locator('.react-flow__node[data-id="strategy-anywhere"]').boundingBox())!
+    const start = await drawn('start')
+    await drag('start', (strategy.x - start.x) * z, (strategy.y + strategyBox.height / z + 16 - start.y) * z)
+    await waitSaved(page)
+    await page.getByTestId('tab-simulate').click()
+    await page.getByTestId('sim-sku-0').selectOption('SKU-A')
+    await page.getByTestId('sim-run').click()
+    await page.getByTestId('sim-result').waitFor()
+    await expect
+      .poll(() =>
+        page.locator('.react-flow__node[data-id="strategy-anywhere"] .sy-node').getAttribute('data-state'),
+      )
+      .toBe('fired')
+    const before = await saved('start')
+    await expect.poll(async () => (await drawn('start')).y).toBeGreaterThan(before.y + 2)
+    await drag('start', 60, 40)
+    await waitSaved(page)
+    const after = await saved('start')
+    const z2 = await zoom()
+    expect(Math.abs(after.x - (before.x + 60 / z2))).toBeLessThanOrEqual(2)
+    expect(Math.abs(after.y - (before.y + 40 / z2))).toBeLessThanOrEqual(2)
+  })
 })
