@@ -29,6 +29,20 @@ const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`
 const list = (xs: string[]) =>
   xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`
 
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/**
+ * A calendar date as a person reads it ("Mon 7 Dec 2026"), not ISO. Fixed English, not a locale:
+ * the summary is written once on the hub and stored, whoever reads it later.
+ */
+export function readableDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return `${weekdays[d.getUTCDay()]} ${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+}
+
 /** The one-paragraph, plain-language account of a decision. */
 export function summarise(x: SummaryInput): string {
   const parts: string[] = []
@@ -104,10 +118,10 @@ export function summarise(x: SummaryInput): string {
     )
   }
   if (x.shipments.length > 0) {
-    const first = x.shipments.map((s) => s.shipDate).sort()[0]
+    const first = readableDate(x.shipments.map((s) => s.shipDate).sort()[0]!)
     parts.push(
       x.promiseDate
-        ? `Ships ${first}; promised by ${x.promiseDate}${x.shipments.some((s) => s.estimated) ? ' (transit estimated from distance)' : ''}.`
+        ? `Ships ${first}; promised by ${readableDate(x.promiseDate)}${x.shipments.some((s) => s.estimated) ? ' (transit estimated from distance)' : ''}.`
         : `First shipment leaves ${first}.`,
     )
   }
