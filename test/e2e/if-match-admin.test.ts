@@ -243,4 +243,55 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect(next.body.items[0].id > first.body.items[0].id).toBe(true)
     expect((await call('GET', '/pricing/price-lists?updatedSince=yesterday')).status).toBe(400)
   })
+
+  it('lists take updatedSince: carrier lanes and calendars, exchange rates, rule sets, keys', async () => {
+    const lane = (id: string) => ({
+      id,
+      carrier: 'NZ Post',
+      serviceLevel: 'standard',
+      destCountry: 'NZ',
+      transitDays: 2,
+      cost: '6.50',
+      currency: 'NZD',
+    })
+    const calendar = (id: string) => ({ id, name: id, nonDeliveryDays: ['sun'], holidays: [] })
+    const rate = (quote: string, asOf: string) => ({ base: 'NZD', quote, rate: '1.5', asOf })
+    await call('PUT', '/rules/carrier-calendars', { items: [calendar('cal-old')] })
+    await call('PUT', '/rules/carrier-lanes', { items: [lane('lane-old')] })
+    await call('POST', '/pricing/exchange-rates', { items: [rate('AUD', '2026-11-01')] })
+    await call('POST', '/rules/sets', { id: 'set-old', kind: 'sourcing', name: 'Old' })
+    await call('POST', '/keys', { name: 'key-old', role: 'viewer' })
+    await tick()
+    const since = new Date().toISOString()
+    await tick()
+    await call('PUT', '/rules/carrier-calendars', { items: [calendar('cal-new')] })
+    await call('PUT', '/rules/carrier-lanes', { items: [lane('lane-new')] })
+    await call('POST', '/pricing/exchange-rates', { items: [rate('AUD', '2026-11-02')] })
+    await call('POST', '/rules/sets', { id: 'set-new', kind: 'sourcing', name: 'New' })
+    const key = (await call('POST', '/keys', { name: 'key-new', role: 'viewer' })).body
+
+    const q = `updatedSince=${encodeURIComponent(since)}`
+    const items = async (path: string) =>
+      (await call('GET', `${path}?${q}`)).body.items as Record<string, string>[]
+    expect((await items('/rules/carrier-calendars')).map((c) => c.id)).toEqual(['cal-new'])
+    expect((await items('/rules/carrier-lanes')).map((l) => l.id)).toEqual(['lane-new'])
+    expect((await items('/pricing/exchange-rates')).map((r) => `${r.quote} ${r.asOf.slice(0, 10)}`)).toEqual([
+      'AUD 2026-11-02',
+    ])
+    expect((await items('/rules/sets')).map((s) => s.id)).toEqual(['set-new'])
+    expect((await items('/keys')).map((k) => k.name)).toEqual(['key-new'])
+    expect(key.name).toBe('key-new')
+    for (const path of ['/rules/carrier-lanes', '/rules/carrier-calendars', '/pricing/exchange-rates'])
+      expect((await items(path)).every((i) => i.updatedAt! >= since)).toBe(true)
+
+    // Two rates of one pair page apart without losing either (the key is pair and as-of).
+    const first = await call('GET', '/pricing/exchange-rates?base=NZD&quote=AUD&limit=1')
+    const next = await call(
+      'GET',
+      `/pricing/exchange-rates?base=NZD&quote=AUD&limit=1&cursor=${first.body.nextCursor}`,
+    )
+    expect(
+      [...first.body.items, ...next.body.items].map((r: { asOf: string }) => r.asOf.slice(0, 10)),
+    ).toEqual(['2026-11-01', '2026-11-02'])
+  })
 })

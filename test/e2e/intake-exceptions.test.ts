@@ -232,6 +232,39 @@ describe.each(dbKinds)('intake exceptions on %s', (kind) => {
     expect((await hub.api(`/api/v1/exceptions/${id}/replay`, { body: {} })).status).toBe(409)
   })
 
+  it('lists by updatedSince (what changed, a discard included) beside since (last seen)', async () => {
+    const post = async (ref: string) =>
+      (
+        await web.postOrder(
+          hub.url,
+          'web',
+          sampleOrder({ externalId: `${ref}-${kind}` }, [{ sku: 'SKU-NEVER', quantity: 1 }]),
+        )
+      ).body.exceptionId as string
+    const older = await post('SYNC-OLD')
+    const other = await post('SYNC-OTHER')
+    await new Promise((r) => setTimeout(r, 5))
+    const mark = encodeURIComponent(new Date().toISOString())
+    await new Promise((r) => setTimeout(r, 5))
+    await hub.api(`/api/v1/exceptions/${older}/discard`, { body: { reason: 'sync test' } })
+
+    const changed = await hub.api(`/api/v1/exceptions?updatedSince=${mark}`)
+    expect(changed.status).toBe(200)
+    const ids = changed.body.items.map((e: { id: string }) => e.id)
+    expect(ids).toContain(older)
+    expect(ids).not.toContain(other)
+    expect(
+      changed.body.items.find((e: { id: string }) => e.id === older).updatedAt >= decodeURIComponent(mark),
+    ).toBe(true)
+    const seen = (await hub.api(`/api/v1/exceptions?since=${mark}`)).body.items.map(
+      (e: { id: string }) => e.id,
+    )
+    expect(seen).not.toContain(older)
+    expect((await hub.api('/api/v1/exceptions?updatedSince=yesterday')).status).toBe(400)
+    // The later tests count the open ones.
+    await hub.api(`/api/v1/exceptions/${other}/discard`, { body: { reason: 'sync test' } })
+  })
+
   it('shows open exceptions on the instance health and in /metrics; bulk replay by filter', async () => {
     const openBefore = (await hub.api('/api/v1/plugins')).body.items.find(
       (i: { id: string }) => i.id === 'web',

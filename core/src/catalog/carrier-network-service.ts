@@ -45,19 +45,26 @@ export class CarrierNetworkService {
     return { lanes: lanes.map(toLane), calendars: new Map(calendars.map((c) => [c.id, c])) }
   }
 
-  async listLanes(): Promise<CarrierLane[]> {
-    return (await this.load()).lanes as CarrierLane[]
+  /** Lanes as the API lists them, with when each was last written (an integrator's incremental sync). */
+  async listLanes(): Promise<(CarrierLane & { updatedAt: string })[]> {
+    const rows = await this.db.all<LaneRow & { updated_at: number | string }>(
+      `select id, carrier, service_level, origin_location_id, dest_country, dest_region, dest_postcode_prefix,
+              transit_days, cost_minor, currency, calendar_id, updated_at from carrier_lane order by id`,
+    )
+    return rows.map((r) => ({ ...toLane(r), updatedAt: new Date(Number(r.updated_at)).toISOString() }))
   }
 
-  async listCalendars(): Promise<CarrierCalendar[]> {
-    const rows = await this.db.all<Omit<RowOf<typeof CarrierCalendarSchema>, 'created_at' | 'updated_at'>>(
-      'select id, name, non_delivery_days, holidays from carrier_calendar order by id',
+  /** Calendars, with when each was last written. */
+  async listCalendars(): Promise<(CarrierCalendar & { updatedAt: string })[]> {
+    const rows = await this.db.all<Omit<RowOf<typeof CarrierCalendarSchema>, 'created_at'>>(
+      'select id, name, non_delivery_days, holidays, updated_at from carrier_calendar order by id',
     )
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
       nonDeliveryDays: readJson<Weekday[]>(r.non_delivery_days),
       holidays: readJson<string[]>(r.holidays),
+      updatedAt: new Date(Number(r.updated_at)).toISOString(),
     }))
   }
 

@@ -157,6 +157,8 @@ export interface ExceptionRecord {
   discardedBy: string | null
   discardReason: string | null
   discardedAt: number | null
+  /** When it last changed (seen again, re-checked, replayed, discarded). */
+  updatedAt: number
 }
 
 const num = (v: number | null) => (v === null ? null : Number(v))
@@ -185,6 +187,7 @@ function record(r: Row): ExceptionRecord {
     discardedBy: r.discarded_by,
     discardReason: r.discard_reason,
     discardedAt: num(r.discarded_at),
+    updatedAt: Number(r.updated_at),
   }
 }
 
@@ -200,6 +203,8 @@ export interface ExceptionFilter {
   reasonCode?: string | undefined
   /** Last seen at or after this instant (epoch ms). */
   since?: number | undefined
+  /** Changed at or after this instant (epoch ms): seen again, re-checked, replayed or discarded. */
+  updatedSince?: number | undefined
 }
 
 function whereOf(db: SqlRunner, filter: ExceptionFilter): { sql: string[]; params: (string | number)[] } {
@@ -226,6 +231,10 @@ function whereOf(db: SqlRunner, filter: ExceptionFilter): { sql: string[]; param
   if (filter.since !== undefined) {
     sql.push('last_seen_at >= ?')
     params.push(filter.since)
+  }
+  if (filter.updatedSince !== undefined) {
+    sql.push('updated_at >= ?')
+    params.push(filter.updatedSince)
   }
   return { sql, params }
 }

@@ -326,7 +326,7 @@ export class PricingStore {
 
   async listRates(
     filter: { base?: string; quote?: string } = {},
-  ): Promise<{ base: string; quote: string; rate: string; asOf: string }[]> {
+  ): Promise<{ base: string; quote: string; rate: string; asOf: string; updatedAt: string }[]> {
     const where: string[] = []
     const params: string[] = []
     if (filter.base) {
@@ -337,12 +337,25 @@ export class PricingStore {
       where.push('quote = ?')
       params.push(filter.quote)
     }
-    const rows = await this.db.all<{ base: string; quote: string; as_of: number | string; rate: string }>(
-      `select base, quote, as_of, rate from exchange_rate ${where.length ? `where ${where.join(' and ')}` : ''}
+    // created_at is rewritten when an import sends the same pair and as-of again: when it last changed.
+    const rows = await this.db.all<{
+      base: string
+      quote: string
+      as_of: number | string
+      rate: string
+      created_at: number | string
+    }>(
+      `select base, quote, as_of, rate, created_at from exchange_rate ${where.length ? `where ${where.join(' and ')}` : ''}
         order by base, quote, as_of`,
       params,
     )
-    return rows.map((r) => ({ base: r.base, quote: r.quote, rate: r.rate, asOf: iso(r.as_of)! }))
+    return rows.map((r) => ({
+      base: r.base,
+      quote: r.quote,
+      rate: r.rate,
+      asOf: iso(r.as_of)!,
+      updatedAt: iso(r.created_at)!,
+    }))
   }
 
   private async checkSkus(tx: SqlRunner, skus: readonly string[]): Promise<void> {

@@ -1245,6 +1245,12 @@ export interface components {
       receivedAt: string
       updatedAt: string
       customerId: string | null
+      /** @description What rules test of the customer (tier, segment) and who they are (email) */
+      customer: {
+        email: string | null
+        tier: string | null
+        segment: string | null
+      } | null
       billTo: {
         name?: string
         company?: string
@@ -1460,6 +1466,8 @@ export interface components {
       discardedBy: string | null
       discardReason: string | null
       discardedAt: string | null
+      /** @description Last changed: seen again, re-checked, replayed or discarded */
+      updatedAt: string
     }
     ExceptionReason: {
       /** @description Where, as `lines[0].sku` (or `(body)`, `(payload)`) */
@@ -1500,6 +1508,8 @@ export interface components {
       discardedBy: string | null
       discardReason: string | null
       discardedAt: string | null
+      /** @description Last changed: seen again, re-checked, replayed or discarded */
+      updatedAt: string
       /** @description The webhook path below /webhooks/<instance>; `poll` for a polled order the hub refused, `poll:unmapped` for a polled record its plugin could not map */
       source: string
       contentType: string | null
@@ -1819,12 +1829,16 @@ export interface components {
       costMinor: number
       currency: string
       calendarId: string | null
+      /** @description When it was last written */
+      updatedAt: string
     }
     CarrierCalendar: {
       id: string
       name: string
       nonDeliveryDays: string[]
       holidays: string[]
+      /** @description When it was last written */
+      updatedAt: string
     }
     Quote: {
       channel: string
@@ -3859,6 +3873,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -4586,6 +4602,8 @@ export interface operations {
         reason?: string
         /** @description Last seen at or after */
         since?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
         limit?: number
         cursor?: string
       }
@@ -6275,6 +6293,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -7521,6 +7541,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -7689,6 +7711,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -8989,6 +9013,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -9008,6 +9034,8 @@ export interface operations {
               quote: string
               rate: string
               asOf: string
+              /** @description When this rate was last imported */
+              updatedAt: string
             }[]
             nextCursor: string | null
           }

@@ -2,7 +2,7 @@ import { roles } from '@switchyard/core'
 import { configJsonSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
-import { page, pageOf, pageQuery } from '../http/paging'
+import { page, pageOf, pageQuery, updatedSinceQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { invokePlugin } from '../plugins/invoke'
@@ -181,7 +181,7 @@ export function keyRoutes(hub: HubContext) {
       path: '/',
       tags: ['keys'],
       summary: 'List API keys (never the keys themselves)',
-      request: { query: z.strictObject(pageQuery) },
+      request: { query: z.strictObject({ ...pageQuery, ...updatedSinceQuery }) },
       responses: {
         200: json(
           pageOf(keyView.extend({ createdAt: z.string(), revokedAt: z.string().nullable() })),
@@ -191,7 +191,13 @@ export function keyRoutes(hub: HubContext) {
     }),
     async (c) => {
       return c.json(
-        page(await hub.core.apiKeys.list(), (k) => k.keyId, c.req.valid('query')),
+        // A key changes when it is made and when it is revoked (its last use is not a change to sync).
+        page(
+          await hub.core.apiKeys.list(),
+          (k) => k.keyId,
+          c.req.valid('query'),
+          (k) => k.revokedAt ?? k.createdAt,
+        ),
         200,
       )
     },

@@ -1,7 +1,7 @@
 import { serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody } from '../http/openapi'
-import { page, pageOf, pageQuery } from '../http/paging'
+import { page, pageOf, pageQuery, updatedSinceQuery } from '../http/paging'
 import { weekdaySet } from '../http/weekdays'
 import type { HubContext } from '../hub-context'
 import { carrierCalendar, carrierLane } from './views/rules'
@@ -43,12 +43,17 @@ export function carrierRoutes(hub: HubContext) {
       path: '/carrier-lanes',
       tags: ['rules'],
       summary: 'Carrier lanes: transit and cost per destination zone',
-      request: { query: z.strictObject(pageQuery) },
+      request: { query: z.strictObject({ ...pageQuery, ...updatedSinceQuery }) },
       responses: { 200: json(pageOf(carrierLane), 'Lanes, by id') },
     }),
     async (c) => {
       return c.json(
-        page(await core.carrierNetwork.listLanes(), (l) => l.id, c.req.valid('query')),
+        page(
+          await core.carrierNetwork.listLanes(),
+          (l) => l.id,
+          c.req.valid('query'),
+          (l) => l.updatedAt,
+        ),
         200,
       )
     },
@@ -78,12 +83,17 @@ export function carrierRoutes(hub: HubContext) {
       path: '/carrier-calendars',
       tags: ['rules'],
       summary: 'Carrier calendars: non-delivery days and holidays',
-      request: { query: z.strictObject(pageQuery) },
+      request: { query: z.strictObject({ ...pageQuery, ...updatedSinceQuery }) },
       responses: { 200: json(pageOf(carrierCalendar), 'Calendars, by id') },
     }),
     async (c) => {
       return c.json(
-        page(await core.carrierNetwork.listCalendars(), (l) => l.id, c.req.valid('query')),
+        page(
+          await core.carrierNetwork.listCalendars(),
+          (l) => l.id,
+          c.req.valid('query'),
+          (l) => l.updatedAt,
+        ),
         200,
       )
     },

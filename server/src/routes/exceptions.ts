@@ -2,6 +2,7 @@ import { exceptionStatuses } from '@switchyard/core'
 import { z } from 'zod'
 import { assertChannelScope } from '../http/auth'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { updatedSinceQuery } from '../http/paging'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import { reparseStored } from '../plugins/inbound'
@@ -34,6 +35,7 @@ export function exceptionRoutes(hub: HubContext) {
             .optional()
             .meta({ description: 'Only those with a reason of this code' }),
           since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Last seen at or after' }),
+          ...updatedSinceQuery,
           limit: z.coerce.number().int().min(1).max(500).optional(),
           cursor: z.string().max(400).optional(),
         }),
@@ -54,6 +56,7 @@ export function exceptionRoutes(hub: HubContext) {
         status: q.status,
         reasonCode: q.reason,
         since: q.since ? Date.parse(q.since) : undefined,
+        updatedSince: q.updatedSince ? Date.parse(q.updatedSince) : undefined,
         limit: q.limit,
         cursor: q.cursor,
       })

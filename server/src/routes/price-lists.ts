@@ -338,6 +338,7 @@ export function priceListRoutes(hub: HubContext) {
           base: currencyCode.optional(),
           quote: currencyCode.optional(),
           ...pageQuery,
+          ...updatedSinceQuery,
         }),
       },
       responses: { 200: json(pageOf(rateView), 'Rates, by pair') },
@@ -349,7 +350,12 @@ export function priceListRoutes(hub: HubContext) {
         ...(q.quote ? { quote: q.quote } : {}),
       })
       return c.json(
-        page(rates, (r) => `${r.base}/${r.quote}`, q),
+        page(
+          rates,
+          (r) => `${r.base}/${r.quote}/${r.asOf}`,
+          q,
+          (r) => r.updatedAt,
+        ),
         200,
       )
     },

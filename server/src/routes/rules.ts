@@ -3,7 +3,7 @@ import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType }
 import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
-import { page, pageOf, pageQuery } from '../http/paging'
+import { page, pageOf, pageQuery, updatedSinceQuery } from '../http/paging'
 import { ProblemError, zodFieldIssues } from '../http/problem'
 import type { HubContext } from '../hub-context'
 import {
@@ -128,14 +128,23 @@ export function ruleRoutes(hub: HubContext) {
       tags: ['rules'],
       summary: 'Rule sets, with their live and latest versions',
       request: {
-        query: z.strictObject({ kind: z.enum(['sourcing', 'pricing', 'returns']).optional(), ...pageQuery }),
+        query: z.strictObject({
+          kind: z.enum(['sourcing', 'pricing', 'returns']).optional(),
+          ...pageQuery,
+          ...updatedSinceQuery,
+        }),
       },
       responses: { 200: json(pageOf(ruleSetView), 'Rule sets, by id') },
     }),
     async (c) => {
       const q = c.req.valid('query')
       return c.json(
-        page(await core.ruleSets.list(q.kind), (s) => s.id, q),
+        page(
+          await core.ruleSets.list(q.kind),
+          (s) => s.id,
+          q,
+          (s) => s.updatedAt,
+        ),
         200,
       )
     },

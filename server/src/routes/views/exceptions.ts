@@ -27,6 +27,9 @@ export const exceptionSummary = z
     discardedBy: z.string().nullable(),
     discardReason: z.string().nullable(),
     discardedAt: z.string().nullable(),
+    updatedAt: z
+      .string()
+      .meta({ description: 'Last changed: seen again, re-checked, replayed or discarded' }),
   })
   .meta({ id: 'IntakeException' })
 
@@ -99,6 +102,7 @@ export function summaryView(e: ExceptionRecord): z.infer<typeof exceptionSummary
     discardedBy: e.discardedBy,
     discardReason: e.discardReason,
     discardedAt: iso(e.discardedAt),
+    updatedAt: iso(e.updatedAt)!,
   }
 }
 

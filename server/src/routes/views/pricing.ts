@@ -111,4 +111,10 @@ export const costView = z.object({
   currency: z.string(),
   updatedAt: z.string(),
 })
-export const rateView = z.object({ base: z.string(), quote: z.string(), rate: z.string(), asOf: z.string() })
+export const rateView = z.object({
+  base: z.string(),
+  quote: z.string(),
+  rate: z.string(),
+  asOf: z.string(),
+  updatedAt: z.string().meta({ description: 'When this rate was last imported' }),
+})

@@ -149,6 +149,7 @@ export const carrierLane = z
     costMinor: z.number(),
     currency: z.string(),
     calendarId: z.string().nullable(),
+    updatedAt: z.string().meta({ description: 'When it was last written' }),
   })
   .meta({ id: 'CarrierLane' })
 
@@ -158,6 +159,7 @@ export const carrierCalendar = z
     name: z.string(),
     nonDeliveryDays: z.array(z.string()),
     holidays: z.array(z.string()),
+    updatedAt: z.string().meta({ description: 'When it was last written' }),
   })
   .meta({ id: 'CarrierCalendar' })
 
