@@ -150,10 +150,17 @@ describe('analyst tasks in the rule editor', () => {
     await expectAxeClean()
     // A recent order as the starting point, edited in the form.
     await page.getByTestId('sim-source').selectOption({ index: 1 })
+    const orderId = await page.getByTestId('sim-source').inputValue()
     await page.getByTestId('sim-edit-order').click()
     await page.getByTestId('sample-order').waitFor()
     expect(await page.getByTestId('sim-source').inputValue()).toBe('sample')
     expect(await page.getByTestId('sim-country').inputValue()).toMatch(/^(NZ|AU)$/)
+    // Its customer comes along: every demo order has one, with a tier and a segment.
+    const { customer } = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(customer.email).toBeTruthy()
+    await expect.poll(() => page.getByTestId('sim-email').inputValue()).toBe(customer.email)
+    expect(await page.getByTestId('sim-tier').inputValue()).toBe(customer.tier)
+    expect(await page.getByTestId('sim-segment').inputValue()).toBe(customer.segment)
     // The locations beside the canvas, with the rule that names the secure DC.
     await page.getByTestId('tab-locations').click()
     const akl = page.locator('[data-testid="locations"] li[data-location="akl-dc"]')

@@ -161,12 +161,16 @@ export class OrderQueries {
     const money = (minor: number | null | undefined) =>
       minor === null || minor === undefined ? null : fromMinorUnits(Number(minor), order.currency)
     const customer = order.customerId
-      ? await em.findOne(Customer, { id: order.customerId }, { fields: ['name'] })
+      ? await em.findOne(Customer, { id: order.customerId }, { fields: ['name', 'email', 'tier', 'segment'] })
       : null
     return {
       ...summary(order),
       customerName: customer?.name ?? null,
       customerId: order.customerId ?? null,
+      // What rules test of the customer: the rule editor's sample order starts from it.
+      customer: customer
+        ? { email: customer.email ?? null, tier: customer.tier ?? null, segment: customer.segment ?? null }
+        : null,
       shipTo: order.shipTo,
       billTo: order.billTo ?? null,
       subtotal: money(order.subtotalMinor),

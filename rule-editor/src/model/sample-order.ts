@@ -57,13 +57,12 @@ export function sampleFromOrder(o: {
   tags?: string[]
   shipTo: { country: string; region?: string | null; city?: string | null; postcode?: string | null }
   lines: { sku: string; quantity: number }[]
-  customer?: { tier?: string | null; segment?: string | null } | null
+  customer?: { email?: string | null; tier?: string | null; segment?: string | null } | null
 }): SampleOrder {
   return {
     channel: o.channelInstanceId,
     currency: o.currency,
-    // The order view names its customer but not the email: the sample stays anonymous.
-    email: '',
+    email: o.customer?.email ?? '',
     tier: o.customer?.tier ?? '',
     segment: o.customer?.segment ?? '',
     tags: (o.tags ?? []).join(', '),

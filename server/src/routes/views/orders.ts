@@ -62,6 +62,10 @@ export const routingDecision = z
 export const orderDetail = orderSummary
   .extend({
     customerId: z.string().nullable(),
+    customer: z
+      .object({ email: z.string().nullable(), tier: z.string().nullable(), segment: z.string().nullable() })
+      .nullable()
+      .meta({ description: 'What rules test of the customer (tier, segment) and who they are (email)' }),
     shipTo: addressSchema,
     billTo: addressSchema.nullable(),
     subtotal: z.string().nullable(),
