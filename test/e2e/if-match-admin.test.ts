@@ -275,9 +275,9 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
       (await call('GET', `${path}?${q}`)).body.items as Record<string, string>[]
     expect((await items('/rules/carrier-calendars')).map((c) => c.id)).toEqual(['cal-new'])
     expect((await items('/rules/carrier-lanes')).map((l) => l.id)).toEqual(['lane-new'])
-    expect((await items('/pricing/exchange-rates')).map((r) => `${r.quote} ${r.asOf.slice(0, 10)}`)).toEqual([
-      'AUD 2026-11-02',
-    ])
+    expect(
+      (await items('/pricing/exchange-rates')).map((r) => `${r.quote} ${String(r.asOf).slice(0, 10)}`),
+    ).toEqual(['AUD 2026-11-02'])
     expect((await items('/rules/sets')).map((s) => s.id)).toEqual(['set-new'])
     expect((await items('/keys')).map((k) => k.name)).toEqual(['key-new'])
     expect(key.name).toBe('key-new')
