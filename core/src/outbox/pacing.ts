@@ -1,7 +1,8 @@
 /**
- * How hard order intake is working right now, as the delivery pacing reads it: the fraction of
- * recent wall time intake spent committing batches (1 means it never rested) and how many orders
- * its last batch carried (callers queueing behind one another).
+ * How hard order intake is working right now, as the delivery pacing reads it: how busy the
+ * process was over the last half second (0–1: the event loop's utilisation, or the share intake
+ * spent committing if larger) and how many orders its last batch carried (callers queueing
+ * behind one another).
  */
 export interface IntakeLoad {
   utilisation: number
@@ -30,7 +31,7 @@ export const defaultPacing: PacingOptions = {
   minShare: 0.25,
   maxShare: 0.6,
   lagTargetMs: 10_000,
-  saturatedAt: 0.5,
+  saturatedAt: 0.85,
   queuedAt: 8,
   maxPauseMs: 500,
 }
