@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
+import { EbaySignatureCheck } from './ebay-signatures'
 import { HttpPeer, json, type RecordedRequest } from './http-peer'
 
 export type PeerFailure =
@@ -103,6 +104,14 @@ export class EbayPeer {
   readonly validTokens = new Set<string>()
   readonly appTokens = new Set<string>()
   tokenCalls = 0
+  /**
+   * The seller is domiciled in the EU or the UK: issueRefund and Post-Order cancellations need a
+   * digital signature made with a key from `signatures.createSigningKey()`.
+   */
+  sellerInEurope = false
+  readonly signatures = new EbaySignatureCheck()
+  /** Signed calls that passed the check, by path. */
+  readonly signedCalls: string[] = []
   readonly kid = randomUUID()
   private readonly keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
   private failures: PeerFailure[] = []
@@ -242,6 +251,21 @@ export class EbayPeer {
     return { status: res.status, body: await res.text() }
   }
 
+  /**
+   * Calls in scope of eBay's digital signatures are checked for a European seller, or whenever the
+   * caller asks (`x-ebay-enforce-signature`); a refusal is answered here (true).
+   */
+  private refusedSignature(req: RecordedRequest, res: ServerResponse): boolean {
+    if (!this.sellerInEurope && req.headers['x-ebay-enforce-signature'] !== 'true') return false
+    const refusal = this.signatures.check(req, new URL(this.http.url).host)
+    if (!refusal) {
+      this.signedCalls.push(new URL(req.path, 'http://peer').pathname)
+      return false
+    }
+    json(res, 400, { errors: [{ ...refusal, domain: 'ACCESS', category: 'REQUEST' }] })
+    return true
+  }
+
   private auth(req: RecordedRequest, scheme: 'Bearer' | 'IAF' = 'Bearer'): boolean {
     const [given, token] = (req.headers.authorization ?? '').split(' ')
     return given === scheme && this.validTokens.has(token ?? '')
@@ -289,6 +313,7 @@ export class EbayPeer {
     if (path === '/post-order/v2/cancellation' && req.method === 'POST') {
       if (!this.auth(req, 'IAF'))
         return json(res, 401, { error: [{ errorId: 1001, message: 'Invalid token' }] })
+      if (this.refusedSignature(req, res)) return
       return this.cancel(req, res)
     }
     if (!this.auth(req))
@@ -317,7 +342,8 @@ export class EbayPeer {
           total: this.fulfillments.filter((f) => f.orderId === found.orderId).length,
         })
       if (order[2] === '/shipping_fulfillment' && req.method === 'POST') return this.ship(found, req, res)
-      if (order[2] === '/issue_refund' && req.method === 'POST') return this.refund(found, req, res)
+      if (order[2] === '/issue_refund' && req.method === 'POST')
+        return this.refusedSignature(req, res) ? undefined : this.refund(found, req, res)
     }
     if (req.method === 'GET' && path === '/sell/inventory/v1/offer') {
       const sku = url.searchParams.get('sku') ?? ''

@@ -5,7 +5,8 @@ import {
   type PluginContext,
   rateLimiterFor,
 } from '@switchyard/plugin-sdk'
-import type { EbayConfig } from './config'
+import { type EbayConfig, signingKeyOf } from './config'
+import { signatureHeaders } from './signature'
 
 export type Ctx = PluginContext<EbayConfig>
 
@@ -51,6 +52,11 @@ export interface CallOptions {
   /** `IAF` for the Post-Order API, which takes an OAuth token under that scheme. */
   scheme?: 'Bearer' | 'IAF'
   acceptStatus?: (status: number) => boolean
+  /**
+   * A call eBay wants digitally signed for EU and UK sellers (issueRefund, Post-Order
+   * cancellations): signed when the config holds a signing key.
+   */
+  signed?: boolean
 }
 
 /** The API root without a trailing slash. */
@@ -67,16 +73,21 @@ export function ebay(
   options: CallOptions = {},
 ): Promise<HttpResponse> {
   const c = ctx.config
-  return sellerAuth.request(paced(ctx), path.startsWith('http') ? path : `${apiRoot(c)}${path}`, {
+  const url = path.startsWith('http') ? path : `${apiRoot(c)}${path}`
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body)
+  const key = options.signed ? signingKeyOf(c) : undefined
+  return sellerAuth.request(paced(ctx), url, {
     method,
     scheme: options.scheme ?? 'Bearer',
     timeoutMs: c.timeoutMs,
     headers: {
       accept: 'application/json',
       'x-ebay-c-marketplace-id': c.marketplaceId,
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(key ? signatureHeaders({ method, url, ...(body === undefined ? {} : { body }) }, key) : {}),
+      ...(key && c.enforceSignatures ? { 'x-ebay-enforce-signature': 'true' } : {}),
     },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    ...(body === undefined ? {} : { body }),
     ...(options.acceptStatus ? { acceptStatus: options.acceptStatus } : {}),
   })
 }

@@ -115,6 +115,7 @@ export async function cancelOnEbay(update: OrderStatusUpdate, ctx: Ctx): Promise
     }
   const res = await ebay(ctx, 'POST', '/post-order/v2/cancellation', {
     scheme: 'IAF',
+    signed: true,
     body: {
       legacyOrderId: order.legacyOrderId ?? update.externalOrderId,
       cancelReason: 'OUT_OF_STOCK_OR_CANNOT_FULFILL',

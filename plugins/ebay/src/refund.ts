@@ -76,6 +76,7 @@ export async function pushRefund(refund: RefundRequest, ctx: Ctx): Promise<Deliv
   }
   const res = await ebay(ctx, 'POST', `${orderPath}/issue_refund`, {
     body: issueRefundBody(refund, currency),
+    signed: true,
   })
   const answer = jsonResponse<{ refundId?: string; refundStatus?: string }>(res, { what: 'eBay issueRefund' })
   if (answer.refundStatus === 'FAILED' || !answer.refundId)
