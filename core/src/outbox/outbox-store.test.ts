@@ -1,44 +1,19 @@
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../core'
-import { resolveDatabaseSettings } from '../db/database-settings'
+import { freshDatabase } from '../db/fresh-database'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { uuidv7 } from '../ids'
 import { type ClaimedMessage, OutboxStore, type RoundOutcome } from './outbox-store'
 import { writeOutbox } from './outbox-writer'
 import { grouped } from './outcome-writes'
 
-const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
-
 /** A migrated core on a fresh SQLite file or PostgreSQL schema. */
 async function openTestCore(
   dialect: 'sqlite' | 'postgresql',
 ): Promise<{ core: Core; close(): Promise<void> }> {
-  let env: Record<string, string>
-  let drop: () => Promise<void>
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'switchyard-outbox-store-'))
-    env = { SWITCHYARD_DATA_DIR: dir }
-    drop = async () => rmSync(dir, { recursive: true, force: true })
-  } else {
-    const schema = `sy_outbox_${randomBytes(5).toString('hex')}`
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: TEST_PG_URL })
-      await client.connect()
-      await client.query(sql).finally(() => client.end())
-    }
-    await admin(`create schema ${schema}`)
-    const url = new URL(TEST_PG_URL)
-    url.searchParams.set('schema', schema)
-    env = { DATABASE_URL: url.toString() }
-    drop = () => admin(`drop schema if exists ${schema} cascade`)
-  }
+  const database = await freshDatabase(dialect, 'outbox-store')
   const core = await openCore({
-    settings: resolveDatabaseSettings(env),
+    settings: database.settings,
     directory: { accepts: () => true },
     workerId: 'test-worker',
   })
@@ -46,7 +21,7 @@ async function openTestCore(
     core,
     async close() {
       await core.close()
-      await drop()
+      await database.drop()
     },
   }
 }
