@@ -50,7 +50,7 @@ export {
   TimeoutError,
   TransientError,
 } from './errors'
-export { jsonResponse } from './helpers/json-response'
+export { type JsonResponseOptions, jsonResponse } from './helpers/json-response'
 export {
   type OAuth1Credentials,
   type OAuth1Options,
@@ -79,6 +79,7 @@ export {
 export {
   createRateLimiter,
   limitHttp,
+  limited,
   type RateLimiter,
   type RateLimiterOptions,
   rateLimiterFor,

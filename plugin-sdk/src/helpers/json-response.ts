@@ -3,6 +3,16 @@ import type { HttpResponse } from '../context'
 import { PayloadError } from '../errors'
 import { zodIssues } from '../issues'
 
+export interface JsonResponseOptions {
+  /** Names the call in the message (`eBay getOrders`). */
+  what?: string
+  /**
+   * The JSON parser, when `JSON.parse` loses something: Shopify's ids exceed 2^53, so its plugin
+   * parses them into strings. It throws on text that is not JSON, as `JSON.parse` does.
+   */
+  parse?: (text: string) => unknown
+}
+
 /**
  * A partner's HTTP answer read as JSON, refused the way every plugin refuses a body it cannot use:
  * text that is not JSON is a `PayloadError` naming `(body)`; with `schema`, a value off the schema is
@@ -16,20 +26,20 @@ import { zodIssues } from '../issues'
  */
 export function jsonResponse<T = unknown>(
   response: Pick<HttpResponse, 'text' | 'status'>,
-  options?: { what?: string },
+  options?: JsonResponseOptions,
 ): T
 export function jsonResponse<S extends z.ZodType>(
   response: Pick<HttpResponse, 'text' | 'status'>,
-  options: { what?: string; schema: S },
+  options: JsonResponseOptions & { schema: S },
 ): z.output<S>
 export function jsonResponse(
   response: Pick<HttpResponse, 'text' | 'status'>,
-  options: { what?: string; schema?: z.ZodType } = {},
+  options: JsonResponseOptions & { schema?: z.ZodType } = {},
 ): unknown {
   const what = options.what ?? 'the answer'
   let value: unknown
   try {
-    value = JSON.parse(response.text)
+    value = (options.parse ?? JSON.parse)(response.text)
   } catch (error) {
     throw new PayloadError(
       `${what} is not JSON`,

@@ -14,6 +14,8 @@ const original = 'v^1.1#i^1#original-refresh-token'
 let valid = new Set([original])
 let issued = 0
 let server: FixtureServer
+/** The SP-API side takes only the latest token issued. */
+let lwaIssued = 0
 const tokenCalls = () => server.requests.filter((r) => r.path === '/token')
 
 function token(req: FixtureRequest) {
@@ -50,6 +52,13 @@ beforeAll(async () => {
         ? { body: { access_token: 'Atza|in-body', expires_in: 3600 } }
         : { status: 401, body: { error: 'invalid_client' } }
     }
+    if (req.path === '/lwa-token')
+      return { body: { access_token: `Atza|lwa-${++lwaIssued}`, expires_in: 3600 } }
+    if (req.path === '/sp-api')
+      // Amazon SP-API's way: the bare token in its own header; one it no longer takes is refused with 403.
+      return req.headers['x-amz-access-token'] === `Atza|lwa-${lwaIssued}` && !req.headers.authorization
+        ? { body: { ok: true } }
+        : { status: 403, body: { errors: [{ code: 'Unauthorized', message: 'Access denied' }] } }
     if (req.path === '/api')
       return req.headers.authorization?.startsWith('Bearer user-') &&
         req.headers.authorization !== 'Bearer user-1'
@@ -106,6 +115,37 @@ describe('oauth2Client', () => {
       refreshToken: original,
     })
     expect(await lwa.accessToken(t.ctx)).toBe('Atza|in-body')
+  })
+
+  it('sends the bare token in the header SP-API reads, and refreshes on the statuses named stale', async () => {
+    const spApi = (staleStatuses?: number[]) =>
+      oauth2Client((c: Config) => ({
+        tokenUrl: c.tokenUrl.replace(/\/token$/, '/lwa-token'),
+        clientId: c.clientId,
+        clientSecret: c.clientSecret,
+        grant: { type: 'refresh_token', refreshToken: c.refreshToken },
+        clientAuth: 'body',
+        tokenHeader: 'x-amz-access-token',
+        ...(staleStatuses ? { staleStatuses } : {}),
+      }))
+    const config = { tokenUrl: `${server.url}/token`, clientId, clientSecret, refreshToken: original }
+    const calls = () => server.requests.filter((r) => r.path === '/lwa-token').length
+    const lwa = spApi([401, 403])
+    const t = createTestContext(plugin, config)
+    expect((await lwa.request(t.ctx, `${server.url}/sp-api`)).status).toBe(200)
+    // The token is revoked: the 403 makes one refresh, and the call goes through with the new token.
+    lwaIssued++
+    const before = calls()
+    expect((await lwa.request(t.ctx, `${server.url}/sp-api`)).status).toBe(200)
+    expect(calls()).toBe(before + 1)
+    // Where 403 is not named stale, it is thrown as it is, with no refresh.
+    const strict = spApi()
+    const other = createTestContext(plugin, config)
+    await strict.accessToken(other.ctx)
+    lwaIssued++
+    const after = calls()
+    await expect(strict.request(other.ctx, `${server.url}/sp-api`)).rejects.toMatchObject({ status: 403 })
+    expect(calls()).toBe(after)
   })
 
   it('follows refresh-token rotation, keeps tokens sealed in state, and refreshes once on a 401', async () => {

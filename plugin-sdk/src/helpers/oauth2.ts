@@ -18,6 +18,16 @@ export interface OAuth2Options {
   scope?: string | readonly string[]
   /** HTTP Basic client authentication (RFC 6749 §2.3.1, eBay; the default) or in the form body (Amazon LWA). */
   clientAuth?: 'basic' | 'body'
+  /**
+   * The header that carries the access token: `authorization` (the default, `<scheme> <token>`, RFC
+   * 6750), or a provider's own that takes the bare token (Amazon SP-API: `x-amz-access-token`).
+   */
+  tokenHeader?: string
+  /**
+   * The statuses by which the API says the token is no longer good, so it is refreshed once and the
+   * call sent again: 401 by default (RFC 6750); Amazon SP-API answers an expired token with 403.
+   */
+  staleStatuses?: readonly number[]
   /** The plugin state key for this grant's tokens; default `oauth2:<grant type>`. */
   stateKey?: string
   /** Refresh this long before the token expires (default 2 minutes), so no call carries a dying token. */
@@ -31,8 +41,9 @@ export interface OAuth2Client<C> {
   /** A valid access token: from state while it lives, else fetched (one fetch per process at a time). */
   accessToken(ctx: PluginContext<C>, options?: { force?: boolean }): Promise<string>
   /**
-   * `ctx.http.request` with `Authorization: <scheme> <token>` (default `Bearer`); a 401 means the
-   * provider dropped the token early (revoked, rotated keys): it is refreshed once and the call sent again.
+   * `ctx.http.request` with `Authorization: <scheme> <token>` (default `Bearer`, or the bare token in
+   * `tokenHeader`); a 401 (or a status of `staleStatuses`) means the provider dropped the token early
+   * (expired, revoked, rotated keys): it is refreshed once and the call sent again.
    */
   request(
     ctx: PluginContext<C>,
@@ -184,14 +195,21 @@ export function oauth2Client<C>(options: OAuth2Options | ((config: C) => OAuth2O
     accessToken,
     async request(ctx, url, options = {}) {
       const { scheme = 'Bearer', ...init } = options
+      const o = optionsOf(ctx)
+      const header = (o.tokenHeader ?? 'authorization').toLowerCase()
+      const stale = o.staleStatuses ?? [401]
       const send = (token: string) =>
-        ctx.http.request(url, { ...init, headers: { ...init.headers, authorization: `${scheme} ${token}` } })
-      // A refused grant is thrown as it is, not retried: only a 401 from the API means a stale token.
+        ctx.http.request(url, {
+          ...init,
+          headers: { ...init.headers, [header]: header === 'authorization' ? `${scheme} ${token}` : token },
+        })
+      // A refused grant is thrown as it is, not retried: only the API saying so means a stale token.
       const token = await accessToken(ctx)
       try {
         return await send(token)
       } catch (error) {
-        if (isPluginError(error) && error.status === 401) return send(await accessToken(ctx, { force: true }))
+        if (isPluginError(error) && error.status !== undefined && stale.includes(error.status))
+          return send(await accessToken(ctx, { force: true }))
         throw error
       }
     },

@@ -48,6 +48,8 @@ beforeAll(async () => {
         return { body: { members: ['x'], next: 'https://attacker.example/steal' } }
       case '/not-a-list':
         return { body: { orders: { id: 1 } } }
+      case '/long-ids':
+        return { status: 200, body: '{"orders":[{"id":12345678901234567890}]}' }
       case '/not-json':
         return { status: 200, body: '<html>maintenance</html>' }
       default:
@@ -120,6 +122,17 @@ describe('pager', () => {
       code: 'SWITCHYARD_PLUGIN_PAYLOAD',
       issues: [{ field: 'next', message: expect.stringContaining('attacker.example') }],
     })
+  })
+
+  it('reads the answer with the parser it is given', async () => {
+    // Ids past 2^53 kept as strings, as Shopify's plugin must.
+    const lossless = (text: string) => JSON.parse(text.replace(/(?<=[:[,]\s*)(\d{16,})/g, '"$1"'))
+    const p = pager<{ id: unknown }>({ style: 'offset', limit: 5, records: 'orders', parse: lossless })
+    expect((await p.fetch(send, `${server.url}/long-ids`)).records).toEqual([{ id: '12345678901234567890' }])
+    const plain = pager<{ id: unknown }>({ style: 'offset', limit: 5, records: 'orders' })
+    expect((await plain.fetch(send, `${server.url}/long-ids`)).records[0]!.id).not.toBe(
+      '12345678901234567890',
+    )
   })
 
   it('refuses an answer that is not JSON or holds no list, naming the field', async () => {

@@ -47,6 +47,8 @@ export type PagerSpec = PagerStyle & {
   records: Selector<unknown>
   /** Names the call in errors (`eBay getOrders`). */
   what?: string
+  /** The JSON parser, when `JSON.parse` loses something (Shopify's ids past 2^53). */
+  parse?: (text: string) => unknown
 }
 
 export interface Page<R> {
@@ -194,7 +196,7 @@ export function pager<R = unknown>(spec: PagerSpec): Pager<R> {
 
   const fetch = async (send: PageSender, base: string, position?: PagePosition): Promise<Page<R>> => {
     const response = await send(url(base, position))
-    const body = jsonResponse(response, { what })
+    const body = jsonResponse(response, { what, ...(spec.parse ? { parse: spec.parse } : {}) })
     const found = select(spec.records, body, response)
     if (found !== undefined && found !== null && !Array.isArray(found))
       throw new PayloadError(`${what} has no list of records`, [

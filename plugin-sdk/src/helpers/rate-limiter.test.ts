@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HttpClient } from '../context'
 import { RateLimitedError } from '../errors'
-import { createRateLimiter, limitHttp, rateLimiterFor } from './rate-limiter'
+import { createRateLimiter, limitHttp, limited, rateLimiterFor } from './rate-limiter'
 
 /** A clock that only moves when the limiter sleeps: the waits are read, not slept. */
 function fakeTime() {
@@ -79,6 +79,45 @@ describe('rate limiter', () => {
     await expect(limited.request('http://x')).rejects.toBeInstanceOf(RateLimitedError)
     await limited.request('http://x')
     expect(time.slept).toEqual([0, 7000])
+  })
+
+  it('refills at the rate the partner states from then on, keeping the burst', async () => {
+    const time = fakeTime()
+    const limiter = createRateLimiter({ ratePerSec: 0.5, burst: 2, now: time.now, sleep: time.sleep })
+    await limiter.take()
+    await limiter.take()
+    expect(limiter.waitMs()).toBe(2000)
+    limiter.setRate(10)
+    expect(limiter.waitMs()).toBe(100)
+    limiter.setRate(0)
+    limiter.setRate(Number.NaN)
+    expect(limiter.waitMs()).toBe(100)
+    time.advance(60_000)
+    await limiter.take()
+    await limiter.take()
+    await limiter.take()
+    expect(time.slept).toEqual([0, 0, 0, 0, 100])
+  })
+
+  it('runs a call of several requests in one turn, pausing on its 429', async () => {
+    const time = fakeTime()
+    const limiter = createRateLimiter({
+      ratePerSec: 1,
+      burst: 2,
+      maxWaitMs: 10_000,
+      now: time.now,
+      sleep: time.sleep,
+    })
+    expect(await limited(limiter, async () => 'token, then call')).toBe('token, then call')
+    const throttled = limited(limiter, async () => {
+      throw new RateLimitedError('429', { retryAfterMs: 4000, status: 429 })
+    })
+    await expect(throttled).rejects.toBeInstanceOf(RateLimitedError)
+    expect(limiter.waitMs()).toBe(4000)
+    // A failure that is not a 429 holds nothing back.
+    const other = createRateLimiter({ ratePerSec: 100, burst: 5, now: time.now, sleep: time.sleep })
+    await expect(limited(other, async () => Promise.reject(new Error('down')))).rejects.toThrow('down')
+    expect(other.waitMs()).toBe(0)
   })
 
   it('shares one bucket per key', () => {

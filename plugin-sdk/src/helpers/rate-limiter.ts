@@ -23,6 +23,11 @@ export interface RateLimiter {
   pause(ms: number): void
   /** How long the next call would wait now, in ms. */
   waitMs(): number
+  /**
+   * The partner stated the rate it grants (SP-API's `x-amzn-RateLimit-Limit`): tokens refill at that
+   * from now on, the burst stays. A rate that is not a number above 0 is ignored.
+   */
+  setRate(ratePerSec: number): void
 }
 
 const defaultSleep = (ms: number, signal?: AbortSignal) =>
@@ -54,22 +59,29 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const maxWaitMs = options.maxWaitMs ?? 5_000
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? defaultSleep
+  let rate = options.ratePerSec
   let tokens = burst
   let last = now()
   let pausedUntil = 0
   const refill = () => {
     const t = now()
-    tokens = Math.min(burst, tokens + ((t - last) * options.ratePerSec) / 1000)
+    tokens = Math.min(burst, tokens + ((t - last) * rate) / 1000)
     last = t
     return t
   }
   const waitMs = () => {
     const t = refill()
-    const forTokens = tokens >= 1 ? 0 : ((1 - tokens) * 1000) / options.ratePerSec
+    const forTokens = tokens >= 1 ? 0 : ((1 - tokens) * 1000) / rate
     return Math.max(forTokens, pausedUntil - t, 0)
   }
   return {
     waitMs,
+    setRate(ratePerSec) {
+      if (!(ratePerSec > 0) || !Number.isFinite(ratePerSec)) return
+      // What accrued so far accrued at the old rate.
+      refill()
+      rate = ratePerSec
+    },
     async take(signal) {
       const wait = waitMs()
       if (wait > maxWaitMs)
@@ -106,16 +118,28 @@ export function rateLimiterFor(key: string, options: RateLimiterOptions): RateLi
  * `Retry-After` pauses the limiter for that long before it is thrown on, so the next calls wait too.
  */
 export function limitHttp(http: HttpClient, limiter: RateLimiter, signal?: AbortSignal): HttpClient {
-  return {
-    async request(url, options) {
-      await limiter.take(signal)
-      try {
-        return await http.request(url, options)
-      } catch (error) {
-        if (isPluginError(error) && error.code === 'SWITCHYARD_PLUGIN_RATE_LIMITED' && error.retryAfterMs)
-          limiter.pause(error.retryAfterMs)
-        throw error
-      }
-    },
+  return { request: (url, options) => limited(limiter, () => http.request(url, options), signal) }
+}
+
+/**
+ * `call` once its turn at `limiter` comes, for a call that is more than one HTTP request (a token
+ * fetched first, then the API call, where only the API call counts against the partner's quota). A
+ * `RateLimitedError` with `Retry-After` from it pauses the limiter, as in `limitHttp`.
+ *
+ * @example
+ * const res = await limited(searchOrders, () => lwa.request(ctx, url, init), ctx.signal)
+ */
+export async function limited<T>(
+  limiter: RateLimiter,
+  call: () => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  await limiter.take(signal)
+  try {
+    return await call()
+  } catch (error) {
+    if (isPluginError(error) && error.code === 'SWITCHYARD_PLUGIN_RATE_LIMITED' && error.retryAfterMs)
+      limiter.pause(error.retryAfterMs)
+    throw error
   }
 }
