@@ -52,7 +52,7 @@ const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).
  * Amazon's Selling Partner API on 127.0.0.1: Login with Amazon tokens (refresh_token grant, tokens
  * that expire or are revoked on demand), searchOrders on Orders API 2026-01-01, confirmShipment
  * (v0, 204), the Feeds API with a pre-signed upload URL, and patchListingsItem (Listings Items API
- * 2021-08-01) for quantities and prices. Every call is recorded.
+ * 2021-08-01) for quantities and prices, each answer stating its usage plan. Every call is recorded.
  */
 export class AmazonPeer {
   readonly orders = new Map<string, PeerAmazonOrder>()
@@ -67,6 +67,11 @@ export class AmazonPeer {
   readonly confirmations: ShipmentConfirmationCall[] = []
   readonly feeds: { feedId: string; feedType: string; marketplaceIds: string[]; content: string }[] = []
   readonly validTokens = new Set<string>()
+  /**
+   * The usage plan this simulated seller has, in calls a second, stated in `x-amzn-RateLimit-Limit`
+   * on every SP-API answer: generous, so the tests' polls every few hundred ms stay within it.
+   */
+  usagePlanRate = '100.0'
   tokenCalls = 0
   private readonly documents = new Map<string, string>()
   private failures: PeerFailure[] = []
@@ -184,6 +189,8 @@ export class AmazonPeer {
       res.writeHead(200)
       return void res.end()
     }
+    // SP-API states the rate it grants this seller and application on each answer.
+    res.setHeader('x-amzn-ratelimit-limit', this.usagePlanRate)
     if (!this.validTokens.has(req.headers['x-amz-access-token'] ?? ''))
       return json(res, 403, {
         errors: [

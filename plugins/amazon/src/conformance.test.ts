@@ -95,11 +95,13 @@ describePluginConformance(plugin, {
   },
 })
 
+// The checks below are instances of their own: the conformance kit's 429 check paused the
+// searchOrders bucket of its instance for the Retry-After it answered.
 describe('Amazon LWA token', () => {
   it('is refreshed once, reused from state, and stored sealed', async () => {
     const server = await startFixtureServer(answer)
     try {
-      const t = createTestContext(plugin, withBaseUrl(config, server.url))
+      const t = createTestContext(plugin, withBaseUrl(config, server.url), { instanceId: 'amazon-lwa' })
       await plugin.capabilities.ordersPoll!.poll(null, t.ctx)
       await plugin.capabilities.ordersPoll!.poll(null, t.ctx)
       expect(server.requests.filter((r) => r.path === '/auth/o2/token')).toHaveLength(1)
@@ -114,15 +116,51 @@ describe('Amazon LWA token', () => {
   it('turns a refused refresh token into a config error without echoing it', async () => {
     const server = await startFixtureServer(answer)
     try {
-      const t = createTestContext(plugin, {
-        ...withBaseUrl(config, server.url),
-        refreshToken: 'Atzr|revoked',
-      })
+      const t = createTestContext(
+        plugin,
+        { ...withBaseUrl(config, server.url), refreshToken: 'Atzr|revoked' },
+        { instanceId: 'amazon-revoked' },
+      )
       const error = await plugin.capabilities.ordersPoll!.poll(null, t.ctx).catch((e: unknown) => e)
       expect(error).toMatchObject({ failure: 'config' })
       expect(
         JSON.stringify({ m: (error as Error).message, d: (error as { details?: unknown }).details }),
       ).not.toContain('Atzr|revoked')
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('Amazon usage plans', () => {
+  it('keeps each operation to the rate Amazon states, and skips a poll whose turn is far off', async () => {
+    // The plan Amazon states for searchOrders in `x-amzn-RateLimit-Limit`.
+    let plan = ''
+    const server = await startFixtureServer((req) => {
+      const answered = answer(req)
+      return req.path === '/orders/2026-01-01/orders'
+        ? { ...answered, headers: { 'x-amzn-ratelimit-limit': plan } }
+        : answered
+    })
+    const searches = () => server.requests.filter((r) => r.path === '/orders/2026-01-01/orders').length
+    const poll = plugin.capabilities.ordersPoll!.poll
+    const twentyOne = async (instanceId: string) => {
+      const t = createTestContext(plugin, withBaseUrl(config, server.url), { instanceId })
+      let cursor: string | null = null
+      for (let i = 0; i < 20; i++) cursor = (await poll(cursor, t.ctx)).cursor
+      return { last: await poll(cursor, t.ctx), cursor }
+    }
+    try {
+      // One call in 1,000 s: once the burst of 20 is spent, the next turn is far off. The poll makes
+      // no call, takes nothing and keeps the cursor.
+      plan = '0.001'
+      const slow = await twentyOne('amazon-slow-plan')
+      expect(searches()).toBe(20)
+      expect(slow.last).toEqual({ events: [], cursor: slow.cursor })
+      // Four a second (above the published 0.0056): the 21st poll waits its quarter second and goes.
+      plan = '4.0'
+      await twentyOne('amazon-fast-plan')
+      expect(searches()).toBe(41)
     } finally {
       await server.close()
     }

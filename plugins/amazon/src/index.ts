@@ -1,9 +1,12 @@
 /**
  * @module @switchyard/amazon
  * Amazon (Selling Partner API) as a sales channel, seller-fulfilled orders only.
- * - In: searchOrders on the Orders API v2026-01-01, polled by lastUpdatedAfter cursor.
- * - Auth: Login with Amazon; the access token is refreshed from the refresh token and kept sealed
- *   in plugin state (no AWS SigV4: SP-API dropped it in 2023).
+ * - In: searchOrders on the Orders API v2026-01-01, polled by lastUpdatedAfter with the SDK's
+ *   window cursor and pager (paginationToken).
+ * - Auth: Login with Amazon through the SDK's `oauth2Client`; the access token is refreshed from the
+ *   refresh token and kept sealed in plugin state (no AWS SigV4: SP-API dropped it in 2023).
+ * - Each SP-API operation waits its turn in its own SDK rate limiter, at Amazon's published usage
+ *   plan until Amazon states another (`x-amzn-RateLimit-Limit`).
  * - Out: an order acknowledgement feed once the hub has the order; confirmShipment per package with
  *   tracking when it ships; a cancellation acknowledgement when the hub cancels; a refund after a
  *   return as an order adjustment feed (POST_PAYMENT_ADJUSTMENT_DATA); the seller-fulfilled quantity
@@ -12,7 +15,7 @@
 import { definePlugin } from '@switchyard/plugin-sdk'
 import { amazonConfig } from './config'
 import { pushInventory, pushPrices } from './listings'
-import { accessToken } from './lwa'
+import { lwa } from './lwa'
 import { acknowledge, confirmShipments } from './outbound'
 import { mapOrderRecord, pollOrders } from './poll'
 import { pushRefund } from './refund'
@@ -28,7 +31,8 @@ export default definePlugin({
     'Seller-fulfilled Amazon orders by SP-API polling; acknowledgement, shipment confirmation, refunds (order adjustment feed), quantities and prices (Listings Items API) back.',
   config: amazonConfig,
   capabilities: {
-    ordersPoll: { intervalMs: 2 * 60_000, poll: pollOrders, mapRecord: mapOrderRecord },
+    // searchOrders' default plan allows one call in 180 s once its burst is spent.
+    ordersPoll: { intervalMs: 3 * 60_000, poll: pollOrders, mapRecord: mapOrderRecord },
     statusPush: {
       async pushStatus(update, ctx) {
         if (
@@ -48,7 +52,7 @@ export default definePlugin({
   },
   async check(ctx) {
     try {
-      await accessToken(ctx, true)
+      await lwa.accessToken(ctx, { force: true })
       return { ok: true }
     } catch (error) {
       return { ok: false, message: (error as Error).message }

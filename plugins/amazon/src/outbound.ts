@@ -5,7 +5,7 @@ import {
   type PluginContext,
 } from '@switchyard/plugin-sdk'
 import type { AmazonConfig } from './config'
-import { spRequest } from './lwa'
+import { spRequest } from './sp-api'
 
 type Ctx = PluginContext<AmazonConfig>
 

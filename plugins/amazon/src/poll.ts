@@ -3,82 +3,86 @@ import {
   mapStoredRecord,
   type PluginContext,
   type PollResult,
+  pager,
   type UnmappedRecord,
   unmappedRecord,
+  windowCursor,
 } from '@switchyard/plugin-sdk'
 import type { AmazonConfig } from './config'
-import { spRequest } from './lwa'
 import { orderEvent } from './map-order'
+import { operationLimiter, spRequest, spUrl } from './sp-api'
 import type { AmazonOrder } from './types'
 
-interface Cursor {
-  since: string
-  token?: string
-  max?: string
-}
+const SEARCH_ORDERS = '/orders/2026-01-01/orders'
+/** A poll whose turn at searchOrders' quota is further off than this skips the round. */
+const LONGEST_WAIT_MS = 5_000
 
-/** The later instant; one that is not a date is passed over, so a bad record cannot poison the cursor. */
-const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v))
-const later = (a: string | undefined, b: unknown): string | undefined =>
-  !isInstant(b) ? a : !a ? b : Date.parse(a) >= Date.parse(b) ? a : b
+const windowsOf = (c: AmazonConfig) =>
+  windowCursor({
+    overlapMs: c.lookbackSec * 1000,
+    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
+  })
+
+/** searchOrders pages by token: the next page's in `pagination.nextToken`, sent as `paginationToken`. */
+const searchOrders = pager<AmazonOrder>({
+  style: 'cursor',
+  cursorParam: 'paginationToken',
+  nextCursor: 'pagination.nextToken',
+  sizeParam: 'maxResultsPerPage',
+  size: 100,
+  records: 'orders',
+  what: 'Amazon searchOrders',
+})
 
 /**
- * searchOrders (Orders API v2026-01-01) for orders updated since the cursor, one page per call.
- * Amazon has no order webhook to a plain HTTPS endpoint, so this poll is the intake.
+ * searchOrders (Orders API v2026-01-01) for orders updated since the cursor's window, one page per
+ * call, with the SDK's window cursor (`lastUpdatedAfter` reaching back `lookbackSec`; the orders of
+ * the overlap already taken unchanged are left out) and pager. Amazon has no order webhook to a
+ * plain HTTPS endpoint, so this poll is the intake.
  */
 export async function pollOrders(raw: string | null, ctx: PluginContext<AmazonConfig>): Promise<PollResult> {
   const { config } = ctx
-  let cursor: Cursor | undefined
-  try {
-    cursor = raw ? (JSON.parse(raw) as Cursor) : undefined
-  } catch {}
-  if (!cursor?.since)
-    cursor = {
-      since: config.reconcileFrom ?? new Date(ctx.clock.now().getTime() - 24 * 3600_000).toISOString(),
-    }
+  const windows = windowsOf(config)
+  const now = ctx.clock.now()
+  const state = windows.read(raw, now)
   const params = new URLSearchParams({
     marketplaceIds: config.marketplaceId,
     includedData: 'BUYER,RECIPIENT,FULFILLMENT,PROCEEDS',
-    maxResultsPerPage: '100',
   })
-  if (cursor.token) params.set('paginationToken', cursor.token)
-  else
-    params.set(
-      'lastUpdatedAfter',
-      new Date(Date.parse(cursor.since) - config.lookbackSec * 1000).toISOString(),
-    )
-  const res = await spRequest(ctx, 'GET', `/orders/2026-01-01/orders?${params}`)
-  const answer = res.json<{ orders?: AmazonOrder[]; pagination?: { nextToken?: string } }>()
+  // A later page is named by its token alone; the window's start goes with the first.
+  if (!state.page) params.set('lastUpdatedAfter', windows.from(state))
+  const base = `${spUrl(ctx, SEARCH_ORDERS)}?${params}`
+  // Amazon allows searchOrders about once in three minutes once its burst is spent: a poll whose
+  // turn is far off leaves the cursor as it is (nothing is missed) instead of failing.
+  if (operationLimiter(ctx, 'GET', base).waitMs() > LONGEST_WAIT_MS) {
+    ctx.logger.debug({}, 'Amazon searchOrders quota spent; this poll is skipped')
+    return { events: [], cursor: raw }
+  }
+  const page = await searchOrders.fetch((url) => spRequest(ctx, 'GET', url), base, state.page)
   const events: InboundEvent[] = []
   const unmapped: UnmappedRecord[] = []
-  let max = cursor.max
-  for (const order of answer.orders ?? []) {
-    max = later(max, order?.lastUpdatedTime)
+  const records = page.records.map((o) => ({
+    order: o,
+    id: typeof o?.orderId === 'string' ? o.orderId : '',
+    modifiedAt: typeof o?.lastUpdatedTime === 'string' ? o.lastUpdatedTime : undefined,
+  }))
+  for (const r of records) {
+    if (!windows.fresh(state, r)) continue
     try {
-      const event = orderEvent(order)
+      const event = orderEvent(r.order)
       if (event.type !== 'ignored') events.push(event)
     } catch (error) {
       // Reported, not skipped: the hub keeps it as an intake exception and the page goes on.
-      unmapped.push(unmappedOrder(order, error))
-      ctx.logger.warn({ order: order.orderId, error: (error as Error).message }, 'Amazon order not mappable')
+      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
+      ctx.logger.warn({ order: r.id, error: (error as Error).message }, 'Amazon order not mappable')
     }
   }
-  const extra = unmapped.length > 0 ? { unmapped } : {}
-  const next = answer.pagination?.nextToken
-  if (next)
-    return {
-      events,
-      ...extra,
-      cursor: JSON.stringify({ since: cursor.since, token: next, max }),
-      more: true,
-    }
-  return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
-}
-
-/** An order the mapping refused, as the SP-API sent it, with each field it could not read. */
-function unmappedOrder(order: AmazonOrder, error: unknown): UnmappedRecord {
-  const id = (order as { orderId?: unknown } | null)?.orderId
-  return unmappedRecord(order, typeof id === 'string' && id !== '' ? id : undefined, error)
+  return {
+    events,
+    ...(unmapped.length > 0 ? { unmapped } : {}),
+    cursor: windows.advance(state, records, page.next, now),
+    ...(page.next ? { more: true } : {}),
+  }
 }
 
 /** One stored SP-API order mapped again, as `pollOrders` maps it (a replayed intake exception). */
