@@ -3,6 +3,7 @@ import { ApiKeys } from './auth/api-keys'
 import { CarrierNetworkService } from './catalog/carrier-network-service'
 import { CatalogCache } from './catalog/catalog-cache'
 import { CatalogService } from './catalog/catalog-service'
+import { KitService, PRODUCTS_CHANGED } from './catalog/kits/kit-service'
 import { SkuMappingCache, SkuMappingService } from './channels/sku-mappings'
 import { CustomerIdentities } from './customers/customer-identities'
 import type { DatabaseSettings } from './db/database-settings'
@@ -63,6 +64,8 @@ export interface Core {
   db: SqlDb
   catalogCache: CatalogCache
   catalog: CatalogService
+  /** Kits and bundles: bills of materials (issue 20). */
+  kits: KitService
   inventory: InventoryService
   pools: PoolService
   reservations: ReservationService
@@ -118,6 +121,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Revocations and role changes reach every hub's API key cache through it.
   const changes = openChangeFeed(options.settings, db)
   const catalogCache = new CatalogCache(db)
+  // A product that became a kit on any hub is read again with its bill of materials.
+  changes.subscribe(PRODUCTS_CHANGED, () => catalogCache.invalidateProducts())
   // Read for every order from memory; a write on any hub reaches every copy through the change feed.
   const skuMappings = new SkuMappingService({
     db,
@@ -191,6 +196,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     db,
     catalogCache,
     catalog: new CatalogService(orm, catalogCache),
+    kits: new KitService(db, catalogCache, changes),
     inventory,
     pools: new PoolService(db),
     reservations: new ReservationService(db),

@@ -35,6 +35,7 @@ export const errorCodes = {
   NOT_FOUND: 'no such resource',
   ORDER_NOT_FOUND: 'no such order',
   PRODUCT_NOT_FOUND: 'no such product',
+  KIT_NOT_FOUND: 'no such kit',
   LOCATION_NOT_FOUND: 'no such location',
   PRICE_LIST_NOT_FOUND: 'no such price list',
   RESERVATION_NOT_FOUND: 'no such reservation',
@@ -61,6 +62,7 @@ export const errorCodes = {
   RECEIPT_MISMATCH: 'the receipt does not match the return',
   RULES_MALFORMED: 'the rules are not json-rules-engine rules',
   RULES_INVALID: 'the rules do not validate against the master data',
+  KIT_HAS_NO_STOCK: "a kit has no stock of its own; its components' stock is set instead",
   // The state does not allow it
   CONFLICT: 'the request conflicts with the current state',
   ILLEGAL_TRANSITION: 'the order cannot move from its state to the one asked',
@@ -84,6 +86,9 @@ export const errorCodes = {
   RULE_SET_EXISTS: 'a rule set by that id exists already',
   VERSION_NOT_DRAFT: 'the rule set version is not a draft',
   VERSION_IMMUTABLE: 'a published rule set version cannot change',
+  KIT_IMMUTABLE: "a kit's bill of materials cannot change once defined; define a new sku",
+  KIT_SKU_IN_USE:
+    'the sku has stock, orders, pools, reservations or is a component, so it cannot become a kit',
   // The hub itself
   CONFIG_INVALID: 'the plugin config file or an instance config is invalid',
   UNAVAILABLE: 'a service the hub needs is unavailable; try again',

@@ -3,6 +3,7 @@ import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { inWeekOrder, type Weekday } from './carrier-network'
 import type { LocationFacts, ProductFacts } from './facts'
+import { readKitBoms } from './kits/kit-boms'
 import { defaultShipDays, type LocationSchema } from './location.entity'
 import type { ProductSchema } from './product.entity'
 
@@ -53,8 +54,17 @@ export class CatalogCache {
         `select sku, name, category, hazmat, high_value, weight_grams, attributes from product where sku in (${placeholders})`,
         toLoad,
       )
+      const boms =
+        rows.length > 0
+          ? await readKitBoms(
+              runner,
+              rows.map((r) => r.sku),
+            )
+          : undefined
       for (const row of rows) {
         const facts = toProductFacts(row)
+        const parts = boms?.get(row.sku)
+        if (parts) facts.components = parts
         this.productCache.set(row.sku, facts)
         found.set(row.sku, facts)
       }

@@ -1,4 +1,5 @@
 import type { Weekday } from './carrier-network'
+import type { KitPart } from './kits/kit-boms'
 import type { LocationType } from './location-types'
 
 /** What routing and rules know of a product: plain data, cached in memory. */
@@ -10,6 +11,8 @@ export interface ProductFacts {
   highValue: boolean
   weightGrams: number | null
   attributes: Record<string, unknown>
+  /** A kit's bill of materials (issue 20); absent for a product with stock of its own. */
+  components?: readonly KitPart[]
 }
 
 export interface LocationFacts {

@@ -1,6 +1,7 @@
 import { AuditEntrySchema } from '../audit/audit-entry.entity'
 import { ApiKeySchema } from '../auth/api-key.entity'
 import { CarrierCalendarSchema, CarrierLaneSchema } from '../catalog/carrier-network.entity'
+import { KitComponentSchema } from '../catalog/kits/kit-component.entity'
 import { LocationSchema } from '../catalog/location.entity'
 import { ProductSchema } from '../catalog/product.entity'
 import { SkuMappingSchema } from '../channels/sku-mappings/sku-mapping.entity'
@@ -43,6 +44,7 @@ export const entities = [
   ApiKeySchema,
   LocationSchema,
   ProductSchema,
+  KitComponentSchema,
   CustomerSchema,
   CustomerIdentitySchema,
   PluginInstanceSchema,

@@ -45,7 +45,7 @@ export function nameForeignKeyColumns(meta: EntityMetadata, platform: Platform):
 
 /**
  * A composite foreign key over columns that other properties of the entity already hold (e.g.
- * `allocation (sku, location_id) → inventory_level`). MikroORM lets a relation share its columns
+ * `reservation_line (sku, location_id) → inventory_level`). MikroORM lets a relation share its columns
  * with scalar properties; the scalars stay the way code reads and writes them, and this property
  * only describes the constraint: it is never read (`hydrate: false`) and never set by our code.
  */

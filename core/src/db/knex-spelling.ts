@@ -13,7 +13,7 @@ import type { EntityMetadata, Platform } from '@mikro-orm/core'
  *
  * One thing the comparison cannot see on SQLite: MikroORM reads SQLite's foreign keys one column at
  * a time (`pragma foreign_key_list` rows are not grouped by constraint), so a composite key such as
- * `allocation (sku, location_id) → inventory_level` would always look different. On SQLite such a
+ * `reservation_line (sku, location_id) → inventory_level` would always look different. On SQLite such a
  * key is left out of the description (the table keeps it); PostgreSQL's diff checks it.
  */
 export function spellColumnsAsKnex(meta: EntityMetadata, platform: Platform): void {

@@ -37,9 +37,13 @@ export class ChannelStockSync {
         const got = await tx.one<{ ok: boolean }>('select pg_try_advisory_xact_lock(727274002) as ok')
         if (!got?.ok) return 0
       }
-      const skus = (
-        await tx.all<{ sku: string }>('select distinct sku from inventory_level order by sku')
-      ).map((r) => r.sku)
+      const skus =
+        // Kits too: a kit's availability moves with its components', and is re-pushed when it does.
+        (
+          await tx.all<{ sku: string }>(
+            'select sku from inventory_level union select kit_sku as sku from kit_component order by sku',
+          )
+        ).map((r) => r.sku)
       const outbox: NewOutboxMessage[] = []
       for (const channel of channels) {
         const told = new Map(

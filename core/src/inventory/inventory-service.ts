@@ -1,4 +1,5 @@
 import type { InventorySnapshot } from '@switchyard/plugin-sdk'
+import { readKitBoms } from '../catalog/kits/kit-boms'
 import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
@@ -264,6 +265,23 @@ export class InventoryService {
     ])
     if (issues.length > 0)
       throw new ValidationError('inventory references unknown skus or locations', issues, 'UNKNOWN_REFERENCE')
+    // A kit's stock is its components': a row of its own would never be read or moved.
+    const kits = await readKitBoms(this.db, skus)
+    const kitIssues = items.flatMap((item, i) =>
+      kits.has(item.sku)
+        ? [
+            {
+              field: `${field}[${i}].sku`,
+              message: `'${item.sku}' is a kit: it has no stock of its own, set its components' (${kits
+                .get(item.sku)!
+                .map((p) => p.sku)
+                .join(', ')})`,
+            },
+          ]
+        : [],
+    )
+    if (kitIssues.length > 0)
+      throw new ValidationError('kits have no stock of their own', kitIssues, 'KIT_HAS_NO_STOCK')
   }
 }
 

@@ -1,3 +1,4 @@
+import { type KitBoms, type KitPart, kitsAt, NO_KITS } from '../catalog/kits/kit-boms'
 import type { RowOf } from '../db/row-of'
 import type { StockView } from '../routing/router'
 import type { ChannelPoolSchema } from './channel-pool.entity'
@@ -51,6 +52,11 @@ export class StockLedger implements StockView {
     pools: readonly PoolRow[] = [],
     /** Open (allocated or released) units per `channel\0sku`, for caps. */
     openByChannel: ReadonlyMap<string, number> = new Map(),
+    /**
+     * Bills of materials of the kits routed against these rows (their components' rows read with
+     * the rest). A kit's stock anywhere is the fewest kits its components make there.
+     */
+    private readonly kits: KitBoms = NO_KITS,
   ) {
     for (const r of rows) {
       const s = this.stockOf(r.sku)
@@ -77,7 +83,25 @@ export class StockLedger implements StockView {
 
   /** Shared stock at a location: what anyone may take. */
   available(sku: string, locationId: string): number {
+    const parts = this.kits.get(sku)
+    if (parts) return kitsAt(parts, (c) => this.available(c, locationId))
     return this.free.get(sku)?.at.get(locationId) ?? 0
+  }
+
+  /** Where a kit can be made: every location holding a row of each of its components. */
+  private kitLocations(parts: readonly KitPart[]): string[] {
+    const [first, ...rest] = parts
+    if (!first) return []
+    const out: string[] = []
+    this.free.get(first.sku)?.at.forEach((_units, locationId) => {
+      if (rest.every((p) => this.free.get(p.sku)?.at.has(locationId))) out.push(locationId)
+    })
+    return out
+  }
+
+  /** True when `sku` is a kit these rows were read for. */
+  isKit(sku: string): boolean {
+    return this.kits.has(sku)
   }
 
   /**
@@ -86,6 +110,11 @@ export class StockLedger implements StockView {
    * stock, so a location not visited has none of it.
    */
   eachHolding(sku: string, visit: (locationId: string, units: number) => void): void {
+    const parts = this.kits.get(sku)
+    if (parts) {
+      for (const locationId of this.kitLocations(parts)) visit(locationId, this.available(sku, locationId))
+      return
+    }
     // forEach, not for-of: no [key, value] pair made per location.
     this.free.get(sku)?.at.forEach((units, locationId) => {
       visit(locationId, units)
@@ -97,6 +126,12 @@ export class StockLedger implements StockView {
    * location pool of the sku, whose units are that channel's alone.
    */
   eachHoldingFor(channel: string, sku: string, visit: (locationId: string, units: number) => void): void {
+    const parts = this.kits.get(sku)
+    if (parts) {
+      for (const locationId of this.kitLocations(parts))
+        visit(locationId, this.availableTo(channel, sku, locationId))
+      return
+    }
     const pools = this.pools.get(sku)
     if (!pools) {
       this.eachHolding(sku, visit)
@@ -114,6 +149,8 @@ export class StockLedger implements StockView {
 
   /** Shared units of a sku across all locations. */
   sharedTotal(sku: string): number {
+    const parts = this.kits.get(sku)
+    if (parts) return this.kitLocations(parts).reduce((n, l) => n + this.available(sku, l), 0)
     return this.free.get(sku)?.total ?? 0
   }
 
@@ -123,6 +160,10 @@ export class StockLedger implements StockView {
   }
 
   availableTo(channel: string, sku: string, locationId: string): number {
+    const parts = this.kits.get(sku)
+    // A kit takes its components from shared stock, within the channel's caps and never from
+    // what other channels' pools protect; the channel's own pools of a component stay for the component.
+    if (parts) return kitsAt(parts, (c) => this.sharedTo(channel, c, locationId))
     const pools = this.pools.get(sku)
     // No pools and no caps: shared stock here, which never exceeds the sku's shared total.
     if (!pools) return this.available(sku, locationId)
@@ -136,6 +177,13 @@ export class StockLedger implements StockView {
       ? this.sharedAllowance(channel, sku, pools)
       : Math.min(ownNetwork, this.sharedAllowance(channel, sku, pools, true))
     return ownHere + Math.min(shared, fromShared)
+  }
+
+  /** Shared units of a component at a location that `channel` may take for a kit. */
+  private sharedTo(channel: string, sku: string, locationId: string): number {
+    const pools = this.pools.get(sku)
+    const shared = this.available(sku, locationId)
+    return pools ? Math.min(shared, this.sharedAllowance(channel, sku, pools)) : shared
   }
 
   /** How much of a sku's shared stock `channel` may still take, across all locations. */
@@ -169,6 +217,11 @@ export class StockLedger implements StockView {
 
   /** Units come back to shared stock in this batch (a reservation turned into an order). */
   release(sku: string, locationId: string, quantity: number): void {
+    const parts = this.kits.get(sku)
+    if (parts) {
+      for (const p of parts) this.release(p.sku, locationId, quantity * p.quantity)
+      return
+    }
     const s = this.stockOf(sku)
     s.at.set(locationId, (s.at.get(locationId) ?? 0) + quantity)
     s.total += quantity
@@ -176,6 +229,13 @@ export class StockLedger implements StockView {
 
   /** Shared take, for callers that are not channel-aware. */
   take(sku: string, locationId: string, quantity: number): void {
+    const parts = this.kits.get(sku)
+    if (parts) {
+      if (quantity > this.available(sku, locationId))
+        throw new Error(`plan over-allocates kit ${sku} at ${locationId}`)
+      for (const p of parts) this.take(p.sku, locationId, quantity * p.quantity)
+      return
+    }
     const s = this.stockOf(sku)
     const left = (s.at.get(locationId) ?? 0) - quantity
     if (left < 0) throw new Error(`plan over-allocates ${sku} at ${locationId}`)
@@ -190,6 +250,16 @@ export class StockLedger implements StockView {
   takeFor(channel: string, sku: string, locationId: string, quantity: number): Take[] {
     if (quantity > this.availableTo(channel, sku, locationId)) {
       throw new Error(`plan over-allocates ${sku} at ${locationId} for ${channel}`)
+    }
+    const parts = this.kits.get(sku)
+    if (parts) {
+      // One take of the kit: its components leave shared stock, and count against the channel's caps.
+      for (const p of parts) {
+        this.take(p.sku, locationId, quantity * p.quantity)
+        const key = `${channel}\u0000${p.sku}`
+        this.openByChannel.set(key, (this.openByChannel.get(key) ?? 0) + quantity * p.quantity)
+      }
+      return [{ sku, locationId, quantity, poolId: null, locationPool: false }]
     }
     const takes: Take[] = []
     let left = quantity

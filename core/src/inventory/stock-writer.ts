@@ -1,3 +1,4 @@
+import { type KitBoms, NO_KITS, readKitBoms } from '../catalog/kits/kit-boms'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { ConflictError } from '../errors'
 import type { StockRow } from './stock-ledger'
@@ -30,7 +31,13 @@ export async function allocateStock(
   quantity: number,
   now: number,
   fromPool = 0,
+  kits: KitBoms = NO_KITS,
 ): Promise<void> {
+  const parts = kits.get(sku)
+  if (parts) {
+    for (const p of parts) await allocateStock(tx, p.sku, locationId, quantity * p.quantity, now)
+    return
+  }
   const changed = await tx.run(
     `update inventory_level set allocated = allocated + ?, protected = protected - ?, updated_at = ?
       where sku = ? and location_id = ? and protected >= ?
@@ -64,8 +71,9 @@ export async function allocateStockBatch(
   tx: SqlRunner,
   takes: readonly StockTake[],
   now: number,
+  kits: KitBoms = NO_KITS,
 ): Promise<void> {
-  const sorted = [...takes].sort((a, b) =>
+  const sorted = componentTakes(takes, kits).sort((a, b) =>
     a.sku === b.sku ? (a.locationId < b.locationId ? -1 : 1) : a.sku < b.sku ? -1 : 1,
   )
   if (tx.dialect !== 'postgresql' || sorted.length === 1) {
@@ -100,6 +108,31 @@ export async function allocateStockBatch(
   })
 }
 
+/**
+ * A kit has no stock row: taking n kits at a location takes n × quantity of each component there
+ * (from shared stock, never a pool). Takes of the same row are added together.
+ */
+export function componentTakes(takes: readonly StockTake[], kits: KitBoms): StockTake[] {
+  if (kits.size === 0) return [...takes]
+  const byRow = new Map<string, StockTake>()
+  const add = (t: StockTake) => {
+    const key = `${t.sku}\u0000${t.locationId}`
+    const s = byRow.get(key)
+    if (s) {
+      s.quantity += t.quantity
+      s.fromPool += t.fromPool
+    } else byRow.set(key, { ...t })
+  }
+  for (const t of takes) {
+    const parts = kits.get(t.sku)
+    if (!parts) add(t)
+    else
+      for (const p of parts)
+        add({ sku: p.sku, locationId: t.locationId, quantity: t.quantity * p.quantity, fromPool: 0 })
+  }
+  return [...byRow.values()]
+}
+
 /** Takes units out of a pool's remaining protection (the owner allocated them). */
 export async function drawPool(tx: SqlRunner, poolId: string, quantity: number, now: number): Promise<void> {
   const changed = await tx.run(
@@ -124,6 +157,12 @@ export async function releaseStock(
   now: number,
   poolId: string | null = null,
 ): Promise<void> {
+  // A kit's units go back as its components' (a bill never changes, so these are what it took).
+  const parts = (await readKitBoms(tx, [sku])).get(sku)
+  if (parts) {
+    for (const p of parts) await releaseStock(tx, p.sku, locationId, quantity * p.quantity, now)
+    return
+  }
   let locationPool = false
   if (poolId) {
     const pool = await tx.one<{ location_id: string | null }>(
@@ -157,7 +196,7 @@ export async function releaseStock(
   }
 }
 
-/** Allocated units left the building: they leave on-hand and allocated together. */
+/** Allocated units left the building: they leave on-hand and allocated together (a kit's components). */
 export async function shipStock(
   tx: SqlRunner,
   sku: string,
@@ -165,6 +204,11 @@ export async function shipStock(
   quantity: number,
   now: number,
 ): Promise<void> {
+  const parts = (await readKitBoms(tx, [sku])).get(sku)
+  if (parts) {
+    for (const p of parts) await shipStock(tx, p.sku, locationId, quantity * p.quantity, now)
+    return
+  }
   const changed = await tx.run(
     `update inventory_level set on_hand = on_hand - ?, allocated = allocated - ?, updated_at = ?
       where sku = ? and location_id = ? and allocated >= ?`,

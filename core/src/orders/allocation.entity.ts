@@ -1,11 +1,14 @@
 import { EntitySchema } from '@mikro-orm/core'
 import { EpochMsType } from '../db/epoch-ms-type'
-import { compositeForeignKey, foreignKey } from '../db/foreign-key'
-import type { ForeignKeyOnly } from '../db/row-of'
+import { foreignKey } from '../db/foreign-key'
 
 export type AllocationStatus = 'allocated' | 'released' | 'shipped' | 'cancelled'
 
-/** Stock of one location committed to one order line. */
+/**
+ * Stock of one location committed to one order line. `sku` is the line's: for a kit, the units
+ * are its components' at that location (the stock writer moves them), so there is no stock row
+ * of the kit itself to point at.
+ */
 export class Allocation {
   id!: string
   orderId!: string
@@ -17,8 +20,6 @@ export class Allocation {
   fulfilmentId?: string | null
   /** The channel pool the units were taken from, if any (given back on cancellation). */
   poolId?: string | null
-  /** The stock row (sku, location) these units come from: the foreign key only, never read. */
-  stock?: ForeignKeyOnly
   createdAt!: Date
   updatedAt!: Date
 }
@@ -37,7 +38,6 @@ export const AllocationSchema = new EntitySchema<Allocation>({
     status: { type: 'string', length: 16 },
     fulfilmentId: foreignKey('Fulfilment', { nullable: true }),
     poolId: { type: 'uuid', nullable: true },
-    stock: compositeForeignKey('InventoryLevel', ['sku', 'location_id']),
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

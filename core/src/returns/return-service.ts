@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { CanonicalOrder, ChannelReturn, ReturnReceipt } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../catalog/catalog-cache'
+import { readKitBoms } from '../catalog/kits/kit-boms'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
@@ -314,14 +315,21 @@ export class ReturnService {
           l.id,
         ])
       }
+      // A kit comes back as its components: they are what goes back on the shelf.
+      const kits = await readKitBoms(
+        tx,
+        receipt.lines.map((rl) => rl.sku),
+      )
       for (const rl of receipt.lines) {
         if (rl.condition === 'resellable') {
-          await tx.run(
-            `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at) values (?, ?, ?, 0, 0, 0, ?)
-             on conflict (sku, location_id) do update set on_hand = inventory_level.on_hand + excluded.on_hand, updated_at = excluded.updated_at`,
-            [rl.sku, r.location_id, rl.quantity, now],
-          )
-          restocked.add(rl.sku)
+          for (const part of kits.get(rl.sku) ?? [{ sku: rl.sku, quantity: 1 }]) {
+            await tx.run(
+              `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at) values (?, ?, ?, 0, 0, 0, ?)
+               on conflict (sku, location_id) do update set on_hand = inventory_level.on_hand + excluded.on_hand, updated_at = excluded.updated_at`,
+              [part.sku, r.location_id, rl.quantity * part.quantity, now],
+            )
+            restocked.add(part.sku)
+          }
         } else {
           await tx.run(
             `insert into stock_write_off (id, sku, location_id, quantity, reason, return_id, created_at) values (?, ?, ?, ?, 'returned-damaged', ?, ?)`,

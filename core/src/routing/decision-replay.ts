@@ -1,4 +1,5 @@
 import type { CatalogCache } from '../catalog/catalog-cache'
+import { readKitBoms, stockSkus, withKits } from '../catalog/kits/kit-boms'
 import type { SqlDb } from '../db/sql/sql-db'
 import type { RuleSetService } from '../rules/rule-set-service'
 import { CapacityLedger } from './capacity'
@@ -107,7 +108,8 @@ function outcomeKey(p: Pick<RoutingPlan, 'assignments' | 'unfilled'>): string {
 
 /** Shared stock of the skus now (as simulation reads it: no locks, no pools). */
 async function freeStock(db: SqlDb, skus: readonly string[]): Promise<StockView> {
-  const unique = [...new Set(skus)]
+  const kits = await readKitBoms(db, skus)
+  const unique = stockSkus(skus, kits)
   const rows =
     unique.length === 0
       ? []
@@ -117,7 +119,7 @@ async function freeStock(db: SqlDb, skus: readonly string[]): Promise<StockView>
           unique,
         )
   const free = new Map(rows.map((r) => [`${r.sku}\u0000${r.location_id}`, Math.max(0, Number(r.free))]))
-  return { available: (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? 0 }
+  return { available: withKits(kits, (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? 0) }
 }
 
 /** Stock with what the order itself holds given back: what it saw before it took it. */

@@ -1,5 +1,6 @@
 import type { Address, CanonicalOrder, ServiceLevel } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../catalog/catalog-cache'
+import { readKitBoms, stockSkus, withKits } from '../catalog/kits/kit-boms'
 import { fromMinorUnits } from '../catalog/money'
 import type { SqlDb } from '../db/sql/sql-db'
 import { type ConditionTrace, traceCondition } from '../rules/compile'
@@ -330,7 +331,9 @@ export class SimulationService {
     skus: readonly string[],
     overrides: { sku: string; locationId: string; available: number }[] = [],
   ): Promise<StockView> {
-    const unique = [...new Set(skus)]
+    // A kit's stock is its components': their rows are read and the kit answered from them.
+    const kits = await readKitBoms(this.db, skus)
+    const unique = stockSkus(skus, kits)
     const rows =
       unique.length === 0
         ? []
@@ -360,7 +363,9 @@ export class SimulationService {
         ),
       )
     for (const o of overrides) free.set(`${o.sku}\u0000${o.locationId}`, o.available)
-    return { available: (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? 0 }
+    // An override names a kit itself (the availability route's per-location figures); else its components answer.
+    const fromComponents = withKits(kits, (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? 0)
+    return { available: (sku, loc) => free.get(`${sku}\u0000${loc}`) ?? fromComponents(sku, loc) }
   }
 
   /** Orders taken per location and local day, for every day an instant in [fromMs, toMs] can fall on in any zone. */

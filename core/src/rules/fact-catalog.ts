@@ -80,6 +80,7 @@ export const factCatalog: readonly FactDefinition[] = [
   f('line.quantity', 'number', 'Units on the line'),
   f('line.category', 'string', 'Product category', { nullable: true, values: 'categories' }),
   f('line.hazmat', 'boolean', 'The product is a hazardous good (dangerous goods rules apply)'),
+  f('line.isKit', 'boolean', 'The line is a kit: made of components, shipped whole from one location'),
   f('line.highValue', 'boolean', 'The product is high value (secure handling)'),
   f('line.weightKg', 'number', 'Weight of the whole line in kg', { nullable: true, unit: 'kg' }),
   f('line.value', 'number', 'Line value in major units (unit price × quantity − discount)', {

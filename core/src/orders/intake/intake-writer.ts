@@ -1,3 +1,4 @@
+import { type KitBoms, NO_KITS } from '../../catalog/kits/kit-boms'
 import { insertRows } from '../../db/sql/insert-rows'
 import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import { allocateStockBatch, drawPool } from '../../inventory/stock-writer'
@@ -23,6 +24,8 @@ export async function writeBatch(
   tx: SqlRunner,
   writes: readonly OrderWriteSet[],
   actors: readonly string[],
+  /** Bills of materials of the batch's kits: a kit's allocation takes its components' stock. */
+  kits: KitBoms = NO_KITS,
 ): Promise<void> {
   const customers = new Map<string, SqlParam[]>()
   const stock = new Map<string, { sku: string; locationId: string; quantity: number; fromPool: number }>()
@@ -45,7 +48,7 @@ export async function writeBatch(
   }
 
   const now = writes[0]?.order.receivedAt ?? Date.now()
-  await allocateStockBatch(tx, [...stock.values()], now)
+  await allocateStockBatch(tx, [...stock.values()], now, kits)
   // Pools after stock rows, in id order: the same lock order as every other transaction.
   for (const poolId of [...poolDraws.keys()].sort()) await drawPool(tx, poolId, poolDraws.get(poolId)!, now)
   await insertRows(tx, 'customer', CUSTOMER_COLUMNS, [...customers.values()], CUSTOMER_UPSERT)

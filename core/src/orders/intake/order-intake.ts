@@ -1,6 +1,7 @@
 import type { CanonicalOrder, OrderStatus } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { LocationFacts } from '../../catalog/facts'
+import { bomsOf, stockSkus } from '../../catalog/kits/kit-boms'
 import type { SkuMappingSet } from '../../channels/sku-mappings'
 import type { CustomerIdentities } from '../../customers/customer-identities'
 import type { IdentityLink } from '../../customers/customer-identity'
@@ -211,8 +212,13 @@ export class OrderIntake {
     if (fresh.length > 0) {
       // Before any stock lock: new customers' identifiers are locked (PostgreSQL) and resolved again.
       const links = await this.settleCustomers(tx, fresh)
+      // A kit's stock is its components' rows: they are read (and locked) in its place.
+      const kits = bomsOf(fresh.flatMap((p) => p.prepared.lines))
       const skus = [
-        ...fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
+        ...stockSkus(
+          fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
+          kits,
+        ),
         ...(await reservationSkus(
           tx,
           fresh.map((p) => p.prepared),
@@ -220,7 +226,7 @@ export class OrderIntake {
       ]
       const rows = await readStockForUpdate(tx, skus)
       const pools = await readPoolsForUpdate(tx, skus)
-      const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools))
+      const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools), kits)
       // Orders that cite a reservation get its units back into the ledger just before they are
       // planned (planning is sequential), so the hold turns into their allocation.
       const reservations = await claimReservations(
@@ -252,6 +258,7 @@ export class OrderIntake {
         tx,
         writes,
         fresh.map((p) => p.actor),
+        kits,
       )
       await this.deps.customers.writeLinks(tx, links, now)
       for (const w of writes) {

@@ -1,6 +1,7 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { LocationFacts } from '../../catalog/facts'
+import { bomsOf, kitsUsing, stockSkus } from '../../catalog/kits/kit-boms'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
 import { isRetryableDbError } from '../../db/sql/sql-db'
 import { ConflictError, ValidationError } from '../../errors'
@@ -186,7 +187,9 @@ export class RerouteService {
   }
 
   private async backorderPass(skus: readonly string[] | undefined): Promise<RerouteOutcome[]> {
-    const orders = await backorderedOrders(this.db, skus, 500)
+    // Stock of a component arriving can complete the kits made of it: their backorders go too.
+    const widened = skus && [...skus, ...(await kitsUsing(this.db, skus))]
+    const orders = await backorderedOrders(this.db, widened, 500)
     const out: RerouteOutcome[] = []
     for (const id of orders) {
       out.push(
@@ -231,10 +234,15 @@ export class RerouteService {
       .map((l) => ({ ...l, quantity: open(l) + heldFor(l.lineId, holdings.movable) }))
       .filter((l) => l.quantity > 0)
     const rejected = await rejectedLocations(tx, orderId)
-    const skus = routable.map((l) => l.sku)
+    // A kit's stock is its components' rows: they are read (and locked) in its place.
+    const kits = bomsOf(routable)
+    const skus = stockSkus(
+      routable.map((l) => l.sku),
+      kits,
+    )
     const rows = await readStockForUpdate(tx, skus)
     const pools = await readPoolsForUpdate(tx, skus)
-    const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools))
+    const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools), kits)
     const channel = stored.order.channelInstanceId
     const capacity = await readCapacityForUpdate(tx, locations, now)
     // Once a person has let an order through, hold rules do not stop it again on a later re-route;
@@ -288,7 +296,7 @@ export class RerouteService {
     }
     for (const k of [...bySku.keys()].sort()) {
       const s = bySku.get(k)!
-      await allocateStock(tx, s.sku, s.locationId, s.quantity, now, s.fromPool)
+      await allocateStock(tx, s.sku, s.locationId, s.quantity, now, s.fromPool, kits)
     }
     for (const poolId of [...draws.keys()].sort()) await drawPool(tx, poolId, draws.get(poolId)!, now)
     for (const a of assignments) {

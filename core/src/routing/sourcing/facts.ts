@@ -63,6 +63,7 @@ export function lineValues(line: RoutingLine, currency: string): Record<string, 
   f['line.quantity'] = line.quantity
   f['line.category'] = line.product.category
   f['line.hazmat'] = line.product.hazmat
+  f['line.isKit'] = line.product.components !== undefined
   f['line.highValue'] = line.product.highValue
   f['line.weightKg'] =
     line.product.weightGrams === null ? null : (line.product.weightGrams * line.quantity) / 1000

@@ -116,3 +116,45 @@ describe('optimiser', () => {
     expect(r).toMatchObject({ candidates: [7, 9], complete: true, exact: true })
   })
 })
+
+describe('optimiser with whole lines (kits)', () => {
+  const base = {
+    cost: [1, 2],
+    groups: [],
+    split: { allowed: true, maxShipments: 5, minShipmentValueMinor: 0 },
+    splitPenalty: 0,
+  }
+
+  it('ships a kit line whole from one location rather than splitting it', () => {
+    // Location 0 (cheaper) can make 1 kit, location 1 can make 2: the line of 2 goes to location 1.
+    const r = optimise({
+      ...base,
+      lines: [{ qty: 2, valueMinor: 100, whole: true }],
+      avail: [[1, 2]],
+      allowPartial: false,
+    })
+    expect(r?.assignments).toEqual([[0, 1, 2]])
+  })
+
+  it('leaves a kit line unfilled when no one location can make all of it', () => {
+    const whole = optimise({
+      ...base,
+      lines: [{ qty: 3, valueMinor: 100, whole: true }],
+      avail: [[2, 2]],
+      allowPartial: true,
+    })
+    expect(whole?.assignments).toEqual([])
+    expect(whole?.unfilled).toEqual([[0, 3]])
+    // The same line of an ordinary sku splits 2 + 1.
+    const split = optimise({
+      ...base,
+      lines: [{ qty: 3, valueMinor: 100 }],
+      avail: [[2, 2]],
+      allowPartial: false,
+    })
+    expect(split?.assignments).toEqual([
+      [0, 0, 2],
+      [0, 1, 1],
+    ])
+  })
+})

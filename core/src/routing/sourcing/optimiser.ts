@@ -11,8 +11,11 @@
 export const EXACT_POOL = 12
 
 export interface OptimiserInput {
-  /** Quantity and value (minor units) per line. */
-  lines: readonly { qty: number; valueMinor: number }[]
+  /**
+   * Quantity and value (minor units) per line; a `whole` line (a kit) ships all of it from one
+   * location or waits, never split across locations.
+   */
+  lines: readonly { qty: number; valueMinor: number; whole?: boolean }[]
   /** Cost of shipping from each candidate (lower is better); candidates are in a fixed order. */
   cost: readonly number[]
   /** Units each candidate may ship of each line: avail[line][candidate]; 0 where not eligible. */
@@ -145,6 +148,7 @@ function tryAssign(input: OptimiserInput, set: number[]): [number, number, numbe
       take(l, whole, qty)
       continue
     }
+    if (lines[l]!.whole) return null
     let rest = qty
     for (const c of set) {
       const q = Math.min(free(l, c), rest)
@@ -204,7 +208,7 @@ function partial(input: OptimiserInput, holders: number[], exact: boolean): Opti
     let rest = lines[l]!.qty
     // Ranked by what each offers now (all of the line, already shipping, cost, candidate order):
     // worked out once per location, not in every comparison.
-    const order = holders.filter((c) => free(l, c) > 0)
+    const order = holders.filter((c) => free(l, c) >= (lines[l]!.whole ? rest : 1))
     const rank = new Map<number, number>()
     for (const c of order) rank.set(c, (free(l, c) >= rest ? 2 : 0) + (used.includes(c) ? 1 : 0))
     order.sort((a, b) => rank.get(b)! - rank.get(a)! || cost[a]! - cost[b]! || a - b)

@@ -137,6 +137,8 @@ export function chooseStrategy(
   const lineInputs = lines.map((l) => ({
     qty: l.quantity,
     valueMinor: Math.max(0, (l.unitPriceMinor ?? 0) * l.quantity - (l.discountMinor ?? 0)),
+    // A kit line ships from one location (its components are packed together there).
+    whole: l.product.components !== undefined,
   }))
   const scale = 10 ** currencyExponent(req.order.currency)
   let last: StrategyEvaluation | null = null
