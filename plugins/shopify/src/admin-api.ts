@@ -1,8 +1,29 @@
-import { PermanentError, type PluginContext, RateLimitedError, TransientError } from '@switchyard/plugin-sdk'
+import {
+  type HttpResponse,
+  limitHttp,
+  PermanentError,
+  type PluginContext,
+  RateLimitedError,
+  rateLimiterFor,
+  TransientError,
+} from '@switchyard/plugin-sdk'
 import type { ShopifyConfig } from './config'
 
 export function shopUrl(config: ShopifyConfig): string {
   return (config.baseUrl ?? `https://${config.shop}`).replace(/\/$/, '')
+}
+
+/**
+ * A REST Admin API read. Shopify limits REST calls per app and shop with a leaky bucket of 40 calls
+ * leaking 2 a second (Plus shops have ten times that): the SDK's limiter keeps the instance within
+ * it, and a 429's Retry-After holds its later calls back.
+ */
+export function restGet(ctx: PluginContext<ShopifyConfig>, url: string): Promise<HttpResponse> {
+  const limiter = rateLimiterFor(`shopify:${ctx.instanceId}:rest`, { ratePerSec: 2, burst: 40 })
+  return limitHttp(ctx.http, limiter, ctx.signal).request(url, {
+    timeoutMs: ctx.config.timeoutMs,
+    headers: { accept: 'application/json', 'x-shopify-access-token': ctx.config.accessToken },
+  })
 }
 
 interface GraphqlAnswer<T> {
@@ -17,8 +38,10 @@ interface GraphqlAnswer<T> {
 }
 
 /**
- * One GraphQL Admin API call. Shopify throttles by query cost and answers HTTP 200 with a
- * `THROTTLED` error: that becomes a RateLimitedError whose wait is what the bucket needs to refill.
+ * One GraphQL Admin API call. Shopify throttles GraphQL by query cost, which is known only from the
+ * answer, so a limiter counting calls does not fit it: Shopify answers HTTP 200 with a `THROTTLED`
+ * error, which becomes a RateLimitedError whose wait is what the bucket needs to refill (the outbox
+ * waits that long).
  */
 export async function graphql<T>(
   ctx: PluginContext<ShopifyConfig>,

@@ -1,89 +1,91 @@
 import {
+  type HttpResponse,
   type InboundEvent,
   mapStoredRecord,
+  nextLink,
   type PluginContext,
   type PollResult,
+  pager,
   type UnmappedRecord,
   unmappedRecord,
+  windowCursor,
 } from '@switchyard/plugin-sdk'
-import { shopUrl } from './admin-api'
+import { restGet, shopUrl } from './admin-api'
 import type { ShopifyConfig } from './config'
 import { parseLossless } from './lossless-json'
 import { orderEvent } from './map-order'
 import type { ShopifyOrder } from './types'
 
-interface Cursor {
-  /** Orders updated at or after this instant are (re)read. */
-  since: string
-  /** Shopify's page_info of the next page of the current sweep. */
-  page?: string
-  /** The latest updated_at seen in the current sweep: the next sweep's `since`. */
-  max?: string
-}
+const windowsOf = (c: ShopifyConfig) =>
+  windowCursor({
+    overlapMs: c.lookbackSec * 1000,
+    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
+  })
 
-function readCursor(raw: string | null, config: ShopifyConfig, now: Date): Cursor {
-  if (raw) {
-    try {
-      const c = JSON.parse(raw) as Cursor
-      if (typeof c.since === 'string') return c
-    } catch {}
-  }
-  return { since: config.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString() }
+/** The `page_info` of the Link header's `rel="next"` page: Shopify's cursor for the next page. */
+const pageInfo = (_body: unknown, response: HttpResponse) => {
+  const link = nextLink(response.headers.link)
+  return link ? (new URL(link, 'https://shop.invalid').searchParams.get('page_info') ?? undefined) : undefined
 }
-
-function nextPageInfo(link: string | undefined): string | undefined {
-  if (!link) return undefined
-  for (const part of link.split(',')) {
-    if (!/rel="?next"?/.test(part)) continue
-    const url = /<([^>]+)>/.exec(part)?.[1]
-    if (url) return new URL(url).searchParams.get('page_info') ?? undefined
-  }
-  return undefined
-}
-
-const later = (a: string | undefined, b: string | undefined) =>
-  !a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b
 
 /**
- * The reconciliation poll: every order updated since the cursor, one page per call, so an order
- * whose webhook never arrived is still taken. It reads the REST orders list, whose order shape is
- * the webhooks' own, so both paths share one mapper (GraphQL is used for everything outbound).
+ * The REST orders list pages by cursor: `page_info` from the Link header, sent with `limit` alone on
+ * the orders URL (kept on the configured shop URL, whatever host the link names). Ids too long for
+ * a double stay strings.
+ */
+const ordersList = pager<ShopifyOrder>({
+  style: 'cursor',
+  cursorParam: 'page_info',
+  nextCursor: pageInfo,
+  sizeParam: 'limit',
+  size: 250,
+  records: 'orders',
+  parse: parseLossless,
+  what: 'Shopify orders list',
+})
+
+/**
+ * The reconciliation poll: every order updated since the cursor's window, one page per call, so an
+ * order whose webhook never arrived is still taken. It reads the REST orders list, whose order shape
+ * is the webhooks' own, so both paths share one mapper (GraphQL is used for everything outbound).
+ * The SDK's window cursor reaches back `lookbackSec` and leaves out the orders of the overlap
+ * already taken unchanged.
  */
 export async function pollOrders(raw: string | null, ctx: PluginContext<ShopifyConfig>): Promise<PollResult> {
   const { config } = ctx
-  const cursor = readCursor(raw, config, ctx.clock.now())
-  const base = `${shopUrl(config)}/admin/api/${config.apiVersion}/orders.json`
-  const since = new Date(Date.parse(cursor.since) - config.lookbackSec * 1000).toISOString()
-  const url = cursor.page
-    ? `${base}?limit=250&page_info=${encodeURIComponent(cursor.page)}`
-    : `${base}?status=any&limit=250&updated_at_min=${encodeURIComponent(since)}`
-  const res = await ctx.http.request(url, {
-    timeoutMs: config.timeoutMs,
-    headers: { accept: 'application/json', 'x-shopify-access-token': config.accessToken },
-  })
-  const { orders } = parseLossless(res.text) as { orders: ShopifyOrder[] }
+  const windows = windowsOf(config)
+  const now = ctx.clock.now()
+  const state = windows.read(raw, now)
+  const list = `${shopUrl(config)}/admin/api/${config.apiVersion}/orders.json`
+  // Shopify refuses filters beside page_info: they belong to the sweep's first page.
+  const base = state.page
+    ? list
+    : `${list}?${new URLSearchParams({ status: 'any', updated_at_min: windows.from(state) })}`
+  const page = await ordersList.fetch((url) => restGet(ctx, url), base, state.page)
   const events: InboundEvent[] = []
   const unmapped: UnmappedRecord[] = []
-  let max = cursor.max
-  for (const order of orders) {
-    max = later(max, order.updated_at)
+  const records = page.records.map((o) => ({
+    order: o,
+    id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
+    modifiedAt: typeof o?.updated_at === 'string' ? o.updated_at : undefined,
+  }))
+  for (const r of records) {
+    if (!windows.fresh(state, r)) continue
     try {
-      const event = orderEvent(order)
+      const event = orderEvent(r.order)
       if (event.type !== 'ignored') events.push(event)
     } catch (error) {
       // Reported, not skipped: the hub keeps it as an intake exception and the sweep goes on.
-      unmapped.push(unmappedRecord(order, order?.id === undefined ? undefined : String(order.id), error))
-      ctx.logger.warn(
-        { order: String(order?.id), error: (error as Error).message },
-        'Shopify order not mappable',
-      )
+      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
+      ctx.logger.warn({ order: r.id, error: (error as Error).message }, 'Shopify order not mappable')
     }
   }
-  const extra = unmapped.length > 0 ? { unmapped } : {}
-  const page = nextPageInfo(res.headers.link)
-  if (page)
-    return { events, ...extra, cursor: JSON.stringify({ since: cursor.since, page, max }), more: true }
-  return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+  return {
+    events,
+    ...(unmapped.length > 0 ? { unmapped } : {}),
+    cursor: windows.advance(state, records, page.next, now),
+    ...(page.next ? { more: true } : {}),
+  }
 }
 
 /**
