@@ -3,77 +3,81 @@ import {
   mapStoredRecord,
   type PluginContext,
   type PollResult,
+  pager,
   type UnmappedRecord,
   unmappedRecord,
+  windowCursor,
 } from '@switchyard/plugin-sdk'
 import { wooRequest } from './api'
 import type { WoocommerceConfig } from './config'
 import { gmt, orderEvent } from './map-order'
 import type { WooOrder } from './types'
 
-interface Cursor {
-  since: string
-  page?: number
-  max?: string
-}
+const windowsOf = (c: WoocommerceConfig) =>
+  windowCursor({
+    overlapMs: c.lookbackSec * 1000,
+    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
+  })
 
-const PER_PAGE = 100
-
-const later = (a: string | undefined, b: string | undefined) =>
-  !a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b
+/** REST v3 lists page by `page`/`per_page`; the answer is the list, its page count in `X-WP-TotalPages`. */
+const ordersList = pager<WooOrder>({
+  style: 'page',
+  size: 100,
+  records: (body) => body,
+  totalPages: (_body, response) => response.headers['x-wp-totalpages'],
+  what: 'WooCommerce orders list',
+})
 
 /**
  * The reconciliation poll, mandatory with WooCommerce: a webhook delivery that fails is never
- * retried (and after five failures the webhook is disabled). Orders modified since the cursor, in
- * GMT, oldest first, one page per call.
+ * retried (and after five failures the webhook is disabled). Orders modified since the cursor's
+ * window, in GMT, oldest first, one page per call, with the SDK's window cursor (reaching back
+ * `lookbackSec`; the orders of the overlap already taken unchanged are left out) and pager.
  */
 export async function pollOrders(
   raw: string | null,
   ctx: PluginContext<WoocommerceConfig>,
 ): Promise<PollResult> {
-  const { config } = ctx
-  let cursor: Cursor | undefined
-  try {
-    cursor = raw ? (JSON.parse(raw) as Cursor) : undefined
-  } catch {}
-  if (!cursor?.since)
-    cursor = {
-      since: config.reconcileFrom ?? new Date(ctx.clock.now().getTime() - 24 * 3600_000).toISOString(),
-    }
-  const page = cursor.page ?? 1
-  const after = new Date(Date.parse(cursor.since) - config.lookbackSec * 1000)
-    .toISOString()
-    .replace(/\.\d{3}Z$/, '')
-  const res = await wooRequest(
-    ctx,
-    'GET',
-    `/wc/v3/orders?modified_after=${encodeURIComponent(after)}&dates_are_gmt=true&orderby=modified&order=asc&per_page=${PER_PAGE}&page=${page}`,
-  )
-  const orders = res.json<WooOrder[]>()
+  const windows = windowsOf(ctx.config)
+  const now = ctx.clock.now()
+  const state = windows.read(raw, now)
+  // WordPress takes the instant without milliseconds or zone; `dates_are_gmt` says it is GMT.
+  const after = windows.from(state).replace(/\.\d{3}Z$/, '')
+  const query = new URLSearchParams({
+    modified_after: after,
+    dates_are_gmt: 'true',
+    orderby: 'modified',
+    order: 'asc',
+  })
+  const base = `${ctx.config.siteUrl.replace(/\/$/, '')}/wp-json/wc/v3/orders?${query}`
+  const page = await ordersList.fetch((url) => wooRequest(ctx, 'GET', url), base, state.page)
   const events: InboundEvent[] = []
   const unmapped: UnmappedRecord[] = []
-  let max = cursor.max
-  for (const order of orders) {
-    max = later(max, gmt(order.date_modified_gmt))
+  const records = page.records.map((o) => ({
+    order: o,
+    id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
+    modifiedAt: gmt(o?.date_modified_gmt),
+  }))
+  for (const r of records) {
+    if (!windows.fresh(state, r)) continue
     try {
-      const event = orderEvent(order)
+      const event = orderEvent(r.order)
       if (event.type !== 'ignored') events.push(event)
     } catch (error) {
       // Reported, not skipped: the hub keeps it as an intake exception and the sweep goes on.
-      unmapped.push(unmappedRecord(order, order?.id === undefined ? undefined : String(order.id), error))
-      ctx.logger.warn({ order: order?.id, error: (error as Error).message }, 'WooCommerce order not mappable')
+      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
+      ctx.logger.warn(
+        { order: r.order?.id, error: (error as Error).message },
+        'WooCommerce order not mappable',
+      )
     }
   }
-  const extra = unmapped.length > 0 ? { unmapped } : {}
-  const totalPages = Number(res.headers['x-wp-totalpages'] ?? 1)
-  if (page < totalPages)
-    return {
-      events,
-      ...extra,
-      cursor: JSON.stringify({ since: cursor.since, page: page + 1, max }),
-      more: true,
-    }
-  return { events, ...extra, cursor: JSON.stringify({ since: later(cursor.since, max) }) }
+  return {
+    events,
+    ...(unmapped.length > 0 ? { unmapped } : {}),
+    cursor: windows.advance(state, records, page.next, now),
+    ...(page.next ? { more: true } : {}),
+  }
 }
 
 /** One stored REST v3 order mapped again, as `pollOrders` maps it (a replayed intake exception). */
