@@ -1,68 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AmazonPeer } from '../peers/amazon-peer'
 import { waitFor } from '../peers/http-peer'
-import { ShipbobPeer } from '../peers/shipbob-peer'
-import { createTestDb, dbKinds, type TestDb } from '../support/databases'
-import { seedWorld } from '../support/world'
-import { type ConnectorHub, startConnectorHub, storedTextOf } from './connectors-hub'
+import type { ShipbobPeer } from '../peers/shipbob-peer'
+import { type ChannelWithShipbob, startChannelWithShipbob } from '../support/channel-with-shipbob'
+import { amazonEntry } from '../support/connector-entries'
+import { dbKinds } from '../support/databases'
+import { type ConnectorHub, storedTextOf } from './connectors-hub'
 
 /** Amazon (polled) → hub → ShipBob → hub → Amazon confirmShipment, with LWA token refresh. */
 // On both databases: the sealed token is a string in plugin state, which PostgreSQL returns parsed.
 describe.each(dbKinds)('Amazon channel with the ShipBob WMS on %s', (kind) => {
-  let db: TestDb
+  let world: ChannelWithShipbob<AmazonPeer>
   let hub: ConnectorHub
   let amazon: AmazonPeer
   let shipbob: ShipbobPeer
 
   beforeAll(async () => {
-    db = await createTestDb(kind)
-    amazon = await AmazonPeer.start()
-    shipbob = await ShipbobPeer.start()
-    hub = await startConnectorHub(
-      db,
-      [
-        {
-          id: 'amzn',
-          use: '@switchyard/amazon',
-          config: {
-            endpoint: amazon.http.url,
-            tokenUrl: `${amazon.http.url}/auth/o2/token`,
-            marketplaceId: amazon.marketplaceId,
-            sellerId: 'A2EXAMPLESELLER',
-            clientId: amazon.clientId,
-            clientSecret: { $env: 'AMZN_CLIENT_SECRET' },
-            refreshToken: { $env: 'AMZN_REFRESH_TOKEN' },
-            reconcileFrom: new Date(Date.now() - 60_000).toISOString(),
-            lookbackSec: 0,
-          },
-        },
-        {
-          id: 'sb',
-          use: '@switchyard/shipbob',
-          config: {
-            baseUrl: shipbob.baseUrl,
-            apiToken: { $env: 'SB_TOKEN' },
-            channelId: shipbob.channelId,
-            webhookSecret: { $env: 'SB_HOOK' },
-          },
-        },
-      ],
-      {
-        AMZN_CLIENT_SECRET: amazon.clientSecret,
-        AMZN_REFRESH_TOKEN: amazon.refreshToken,
-        SB_TOKEN: shipbob.apiToken,
-        SB_HOOK: shipbob.webhookSecret,
-      },
-      { pollMs: 250 },
-    )
-    await seedWorld(hub.api, { wms: 'sb' })
+    world = await startChannelWithShipbob(kind, {
+      start: () => AmazonPeer.start(),
+      entry: (peer) => amazonEntry(peer),
+      env: (peer) => ({ AMZN_CLIENT_SECRET: peer.clientSecret, AMZN_REFRESH_TOKEN: peer.refreshToken }),
+    })
+    ;({ hub, peer: amazon, shipbob } = world)
   })
 
   afterAll(async () => {
-    await hub?.stop()
-    await amazon?.close()
-    await shipbob?.close()
-    await db?.drop()
+    await world?.stop()
   })
 
   it('polls an order, acknowledges it, and confirms the shipment with tracking', async () => {

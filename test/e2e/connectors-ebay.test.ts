@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EbayPeer } from '../peers/ebay-peer'
 import { waitFor } from '../peers/http-peer'
-import { ShipbobPeer } from '../peers/shipbob-peer'
+import type { ShipbobPeer } from '../peers/shipbob-peer'
+import { type ChannelWithShipbob, startChannelWithShipbob } from '../support/channel-with-shipbob'
 import { ebayEntry } from '../support/connector-entries'
-import { createTestDb, dbKinds, type TestDb } from '../support/databases'
-import { seedWorld } from '../support/world'
-import { type ConnectorHub, startConnectorHub, storedTextOf } from './connectors-hub'
+import { dbKinds } from '../support/databases'
+import { type ConnectorHub, storedTextOf } from './connectors-hub'
 
 const verificationToken = 'e2e_verification_token_0123456789abcdef'
 const registeredEndpoint = 'https://hub.example.com/webhooks/ebay/account-deletion'
@@ -18,7 +18,7 @@ const registeredEndpoint = 'https://hub.example.com/webhooks/ebay/account-deleti
  * sealed tokens and the poll's window cursor are strings in plugin state, which PostgreSQL returns parsed.
  */
 describe.each(dbKinds)('eBay channel with the ShipBob WMS on %s', (kind) => {
-  let db: TestDb
+  let world: ChannelWithShipbob<EbayPeer>
   let hub: ConnectorHub
   let ebay: EbayPeer
   let shipbob: ShipbobPeer
@@ -26,44 +26,25 @@ describe.each(dbKinds)('eBay channel with the ShipBob WMS on %s', (kind) => {
     (await hub.api(`/api/v1/orders?channel=ebay&externalId=${externalId}`)).body.items[0]
 
   beforeAll(async () => {
-    db = await createTestDb(kind)
-    ebay = await EbayPeer.start()
-    shipbob = await ShipbobPeer.start()
-    ebay.list('SKU-A')
-    ebay.list('SKU-B')
-    hub = await startConnectorHub(
-      db,
-      [
-        ebayEntry(ebay, { deletionEndpoint: registeredEndpoint }),
-        {
-          id: 'sb',
-          use: '@switchyard/shipbob',
-          config: {
-            baseUrl: shipbob.baseUrl,
-            apiToken: { $env: 'SB_TOKEN' },
-            channelId: shipbob.channelId,
-            webhookSecret: { $env: 'SB_HOOK' },
-          },
-        },
-      ],
-      {
-        EBAY_CLIENT_SECRET: ebay.clientSecret,
-        EBAY_REFRESH_TOKEN: ebay.refreshToken,
-        EBAY_DELETION_TOKEN: verificationToken,
-        SB_TOKEN: shipbob.apiToken,
-        SB_HOOK: shipbob.webhookSecret,
-        SWITCHYARD_STOCK_SYNC_MS: '200',
+    world = await startChannelWithShipbob(kind, {
+      start: () => EbayPeer.start(),
+      prepare: (peer) => {
+        peer.list('SKU-A')
+        peer.list('SKU-B')
       },
-      { pollMs: 250 },
-    )
-    await seedWorld(hub.api, { wms: 'sb' })
+      entry: (peer) => ebayEntry(peer, { deletionEndpoint: registeredEndpoint }),
+      env: (peer) => ({
+        EBAY_CLIENT_SECRET: peer.clientSecret,
+        EBAY_REFRESH_TOKEN: peer.refreshToken,
+        EBAY_DELETION_TOKEN: verificationToken,
+        SWITCHYARD_STOCK_SYNC_MS: '200',
+      }),
+    })
+    ;({ hub, peer: ebay, shipbob } = world)
   })
 
   afterAll(async () => {
-    await hub?.stop()
-    await ebay?.close()
-    await shipbob?.close()
-    await db?.drop()
+    await world?.stop()
   })
 
   it('polls an order, ships it with tracking, and refunds a returned unit', async () => {

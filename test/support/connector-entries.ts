@@ -1,12 +1,14 @@
 import type { AmazonPeer } from '../peers/amazon-peer'
 import type { EbayPeer } from '../peers/ebay-peer'
+import type { ShipbobPeer } from '../peers/shipbob-peer'
 import type { PluginEntry } from './test-hub'
 
 /**
  * Plugin instances of the connectors as the tests configure them against their simulated peers:
  * one description each, so a config change is made once. Secrets come from the environment
  * variables the tests set (`AMZN_CLIENT_SECRET`, `AMZN_REFRESH_TOKEN`, `EBAY_CLIENT_SECRET`,
- * `EBAY_REFRESH_TOKEN`, and `EBAY_DELETION_TOKEN` when a test gives a `deletionEndpoint`).
+ * `EBAY_REFRESH_TOKEN`, and `EBAY_DELETION_TOKEN` when a test gives a `deletionEndpoint`;
+ * `SB_TOKEN` and `SB_HOOK` for ShipBob).
  */
 export function amazonEntry(amazon: AmazonPeer, config: Record<string, unknown> = {}): PluginEntry {
   return {
@@ -66,3 +68,23 @@ export function ediEntry(mailbox: string, config: Record<string, unknown> = {}):
     },
   }
 }
+
+/** ShipBob as the WMS `sb`, against the simulated ShipBob. */
+export function shipbobEntry(shipbob: ShipbobPeer): PluginEntry {
+  return {
+    id: 'sb',
+    use: '@switchyard/shipbob',
+    config: {
+      baseUrl: shipbob.baseUrl,
+      apiToken: { $env: 'SB_TOKEN' },
+      channelId: shipbob.channelId,
+      webhookSecret: { $env: 'SB_HOOK' },
+    },
+  }
+}
+
+/** The environment `shipbobEntry` reads its secrets from. */
+export const shipbobEnv = (shipbob: ShipbobPeer) => ({
+  SB_TOKEN: shipbob.apiToken,
+  SB_HOOK: shipbob.webhookSecret,
+})
