@@ -81,4 +81,71 @@ describe('If-Match with two hubs on PostgreSQL', () => {
     const { results } = await race('b', (db) => ({ ...db, dialect: 'sqlite' }) as SqlDb)
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled'])
   })
+
+  /** Hub `i` writes rows `ids` in one bulk write, each entry naming the tag of the state read (n = 0). */
+  function bulkWrite(i: number, ids: string[], n: number) {
+    const tagOf = (v: number) => hubs[0]!.entityTag({ n: v })
+    return hubs[i]!.writeIfEachMatches(
+      ids.map((id, at) => ({
+        resource: `edited '${id}'`,
+        key: id,
+        field: `rows[${at}].ifMatch`,
+        ifMatch: tagOf(0),
+      })),
+      async (keys) => {
+        const rows = await pools[i]!.all<{ id: string; n: number }>(
+          `select id, n from edited where id in (${keys.map(() => '?').join(',')})`,
+          keys,
+        )
+        await pause()
+        return new Map(rows.map((r) => [r.id, { etag: tagOf(Number(r.n)), updatedAt: null }]))
+      },
+      async () => {
+        await pause()
+        for (const id of ids) await pools[i]!.run('update edited set n = ? where id = ?', [n, id])
+        return n
+      },
+      pools[i]!,
+    )
+  }
+
+  it('holds a bulk write against a single write of one of its entries on another hub', async () => {
+    for (const id of ['c', 'd']) await pools[0]!.run('insert into edited (id, n) values (?, 0)', [id])
+    const single = hubs[1]!.writeIfMatch(
+      hubs[0]!.entityTag({ n: 0 }),
+      `edited 'd'`,
+      async () => {
+        const row = await pools[1]!.one<{ n: number }>('select n from edited where id = ?', ['d'])
+        await pause()
+        return { etag: hubs[0]!.entityTag({ n: Number(row!.n) }), updatedAt: null }
+      },
+      async () => {
+        await pause()
+        await pools[1]!.run('update edited set n = 5 where id = ?', ['d'])
+        return 5
+      },
+      pools[1]!,
+    )
+    const results = await Promise.allSettled([bulkWrite(0, ['c', 'd'], 3), single])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const rows = await pools[0]!.all<{ id: string; n: number }>(
+      "select id, n from edited where id in ('c', 'd') order by id",
+    )
+    const bulkWon = results[0]!.status === 'fulfilled'
+    // All or nothing: the bulk write's other entry moved only if the bulk write went ahead.
+    expect(rows.map((r) => Number(r.n))).toEqual(bulkWon ? [3, 3] : [0, 5])
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!
+    expect(lost.reason).toMatchObject({ code: 'PRECONDITION_FAILED' })
+  })
+
+  it('lets one of two bulk writes naming the same rows in opposite orders through, without a deadlock', async () => {
+    for (const id of ['e', 'f']) await pools[0]!.run('insert into edited (id, n) values (?, 0)', [id])
+    const results = await Promise.allSettled([bulkWrite(0, ['e', 'f'], 1), bulkWrite(1, ['f', 'e'], 2)])
+    const won = results.filter((r): r is PromiseFulfilledResult<number> => r.status === 'fulfilled')
+    expect(won).toHaveLength(1)
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!
+    expect(lost.reason).toMatchObject({ status: 412, code: 'PRECONDITION_FAILED' })
+    const rows = await pools[0]!.all<{ n: number }>("select n from edited where id in ('e', 'f')")
+    expect(rows.map((r) => Number(r.n))).toEqual([won[0]!.value, won[0]!.value])
+  })
 })

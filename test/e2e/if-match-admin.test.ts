@@ -205,6 +205,71 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect((await call('DELETE', path, undefined, (await call('GET', path)).etag!)).status).toBe(204)
   })
 
+  it('sku mappings in bulk: each entry may name the tag it was read with', async () => {
+    const bulk = '/channels/web/sku-mappings'
+    await call('PUT', bulk, {
+      mappings: [
+        { channelSku: 'BULK-1', hubSku: 'SKU-A' },
+        { channelSku: 'BULK-2', hubSku: 'SKU-B', multiplier: 2 },
+      ],
+    })
+    // The list carries each mapping's tag, the same the one mapping's URL gives.
+    const listed = (await call('GET', `${bulk}?limit=1000`)).body.items as {
+      channelSku: string
+      etag: string
+    }[]
+    const tagOf = (sku: string) => listed.find((m) => m.channelSku === sku)!.etag
+    expect(tagOf('BULK-1')).toBe((await call('GET', `${bulk}/BULK-1`)).etag)
+    expect(tagOf('BULK-2')).toBe((await call('GET', `${bulk}/BULK-2`)).etag)
+
+    // Someone else changes BULK-2 after we read it.
+    await tick()
+    expect((await call('PUT', `${bulk}/BULK-2`, { hubSku: 'SKU-B', multiplier: 3 })).status).toBe(200)
+    const now2 = await call('GET', `${bulk}/BULK-2`)
+    const stale = await call('PUT', bulk, {
+      mappings: [
+        { channelSku: 'BULK-1', hubSku: 'SKU-C', ifMatch: tagOf('BULK-1') },
+        { channelSku: 'BULK-2', hubSku: 'SKU-C', ifMatch: tagOf('BULK-2') },
+        { channelSku: 'BULK-3', hubSku: 'SKU-C' },
+      ],
+    })
+    expect(stale.status).toBe(412)
+    expect(stale.type).toMatch(/application\/problem\+json/)
+    expect(stale.body).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      errors: [{ field: 'mappings[1].ifMatch' }],
+      details: { current: { 'BULK-2': { etag: now2.etag, updatedAt: now2.body.updatedAt } } },
+    })
+    expect(stale.body.errors).toHaveLength(1)
+    // All or nothing: the entry whose tag held, and the one without a tag, were not written either.
+    expect((await call('GET', `${bulk}/BULK-1`)).body.hubSku).toBe('SKU-A')
+    expect((await call('GET', `${bulk}/BULK-3`)).status).toBe(404)
+    expect((await call('GET', `${bulk}/BULK-2`)).body.multiplier).toBe(3)
+
+    // A mapping that is gone is stale too, with a null tag; `*` asks only that it exists.
+    const gone = await call('PUT', bulk, {
+      mappings: [{ channelSku: 'NEVER', hubSku: 'SKU-A', ifMatch: '*' }],
+    })
+    expect(gone).toMatchObject({ status: 412, body: { details: { current: { NEVER: { etag: null } } } } })
+
+    // With the tags as they are now, the write goes ahead, and each tag moves on.
+    const ok = await call('PUT', bulk, {
+      mappings: [
+        { channelSku: 'BULK-1', hubSku: 'SKU-C', ifMatch: tagOf('BULK-1') },
+        { channelSku: 'BULK-2', hubSku: null, ifMatch: now2.etag! },
+        { channelSku: 'BULK-3', hubSku: 'SKU-C' },
+      ],
+    })
+    expect(ok).toMatchObject({ status: 200, body: { upserted: 2, removed: 1 } })
+    expect((await call('GET', `${bulk}/BULK-1`)).etag).not.toBe(tagOf('BULK-1'))
+    expect((await call('GET', `${bulk}/BULK-2`)).status).toBe(404)
+
+    // A header on the bulk URL would name no state of the set: refused, not ignored.
+    const header = await call('PUT', bulk, { mappings: [{ channelSku: 'BULK-1', hubSku: 'SKU-A' }] }, '"x"')
+    expect(header).toMatchObject({ status: 400, body: { errors: [{ field: 'If-Match' }] } })
+    expect((await call('GET', `${bulk}/BULK-1`)).body.hubSku).toBe('SKU-C')
+  })
+
   it('lists take updatedSince: price lists (prices included), costs, locations, sku mappings, products, pools', async () => {
     await call('PUT', '/pricing/price-lists/old', { name: 'Old', currency: 'NZD' })
     await call('PUT', '/pricing/price-lists/new', { name: 'New', currency: 'NZD' })

@@ -117,7 +117,14 @@ describe.each(dbKinds)('channel sku mappings on %s', (kind) => {
     const first = await hub.api('/api/v1/channels/shop/sku-mappings?limit=1')
     expect(first.status).toBe(200)
     expect(first.body.items).toEqual([
-      { channelSku: 'SHELL', hubSku: 'SKU-B', multiplier: 1, updatedAt: expect.any(String) },
+      {
+        channelSku: 'SHELL',
+        hubSku: 'SKU-B',
+        multiplier: 1,
+        updatedAt: expect.any(String),
+        // The one mapping's ETag (if-match-admin.test.ts checks they are the same).
+        etag: expect.stringMatching(/^"[A-Za-z0-9_-]{27}"$/),
+      },
     ])
     const second = await hub.api(`/api/v1/channels/shop/sku-mappings?limit=1&cursor=${first.body.nextCursor}`)
     expect(second.body.items.map((m: { channelSku: string }) => m.channelSku)).toEqual(['TEE-6PK'])

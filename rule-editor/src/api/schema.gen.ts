@@ -1094,6 +1094,8 @@ export interface paths {
     /**
      * Map channel skus to hub skus, in bulk (all or nothing); hubSku null removes a mapping
      * @description Each entry maps the channel's sku (or listing id) to a hub sku: one channel unit is `multiplier` hub units (a "6-pack" is 6). Intake turns a mapped line into the hub sku × multiplier; the stock push tells the channel floor(available ÷ multiplier) under its own sku, the price push the hub price × multiplier unless a price list prices the listing itself. Other mappings of the instance stay. A multiplier that is not a whole number from 1 to 100000, an empty sku or a channel sku named twice is 400 naming the field (`mappings[3].multiplier`); a hub sku the catalogue does not have is 422 `UNKNOWN_REFERENCE` (`mappings[3].hubSku`). Nothing is written then.
+     *
+     *     Concurrent edits: each entry may carry `ifMatch`, the mapping's ETag as the list (`items[].etag`) or GET of the one mapping gave it. The write then goes ahead only if every entry that names a tag is still in that state, else 412 naming each stale entry, and nothing is written. The tag is per mapping, not of the whole set, so edits to other mappings of the instance never refuse yours. An `If-Match` header on this URL is refused (400): it would name no state of a set that has no tag.
      */
     put: operations['putSkuMappings']
     post?: never
@@ -1988,6 +1990,23 @@ export interface components {
       /** @description The resource after, or what a create answered */
       after?: unknown
     }
+    ListedSkuMapping: {
+      /** @description The channel's sku or listing id */
+      channelSku: string
+      /** @description The hub's sku it stands for */
+      hubSku: string
+      /** @description Hub units per channel unit (a 6-pack: 6) */
+      multiplier: number
+      updatedAt: string
+      /** @description The mapping's ETag, as GET of the one mapping gives it: send it as the entry's `ifMatch` in the bulk write, or as `If-Match` to the one mapping's URL */
+      etag: string
+    }
+    SkuMappingWriteResult: {
+      /** @description Mappings written (new or replaced) */
+      upserted: number
+      /** @description Mappings removed (entries with hubSku null that existed) */
+      removed: number
+    }
     SkuMapping: {
       /** @description The channel's sku or listing id */
       channelSku: string
@@ -1996,12 +2015,6 @@ export interface components {
       /** @description Hub units per channel unit (a 6-pack: 6) */
       multiplier: number
       updatedAt: string
-    }
-    SkuMappingWriteResult: {
-      /** @description Mappings written (new or replaced) */
-      upserted: number
-      /** @description Mappings removed (entries with hubSku null that existed) */
-      removed: number
     }
   }
   responses: never
@@ -9353,7 +9366,7 @@ export interface operations {
         }
         content: {
           'application/json': {
-            items: components['schemas']['SkuMapping'][]
+            items: components['schemas']['ListedSkuMapping'][]
             nextCursor: string | null
           }
         }
@@ -9431,6 +9444,8 @@ export interface operations {
             hubSku: string | null
             /** @description Hub units per channel unit: a whole number from 1 to 100000; 1 when left out */
             multiplier?: number
+            /** @description The mapping's ETag as you read it (the list's `etag`): this entry, and so the whole write, goes ahead only if the mapping is still in that state (`*`: only if it exists); else 412. Left out: written whatever the mapping is now. */
+            ifMatch?: string
           }[]
         }
       }
@@ -9660,6 +9675,15 @@ export interface operations {
         }
       }
       /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRECONDITION_FAILED`: an entry's `ifMatch` names a state that is no longer current; `errors` names each such entry (`mappings[3].ifMatch`), `details.current` gives each one's current `etag` and `updatedAt` by channel sku (etag null when the mapping is gone). Nothing is written then. */
       412: {
         headers: {
           [name: string]: unknown

@@ -1,6 +1,7 @@
 import { PreconditionFailedError, type SqlDb } from '@switchyard/core'
 import { describe, expect, it } from 'vitest'
-import { entityTag, ifMatchHolds, writeIfMatch } from './etag'
+import { entityTag, ifMatchHolds, writeIfEachMatches, writeIfMatch } from './etag'
+import { ProblemError } from './problem'
 
 describe('entity tags', () => {
   it('are strong tags that change with the state and only with it', () => {
@@ -73,5 +74,87 @@ describe('writeIfMatch', () => {
         sqlite,
       ),
     ).rejects.toThrow(/does not exist/)
+  })
+})
+
+describe('writeIfEachMatches (a bulk write with a tag per entry)', () => {
+  const slow = () => new Promise((r) => setTimeout(r, 5))
+  const rows = new Map<string, number>()
+  const tagOf = (n: number) => entityTag({ n })
+  const resource = (key: string) => `row '${key}'`
+  const tagged = async (keys: string[]) => {
+    await slow()
+    return new Map(
+      keys.flatMap((k) => (rows.has(k) ? [[k, { etag: tagOf(rows.get(k)!), updatedAt: null }]] : [])),
+    )
+  }
+  const bulk = (entries: [key: string, ifMatch: string, n: number][]) =>
+    writeIfEachMatches(
+      entries.map(([key, ifMatch], i) => ({
+        resource: resource(key),
+        key,
+        field: `rows[${i}].ifMatch`,
+        ifMatch,
+      })),
+      tagged,
+      async () => {
+        await slow()
+        for (const [key, , n] of entries) rows.set(key, n)
+        return entries.length
+      },
+      sqlite,
+    )
+
+  it('writes when every named entry is as read, and nothing when one is not, naming it', async () => {
+    rows.clear()
+    rows.set('a', 0).set('b', 0)
+    expect(
+      await bulk([
+        ['a', tagOf(0), 1],
+        ['b', tagOf(0), 1],
+      ]),
+    ).toBe(2)
+    const refused = await bulk([
+      ['a', tagOf(1), 2],
+      ['b', tagOf(0), 2],
+      ['gone', '*', 2],
+    ]).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ProblemError)
+    const problem = refused as ProblemError
+    expect(problem.status).toBe(412)
+    expect(problem.code).toBe('PRECONDITION_FAILED')
+    expect(problem.errors?.map((e) => e.field)).toEqual(['rows[1].ifMatch', 'rows[2].ifMatch'])
+    expect(problem.extra).toEqual({
+      details: { current: { b: { etag: tagOf(1), updatedAt: null }, gone: { etag: null, updatedAt: null } } },
+    })
+    expect([...rows]).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ])
+  })
+
+  it('takes turns with a single If-Match write of the same entry: of two stale writers one goes ahead', async () => {
+    rows.clear()
+    rows.set('a', 0)
+    const single = writeIfMatch(
+      tagOf(0),
+      resource('a'),
+      async () => (await tagged(['a'])).get('a'),
+      async () => {
+        await slow()
+        rows.set('a', 7)
+        return 7
+      },
+      sqlite,
+    )
+    const [one, many] = await Promise.allSettled([single, bulk([['a', tagOf(0), 9]])])
+    expect(one).toEqual({ status: 'fulfilled', value: 7 })
+    expect(many.status).toBe('rejected')
+    expect(rows.get('a')).toBe(7)
+  })
+
+  it('writes at once when no entry names a tag', async () => {
+    rows.clear()
+    expect(await writeIfEachMatches([], tagged, async () => 'done', sqlite)).toBe('done')
   })
 })

@@ -1,7 +1,15 @@
 import { type FieldIssue, MAX_MULTIPLIER, malformedEntries, ValidationError } from '@switchyard/core'
 import { z } from 'zod'
 import { assertChannelScope } from '../http/auth'
-import { entityTag, ifMatchHeader, staleTag, withTag, writeIfMatch } from '../http/etag'
+import {
+  type EntryCheck,
+  entityTag,
+  ifMatchHeader,
+  staleTag,
+  withTag,
+  writeIfEachMatches,
+  writeIfMatch,
+} from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
@@ -12,6 +20,9 @@ const mappingParam = z.strictObject({
   instance: z.string().min(1).max(64),
   channelSku: z.string().min(1).max(120),
 })
+/** What If-Match writes of one mapping take turns on: the single and the bulk write name it alike. */
+const mappingResource = (instance: string, channelSku: string) =>
+  `the mapping of '${channelSku}' on '${instance}'`
 const unknownChannel = problem('`UNKNOWN_CHANNEL`: no channel instance by that id')
 const multiplierText = `Hub units per channel unit: a whole number from 1 to ${MAX_MULTIPLIER}; 1 when left out`
 /** The one-mapping routes name a body field as it is (`multiplier`), not as a bulk entry. */
@@ -64,14 +75,12 @@ export function skuMappingRoutes(hub: HubContext) {
       const { instance } = c.req.valid('param')
       channelFor(c.get('principal'), instance)
       const q = c.req.valid('query')
-      return c.json(
-        await core.skuMappings.list(instance, {
-          limit: q.limit,
-          cursor: q.cursor,
-          updatedSince: q.updatedSince ? Date.parse(q.updatedSince) : undefined,
-        }),
-        200,
-      )
+      const page = await core.skuMappings.list(instance, {
+        limit: q.limit,
+        cursor: q.cursor,
+        updatedSince: q.updatedSince ? Date.parse(q.updatedSince) : undefined,
+      })
+      return c.json({ ...page, items: page.items.map((m) => ({ ...m, etag: entityTag(m) })) }, 200)
     },
   )
 
@@ -84,7 +93,7 @@ export function skuMappingRoutes(hub: HubContext) {
       summary: 'Map channel skus to hub skus, in bulk (all or nothing); hubSku null removes a mapping',
       description:
         'Each entry maps the channel\'s sku (or listing id) to a hub sku: one channel unit is `multiplier` hub units (a "6-pack" is 6). Intake turns a mapped line into the hub sku × multiplier; the stock push tells the channel floor(available ÷ multiplier) under its own sku, the price push the hub price × multiplier unless a price list prices the listing itself. Other mappings of the instance stay. A multiplier that is not a whole number from 1 to ' +
-        `${MAX_MULTIPLIER}, an empty sku or a channel sku named twice is 400 naming the field (\`mappings[3].multiplier\`); a hub sku the catalogue does not have is 422 \`UNKNOWN_REFERENCE\` (\`mappings[3].hubSku\`). Nothing is written then.`,
+        `${MAX_MULTIPLIER}, an empty sku or a channel sku named twice is 400 naming the field (\`mappings[3].multiplier\`); a hub sku the catalogue does not have is 422 \`UNKNOWN_REFERENCE\` (\`mappings[3].hubSku\`). Nothing is written then.\n\nConcurrent edits: each entry may carry \`ifMatch\`, the mapping's ETag as the list (\`items[].etag\`) or GET of the one mapping gave it. The write then goes ahead only if every entry that names a tag is still in that state, else 412 naming each stale entry, and nothing is written. The tag is per mapping, not of the whole set, so edits to other mappings of the instance never refuse yours. An \`If-Match\` header on this URL is refused (400): it would name no state of a set that has no tag.`,
       request: {
         params: instanceParam,
         body: jsonBody(
@@ -96,6 +105,10 @@ export function skuMappingRoutes(hub: HubContext) {
                   hubSku: z.string().max(400).nullable(),
                   // Checked by the route, not here: a bad multiplier is 400 naming it (see description).
                   multiplier: z.number().optional().meta({ description: multiplierText }),
+                  ifMatch: z.string().max(1000).optional().meta({
+                    description:
+                      "The mapping's ETag as you read it (the list's `etag`): this entry, and so the whole write, goes ahead only if the mapping is still in that state (`*`: only if it exists); else 412. Left out: written whatever the mapping is now.",
+                  }),
                 }),
               )
               .min(1)
@@ -109,16 +122,49 @@ export function skuMappingRoutes(hub: HubContext) {
           '`VALIDATION_FAILED`: an entry is malformed (multiplier, empty sku, a channel sku named twice); `errors` names each field',
         ),
         404: unknownChannel,
+        412: problem(
+          "`PRECONDITION_FAILED`: an entry's `ifMatch` names a state that is no longer current; `errors` names each such entry (`mappings[3].ifMatch`), `details.current` gives each one's current `etag` and `updatedAt` by channel sku (etag null when the mapping is gone). Nothing is written then.",
+        ),
       },
     }),
     async (c) => {
       const { instance } = c.req.valid('param')
       channelFor(c.get('principal'), instance)
+      // Ignored, a header would promise a check the write does not make.
+      if (c.req.header('if-match') !== undefined)
+        throw new ProblemError(400, 'VALIDATION_FAILED', 'the bulk write takes If-Match per entry', [
+          {
+            field: 'If-Match',
+            message: "the set has no ETag: send each mapping's tag as its entry's ifMatch",
+          },
+        ])
       const { mappings } = c.req.valid('json')
       const malformed = malformedEntries(mappings)
       if (malformed.length > 0)
         throw new ProblemError(400, 'VALIDATION_FAILED', 'invalid sku mappings', malformed)
-      return c.json(await core.skuMappings.put(instance, mappings), 200)
+      const checks: EntryCheck[] = mappings.flatMap((m, i) =>
+        m.ifMatch === undefined
+          ? []
+          : [
+              {
+                resource: mappingResource(instance, m.channelSku),
+                key: m.channelSku,
+                field: `mappings[${i}].ifMatch`,
+                ifMatch: m.ifMatch,
+              },
+            ],
+      )
+      const entries = mappings.map(({ ifMatch: _, ...entry }) => entry)
+      const result = await writeIfEachMatches(
+        checks,
+        async (skus) => {
+          const now = await core.skuMappings.getMany(instance, skus)
+          return new Map([...now].map(([sku, m]) => [sku, { etag: entityTag(m), updatedAt: m.updatedAt }]))
+        },
+        () => core.skuMappings.put(instance, entries),
+        hub.core.db,
+      )
+      return c.json(result, 200)
     },
   )
 
@@ -183,7 +229,7 @@ export function skuMappingRoutes(hub: HubContext) {
         throw new ProblemError(400, 'VALIDATION_FAILED', 'invalid sku mapping', asBodyField(malformed))
       await writeIfMatch(
         c.req.header('if-match'),
-        `the mapping of '${channelSku}' on '${instance}'`,
+        mappingResource(instance, channelSku),
         () => tagged(instance, channelSku),
         () =>
           core.skuMappings.put(instance, [entry], { prefix: ONE }).catch((error: unknown) => {
@@ -218,7 +264,7 @@ export function skuMappingRoutes(hub: HubContext) {
       channelFor(c.get('principal'), instance)
       const removed = await writeIfMatch(
         c.req.header('if-match'),
-        `the mapping of '${channelSku}' on '${instance}'`,
+        mappingResource(instance, channelSku),
         () => tagged(instance, channelSku),
         () => core.skuMappings.remove(instance, [channelSku]),
         hub.core.db,

@@ -118,6 +118,10 @@ describe.each(['sqlite', 'postgresql'] as const)('channel sku mappings on %s', (
       ['TEE-6PK', 12],
     ])
     expect((await core.skuMappings.list('shop-b')).items).toHaveLength(1)
+    // Several by name, as stored: the instance's own, a sku without a mapping left out.
+    const some = await core.skuMappings.getMany('shop-a', ['TEE-6PK', 'tee single', 'SOCK/3'])
+    expect([...some.keys()].sort()).toEqual(['SOCK/3', 'TEE-6PK'])
+    expect(some.get('TEE-6PK')).toEqual(all.items.find((m) => m.channelSku === 'TEE-6PK'))
     expect(await core.skuMappings.remove('shop-a', ['SOCK/3', 'never-there'])).toBe(1)
     expect(await core.skuMappings.put('shop-a', [{ channelSku: 'TEE-6PK', hubSku: null }])).toEqual({
       upserted: 0,

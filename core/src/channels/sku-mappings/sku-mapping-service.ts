@@ -10,6 +10,7 @@ import {
   oneMapping,
   pageOfMappings,
   type StoredSkuMapping,
+  someMappings,
   upsertMappings,
 } from './sku-mapping-store'
 
@@ -102,6 +103,12 @@ export class SkuMappingService {
   async get(instance: string, channelSku: string): Promise<SkuMappingView | undefined> {
     const stored = await oneMapping(this.deps.db, instance, channelSku)
     return stored && view(stored)
+  }
+
+  /** The named channel skus' mappings as stored, by channel sku (a sku without one is absent). */
+  async getMany(instance: string, channelSkus: readonly string[]): Promise<Map<string, SkuMappingView>> {
+    const stored = await someMappings(this.deps.db, instance, channelSkus)
+    return new Map(stored.map((m) => [m.channelSku, view(m)]))
   }
 
   /** A page in channel-sku order; `updatedSince` (epoch ms) keeps those written at or after it. */

@@ -70,6 +70,25 @@ export async function oneMapping(
   return row && toMapping(row)
 }
 
+/** The named channel skus' mappings as stored (those that have one). */
+export async function someMappings(
+  db: SqlRunner,
+  instance: string,
+  channelSkus: readonly string[],
+): Promise<StoredSkuMapping[]> {
+  const out: StoredSkuMapping[] = []
+  for (let i = 0; i < channelSkus.length; i += 500) {
+    const chunk = channelSkus.slice(i, i + 500)
+    const rows = await db.all<MappingRow>(
+      `select channel_sku, hub_sku, multiplier, updated_at from sku_mapping
+        where channel_instance_id = ? and channel_sku in (${chunk.map(() => '?').join(',')})`,
+      [instance, ...chunk],
+    )
+    out.push(...rows.map(toMapping))
+  }
+  return out
+}
+
 /** Every mapping of an instance: what the in-memory cache holds. */
 export async function allMappings(db: SqlRunner, instance: string): Promise<StoredSkuMapping[]> {
   const rows = await db.all<MappingRow>(

@@ -10,7 +10,20 @@ export const skuMappingView = z
   })
   .meta({ id: 'SkuMapping' })
 
-export const skuMappingPage = z.object({ items: z.array(skuMappingView), nextCursor: z.string().nullable() })
+/** A mapping as the list shows it: with its ETag, so a bulk write can name each state it read. */
+export const listedSkuMapping = skuMappingView
+  .extend({
+    etag: z.string().meta({
+      description:
+        "The mapping's ETag, as GET of the one mapping gives it: send it as the entry's `ifMatch` in the bulk write, or as `If-Match` to the one mapping's URL",
+    }),
+  })
+  .meta({ id: 'ListedSkuMapping' })
+
+export const skuMappingPage = z.object({
+  items: z.array(listedSkuMapping),
+  nextCursor: z.string().nullable(),
+})
 
 export const skuMappingWriteResult = z
   .object({
