@@ -122,6 +122,7 @@ export { type IntegrationDirectory, type OutboxTopic, outboxTopics } from './out
 export { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, type Page } from './pagination'
 export { computeRefund, defaultRefundPolicy, type RefundPolicy } from './returns/refund-policy'
 export { RefundService, type RefundView } from './returns/refund-service'
+export { DEFAULT_RETURNS_PAGE, MAX_RETURNS_PAGE, type ReturnFilter } from './returns/return-list'
 export {
   type CreateReturnInput,
   type ExchangeRequest,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { startTestHub, type TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
@@ -309,7 +310,34 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect((await call('GET', '/pricing/price-lists?updatedSince=yesterday')).status).toBe(400)
   })
 
-  it('lists take updatedSince: carrier lanes and calendars, exchange rates, rule sets, keys', async () => {
+  it('the plugins list takes updatedSince: an intake exception of an instance changes it', async () => {
+    await tick()
+    const since = encodeURIComponent(new Date().toISOString())
+    const listed = async () =>
+      ((await call('GET', `/plugins?updatedSince=${since}`)).body.items as { id: string }[]).map((p) => p.id)
+    expect(await listed()).toEqual([])
+    const web = await RestChannelPeer.start('if-match-secret-0001')
+    try {
+      const sent = await web.postOrder(
+        hub.url,
+        'web',
+        sampleOrder({}, [{ sku: 'NOT-IN-CATALOGUE', quantity: 1 }]),
+      )
+      expect(sent.status).toBe(202)
+    } finally {
+      await web.close()
+    }
+    const all = (await call('GET', '/plugins')).body.items as {
+      id: string
+      openExceptions: number
+      updatedAt: string
+    }[]
+    expect(all.find((p) => p.id === 'web')).toMatchObject({ openExceptions: 1 })
+    expect(await listed()).toEqual(['web'])
+    expect((await call('GET', '/plugins?updatedSince=yesterday')).status).toBe(400)
+  })
+
+  it('lists take updatedSince: carrier lanes and calendars, exchange rates, rule sets (a version taking effect too), keys', async () => {
     const lane = (id: string) => ({
       id,
       carrier: 'NZ Post',
@@ -348,6 +376,31 @@ describe.each(dbKinds)('If-Match and updatedSince on the admin resources on %s',
     expect(key.name).toBe('key-new')
     for (const path of ['/rules/carrier-lanes', '/rules/carrier-calendars', '/pricing/exchange-rates'])
       expect((await items(path)).every((i) => i.updatedAt! >= since)).toBe(true)
+
+    // A version published to take effect shortly changes the set's live version with no write:
+    // updatedSince sees the set once that instant has passed, not before.
+    await call('POST', '/rules/sets', { id: 'set-later', kind: 'returns', name: 'Later' })
+    const draft = await call('POST', '/rules/sets/set-later/versions', { rules: [] })
+    expect(draft.status).toBe(201)
+    const effectiveFrom = new Date(Date.now() + 2500).toISOString()
+    const published = await call(
+      'POST',
+      `/rules/sets/set-later/versions/${draft.body.version.version}/publish`,
+      {
+        effectiveFrom,
+      },
+    )
+    expect(published.status).toBe(200)
+    await tick()
+    const afterPublish = encodeURIComponent(new Date().toISOString())
+    const later = async () =>
+      (await call('GET', `/rules/sets?updatedSince=${afterPublish}`)).body.items as Record<string, unknown>[]
+    expect(await later()).toEqual([])
+    await new Promise((r) => setTimeout(r, Date.parse(effectiveFrom) - Date.now() + 50))
+    expect(await later()).toMatchObject([
+      { id: 'set-later', liveVersion: draft.body.version.version, updatedAt: effectiveFrom },
+    ])
+    expect((await call('GET', '/rules/sets/set-later')).body).toMatchObject({ updatedAt: effectiveFrom })
 
     // Two rates of one pair page apart without losing either (the key is pair and as-of).
     const first = await call('GET', '/pricing/exchange-rates?base=NZD&quote=AUD&limit=1')

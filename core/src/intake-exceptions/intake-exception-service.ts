@@ -16,6 +16,7 @@ import {
   listExceptions,
   markDiscarded,
   markReplayed,
+  exceptionsChangedByInstance,
   openCountsByInstance,
   openCountsByReason,
   openExceptionIds,
@@ -317,6 +318,11 @@ export class IntakeExceptions {
 
   openCountsByInstance() {
     return openCountsByInstance(this.db)
+  }
+
+  /** When each instance's exceptions last changed (epoch ms), for the plugins list's `updatedAt`. */
+  changedByInstance() {
+    return exceptionsChangedByInstance(this.db)
   }
 
   /**

@@ -288,6 +288,17 @@ export async function openCountsByReason(
   return rows.map((r) => ({ channelInstanceId: r.instance, code: String(r.code), count: Number(r.n) }))
 }
 
+/**
+ * Per channel instance, when its intake exceptions last changed (one opened, replayed, discarded or
+ * its reasons updated), in epoch ms: the open count a plugin instance shows can only change then.
+ */
+export async function exceptionsChangedByInstance(db: SqlRunner): Promise<Map<string, number>> {
+  const rows = await db.all<{ instance: string; at: number | string }>(
+    'select channel_instance_id as instance, max(updated_at) as at from intake_exception group by channel_instance_id',
+  )
+  return new Map(rows.map((r) => [r.instance, Number(r.at)]))
+}
+
 /** Open exceptions per channel instance. */
 export async function openCountsByInstance(db: SqlRunner): Promise<Map<string, number>> {
   const rows = await db.all<{ instance: string; n: number | string }>(

@@ -77,6 +77,8 @@ export interface InstanceHealthRow {
   lastErrorAt: string | null
   lastError: string | null
   consecutiveFailures: number
+  /** Last written: at start-up from the config, and with every call's outcome. */
+  updatedAt: string
 }
 
 /** Plugin instance rows: written at start-up from the config file, then kept current with call outcomes. */
@@ -132,6 +134,7 @@ export class PluginInstances {
       lastErrorAt: iso(r.last_error_at),
       lastError: r.last_error,
       consecutiveFailures: r.consecutive_failures,
+      updatedAt: iso(r.updated_at)!,
     }))
   }
 }

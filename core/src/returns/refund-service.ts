@@ -205,6 +205,7 @@ export class RefundService {
       `update refund set status = 'confirmed', external_refund_id = ?, confirmed_at = ? where id = ?`,
       [externalRefundId ?? null, now, refundId],
     )
+    await touchReturnOf(tx, refundId, now)
     await addEvent(
       tx,
       r.order_id,
@@ -220,7 +221,12 @@ export class RefundService {
   async failInTx(tx: SqlRunner, refundId: string, error: string, now = Date.now()): Promise<void> {
     const r = await tx.one<{ order_id: string }>('select order_id from refund where id = ?', [refundId])
     if (!r) return
-    await tx.run(`update refund set status = 'failed' where id = ? and status = 'requested'`, [refundId])
+    if (
+      (await tx.run(`update refund set status = 'failed' where id = ? and status = 'requested'`, [
+        refundId,
+      ])) > 0
+    )
+      await touchReturnOf(tx, refundId, now)
     await addEvent(
       tx,
       r.order_id,
@@ -282,12 +288,25 @@ export class RefundService {
   }
 
   async forReturn(returnId: string): Promise<RefundView[]> {
-    return this.view(
-      await this.db.all(
-        'select id, status, amount_minor, currency from refund where return_id = ? order by id',
-        [returnId],
-      ),
+    return (await this.forReturns([returnId])).get(returnId) ?? []
+  }
+
+  /** The refunds of each of a page of returns (at most 500), by return id. */
+  async forReturns(returnIds: readonly string[]): Promise<Map<string, RefundView[]>> {
+    const out = new Map<string, RefundView[]>()
+    if (returnIds.length === 0) return out
+    const rows = await this.db.all<Record<string, unknown>>(
+      `select return_id, id, status, amount_minor, currency from refund
+        where return_id in (${returnIds.map(() => '?').join(',')}) order by id`,
+      returnIds,
     )
+    const views = this.view(rows)
+    rows.forEach((r, i) => {
+      const list = out.get(String(r.return_id)) ?? []
+      list.push(views[i]!)
+      out.set(String(r.return_id), list)
+    })
+    return out
   }
 
   async forOrder(orderId: string): Promise<RefundView[]> {
@@ -307,4 +326,15 @@ export class RefundService {
       currency: String(r.currency),
     }))
   }
+}
+
+/**
+ * A return shows its refunds: when one settles, the return has changed too (`updatedAt`, and so
+ * the returns list's `updatedSince`).
+ */
+async function touchReturnOf(tx: SqlRunner, refundId: string, now: number): Promise<void> {
+  await tx.run(
+    'update return_request set updated_at = ? where id = (select return_id from refund where id = ?)',
+    [now, refundId],
+  )
 }

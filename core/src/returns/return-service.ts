@@ -10,12 +10,15 @@ import type { OrderIntake } from '../orders/intake/order-intake'
 import { assertOperation } from '../orders/lifecycle/order-operations'
 import type { RerouteService } from '../orders/lifecycle/reroute-service'
 import { addEvent, findByExternalId, loadRoutingView, loadSnapshot } from '../orders/store'
+import type { Page } from '../pagination'
 import type { PostcodeCentroids } from '../routing/centroids/postcode-centroids'
 import type { RoutingConfig } from '../routing/routing-config'
 import type { RuleSetService } from '../rules/rule-set-service'
 import type { RefundService } from './refund-service'
 import type { ReturnStatus } from './return.entity'
+import { listReturns, MAX_RETURNS_PAGE, type ReturnFilter } from './return-list'
 import { chooseReturnLocation } from './return-location'
+import { type ReturnView, returnViews } from './return-views'
 
 export interface ExchangeRequest {
   lines: { sku: string; quantity: number }[]
@@ -33,25 +36,7 @@ export interface CreateReturnInput {
   channelScope?: string | null
 }
 
-export interface ReturnView {
-  id: string
-  orderId: string
-  rmaNumber: string
-  status: ReturnStatus
-  reason: string | null
-  location: { id: string; name: string }
-  exchangeOrderId: string | null
-  lines: {
-    id: string
-    orderLineId: string
-    sku: string
-    quantity: number
-    receivedResellable: number
-    receivedDamaged: number
-  }[]
-  refunds: { id: string; status: string; amount: string; currency: string }[]
-  createdAt: string
-}
+export type { ReturnView } from './return-views'
 
 export interface ReturnServiceDeps {
   db: SqlDb
@@ -382,60 +367,18 @@ export class ReturnService {
   }
 
   async get(id: string): Promise<ReturnView> {
-    const r = await this.deps.db.one<{
-      id: string
-      order_id: string
-      rma_number: string
-      status: ReturnStatus
-      reason: string | null
-      location_id: string
-      location_name: string
-      exchange_order_id: string | null
-      created_at: number
-    }>(
-      `select r.id, r.order_id, r.rma_number, r.status, r.reason, r.location_id, l.name as location_name, r.exchange_order_id, r.created_at
-         from return_request r join location l on l.id = r.location_id where r.id = ?`,
-      [id],
-    )
-    if (!r) throw new NotFoundError('return', id, 'RETURN_NOT_FOUND')
-    const lines = await this.deps.db.all<{
-      id: string
-      order_line_id: string
-      sku: string
-      quantity: number
-      received_resellable: number
-      received_damaged: number
-    }>(
-      'select id, order_line_id, sku, quantity, received_resellable, received_damaged from return_line where return_id = ? order by id',
-      [id],
-    )
-    return {
-      id: r.id,
-      orderId: r.order_id,
-      rmaNumber: r.rma_number,
-      status: r.status,
-      reason: r.reason,
-      location: { id: r.location_id, name: r.location_name },
-      exchangeOrderId: r.exchange_order_id,
-      lines: lines.map((l) => ({
-        id: l.id,
-        orderLineId: l.order_line_id,
-        sku: l.sku,
-        quantity: l.quantity,
-        receivedResellable: l.received_resellable,
-        receivedDamaged: l.received_damaged,
-      })),
-      refunds: await this.deps.refunds.forReturn(id),
-      createdAt: new Date(Number(r.created_at)).toISOString(),
-    }
+    const [view] = await returnViews(this.deps.db, this.deps.refunds, [id])
+    if (!view) throw new NotFoundError('return', id, 'RETURN_NOT_FOUND')
+    return view
   }
 
   async forOrder(orderId: string): Promise<ReturnView[]> {
-    const rows = await this.deps.db.all<{ id: string }>(
-      'select id from return_request where order_id = ? order by id',
-      [orderId],
-    )
-    return Promise.all(rows.map((r) => this.get(r.id)))
+    return (await this.list({ orderId }, { limit: MAX_RETURNS_PAGE })).items
+  }
+
+  /** Returns across orders, filtered, a page at a time (return-list.ts). */
+  list(filter: ReturnFilter, page: { limit?: number; cursor?: string } = {}): Promise<Page<ReturnView>> {
+    return listReturns(this.deps.db, this.deps.refunds, filter, page)
   }
 
   private async returnedSoFar(tx: SqlRunner, orderId: string): Promise<Map<string, number>> {

@@ -335,6 +335,8 @@ export class RuleSetService {
       now,
       current.id,
     ])
+    // Archiving the live version changes the set's live version: a change `updatedSince` must see.
+    await this.db.run('update rule_set set updated_at = ? where id = ?', [now, ruleSetId])
     for (const l of this.listeners) l()
     return (await this.getVersionById(current.id))!
   }
@@ -396,7 +398,12 @@ export class RuleSetService {
       liveVersion: live?.version ?? null,
       latestVersion: latest?.v === null || latest?.v === undefined ? null : Number(latest.v),
       createdAt: iso(r.created_at)!,
-      updatedAt: iso(r.updated_at)!,
+      // A published version with an effective-from becomes live when that instant passes, with no
+      // write to the set: from then the set counts as changed at that instant, so `updatedSince`
+      // (and a sync keyed on it) sees the new live version.
+      updatedAt: iso(
+        Math.max(Number(r.updated_at), live?.effectiveFrom ? Date.parse(live.effectiveFrom) : 0),
+      )!,
     }
   }
 }

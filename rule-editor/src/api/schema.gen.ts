@@ -242,7 +242,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Plugin instances with their capabilities and health */
+    /**
+     * Plugin instances with their capabilities and health
+     * @description Instances come from the config file; their health and open exceptions change as they work. `updatedSince` keeps the instances whose `updatedAt` is at or after it.
+     */
     get: operations['listPlugins']
     put?: never
     post?: never
@@ -473,6 +476,27 @@ export interface paths {
      * @description A channel that takes it hears of it through the outbox (an EDI partner gets an 855 rejecting the PO).
      */
     post: operations['discardException']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/returns': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Returns across orders, oldest first, filtered and paged
+     * @description In the order they were authorised. An incremental sync passes `updatedSince` (the time its last run began) and reads every page: a return authorised, received, cancelled, given an exchange order, or whose refund the channel confirmed or refused since then is in it.
+     *     A channel-scoped key sees its own channel only; naming another in `channel` is 403.
+     */
+    get: operations['listReturns']
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -1403,6 +1427,8 @@ export interface components {
       configSchema: {
         [key: string]: unknown
       }
+      /** @description The last change to what this shows: loaded from the config at a start, a call succeeded or failed, an intake exception of it opened or closed. Null for an instance no hub has recorded yet. */
+      updatedAt: string | null
     }
     PluginCheck: {
       ok: boolean
@@ -1540,8 +1566,11 @@ export interface components {
     Return: {
       id: string
       orderId: string
+      /** @description The channel instance of the return's order */
+      channel: string
       rmaNumber: string
-      status: string
+      /** @enum {string} */
+      status: 'authorised' | 'partially_received' | 'received' | 'cancelled'
       reason: string | null
       location: {
         id: string
@@ -1558,6 +1587,8 @@ export interface components {
       }[]
       refunds: components['schemas']['Refund'][]
       createdAt: string
+      /** @description The last change: authorised, received, cancelled, an exchange order placed, a refund confirmed or refused */
+      updatedAt: string
     }
     Refund: {
       id: string
@@ -1639,6 +1670,7 @@ export interface components {
       liveVersion: number | null
       latestVersion: number | null
       createdAt: string
+      /** @description The last change to what this shows: a version added, published or archived, or a published version taking effect (then its effective-from), so `updatedSince` sees a new live version */
       updatedAt: string
     }
     RuleSetVersion: {
@@ -3725,6 +3757,8 @@ export interface operations {
         limit?: number
         /** @description nextCursor of the previous page */
         cursor?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
       }
       header?: never
       path?: never
@@ -5029,6 +5063,87 @@ export interface operations {
       }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listReturns: {
+    parameters: {
+      query?: {
+        /** @description Comma-separated statuses: any of them */
+        status?: string
+        /** @description Comma-separated channel instances (of the returns' orders): any of them */
+        channel?: string
+        /** @description One order's returns */
+        orderId?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
+        /** @description Returns per page, up to 500 (default 100) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of returns */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['Return'][]
+            nextCursor: string | null
+          }
+        }
+      }
+      /** @description A filter or the cursor is invalid: `errors` names the parameter */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `FORBIDDEN_SCOPE`: `channel` names a channel the key is not scoped to */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -6496,6 +6611,7 @@ export interface operations {
             liveVersion: number | null
             latestVersion: number | null
             createdAt: string
+            /** @description The last change to what this shows: a version added, published or archived, or a published version taking effect (then its effective-from), so `updatedSince` sees a new live version */
             updatedAt: string
             versions: {
               id: string

@@ -34,8 +34,18 @@ const pluginInstance = z
     configSchema: z
       .record(z.string(), z.unknown())
       .meta({ description: "JSON Schema of the instance's config" }),
+    updatedAt: z.string().nullable().meta({
+      description:
+        'The last change to what this shows: loaded from the config at a start, a call succeeded or failed, an intake exception of it opened or closed. Null for an instance no hub has recorded yet.',
+    }),
   })
   .meta({ id: 'PluginInstance' })
+
+/** The later of two instants (ISO text or epoch ms), null when neither is known. */
+const later = (a: string | undefined, b: number | undefined): string | null => {
+  const ms = Math.max(a ? Date.parse(a) : 0, b ?? 0)
+  return ms > 0 ? new Date(ms).toISOString() : null
+}
 
 export function pluginRoutes(hub: HubContext) {
   const app = apiRouter()
@@ -46,14 +56,19 @@ export function pluginRoutes(hub: HubContext) {
       path: '/',
       tags: ['plugins'],
       summary: 'Plugin instances with their capabilities and health',
-      request: { query: z.strictObject(pageQuery) },
+      description:
+        'Instances come from the config file; their health and open exceptions change as they work. `updatedSince` keeps the instances whose `updatedAt` is at or after it.',
+      request: { query: z.strictObject({ ...pageQuery, ...updatedSinceQuery }) },
       responses: {
         200: json(pageOf(pluginInstance), 'Instances, by id'),
       },
     }),
     async (c) => {
       const health = new Map((await hub.core.pluginInstances.list()).map((h) => [h.id, h]))
-      const open = await hub.core.intakeExceptions.openCountsByInstance()
+      const [open, exceptionsChanged] = await Promise.all([
+        hub.core.intakeExceptions.openCountsByInstance(),
+        hub.core.intakeExceptions.changedByInstance(),
+      ])
       const items = hub.registry.all().map((i) => {
         const h = health.get(i.id)
         return {
@@ -67,10 +82,16 @@ export function pluginRoutes(hub: HubContext) {
           webhookUrl: i.definition.capabilities.webhook ? `${hub.settings.publicUrl}/webhooks/${i.id}` : null,
           canCheck: typeof i.definition.check === 'function',
           configSchema: configJsonSchema(i.definition.config),
+          updatedAt: later(h?.updatedAt, exceptionsChanged.get(i.id)),
         }
       })
       return c.json(
-        page(items, (i) => i.id, c.req.valid('query')),
+        page(
+          items,
+          (i) => i.id,
+          c.req.valid('query'),
+          (i) => i.updatedAt,
+        ),
         200,
       )
     },

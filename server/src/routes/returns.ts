@@ -1,13 +1,88 @@
+import { DEFAULT_RETURNS_PAGE, MAX_RETURNS_PAGE, type Principal, type ReturnFilter } from '@switchyard/core'
 import { returnConditions } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
+import { assertChannelScope } from '../http/auth'
 import { assertOrderInScope } from '../http/channel-scope'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { pageOf, updatedSinceQuery } from '../http/paging'
 import type { HubContext } from '../hub-context'
-import { refundView, returnView } from './views/returns'
+import { refundView, returnStatuses, returnView } from './views/returns'
+
+const listQuery = z.strictObject({
+  status: z
+    .string()
+    .refine((s) => s.split(',').every((v) => (returnStatuses as readonly string[]).includes(v)), {
+      message: `comma-separated statuses from: ${returnStatuses.join(', ')}`,
+    })
+    .optional()
+    .meta({ description: 'Comma-separated statuses: any of them' }),
+  channel: z
+    .string()
+    .max(1000)
+    .refine((s) => s.split(',').every((v) => v.length >= 1 && v.length <= 64), {
+      message: 'comma-separated channel instance ids (1-64 characters each)',
+    })
+    .optional()
+    .meta({ description: "Comma-separated channel instances (of the returns' orders): any of them" }),
+  orderId: z.string().uuid().optional().meta({ description: "One order's returns" }),
+  ...updatedSinceQuery,
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_RETURNS_PAGE)
+    .optional()
+    .meta({ description: `Returns per page, up to ${MAX_RETURNS_PAGE} (default ${DEFAULT_RETURNS_PAGE})` }),
+  cursor: z.string().max(400).optional().meta({ description: 'nextCursor of the previous page' }),
+})
+
+/**
+ * The query as core's filter. A scoped key's own channel always applies; naming another channel
+ * is 403, as on the orders list.
+ */
+function filterOf(principal: Principal, q: z.infer<typeof listQuery>): ReturnFilter {
+  const channels = q.channel?.split(',')
+  for (const channel of channels ?? []) assertChannelScope(principal, channel)
+  const scoped = principal.channelInstanceId ? [principal.channelInstanceId] : channels
+  return {
+    ...(scoped ? { channels: scoped } : {}),
+    ...(q.status ? { statuses: q.status.split(',') as ReturnFilter['statuses'] } : {}),
+    ...(q.orderId ? { orderId: q.orderId } : {}),
+    ...(q.updatedSince ? { updatedSince: Date.parse(q.updatedSince) } : {}),
+  }
+}
 
 /** Returns (RMAs), their receipt, and the refunds they lead to. */
 export function returnRoutes(hub: HubContext) {
   const app = apiRouter()
+
+  app.openapi(
+    apiRoute('orders:read', {
+      operationId: 'listReturns',
+      method: 'get',
+      path: '/returns',
+      tags: ['returns'],
+      summary: 'Returns across orders, oldest first, filtered and paged',
+      description: [
+        'In the order they were authorised. An incremental sync passes `updatedSince` (the time its last run began) and reads every page: a return authorised, received, cancelled, given an exchange order, or whose refund the channel confirmed or refused since then is in it.',
+        'A channel-scoped key sees its own channel only; naming another in `channel` is 403.',
+      ].join('\n'),
+      request: { query: listQuery },
+      responses: {
+        200: json(pageOf(returnView), 'A page of returns'),
+        400: problem('A filter or the cursor is invalid: `errors` names the parameter'),
+        403: problem('`FORBIDDEN_SCOPE`: `channel` names a channel the key is not scoped to'),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const page = await hub.core.returns.list(filterOf(c.get('principal'), q), {
+        ...(q.limit !== undefined ? { limit: q.limit } : {}),
+        ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+      })
+      return c.json(page, 200)
+    },
+  )
 
   app.openapi(
     apiRoute('orders:write', {

@@ -56,7 +56,10 @@ export const ruleSetView = z
     liveVersion: z.number().nullable(),
     latestVersion: z.number().nullable(),
     createdAt: z.string(),
-    updatedAt: z.string(),
+    updatedAt: z.string().meta({
+      description:
+        'The last change to what this shows: a version added, published or archived, or a published version taking effect (then its effective-from), so `updatedSince` sees a new live version',
+    }),
   })
   .meta({ id: 'RuleSet' })
 
