@@ -12,6 +12,7 @@ import { Fulfilment } from './fulfilment.entity'
 import { Order, OrderLine } from './order.entity'
 import { OrderEvent } from './order-event.entity'
 import { countOrders, type OrderListRow, type OrderSearch, searchOrders } from './search/order-search'
+import { readDecision } from './store/stored-decision'
 
 export type { OrderSearch as OrderFilter } from './search/order-search'
 
@@ -220,8 +221,8 @@ export class OrderQueries {
             strategy: decisions[0].strategy,
             ruleSetVersionId: decisions[0].ruleSetVersionId ?? null,
             summary: decisions[0].summary,
-            plan: decisions[0].plan,
-            explanation: decisions[0].explanation,
+            // Stored compact (format 2) or as decided (older rows): read back into one shape.
+            ...readDecision(decisions[0].plan, decisions[0].explanation),
             createdAt: decisions[0].createdAt.toISOString(),
           }
         : null,

@@ -1,6 +1,7 @@
 import type { CatalogCache } from '../catalog/catalog-cache'
 import { readKitBoms, stockSkus, withKits } from '../catalog/kits/kit-boms'
 import type { SqlDb } from '../db/sql/sql-db'
+import { readDecision } from '../orders/store/stored-decision'
 import type { RuleSetService } from '../rules/rule-set-service'
 import { CapacityLedger } from './capacity'
 import type { CapacityView, RoutingPlan, RoutingRequest, StockView, StoredRequest } from './router'
@@ -54,7 +55,8 @@ export async function replayDecision(
   )
   const stored = row && (await deps.loadOrder(orderId))
   if (!row || !stored) return undefined
-  const asked = (json(row.explanation) as { request?: StoredRequest }).request
+  const decided = readDecision(row.plan, row.explanation)
+  const asked = (decided.explanation as { request?: StoredRequest }).request
   const at = asked ? Date.parse(asked.at) : Number(row.created_at)
   const quantities = asked ? new Map(asked.lines) : undefined
   const lines = quantities
@@ -92,12 +94,10 @@ export async function replayDecision(
     plan,
     at: new Date(at).toISOString(),
     sameAsStored:
-      outcomeKey(json(row.plan) as Pick<RoutingPlan, 'assignments' | 'unfilled'>) === outcomeKey(plan),
+      outcomeKey(decided.plan as unknown as Pick<RoutingPlan, 'assignments' | 'unfilled'>) ===
+      outcomeKey(plan),
   }
 }
-
-/** A JSON column: text on SQLite, already parsed on PostgreSQL. */
-const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v)
 
 function outcomeKey(p: Pick<RoutingPlan, 'assignments' | 'unfilled'>): string {
   return JSON.stringify([

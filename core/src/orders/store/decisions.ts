@@ -1,21 +1,15 @@
 import type { SqlRunner } from '../../db/sql/sql-db'
 import { uuidv7 } from '../../ids'
 import type { RoutingPlan } from '../../routing/router'
+import { storedDecision } from './stored-decision'
 
-/** A routing plan as the two JSON columns of routing_decision: what was decided, and why. */
+/**
+ * A routing plan as the two JSON columns of routing_decision: what was decided, and why (a compact
+ * decision in stored format 2, stored-decision.ts; `readDecision` reads either form back).
+ */
 export function decisionJson(p: RoutingPlan): [string, string] {
-  return [
-    JSON.stringify({
-      assignments: p.assignments,
-      unfilled: p.unfilled,
-      hold: p.hold ?? null,
-      shipments: p.shipments ?? [],
-      promiseDate: p.promiseDate ?? null,
-      unfillable: p.unfillable ?? null,
-      serviceLevel: p.serviceLevel ?? null,
-    }),
-    JSON.stringify({ candidates: p.candidates, ...(p.details ?? {}) }),
-  ]
+  const [plan, explanation] = storedDecision(p)
+  return [JSON.stringify(plan), JSON.stringify(explanation)]
 }
 
 /**
