@@ -41,6 +41,7 @@ const products: ProductFacts[] = Array.from({ length: SKUS }, (_, i) => ({
   highValue: rnd() < 0.1,
   weightGrams: Math.floor(rnd() * 5000),
   attributes: {},
+  tags: [],
 }))
 
 /** Prices in minor units; JPY lists would want a different scale (none here). */

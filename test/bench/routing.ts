@@ -175,6 +175,7 @@ const products = new Map<string, ProductFacts>(
       highValue: i % 13 === 0,
       weightGrams: 100 + Math.floor(rnd() * 2000),
       attributes: {},
+      tags: [],
     },
   ]),
 )

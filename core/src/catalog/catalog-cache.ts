@@ -9,7 +9,7 @@ import type { ProductSchema } from './product.entity'
 
 type ProductRow = Pick<
   RowOf<typeof ProductSchema>,
-  'sku' | 'name' | 'category' | 'hazmat' | 'high_value' | 'weight_grams' | 'attributes'
+  'sku' | 'name' | 'category' | 'hazmat' | 'high_value' | 'weight_grams' | 'attributes' | 'tags'
 >
 
 type LocationRow = Omit<
@@ -51,7 +51,7 @@ export class CatalogCache {
     if (toLoad.length > 0) {
       const placeholders = toLoad.map(() => '?').join(',')
       const rows = await runner.all<ProductRow>(
-        `select sku, name, category, hazmat, high_value, weight_grams, attributes from product where sku in (${placeholders})`,
+        `select sku, name, category, hazmat, high_value, weight_grams, attributes, tags from product where sku in (${placeholders})`,
         toLoad,
       )
       const boms =
@@ -104,6 +104,7 @@ function toProductFacts(row: ProductRow): ProductFacts {
     highValue: Boolean(row.high_value),
     weightGrams: row.weight_grams,
     attributes: readJson<Record<string, unknown>>(row.attributes) ?? {},
+    tags: readJson<string[]>(row.tags) ?? [],
   }
 }
 

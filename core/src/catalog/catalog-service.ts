@@ -15,6 +15,8 @@ export interface ProductInput {
   highValue?: boolean
   weightGrams?: number | null
   attributes?: Record<string, unknown>
+  /** Kept as they are when absent; none for a new product. */
+  tags?: string[]
 }
 
 export interface LocationInput {
@@ -66,6 +68,7 @@ export class CatalogService {
         highValue: i.highValue ?? false,
         weightGrams: i.weightGrams ?? null,
         attributes: i.attributes ?? {},
+        tags: i.tags ? [...new Set(i.tags)] : (p.tags ?? []),
         updatedAt: now,
       })
       em.persist(p)
@@ -134,6 +137,20 @@ export class CatalogService {
       .getConnection()
       .execute('select distinct category from product where category is not null order by category')
     return rows.map((r) => r.category)
+  }
+
+  /** The tags products carry, sorted: the rule editor offers them for `line.tags` and `order.productTags`. */
+  async productTags(): Promise<string[]> {
+    // Few distinct tag sets exist however many products there are; jsonb arrives parsed on PostgreSQL.
+    const rows: { tags: unknown }[] = await this.orm.em
+      .getConnection()
+      .execute(`select distinct tags from product where tags <> '[]'`)
+    const tags = new Set<string>()
+    for (const r of rows) {
+      const t = typeof r.tags === 'string' ? (JSON.parse(r.tags) as unknown) : r.tags
+      if (Array.isArray(t)) for (const x of t) if (typeof x === 'string') tags.add(x)
+    }
+    return [...tags].sort()
   }
 
   async getLocation(id: string): Promise<Location> {

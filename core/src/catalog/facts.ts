@@ -11,6 +11,7 @@ export interface ProductFacts {
   highValue: boolean
   weightGrams: number | null
   attributes: Record<string, unknown>
+  tags: readonly string[]
   /** A kit's bill of materials (issue 20); absent for a product with stock of its own. */
   components?: readonly KitPart[]
 }

@@ -10,6 +10,8 @@ export class Product {
   weightGrams?: number | null
   /** Anything else the catalogue knows (colour, size, brand) for rules to match on. */
   attributes: Record<string, unknown> = {}
+  /** Labels rules test (fragile, lithium, made-in-nz); a product's own, unlike the order's tags. */
+  tags: string[] = []
   createdAt: Date = new Date()
   updatedAt: Date = new Date()
 }
@@ -25,6 +27,7 @@ export const ProductSchema = new EntitySchema<Product>({
     highValue: { type: 'boolean', default: false },
     weightGrams: { type: 'integer', nullable: true },
     attributes: { type: 'json' },
+    tags: { type: 'json', default: '[]' },
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

@@ -46,6 +46,7 @@ function order(
       highValue: false,
       weightGrams: null,
       attributes: {},
+      tags: [],
     },
   }))
   const subtotal = prepared.reduce((s, l) => s + (l.unitPriceMinor ?? 0) * l.quantity, 0)

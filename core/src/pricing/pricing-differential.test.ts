@@ -54,9 +54,9 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
     value: fc.boolean(),
   }),
   fc.record({
-    fact: fc.constantFrom('order.skus', 'order.categories', 'order.tags'),
+    fact: fc.constantFrom('order.skus', 'order.categories', 'order.tags', 'order.productTags', 'line.tags'),
     operator: fc.constantFrom('contains', 'doesNotContain'),
-    value: fc.constantFrom('A', 'B', 'tees', 'vip'),
+    value: fc.constantFrom('A', 'B', 'tees', 'vip', 'fragile'),
   }),
 ) as fc.Arbitrary<Condition>
 
@@ -98,6 +98,7 @@ const product = (sku: string, i: number): ProductFacts => ({
   highValue: false,
   weightGrams: null,
   attributes: {},
+  tags: i % 2 === 1 ? ['fragile'] : [],
 })
 
 const quoteArb: fc.Arbitrary<QuoteInput> = fc

@@ -18,6 +18,7 @@ const product = (sku: string, extra: Partial<ProductFacts> = {}): ProductFacts =
   highValue: false,
   weightGrams: null,
   attributes: {},
+  tags: [],
   ...extra,
 })
 
@@ -194,6 +195,37 @@ describe('quote: rules', () => {
   const b = book([list('retail', 'NZD', { 'SKU-A': '10.00', 'SKU-B': '40.00' })], {
     'SKU-A': ['6.00', 'NZD'],
     'SKU-B': ['35.00', 'NZD'],
+  })
+
+  it("a line rule on the product's tags prices that line only; an order rule sees every line's tags", () => {
+    const tagged: QuoteInput = {
+      ...input({}, []),
+      lines: [
+        { sku: 'SKU-A', quantity: 1, product: product('SKU-A', { tags: ['clearance'] }) },
+        { sku: 'SKU-B', quantity: 1, product: product('SKU-B') },
+      ],
+    }
+    const clearance = rules([
+      {
+        name: 'clearance-half',
+        conditions: all([{ fact: 'line.tags', operator: 'contains', value: 'clearance' }]),
+        event: { type: 'discount', params: { percent: 50 } },
+      },
+    ])
+    const q = quote(tagged, clearance, b)
+    expect(q.lines.map((l) => [l.sku, l.unitPrice])).toEqual([
+      ['SKU-A', '5.00'],
+      ['SKU-B', '40.00'],
+    ])
+    const anyClearance = rules([
+      {
+        name: 'order-off',
+        conditions: all([{ fact: 'order.productTags', operator: 'contains', value: 'clearance' }]),
+        event: { type: 'discount', params: { percent: 10 } },
+      },
+    ])
+    expect(quote(tagged, anyClearance, b).lines.map((l) => l.unitPrice)).toEqual(['9.00', '36.00'])
+    expect(quote(input(), anyClearance, b).lines.map((l) => l.unitPrice)).toEqual(['10.00'])
   })
 
   it('volume breaks apply at their boundaries', () => {

@@ -105,12 +105,14 @@ export function quoteFacts(
   let highValue = false
   const skus: string[] = []
   const categories: string[] = []
+  const productTags: string[] = []
   for (const l of input.lines) {
     units += l.quantity
     hazmat ||= l.product.hazmat
     highValue ||= l.product.highValue
     if (!skus.includes(l.sku)) skus.push(l.sku)
     if (l.product.category && !categories.includes(l.product.category)) categories.push(l.product.category)
+    for (const t of l.product.tags) if (!productTags.includes(t)) productTags.push(t)
   }
   const placed = localTime(input.at, ruleSet.settings.timezone)
   const customerId = input.customer?.id ?? null
@@ -125,6 +127,7 @@ export function quoteFacts(
     'order.tags': [...(input.tags ?? [])],
     'order.skus': skus,
     'order.categories': categories,
+    'order.productTags': productTags,
     'order.hasHazmat': hazmat,
     'order.hasHighValue': highValue,
     'order.placedHour': placed.hour,
@@ -215,6 +218,7 @@ const LINE_FACTS = [
   'line.sku',
   'line.quantity',
   'line.category',
+  'line.tags',
   'line.hazmat',
   'line.highValue',
   'line.weightKg',
@@ -249,6 +253,8 @@ function lineFact(fact: string, l: QuoteLineInput, skuUnits: Map<string, number>
       return l.quantity
     case 'line.category':
       return l.product.category
+    case 'line.tags':
+      return l.product.tags
     case 'line.hazmat':
       return l.product.hazmat
     case 'line.highValue':

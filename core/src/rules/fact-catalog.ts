@@ -26,6 +26,7 @@ export interface FactDefinition {
     | 'categories'
     | 'currencies'
     | 'tiers'
+    | 'productTags'
   unit?: string
 }
 
@@ -65,6 +66,9 @@ export const factCatalog: readonly FactDefinition[] = [
   f('order.tags', 'string[]', 'Tags the channel put on the order'),
   f('order.skus', 'string[]', 'Skus on the order'),
   f('order.categories', 'string[]', 'Product categories on the order', { values: 'categories' }),
+  f('order.productTags', 'string[]', 'Tags of the products on the order, each once (e.g. fragile)', {
+    values: 'productTags',
+  }),
   f('order.hasHazmat', 'boolean', 'Some line is a hazardous good'),
   f('order.hasHighValue', 'boolean', 'Some line is a high-value good'),
   f('order.weightKg', 'number', 'Total weight of the order in kg (lines without a weight count as 0)', {
@@ -79,6 +83,7 @@ export const factCatalog: readonly FactDefinition[] = [
   f('line.sku', 'string', 'The line’s sku'),
   f('line.quantity', 'number', 'Units on the line'),
   f('line.category', 'string', 'Product category', { nullable: true, values: 'categories' }),
+  f('line.tags', 'string[]', 'Tags of the line’s product (e.g. fragile, lithium)', { values: 'productTags' }),
   f('line.hazmat', 'boolean', 'The product is a hazardous good (dangerous goods rules apply)'),
   f('line.isKit', 'boolean', 'The line is a kit: made of components, shipped whole from one location'),
   f('line.highValue', 'boolean', 'The product is high value (secure handling)'),

@@ -1371,6 +1371,14 @@ export interface components {
       attributes?: {
         [key: string]: unknown
       }
+      /**
+       * @description Labels rules test as `line.tags` and `order.productTags` (e.g. fragile, lithium), each once. Kept when omitted; none for a new product.
+       * @example [
+       *       "fragile",
+       *       "gift"
+       *     ]
+       */
+      tags?: string[]
     }
     Location: {
       name: string
@@ -6362,6 +6370,8 @@ export interface operations {
               currencies: string[]
               /** @description Tags the last 1,000 orders received carry */
               orderTags: string[]
+              /** @description Tags products carry */
+              productTags: string[]
             }
           }
         }
@@ -8021,6 +8031,8 @@ export interface operations {
                 name: string
               }[]
               weekdays: string[]
+              /** @description Tags products carry */
+              productTags: string[]
             }
           }
         }

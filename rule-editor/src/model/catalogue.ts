@@ -25,6 +25,8 @@ export interface Catalogue {
     segments?: string[]
     /** Tags recent orders carry (sourcing); `tags` are the locations'. */
     orderTags?: string[]
+    /** Tags products carry (`line.tags`, `order.productTags`). */
+    productTags?: string[]
     currencies?: string[]
     /** Pricing: the price lists a rule may choose. */
     priceLists?: { id: string; name: string }[]
@@ -67,6 +69,8 @@ export function valueOptions(cat: Catalogue, fact: FactInfo | undefined): [strin
       return (v[fact.values] ?? []).map((x) => [x, x])
     case 'currencies':
       return (v.currencies ?? []).map((x) => [x, x])
+    case 'productTags':
+      return (v.productTags ?? []).map((x) => [x, x])
     default:
       return null
   }

@@ -6,13 +6,26 @@ import { seenValues, unseenMessage, unseenValueWarnings } from './seen-values'
 describe('values the hub has seen, and typed values nothing has', () => {
   const cat: Catalogue = {
     ...builtInCatalogue,
-    values: { ...builtInCatalogue.values, tiers: ['gold', 'premium'], orderTags: ['gift', 'vip'] },
+    values: {
+      ...builtInCatalogue.values,
+      tiers: ['gold', 'premium'],
+      orderTags: ['gift', 'vip'],
+      productTags: ['fragile', 'lithium'],
+    },
   }
 
   it('offers the seen values of open sets only', () => {
     expect(seenValues(cat, { id: 'order.customerTier' })).toEqual(['gold', 'premium'])
     expect(seenValues(cat, { id: 'order.tags' })).toEqual(['gift', 'vip'])
     expect(seenValues(cat, { id: 'order.total' })).toBeNull()
+  })
+
+  it("offers products' tags for a line's tags and the order's product tags, not for the order's own", () => {
+    expect(seenValues(cat, { id: 'line.tags' })).toEqual(['fragile', 'lithium'])
+    expect(seenValues(cat, { id: 'order.productTags' })).toEqual(['fragile', 'lithium'])
+    expect(unseenMessage(cat, 'line.tags', 'fragil')).toBe("no product is tagged 'fragil'")
+    expect(unseenMessage(cat, 'order.productTags', ['lithium'])).toBeNull()
+    expect(unseenMessage(cat, 'order.tags', 'fragile')).toBe("no recent order is tagged 'fragile'")
   })
 
   it('says which typed value nothing has, ignoring case; nothing when nothing is known yet', () => {

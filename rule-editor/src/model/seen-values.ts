@@ -33,6 +33,11 @@ const seenSets: Record<string, SeenSet> = {
   'order.categories': { values: (v) => v.categories, nothing: (x) => `no product has category '${x}'` },
   'line.category': { values: (v) => v.categories, nothing: (x) => `no product has category '${x}'` },
   'location.tags': { values: (v) => v.tags, nothing: (x) => `no location is tagged '${x}'` },
+  'line.tags': { values: (v) => v.productTags ?? [], nothing: (x) => `no product is tagged '${x}'` },
+  'order.productTags': {
+    values: (v) => v.productTags ?? [],
+    nothing: (x) => `no product is tagged '${x}'`,
+  },
 }
 
 /** The values seen for a fact, or null when its values are not an open-but-known set. */

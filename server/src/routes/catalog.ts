@@ -17,6 +17,15 @@ const productSchema = z
     highValue: z.boolean().optional(),
     weightGrams: z.number().int().min(0).nullable().optional(),
     attributes: z.record(z.string(), z.unknown()).optional(),
+    tags: z
+      .array(z.string().trim().min(1).max(60))
+      .max(50)
+      .optional()
+      .meta({
+        description:
+          'Labels rules test as `line.tags` and `order.productTags` (e.g. fragile, lithium), each once. Kept when omitted; none for a new product.',
+        example: ['fragile', 'gift'],
+      }),
   })
   .meta({ id: 'Product' })
 

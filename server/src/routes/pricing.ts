@@ -91,7 +91,10 @@ export function pricingRoutes(hub: HubContext) {
       responses: { 200: json(pricingFacts, 'The pricing fact catalogue') },
     }),
     async (c) => {
-      const lists = await core.pricingStore.listPriceLists()
+      const [lists, productTags] = await Promise.all([
+        core.pricingStore.listPriceLists(),
+        core.catalog.productTags(),
+      ])
       const body = {
         facts: pricingFactCatalog.map((f) => ({
           ...f,
@@ -107,6 +110,7 @@ export function pricingRoutes(hub: HubContext) {
             .sort(),
           priceLists: lists.filter((l) => l.kind === 'list').map((l) => ({ id: l.id, name: l.name })),
           weekdays: [...weekdays],
+          productTags,
         },
       }
       return c.json(body, 200)

@@ -73,9 +73,10 @@ export function ruleRoutes(hub: HubContext) {
       responses: { 200: json(ruleFacts, 'The fact catalogue') },
     }),
     async (c) => {
-      const [locations, categories, tiers, segments, lanes, recent] = await Promise.all([
+      const [locations, categories, productTags, tiers, segments, lanes, recent] = await Promise.all([
         core.catalog.listLocations(),
         core.catalog.categories(),
+        core.catalog.productTags(),
         core.customers.tiers(),
         core.customers.segments(),
         core.carrierNetwork.listLanes(),
@@ -114,6 +115,7 @@ export function ruleRoutes(hub: HubContext) {
           segments,
           currencies: recent.currencies,
           orderTags: recent.tags,
+          productTags,
         },
       }
       return c.json(body, 200)

@@ -13,6 +13,7 @@ import { Migration20261206090000_intake_exception_headers } from './Migration202
 import { Migration20261206100000_idempotency } from './Migration20261206100000_idempotency'
 import { Migration20261206110000_audit } from './Migration20261206110000_audit'
 import { Migration20261206120000_rate_limit } from './Migration20261206120000_rate_limit'
+import { Migration20261206130000_product_tags } from './Migration20261206130000_product_tags'
 import { Migration20261206150000_kits } from './Migration20261206150000_kits'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
@@ -34,5 +35,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206100000_idempotency', class: Migration20261206100000_idempotency },
   { name: 'Migration20261206110000_audit', class: Migration20261206110000_audit },
   { name: 'Migration20261206120000_rate_limit', class: Migration20261206120000_rate_limit },
+  { name: 'Migration20261206130000_product_tags', class: Migration20261206130000_product_tags },
   { name: 'Migration20261206150000_kits', class: Migration20261206150000_kits },
 ]

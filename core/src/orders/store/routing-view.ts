@@ -80,6 +80,7 @@ function bareProduct(sku: string): ProductFacts {
     highValue: false,
     weightGrams: null,
     attributes: {},
+    tags: [],
   }
 }
 

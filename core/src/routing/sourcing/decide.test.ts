@@ -250,6 +250,54 @@ describe('sourcing decisions', () => {
     expect(new Set(home.assignments.map((a) => a.locationId))).toEqual(new Set(['wlg']))
   })
 
+  it("tests a line's product tags per line, and the order's product tags once", () => {
+    const strategy = {
+      name: 'n-s',
+      conditions: { all: [] },
+      event: {
+        type: 'strategy',
+        params: { id: 's', fallback: true, split: { policy: 'allowed', maxShipments: 2 } },
+      },
+    }
+    const tagged = compileRuleSet([
+      {
+        name: 'n-fragile',
+        conditions: { all: [{ fact: 'line.tags', operator: 'contains', value: 'fragile' }] },
+        event: { type: 'restrict', params: { locations: ['wlg'] } },
+      },
+      {
+        name: 'n-lithium',
+        conditions: { all: [{ fact: 'order.productTags', operator: 'contains', value: 'lithium' }] },
+        event: { type: 'hold', params: { reason: 'lithium goes by road' } },
+      },
+      strategy,
+    ])
+    const stock = { 'VASE@akl': 5, 'VASE@wlg': 5, 'TEE@akl': 5, 'TEE@chc': 5 }
+    const fragile = run(
+      request(
+        [
+          { sku: 'VASE', quantity: 1, product: { tags: ['fragile', 'gift'] } },
+          { sku: 'TEE', quantity: 1 },
+        ],
+        stock,
+      ),
+      tagged,
+    )
+    expect(fragile.hold).toBeUndefined()
+    const from = new Map(fragile.assignments.map((a) => [a.sku, a.locationId]))
+    expect(from.get('VASE')).toBe('wlg')
+    expect(from.get('TEE')).not.toBe('wlg')
+    const lithium = run(
+      request([{ sku: 'BANK', quantity: 1, product: { tags: ['lithium'] } }], { 'BANK@akl': 5 }),
+      tagged,
+    )
+    expect(lithium.hold).toEqual({ reason: 'lithium goes by road', rule: 'n-lithium' })
+    // Without tags neither rule fires.
+    const plain = run(request([{ sku: 'VASE', quantity: 1 }], { 'VASE@akl': 5 }), tagged)
+    expect(plain.hold).toBeUndefined()
+    expect(plain.assignments[0]!.locationId).toBe('akl')
+  })
+
   it('refuses a split shipment below the minimum shipment value', () => {
     const rs = (min: number) =>
       compileRuleSet([

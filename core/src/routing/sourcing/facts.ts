@@ -24,6 +24,7 @@ export function orderFacts(
   let highValue = false
   const skus: string[] = []
   const categories: string[] = []
+  const productTags: string[] = []
   for (const l of lines) {
     units += l.quantity
     grams += (l.product.weightGrams ?? 0) * l.quantity
@@ -31,6 +32,7 @@ export function orderFacts(
     highValue ||= l.product.highValue
     if (!skus.includes(l.sku)) skus.push(l.sku)
     if (l.product.category && !categories.includes(l.product.category)) categories.push(l.product.category)
+    for (const t of l.product.tags) if (!productTags.includes(t)) productTags.push(t)
   }
   return {
     'order.channel': order.channelInstanceId,
@@ -47,6 +49,7 @@ export function orderFacts(
     'order.tags': [...order.tags],
     'order.skus': skus,
     'order.categories': categories,
+    'order.productTags': productTags,
     'order.hasHazmat': hazmat,
     'order.hasHighValue': highValue,
     'order.weightKg': grams / 1000,
@@ -62,6 +65,7 @@ export function lineValues(line: RoutingLine, currency: string): Record<string, 
   f['line.sku'] = line.sku
   f['line.quantity'] = line.quantity
   f['line.category'] = line.product.category
+  f['line.tags'] = line.product.tags
   f['line.hazmat'] = line.product.hazmat
   f['line.isKit'] = line.product.components !== undefined
   f['line.highValue'] = line.product.highValue

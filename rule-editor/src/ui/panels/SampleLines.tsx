@@ -11,6 +11,8 @@ export interface SampleProduct {
   name: string
   hazmat?: boolean
   highValue?: boolean
+  /** What `line.tags` rules test (fragile, lithium). */
+  tags?: string[]
 }
 
 /** What the form knows of a line's sku: its price (or why none), and its stock per location. */
@@ -73,6 +75,7 @@ export function SampleLines(props: {
                   <option key={p.sku} value={p.sku}>
                     {p.name} ({p.sku}){p.hazmat ? ' · hazmat' : ''}
                     {p.highValue ? ' · high value' : ''}
+                    {p.tags?.length ? ` · ${p.tags.join(', ')}` : ''}
                   </option>
                 ))}
               </select>

@@ -34,6 +34,7 @@ export const ruleFacts = z.object({
     segments: z.array(z.string()).meta({ description: 'Customer segments customers have' }),
     currencies: z.array(z.string()).meta({ description: 'Currencies of the last 1,000 orders received' }),
     orderTags: z.array(z.string()).meta({ description: 'Tags the last 1,000 orders received carry' }),
+    productTags: z.array(z.string()).meta({ description: 'Tags products carry' }),
   }),
 })
 
@@ -44,6 +45,7 @@ export const pricingFacts = z.object({
     channels: z.array(z.string()),
     priceLists: z.array(named),
     weekdays: z.array(z.string()),
+    productTags: z.array(z.string()).meta({ description: 'Tags products carry' }),
   }),
 })
 

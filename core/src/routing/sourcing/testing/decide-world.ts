@@ -40,6 +40,7 @@ export const product = (sku: string, extra: Partial<ProductFacts> = {}): Product
   highValue: false,
   weightGrams: 100,
   attributes: {},
+  tags: [],
   ...extra,
 })
 
