@@ -6,7 +6,8 @@ import { moneyWithoutCurrency } from '../model/currency-check'
 import { checkGraph } from '../model/graph-checks'
 import type { GraphDoc } from '../model/graph-types'
 import { unseenValueWarnings } from '../model/seen-values'
-import { staleTexts } from '../model/stale-text'
+import { staleTextMessage, staleTexts } from '../model/stale-text'
+import type { CompareBase } from './use-compare-base'
 
 export interface Problem {
   severity: 'error' | 'warning'
@@ -21,7 +22,8 @@ export interface Problem {
  * saved draft (which adds live master data: locations, tags, price lists), each mapped to the node
  * it is about through the compiled rules' source map. The saved report counts only while it is
  * about the document on screen, i.e. once the last change is saved; an issue the browser already
- * found is not repeated.
+ * found is not repeated. Against `base` (the version the draft replaces, or the one chosen), text
+ * that still quotes a condition's old value is flagged.
  */
 export function collectProblems(
   doc: GraphDoc,
@@ -29,6 +31,7 @@ export function collectProblems(
   compiled: CompileResult,
   validation: ValidationReport | null,
   saved: boolean,
+  base: CompareBase | null = null,
 ): Problem[] {
   const graph = checkGraph(doc, catalogue, compiled)
   const local: Problem[] = graph.map((i) => ({
@@ -41,11 +44,11 @@ export function collectProblems(
     local.push({ severity: 'warning', source: 'editor', message: w.message, nodeId: w.nodeId })
   for (const w of moneyWithoutCurrency(doc, catalogue))
     local.push({ severity: 'warning', source: 'editor', message: w.message, nodeId: w.nodeId })
-  for (const t of staleTexts(doc))
+  for (const t of staleTexts(doc, base?.doc ?? null))
     local.push({
       severity: 'warning',
       source: 'editor',
-      message: `The ${t.field} quotes ${t.quoted.toLocaleString()}, but the conditions before it test ${t.tested.map((x) => x.toLocaleString()).join(', ')}: reword it?`,
+      message: staleTextMessage(t, base!.label),
       nodeId: t.nodeId,
     })
   const byName = new Map(compiled.rules.map((r, i) => [r.name, compiled.ruleNodes[i]!]))

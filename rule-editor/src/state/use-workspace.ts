@@ -10,6 +10,7 @@ import { collectProblems, countByNode } from './problems'
 import { loadPublishPreview } from './publish-preview'
 import { publishButton } from './toolbar-labels'
 import { useCatalogues } from './use-catalogues'
+import { compareBaseVersion, useCompareBase } from './use-compare-base'
 import { useEditCommands, useFitSoon } from './use-edit-commands'
 import { useLeaveGuard } from './use-leave-guard'
 import { docFromVersion, useRuleSet } from './use-rule-set'
@@ -53,12 +54,19 @@ export function useWorkspace(api: Api, me: Me) {
     }
   }, [doc, setId, fitSoon])
 
+  const base = useCompareBase(
+    api,
+    setId,
+    kind,
+    rs.set ? compareBaseVersion(rs.set, rs.workingVersion, view.against) : null,
+    rs.set?.liveVersion ?? null,
+  )
   const problems = useMemo(
     () =>
       doc && compiled
-        ? collectProblems(doc, catalogue, compiled, rs.validation, rs.saveState === 'saved')
+        ? collectProblems(doc, catalogue, compiled, rs.validation, rs.saveState === 'saved', base)
         : [],
-    [doc, catalogue, compiled, rs.validation, rs.saveState],
+    [doc, catalogue, compiled, rs.validation, rs.saveState, base],
   )
   const issuesByNode = useMemo(() => countByNode(problems), [problems])
   const errors = problems.filter((p) => p.severity === 'error').length

@@ -37,6 +37,8 @@ export interface View {
   selection: ReadonlySet<string>
   sim: SimRun | null
   diff: Comparison | null
+  /** The version the working copy is compared with (impact, stale text): null for what is live. */
+  against: number | null
 }
 
 export type ViewAction =
@@ -52,8 +54,15 @@ export type ViewAction =
   | { type: 'rulesChanged'; rulesJson: string }
   | { type: 'compared'; diff: Comparison }
   | { type: 'exitDiff' }
+  | { type: 'against'; version: number | null }
 
-export const initialView: View = { tab: 'inspect', selection: new Set(), sim: null, diff: null }
+export const initialView: View = {
+  tab: 'inspect',
+  selection: new Set(),
+  sim: null,
+  diff: null,
+  against: null,
+}
 
 export function viewReducer(view: View, action: ViewAction): View {
   switch (action.type) {
@@ -70,7 +79,7 @@ export function viewReducer(view: View, action: ViewAction): View {
     case 'focus':
       return { ...view, selection: new Set([action.id]), tab: 'inspect' }
     case 'setOpened':
-      return { ...view, selection: new Set(), sim: null, diff: null }
+      return { ...view, selection: new Set(), sim: null, diff: null, against: null }
     case 'simulated':
       return { ...view, sim: action.sim, diff: null }
     case 'clearSim':
@@ -82,6 +91,8 @@ export function viewReducer(view: View, action: ViewAction): View {
       return { ...view, sim: null, selection: new Set(), diff: action.diff }
     case 'exitDiff':
       return { ...view, diff: null }
+    case 'against':
+      return { ...view, against: action.version }
   }
 }
 

@@ -5,7 +5,8 @@ import type { RuleNames } from '../../model/names'
 /**
  * Re-routes the last N real orders against the working version and compares with what is live, or
  * with any other version chosen. Shipping cost is compared per currency and only over orders both
- * versions ship in full; held and backordered orders are counted on their own lines.
+ * versions ship in full; held and backordered orders are counted on their own lines. The chosen
+ * version is the workspace's, so the problems list compares text with the same one.
  */
 export function ImpactPanel(props: {
   run: (limit: number, against?: number) => Promise<Backtest>
@@ -15,10 +16,12 @@ export function ImpactPanel(props: {
   versions: VersionMeta[]
   liveVersion: number | null
   workingVersion: number | null
+  /** null: whatever is live when the preview runs. */
+  against: number | null
+  onAgainst: (version: number | null) => void
 }) {
   const [limit, setLimit] = useState(100)
-  // null: whatever is live when the preview runs.
-  const [against, setAgainst] = useState<number | null>(null)
+  const { against } = props
   const others = [...props.versions]
     .filter((v) => v.version !== props.workingVersion)
     .sort((a, b) => b.version - a.version)
@@ -49,7 +52,7 @@ export function ImpactPanel(props: {
           <select
             data-testid="impact-against"
             value={against ?? ''}
-            onChange={(e) => setAgainst(e.target.value ? Number(e.target.value) : null)}
+            onChange={(e) => props.onAgainst(e.target.value ? Number(e.target.value) : null)}
           >
             <option value="">
               {props.liveVersion ? `what is live (v${props.liveVersion})` : 'what is live (built-in rules)'}

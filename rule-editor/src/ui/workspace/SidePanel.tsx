@@ -86,6 +86,8 @@ function TabBody({ ws }: { ws: WorkspaceState }) {
           versions={rs.set?.versions ?? []}
           liveVersion={rs.set?.liveVersion ?? null}
           workingVersion={rs.workingVersion}
+          against={view.against}
+          onAgainst={(version) => ws.dispatch({ type: 'against', version })}
           run={sim.backtest}
           onOpenOrder={ws.openOrder}
         />
