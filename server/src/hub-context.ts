@@ -22,4 +22,6 @@ export interface HubContext {
   lifecycle: { draining: boolean }
   /** The API key rate limit; shared by hubs on PostgreSQL, per process when absent. */
   keyLimiter?: Limiter
+  /** The webhook rate limit; shared by hubs on PostgreSQL, per process when absent. */
+  webhookLimiter?: Limiter
 }

@@ -8,7 +8,7 @@ import { seedDemoOrders } from './demo/demo-orders'
 import { demoPeerRoutes } from './demo/demo-peers'
 import { seedDemo } from './demo/seed'
 import { answerClientErrors } from './http/client-error'
-import { SharedLimiter } from './http/shared-rate-limit'
+import { openSharedLimits } from './http/shared-rate-limit'
 import type { HubContext } from './hub-context'
 import { createLogger, type Logger } from './logger'
 import { errorWithoutValues } from './observability/error-serializer'
@@ -70,11 +70,9 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
   const workerId = `${hostname()}:${process.pid}`
   const metrics = createMetrics()
   const stopTracing = startTracing(settings.otlpEndpoint)
-  // On PostgreSQL several hubs share the database: they share the API key limit through it too.
-  const keyLimiter =
-    settings.database.dialect === 'postgresql' && settings.rateLimits.key.perSecond > 0
-      ? SharedLimiter.open(settings.database, settings.rateLimits.key)
-      : undefined
+  // On PostgreSQL several hubs share the database: they share the API key and webhook limits
+  // through it too.
+  const sharedLimits = openSharedLimits(settings.database, settings.rateLimits)
   if (settings.otlpEndpoint) logger.info({ endpoint: settings.otlpEndpoint }, 'tracing to OTLP')
   // How hard intake works, for the outbox pacing.
   const intakeLoad = new IntakeLoadMeter()
@@ -118,7 +116,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       dispatcher: undefined,
       metrics,
       lifecycle: { draining: false },
-      ...(keyLimiter ? { keyLimiter } : {}),
+      ...(sharedLimits?.key ? { keyLimiter: sharedLimits.key } : {}),
+      ...(sharedLimits?.webhook ? { webhookLimiter: sharedLimits.webhook } : {}),
       observePluginCall: (instance, operation, outcome, seconds) => {
         const call = metrics.pluginCall(instance, operation, outcome)
         call.calls.inc()
@@ -235,13 +234,13 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
         await context.dispatcher?.stop(settings.drainTimeoutMs)
         shutdown.abort()
         await core.close()
-        await keyLimiter?.close()
+        await sharedLimits?.close()
         await stopTracing()
       },
     }
   } catch (error) {
     await core.close()
-    await keyLimiter?.close()
+    await sharedLimits?.close()
     throw error
   }
 }

@@ -26,8 +26,8 @@ export interface Limiter {
 }
 
 /**
- * Token buckets in memory, one per caller. Each hub process limits on its own: the webhook limit
- * everywhere, the API key limit on SQLite (one hub); on PostgreSQL the key limit is shared.
+ * Token buckets in memory, one per caller. Each hub process limits on its own on SQLite (one hub
+ * per file); on PostgreSQL the API key and webhook limits are shared (shared-rate-limit.ts).
  */
 export class TokenBuckets implements Limiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>()
@@ -113,11 +113,17 @@ export function keyRateLimit(
 }
 
 /** Per webhook source: the instance and the caller's address. */
-export function webhookRateLimit(limit: RateLimit, metrics: Metrics, trustProxy: boolean): MiddlewareHandler {
-  const buckets = new TokenBuckets(limit)
+export function webhookRateLimit(
+  limit: RateLimit,
+  metrics: Metrics,
+  trustProxy: boolean,
+  limiter: Limiter = new TokenBuckets(limit),
+): MiddlewareHandler {
   return async function webhookRateLimit(c, next) {
     if (limit.perSecond <= 0) return next()
-    const wait = buckets.take(`${c.req.param('instance') ?? ''}|${clientAddress(c, trustProxy)}`)
+    const decided = limiter.decide(`${c.req.param('instance') ?? ''}|${clientAddress(c, trustProxy)}`)
+    // In memory the verdict is there at once: no await (and no turn of the event loop) per webhook.
+    const wait = (decided instanceof Promise ? await decided : decided).waitMs
     if (wait > 0) {
       metrics.rateLimited.inc({ limit: 'webhook' })
       return tooMany(c, wait, 'webhook source')

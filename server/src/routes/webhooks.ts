@@ -176,7 +176,12 @@ export function webhookRoutes(hub: HubContext): Hono {
   const app = new Hono()
   app.use(
     '/:instance/*',
-    webhookRateLimit(hub.settings.rateLimits.webhook, hub.metrics, hub.settings.trustProxy),
+    webhookRateLimit(
+      hub.settings.rateLimits.webhook,
+      hub.metrics,
+      hub.settings.trustProxy,
+      hub.webhookLimiter,
+    ),
   )
   const health = webhookHealth(hub)
   const delayMs = hub.settings.testExceptionAnswerDelayMs
