@@ -128,9 +128,14 @@ export class Api {
     ).then(versionWithRules)
   validate = (id: string, v: number) =>
     this.ok(this.client.POST('/rules/sets/{id}/versions/{v}/validate', { params: { path: { id, v } } }))
-  publish = (id: string, v: number, body: JsonBody<'publishRuleVersion'>) =>
+  /** Publishes a draft; with `ifMatch` (the etag saved) only that state, else 412. */
+  publish = (id: string, v: number, body: JsonBody<'publishRuleVersion'>, ifMatch?: string) =>
     this.ok(
-      this.client.POST('/rules/sets/{id}/versions/{v}/publish', { params: { path: { id, v } }, body }),
+      this.client.POST('/rules/sets/{id}/versions/{v}/publish', {
+        params: { path: { id, v } },
+        body,
+        ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+      }),
     ).then(versionWithRules)
   simulate = (id: string, v: number, body: SimulateBody) =>
     this.ok(

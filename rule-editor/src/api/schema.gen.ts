@@ -794,7 +794,10 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Publish a draft (refused with 422 while it has errors); optional effective-from */
+    /**
+     * Publish a draft (refused with 422 while it has errors); optional effective-from
+     * @description Send the draft's `ETag` as `If-Match` to publish exactly the state you saved or read: if someone saved the draft since, 412 `PRECONDITION_FAILED` naming the current state, and nothing is published.
+     */
     post: operations['publishRuleVersion']
     delete?: never
     options?: never
@@ -6898,7 +6901,10 @@ export interface operations {
   updateRuleVersion: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
+      }
       path: {
         id: string
         v: number
@@ -7506,6 +7512,8 @@ export interface operations {
       header?: {
         /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
         'idempotency-key'?: string
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
       }
       path: {
         id: string

@@ -26,6 +26,8 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error' | 'conflict'
 interface Stored {
   setId: string
   baseVersion: number
+  /** The ETag of the version the unsaved changes were made on: a later save names it as If-Match. */
+  baseEtag?: string | undefined
   draftVersion: number | null
   doc: GraphDoc
   dirty: boolean
@@ -111,7 +113,10 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
           doc = stored.doc
           dirty = true
         }
-        setBase(v)
+        // Changes kept in this browser were made on the state they were read in, not on what the
+        // hub holds now: saving them names that state, so another editor's save since is a conflict
+        // (412) to resolve, never overwritten unnoticed.
+        setBase(v && dirty && stored?.baseEtag ? { ...v, etag: stored.baseEtag } : v)
         setDraftVersion(draft)
         savedDoc.current = dirty ? null : doc
         setHistory(H.start(doc))
@@ -185,6 +190,7 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
           writeStored({
             setId: cur.setId!,
             baseVersion: result.version.version,
+            baseEtag: result.version.etag,
             draftVersion: result.version.version,
             doc,
             dirty: false,
@@ -234,7 +240,14 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
   const doc = history?.present ?? null
   useEffect(() => {
     if (!doc || !setId || !canEdit || doc === savedDoc.current) return
-    writeStored({ setId, baseVersion: base?.version ?? 0, draftVersion, doc, dirty: true })
+    writeStored({
+      setId,
+      baseVersion: base?.version ?? 0,
+      baseEtag: base?.etag,
+      draftVersion,
+      doc,
+      dirty: true,
+    })
     // While a conflict waits for an answer, changes stay in this browser only.
     if (conflict) return
     setSaveState('unsaved')
@@ -243,7 +256,7 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
     return () => {
       if (timer.current) clearTimeout(timer.current)
     }
-  }, [doc, setId, canEdit, base?.version, draftVersion, save, conflict])
+  }, [doc, setId, canEdit, base?.version, base?.etag, draftVersion, save, conflict])
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current)
@@ -258,10 +271,23 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
       await flush()
       const cur = live.current
       if (!cur.setId || cur.draftVersion === null) throw new Error('nothing to publish: no draft')
-      const r = await api.publish(cur.setId, cur.draftVersion, {
-        comment: input.comment || null,
-        effectiveFrom: input.effectiveFrom,
-      })
+      // What is published is the draft as this editor saved it: if another editor saved over it
+      // since, the hub refuses (412) rather than publishing their work under this comment.
+      const ifMatch = cur.base?.version === cur.draftVersion ? cur.base.etag : undefined
+      const r = await api
+        .publish(
+          cur.setId,
+          cur.draftVersion,
+          { comment: input.comment || null, effectiveFrom: input.effectiveFrom },
+          ifMatch,
+        )
+        .catch((e: unknown) => {
+          if (!(e instanceof ApiError) || e.status !== 412) throw e
+          const current = (e.details.current ?? {}) as { author?: string | null; updatedAt?: string | null }
+          setConflict({ by: current.author ?? null, at: current.updatedAt ?? null })
+          setSaveState('conflict')
+          throw new Error('another editor saved this draft: keep yours or take theirs first')
+        })
       setDraftVersion(null)
       setBase({ ...r.version })
       clearStored(cur.setId)

@@ -2,6 +2,7 @@ import { locationTypes, weekdays } from '@switchyard/core'
 import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType } from '@switchyard/core/rules'
 import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
+import { ifMatchHeader } from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
 import { page, pageOf, pageQuery, updatedSinceQuery } from '../http/paging'
 import { ProblemError, zodFieldIssues } from '../http/problem'
@@ -258,6 +259,7 @@ export function ruleRoutes(hub: HubContext) {
         'Send the `ETag` you read as `If-Match`: if someone saved the draft since, the save is refused with 412 `PRECONDITION_FAILED` naming the current state (`details.current`: its etag, when and by whom), and nothing is overwritten. Without `If-Match` the save goes ahead.',
       request: {
         params: versionParam,
+        headers: ifMatchHeader,
         body: jsonBody(versionBody.partial()),
       },
       responses: {
@@ -309,8 +311,11 @@ export function ruleRoutes(hub: HubContext) {
       path: '/sets/{id}/versions/{v}/publish',
       tags: ['rules'],
       summary: 'Publish a draft (refused with 422 while it has errors); optional effective-from',
+      description:
+        "Send the draft's `ETag` as `If-Match` to publish exactly the state you saved or read: if someone saved the draft since, 412 `PRECONDITION_FAILED` naming the current state, and nothing is published.",
       request: {
         params: versionParam,
+        headers: ifMatchHeader,
         body: {
           required: false,
           content: {
