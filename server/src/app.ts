@@ -25,6 +25,7 @@ import { inventoryRoutes, locationRoutes, productRoutes } from './routes/catalog
 import { docsRoutes } from './routes/docs'
 import { eventRoutes } from './routes/events'
 import { exceptionRoutes } from './routes/exceptions'
+import { kitRoutes } from './routes/kits'
 import { meRoutes } from './routes/me'
 import { metricsRoutes } from './routes/metrics'
 import { orderRoutes } from './routes/orders'
@@ -124,6 +125,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   )
   api.route('/orders', orderRoutes(hub))
   api.route('/products', productRoutes(hub))
+  api.route('/kits', kitRoutes(hub))
   api.route('/locations', locationRoutes(hub))
   api.route('/inventory', inventoryRoutes(hub))
   api.route('/plugins', pluginRoutes(hub))

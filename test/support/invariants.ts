@@ -67,6 +67,15 @@ export async function checkOrderInvariants(api: Api, orders?: OrderDetail[]): Pr
   const problems: string[] = []
   const list = orders ?? (await allOrders(api))
   const open = new Map<string, number>()
+  // A kit has no stock row: its open allocations are counted on its components' rows.
+  const kits = new Map(
+    (
+      await read<{ items: { sku: string; components: { sku: string; quantity: number }[] }[] }>(
+        api,
+        '/api/v1/kits?limit=500',
+      )
+    ).items.map((k) => [k.sku, k.components]),
+  )
   for (const o of list) {
     if (o.lines.length === 0) problems.push(`${o.externalOrderId}: no lines`)
     for (const l of o.lines) {
@@ -85,8 +94,10 @@ export async function checkOrderInvariants(api: Api, orders?: OrderDetail[]): Pr
     }
     for (const a of o.allocations) {
       if (a.status !== 'allocated' && a.status !== 'released') continue
-      const key = `${a.sku}@${a.locationId}`
-      open.set(key, (open.get(key) ?? 0) + a.quantity)
+      for (const part of kits.get(a.sku) ?? [{ sku: a.sku, quantity: 1 }]) {
+        const key = `${part.sku}@${a.locationId}`
+        open.set(key, (open.get(key) ?? 0) + a.quantity * part.quantity)
+      }
     }
   }
   const levels = (

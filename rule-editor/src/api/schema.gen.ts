@@ -176,6 +176,44 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/kits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List kits by sku, with their bills of materials */
+    get: operations['listKits']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/kits/{sku}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One kit and its bill of materials */
+    get: operations['getKit']
+    /**
+     * Make a product a kit of components
+     * @description The product (`PUT /products`) becomes a kit: one sku sold and routed as a whole, made of `components`, each an ordinary product with stock (kits do not nest: a component that is a kit is 422 naming it). The kit has no stock of its own: at each location its availability is the fewest whole kits its components make (floor(component ATP ÷ quantity)), per channel too; an order's kit line takes its components' stock at one location, ships from there, and a returned kit puts its components back. A bill of materials does not change once defined: the same bill again is 200 with nothing changed, another one 409 `KIT_IMMUTABLE` (define a new sku). A sku that already has stock rows, order lines, channel pools or is a component of a kit cannot become one (409 `KIT_SKU_IN_USE`).
+     */
+    put: operations['defineKit']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/locations': {
     parameters: {
       query?: never
@@ -1383,6 +1421,23 @@ export interface components {
        */
       tags?: string[]
     }
+    Kit: {
+      sku: string
+      name: string
+      components: {
+        sku: string
+        name: string
+        /** @description Units of this component in one kit */
+        quantity: number
+      }[]
+      createdAt: string
+    }
+    KitDefinition: {
+      components: {
+        sku: string
+        quantity: number
+      }[]
+    }
     Location: {
       name: string
       /** @enum {string} */
@@ -1624,6 +1679,11 @@ export interface components {
         protected: number
         available: number
         availableToChannel?: number
+      }[]
+      /** @description A kit only: its bill of materials. Its figures are the whole kits its components make at each location where all of them are stocked; allocated, reserved and protected read 0 (they belong to the components) */
+      components?: {
+        sku: string
+        quantity: number
       }[]
       /** @description With a destination only: the earliest delivery the live rules would promise */
       promise?: {
@@ -3224,6 +3284,260 @@ export interface operations {
       }
       /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
       403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listKits: {
+    parameters: {
+      query?: {
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of kits */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['Kit'][]
+            nextCursor: string | null
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getKit: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        sku: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The kit */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Kit']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `KIT_NOT_FOUND`: the sku is not a kit */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  defineKit: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        sku: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['KitDefinition']
+      }
+    }
+    responses: {
+      /** @description The kit was defined already with this bill; nothing changed */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Kit']
+        }
+      }
+      /** @description The kit is defined */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Kit']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `PRODUCT_NOT_FOUND`: create the product first */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `KIT_IMMUTABLE`: the kit has another bill of materials; `KIT_SKU_IN_USE`: the sku already has stock, orders, pools or is a component */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
         headers: {
           [name: string]: unknown
         }
@@ -7120,6 +7434,8 @@ export interface operations {
       header?: {
         /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
         'idempotency-key'?: string
+        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
+        'if-match'?: string
       }
       path: {
         id: string
@@ -7512,8 +7828,6 @@ export interface operations {
       header?: {
         /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
         'idempotency-key'?: string
-        /** @description The `ETag` you read: the write goes ahead only if the resource is still in that state, else 412 `PRECONDITION_FAILED` naming the current one. Without it the write goes ahead. */
-        'if-match'?: string
       }
       path: {
         id: string
@@ -9632,6 +9946,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description `PRECONDITION_FAILED`: an entry's `ifMatch` names a state that is no longer current; `errors` names each such entry (`mappings[3].ifMatch`), `details.current` gives each one's current `etag` and `updatedAt` by channel sku (etag null when the mapping is gone). Nothing is written then. */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
         headers: {
@@ -9811,15 +10134,6 @@ export interface operations {
         }
       }
       /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
-      412: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/problem+json': components['schemas']['Problem']
-        }
-      }
-      /** @description `PRECONDITION_FAILED`: an entry's `ifMatch` names a state that is no longer current; `errors` names each such entry (`mappings[3].ifMatch`), `details.current` gives each one's current `etag` and `updatedAt` by channel sku (etag null when the mapping is gone). Nothing is written then. */
       412: {
         headers: {
           [name: string]: unknown

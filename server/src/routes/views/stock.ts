@@ -51,6 +51,13 @@ export const skuAvailability = z
         availableToChannel: z.number().optional(),
       }),
     ),
+    components: z
+      .array(z.object({ sku: z.string(), quantity: z.number() }))
+      .optional()
+      .meta({
+        description:
+          'A kit only: its bill of materials. Its figures are the whole kits its components make at each location where all of them are stocked; allocated, reserved and protected read 0 (they belong to the components)',
+      }),
     promise: z
       .object({
         promiseDate: z.string(),
