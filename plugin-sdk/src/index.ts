@@ -91,6 +91,7 @@ export {
   type WindowState,
   windowCursor,
 } from './helpers/window-cursor'
+export { type WindowPollPage, windowPollResult } from './helpers/window-poll'
 export { createHttpClient, type HttpClientOptions, parseRetryAfter, statusError } from './http'
 export { formatPath, zodIssues } from './issues'
 export { markJsonBodyChecked, parseJsonBody } from './json-body'

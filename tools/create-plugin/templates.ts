@@ -336,14 +336,12 @@ export function orderEvent(order: ChannelOrder): InboundEvent {
  */
 import {
   definePlugin,
-  type InboundEvent,
   mapStoredRecord,
   pager,
   type PluginContext,
   type PollResult,
-  type UnmappedRecord,
-  unmappedRecord,
   windowCursor,
+  windowPollResult,
 } from '@switchyard/plugin-sdk'
 import { type ${Config}, ${cfg} } from './config'
 import { type ChannelOrder, orderEvent } from './map-order'
@@ -363,23 +361,17 @@ async function poll(cursor: string | null, ctx: PluginContext<${Config}>): Promi
     url,
     state.page,
   )
-  const records = page.records.map((o) => ({ order: o, id: String(o?.id ?? ''), modifiedAt: o?.updated_at }))
-  const events: InboundEvent[] = []
-  const unmapped: UnmappedRecord[] = []
-  for (const r of records) {
-    if (!windows.fresh(state, r)) continue
-    try {
-      events.push(orderEvent(r.order))
-    } catch (error) {
-      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
-    }
-  }
-  return {
-    events,
-    ...(unmapped.length > 0 ? { unmapped } : {}),
-    cursor: windows.advance(state, records, page.next, now),
-    ...(page.next ? { more: true } : {}),
-  }
+  // The overlap's unchanged orders left out, the others mapped (a refused one reported as unmapped).
+  return windowPollResult({
+    page,
+    windows,
+    state,
+    now,
+    identify: (o) => ({ id: String(o?.id ?? ''), modifiedAt: o?.updated_at }),
+    map: orderEvent,
+    logger: ctx.logger,
+    what: '${title(name)} order',
+  })
 }
 
 export default definePlugin({

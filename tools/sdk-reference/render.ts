@@ -13,6 +13,7 @@ const SECTIONS: [file: string, title: string][] = [
   ['unmapped.ts', 'Records a poll cannot map'],
   ['helpers/pager.ts', 'Helpers: paging'],
   ['helpers/window-cursor.ts', 'Helpers: time-window cursor'],
+  ['helpers/window-poll.ts', 'Helpers: a windowed poll page'],
   ['helpers/rate-limiter.ts', 'Helpers: rate limiting'],
   ['helpers/oauth2.ts', 'Helpers: OAuth 2'],
   ['helpers/oauth1.ts', 'Helpers: OAuth 1.0a'],

@@ -4,9 +4,8 @@ import {
   type PluginContext,
   type PollResult,
   pager,
-  type UnmappedRecord,
-  unmappedRecord,
   windowCursor,
+  windowPollResult,
 } from '@switchyard/plugin-sdk'
 import type { AmazonConfig } from './config'
 import { orderEvent } from './map-order'
@@ -18,10 +17,7 @@ const SEARCH_ORDERS = '/orders/2026-01-01/orders'
 const LONGEST_WAIT_MS = 5_000
 
 const windowsOf = (c: AmazonConfig) =>
-  windowCursor({
-    overlapMs: c.lookbackSec * 1000,
-    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
-  })
+  windowCursor({ overlapMs: c.lookbackSec * 1000, start: c.reconcileFrom })
 
 /** searchOrders pages by token: the next page's in `pagination.nextToken`, sent as `paginationToken`. */
 const searchOrders = pager<AmazonOrder>({
@@ -59,30 +55,19 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<AmazonCo
     return { events: [], cursor: raw }
   }
   const page = await searchOrders.fetch((url) => spRequest(ctx, 'GET', url), base, state.page)
-  const events: InboundEvent[] = []
-  const unmapped: UnmappedRecord[] = []
-  const records = page.records.map((o) => ({
-    order: o,
-    id: typeof o?.orderId === 'string' ? o.orderId : '',
-    modifiedAt: typeof o?.lastUpdatedTime === 'string' ? o.lastUpdatedTime : undefined,
-  }))
-  for (const r of records) {
-    if (!windows.fresh(state, r)) continue
-    try {
-      const event = orderEvent(r.order)
-      if (event.type !== 'ignored') events.push(event)
-    } catch (error) {
-      // Reported, not skipped: the hub keeps it as an intake exception and the page goes on.
-      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
-      ctx.logger.warn({ order: r.id, error: (error as Error).message }, 'Amazon order not mappable')
-    }
-  }
-  return {
-    events,
-    ...(unmapped.length > 0 ? { unmapped } : {}),
-    cursor: windows.advance(state, records, page.next, now),
-    ...(page.next ? { more: true } : {}),
-  }
+  return windowPollResult({
+    page,
+    windows,
+    state,
+    now,
+    identify: (o) => ({
+      id: typeof o?.orderId === 'string' ? o.orderId : '',
+      modifiedAt: typeof o?.lastUpdatedTime === 'string' ? o.lastUpdatedTime : undefined,
+    }),
+    map: orderEvent,
+    logger: ctx.logger,
+    what: 'Amazon order',
+  })
 }
 
 /** One stored SP-API order mapped again, as `pollOrders` maps it (a replayed intake exception). */

@@ -1,22 +1,16 @@
 import {
-  type InboundEvent,
   type PluginContext,
   type PollResult,
   pager,
-  type UnmappedRecord,
-  unmappedRecord,
   windowCursor,
+  windowPollResult,
 } from '@switchyard/plugin-sdk'
 import { apiRoot, ebay } from './api'
 import type { EbayConfig } from './config'
 import { orderEvent } from './map-order'
 import type { EbayOrder } from './types'
 
-const windowsOf = (c: EbayConfig) =>
-  windowCursor({
-    overlapMs: c.lookbackSec * 1000,
-    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
-  })
+const windowsOf = (c: EbayConfig) => windowCursor({ overlapMs: c.lookbackSec * 1000, start: c.reconcileFrom })
 
 const ordersOf = (c: EbayConfig) =>
   pager<EbayOrder>({
@@ -46,28 +40,17 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<EbayConf
     filter: `lastmodifieddate:[${from}..]`,
   })}`
   const page = await ordersOf(c).fetch((url) => ebay(ctx, 'GET', url), base, state.page)
-  const events: InboundEvent[] = []
-  const unmapped: UnmappedRecord[] = []
-  const records = page.records.map((o) => ({
-    order: o,
-    id: typeof o?.orderId === 'string' ? o.orderId : '',
-    modifiedAt: typeof o?.lastModifiedDate === 'string' ? o.lastModifiedDate : undefined,
-  }))
-  for (const r of records) {
-    if (!windows.fresh(state, r)) continue
-    try {
-      const event = orderEvent(r.order)
-      if (event.type !== 'ignored') events.push(event)
-    } catch (error) {
-      // Reported, not skipped: the hub keeps it as an intake exception and the page goes on.
-      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
-      ctx.logger.warn({ order: r.id, error: (error as Error).message }, 'eBay order not mappable')
-    }
-  }
-  return {
-    events,
-    ...(unmapped.length > 0 ? { unmapped } : {}),
-    cursor: windows.advance(state, records, page.next, now),
-    ...(page.next ? { more: true } : {}),
-  }
+  return windowPollResult({
+    page,
+    windows,
+    state,
+    now,
+    identify: (o) => ({
+      id: typeof o?.orderId === 'string' ? o.orderId : '',
+      modifiedAt: typeof o?.lastModifiedDate === 'string' ? o.lastModifiedDate : undefined,
+    }),
+    map: orderEvent,
+    logger: ctx.logger,
+    what: 'eBay order',
+  })
 }

@@ -6,9 +6,8 @@ import {
   type PluginContext,
   type PollResult,
   pager,
-  type UnmappedRecord,
-  unmappedRecord,
   windowCursor,
+  windowPollResult,
 } from '@switchyard/plugin-sdk'
 import { restGet, shopUrl } from './admin-api'
 import type { ShopifyConfig } from './config'
@@ -17,10 +16,7 @@ import { orderEvent } from './map-order'
 import type { ShopifyOrder } from './types'
 
 const windowsOf = (c: ShopifyConfig) =>
-  windowCursor({
-    overlapMs: c.lookbackSec * 1000,
-    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
-  })
+  windowCursor({ overlapMs: c.lookbackSec * 1000, start: c.reconcileFrom })
 
 /** The `page_info` of the Link header's `rel="next"` page: Shopify's cursor for the next page. */
 const pageInfo = (_body: unknown, response: HttpResponse) => {
@@ -62,30 +58,19 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<ShopifyC
     ? list
     : `${list}?${new URLSearchParams({ status: 'any', updated_at_min: windows.from(state) })}`
   const page = await ordersList.fetch((url) => restGet(ctx, url), base, state.page)
-  const events: InboundEvent[] = []
-  const unmapped: UnmappedRecord[] = []
-  const records = page.records.map((o) => ({
-    order: o,
-    id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
-    modifiedAt: typeof o?.updated_at === 'string' ? o.updated_at : undefined,
-  }))
-  for (const r of records) {
-    if (!windows.fresh(state, r)) continue
-    try {
-      const event = orderEvent(r.order)
-      if (event.type !== 'ignored') events.push(event)
-    } catch (error) {
-      // Reported, not skipped: the hub keeps it as an intake exception and the sweep goes on.
-      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
-      ctx.logger.warn({ order: r.id, error: (error as Error).message }, 'Shopify order not mappable')
-    }
-  }
-  return {
-    events,
-    ...(unmapped.length > 0 ? { unmapped } : {}),
-    cursor: windows.advance(state, records, page.next, now),
-    ...(page.next ? { more: true } : {}),
-  }
+  return windowPollResult({
+    page,
+    windows,
+    state,
+    now,
+    identify: (o) => ({
+      id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
+      modifiedAt: typeof o?.updated_at === 'string' ? o.updated_at : undefined,
+    }),
+    map: (o) => orderEvent(o),
+    logger: ctx.logger,
+    what: 'Shopify order',
+  })
 }
 
 /**

@@ -4,9 +4,8 @@ import {
   type PluginContext,
   type PollResult,
   pager,
-  type UnmappedRecord,
-  unmappedRecord,
   windowCursor,
+  windowPollResult,
 } from '@switchyard/plugin-sdk'
 import { wooRequest } from './api'
 import type { WoocommerceConfig } from './config'
@@ -14,10 +13,7 @@ import { gmt, orderEvent } from './map-order'
 import type { WooOrder } from './types'
 
 const windowsOf = (c: WoocommerceConfig) =>
-  windowCursor({
-    overlapMs: c.lookbackSec * 1000,
-    start: (now) => c.reconcileFrom ?? new Date(now.getTime() - 24 * 3600_000).toISOString(),
-  })
+  windowCursor({ overlapMs: c.lookbackSec * 1000, start: c.reconcileFrom })
 
 /** REST v3 lists page by `page`/`per_page`; the answer is the list, its page count in `X-WP-TotalPages`. */
 const ordersList = pager<WooOrder>({
@@ -51,33 +47,19 @@ export async function pollOrders(
   })
   const base = `${ctx.config.siteUrl.replace(/\/$/, '')}/wp-json/wc/v3/orders?${query}`
   const page = await ordersList.fetch((url) => wooRequest(ctx, 'GET', url), base, state.page)
-  const events: InboundEvent[] = []
-  const unmapped: UnmappedRecord[] = []
-  const records = page.records.map((o) => ({
-    order: o,
-    id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
-    modifiedAt: gmt(o?.date_modified_gmt),
-  }))
-  for (const r of records) {
-    if (!windows.fresh(state, r)) continue
-    try {
-      const event = orderEvent(r.order)
-      if (event.type !== 'ignored') events.push(event)
-    } catch (error) {
-      // Reported, not skipped: the hub keeps it as an intake exception and the sweep goes on.
-      unmapped.push(unmappedRecord(r.order, r.id || undefined, error))
-      ctx.logger.warn(
-        { order: r.order?.id, error: (error as Error).message },
-        'WooCommerce order not mappable',
-      )
-    }
-  }
-  return {
-    events,
-    ...(unmapped.length > 0 ? { unmapped } : {}),
-    cursor: windows.advance(state, records, page.next, now),
-    ...(page.next ? { more: true } : {}),
-  }
+  return windowPollResult({
+    page,
+    windows,
+    state,
+    now,
+    identify: (o) => ({
+      id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
+      modifiedAt: gmt(o?.date_modified_gmt),
+    }),
+    map: orderEvent,
+    logger: ctx.logger,
+    what: 'WooCommerce order',
+  })
 }
 
 /** One stored REST v3 order mapped again, as `pollOrders` maps it (a replayed intake exception). */
