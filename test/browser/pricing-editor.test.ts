@@ -1,19 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
-import { createTestDb, type TestDb } from '../support/databases'
-import { startTestHub, type TestHub } from '../support/test-hub'
+import type { Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { sampleOrder } from '../peers/rest-channel-peer'
+import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
-import { launch, newPage, type Session, screenshot } from './support/browser'
-import {
-  buildEditor,
-  compiledRules,
-  connect,
-  dragFromPalette,
-  signIn,
-  waitForCanvas,
-  waitSaved,
-} from './support/editor'
+import { screenshot } from './support/browser'
+import { compiledRules, connect, dragFromPalette, signIn, waitForCanvas, waitSaved } from './support/editor'
+import { type EditorHub, startEditorHub } from './support/editor-hub'
 
 /**
  * A pricing rule set drawn in the editor and run by the hub's pricing engine: "10 % off lines of
@@ -21,60 +13,42 @@ import {
  * baskets previewed, published, and then the hub's own quotes carry the discount.
  */
 describe('pricing rules in the browser', () => {
-  let db: TestDb
+  let session: EditorHub
   let hub: TestHub
-  let channel: RestChannelPeer
-  let chromium: Session
-  let context: BrowserContext
   let page: Page
 
   beforeAll(async () => {
-    buildEditor()
-    db = await createTestDb('sqlite')
-    channel = await RestChannelPeer.start('pricing-browser-secret')
-    hub = await startTestHub(
-      db,
-      [
-        {
-          id: 'web',
-          use: '@switchyard/rest-channel',
-          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
-        },
-      ],
-      { WEB_SECRET: channel.secret },
-    )
-    await seedWorld(hub.api)
-    const list = await hub.api('/api/v1/pricing/price-lists/retail', {
-      method: 'PUT',
-      body: {
-        name: 'Retail',
-        currency: 'NZD',
-        prices: [
-          { sku: 'SKU-A', price: '20.00' },
-          { sku: 'SKU-B', price: '80.00' },
-        ],
+    session = await startEditorHub({
+      name: 'pricing',
+      channelId: 'web',
+      secret: 'pricing-browser-secret',
+      seed: async (h) => {
+        await seedWorld(h.api)
+        const list = await h.api('/api/v1/pricing/price-lists/retail', {
+          method: 'PUT',
+          body: {
+            name: 'Retail',
+            currency: 'NZD',
+            prices: [
+              { sku: 'SKU-A', price: '20.00' },
+              { sku: 'SKU-B', price: '80.00' },
+            ],
+          },
+        })
+        expect(list.status).toBe(200)
+        // A real order whose basket the impact preview can price.
+        const order = await h.api('/api/v1/orders', {
+          body: { channel: 'web', order: sampleOrder({}, [{ sku: 'SKU-A', quantity: 12 }]) },
+        })
+        expect(order.status).toBe(201)
       },
     })
-    expect(list.status).toBe(200)
-    // A real order whose basket the impact preview can price.
-    const order = await hub.api('/api/v1/orders', {
-      body: { channel: 'web', order: sampleOrder({}, [{ sku: 'SKU-A', quantity: 12 }]) },
-    })
-    expect(order.status).toBe(201)
-    chromium = await launch()
-    ;({ context, page } = await newPage(chromium, hub.url))
-    page.on('pageerror', (e) => {
-      throw e
-    })
+    ;({ hub, page } = session)
   })
 
-  afterAll(async () => {
-    await context?.close()
-    await chromium?.close()
-    await hub?.stop()
-    await channel?.close()
-    await db?.drop()
-  })
+  afterEach((ctx) => session?.screenshotIfFailed(ctx))
+
+  afterAll(() => session?.stop())
 
   const quote = async (quantity: number) =>
     (

@@ -1,12 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { RestChannelPeer } from '../peers/rest-channel-peer'
-import { createTestDb, type TestDb } from '../support/databases'
-import { startTestHub, type TestHub } from '../support/test-hub'
+import type { TestHub } from '../support/test-hub'
 import { axeViolations } from './support/axe'
-import { launch, newPage, type Session, screenshot } from './support/browser'
+import { screenshot } from './support/browser'
 import {
-  buildEditor,
   compiledRules,
   connect,
   nodeIds,
@@ -16,6 +13,7 @@ import {
   waitForCanvas,
   waitSaved,
 } from './support/editor'
+import { type EditorHub, startEditorHub } from './support/editor-hub'
 
 /**
  * The analyst's everyday tasks from issue 16, each done and verified in the editor alone (no JSON,
@@ -26,50 +24,26 @@ import {
  * README walks through two of them), and axe finds nothing serious on the screens.
  */
 describe('analyst tasks in the rule editor', () => {
-  let db: TestDb
+  let session: EditorHub
   let hub: TestHub
-  let channel: RestChannelPeer
-  let chromium: Session
-  let context: BrowserContext
   let page: Page
   let analystKey: string
 
   beforeAll(async () => {
-    buildEditor()
-    db = await createTestDb('sqlite')
-    channel = await RestChannelPeer.start('editor-tasks-secret')
-    hub = await startTestHub(
-      db,
-      [
-        {
-          id: 'demo-web',
-          use: '@switchyard/rest-channel',
-          config: { secret: { $env: 'DEMO_SECRET' }, callbackUrl: channel.callbackUrl },
-        },
-      ],
-      { SWITCHYARD_DEMO: '1', DEMO_SECRET: channel.secret },
-    )
+    session = await startEditorHub({
+      name: 'tasks',
+      channelId: 'demo-web',
+      secret: 'editor-tasks-secret',
+      env: { SWITCHYARD_DEMO: '1' },
+    })
+    ;({ hub, page } = session)
     const analyst = await hub.api('/api/v1/keys', { body: { name: 'Ana Analyst', role: 'analyst' } })
     analystKey = analyst.body.token
-    chromium = await launch()
-    ;({ context, page } = await newPage(chromium, hub.url))
-    page.on('pageerror', (e) => {
-      throw e
-    })
   })
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await screenshot(page, `failed-tasks-${ctx.task.name.replace(/\W+/g, '-')}`)
-  })
+  afterEach((ctx) => session?.screenshotIfFailed(ctx))
 
-  afterAll(async () => {
-    await context?.close()
-    await chromium?.close()
-    await hub?.stop()
-    await channel?.close()
-    await db?.drop()
-  })
+  afterAll(() => session?.stop())
 
   const newSet = async (name: string, kind: 'sourcing' | 'pricing' = 'sourcing') => {
     await page.getByTestId('new-set').click()
@@ -267,6 +241,80 @@ describe('analyst tasks in the rule editor', () => {
     await screenshot(page, '22-task-ship-complete')
   })
 
+  it("offers the products' tags for a rule on them and flags a tag no product has; a sample shows them", async () => {
+    // A fragile sku in stock somewhere, and one with no tags, from the demo catalogue.
+    const products = (await hub.api('/api/v1/products?limit=500')).body.items as {
+      sku: string
+      tags: string[]
+      hazmat: boolean
+    }[]
+    const inStock = async (sku: string) =>
+      ((await hub.api(`/api/v1/inventory?sku=${sku}`)).body.items as { available: number }[]).some(
+        (i) => i.available > 0,
+      )
+    let fragile = ''
+    for (const p of products.filter((x) => x.tags.includes('fragile') && !x.hazmat))
+      if (await inStock(p.sku)) {
+        fragile = p.sku
+        break
+      }
+    let plain = ''
+    for (const p of products.filter((x) => x.tags.length === 0 && !x.hazmat))
+      if (await inStock(p.sku)) {
+        plain = p.sku
+        break
+      }
+    expect(fragile && plain).toBeTruthy()
+
+    await newSet('Fragile checks')
+    const cond = await add('condition')
+    await page.getByTestId('insp-fact').selectOption('order.productTags')
+    await page.getByTestId('insp-operator').selectOption('contains')
+    const seen = await page
+      .locator('datalist#insp-value-seen option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    expect(seen).toEqual(expect.arrayContaining(['fragile', 'lithium', 'made-in-nz']))
+    await page.getByTestId('insp-value').fill('fragil')
+    await expect
+      .poll(() => page.getByTestId('insp-value-unseen').textContent())
+      .toBe("no product is tagged 'fragil'")
+    await page.getByTestId('insp-value').fill('fragile')
+    await expect.poll(() => page.getByTestId('insp-value-unseen').count()).toBe(0)
+    const hold = await add('action-hold')
+    await page.getByTestId('insp-reason').fill('Fragile goods are packed by hand')
+    await connect(page, 'start', 'out', cond)
+    await connect(page, cond, 'true', hold)
+    await waitSaved(page)
+    // A line's own tags are offered the same way.
+    await selectNode(page, cond)
+    await page.getByTestId('insp-fact').selectOption('line.tags')
+    expect(
+      await page
+        .locator('datalist#insp-value-seen option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(seen)
+    await page.getByTestId('insp-fact').selectOption('order.productTags')
+    await page.getByTestId('insp-operator').selectOption('contains')
+    await page.getByTestId('insp-value').fill('fragile')
+    await waitSaved(page)
+    const held = (await compiledRules(page)).find((r) => r.event.type === 'hold')
+    expect(held.conditions).toEqual({
+      all: [expect.objectContaining({ fact: 'order.productTags', operator: 'contains', value: 'fragile' })],
+    })
+
+    await page.getByTestId('tab-simulate').click()
+    await page.getByTestId('sim-sku-0').selectOption(fragile)
+    expect(await page.getByTestId('sim-sku-0').locator('option:checked').textContent()).toContain('fragile')
+    await simulate()
+    expect(await page.getByTestId('sim-result').textContent()).toContain(
+      'Held: Fragile goods are packed by hand',
+    )
+    await page.getByTestId('sim-sku-0').selectOption(plain)
+    await simulate()
+    expect(await page.getByTestId('sim-result').textContent()).not.toContain('Held')
+    await screenshot(page, '22b-task-product-tags')
+  })
+
   it('prices wholesale 15 % off over 100 units against a wholesale list made in the app', async () => {
     // The analyst who writes the pricing rules keeps the lists they choose from.
     await newSet('Wholesale', 'pricing')
@@ -340,6 +388,19 @@ describe('analyst tasks in the rule editor', () => {
       await waitSaved(page)
     }
     await threshold('3000')
+    // The hold reason still says 5,000, what the condition tested in the live version.
+    const staleWarning = async () => {
+      await page.getByTestId('tab-problems').click()
+      const texts = await page
+        .locator('[data-testid="problem"][data-node="hold-large-orders"]')
+        .allTextContents()
+      return texts.find((t) => t.includes('quotes')) ?? null
+    }
+    await expect
+      .poll(staleWarning)
+      .toBe(
+        'Warning The reason quotes 5,000, but "Order: total is more than" was 5,000 in v1 (live) and is now 3,000: reword it?',
+      )
     await page.getByTestId('publish').click()
     await page.getByTestId('publish-diff').waitFor()
     expect(await page.getByTestId('publish-diff').textContent()).toContain('5000 → 3000')
@@ -352,9 +413,15 @@ describe('analyst tasks in the rule editor', () => {
     await page.getByTestId('publish-confirm').click()
     await expect.poll(() => page.getByTestId('working-version').textContent()).toContain('live v2')
     await threshold('1000')
+    // Against live v2 (3,000) the reason's 5,000 is no figure the condition had: nothing to flag.
+    await expect.poll(staleWarning).toBeNull()
 
     await page.getByTestId('tab-impact').click()
     await page.getByTestId('impact-against').selectOption('1')
+    // Compared with v1 instead, whose condition tested 5,000, the reason is stale again.
+    await expect.poll(staleWarning).toContain('was 5,000 in v1 and is now 1,000')
+    await page.getByTestId('tab-impact').click()
+    expect(await page.getByTestId('impact-against').inputValue()).toBe('1')
     await page.getByTestId('impact-run').click()
     await page.getByTestId('impact-result').waitFor()
     expect(await page.getByTestId('impact-summary').textContent()).toMatch(/than by version 1\./)

@@ -1,12 +1,10 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
-import { createTestDb, type TestDb } from '../support/databases'
-import { startTestHub, type TestHub } from '../support/test-hub'
+import { sampleOrder } from '../peers/rest-channel-peer'
+import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
-import { launch, newPage, type Session, screenshot } from './support/browser'
+import { newPage, type Session, screenshot } from './support/browser'
 import {
-  buildEditor,
   compiledRules,
   connect,
   dragFromPalette,
@@ -18,6 +16,7 @@ import {
   waitForCanvas,
   waitSaved,
 } from './support/editor'
+import { type EditorHub, startEditorHub } from './support/editor-hub'
 
 /**
  * The rule editor in Debian's Chromium against a real hub (SQLite): an analyst builds "hazmat lines
@@ -29,13 +28,11 @@ import {
  * The tests run in order and share the hub: each builds on the rule set the one before left.
  */
 describe('rule editor in the browser', () => {
-  let db: TestDb
+  let session: EditorHub
   let hub: TestHub
-  let channel: RestChannelPeer
   let chromium: Session
   let analystKey: string
   let viewerKey: string
-  let context: BrowserContext
   let page: Page
   let setId = ''
   const nodes = { cond: '', restrict: '' }
@@ -57,53 +54,32 @@ describe('rule editor in the browser', () => {
   }
 
   beforeAll(async () => {
-    buildEditor()
-    db = await createTestDb('sqlite')
-    channel = await RestChannelPeer.start('browser-channel-secret')
-    hub = await startTestHub(
-      db,
-      [
-        {
-          id: 'web',
-          use: '@switchyard/rest-channel',
-          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
-        },
-      ],
-      { WEB_SECRET: channel.secret },
-    )
-    // Camping gas (hazmat) is in stock at the Wellington store too, which is nearest to Wellington
-    // orders: only a hazmat rule keeps it at the licensed Auckland DC.
-    await seedWorld(hub.api, {
-      stock: [
-        { sku: 'SKU-A', locationId: 'akl', onHand: 100 },
-        { sku: 'SKU-A', locationId: 'wlg', onHand: 20 },
-        { sku: 'SKU-C', locationId: 'akl', onHand: 30 },
-        { sku: 'SKU-C', locationId: 'wlg', onHand: 30 },
-      ],
+    session = await startEditorHub({
+      name: 'editor',
+      channelId: 'web',
+      secret: 'browser-channel-secret',
+      // Camping gas (hazmat) is in stock at the Wellington store too, which is nearest to Wellington
+      // orders: only a hazmat rule keeps it at the licensed Auckland DC.
+      seed: (h) =>
+        seedWorld(h.api, {
+          stock: [
+            { sku: 'SKU-A', locationId: 'akl', onHand: 100 },
+            { sku: 'SKU-A', locationId: 'wlg', onHand: 20 },
+            { sku: 'SKU-C', locationId: 'akl', onHand: 30 },
+            { sku: 'SKU-C', locationId: 'wlg', onHand: 30 },
+          ],
+        }),
     })
+    ;({ hub, chromium, page } = session)
     const analyst = await hub.api('/api/v1/keys', { body: { name: 'Ana Analyst', role: 'analyst' } })
     const viewer = await hub.api('/api/v1/keys', { body: { name: 'Vic Viewer', role: 'viewer' } })
     analystKey = analyst.body.token
     viewerKey = viewer.body.token
-    chromium = await launch()
-    ;({ context, page } = await newPage(chromium, hub.url))
-    page.on('pageerror', (e) => {
-      throw e
-    })
   })
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail')
-      await screenshot(page, `failed-${ctx.task.name.replace(/\W+/g, '-')}`)
-  })
+  afterEach((ctx) => session?.screenshotIfFailed(ctx))
 
-  afterAll(async () => {
-    await context?.close()
-    await chromium?.close()
-    await hub?.stop()
-    await channel?.close()
-    await db?.drop()
-  })
+  afterAll(() => session?.stop())
 
   it('signs in with an API key and shows who is signed in', async () => {
     await page.goto('/')
