@@ -4,6 +4,7 @@ import type { Catalogue } from '../../model/catalogue'
 import { browserTimeZone } from '../../model/dates'
 import { type SampleOrder, sampleCustomer, sampleTags } from '../../model/sample-order'
 import { seenValues, unseenMessage } from '../../model/seen-values'
+import { TextField } from '../fields/TextField'
 import { type SampleLineInfo, SampleLines } from './SampleLines'
 
 /**
@@ -140,16 +141,14 @@ export function SampleOrderForm(props: {
           value={s.currency}
           onChange={(currency) => set({ currency })}
         />
-        <label>
-          Customer email (optional)
-          <input
-            data-testid="sim-email"
-            type="email"
-            value={s.email}
-            placeholder="a contract customer's, to price by it"
-            onChange={(e) => set({ email: e.target.value })}
-          />
-        </label>
+        <TextField
+          label="Customer email (optional)"
+          testId="sim-email"
+          type="email"
+          value={s.email}
+          placeholder="a contract customer's, to price by it"
+          onChange={(email) => set({ email })}
+        />
         <Seen
           label="Customer tier"
           testId="sim-tier"
@@ -195,53 +194,40 @@ export function SampleOrderForm(props: {
           value={s.country}
           onChange={(country) => set({ country })}
         />
-        <label>
-          Region
-          <input
-            data-testid="sim-region"
-            value={s.region}
-            onChange={(e) => set({ region: e.target.value })}
-          />
-        </label>
-        <label>
-          City
-          <input data-testid="sim-city" value={s.city} onChange={(e) => set({ city: e.target.value })} />
-        </label>
-        <label>
-          Postcode
-          <input
-            data-testid="sim-postcode"
-            value={s.postcode}
-            onChange={(e) => set({ postcode: e.target.value })}
-          />
-        </label>
-        <label>
-          Latitude (optional)
-          <input
-            data-testid="sim-lat"
-            inputMode="decimal"
-            value={s.lat}
-            onChange={(e) => set({ lat: e.target.value })}
-          />
-        </label>
-        <label>
-          Longitude (optional)
-          <input
-            data-testid="sim-lon"
-            inputMode="decimal"
-            value={s.lon}
-            onChange={(e) => set({ lon: e.target.value })}
-          />
-        </label>
-        <label>
-          Placed at ({browserTimeZone()}; empty: now)
-          <input
-            data-testid="sim-placed"
-            type="datetime-local"
-            value={s.placedAt}
-            onChange={(e) => set({ placedAt: e.target.value })}
-          />
-        </label>
+        <TextField
+          label="Region"
+          testId="sim-region"
+          value={s.region}
+          onChange={(region) => set({ region })}
+        />
+        <TextField label="City" testId="sim-city" value={s.city} onChange={(city) => set({ city })} />
+        <TextField
+          label="Postcode"
+          testId="sim-postcode"
+          value={s.postcode}
+          onChange={(postcode) => set({ postcode })}
+        />
+        <TextField
+          label="Latitude (optional)"
+          testId="sim-lat"
+          inputMode="decimal"
+          value={s.lat}
+          onChange={(lat) => set({ lat })}
+        />
+        <TextField
+          label="Longitude (optional)"
+          testId="sim-lon"
+          inputMode="decimal"
+          value={s.lon}
+          onChange={(lon) => set({ lon })}
+        />
+        <TextField
+          label={`Placed at (${browserTimeZone()}; empty: now)`}
+          testId="sim-placed"
+          type="datetime-local"
+          value={s.placedAt}
+          onChange={(placedAt) => set({ placedAt })}
+        />
       </div>
       <SampleLines
         lines={s.lines}

@@ -7,6 +7,7 @@ import {
   problemText,
 } from '../../../api/client'
 import { browserTimeZone, toLocalInput } from '../../../model/dates'
+import { TextField } from '../../fields/TextField'
 import { PasteBox } from './PasteBox'
 
 interface Form {
@@ -148,31 +149,24 @@ export function PriceListEditor(props: {
         {list ? `${list.name} (${list.kind === 'contract' ? 'contract' : 'price list'})` : 'New price list'}
       </h3>
       <fieldset disabled={ro || busy} className="grid2">
-        <label>
-          Name
-          <input data-testid="pl-name" value={form.name} onChange={(e) => set({ name: e.target.value })} />
-        </label>
+        <TextField label="Name" testId="pl-name" value={form.name} onChange={(name) => set({ name })} />
         {!list && (
-          <label>
-            Id (from the name when empty)
-            <input
-              data-testid="pl-id"
-              value={form.id}
-              placeholder={slug(form.name)}
-              onChange={(e) => set({ id: e.target.value })}
-            />
-          </label>
-        )}
-        <label>
-          Currency
-          <input
-            data-testid="pl-currency"
-            value={form.currency}
-            disabled={!!list}
-            maxLength={3}
-            onChange={(e) => set({ currency: e.target.value })}
+          <TextField
+            label="Id (from the name when empty)"
+            testId="pl-id"
+            value={form.id}
+            placeholder={slug(form.name)}
+            onChange={(id) => set({ id })}
           />
-        </label>
+        )}
+        <TextField
+          label="Currency"
+          testId="pl-currency"
+          value={form.currency}
+          disabled={!!list}
+          maxLength={3}
+          onChange={(currency) => set({ currency })}
+        />
         <label>
           Channel
           <select
@@ -201,50 +195,40 @@ export function PriceListEditor(props: {
             ))}
           </datalist>
         </label>
-        <label>
-          Contract for customer (email)
-          <input
-            data-testid="pl-customer"
-            type="email"
-            placeholder={list?.customerId ? 'unchanged' : 'not a contract'}
-            value={form.customerEmail}
-            onChange={(e) => set({ customerEmail: e.target.value })}
-          />
-        </label>
-        <label>
-          Priority
-          <input
-            data-testid="pl-priority"
-            type="number"
-            value={form.priority}
-            onChange={(e) => set({ priority: e.target.value })}
-          />
-        </label>
-        <label>
-          Price tolerance % (contracts)
-          <input
-            data-testid="pl-tolerance"
-            inputMode="decimal"
-            value={form.tolerancePercent}
-            onChange={(e) => set({ tolerancePercent: e.target.value })}
-          />
-        </label>
-        <label>
-          Valid from ({browserTimeZone()})
-          <input
-            type="datetime-local"
-            value={form.validFrom}
-            onChange={(e) => set({ validFrom: e.target.value })}
-          />
-        </label>
-        <label>
-          Valid to ({browserTimeZone()})
-          <input
-            type="datetime-local"
-            value={form.validTo}
-            onChange={(e) => set({ validTo: e.target.value })}
-          />
-        </label>
+        <TextField
+          label="Contract for customer (email)"
+          testId="pl-customer"
+          type="email"
+          placeholder={list?.customerId ? 'unchanged' : 'not a contract'}
+          value={form.customerEmail}
+          onChange={(customerEmail) => set({ customerEmail })}
+        />
+        <TextField
+          label="Priority"
+          testId="pl-priority"
+          type="number"
+          value={form.priority}
+          onChange={(priority) => set({ priority })}
+        />
+        <TextField
+          label="Price tolerance % (contracts)"
+          testId="pl-tolerance"
+          inputMode="decimal"
+          value={form.tolerancePercent}
+          onChange={(tolerancePercent) => set({ tolerancePercent })}
+        />
+        <TextField
+          label={`Valid from (${browserTimeZone()})`}
+          type="datetime-local"
+          value={form.validFrom}
+          onChange={(validFrom) => set({ validFrom })}
+        />
+        <TextField
+          label={`Valid to (${browserTimeZone()})`}
+          type="datetime-local"
+          value={form.validTo}
+          onChange={(validTo) => set({ validTo })}
+        />
       </fieldset>
       <div className="row">
         <button
