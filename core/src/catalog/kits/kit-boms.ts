@@ -36,7 +36,9 @@ export async function readKitBoms(
 }
 
 /** The bills of the kits among these lines, from their products (read and cached with them). */
-export function bomsOf(lines: Iterable<{ sku: string; product: { components?: readonly KitPart[] } }>): KitBoms {
+export function bomsOf(
+  lines: Iterable<{ sku: string; product: { components?: readonly KitPart[] } }>,
+): KitBoms {
   let kits: Map<string, readonly KitPart[]> | undefined
   for (const l of lines) {
     if (!l.product.components) continue

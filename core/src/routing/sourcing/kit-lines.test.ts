@@ -34,9 +34,9 @@ describe('kit lines in sourcing', () => {
     expect(validateRules(rules).errors).toEqual([])
     const rs = compileRuleSet(rules, { versionId: 'v2', settings: { timezone: 'Pacific/Auckland' } })
     const stock = { 'GIFT@wlg': 5, 'GIFT@akl': 5, 'TEE@wlg': 5, 'TEE@akl': 5 }
-    expect(run(request([{ sku: 'GIFT', quantity: 1, product: GIFT }], stock), rs).assignments[0]!.locationId).toBe(
-      'akl',
-    )
+    expect(
+      run(request([{ sku: 'GIFT', quantity: 1, product: GIFT }], stock), rs).assignments[0]!.locationId,
+    ).toBe('akl')
     expect(run(request([{ sku: 'TEE', quantity: 1 }], stock), rs).assignments[0]!.locationId).toBe('wlg')
   })
 })
