@@ -81,6 +81,12 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
   /** Someone else saved the draft since we loaded or saved it: theirs or ours? */
   const [conflict, setConflict] = useState<{ by: string | null; at: string | null } | null>(null)
   const savedDoc = useRef<GraphDoc | null>(null)
+  /**
+   * The set the working document belongs to. When another set opens, the render that brings the
+   * new set id still holds the old set's document: neither kept in the browser nor saved under the
+   * new id (it would restore one set's drawing into another, with the other's ETag).
+   */
+  const docOf = useRef<string | null>(null)
   const saving = useRef<Promise<SaveOutcome> | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const live = useRef({ draftVersion, base, history, setId })
@@ -119,6 +125,7 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
         setBase(v && dirty && stored?.baseEtag ? { ...v, etag: stored.baseEtag } : v)
         setDraftVersion(draft)
         savedDoc.current = dirty ? null : doc
+        docOf.current = setId
         setHistory(H.start(doc))
         setSaveState(dirty ? 'unsaved' : 'saved')
         setSaveError(null)
@@ -132,6 +139,7 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
   )
 
   useEffect(() => {
+    docOf.current = null
     setHistory(null)
     setBase(null)
     setSet(null)
@@ -143,7 +151,7 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
     async (options: { overwrite?: boolean } = {}): Promise<SaveOutcome> => {
       if (saving.current) await saving.current
       const cur = live.current
-      if (!cur.history || !cur.setId || !canEdit) return 'nothing'
+      if (!cur.history || !cur.setId || !canEdit || docOf.current !== cur.setId) return 'nothing'
       const doc = cur.history.present
       if (doc === savedDoc.current) return 'nothing'
       const rules = compileGraph(doc).rules
@@ -239,7 +247,7 @@ export function useRuleSet(api: Api, setId: string | null, canEdit: boolean) {
   // Keep every change in this browser at once, and save it to the hub after a short pause.
   const doc = history?.present ?? null
   useEffect(() => {
-    if (!doc || !setId || !canEdit || doc === savedDoc.current) return
+    if (!doc || !setId || !canEdit || docOf.current !== setId || doc === savedDoc.current) return
     writeStored({
       setId,
       baseVersion: base?.version ?? 0,
