@@ -7,8 +7,9 @@ import { launch, newPage, type Session } from './support/browser'
 import { buildEditor, signIn, waitForCanvas, waitSaved } from './support/editor'
 
 /**
- * The editor publishes the draft only in the state it saved it (If-Match on the publish): a save by
- * another editor in between is a conflict to resolve, not published under this editor's comment.
+ * The editor publishes the draft only in the state it saved it (If-Match on the publish), and saves
+ * changes kept in the browser over a reload only over the state they were made on: a save by
+ * another editor in between is a conflict to resolve, never published or overwritten unnoticed.
  */
 describe('rule editor: publishing a draft someone else saved since', () => {
   let db: TestDb
@@ -40,6 +41,7 @@ describe('rule editor: publishing a draft someone else saved since', () => {
   /** Another editor saves the draft, over the state it read (its own If-Match). */
   async function anotherEditorSaves(comment: string) {
     const draft = await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)
+    expect(draft.body.status).toBe('draft')
     const res = await fetch(`${hub.url}/api/v1/rules/sets/${setId}/versions/1`, {
       method: 'PUT',
       headers: {
@@ -52,6 +54,18 @@ describe('rule editor: publishing a draft someone else saved since', () => {
     expect(res.status).toBe(200)
   }
 
+  async function newSet(name: string) {
+    await page.getByTestId('new-set').click()
+    await page.getByTestId('new-set-name').fill(name)
+    await page.getByTestId('new-set-create').click()
+    await expect
+      .poll(() => page.evaluate(() => window.location.hash))
+      .toContain(name.toLowerCase().replace(/ /g, '-'))
+    await waitForCanvas(page)
+    await waitSaved(page)
+    setId = (await page.evaluate(() => window.location.hash)).split('/')[2]!
+  }
+
   async function publish(comment: string) {
     await page.getByTestId('publish').click()
     await page.getByTestId('publish-comment').fill(comment)
@@ -60,12 +74,7 @@ describe('rule editor: publishing a draft someone else saved since', () => {
 
   it('refuses to publish over the other save, shows the conflict, and publishes once it is resolved', async () => {
     await signIn(page, analystKey)
-    await page.getByTestId('new-set').click()
-    await page.getByTestId('new-set-name').fill('Conflicting publish')
-    await page.getByTestId('new-set-create').click()
-    await waitForCanvas(page)
-    await waitSaved(page)
-    setId = (await page.evaluate(() => window.location.hash)).split('/')[2]!
+    await newSet('Conflicting publish')
     expect((await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)).body.status).toBe('draft')
 
     await anotherEditorSaves('Theirs')
@@ -90,5 +99,32 @@ describe('rule editor: publishing a draft someone else saved since', () => {
       status: 'published',
       comment: 'Mine, after theirs',
     })
+  })
+
+  it('keeps changes over a reload with the tag they were made on: a save by another in between is a conflict', async () => {
+    await newSet('Restored edits')
+    const before = (await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)).body.graph.nodes.length
+    // A change, kept in this browser at once; before the autosave another editor saves, then a reload.
+    await page.getByTestId('palette-action-hold').click()
+    await expect.poll(async () => (await page.locator('.react-flow__node').count()) > before).toBe(true)
+    await anotherEditorSaves('Theirs, while mine waited')
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type())
+        void d.accept()
+      }),
+    )
+    await page.reload()
+    expect(await asked).toBe('beforeunload')
+    await waitForCanvas(page)
+    // Saving the kept change names the state it was made on: theirs is not overwritten unnoticed.
+    await page.getByTestId('conflict-banner').waitFor()
+    const kept = (await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)).body
+    expect(kept.comment).toBe('Theirs, while mine waited')
+    expect(kept.graph.nodes).toHaveLength(before)
+    // Keeping mine is a person's explicit choice, and then it is saved.
+    await page.getByTestId('conflict-mine').click()
+    await waitSaved(page)
+    expect((await hub.api(`/api/v1/rules/sets/${setId}/versions/1`)).body.graph.nodes.length).toBe(before + 1)
   })
 })
