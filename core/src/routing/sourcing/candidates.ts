@@ -7,6 +7,7 @@ import type { Exclusion, RoutingOrder, RoutingRequest } from '../router'
 import { localTime } from './calendar'
 import type { LocationFactValues } from './facts'
 import { type LaneIndex, type LaneQuote, normalisePostcode } from './lanes'
+import { blockAllButPickupStore } from './pickup'
 
 /** Something that keeps a location from shipping the whole order or one line, under every strategy or some. */
 export interface Block {
@@ -67,6 +68,7 @@ export const locationFactReaders: {
   'location.capacityLeft': (c) => c.capacityLeft,
   'location.fillShare': (c) => c.fillShare,
   'location.priority': (c) => c.location.priority,
+  'location.acceptsPickup': (c) => c.location.acceptsPickup === true,
 }
 
 export interface Destination {
@@ -238,7 +240,7 @@ export function candidateFacts(
   const { lines } = req
   const now = req.now.getTime()
   const units = lines.reduce((s, l) => s + l.quantity, 0)
-  const quoteFrom = lanes.quotes(destination, serviceLevel)
+  const quoteFrom = lanes.quotes(destination, serviceLevel, network)
   const cosOrigin = origin ? Math.cos(origin[0] * (Math.PI / 180)) : 0
   const cos = cosinesOf(network)
   const { currency } = req.order
@@ -252,7 +254,7 @@ export function candidateFacts(
     const d = origin
       ? distanceWithCosines(origin[0], origin[1], cosOrigin, location.lat, location.lon, cos[position]!)
       : null
-    const quote = quoteFrom(location, d, currency)
+    const quote = quoteFrom(location, d, currency, position)
     let capacityLeft: number | null = null
     if (location.dailyCapacity !== null) {
       if (location.timezone !== zone) {
@@ -281,6 +283,7 @@ export function candidateFacts(
         strategies: null,
         exclusion: { rule: 'previously-rejected', reason: 'this location already rejected the order' },
       })
+    blockAllButPickupStore(req, c)
     if (capacityLeft !== null && capacityLeft <= 0)
       addBlock(c, {
         lineId: null,

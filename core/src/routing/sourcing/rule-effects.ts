@@ -4,7 +4,7 @@ import type { Facts } from '../../rules/compile'
 import type { ActionParams } from '../../rules/sourcing-actions'
 import { factsOf } from '../../rules/validate'
 import type { ConditionReason, Exclusion, RoutingLine, RoutingRequest } from '../router'
-import { addBlock, addBonus, type Candidate } from './candidates'
+import { addBlock, addBonus, type Block, type Candidate } from './candidates'
 import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
 import { FactSlots, lineValues, orderFacts } from './facts'
 
@@ -94,7 +94,8 @@ export function applyRuleEffects(x: RuleEffectsInput): number[][] {
   const { ruleSet, lines, orderRules } = x
   const slots = new FactSlots(ruleSet.layout, orderRules.facts)
   for (const r of orderRules.fired) targetRule(r, orderRules.facts, null, x)
-  for (const r of ruleSet.location) locationRule(r, null, 0, slots, x)
+  if (x.explainBlocks) for (const r of ruleSet.location) locationRule(r, null, 0, slots, x)
+  else locationRulesTogether(ruleSet.location, slots, x)
   const groups = new Map<string, number[]>()
   const orderGroup = orderRules.fired.find((r) => r.action.type === 'shipTogether')
   if (orderGroup && lines.length > 1)
@@ -136,8 +137,9 @@ function targetRule(
   const candidates: readonly Candidate[] =
     p.locations && a.type !== 'restrict' ? named(p.locations, x) : x.candidates
   const targets = targetHits(p, x.network)
-  // Explained only if it blocks a location; a record of the facts is built only then.
-  let exclusion: Exclusion | undefined
+  // Explained only if it blocks a location; a record of the facts is built only then. One block
+  // serves every location it blocks (thousands, for a restriction at ship-from-store scale).
+  let block: Block | undefined
   for (const c of candidates) {
     const hit = targets[c.position] === 1
     if (a.type === 'prefer') {
@@ -146,10 +148,10 @@ function targetRule(
     }
     if (a.type === 'exclude' ? !hit : hit) continue
     // The same exclusion for every location it blocks: built once, when it first blocks one.
-    if (!exclusion) {
+    if (!block) {
       const conditions = reasons(r, facts instanceof FactSlots ? facts.snapshot() : facts)
       const why = describeConditions(conditions)
-      exclusion = {
+      const exclusion: Exclusion = {
         rule: r.compiled.name,
         action: a.type,
         reason:
@@ -160,8 +162,9 @@ function targetRule(
         ...(lineId ? { lineIds: [lineId] } : {}),
         ...(strategies ? { strategies: [...strategies] } : {}),
       }
+      block = { lineId, strategies, exclusion }
     }
-    addBlock(c, { lineId, strategies, exclusion })
+    addBlock(c, block)
   }
 }
 
@@ -190,6 +193,7 @@ function locationRule(
   if (a.type !== 'exclude' && a.type !== 'restrict' && a.type !== 'prefer') return
   const p = a.params as TargetParams
   let shared: Exclusion | undefined
+  let sharedBlock: Block | undefined
   // A rule on what a location is (its id, type, tags, country, priority) is looked up, not tested.
   const fixed = line === null ? fixedHits(r, x.network) : undefined
   const targets = targetHits(p, x.network)
@@ -215,7 +219,12 @@ function locationRule(
         ...(line ? { lineIds: [line.lineId] } : {}),
         ...(p.strategies ? { strategies: [...p.strategies] } : {}),
       }
-      addBlock(c, { lineId: line ? line.lineId : null, strategies: p.strategies ?? null, exclusion: shared })
+      sharedBlock ??= {
+        lineId: line ? line.lineId : null,
+        strategies: p.strategies ?? null,
+        exclusion: shared,
+      }
+      addBlock(c, sharedBlock)
       continue
     }
     if (fixed) slots.setLocation(c, undefined)
@@ -229,6 +238,53 @@ function locationRule(
       : { rule, action: a.type, reason, conditions }
     if (p.strategies) exclusion.strategies = [...p.strategies]
     addBlock(c, { lineId: line ? line.lineId : null, strategies: p.strategies ?? null, exclusion })
+  }
+}
+
+/**
+ * The location rules of a compact decision in one pass over the candidates: each candidate's facts
+ * laid into the slots once for all the rules, not once per rule, and each rule's one exclusion
+ * shared by every location it blocks (the compact form counts them). Blocks land on each candidate
+ * in rule order, as rule by rule; only the order of per-location firings in the log differs, and a
+ * compact decision lists none of those (it counts the log).
+ */
+function locationRulesTogether(rules: readonly SourcingRule[], slots: FactSlots, x: RuleEffectsInput): void {
+  const acting = rules.filter(
+    (r) => r.action.type === 'exclude' || r.action.type === 'restrict' || r.action.type === 'prefer',
+  )
+  if (acting.length === 0) return
+  const fixed = acting.map((r) => fixedHits(r, x.network))
+  const targets = acting.map((r) => targetHits(r.action.params as TargetParams, x.network))
+  const shared: (Block | undefined)[] = acting.map(() => undefined)
+  const tested = fixed.some((f) => f === undefined)
+  for (const c of x.candidates) {
+    if (tested) slots.setLocation(c, undefined)
+    for (let k = 0; k < acting.length; k++) {
+      const r = acting[k]!
+      const f = fixed[k]
+      const hit = f ? f[c.position] === 1 : r.slotTest(slots.values)
+      const type = r.action.type
+      const p = r.action.params as TargetParams
+      if (type === 'prefer') {
+        if (hit && targets[k]![c.position] === 1)
+          addBonus(c, { value: p.bonus ?? 0.25, strategies: p.strategies ?? null })
+        continue
+      }
+      if ((type === 'exclude') !== hit || targets[k]![c.position] !== 1) continue
+      recordFired(x.fired, r, { locationId: c.location.id })
+      let block = shared[k]
+      if (!block) {
+        const exclusion: Exclusion = {
+          rule: r.compiled.name,
+          action: type,
+          reason: `${p.reason ? `${p.reason}: ` : ''}${type === 'exclude' ? 'excluded' : 'fails the restriction'}`,
+          ...(p.strategies ? { strategies: [...p.strategies] } : {}),
+        }
+        block = { lineId: null, strategies: p.strategies ?? null, exclusion }
+        shared[k] = block
+      }
+      addBlock(c, block)
+    }
   }
 }
 
