@@ -27,6 +27,7 @@ import { HoldReleaseService } from './orders/lifecycle/hold-release-service'
 import { ModificationService } from './orders/lifecycle/modification-service'
 import { RerouteService } from './orders/lifecycle/reroute-service'
 import { OrderQueries } from './orders/order-queries'
+import { PickupService } from './orders/pickup/pickup-service'
 import { ShipmentService } from './orders/shipment-service'
 import { storedOrderForRouting } from './orders/store'
 import type { DeliveryEffects } from './outbox/dispatcher'
@@ -88,6 +89,8 @@ export interface Core {
   intakeExceptions: IntakeExceptions
   shipments: ShipmentService
   cancellations: CancellationService
+  /** Click and collect after routing: picked, collected, expired (issue 20). */
+  pickups: PickupService
   modifications: ModificationService
   holds: HoldReleaseService
   returns: ReturnService
@@ -225,6 +228,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     intakeExceptions: new IntakeExceptions(db, intake, options.directory),
     shipments: new ShipmentService(db, options.directory),
     cancellations,
+    pickups: new PickupService(db, options.directory),
     modifications: new ModificationService(db, catalogCache, reroute, options.directory, pricing),
     holds: new HoldReleaseService(db, reroute),
     deliveryEffects: deliveryEffects(cancellations, refunds, reroute),

@@ -106,6 +106,12 @@ export { type RerouteOutcome, RerouteService } from './orders/lifecycle/reroute-
 export { type OrderChange, type OrderChangeListener, OrderChangeWatcher } from './orders/live/order-changes'
 export { type OrderDetail, type OrderFilter, OrderQueries, type OrderSummary } from './orders/order-queries'
 export { assertTransition, canTransition, orderTransitions } from './orders/order-state-machine'
+export {
+  COLLECTED_CARRIER,
+  type CollectedOutcome,
+  type PickedOutcome,
+  PickupService,
+} from './orders/pickup/pickup-service'
 export { type ShipmentOutcome, ShipmentService } from './orders/shipment-service'
 /** The routing decision's two JSON columns as the order store writes them (the routing benchmark weighs them). */
 export { decisionJson } from './orders/store/decisions'

@@ -33,6 +33,12 @@ export type InboundEvent =
   | { type: 'shipment'; shipment: ShipmentConfirmation }
   | { type: 'fulfilment.rejected'; fulfilmentId: string; reason: string }
   | { type: 'fulfilment.cancelled'; fulfilmentId: string; reason?: string }
+  /**
+   * A store picked a pick request (`deliveryMethod: 'pickup'`) and holds the order at the counter.
+   * SDK 1.4. The hub moves the order to `ready_for_pickup` and tells its channel; a repeat changes
+   * nothing.
+   */
+  | { type: 'fulfilment.picked'; fulfilmentId: string }
   | { type: 'inventory'; snapshots: InventorySnapshot[] }
   /** The channel asks for a return (RMA) on the customer's behalf. */
   | { type: 'return.requested'; return: ChannelReturn }
@@ -64,6 +70,7 @@ export const inboundEventTypes = [
   'shipment',
   'fulfilment.rejected',
   'fulfilment.cancelled',
+  'fulfilment.picked',
   'inventory',
   'return.requested',
   'return.cancelled',

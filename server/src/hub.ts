@@ -22,6 +22,7 @@ import type { HubSettings } from './settings'
 import { IntakeLoadMeter } from './workers/intake-load'
 import { createOutboxWorker } from './workers/outbox-worker'
 import { periodic } from './workers/periodic'
+import { pickupExpiry } from './workers/pickup-expiry'
 import { createPollers, type Pollers } from './workers/pollers'
 
 export interface RunningHub {
@@ -172,6 +173,8 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
           periodic('reservation-sweep', 1_000, () => core.reservations.sweep(), logger),
           // Idempotency-Key records live 24 h; forgetting them hourly keeps the table small.
           periodic('idempotency-purge', 3_600_000, () => core.idempotency.purge(), logger),
+          // Click and collect: orders left at the counter too long are cancelled.
+          pickupExpiry(core, settings, logger),
           periodic(
             'channel-stock-sync',
             settings.stockSyncMs,

@@ -34,6 +34,15 @@ describe('readSettings', () => {
     )
   })
 
+  it('reads the pickup expiry in hours (72 by default, fractions allowed) and refuses nonsense by name', () => {
+    expect(readSettings({}).pickupExpiryMs).toBe(72 * 3_600_000)
+    expect(readSettings({ SWITCHYARD_PICKUP_EXPIRY_HOURS: '0.5' }).pickupExpiryMs).toBe(1_800_000)
+    for (const bad of ['0', '-1', 'soon'])
+      expect(() => readSettings({ SWITCHYARD_PICKUP_EXPIRY_HOURS: bad })).toThrow(
+        /SWITCHYARD_PICKUP_EXPIRY_HOURS/,
+      )
+  })
+
   it('reads the demo switch as on, off or auto, and the drain timings', () => {
     expect(readSettings({}).demo).toBe('auto')
     expect(readSettings({ SWITCHYARD_DEMO: '1' }).demo).toBe('on')

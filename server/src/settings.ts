@@ -51,6 +51,14 @@ export interface HubSettings {
   pollIntervalMs: number | undefined
   /** The demo warehouse confirms a shipment this long after the request. */
   demoShipDelayMs: number
+  /**
+   * Click and collect: how long an order may wait at the counter (`ready_for_pickup`) before it is
+   * cancelled and its units go back to the store's stock (`SWITCHYARD_PICKUP_EXPIRY_HOURS`, default
+   * 72; fractions allowed, e.g. 0.001 in tests).
+   */
+  pickupExpiryMs: number
+  /** How often the pickup expiry runs (`SWITCHYARD_PICKUP_EXPIRY_CHECK_MS`, default a minute). */
+  pickupExpiryCheckMs: number
   /** Take the client address from X-Forwarded-For (behind a proxy you control). */
   trustProxy: boolean
   /**
@@ -99,6 +107,14 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: RateLimit): RateLi
   return { perSecond, burst: m[2] ? Number(m[2]) : Math.max(1, Math.ceil(perSecond * 2)) }
 }
 
+function hours(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback * 3_600_000
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number of hours > 0, got '${raw}'`)
+  return Math.round(n * 3_600_000)
+}
+
 function demoSetting(raw: string | undefined): HubSettings['demo'] {
   if (raw === undefined || raw === '') return 'auto'
   if (raw === '1') return 'on'
@@ -140,6 +156,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
       ? int(env, 'SWITCHYARD_POLL_INTERVAL_MS', 0, 10)
       : undefined,
     demoShipDelayMs: int(env, 'SWITCHYARD_DEMO_SHIP_DELAY_MS', 5000),
+    pickupExpiryMs: hours(env, 'SWITCHYARD_PICKUP_EXPIRY_HOURS', 72),
+    pickupExpiryCheckMs: int(env, 'SWITCHYARD_PICKUP_EXPIRY_CHECK_MS', 60_000, 100),
     testExceptionAnswerDelayMs: int(env, 'SWITCHYARD_TEST_EXCEPTION_ANSWER_DELAY_MS', 0),
     // The standard OpenTelemetry variables: the traces endpoint wins over the general one.
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT

@@ -136,6 +136,26 @@ export class RestWmsPeer {
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
   }
 
+  /** A store picked a pick request (click and collect): the order is at its counter. */
+  async picked(
+    hubUrl: string,
+    instanceId: string,
+    fulfilmentId: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const body = JSON.stringify({ fulfilmentId })
+    const res = await fetch(`${hubUrl}/webhooks/${instanceId}/picked`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-switchyard-delivery': randomUUID(),
+        [SIGNATURE_HEADER]: signTimestamped(this.webhookSecret, body),
+      },
+      body,
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
+  }
+
   async close(): Promise<void> {
     await this.http.close()
   }

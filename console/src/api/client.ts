@@ -117,6 +117,8 @@ export class ConsoleApi {
   retryOutbox = (ids: string[]) => this.ok(this.client.POST('/outbox/retry', { body: { ids } }))
   releaseHold = (id: string, reason: string) =>
     this.ok(this.client.POST('/orders/{id}/release-hold', { params: { path: { id } }, body: { reason } }))
+  /** Click and collect: the customer took the order at the store. */
+  collect = (id: string) => this.ok(this.client.POST('/orders/{id}/pickup', { params: { path: { id } } }))
   cancel = (id: string, body: CancelBody) =>
     this.ok(this.client.POST('/orders/{id}/cancel', { params: { path: { id } }, body }))
   modify = (id: string, body: ModifyBody) =>

@@ -76,7 +76,7 @@ export class CatalogCache {
     if (!this.locations || Date.now() - this.locationsLoadedAt > this.ttlMs) {
       const rows = await this.db.all<LocationRow>(
         `select id, name, type, country, region, postcode, lat, lon, timezone, tags, daily_capacity, cutoff_time, ship_days,
-                handling_days, priority, accepts_returns, wms_instance_id
+                handling_days, priority, accepts_returns, accepts_pickup, wms_instance_id
            from location where active = ${this.db.dialect === 'sqlite' ? '1' : 'true'} order by id`,
       )
       this.locations = rows.map(toLocationFacts)
@@ -126,6 +126,7 @@ function toLocationFacts(row: LocationRow): LocationFacts {
     handlingDays: row.handling_days,
     priority: row.priority,
     acceptsReturns: Boolean(row.accepts_returns),
+    acceptsPickup: Boolean(row.accepts_pickup),
     wmsInstanceId: row.wms_instance_id,
   }
 }

@@ -39,6 +39,7 @@ export interface LocationInput {
   handlingDays?: number
   active?: boolean
   acceptsReturns?: boolean
+  acceptsPickup?: boolean
   priority?: number
   wmsInstanceId?: string | null
 }

@@ -34,5 +34,7 @@ export interface LocationFacts {
   handlingDays: number
   priority: number
   acceptsReturns: boolean
+  /** Click and collect: customers may collect orders here (absent: no, as for a location made in code). */
+  acceptsPickup?: boolean
   wmsInstanceId: string | null
 }

@@ -31,6 +31,8 @@ export class Location {
   handlingDays = 0
   active = true
   acceptsReturns = true
+  /** Click and collect: customers may collect orders here (issue 20). */
+  acceptsPickup = false
   /** Lower wins when everything else is equal. */
   priority = 100
   /** The WMS plugin instance that receives this location's fulfilment requests. */
@@ -61,6 +63,7 @@ export const LocationSchema = new EntitySchema<Location>({
     handlingDays: { type: 'integer', default: 0 },
     active: { type: 'boolean', default: true },
     acceptsReturns: { type: 'boolean', default: true },
+    acceptsPickup: { type: 'boolean', default: false },
     priority: { type: 'integer', default: 100 },
     wmsInstanceId: { type: 'string', length: 64, nullable: true },
     createdAt: { type: EpochMsType },

@@ -12,6 +12,8 @@ export interface FulfilmentOrder {
   channelInstanceId: string
   shipTo: Address
   serviceLevel: ServiceLevel
+  /** Click and collect: the request is a pick request (`deliveryMethod: 'pickup'`). */
+  pickupLocationId?: string | null
 }
 
 /** An allocation in no fulfilment yet. */
@@ -78,6 +80,7 @@ export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlan
       location: { id: f.locationId, name: input.location(f.locationId)?.name ?? f.locationId },
       shipTo: order.shipTo,
       serviceLevel: order.serviceLevel,
+      ...(order.pickupLocationId ? { deliveryMethod: 'pickup' as const } : {}),
       lines: f.allocations.map((a) => {
         const name = input.lineName(a.lineId)
         return { lineId: a.lineId, sku: a.sku, quantity: a.quantity, ...(name ? { name } : {}) }

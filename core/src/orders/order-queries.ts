@@ -174,6 +174,10 @@ export class OrderQueries {
         : null,
       shipTo: order.shipTo,
       billTo: order.billTo ?? null,
+      deliveryMethod: order.pickupLocationId ? ('pickup' as const) : ('ship' as const),
+      pickup: order.pickupLocationId
+        ? { locationId: order.pickupLocationId, readyAt: iso(order.pickupReadyAt) }
+        : null,
       subtotal: money(order.subtotalMinor),
       shipping: money(order.shippingMinor),
       tags: order.tags,

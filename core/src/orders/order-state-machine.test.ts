@@ -27,6 +27,14 @@ describe('order state machine', () => {
     }
   })
 
+  it('click and collect: released → ready_for_pickup → shipped (collected) or cancelled (expired), nothing else', () => {
+    expect(walk('released', ['ready_for_pickup', 'shipped'])).toHaveLength(2)
+    expect(canTransition('ready_for_pickup', 'cancelled')).toBe(true)
+    expect(canTransition('ready_for_pickup', 'released')).toBe(false)
+    expect(canTransition('allocated', 'ready_for_pickup')).toBe(false)
+    expect(() => pathTo('backordered', 'ready_for_pickup')).toThrow(IllegalTransitionError)
+  })
+
   it('terminal states have no way out', () => {
     expect(orderTransitions.shipped).toEqual([])
     expect(orderTransitions.cancelled).toEqual([])

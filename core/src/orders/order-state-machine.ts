@@ -10,6 +10,8 @@ import { IllegalTransitionError } from '../errors'
  * - backordered: some quantity could not be allocated; what could be is held for it
  * - allocated: every open line has stock committed, not yet sent to a warehouse
  * - released: fulfilment requests are on their way to the warehouse(s)
+ * - ready_for_pickup: click and collect; the store picked the order and holds it at the counter
+ *   until the customer collects it (shipped) or it expires (cancelled)
  * - partially_shipped / shipped: shipment confirmations received for some / all of it
  * - cancelled: nothing more will ship
  */
@@ -18,7 +20,8 @@ export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus
   held: ['received', 'allocated', 'backordered', 'cancelled'],
   backordered: ['allocated', 'held', 'cancelled'],
   allocated: ['released', 'backordered', 'held', 'cancelled'],
-  released: ['partially_shipped', 'shipped', 'allocated', 'backordered', 'cancelled'],
+  released: ['ready_for_pickup', 'partially_shipped', 'shipped', 'allocated', 'backordered', 'cancelled'],
+  ready_for_pickup: ['shipped', 'cancelled'],
   partially_shipped: ['shipped', 'cancelled'],
   shipped: [],
   cancelled: [],

@@ -24,6 +24,10 @@ export class Order {
   holdReason?: string | null
   /** The promised delivery date (YYYY-MM-DD) of the latest routing decision; null until routed. */
   promiseDate?: string | null
+  /** Click and collect: the location the customer collects from; null when the order ships. */
+  pickupLocationId?: string | null
+  /** When the store reported it picked (ready for pickup): the pickup expiry runs from here. */
+  pickupReadyAt?: Date | null
   /** The channel's payload, untouched. */
   raw?: unknown
   placedAt!: Date
@@ -53,6 +57,11 @@ export const OrderSchema = new EntitySchema<Order>({
       expression: `create index orders_open_promise_idx on orders (status, promise_date, id, placed_at) where status not in ('shipped', 'cancelled')`,
     },
     {
+      name: 'orders_pickup_ready_idx',
+      expression:
+        'create index orders_pickup_ready_idx on orders (pickup_ready_at) where pickup_ready_at is not null',
+    },
+    {
       name: 'orders_held_placed_idx',
       expression: 'create index orders_held_placed_idx on orders (placed_at) where hold_reason is not null',
     },
@@ -76,6 +85,8 @@ export const OrderSchema = new EntitySchema<Order>({
     notes: { type: 'text', nullable: true },
     holdReason: { type: 'text', nullable: true },
     promiseDate: { type: 'string', length: 10, nullable: true },
+    pickupLocationId: { type: 'string', length: 64, nullable: true },
+    pickupReadyAt: { type: EpochMsType, nullable: true },
     raw: { type: 'json', nullable: true, lazy: true },
     placedAt: { type: EpochMsType },
     receivedAt: { type: EpochMsType },

@@ -6,6 +6,11 @@ export interface RoutingOrder {
   channelInstanceId: string
   serviceLevel: ServiceLevel
   shipTo: Address
+  /**
+   * Click and collect: the store the customer collects from. Only it may fill the order (ship to
+   * store aside, which is not built); the rest waits there as backordered.
+   */
+  pickupLocationId?: string
   placedAt: Date
   totalMinor: number
   currency: string

@@ -58,6 +58,7 @@ export const factCatalog: readonly FactDefinition[] = [
   f('order.serviceLevel', 'string', 'Requested service level (after any rule that sets it)', {
     values: 'serviceLevels',
   }),
+  f('order.deliveryMethod', 'string', 'ship, or pickup (click and collect at a store)'),
   f('order.country', 'string', 'Destination country (ISO 3166-1 alpha-2)', { values: 'countries' }),
   f('order.region', 'string', 'Destination region or state, as the channel sent it', { nullable: true }),
   f('order.postcode', 'string', 'Destination postcode, upper case without spaces', { nullable: true }),
@@ -116,6 +117,7 @@ export const factCatalog: readonly FactDefinition[] = [
   }),
   f('location.fillShare', 'number', 'Share (0–1) of the order’s units it can fill from its own stock'),
   f('location.priority', 'number', 'Configured priority (lower is preferred)'),
+  f('location.acceptsPickup', 'boolean', 'Customers may collect orders here (click and collect)'),
   f('location.stockForLine', 'number', 'Units of this line’s sku available here (line rules only)', {
     unit: 'units',
   }),

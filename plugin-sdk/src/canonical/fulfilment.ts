@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { addressSchema } from './address'
-import { serviceLevelSchema } from './order'
+import { deliveryMethodSchema, serviceLevelSchema } from './order'
 
 /** What the hub asks one location's WMS to ship. `fulfilmentId` is the hub's id and the idempotency key. */
 export const fulfilmentRequestSchema = z.object({
@@ -12,6 +12,12 @@ export const fulfilmentRequestSchema = z.object({
   location: z.object({ id: z.string(), name: z.string() }),
   shipTo: addressSchema,
   serviceLevel: serviceLevelSchema,
+  /**
+   * `pickup`: a pick request, not a shipment. The customer collects the order at this location;
+   * the WMS or POS reports `fulfilment.picked` once it is at the counter, and the hub confirms the
+   * collection. Absent means `ship`. SDK 1.4.
+   */
+  deliveryMethod: deliveryMethodSchema.optional(),
   lines: z.array(
     z.object({
       lineId: z.string(),

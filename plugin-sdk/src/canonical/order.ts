@@ -6,6 +6,14 @@ export const serviceLevels = ['standard', 'express', 'overnight', 'economy', 'pi
 export const serviceLevelSchema = z.enum(serviceLevels)
 export type ServiceLevel = z.infer<typeof serviceLevelSchema>
 
+/**
+ * How the customer gets the order (SDK 1.4): `ship` to `shipTo` (the default), or `pickup` at one
+ * of the hub's locations that accepts pickup (click and collect, `pickupLocationId`).
+ */
+export const deliveryMethods = ['ship', 'pickup'] as const
+export const deliveryMethodSchema = z.enum(deliveryMethods)
+export type DeliveryMethod = z.infer<typeof deliveryMethodSchema>
+
 export const customerSchema = z.strictObject({
   externalId: z.string().max(200).optional(),
   email: z.email().max(320).optional(),
@@ -43,6 +51,13 @@ export const canonicalOrderSchema = z.strictObject({
   shipTo: addressSchema,
   billTo: addressSchema.optional(),
   serviceLevel: serviceLevelSchema.default('standard'),
+  /** Absent means `ship`. SDK 1.4. */
+  deliveryMethod: deliveryMethodSchema.optional(),
+  /**
+   * The hub location id of the store the customer collects from; required with `pickup`, refused
+   * without it. The hub checks that the location exists and accepts pickup. SDK 1.4.
+   */
+  pickupLocationId: z.string().min(1).max(64).optional(),
   lines: z.array(orderLineSchema).min(1, 'an order needs at least one line').max(500),
   shippingTotal: decimalString.optional(),
   total: decimalString.optional(),

@@ -6,6 +6,8 @@ export const orderStatuses = [
   'backordered',
   'allocated',
   'released',
+  /** A click-and-collect order the store has picked: waiting at the counter (SDK 1.4). */
+  'ready_for_pickup',
   'partially_shipped',
   'shipped',
   'cancelled',

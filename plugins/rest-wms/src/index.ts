@@ -7,6 +7,8 @@
  * - `POST /rejections`: `{ fulfilmentId, reason }` when it cannot fulfil;
  * - `POST /cancellations`: `{ fulfilmentId, reason? }` when a fulfilment is cancelled (confirming the
  *   hub's request, or on the warehouse's own account);
+ * - `POST /picked`: `{ fulfilmentId }` when a store has picked a pick request (`deliveryMethod:
+ *   'pickup'`, click and collect) and holds it at the counter;
  * - `POST /returns`: `{ returnId, lines: [{ sku, quantity, condition: resellable | damaged }] }` when a
  *   return (RMA) arrives;
  * - `POST /inventory`: `{ snapshots: [{ locationId, sku, onHand, asOf, eventId? }] }`.
@@ -31,6 +33,7 @@ const cancellationSchema = z.strictObject({
   fulfilmentId: z.string().min(1),
   reason: z.string().max(1000).optional(),
 })
+const pickedSchema = z.strictObject({ fulfilmentId: z.string().min(1) })
 const inventorySchema = z.object({ snapshots: z.array(inventorySnapshotSchema).min(1).max(10_000) })
 
 function body<T>(request: RawRequest, schema: z.ZodType<T>): T {
@@ -49,13 +52,20 @@ export default definePlugin({
   id: 'rest-wms',
   kind: 'wms',
   version: '1.0.0',
-  sdk: '^1.1.0',
+  sdk: '^1.4.0',
   displayName: 'REST WMS',
   description: 'Fulfilment requests over HTTP; shipments, rejections and stock back by signed webhook.',
   config: restWmsConfig,
   capabilities: {
     webhook: {
-      produces: ['shipment', 'fulfilment.rejected', 'fulfilment.cancelled', 'inventory', 'return.received'],
+      produces: [
+        'shipment',
+        'fulfilment.rejected',
+        'fulfilment.cancelled',
+        'fulfilment.picked',
+        'inventory',
+        'return.received',
+      ],
       verify(request, ctx) {
         return verifyTimestamped({
           secret: ctx.config.webhookSecret,
@@ -93,6 +103,11 @@ export default definePlugin({
               ],
             }
           }
+          case '/picked':
+            return {
+              ...dedupe,
+              events: [{ type: 'fulfilment.picked', fulfilmentId: body(request, pickedSchema).fulfilmentId }],
+            }
           case '/returns':
             return {
               ...dedupe,
@@ -107,7 +122,7 @@ export default definePlugin({
             throw new PayloadError('unknown webhook path', [
               {
                 field: '(path)',
-                message: `no route for ${request.path}; use /shipments, /rejections or /inventory`,
+                message: `no route for ${request.path}; use /shipments, /rejections, /cancellations, /picked, /returns or /inventory`,
               },
             ])
         }

@@ -37,6 +37,8 @@ export const demoLocations: Omit<LocationInput, 'wmsInstanceId'>[] = [
     cutoffTime: '14:00',
     handlingDays: 0,
     priority: 50,
+    // Click and collect: customers collect here.
+    acceptsPickup: true,
   },
   {
     id: 'chc-3pl',

@@ -9,6 +9,9 @@ export const permissions = {
   'orders:write': ['admin', 'integrator'],
   // A person's judgement (a flagged order, a price that differs from the contract): not for machines.
   'orders:release-hold': ['admin', 'analyst'],
+  // Click and collect: the customer took the order at the counter (store staff in the console, or
+  // the store's POS through an integrator key or its channel's own key).
+  'orders:collect': ['admin', 'analyst', 'integrator'],
   'catalog:read': ['admin', 'analyst', 'integrator', 'viewer'],
   'catalog:write': ['admin', 'integrator'],
   'inventory:read': ['admin', 'analyst', 'integrator', 'viewer'],
@@ -37,6 +40,7 @@ export type Permission = keyof typeof permissions
 export const scopedPermissions: readonly Permission[] = [
   'orders:read',
   'orders:write',
+  'orders:collect',
   'catalog:read',
   'inventory:read',
   'plugins:read',

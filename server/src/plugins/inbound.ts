@@ -40,6 +40,14 @@ export type InboundOutcome =
   | { type: 'refund'; refundId: string; duplicate: boolean }
   | { type: 'return'; returnId: string; rmaNumber: string; status: string }
   | {
+      type: 'picked'
+      orderId: string
+      fulfilmentId: string
+      status: string
+      changed: boolean
+      reason?: string
+    }
+  | {
       type: 'cancelled'
       orderId: string
       status: string
@@ -210,6 +218,12 @@ export async function applyInbound(
           )
           outcomes.push({ type: 'rerouted', ...r })
         } else outcomes.push({ type: 'ignored', reason: 'cancellation confirmed' })
+        break
+      }
+      case 'fulfilment.picked': {
+        requireKind(instance, 'wms', 'pick reports')
+        const r = await hub.core.pickups.picked(instance.id, event.fulfilmentId)
+        outcomes.push({ type: 'picked', ...r })
         break
       }
       case 'order.refunded': {

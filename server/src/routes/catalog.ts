@@ -74,6 +74,10 @@ const locationSchema = z
       .meta({ description: 'Ship days between the day an order is taken and the day it ships' }),
     active: z.boolean().optional(),
     acceptsReturns: z.boolean().optional(),
+    acceptsPickup: z.boolean().optional().meta({
+      description:
+        'Click and collect: customers may collect orders here (an order with deliveryMethod pickup and this pickupLocationId). Default false for a new location; kept when omitted.',
+    }),
     priority: z.number().int().min(0).max(10_000).optional(),
     wmsInstanceId: z.string().max(64).nullable().optional(),
   })

@@ -12,6 +12,7 @@ import { assertChannelScope } from '../http/auth'
 import { apiRoute, apiRouter, json, jsonBody, orderConflict, problem } from '../http/openapi'
 import { ProblemError } from '../http/problem'
 import type { HubContext } from '../hub-context'
+import { pickupRoutes } from './pickup'
 import { orderDetail, orderSummary, routingDecision } from './views/orders'
 
 const statusList = z
@@ -488,5 +489,6 @@ export function orderRoutes(hub: HubContext) {
       return c.json(outcome, 200)
     },
   )
+  app.route('/', pickupRoutes(hub))
   return app
 }

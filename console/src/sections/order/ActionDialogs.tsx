@@ -9,6 +9,7 @@ export type DialogKind =
   | { kind: 'cancel' }
   | { kind: 'modify' }
   | { kind: 'return' }
+  | { kind: 'collect' }
   | { kind: 'receive'; ret: Return }
   | { kind: 'retry'; message: OutboxMessageDetail }
 
@@ -32,6 +33,8 @@ export function ActionDialog(props: Props & { dialog: DialogKind }) {
       return <ModifyDialog {...props} />
     case 'return':
       return <ReturnDialog {...props} />
+    case 'collect':
+      return <CollectDialog {...props} />
     case 'receive':
       return <ReceiveDialog {...props} ret={d.ret} />
     case 'retry':
@@ -406,6 +409,28 @@ function RetryDialog({ api, message, onDone, onClose }: Props & { message: Outbo
       confirmLabel="Send again"
       onConfirm={async () => {
         await api.retryOutbox([message.id])
+        await onDone()
+      }}
+      onClose={onClose}
+    />
+  )
+}
+
+function CollectDialog({ api, order, lookups, onDone, onClose }: Props) {
+  const store = order.pickup ? lookups.locationName(order.pickup.locationId) : 'the store'
+  return (
+    <ConfirmDialog
+      testId="collect-dialog"
+      title="The customer collected the order"
+      consequence={
+        <p>
+          The order leaves {store}'s stock and is marked shipped (collected in store); its channel is told. Do
+          this only once the customer has it.
+        </p>
+      }
+      confirmLabel="Confirm collection"
+      onConfirm={async () => {
+        await api.collect(order.id)
         await onDone()
       }}
       onClose={onClose}

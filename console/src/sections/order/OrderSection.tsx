@@ -156,6 +156,16 @@ export function OrderSection(props: SectionProps) {
               Release hold…
             </button>
           )}
+          {actions.has('collect') && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="act-collect"
+              onClick={() => setDialog({ kind: 'collect' })}
+            >
+              Customer collected…
+            </button>
+          )}
           {actions.has('modify') && (
             <button type="button" data-testid="act-modify" onClick={() => setDialog({ kind: 'modify' })}>
               Change address or service…

@@ -14,6 +14,13 @@ describe('order actions', () => {
     expect(orderOperations).toEqual(core)
   })
 
+  it('offer the collection of a click-and-collect order at the counter to those who may confirm it', () => {
+    const staff = { permissions: ['orders:read', 'orders:collect'] }
+    expect([...availableActions(staff, { status: 'ready_for_pickup' })]).toEqual(['collect'])
+    expect(availableActions(staff, { status: 'released' }).has('collect')).toBe(false)
+    expect(availableActions({ permissions: perms.viewer }, { status: 'ready_for_pickup' }).size).toBe(0)
+  })
+
   it('offer a viewer nothing', () => {
     for (const status of ['held', 'allocated', 'shipped'] as const)
       expect([...availableActions({ permissions: perms.viewer }, { status })]).toEqual([])

@@ -8,19 +8,36 @@ import type { Me, Order } from '../../api/client'
  * off the page.
  */
 export const orderOperations = {
-  cancel: ['received', 'held', 'backordered', 'allocated', 'released', 'partially_shipped'],
+  cancel: [
+    'received',
+    'held',
+    'backordered',
+    'allocated',
+    'released',
+    'ready_for_pickup',
+    'partially_shipped',
+  ],
   modify: ['held', 'backordered', 'allocated'],
   return: ['partially_shipped', 'shipped'],
   'release-hold': ['held'],
+  collect: ['ready_for_pickup'],
 } as const satisfies Record<string, readonly Order['status'][]>
 
-export type OrderAction = 'release-hold' | 'cancel' | 'modify' | 'return' | 'receive-return' | 'retry-message'
+export type OrderAction =
+  | 'release-hold'
+  | 'cancel'
+  | 'modify'
+  | 'return'
+  | 'collect'
+  | 'receive-return'
+  | 'retry-message'
 
 const permissionFor: Record<OrderAction, string> = {
   'release-hold': 'orders:release-hold',
   cancel: 'orders:write',
   modify: 'orders:write',
   return: 'orders:write',
+  collect: 'orders:collect',
   'receive-return': 'orders:write',
   'retry-message': 'outbox:write',
 }
@@ -41,6 +58,7 @@ export function availableActions(
   if (allows('cancel')) out.add('cancel')
   if (allows('modify')) out.add('modify')
   if (allows('return')) out.add('return')
+  if (allows('collect')) out.add('collect')
   // Receipts and retries belong to a return or a message, not the order's state.
   out.add('receive-return')
   out.add('retry-message')

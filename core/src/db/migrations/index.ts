@@ -15,6 +15,7 @@ import { Migration20261206110000_audit } from './Migration20261206110000_audit'
 import { Migration20261206120000_rate_limit } from './Migration20261206120000_rate_limit'
 import { Migration20261206130000_product_tags } from './Migration20261206130000_product_tags'
 import { Migration20261206150000_kits } from './Migration20261206150000_kits'
+import { Migration20261206160000_click_and_collect } from './Migration20261206160000_click_and_collect'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -37,4 +38,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206120000_rate_limit', class: Migration20261206120000_rate_limit },
   { name: 'Migration20261206130000_product_tags', class: Migration20261206130000_product_tags },
   { name: 'Migration20261206150000_kits', class: Migration20261206150000_kits },
+  {
+    name: 'Migration20261206160000_click_and_collect',
+    class: Migration20261206160000_click_and_collect,
+  },
 ]

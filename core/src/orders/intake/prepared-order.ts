@@ -13,6 +13,7 @@ import { UnknownSkuError, ValidationError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { OrderPricingRecord } from '../../pricing/order-pricing'
 import type { RoutingLine, RoutingOrder } from '../../routing/router'
+import { pickupLocationOf } from '../pickup/pickup-location'
 
 export interface PreparedLine {
   id: string
@@ -56,6 +57,8 @@ export interface PreparedOrder {
   shipTo: Address
   billTo: Address | null
   serviceLevel: ServiceLevel
+  /** Click and collect: the store the customer collects from (its service level is `pickup`); null when it ships. */
+  pickupLocationId?: string | null
   subtotalMinor: number
   shippingMinor: number
   totalMinor: number
@@ -130,6 +133,7 @@ export async function prepareOrder(
       ),
     )
   }
+  const pickupLocationId = pickupLocationOf(order, await catalog.activeLocations())
   const id = uuidv7(now)
   const lines: PreparedLine[] = order.lines.map((l, i) => {
     const h = hubLines[i]!
@@ -174,7 +178,9 @@ export async function prepareOrder(
     email: customer?.email ?? order.customer?.email ?? null,
     shipTo: order.shipTo,
     billTo: order.billTo ?? null,
-    serviceLevel: order.serviceLevel,
+    // Collected at the counter: no carrier, whatever level the channel named.
+    serviceLevel: pickupLocationId ? 'pickup' : order.serviceLevel,
+    pickupLocationId,
     subtotalMinor,
     shippingMinor,
     totalMinor,
@@ -196,6 +202,7 @@ export function routingInput(order: PreparedOrder): { order: RoutingOrder; lines
       channelInstanceId: order.channelInstanceId,
       serviceLevel: order.serviceLevel,
       shipTo: order.shipTo,
+      ...(order.pickupLocationId ? { pickupLocationId: order.pickupLocationId } : {}),
       placedAt: new Date(order.placedAt),
       totalMinor: order.totalMinor,
       currency: order.currency,

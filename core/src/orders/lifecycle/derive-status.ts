@@ -25,5 +25,7 @@ export function deriveStatus(s: OrderSnapshot): OrderStatus {
       const f = s.fulfilments.find((x) => x.id === a.fulfilmentId)
       return f !== undefined && LIVE_FULFILMENT.has(f.status)
     })
+  // A pickup order at the counter stays there while a cancellation waits for the store's answer.
+  if (released && s.status === 'ready_for_pickup') return 'ready_for_pickup'
   return released ? 'released' : 'allocated'
 }

@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import { SwitchyardError } from '../../errors'
 
-export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold'
+export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold' | 'collect'
 
 /**
  * What may be asked of an order in which state: the second table of the order state machine (the
@@ -15,12 +15,22 @@ export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold'
  *   modifications.
  * - return: what has shipped.
  * - release-hold: a held order, routed again.
+ * - collect: a click-and-collect order the store has at the counter (pickup/pickup-service.ts).
  */
 export const orderOperations: Readonly<Record<OrderOperation, readonly OrderStatus[]>> = {
-  cancel: ['received', 'held', 'backordered', 'allocated', 'released', 'partially_shipped'],
+  cancel: [
+    'received',
+    'held',
+    'backordered',
+    'allocated',
+    'released',
+    'ready_for_pickup',
+    'partially_shipped',
+  ],
   modify: ['held', 'backordered', 'allocated'],
   return: ['partially_shipped', 'shipped'],
   'release-hold': ['held'],
+  collect: ['ready_for_pickup'],
 }
 
 export class OperationNotAllowedError extends SwitchyardError {

@@ -49,6 +49,7 @@ export {
   setOrderStatus,
   touchOrder,
 } from './order-head'
+export { readyForPickupBefore, setPickupReady } from './pickup'
 export {
   loadRoutingView,
   type RoutableLine,

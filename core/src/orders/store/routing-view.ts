@@ -49,6 +49,7 @@ export function routingView(
       channelInstanceId: s.channelInstanceId,
       serviceLevel: s.serviceLevel,
       shipTo: s.shipTo,
+      ...(s.pickupLocationId ? { pickupLocationId: s.pickupLocationId } : {}),
       placedAt: new Date(s.placedAt),
       totalMinor: s.totalMinor,
       currency: s.currency,

@@ -61,6 +61,10 @@ export interface OrderSnapshot {
   version: number
   shipTo: Address
   serviceLevel: ServiceLevel
+  /** Click and collect: the store the customer collects from; null when the order ships. */
+  pickupLocationId: string | null
+  /** When the store had it ready at the counter (epoch ms); null until then. */
+  pickupReadyAt: number | null
   totalMinor: number
   tags: string[]
   placedAt: number
@@ -82,6 +86,8 @@ type OrderRow = Pick<
   | 'version'
   | 'ship_to'
   | 'service_level'
+  | 'pickup_location_id'
+  | 'pickup_ready_at'
   | 'total_minor'
   | 'tags'
   | 'placed_at'
@@ -113,7 +119,7 @@ export async function findSnapshot(
 ): Promise<OrderSnapshot | undefined> {
   const o = await tx.one<OrderRow>(
     `select o.id, o.channel_instance_id, o.external_order_id, o.order_number, o.status, o.currency, o.version,
-            o.ship_to, o.service_level, o.total_minor, o.tags, o.placed_at, o.customer_id, o.hold_reason, c.tier, c.segment
+            o.ship_to, o.service_level, o.pickup_location_id, o.pickup_ready_at, o.total_minor, o.tags, o.placed_at, o.customer_id, o.hold_reason, c.tier, c.segment
        from orders o left join customer c on c.id = o.customer_id
       where o.id = ?${lock && tx.dialect === 'postgresql' ? ' for update of o' : ''}`,
     [orderId],
@@ -134,6 +140,8 @@ export async function findSnapshot(
     version: Number(o.version),
     shipTo: readJson<Address>(o.ship_to),
     serviceLevel: o.service_level,
+    pickupLocationId: o.pickup_location_id,
+    pickupReadyAt: o.pickup_ready_at === null ? null : Number(o.pickup_ready_at),
     totalMinor: Number(o.total_minor),
     tags: readJson<string[]>(o.tags) ?? [],
     placedAt: Number(o.placed_at),

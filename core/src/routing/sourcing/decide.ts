@@ -15,6 +15,7 @@ import { explain, splitDetails } from './explanation'
 import type { LaneIndex } from './lanes'
 import { planShipments, promiseDateOf, unfillableOutcome } from './promise'
 import { applyRuleEffects, evaluateOrderRules, type FiredLog, reasons } from './rule-effects'
+import { pickupSummary } from './pickup'
 import { chooseStrategy, strategiesToTry } from './strategy'
 
 export interface SourcingInputs {
@@ -167,7 +168,7 @@ function decideOver(req: RoutingRequest, inputs: SourcingInputs, scope: Scope): 
     ...(hold ? { hold } : {}),
     strategy: hold ? 'hold' : (chosen?.strategy.id ?? fallback.id),
     ruleSetVersionId: ruleSet.versionId,
-    summary: explained.summary,
+    summary: pickupSummary(req, scope.network, { unfilled: planned.unfilled, hold }) + explained.summary,
     candidates: explained.candidates,
     shipments: planned.shipments,
     promiseDate,

@@ -41,6 +41,7 @@ export function orderFacts(
     'order.total': order.totalMinor / scale,
     'order.currency': order.currency,
     'order.serviceLevel': serviceLevel,
+    'order.deliveryMethod': order.pickupLocationId === undefined ? 'ship' : 'pickup',
     'order.country': order.shipTo.country,
     'order.region': order.shipTo.region ?? null,
     'order.postcode': normalisePostcode(order.shipTo.postcode),
@@ -86,6 +87,7 @@ export interface LocationFactValues {
   'location.capacityLeft': number | null
   'location.fillShare': number
   'location.priority': number
+  'location.acceptsPickup': boolean
 }
 
 /** The flat record json-rules-engine would receive for the same evaluation (own and inherited keys). */

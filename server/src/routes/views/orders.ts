@@ -68,6 +68,19 @@ export const orderDetail = orderSummary
       .meta({ description: 'What rules test of the customer (tier, segment) and who they are (email)' }),
     shipTo: addressSchema,
     billTo: addressSchema.nullable(),
+    deliveryMethod: z
+      .enum(['ship', 'pickup'])
+      .meta({ description: '`pickup`: click and collect at `pickup.locationId`; `ship`: to `shipTo`' }),
+    pickup: z
+      .object({
+        locationId: z.string().meta({ description: 'The store the customer collects from' }),
+        readyAt: z
+          .string()
+          .nullable()
+          .meta({ description: 'When the store reported it picked (ready for pickup); null until then' }),
+      })
+      .nullable()
+      .meta({ description: 'Click and collect; null when the order ships' }),
     subtotal: z.string().nullable(),
     shipping: z.string().nullable(),
     tags: z.array(z.string()),
