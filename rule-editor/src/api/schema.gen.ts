@@ -141,6 +141,26 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/orders/{id}/pickup': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Click and collect: the customer collected the order at the store
+     * @description Only for an order in `ready_for_pickup` (the store reported it picked); anything else is 409 `OPERATION_NOT_ALLOWED` naming the state. The order's units leave the store's stock, its fulfilment is recorded as shipped with carrier `in-store pickup`, the order becomes `shipped` and its channel is told.
+     */
+    post: operations['confirmOrderPickup']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/products': {
     parameters: {
       query?: never
@@ -1239,6 +1259,7 @@ export interface components {
         | 'backordered'
         | 'allocated'
         | 'released'
+        | 'ready_for_pickup'
         | 'partially_shipped'
         | 'shipped'
         | 'cancelled'
@@ -1284,6 +1305,7 @@ export interface components {
         | 'backordered'
         | 'allocated'
         | 'released'
+        | 'ready_for_pickup'
         | 'partially_shipped'
         | 'shipped'
         | 'cancelled'
@@ -1330,6 +1352,18 @@ export interface components {
         phone?: string
         lat?: number
         lon?: number
+      } | null
+      /**
+       * @description `pickup`: click and collect at `pickup.locationId`; `ship`: to `shipTo`
+       * @enum {string}
+       */
+      deliveryMethod: 'ship' | 'pickup'
+      /** @description Click and collect; null when the order ships */
+      pickup: {
+        /** @description The store the customer collects from */
+        locationId: string
+        /** @description When the store reported it picked (ready for pickup); null until then */
+        readyAt: string | null
       } | null
       subtotal: string | null
       shipping: string | null
@@ -1469,6 +1503,8 @@ export interface components {
       handlingDays?: number
       active?: boolean
       acceptsReturns?: boolean
+      /** @description Click and collect: customers may collect orders here (an order with deliveryMethod pickup and this pickupLocationId). Default false for a new location; kept when omitted. */
+      acceptsPickup?: boolean
       priority?: number
       wmsInstanceId?: string | null
     }
@@ -2293,6 +2329,9 @@ export interface operations {
              * @enum {string}
              */
             serviceLevel?: 'standard' | 'express' | 'overnight' | 'economy' | 'pickup'
+            /** @enum {string} */
+            deliveryMethod?: 'ship' | 'pickup'
+            pickupLocationId?: string
             lines: {
               externalLineId?: string
               sku: string
@@ -2328,6 +2367,7 @@ export interface operations {
               | 'backordered'
               | 'allocated'
               | 'released'
+              | 'ready_for_pickup'
               | 'partially_shipped'
               | 'shipped'
               | 'cancelled'
@@ -2351,6 +2391,7 @@ export interface operations {
               | 'backordered'
               | 'allocated'
               | 'released'
+              | 'ready_for_pickup'
               | 'partially_shipped'
               | 'shipped'
               | 'cancelled'
@@ -2478,6 +2519,7 @@ export interface operations {
               backordered?: number
               allocated?: number
               released?: number
+              ready_for_pickup?: number
               partially_shipped?: number
               shipped?: number
               cancelled?: number
@@ -2669,6 +2711,7 @@ export interface operations {
               | 'backordered'
               | 'allocated'
               | 'released'
+              | 'ready_for_pickup'
               | 'partially_shipped'
               | 'shipped'
               | 'cancelled'
@@ -2869,6 +2912,7 @@ export interface operations {
               | 'backordered'
               | 'allocated'
               | 'released'
+              | 'ready_for_pickup'
               | 'partially_shipped'
               | 'shipped'
               | 'cancelled'
@@ -2895,6 +2939,7 @@ export interface operations {
               | 'backordered'
               | 'allocated'
               | 'released'
+              | 'ready_for_pickup'
               | 'partially_shipped'
               | 'shipped'
               | 'cancelled'
@@ -3062,6 +3107,107 @@ export interface operations {
       }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  confirmOrderPickup: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Collected */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            orderId: string
+            /** @enum {string} */
+            status:
+              | 'received'
+              | 'held'
+              | 'backordered'
+              | 'allocated'
+              | 'released'
+              | 'ready_for_pickup'
+              | 'partially_shipped'
+              | 'shipped'
+              | 'cancelled'
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `ORDER_NOT_FOUND` (also another channel's, for a scoped key) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The order's state does not allow this: `OPERATION_NOT_ALLOWED` (naming the state), `ILLEGAL_TRANSITION` (a status move the state machine refuses, naming both states), `ORDER_STATUS_CHANGED` (it changed meanwhile: read it again), or another conflict named by `code` */
+      409: {
         headers: {
           [name: string]: unknown
         }
@@ -3619,6 +3765,8 @@ export interface operations {
               handlingDays?: number
               active?: boolean
               acceptsReturns?: boolean
+              /** @description Click and collect: customers may collect orders here (an order with deliveryMethod pickup and this pickupLocationId). Default false for a new location; kept when omitted. */
+              acceptsPickup?: boolean
               priority?: number
               wmsInstanceId?: string | null
               id: string
@@ -3724,6 +3872,8 @@ export interface operations {
             handlingDays?: number
             active?: boolean
             acceptsReturns?: boolean
+            /** @description Click and collect: customers may collect orders here (an order with deliveryMethod pickup and this pickupLocationId). Default false for a new location; kept when omitted. */
+            acceptsPickup?: boolean
             priority?: number
             wmsInstanceId?: string | null
             id: string
@@ -3834,6 +3984,8 @@ export interface operations {
             handlingDays?: number
             active?: boolean
             acceptsReturns?: boolean
+            /** @description Click and collect: customers may collect orders here (an order with deliveryMethod pickup and this pickupLocationId). Default false for a new location; kept when omitted. */
+            acceptsPickup?: boolean
             priority?: number
             wmsInstanceId?: string | null
             id: string
@@ -7704,6 +7856,9 @@ export interface operations {
              * @enum {string}
              */
             serviceLevel?: 'standard' | 'express' | 'overnight' | 'economy' | 'pickup'
+            /** @enum {string} */
+            deliveryMethod?: 'ship' | 'pickup'
+            pickupLocationId?: string
             lines: {
               externalLineId?: string
               sku: string
