@@ -26,6 +26,7 @@ import { CancellationService } from './orders/lifecycle/cancellation-service'
 import { HoldReleaseService } from './orders/lifecycle/hold-release-service'
 import { ModificationService } from './orders/lifecycle/modification-service'
 import { RerouteService } from './orders/lifecycle/reroute-service'
+import { WarehouseHoldService } from './orders/lifecycle/warehouse-hold-service'
 import { OrderQueries } from './orders/order-queries'
 import { PickupService } from './orders/pickup/pickup-service'
 import { ShipmentService } from './orders/shipment-service'
@@ -88,6 +89,8 @@ export interface Core {
   /** Channel orders that could not become orders, kept to be fixed and replayed (issue 14). */
   intakeExceptions: IntakeExceptions
   shipments: ShipmentService
+  /** A warehouse holding a fulfilment it accepted, and taking it up again (SDK 1.4). */
+  warehouseHolds: WarehouseHoldService
   cancellations: CancellationService
   /** Click and collect after routing: picked, collected, expired (issue 20). */
   pickups: PickupService
@@ -227,6 +230,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     intake,
     intakeExceptions: new IntakeExceptions(db, intake, options.directory),
     shipments: new ShipmentService(db, options.directory),
+    warehouseHolds: new WarehouseHoldService(db),
     cancellations,
     pickups: new PickupService(db, options.directory),
     modifications: new ModificationService(db, catalogCache, reroute, options.directory, pricing),

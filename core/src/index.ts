@@ -103,6 +103,10 @@ export {
   orderOperations,
 } from './orders/lifecycle/order-operations'
 export { type RerouteOutcome, RerouteService } from './orders/lifecycle/reroute-service'
+export {
+  type WarehouseHoldOutcome,
+  WarehouseHoldService,
+} from './orders/lifecycle/warehouse-hold-service'
 export { type OrderChange, type OrderChangeListener, OrderChangeWatcher } from './orders/live/order-changes'
 export { type OrderDetail, type OrderFilter, OrderQueries, type OrderSummary } from './orders/order-queries'
 export { assertTransition, canTransition, orderTransitions } from './orders/order-state-machine'

@@ -34,6 +34,16 @@ export type InboundEvent =
   | { type: 'fulfilment.rejected'; fulfilmentId: string; reason: string }
   | { type: 'fulfilment.cancelled'; fulfilmentId: string; reason?: string }
   /**
+   * The warehouse stopped work on a fulfilment it accepted until something is fixed (ShipBob's
+   * `On Hold`: an invalid address, missing customs data, a merchant's hold). SDK 1.4. `reason` is
+   * what a person must act on, in the warehouse's words. The hub shows the fulfilment as held (API,
+   * console, history) until `fulfilment.resumed`, a shipment or a cancellation; stock and the
+   * order's status do not change. A repeated hold with the same reason changes nothing.
+   */
+  | { type: 'fulfilment.held'; fulfilmentId: string; reason: string }
+  /** The warehouse took a held fulfilment up again. SDK 1.4. Nothing changes when it was not held. */
+  | { type: 'fulfilment.resumed'; fulfilmentId: string }
+  /**
    * A store picked a pick request (`deliveryMethod: 'pickup'`) and holds the order at the counter.
    * SDK 1.4. The hub moves the order to `ready_for_pickup` and tells its channel; a repeat changes
    * nothing.
@@ -70,6 +80,8 @@ export const inboundEventTypes = [
   'shipment',
   'fulfilment.rejected',
   'fulfilment.cancelled',
+  'fulfilment.held',
+  'fulfilment.resumed',
   'fulfilment.picked',
   'inventory',
   'return.requested',

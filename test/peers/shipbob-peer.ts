@@ -14,8 +14,19 @@ interface PeerOrder {
   products: { reference_id: string; name: string; quantity: number }[]
   /** The fulfillment centre asked for; ShipBob chooses when it is absent. */
   location_id?: number | null
+  tags?: { name: string; value?: string }[]
+  channel: { id: number; name: string }
   shipments: unknown[]
   cancelled: boolean
+  /** ShipBob's `last_update_at`: what `LastUpdateStartDate` filters on. */
+  last_update_at: string
+}
+
+/** A ShipBob shipment status detail, as its status reference lists them. */
+export interface StatusDetail {
+  id: number
+  name: string
+  description: string
 }
 
 export interface ShipbobWebhookOptions {
@@ -99,7 +110,10 @@ export class ShipbobPeer {
     if (req.method === 'POST' && path === '/order') {
       if (req.headers.shipbob_channel_id !== this.channelId)
         return json(res, 400, { title: 'shipbob_channel_id header is required' })
-      const body = JSON.parse(req.body) as Omit<PeerOrder, 'id' | 'status' | 'shipments' | 'cancelled'>
+      const body = JSON.parse(req.body) as Omit<
+        PeerOrder,
+        'id' | 'status' | 'shipments' | 'cancelled' | 'channel' | 'last_update_at'
+      >
       if ([...this.orders.values()].some((o) => o.reference_id === body.reference_id))
         return json(res, 422, {
           title: 'Duplicate reference ID',
@@ -109,8 +123,11 @@ export class ShipbobPeer {
         ...body,
         id: this.nextId++,
         status: 'Processing',
-        shipments: [],
+        channel: { id: Number(this.channelId), name: 'Switchyard' },
+        // One shipment from the start, as ShipBob makes it when it takes the order.
+        shipments: [{ id: this.nextId + 200000000, status: 'Processing', status_details: [] }],
         cancelled: false,
+        last_update_at: new Date().toISOString(),
       }
       this.orders.set(order.id, order)
       if (this.loseCreateAnswers > 0) {
@@ -121,6 +138,16 @@ export class ShipbobPeer {
       return json(res, 201, order)
     }
     if (req.method === 'GET' && path === '/order') {
+      const since = url.searchParams.get('LastUpdateStartDate')
+      if (since !== null) {
+        // Orders updated since, oldest first, paged (Page from 1, Limit).
+        const limit = Number(url.searchParams.get('Limit') ?? 50)
+        const page = Number(url.searchParams.get('Page') ?? 1)
+        const updated = [...this.orders.values()]
+          .filter((o) => Date.parse(o.last_update_at) >= Date.parse(since))
+          .sort((a, b) => Date.parse(a.last_update_at) - Date.parse(b.last_update_at))
+        return json(res, 200, updated.slice((page - 1) * limit, page * limit))
+      }
       const refs = (url.searchParams.get('ReferenceIds') ?? '').split(',').filter(Boolean)
       return json(
         res,
@@ -134,6 +161,7 @@ export class ShipbobPeer {
       if (!order) return json(res, 404, { title: 'Not Found' })
       order.cancelled = true
       order.status = 'Cancelled'
+      order.last_update_at = new Date().toISOString()
       return json(res, 200, {
         order: { id: order.id, reference_id: order.reference_id, status: 'Cancelled' },
         canceled_shipment_results: [],
@@ -221,6 +249,7 @@ export class ShipbobPeer {
     }
     order.status = 'Fulfilled'
     order.shipments = [shipment]
+    order.last_update_at = new Date().toISOString()
     return this.sendWebhook(
       hubUrl,
       instanceId,
@@ -235,6 +264,44 @@ export class ShipbobPeer {
       },
       options,
     )
+  }
+
+  /**
+   * Puts an order's shipment on hold (ShipBob's `OnHold`, with its status details) and tells the hub
+   * with `order.shipment.on_hold`, whose payload is the shipment.
+   */
+  async hold(
+    hubUrl: string,
+    instanceId: string,
+    referenceId: string,
+    details: StatusDetail[],
+  ): Promise<{ status: number; body: any }> {
+    const order = this.byReference(referenceId)
+    if (!order) throw new Error(`the ShipBob peer has no order ${referenceId}`)
+    const shipment = order.shipments[0] as { id: number; status: string; status_details: StatusDetail[] }
+    shipment.status = 'OnHold'
+    shipment.status_details = details
+    order.last_update_at = new Date().toISOString()
+    return this.sendWebhook(hubUrl, instanceId, 'order.shipment.on_hold', {
+      ...shipment,
+      order_id: order.id,
+      reference_id: order.reference_id,
+      location: { id: order.location_id ?? 7, name: 'Cicero (IL)' },
+      products: order.products,
+    })
+  }
+
+  /**
+   * A person fixed what held the shipment (the address, the customs data): it goes back to
+   * `Processing`. ShipBob sends no webhook for that; only the order's update time says so.
+   */
+  releaseHold(referenceId: string): void {
+    const order = this.byReference(referenceId)
+    if (!order) throw new Error(`the ShipBob peer has no order ${referenceId}`)
+    const shipment = order.shipments[0] as { status: string; status_details: StatusDetail[] }
+    shipment.status = 'Processing'
+    shipment.status_details = []
+    order.last_update_at = new Date().toISOString()
   }
 
   async close(): Promise<void> {

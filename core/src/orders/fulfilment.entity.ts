@@ -18,7 +18,12 @@ export type FulfilmentStatus =
   | 'rejected'
   | 'failed'
 
-/** A shipment request to one location; carries the tracking once the WMS confirms it shipped. */
+/**
+ * A shipment request to one location; carries the tracking once the WMS confirms it shipped. A
+ * warehouse hold (`holdReason`, `heldAt`) is beside the status, not a status: the fulfilment is
+ * still accepted (it may ship, be cancelled or rejected from there), and nothing about stock or the
+ * order's state changes while it is held. Shipping, cancelling or rejecting it clears the hold.
+ */
 export class Fulfilment {
   id!: string
   orderId!: string
@@ -32,6 +37,10 @@ export class Fulfilment {
   externalShipmentId?: string | null
   shippedAt?: Date | null
   reason?: string | null
+  /** Why the warehouse holds it (its own words), while it does; null otherwise. */
+  holdReason?: string | null
+  /** Since when the warehouse holds it. */
+  heldAt?: Date | null
   createdAt!: Date
   updatedAt!: Date
 }
@@ -47,6 +56,11 @@ export const FulfilmentSchema = new EntitySchema<Fulfilment>({
       expression:
         "create index fulfilment_cancelling_idx on fulfilment (order_id) where status = 'cancelling'",
     },
+    // The orders list's "held at warehouse" queue (Migration20261206140000_fulfilment_hold).
+    {
+      name: 'fulfilment_held_idx',
+      expression: 'create index fulfilment_held_idx on fulfilment (order_id) where hold_reason is not null',
+    },
   ],
   properties: {
     id: { type: 'uuid', primary: true },
@@ -61,6 +75,8 @@ export const FulfilmentSchema = new EntitySchema<Fulfilment>({
     externalShipmentId: { type: 'string', length: 200, nullable: true },
     shippedAt: { type: EpochMsType, nullable: true },
     reason: { type: 'text', nullable: true },
+    holdReason: { type: 'text', nullable: true },
+    heldAt: { type: EpochMsType, nullable: true },
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

@@ -218,6 +218,7 @@ export class OrderQueries {
         trackingUrl: f.trackingUrl ?? null,
         shippedAt: iso(f.shippedAt),
         reason: f.reason ?? null,
+        hold: f.holdReason ? { reason: f.holdReason, since: iso(f.heldAt) } : null,
       })),
       routingDecision: decisions[0]
         ? {

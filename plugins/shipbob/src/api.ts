@@ -33,6 +33,7 @@ export interface ShipbobOrder {
   status?: string
   products?: ShipbobProduct[]
   shipments?: ShipbobShipment[]
+  tags?: { name: string; value?: string }[]
 }
 
 export interface ShipbobProduct {
@@ -44,7 +45,11 @@ export interface ShipbobProduct {
 
 export interface ShipbobShipment {
   id: number
+  /** `Processing`, `Completed`, `Exception`, `OnHold`, `Cancelled`, `LabeledCreated`, … */
   status?: string
+  /** Why a shipment is in `OnHold` or `Exception`, e.g. `{ id: 401, name: 'InvalidAddress', description: 'Invalid Address' }`. */
+  status_details?: { id?: number; name?: string; description?: string }[] | null
+  /** The order's `reference_id` (the hub's fulfilment id) on shipment payloads. */
   reference_id?: string
   actual_fulfillment_date?: string | null
   tracking?: {

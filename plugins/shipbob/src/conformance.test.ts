@@ -43,6 +43,19 @@ const shipped = {
   ],
 }
 
+const heldOrder = {
+  ...shipped,
+  status: 'Processing',
+  tags: [{ name: 'switchyard_order_id', value: '01960000-0000-7000-8000-0000000000aa' }],
+  shipments: [
+    {
+      id: 200000001,
+      status: 'OnHold',
+      status_details: [{ id: 401, name: 'InvalidAddress', description: 'Invalid Address' }],
+    },
+  ],
+}
+
 describePluginConformance(plugin, {
   config: { apiToken, channelId: '12345', webhookSecret, locations: { '7': 'akl' } },
   invalidConfig: { config: { apiToken, channelId: 'main', webhookSecret }, field: 'channelId' },
@@ -52,8 +65,13 @@ describePluginConformance(plugin, {
       return { status: 401, body: { title: 'Unauthorized' } }
     if (req.method === 'POST' && req.path === '/2026-01/order')
       return { status: 201, body: { id: 100000001 } }
+    // The holds poll: one of the hub's orders on hold (ShipBob's shipment status and details).
+    if (req.method === 'GET' && req.path === '/2026-01/order' && req.query.has('LastUpdateStartDate'))
+      return { status: 200, body: [heldOrder] }
     return { status: 404, body: { title: 'Not Found' } }
   },
+  // A WMS's poll reports holds, never orders.
+  poll: { futureCursor: '2999-01-01T00:00:00.000Z', minOrders: 0 },
   webhook: {
     signatureHeaders: ['webhook-signature'],
     deliveries: [
@@ -70,6 +88,23 @@ describePluginConformance(plugin, {
           'msg_c1',
         ),
         expect: ['fulfilment.cancelled'],
+      },
+      {
+        name: 'order.shipment.on_hold',
+        request: delivery(
+          'order.shipment.on_hold',
+          {
+            id: 200000001,
+            order_id: 100000001,
+            reference_id: shipped.reference_id,
+            status: 'OnHold',
+            status_details: [
+              { id: 404, name: 'MissingTarriffInformation', description: 'Missing Customs Info' },
+            ],
+          },
+          'msg_h1',
+        ),
+        expect: ['fulfilment.held'],
       },
       {
         name: 'unused topic',

@@ -6,7 +6,12 @@
  * `webhook-signature`), topic in `x-webhook-topic`:
  * - `order.shipped`: a shipment confirmation with tracking per shipment;
  * - `order.shipment.cancelled` / `order.cancelled`: the fulfilment was cancelled at the warehouse;
- * - `order.shipment.exception` (e.g. out of stock): the affected skus' levels are fetched again.
+ * - `order.shipment.on_hold` (an invalid address, missing customs data, a merchant's hold): the
+ *   fulfilment is shown as held at the warehouse with ShipBob's reason (SDK 1.4 `fulfilment.held`);
+ * - `order.shipment.exception` (e.g. out of stock): held the same way, and the affected skus' levels
+ *   are fetched again.
+ * ShipBob sends nothing when a hold is lifted, so a poll reads the orders updated since the last one
+ * (`GET /order?LastUpdateStartDate=…`) and reports each of the hub's orders as held or resumed.
  * Inventory levels per fulfillment centre are also pulled on a schedule.
  */
 import {
@@ -18,8 +23,9 @@ import {
   parseJsonBody,
   verifyStandardWebhook,
 } from '@switchyard/plugin-sdk'
-import { type InventoryLevelItem, type ShipbobOrder, shipbobRequest } from './api'
+import { type InventoryLevelItem, type ShipbobOrder, type ShipbobShipment, shipbobRequest } from './api'
 import { type ShipbobConfig, shipbobConfig } from './config'
+import { heldEvent, pollHolds } from './holds'
 import { inventorySnapshots, shipmentEvents, toShipbobOrder } from './map'
 
 async function findByReference(ctx: PluginContext<ShipbobConfig>, referenceId: string) {
@@ -53,14 +59,15 @@ function nextPath(next: string, baseUrl: string): string {
 export default definePlugin({
   id: 'shipbob',
   kind: 'wms',
-  version: '1.0.0',
-  sdk: '^1.1.0',
+  version: '1.1.0',
+  // 1.4: fulfilment.held and fulfilment.resumed.
+  sdk: '^1.4.0',
   displayName: 'ShipBob',
   description: 'Fulfilment orders, shipments with tracking and inventory levels from a ShipBob-style 3PL.',
   config: shipbobConfig,
   capabilities: {
     webhook: {
-      produces: ['shipment', 'fulfilment.cancelled', 'inventory'],
+      produces: ['shipment', 'fulfilment.cancelled', 'fulfilment.held', 'inventory'],
       verify(request, ctx) {
         return verifyStandardWebhook({
           secret: ctx.config.webhookSecret,
@@ -105,7 +112,19 @@ export default definePlugin({
             events.push({ type: 'fulfilment.cancelled', fulfilmentId, reason: `ShipBob ${topic}` })
             break
           }
-          case 'order.shipment.exception': {
+          case 'order.shipment.on_hold':
+          case 'shipment_onhold': {
+            const held = heldEvent(body as unknown as ShipbobShipment & { order_reference_id?: string })
+            if (!held)
+              throw new PayloadError('shipment without reference_id', [
+                { field: 'reference_id', message: 'is required' },
+              ])
+            events.push(held)
+            break
+          }
+          case 'order.shipment.exception':
+          case 'shipment_exception': {
+            const held = heldEvent(body as unknown as ShipbobShipment & { order_reference_id?: string })
             // Usually stock that is not there: read the affected skus' levels again, now.
             const skus = [
               ...new Set(
@@ -120,11 +139,11 @@ export default definePlugin({
               ctx.config,
               ctx.clock.now().toISOString(),
             )
-            events.push(
-              snapshots.length > 0
-                ? { type: 'inventory', snapshots }
-                : { type: 'ignored', reason: 'exception without mapped inventory' },
-            )
+            if (snapshots.length > 0) events.push({ type: 'inventory', snapshots })
+            // The shipment waits (a person must act, or stock arrive): shown on its fulfilment.
+            if (held) events.push(held)
+            if (events.length === 0)
+              events.push({ type: 'ignored', reason: 'exception without mapped inventory' })
             break
           }
           default:
@@ -132,6 +151,11 @@ export default definePlugin({
         }
         return { ...(dedupeKey ? { dedupeKey } : {}), events }
       },
+    },
+    ordersPoll: {
+      // Holds lifted at ShipBob (no webhook says so), and holds whose webhook was lost.
+      intervalMs: 5 * 60_000,
+      poll: pollHolds,
     },
     fulfilment: {
       async requestFulfilment(request, ctx) {

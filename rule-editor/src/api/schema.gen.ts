@@ -20,6 +20,7 @@ export interface paths {
      *     - Late: `late=true&sort=promise`
      *     - Partially shipped: `status=partially_shipped`
      *     - Cancel requested (a warehouse was asked to cancel and has not answered): `cancelRequested=true`
+     *     - Held at warehouse (a WMS holds a fulfilment, e.g. ShipBob On Hold): `warehouseHold=true`
      *     - Returns open (authorised or partly received): `returnsOpen=true`
      *     A channel-scoped key sees its own channel only; naming another in `channel` is 403.
      */
@@ -48,6 +49,7 @@ export interface paths {
      *     - Late: `late=true&sort=promise`
      *     - Partially shipped: `status=partially_shipped`
      *     - Cancel requested (a warehouse was asked to cancel and has not answered): `cancelRequested=true`
+     *     - Held at warehouse (a WMS holds a fulfilment, e.g. ShipBob On Hold): `warehouseHold=true`
      *     - Returns open (authorised or partly received): `returnsOpen=true`
      *     A channel-scoped key sees its own channel only; naming another in `channel` is 403.
      */
@@ -1405,6 +1407,12 @@ export interface components {
         trackingUrl: string | null
         shippedAt: string | null
         reason: string | null
+        /** @description Set while the warehouse holds this fulfilment (e.g. ShipBob On Hold: an invalid address) until a person fixes it there; it clears when the warehouse takes it up again, ships or cancels it */
+        hold: {
+          /** @description The warehouse's reason, in its own words */
+          reason: string
+          since: string | null
+        } | null
       }[]
       routingDecision: components['schemas']['RoutingDecision'] | null
       history: {
@@ -2193,6 +2201,8 @@ export interface operations {
         hasExceptions?: 'true' | 'false'
         /** @description `true`: a warehouse was asked to cancel a fulfilment and has not answered */
         cancelRequested?: 'true' | 'false'
+        /** @description `true`: a warehouse holds a fulfilment of the order until a person fixes something there */
+        warehouseHold?: 'true' | 'false'
         /** @description `true`: a return is authorised or partly received */
         returnsOpen?: 'true' | 'false'
         /** @description Free text: the external order id or order number exactly, a sku exactly, or the start of the customer's name or of one of their email addresses (any case) */
@@ -2493,6 +2503,8 @@ export interface operations {
         hasExceptions?: 'true' | 'false'
         /** @description `true`: a warehouse was asked to cancel a fulfilment and has not answered */
         cancelRequested?: 'true' | 'false'
+        /** @description `true`: a warehouse holds a fulfilment of the order until a person fixes something there */
+        warehouseHold?: 'true' | 'false'
         /** @description `true`: a return is authorised or partly received */
         returnsOpen?: 'true' | 'false'
         /** @description Free text: the external order id or order number exactly, a sku exactly, or the start of the customer's name or of one of their email addresses (any case) */

@@ -38,6 +38,8 @@ export type InboundOutcome =
   /** A channel's `order.updated` applied as a modification: what changed. */
   | { type: 'modified'; orderId: string; status: string; changed: string[] }
   | { type: 'refund'; refundId: string; duplicate: boolean }
+  /** A warehouse's hold on a fulfilment, or its end; `changed` false for a repeat. */
+  | { type: 'hold'; orderId: string; fulfilmentId: string; held: boolean; changed: boolean }
   | { type: 'return'; returnId: string; rmaNumber: string; status: string }
   | {
       type: 'picked'
@@ -87,6 +89,11 @@ function assertAcceptableText(events: readonly InboundEvent[], exceptOrders: boo
   if (issues.length > 0)
     throw new ValidationError('the event holds text the hub cannot accept', issues, 'INVALID_TEXT')
 }
+
+const notSentHere = (fulfilmentId: string): InboundOutcome => ({
+  type: 'ignored',
+  reason: `no fulfilment '${fulfilmentId.slice(0, 100)}' was sent to this warehouse`,
+})
 
 /** A channel's order: taken, or kept as an intake exception when the delivery is authentic. */
 async function takeOrder(
@@ -218,6 +225,18 @@ export async function applyInbound(
           )
           outcomes.push({ type: 'rerouted', ...r })
         } else outcomes.push({ type: 'ignored', reason: 'cancellation confirmed' })
+        break
+      }
+      case 'fulfilment.held': {
+        requireKind(instance, 'wms', 'fulfilment holds')
+        const r = await hub.core.warehouseHolds.hold(instance.id, event.fulfilmentId, event.reason)
+        outcomes.push(r ? { type: 'hold', ...r } : notSentHere(event.fulfilmentId))
+        break
+      }
+      case 'fulfilment.resumed': {
+        requireKind(instance, 'wms', 'fulfilment holds')
+        const r = await hub.core.warehouseHolds.resume(instance.id, event.fulfilmentId)
+        outcomes.push(r ? { type: 'hold', ...r } : notSentHere(event.fulfilmentId))
         break
       }
       case 'fulfilment.picked': {

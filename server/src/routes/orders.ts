@@ -65,6 +65,9 @@ const filterQuery = z.strictObject({
   cancelRequested: flag
     .optional()
     .meta({ description: '`true`: a warehouse was asked to cancel a fulfilment and has not answered' }),
+  warehouseHold: flag.optional().meta({
+    description: '`true`: a warehouse holds a fulfilment of the order until a person fixes something there',
+  }),
   returnsOpen: flag.optional().meta({ description: '`true`: a return is authorised or partly received' }),
   q: z
     .string()
@@ -99,6 +102,7 @@ const QUEUES = [
   '- Late: `late=true&sort=promise`',
   '- Partially shipped: `status=partially_shipped`',
   '- Cancel requested (a warehouse was asked to cancel and has not answered): `cancelRequested=true`',
+  '- Held at warehouse (a WMS holds a fulfilment, e.g. ShipBob On Hold): `warehouseHold=true`',
   '- Returns open (authorised or partly received): `returnsOpen=true`',
   'A channel-scoped key sees its own channel only; naming another in `channel` is 403.',
 ].join('\n')
@@ -149,6 +153,7 @@ function searchOf(principal: Principal, q: z.infer<typeof filterQuery>): OrderFi
     holdReason: q.holdReason,
     hasExceptions: q.hasExceptions === 'true',
     cancelRequested: q.cancelRequested === 'true',
+    warehouseHold: q.warehouseHold === 'true',
     returnsOpen: q.returnsOpen === 'true',
     q: q.q,
   }

@@ -74,6 +74,13 @@ export function LinesPanel(props: { order: Order; lookups: Lookups }) {
                 <td>
                   {f.status.replace(/_/g, ' ')}
                   {f.reason && <div className="muted small">{f.reason}</div>}
+                  {f.hold && (
+                    // The warehouse waits on a person (an address, customs data): said where it is seen.
+                    <div className="warning small" data-testid="fulfilment-hold">
+                      On hold at the warehouse{f.hold.since ? ` since ${dateTime(f.hold.since)}` : ''}:{' '}
+                      {f.hold.reason}
+                    </div>
+                  )}
                 </td>
                 <td>
                   {f.externalRef ?? '—'}

@@ -18,7 +18,7 @@ export interface OrderFilters {
   q: string
   sort: 'placed' | 'promise'
   order: 'asc' | 'desc'
-  /** Yes/no filters: cancelRequested, returnsOpen (queues), hasExceptions. */
+  /** Yes/no filters: cancelRequested, warehouseHold, returnsOpen (queues), hasExceptions. */
   flags: Flag[]
 }
 
@@ -36,7 +36,7 @@ export const emptyFilters: OrderFilters = {
   flags: [],
 }
 
-export const FLAGS = ['cancelRequested', 'returnsOpen', 'hasExceptions'] as const
+export const FLAGS = ['cancelRequested', 'warehouseHold', 'returnsOpen', 'hasExceptions'] as const
 export type Flag = (typeof FLAGS)[number]
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : [])
@@ -112,6 +112,7 @@ export const queues: readonly Queue[] = [
   { id: 'late', label: 'Late', filters: { late: true, sort: 'promise', order: 'asc' } },
   { id: 'partially-shipped', label: 'Partially shipped', filters: { status: ['partially_shipped'] } },
   { id: 'cancel-requested', label: 'Cancel requested', filters: { flags: ['cancelRequested'] } },
+  { id: 'warehouse-hold', label: 'Held at warehouse', filters: { flags: ['warehouseHold'] } },
   { id: 'returns-open', label: 'Returns open', filters: { flags: ['returnsOpen'] } },
 ]
 

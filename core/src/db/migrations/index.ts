@@ -14,6 +14,7 @@ import { Migration20261206100000_idempotency } from './Migration20261206100000_i
 import { Migration20261206110000_audit } from './Migration20261206110000_audit'
 import { Migration20261206120000_rate_limit } from './Migration20261206120000_rate_limit'
 import { Migration20261206130000_product_tags } from './Migration20261206130000_product_tags'
+import { Migration20261206140000_fulfilment_hold } from './Migration20261206140000_fulfilment_hold'
 import { Migration20261206150000_kits } from './Migration20261206150000_kits'
 import { Migration20261206160000_click_and_collect } from './Migration20261206160000_click_and_collect'
 
@@ -37,6 +38,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206110000_audit', class: Migration20261206110000_audit },
   { name: 'Migration20261206120000_rate_limit', class: Migration20261206120000_rate_limit },
   { name: 'Migration20261206130000_product_tags', class: Migration20261206130000_product_tags },
+  { name: 'Migration20261206140000_fulfilment_hold', class: Migration20261206140000_fulfilment_hold },
   { name: 'Migration20261206150000_kits', class: Migration20261206150000_kits },
   {
     name: 'Migration20261206160000_click_and_collect',

@@ -30,6 +30,8 @@ export interface OrderSearch {
   hasExceptions?: boolean
   /** A warehouse was asked to cancel a fulfilment and has not answered. */
   cancelRequested?: boolean
+  /** A warehouse holds one of the order's fulfilments until a person fixes something (SDK 1.4). */
+  warehouseHold?: boolean
   /** A return is authorised or partly received. */
   returnsOpen?: boolean
   /**
@@ -140,6 +142,7 @@ export function searchWhere(
     dialect === 'postgresql' ? `o.id = any(array(${select}))` : `o.id in (${select})`
   if (s.hasExceptions) add(inSet('select e.order_id from intake_exception e where e.order_id is not null'))
   if (s.cancelRequested) add(inSet("select f.order_id from fulfilment f where f.status = 'cancelling'"))
+  if (s.warehouseHold) add(inSet('select f.order_id from fulfilment f where f.hold_reason is not null'))
   if (s.returnsOpen)
     add(
       inSet("select r.order_id from return_request r where r.status in ('authorised', 'partially_received')"),

@@ -78,6 +78,8 @@ export async function setFulfilmentStatus(
 ): Promise<boolean> {
   const sets = ['status = ?', 'updated_at = ?']
   const params: (string | number | null)[] = [to, now]
+  // A warehouse's hold ends with the fulfilment: nothing is left for a person to fix there.
+  if (!HOLDABLE.includes(to)) sets.push('hold_reason = null', 'held_at = null')
   if (options.reason !== undefined) {
     sets.push('reason = ?')
     params.push(options.reason.slice(0, 1000))
@@ -141,6 +143,34 @@ export async function cancelPendingFulfilments(
   )
 }
 
+/** States a warehouse can hold a fulfilment in: it has it and has not finished with it. */
+export const HOLDABLE: readonly FulfilmentStatus[] = ['requested', 'accepted', 'cancelling']
+
+/**
+ * The warehouse holds the fulfilment (`hold` given) or took it up again (null). Only while it is
+ * with the warehouse (`HOLDABLE`), and only when this changes something: returns whether it did.
+ */
+export async function setFulfilmentHold(
+  tx: SqlRunner,
+  id: string,
+  hold: { reason: string } | null,
+  now: number,
+): Promise<boolean> {
+  const open = HOLDABLE.map(() => '?').join(', ')
+  const changed = hold
+    ? await tx.run(
+        `update fulfilment set hold_reason = ?, held_at = coalesce(held_at, ?), updated_at = ?
+          where id = ? and status in (${open}) and (hold_reason is null or hold_reason <> ?)`,
+        [hold.reason.slice(0, 1000), now, now, id, ...HOLDABLE, hold.reason.slice(0, 1000)],
+      )
+    : await tx.run(
+        `update fulfilment set hold_reason = null, held_at = null, updated_at = ?
+          where id = ? and status in (${open}) and hold_reason is not null`,
+        [now, id, ...HOLDABLE],
+      )
+  return changed > 0
+}
+
 /** The warehouse shipped it: the tracking goes on the fulfilment. */
 export async function recordShipment(
   tx: SqlRunner,
@@ -150,7 +180,7 @@ export async function recordShipment(
 ): Promise<void> {
   await tx.run(
     `update fulfilment set status = 'shipped', carrier = ?, tracking_number = ?, tracking_url = ?, external_shipment_id = ?,
-       shipped_at = ?, updated_at = ? where id = ?`,
+       shipped_at = ?, hold_reason = null, held_at = null, updated_at = ? where id = ?`,
     [
       s.carrier,
       s.trackingNumber,

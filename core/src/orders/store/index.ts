@@ -19,10 +19,12 @@ export {
   cancelPendingFulfilments,
   type FulfilmentHead,
   fulfilmentsIn,
+  HOLDABLE,
   insertFulfilment,
   loadFulfilment,
   loadSentFulfilment,
   recordShipment,
+  setFulfilmentHold,
   setFulfilmentStatus,
 } from './fulfilments'
 export { addEvent, hasEvent } from './history'

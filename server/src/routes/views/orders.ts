@@ -126,6 +126,16 @@ export const orderDetail = orderSummary
         trackingUrl: z.string().nullable(),
         shippedAt: z.string().nullable(),
         reason: z.string().nullable(),
+        hold: z
+          .object({
+            reason: z.string().meta({ description: "The warehouse's reason, in its own words" }),
+            since: z.string().nullable(),
+          })
+          .nullable()
+          .meta({
+            description:
+              'Set while the warehouse holds this fulfilment (e.g. ShipBob On Hold: an invalid address) until a person fixes it there; it clears when the warehouse takes it up again, ships or cancels it',
+          }),
       }),
     ),
     routingDecision: z.union([routingDecision, z.null()]),
