@@ -267,4 +267,35 @@ describe.each(dbKinds)('kits on %s', (kind) => {
     )
     expect(await checkOrderInvariants(rest.hub.api)).toEqual([])
   })
+
+  it("counts a channel's open kits against its cap on a component", async () => {
+    const arrived = await api('/api/v1/inventory/adjustments', {
+      body: {
+        events: [
+          { eventId: 'kit-grn-2', sku: 'SKU-A', locationId: 'akl', delta: 20 },
+          { eventId: 'kit-grn-3', sku: 'SKU-B', locationId: 'akl', delta: 10 },
+        ],
+      },
+    })
+    expect(arrived.status).toBe(200)
+    const posted = await rest.channel.postOrder(
+      rest.hub.url,
+      'web',
+      sampleOrder(
+        { shipTo: { line1: '1 Queen St', city: 'Auckland', country: 'NZ', lat: -36.85, lon: 174.76 } },
+        [{ sku: 'KIT-GIFT', quantity: 1 }],
+      ),
+    )
+    expect(posted.status).toBe(201)
+    // The storefront may hold at most 4 tees: its open set holds 2, so one more set, not two.
+    const cap = await api('/api/v1/pools', {
+      method: 'PUT',
+      body: { channel: 'web', sku: 'SKU-A', protectedQty: 0, capUnits: 4 },
+    })
+    expect(cap.status).toBe(200)
+    const web = (await api('/api/v1/availability?sku=KIT-GIFT&channel=web')).body.items[0]
+    expect(web.channel.total).toBe(1)
+    const pos = (await api('/api/v1/availability?sku=KIT-GIFT&channel=pos')).body.items[0]
+    expect(pos.channel.total).toBeGreaterThan(1)
+  })
 })

@@ -31,5 +31,17 @@ export async function openUnitsByChannel(
     capped,
   )
   for (const r of rows) out.set(`${r.channel_instance_id}\u0000${r.sku}`, Number(r.n))
+  // A kit's allocation holds its components' units: they count against the channel's cap on each.
+  const inKits = await tx.all<{ channel_instance_id: string; sku: string; n: number }>(
+    `select o.channel_instance_id, k.component_sku as sku, sum(a.quantity * k.quantity) as n
+       from allocation a join orders o on o.id = a.order_id join kit_component k on k.kit_sku = a.sku
+      where k.component_sku in (${capped.map(() => '?').join(',')}) and a.status in ('allocated', 'released')
+      group by o.channel_instance_id, k.component_sku`,
+    capped,
+  )
+  for (const r of inKits) {
+    const key = `${r.channel_instance_id}\u0000${r.sku}`
+    out.set(key, (out.get(key) ?? 0) + Number(r.n))
+  }
   return out
 }
