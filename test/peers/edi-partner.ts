@@ -13,6 +13,20 @@ export interface ReceivedDocument {
   envelopeProblems: string[]
 }
 
+export interface MailboxLayout {
+  inbound: string
+  outbound: string
+  processed: string
+  failed: string
+}
+
+const DEFAULT_LAYOUT: MailboxLayout = {
+  inbound: 'inbound',
+  outbound: 'outbound',
+  processed: 'inbound/processed',
+  failed: 'inbound/failed',
+}
+
 export interface PoLine {
   sku: string
   quantity: number
@@ -32,9 +46,11 @@ export class EdiPartner {
     readonly mailbox: string,
     readonly partnerId = 'ACMERETAIL',
     readonly hubId = 'HUBSUPPLIER',
+    /** Where each folder is under `mailbox` (an SFTP server's folders may be named otherwise). */
+    readonly layout: MailboxLayout = DEFAULT_LAYOUT,
   ) {
-    mkdirSync(join(mailbox, 'inbound'), { recursive: true })
-    mkdirSync(join(mailbox, 'outbound'), { recursive: true })
+    mkdirSync(join(mailbox, layout.inbound), { recursive: true })
+    mkdirSync(join(mailbox, layout.outbound), { recursive: true })
   }
 
   /** Builds an 850 interchange holding one or more purchase orders; `tamper` breaks it on purpose. */
@@ -74,18 +90,18 @@ export class EdiPartner {
 
   /** Drops a file into the hub's inbound folder, atomically (text as latin1 bytes, or the bytes given). */
   drop(name: string, text: string | Uint8Array): void {
-    const tmp = join(this.mailbox, 'inbound', `.${name}.part`)
+    const tmp = join(this.mailbox, this.layout.inbound, `.${name}.part`)
     if (typeof text === 'string') writeFileSync(tmp, text, 'latin1')
     else writeFileSync(tmp, text)
-    renameSync(tmp, join(this.mailbox, 'inbound', name))
+    renameSync(tmp, join(this.mailbox, this.layout.inbound, name))
   }
 
   processed(): string[] {
-    return this.list(join(this.mailbox, 'inbound', 'processed'))
+    return this.list(join(this.mailbox, this.layout.processed))
   }
 
   failed(): { file: string; reason: string }[] {
-    const dir = join(this.mailbox, 'inbound', 'failed')
+    const dir = join(this.mailbox, this.layout.failed)
     return this.list(dir)
       .filter((f) => !f.endsWith('.reason.txt'))
       .map((file) => ({ file, reason: readFileSync(join(dir, `${file}.reason.txt`), 'utf8') }))
@@ -93,7 +109,7 @@ export class EdiPartner {
 
   /** Every document the hub sent, oldest control number first. */
   received(): ReceivedDocument[] {
-    const dir = join(this.mailbox, 'outbound')
+    const dir = join(this.mailbox, this.layout.outbound)
     return this.list(dir)
       .filter((f) => !f.startsWith('.'))
       .map((file) => this.read(file, readFileSync(join(dir, file), 'latin1')))

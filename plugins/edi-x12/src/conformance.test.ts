@@ -80,5 +80,5 @@ describePluginConformance(plugin, {
       badExternalId: 'PO-BAD-2',
     },
   },
-  skip: { 'rate-limit': 'no HTTP: the transport is a mailbox folder' },
+  skip: { 'rate-limit': 'no HTTP: the transport is a mailbox (a folder here, or SFTP)' },
 })

@@ -1,7 +1,8 @@
 /**
  * @module @switchyard/edi-x12
- * A B2B trading partner over ASC X12 files in a mailbox (as an SFTP or VAN drop would be).
- * - In: 850 purchase orders from `<mailbox>/inbound/`. Every interchange gets a 997 (and a TA1 when
+ * A B2B trading partner over ASC X12 files in a mailbox: a folder, or the partner's SFTP server
+ * (`sftp`; see `transport.ts`, one interface with two implementations).
+ * - In: 850 purchase orders from the inbound folder (`<mailbox>/inbound/`, or `sftp.inboundDir`). Every interchange gets a 997 (and a TA1 when
  *   the ISA/IEA envelope itself is wrong) naming the failing set, segment and element with the
  *   proper AK codes. A PO with errors is rejected alone (AK5 R, AK9 P) and reported to the hub as
  *   an unmapped record (an intake exception); the good POs of the file go in and the file goes to
@@ -26,8 +27,9 @@ import {
 } from '@switchyard/plugin-sdk'
 import { type EdiX12Config, ediX12Config } from './config'
 import { advice846, asn856, credit812, invoice810, po855 } from './documents'
-import { Mailbox, outboundName } from './mailbox'
+import { type MailboxTransport, outboundName } from './mailbox'
 import { type PoMemo, read850 } from './po850'
+import { withMailbox } from './transport'
 import { ack997, ta1 } from './x12/ack'
 import {
   type Interchange,
@@ -73,7 +75,10 @@ async function controlFor(ctx: Ctx, key: string): Promise<number> {
   return next
 }
 
-/** Writes one outbound interchange to the mailbox; returns its file name. */
+/**
+ * Writes one outbound interchange to the mailbox (the one open, or its own connection); returns its
+ * file name.
+ */
 async function send(
   ctx: Ctx,
   key: string,
@@ -82,6 +87,7 @@ async function send(
   body: (string | undefined)[][] | null,
   preamble?: (string | undefined)[][],
   groups?: OutboundGroup[],
+  box?: MailboxTransport,
 ): Promise<string> {
   const c = ctx.config
   const control = await controlFor(ctx, key)
@@ -104,12 +110,19 @@ async function send(
     groups: groups ?? (body ? [group([{ id: setId, body }])] : []),
   })
   const name = outboundName(control, setId, label)
-  await new Mailbox(c.mailbox).send(name, text)
+  if (box) await box.send(name, text)
+  else await withMailbox(c, (mailbox) => mailbox.send(name, text))
   return name
 }
 
 /** The 997 (plus TA1 for envelope errors) for a received interchange. */
-async function acknowledge(ctx: Ctx, file: string, x: Interchange, rejectAll: boolean): Promise<void> {
+async function acknowledge(
+  ctx: Ctx,
+  box: MailboxTransport,
+  file: string,
+  x: Interchange,
+  rejectAll: boolean,
+): Promise<void> {
   const groups: OutboundGroup[] = x.groups.map((g) => ({
     functionalId: 'FA',
     sender: ctx.config.us.gsId ?? ctx.config.us.id,
@@ -118,7 +131,7 @@ async function acknowledge(ctx: Ctx, file: string, x: Interchange, rejectAll: bo
     sets: [{ id: '997', body: ack997(g, { rejectAll }) }],
   }))
   const preamble = x.errors.length > 0 ? ta1(x, ctx.clock.now()) : undefined
-  await send(ctx, `ack:${file}:${x.control}`, '997', `ack-${x.control}`, null, preamble, groups)
+  await send(ctx, `ack:${file}:${x.control}`, '997', `ack-${x.control}`, null, preamble, groups, box)
 }
 
 function reasons(x: Interchange): string {
@@ -138,8 +151,11 @@ function reasons(x: Interchange): string {
 }
 
 /** Reads the oldest waiting file. A bad one is answered, moved to failed/ and yields nothing. */
-async function pollMailbox(_cursor: string | null, ctx: Ctx): Promise<PollResult> {
-  const mailbox = new Mailbox(ctx.config.mailbox)
+function pollMailbox(_cursor: string | null, ctx: Ctx): Promise<PollResult> {
+  return withMailbox(ctx.config, (mailbox) => pollOpen(ctx, mailbox))
+}
+
+async function pollOpen(ctx: Ctx, mailbox: MailboxTransport): Promise<PollResult> {
   await mailbox.ensure()
   const waiting = await mailbox.waiting()
   const file = waiting[0]
@@ -251,7 +267,12 @@ function rejectedFile(x: Interchange, file: string, text: string): UnmappedRecor
  * and the file itself is reported; a file from another sender (ISA06/08) is not: it is not this
  * partner's. The 997 is written and the file archived in `settle`, once the hub has kept all this.
  */
-async function readFile(ctx: Ctx, mailbox: Mailbox, file: string, more: boolean): Promise<PollResult> {
+async function readFile(
+  ctx: Ctx,
+  mailbox: MailboxTransport,
+  file: string,
+  more: boolean,
+): Promise<PollResult> {
   const text = await mailbox.read(file)
   let x: Interchange
   try {
@@ -296,7 +317,15 @@ async function readFile(ctx: Ctx, mailbox: Mailbox, file: string, more: boolean)
 async function settle(ctx: Ctx, result: PollResult, rejection: string | undefined): Promise<void> {
   const receipt = result.receipt as Receipt | undefined
   if (!receipt) return
-  const mailbox = new Mailbox(ctx.config.mailbox)
+  await withMailbox(ctx.config, (mailbox) => settleOpen(ctx, mailbox, receipt, rejection))
+}
+
+async function settleOpen(
+  ctx: Ctx,
+  mailbox: MailboxTransport,
+  receipt: Receipt,
+  rejection: string | undefined,
+): Promise<void> {
   if (!(await mailbox.exists(receipt.file))) return // settled already (a replay after a crash)
   if (receipt.unreadable !== undefined) {
     await mailbox.fail(receipt.file, receipt.unreadable)
@@ -305,12 +334,12 @@ async function settle(ctx: Ctx, result: PollResult, rejection: string | undefine
   const x = parseInterchange(await mailbox.read(receipt.file))
   examine(x, ctx.config)
   if (receipt.refused !== undefined) {
-    await acknowledge(ctx, receipt.file, x, true)
+    await acknowledge(ctx, mailbox, receipt.file, x, true)
     await mailbox.fail(receipt.file, receipt.refused)
     return
   }
   // The good POs are accepted, each bad one rejected (AK9 P); a business refusal is the 855's to say.
-  await acknowledge(ctx, receipt.file, x, false)
+  await acknowledge(ctx, mailbox, receipt.file, x, false)
   if (rejection === undefined) {
     await mailbox.archive(receipt.file)
     return
@@ -318,7 +347,17 @@ async function settle(ctx: Ctx, result: PollResult, rejection: string | undefine
   // A hub before SDK 1.2 refused the receipt whole.
   for (const po of receipt.poNumbers) {
     const memo = await ctx.state.get<PoMemo>(`po:${po}`)
-    if (memo) await send(ctx, `855-reject:${po}`, '855', po, po855(memo, undefined, ctx.clock.now(), po))
+    if (memo)
+      await send(
+        ctx,
+        `855-reject:${po}`,
+        '855',
+        po,
+        po855(memo, undefined, ctx.clock.now(), po),
+        undefined,
+        undefined,
+        mailbox,
+      )
   }
   await mailbox.fail(receipt.file, `the hub refused the purchase order(s): ${rejection}`)
 }
@@ -358,12 +397,12 @@ async function memoOf(ctx: Ctx, poNumber: string): Promise<PoMemo> {
 export default definePlugin({
   id: 'edi-x12',
   kind: 'channel',
-  version: '1.2.0',
+  version: '1.3.0',
   // 1.2: bad POs are reported as `unmapped` and each PO is taken on its own.
   sdk: '^1.3.0',
   displayName: 'EDI X12 trading partner',
   description:
-    '850 purchase orders in; 997, 855, 856, 810, 812 and 846 out, through a mailbox folder per partner.',
+    '850 purchase orders in; 997, 855, 856, 810, 812 and 846 out, through a mailbox folder or the partner SFTP server.',
   config: ediX12Config,
   capabilities: {
     ordersPoll: {

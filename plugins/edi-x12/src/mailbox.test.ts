@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { Mailbox, outboundName, plainName } from './mailbox'
+import { FolderMailbox as Mailbox, outboundName, plainName } from './mailbox'
 
 describe('EDI mailbox file names', () => {
   let root: string

@@ -20,12 +20,40 @@ export function outboundName(control: number, setId: string, label: string): str
   return `${String(control).padStart(9, '0')}_${setId}_${label.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}.edi`
 }
 
+/** Partial uploads a partner's client may leave while it writes: never read as a file. */
+export const isPartial = (name: string) => name.startsWith('.') || /\.(tmp|part|filepart)$/i.test(name)
+
 /**
- * A trading partner's mailbox as an SFTP drop lays it out: `inbound/` holds their files until each
- * is archived to `inbound/processed/` or `inbound/failed/` (with `<file>.reason.txt`), `outbound/`
- * holds ours. Files are written under a dot-name and renamed, so a reader never sees half a file.
+ * Where a trading partner's files are exchanged: its inbound files, read oldest name first and
+ * archived (processed) or failed (with a reason) once the hub has kept what they said, and our
+ * outbound documents, each written whole under a temporary name and then renamed, so the partner
+ * never reads half a file. Two transports: a folder (`FolderMailbox`) and an SFTP server
+ * (`SftpMailbox`); every name passed in is a plain file name (`plainName`), never a path.
  */
-export class Mailbox {
+export interface MailboxTransport {
+  /** Makes the folders when missing. */
+  ensure(): Promise<void>
+  /** Inbound files waiting, oldest name first; partial uploads (`isPartial`) are skipped. */
+  waiting(): Promise<string[]>
+  /** Byte for byte (latin1): the ISA's fixed widths count bytes; the parser decodes each element as UTF-8. */
+  read(name: string): Promise<string>
+  exists(name: string): Promise<boolean>
+  /** To the archive, under a free name (a resent file of the same name keeps the earlier one). */
+  archive(name: string): Promise<void>
+  /** To the failed folder with `<name>.reason.txt` beside it. */
+  fail(name: string, reason: string): Promise<void>
+  /** An outbound document, UTF-8, written atomically; a retry rewrites the same name. */
+  send(name: string, content: string): Promise<void>
+  /** Lets go of the connection, if any. */
+  close(): Promise<void>
+}
+
+/**
+ * A trading partner's mailbox as a local folder laid out as an SFTP drop: `inbound/` holds their
+ * files until each is archived to `inbound/processed/` or `inbound/failed/` (with
+ * `<file>.reason.txt`), `outbound/` holds ours. Files are written under a dot-name and renamed.
+ */
+export class FolderMailbox implements MailboxTransport {
   readonly inbound: string
   readonly processed: string
   readonly failed: string
@@ -42,16 +70,14 @@ export class Mailbox {
     for (const dir of [this.processed, this.failed, this.outbound]) await mkdir(dir, { recursive: true })
   }
 
-  /** Files waiting in inbound/, oldest name first; partial uploads (dot-files, .tmp, .part) are skipped. */
   async waiting(): Promise<string[]> {
     const names = await readdir(this.inbound, { withFileTypes: true })
     return names
-      .filter((d) => d.isFile() && !d.name.startsWith('.') && !/\.(tmp|part|filepart)$/i.test(d.name))
+      .filter((d) => d.isFile() && !isPartial(d.name))
       .map((d) => d.name)
       .sort()
   }
 
-  /** Byte for byte (latin1): the ISA's fixed widths count bytes; the parser decodes each element as UTF-8. */
   async read(name: string): Promise<string> {
     return readFile(join(this.inbound, plainName(name)), 'latin1')
   }
@@ -86,6 +112,8 @@ export class Mailbox {
     })
     await rename(tmp, join(this.outbound, name))
   }
+
+  async close(): Promise<void> {}
 
   /** A partner resending a file of the same name must not overwrite the archived one. */
   private async free(dir: string, name: string): Promise<string> {
