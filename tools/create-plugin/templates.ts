@@ -366,7 +366,7 @@ async function poll(cursor: string | null, ctx: PluginContext<${Config}>): Promi
     page,
     windows,
     state,
-    now,
+    now: ctx.clock.now(),
     identify: (o) => ({ id: String(o?.id ?? ''), modifiedAt: o?.updated_at }),
     map: orderEvent,
     logger: ctx.logger,

@@ -10,6 +10,11 @@ export interface WindowPollPage<R> {
   page: Page<R>
   windows: WindowCursor
   state: WindowState
+  /**
+   * When the page came back (read the clock after the call): the window moves no further, so a
+   * partner's clock ahead of ours cannot make the poll skip what is written meanwhile, and a record
+   * written while the call was on its way is still passed.
+   */
   now: Date
   /** The record's id and when the partner last modified it, as the window cursor keeps them. */
   identify(record: R): WindowRecord

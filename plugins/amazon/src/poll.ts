@@ -59,7 +59,7 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<AmazonCo
     page,
     windows,
     state,
-    now,
+    now: ctx.clock.now(),
     identify: (o) => ({
       id: typeof o?.orderId === 'string' ? o.orderId : '',
       modifiedAt: typeof o?.lastUpdatedTime === 'string' ? o.lastUpdatedTime : undefined,

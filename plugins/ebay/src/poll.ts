@@ -44,7 +44,7 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<EbayConf
     page,
     windows,
     state,
-    now,
+    now: ctx.clock.now(),
     identify: (o) => ({
       id: typeof o?.orderId === 'string' ? o.orderId : '',
       modifiedAt: typeof o?.lastModifiedDate === 'string' ? o.lastModifiedDate : undefined,

@@ -62,7 +62,7 @@ export async function pollOrders(raw: string | null, ctx: PluginContext<ShopifyC
     page,
     windows,
     state,
-    now,
+    now: ctx.clock.now(),
     identify: (o) => ({
       id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
       modifiedAt: typeof o?.updated_at === 'string' ? o.updated_at : undefined,

@@ -51,7 +51,7 @@ export async function pollOrders(
     page,
     windows,
     state,
-    now,
+    now: ctx.clock.now(),
     identify: (o) => ({
       id: typeof o?.id === 'string' || typeof o?.id === 'number' ? String(o.id) : '',
       modifiedAt: gmt(o?.date_modified_gmt),
