@@ -33,6 +33,7 @@ class Range {
 
 /** Each candidate's weighted cost; its breakdown by criterion is built only for the candidates explained. */
 export interface CandidateCosts {
+  /** Infinite for a candidate that may ship nothing under the strategy (never costed). */
   totals: number[]
   row(index: number): Record<Criterion, number>
 }
@@ -56,14 +57,16 @@ export function costModel(
   const transit = new Range()
   const distance = new Range()
   const priority = new Range()
+  // Which candidates may ship something here: only these are ever costed by the optimiser and
+  // the explanation, so the others are not (a strategy's filter may leave out most of thousands).
+  const usable = new Uint8Array(n)
   for (const c of candidates) {
-    let usable = false
     for (const row of avail)
       if (row[c.index]! > 0) {
-        usable = true
+        usable[c.index] = 1
         break
       }
-    if (!usable) continue
+    if (usable[c.index] === 0) continue
     cost.see(c.quote.costMinor)
     transit.see(transitOf(c))
     distance.see(distanceOf(c))
@@ -82,6 +85,10 @@ export function costModel(
   const totals: number[] = new Array(n)
   for (const c of candidates) {
     const i = c.index
+    if (usable[i] === 0) {
+      totals[i] = Number.POSITIVE_INFINITY
+      continue
+    }
     // Summed in the order of `criteria` (split is 0 per candidate), as the breakdown adds up.
     let total = 0
     total += weights.shippingCost * cost.scale(c.quote.costMinor)

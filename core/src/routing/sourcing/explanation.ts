@@ -81,6 +81,9 @@ export function explain(
   const { req, candidates, decidedBy, planned } = x
   const { lines } = req
   const chosenIds = new Set(planned.shipments.map((s) => s.locationId))
+  // The same locations by candidate index (a shipment per chosen candidate): checked at every
+  // candidate, so a short list of numbers rather than a set of ids.
+  const chosenAt: readonly number[] = x.chosen?.result.candidates ?? []
   const words = trace === 'full'
   const totals = x.chosen?.totals
   // What the summary needs of the candidates, gathered in the same pass as everything else.
@@ -103,12 +106,12 @@ export function explain(
   let result: { candidates: CandidateExplanation[]; compact?: { counts: CompactCounts } & ExcludedCounts }
   if (trace === 'full') {
     const statuses = x.candidates.map((c) => {
-      const st = statusOf(x, c, chosenIds, words, scratchStatus())
+      const st = statusOf(x, c, chosenAt, words, scratchStatus())
       see(st)
       return st
     })
     result = { candidates: statuses.map((st) => written(x, st)) }
-  } else result = compactCandidates(x, chosenIds, networkSize, see)
+  } else result = compactCandidates(x, chosenAt, networkSize, see)
   const summary = summarise({
     hold: x.hold,
     lines,
@@ -160,7 +163,7 @@ const scratchStatus = (): CandidateStatus => ({
 function statusOf(
   x: ExplanationInput,
   c: Candidate,
-  chosenIds: ReadonlySet<string>,
+  chosenAt: readonly number[],
   words: boolean,
   st: CandidateStatus,
 ): CandidateStatus {
@@ -182,7 +185,7 @@ function statusOf(
     if (q < lines[li]!.quantity) canShipAll = false
   }
   st.c = c
-  st.chosen = chosenIds.has(c.location.id)
+  st.chosen = chosenAt.includes(c.index)
   st.excluded =
     whole?.exclusion ??
     (decidedBy ? filterExclusion(decidedBy.strategy, c, x.destinationCountry, words) : undefined)
@@ -223,7 +226,7 @@ function written(x: ExplanationInput, st: CandidateStatus): CandidateExplanation
  */
 function compactCandidates(
   x: ExplanationInput,
-  chosenIds: ReadonlySet<string>,
+  chosenAt: readonly number[],
   networkSize: number,
   see: (st: CandidateStatus) => void,
 ): { candidates: CandidateExplanation[]; compact: { counts: CompactCounts } & ExcludedCounts } {
@@ -249,7 +252,7 @@ function compactCandidates(
   const st = scratchStatus()
   const kept = (s: CandidateStatus): CandidateStatus => ({ ...s, partial: [...s.partial] })
   for (const c of x.candidates) {
-    statusOf(x, c, chosenIds, false, st)
+    statusOf(x, c, chosenAt, false, st)
     see(st)
     if (!st.holdsStock) continue
     holdingStock++
