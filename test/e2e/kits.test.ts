@@ -177,7 +177,17 @@ describe.each(dbKinds)('kits on %s', (kind) => {
       10_000,
       'fulfilment request',
     )
-    expect(request.request.lines).toEqual([expect.objectContaining({ sku: 'KIT-GIFT', quantity: 2 })])
+    // The warehouse is told what a set is made of, to pick the parts and pack it.
+    expect(request.request.lines).toEqual([
+      expect.objectContaining({
+        sku: 'KIT-GIFT',
+        quantity: 2,
+        components: [
+          { sku: 'SKU-A', quantity: 2 },
+          { sku: 'SKU-B', quantity: 1 },
+        ],
+      }),
+    ])
     const shipped = await rest.wms.ship(rest.hub.url, 'dc', request.request.fulfilmentId, {
       carrier: 'NZ Post',
       trackingNumber: 'NZKIT1',

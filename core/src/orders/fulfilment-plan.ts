@@ -1,5 +1,6 @@
 import type { Address, FulfilmentRequest, ServiceLevel } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../catalog/facts'
+import type { KitBoms } from '../catalog/kits/kit-boms'
 import { uuidv7 } from '../ids'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import type { FulfilmentStatus } from './fulfilment.entity'
@@ -38,6 +39,8 @@ export interface FulfilmentPlanInput<A extends LooseAllocation> {
   /** Grouped per location in the order given. */
   allocations: readonly A[]
   lineName: (lineId: string) => string | null | undefined
+  /** Bills of materials of the kits among the allocations: the warehouse is told what a kit is made of. */
+  kits?: KitBoms
   location: (id: string) => Pick<LocationFacts, 'name' | 'wmsInstanceId'> | undefined
   directory: Pick<IntegrationDirectory, 'accepts'>
   now: number
@@ -83,7 +86,14 @@ export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlan
       ...(order.pickupLocationId ? { deliveryMethod: 'pickup' as const } : {}),
       lines: f.allocations.map((a) => {
         const name = input.lineName(a.lineId)
-        return { lineId: a.lineId, sku: a.sku, quantity: a.quantity, ...(name ? { name } : {}) }
+        const parts = input.kits?.get(a.sku)
+        return {
+          lineId: a.lineId,
+          sku: a.sku,
+          quantity: a.quantity,
+          ...(name ? { name } : {}),
+          ...(parts ? { components: parts.map((p) => ({ sku: p.sku, quantity: p.quantity })) } : {}),
+        }
       }),
       requestedAt: new Date(now).toISOString(),
     }

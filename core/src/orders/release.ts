@@ -1,4 +1,5 @@
 import type { LocationFacts } from '../catalog/facts'
+import { readKitBoms } from '../catalog/kits/kit-boms'
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import { allWithWarehouse, OPEN_FULFILMENT, planFulfilments } from './fulfilment-plan'
@@ -24,6 +25,10 @@ export async function releaseLooseAllocations(
       order,
       allocations: loose,
       lineName: (lineId) => loose.find((a) => a.lineId === lineId)?.name,
+      kits: await readKitBoms(
+        tx,
+        loose.map((a) => a.sku),
+      ),
       location: (id) => locations.find((l) => l.id === id),
       directory,
       now,

@@ -24,6 +24,11 @@ export const fulfilmentRequestSchema = z.object({
       sku: z.string(),
       quantity: z.number().int().positive(),
       name: z.string().optional(),
+      /**
+       * A kit (bundle): the components one unit is made of, `quantity` of each per kit, for a WMS
+       * that picks the parts and packs the kit. Absent for an ordinary product. SDK 1.4.
+       */
+      components: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })).optional(),
     }),
   ),
   requestedAt: z.string(),

@@ -1,5 +1,6 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
+import { bomsOf } from '../../catalog/kits/kit-boms'
 import { fromMinorUnits } from '../../catalog/money'
 import { uuidv7 } from '../../ids'
 import type { StockLedger } from '../../inventory/stock-ledger'
@@ -124,6 +125,7 @@ export function planIntake(order: PreparedOrder, ctx: PlanContext): OrderWriteSe
         order,
         allocations,
         lineName: (id) => lines.find((l) => l.id === id)?.name,
+        kits: bomsOf(order.lines),
         location: (id) => locationsById.get(id),
         directory: ctx.directory,
         now,
