@@ -99,6 +99,18 @@ export class Api {
     return data as T
   }
 
+  /** `ok`, with the answer's ETag. */
+  private async tagged<T>(call: Promise<Outcome<T>>): Promise<T & { etag: string | undefined }> {
+    let etag: string | undefined
+    const data = await this.ok(
+      call.then((outcome) => {
+        etag = outcome.response.headers.get('etag') ?? undefined
+        return outcome
+      }),
+    )
+    return { ...data, etag }
+  }
+
   me = () => this.ok(this.client.GET('/me'))
   facts = () => this.ok(this.client.GET('/rules/facts')).then(withFactTypes)
   pricingFacts = () => this.ok(this.client.GET('/pricing/facts')).then(withFactTypes)
@@ -164,19 +176,31 @@ export class Api {
     this.ok(this.client.GET('/pricing/price-lists', { params: { query: { limit: 500 } } })).then(
       (r) => r.items,
     )
+  /** A list with its prices, and the ETag naming that state (send it back as `ifMatch`). */
   priceList = (id: string) =>
-    this.ok(this.client.GET('/pricing/price-lists/{id}', { params: { path: { id } } }))
-  putPriceList = (id: string, body: JsonBody<'putPriceList'>) =>
-    this.ok(this.client.PUT('/pricing/price-lists/{id}', { params: { path: { id } }, body }))
-  setPrices = (id: string, items: JsonBody<'setPrices'>['items']) =>
+    this.tagged(this.client.GET('/pricing/price-lists/{id}', { params: { path: { id } } }))
+  /**
+   * The writes below change the list only if it is still in the state `ifMatch` names (the ETag
+   * read), else 412: two analysts editing one list never overwrite each other unseen.
+   */
+  putPriceList = (id: string, body: JsonBody<'putPriceList'>, ifMatch?: string) =>
     this.ok(
-      this.client.PUT('/pricing/price-lists/{id}/prices', { params: { path: { id } }, body: { items } }),
+      this.client.PUT('/pricing/price-lists/{id}', { params: { path: { id } }, body, ...ifMatchOf(ifMatch) }),
     )
-  removePrices = (id: string, skus: string[]) =>
+  setPrices = (id: string, items: JsonBody<'setPrices'>['items'], ifMatch?: string) =>
+    this.ok(
+      this.client.PUT('/pricing/price-lists/{id}/prices', {
+        params: { path: { id } },
+        body: { items },
+        ...ifMatchOf(ifMatch),
+      }),
+    )
+  removePrices = (id: string, skus: string[], ifMatch?: string) =>
     this.ok(
       this.client.POST('/pricing/price-lists/{id}/prices/remove', {
         params: { path: { id } },
         body: { skus },
+        ...ifMatchOf(ifMatch),
       }),
     )
   costs = () =>
@@ -194,6 +218,8 @@ export class Api {
   inventory = (sku: string) =>
     this.ok(this.client.GET('/inventory', { params: { query: { sku } } })).then((r) => r.items)
 }
+
+const ifMatchOf = (etag: string | undefined) => (etag ? { headers: { 'if-match': etag } } : {})
 
 // The hub types a fact's scope and type as strings; they are its fact catalogue's, the editor's FactInfo.
 const withFactTypes = <C extends { facts: Schemas['FactDefinition'][] }>(

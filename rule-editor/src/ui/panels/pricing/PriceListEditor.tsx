@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import {
   type Api,
+  ApiError,
   type PriceListBody,
   type PriceListWithPrices,
   type Product,
@@ -61,12 +62,14 @@ export function PriceListEditor(props: {
 }) {
   const { api } = props
   const [form, setForm] = useState<Form>(blank)
-  const [list, setList] = useState<PriceListWithPrices | null>(null)
+  const [list, setList] = useState<(PriceListWithPrices & { etag: string | undefined }) | null>(null)
   const [edits, setEdits] = useState<Map<string, string>>(new Map())
   const [search, setSearch] = useState('')
   const [addSku, setAddSku] = useState('')
   const [addPrice, setAddPrice] = useState('')
   const [error, setError] = useState<string | null>(null)
+  /** Someone else changed the list since it was read: the write was refused (412), nothing saved. */
+  const [stale, setStale] = useState(false)
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -101,12 +104,16 @@ export function PriceListEditor(props: {
   const run = async (what: () => Promise<void>, done: string) => {
     setBusy(true)
     setError(null)
+    setStale(false)
     setNote(null)
     try {
       await what()
       setNote(done)
     } catch (e) {
-      setError(problemText(e))
+      if (e instanceof ApiError && e.status === 412) {
+        setStale(true)
+        setError('Someone else changed this list since you opened it, so this change was not saved.')
+      } else setError(problemText(e))
     } finally {
       setBusy(false)
     }
@@ -127,7 +134,7 @@ export function PriceListEditor(props: {
         validTo: form.validTo ? new Date(form.validTo).toISOString() : null,
         ...(form.tolerancePercent.trim() ? { tolerance: { percent: form.tolerancePercent.trim() } } : {}),
       }
-      await api.putPriceList(id, body)
+      await api.putPriceList(id, body, list?.etag)
       await load(id)
       props.onSaved(id)
     }, 'Saved')
@@ -242,8 +249,23 @@ export function PriceListEditor(props: {
         </button>
       </div>
       {error && (
-        <p className="error" role="alert">
+        <p className="error" role="alert" data-testid="pl-error">
           {error}
+          {stale && list && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="link"
+                data-testid="pl-reload"
+                onClick={() =>
+                  void run(() => load(list.id), 'Reloaded: their changes are shown; make yours again')
+                }
+              >
+                Reload the list
+              </button>
+            </>
+          )}
         </p>
       )}
       {note && (
@@ -290,7 +312,7 @@ export function PriceListEditor(props: {
                       disabled={ro || busy}
                       onClick={() =>
                         void run(async () => {
-                          await api.removePrices(list.id, [p.sku])
+                          await api.removePrices(list.id, [p.sku], list.etag)
                           await load(list.id)
                         }, `Removed ${p.sku}`)
                       }
@@ -316,6 +338,7 @@ export function PriceListEditor(props: {
                     await api.setPrices(
                       list.id,
                       [...edits].map(([sku, price]) => ({ sku, price: price.trim() })),
+                      list.etag,
                     )
                     await load(list.id)
                   },
@@ -359,7 +382,7 @@ export function PriceListEditor(props: {
               disabled={ro || busy || !addSku || !addPrice.trim()}
               onClick={() =>
                 void run(async () => {
-                  await api.setPrices(list.id, [{ sku: addSku, price: addPrice.trim() }])
+                  await api.setPrices(list.id, [{ sku: addSku, price: addPrice.trim() }], list.etag)
                   setAddSku('')
                   setAddPrice('')
                   await load(list.id)
@@ -377,6 +400,7 @@ export function PriceListEditor(props: {
               await api.setPrices(
                 list.id,
                 rows.map((r) => ({ sku: r.sku, price: r.amount })),
+                list.etag,
               )
               await load(list.id)
               setNote(`Imported ${rows.length} price${rows.length === 1 ? '' : 's'}`)
