@@ -223,8 +223,17 @@ export function stockedCandidates(req: RoutingRequest): {
 }
 
 /**
+ * Candidate objects kept between decisions and written over by the next (as `space` above): a
+ * decision is synchronous and nothing it returns holds a candidate (the plan and explanation copy
+ * what they show), so ten thousand candidates are not ten thousand fresh objects an order, which
+ * the young generation's collector would otherwise copy whenever it ran mid-decision.
+ */
+const pool: Candidate[] = []
+
+/**
  * Every location with its facts (distance, lane quote, capacity left today, share of the order it
  * can fill), already blocked where it rejected this order before or its daily capacity is used up.
+ * The candidates are valid until the next decision (they are reused).
  */
 export function candidateFacts(
   req: RoutingRequest,
@@ -246,6 +255,7 @@ export function candidateFacts(
   const { currency } = req.order
   const excluded = req.excludedLocationIds
   const candidates: Candidate[] = new Array(req.locations.length)
+  if (pool.length < req.locations.length) pool.length = req.locations.length
   let zone: string | null = null
   let today = ''
   for (let index = 0; index < req.locations.length; index++) {
@@ -265,16 +275,31 @@ export function candidateFacts(
     }
     let fillable = 0
     for (let li = 0; li < lines.length; li++) fillable += Math.min(lines[li]!.quantity, stockOf[li]![index]!)
-    const c: Candidate = {
-      location,
-      index,
-      position,
-      distanceKm: d,
-      quote,
-      capacityLeft,
-      fillShare: units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000,
-      blocks: NO_BLOCKS,
-      bonus: NO_BONUS,
+    const fillShare = units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000
+    let c = pool[index]
+    if (c) {
+      c.location = location
+      c.index = index
+      c.position = position
+      c.distanceKm = d
+      c.quote = quote
+      c.capacityLeft = capacityLeft
+      c.fillShare = fillShare
+      c.blocks = NO_BLOCKS
+      c.bonus = NO_BONUS
+    } else {
+      c = {
+        location,
+        index,
+        position,
+        distanceKm: d,
+        quote,
+        capacityLeft,
+        fillShare,
+        blocks: NO_BLOCKS,
+        bonus: NO_BONUS,
+      }
+      pool[index] = c
     }
     candidates[index] = c
     if (excluded?.has(location.id))
