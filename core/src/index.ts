@@ -109,6 +109,12 @@ export {
 } from './orders/lifecycle/warehouse-hold-service'
 export { type OrderChange, type OrderChangeListener, OrderChangeWatcher } from './orders/live/order-changes'
 export { type OrderDetail, type OrderFilter, OrderQueries, type OrderSummary } from './orders/order-queries'
+export {
+  DEFAULT_FULFILMENTS_PAGE,
+  type FulfilmentFilter,
+  type FulfilmentListItem,
+  MAX_FULFILMENTS_PAGE,
+} from './orders/search/fulfilment-list'
 export { assertTransition, canTransition, orderTransitions } from './orders/order-state-machine'
 export {
   COLLECTED_CARRIER,

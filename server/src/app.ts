@@ -32,6 +32,7 @@ import { orderRoutes } from './routes/orders'
 import { outboxRoutes } from './routes/outbox'
 import { priceListRoutes } from './routes/price-lists'
 import { pricingRoutes } from './routes/pricing'
+import { fulfilmentRoutes } from './routes/fulfilments'
 import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
 import { skuMappingRoutes } from './routes/sku-mappings'
@@ -133,6 +134,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/outbox', outboxRoutes(hub))
   api.route('/exceptions', exceptionRoutes(hub))
   api.route('/', returnRoutes(hub))
+  api.route('/', fulfilmentRoutes(hub))
   api.route('/', stockRoutes(hub))
   api.route('/rules', ruleRoutes(hub))
   api.route('/rules', carrierRoutes(hub))

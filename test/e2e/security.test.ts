@@ -55,6 +55,7 @@ describe('security', () => {
     ['POST', '/api/v1/orders', () => ({ channel: 'web', order: sampleOrder() }), 'ais'],
     ['GET', '/api/v1/orders/{pos order}', () => undefined, 'aniv'],
     ['GET', '/api/v1/returns', () => undefined, 'anivs'],
+    ['GET', '/api/v1/fulfilments', () => undefined, 'anivs'],
     ['GET', '/api/v1/products', () => undefined, 'anivs'],
     ['PUT', '/api/v1/products', () => ({ items: [{ sku: 'SKU-Z', name: 'Zed' }] }), 'ai'],
     ['GET', '/api/v1/locations', () => undefined, 'anivs'],

@@ -11,6 +11,7 @@ import { Allocation } from './allocation.entity'
 import { Fulfilment } from './fulfilment.entity'
 import { Order, OrderLine } from './order.entity'
 import { OrderEvent } from './order-event.entity'
+import { type FulfilmentFilter, type FulfilmentListItem, listFulfilments } from './search/fulfilment-list'
 import { countOrders, type OrderListRow, type OrderSearch, searchOrders } from './search/order-search'
 import { readDecision } from './store/stored-decision'
 
@@ -100,6 +101,14 @@ export class OrderQueries {
   async list(filter: OrderSearch): Promise<Page<OrderSummary>> {
     const page = await this.planned((db) => searchOrders(db, filter))
     return { items: page.items.map(listSummary), nextCursor: page.nextCursor }
+  }
+
+  /** Fulfilment requests across orders, oldest first, for an integrator's incremental sync. */
+  fulfilments(
+    filter: FulfilmentFilter,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<FulfilmentListItem>> {
+    return listFulfilments(this.db, filter, page)
   }
 
   /** How many orders match the list's filters (paging and sort aside), per status. */
