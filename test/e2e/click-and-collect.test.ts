@@ -153,6 +153,27 @@ describe.each(dbKinds)('click and collect on %s', (kind) => {
     expect(early.status).toBe(409)
   })
 
+  it('waits backordered when the store gives up a pick it had ready, never moving it to another store', async () => {
+    const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-A', quantity: 1 }]))
+    const { orderId } = (posted.body.results as { orderId: string }[])[0]!
+    const pick = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId),
+      10_000,
+      'pick request',
+    )
+    expect((await wms.picked(hub.url, 'dc', pick.request.fulfilmentId)).status).toBe(200)
+    const rejected = await wms.reject(hub.url, 'dc', pick.request.fulfilmentId, 'damaged at the counter')
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200)
+    const after = await hub.api(`/api/v1/orders/${orderId}`)
+    expect(after.body.status).toBe('backordered')
+    expect(after.body.lines[0]).toMatchObject({ allocated: 0, backordered: 1 })
+    expect(
+      after.body.allocations.filter(
+        (a: { status: string }) => a.status !== 'cancelled' && a.status !== 'rejected',
+      ),
+    ).toEqual([])
+  })
+
   it('refuses a pickup at a location that does not accept pickup: 422 naming the field, or an exception', async () => {
     const viaApi = await hub.api('/api/v1/orders', {
       method: 'POST',

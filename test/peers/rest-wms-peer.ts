@@ -137,13 +137,24 @@ export class RestWmsPeer {
   }
 
   /** A store picked a pick request (click and collect): the order is at its counter. */
-  async picked(
+  picked(hubUrl: string, instanceId: string, fulfilmentId: string) {
+    return this.report(hubUrl, instanceId, '/picked', { fulfilmentId })
+  }
+
+  /** The warehouse cannot fulfil it (`/rejections`). */
+  reject(hubUrl: string, instanceId: string, fulfilmentId: string, reason: string) {
+    return this.report(hubUrl, instanceId, '/rejections', { fulfilmentId, reason })
+  }
+
+  /** A signed webhook to the hub, as the rest-wms protocol sends one. */
+  private async report(
     hubUrl: string,
     instanceId: string,
-    fulfilmentId: string,
+    path: string,
+    payload: Record<string, unknown>,
   ): Promise<{ status: number; body: Record<string, unknown> }> {
-    const body = JSON.stringify({ fulfilmentId })
-    const res = await fetch(`${hubUrl}/webhooks/${instanceId}/picked`, {
+    const body = JSON.stringify(payload)
+    const res = await fetch(`${hubUrl}/webhooks/${instanceId}${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

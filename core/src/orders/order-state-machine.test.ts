@@ -27,9 +27,10 @@ describe('order state machine', () => {
     }
   })
 
-  it('click and collect: released → ready_for_pickup → shipped (collected) or cancelled (expired), nothing else', () => {
+  it('click and collect: released → ready_for_pickup → shipped (collected), cancelled (expired) or backordered (the store gave it up)', () => {
     expect(walk('released', ['ready_for_pickup', 'shipped'])).toHaveLength(2)
     expect(canTransition('ready_for_pickup', 'cancelled')).toBe(true)
+    expect(canTransition('ready_for_pickup', 'backordered')).toBe(true)
     expect(canTransition('ready_for_pickup', 'released')).toBe(false)
     expect(canTransition('allocated', 'ready_for_pickup')).toBe(false)
     expect(() => pathTo('backordered', 'ready_for_pickup')).toThrow(IllegalTransitionError)

@@ -21,7 +21,9 @@ export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus
   backordered: ['allocated', 'held', 'cancelled'],
   allocated: ['released', 'backordered', 'held', 'cancelled'],
   released: ['ready_for_pickup', 'partially_shipped', 'shipped', 'allocated', 'backordered', 'cancelled'],
-  ready_for_pickup: ['shipped', 'cancelled'],
+  // backordered: the store gave up the pick (rejected or cancelled it on its own account); only it
+  // may fill a pickup order, so the order waits.
+  ready_for_pickup: ['shipped', 'cancelled', 'backordered'],
   partially_shipped: ['shipped', 'cancelled'],
   shipped: [],
   cancelled: [],
