@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SftpMailbox } from '../../plugins/edi-x12/src/sftp-mailbox'
 import { EdiPartner, type MailboxLayout, type ReceivedDocument } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
-import { SftpPeer } from '../peers/sftp-server'
+import { OPENSSH_SFTP_SERVER, SftpPeer } from '../peers/sftp-server'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
@@ -195,5 +195,99 @@ describe('the SFTP mailbox transport', () => {
     await expect(SftpMailbox.open(settings(), { privateKey: stranger.private })).rejects.toMatchObject({
       failure: 'config',
     })
+  })
+})
+
+/**
+ * The same mailbox against OpenSSH's own SFTP subsystem (`sftp-server`, Debian's
+ * openssh-sftp-server, which .ci/run installs) behind the peer's SSH login: the partner's server as
+ * most partners run it, with OpenSSH's rename (which will not replace a file) and listing.
+ */
+describe.each(dbKinds)("EDI X12 over SFTP, OpenSSH's sftp-server (%s)", (kind) => {
+  let db: TestDb
+  let hub: ConnectorHub
+  let sftp: SftpPeer
+  let partner: EdiPartner
+  let root: string
+  const client = utils.generateKeyPairSync('ed25519')
+
+  beforeAll(async () => {
+    expect(
+      existsSync(OPENSSH_SFTP_SERVER),
+      `${OPENSSH_SFTP_SERVER} (apt-get install openssh-sftp-server)`,
+    ).toBe(true)
+    db = await createTestDb(kind)
+    root = mkdtempSync(join(tmpdir(), 'switchyard-openssh-'))
+    partner = new EdiPartner(root, 'ACMERETAIL', 'HUBSUPPLIER', layout)
+    sftp = await SftpPeer.start(
+      root,
+      { username: 'hubsupplier', publicKey: client.public },
+      { subsystem: 'openssh' },
+    )
+    hub = await startConnectorHub(
+      db,
+      [{ id: 'acme-edi', use: '@switchyard/edi-x12', config: ediConfig(sftp) }],
+      { EDI_SFTP_KEY: client.private },
+      { pollMs: 200 },
+    )
+    await seedWorld(hub.api, { wms: null })
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await sftp?.close()
+    await db?.drop()
+    if (root) rmSync(root, { recursive: true, force: true })
+  })
+
+  it('takes an 850 as an order and answers 997 and 855 on the server, archiving the 850', async () => {
+    const { text, control } = partner.purchaseOrders([
+      { poNumber: 'PO-OPENSSH-1', lines: [{ sku: 'SKU-A', quantity: 1, price: '12.50' }] },
+    ])
+    partner.drop('po-openssh-1.edi', text)
+    await waitFor(
+      async () => (await hub.api('/api/v1/orders?channel=acme-edi&externalId=PO-OPENSSH-1')).body.items[0],
+      15_000,
+      'the PO as an order',
+    )
+    const ack = await waitFor(
+      () =>
+        partner
+          .received()
+          .find((d) => d.setIds.includes('997') && seg(d, 'AK1').some((a) => a[2] === String(control))),
+      15_000,
+      '997',
+    )
+    expect(ack.envelopeProblems).toEqual([])
+    expect(seg(ack, 'AK9')).toEqual([['AK9', 'A', '1', '1', '1']])
+    const po855 = await waitFor(() => partner.received().find((d) => d.setIds.includes('855')), 15_000, '855')
+    expect(seg(po855, 'BAK')[0]!.slice(0, 4)).toEqual(['BAK', '00', 'AD', 'PO-OPENSSH-1'])
+    await waitFor(
+      () => (partner.processed().includes('po-openssh-1.edi') ? true : undefined),
+      10_000,
+      'archived',
+    )
+    expect(readdirSync(join(root, layout.outbound)).filter((f) => f.startsWith('.'))).toEqual([])
+  })
+
+  it("rewrites an outbound file on a retry, although OpenSSH's rename will not replace one", async () => {
+    const box = await SftpMailbox.open(
+      {
+        host: '127.0.0.1',
+        port: sftp.port,
+        username: 'hubsupplier',
+        hostKey: sftp.hostKeyFingerprint,
+        ...sftpDirs,
+        timeoutMs: 3000,
+      },
+      { privateKey: client.private },
+    )
+    try {
+      await box.send('000000009_997_ack.edi', 'first')
+      await box.send('000000009_997_ack.edi', 'second')
+      expect(readFileSync(join(root, layout.outbound, '000000009_997_ack.edi'), 'utf8')).toBe('second')
+    } finally {
+      await box.close()
+    }
   })
 })

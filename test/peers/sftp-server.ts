@@ -12,11 +12,15 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs'
+import { spawn } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { join, relative, resolve, sep } from 'node:path'
 import { type Connection, type ParsedKey, Server, type SFTPWrapper, utils } from 'ssh2'
 
 const { OPEN_MODE, STATUS_CODE } = utils.sftp
+
+/** Debian's `openssh-sftp-server` (installed by .ci/run): OpenSSH's own SFTP subsystem. */
+export const OPENSSH_SFTP_SERVER = '/usr/lib/openssh/sftp-server'
 
 export interface SftpLogin {
   username: string
@@ -46,6 +50,7 @@ export class SftpPeer {
   logins = 0
   /** Logins refused (wrong key, wrong password). */
   refused = 0
+  private openssh = false
 
   private constructor(
     private readonly server: Server,
@@ -54,7 +59,16 @@ export class SftpPeer {
     readonly hostKeyFingerprint: string,
   ) {}
 
-  static async start(root: string, login: SftpLogin): Promise<SftpPeer> {
+  /**
+   * `subsystem: 'openssh'` serves SFTP with OpenSSH's `sftp-server` (the program sshd runs for it),
+   * started in `root` for each session, behind this server's SSH transport, host key and login:
+   * the partner's server as most partners run it. Its requests are not recorded in `requests`.
+   */
+  static async start(
+    root: string,
+    login: SftpLogin,
+    options: { subsystem?: 'recorded' | 'openssh' } = {},
+  ): Promise<SftpPeer> {
     const host = utils.generateKeyPairSync('ed25519')
     const hostKey = utils.parseKey(host.public) as ParsedKey
     const allowed = login.publicKey ? (utils.parseKey(login.publicKey) as ParsedKey) : undefined
@@ -64,6 +78,7 @@ export class SftpPeer {
     const { port } = server.address() as AddressInfo
     const fingerprint = `SHA256:${createHash('sha256').update(hostKey.getPublicSSH()).digest('base64').replace(/=+$/, '')}`
     peer = new SftpPeer(server, resolve(root), port, fingerprint)
+    peer.openssh = options.subsystem === 'openssh'
     return peer
   }
 
@@ -90,9 +105,26 @@ export class SftpPeer {
       this.logins++
       client.on('session', (accept) => {
         const session = accept()
-        session.on('sftp', (acceptSftp) => this.sftp(acceptSftp()))
+        if (this.openssh)
+          session.on('subsystem', (acceptSub, reject, info) =>
+            info.name === 'sftp' ? this.opensshSftp(acceptSub()) : reject(),
+          )
+        else session.on('sftp', (acceptSftp) => this.sftp(acceptSftp()))
       })
     })
+  }
+
+  /** The session's channel joined to an OpenSSH `sftp-server` process, as sshd does it. */
+  private opensshSftp(channel: NodeJS.ReadWriteStream & { exit?(code: number): void }): void {
+    const child = spawn(OPENSSH_SFTP_SERVER, ['-d', this.root], { stdio: ['pipe', 'pipe', 'ignore'] })
+    channel.pipe(child.stdin!)
+    child.stdout!.pipe(channel)
+    child.on('exit', (code) => {
+      channel.exit?.(code ?? 0)
+      channel.end()
+    })
+    channel.on('close', () => child.kill())
+    channel.on('error', () => child.kill())
   }
 
   private refuse(ctx: { method: string; reject(methods?: string[]): void }, methods?: string[]): void {
