@@ -218,7 +218,8 @@ function storedCandidate(
     onlyKeys(c, ALTERNATIVE_KEYS) &&
     typeof c.transitDays === 'number' &&
     typeof c.shippingCost === 'string' &&
-    typeof c.cost === 'number'
+    typeof c.cost === 'number' &&
+    Number.isFinite(c.cost)
   ) {
     const t: StoredAlternative = [c.locationId, c.distanceKm, c.transitDays, c.shippingCost, c.cost, canShip]
     if (c.estimatedLane) t.push(1)
@@ -234,7 +235,10 @@ function storedCandidate(
     if (s && s.transitDays === c.transitDays) delete out.transitDays
     if (s && s.shippingCost === c.shippingCost) delete out.shippingCost
   }
-  if (c.score && onlyKeys(c.score, SCORED)) out.score = SCORED.map((k) => c.score![k] ?? 0)
+  // Criteria that cost nothing are left out of a compact score, so a 0 in the tuple reads as absent.
+  const score = c.score
+  if (score && onlyKeys(score, SCORED) && Object.values(score).every((v) => v !== 0 && Number.isFinite(v)))
+    out.score = SCORED.map((k) => score[k] ?? 0)
   return out
 }
 
