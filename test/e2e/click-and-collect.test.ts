@@ -174,6 +174,14 @@ describe.each(dbKinds)('click and collect on %s', (kind) => {
     ).toEqual([])
   })
 
+  it('offers the rule editor the pickup facts and their values', async () => {
+    const facts = await hub.api('/api/v1/rules/facts')
+    expect(facts.status).toBe(200)
+    const ids = facts.body.facts.map((f: { id: string }) => f.id)
+    expect(ids).toEqual(expect.arrayContaining(['order.deliveryMethod', 'location.acceptsPickup']))
+    expect(facts.body.values.deliveryMethods).toEqual(['ship', 'pickup'])
+  })
+
   it('refuses a pickup at a location that does not accept pickup: 422 naming the field, or an exception', async () => {
     const viaApi = await hub.api('/api/v1/orders', {
       method: 'POST',

@@ -27,6 +27,7 @@ export interface FactDefinition {
     | 'currencies'
     | 'tiers'
     | 'productTags'
+    | 'deliveryMethods'
   unit?: string
 }
 
@@ -58,7 +59,9 @@ export const factCatalog: readonly FactDefinition[] = [
   f('order.serviceLevel', 'string', 'Requested service level (after any rule that sets it)', {
     values: 'serviceLevels',
   }),
-  f('order.deliveryMethod', 'string', 'ship, or pickup (click and collect at a store)'),
+  f('order.deliveryMethod', 'string', 'ship, or pickup (click and collect at a store)', {
+    values: 'deliveryMethods',
+  }),
   f('order.country', 'string', 'Destination country (ISO 3166-1 alpha-2)', { values: 'countries' }),
   f('order.region', 'string', 'Destination region or state, as the channel sent it', { nullable: true }),
   f('order.postcode', 'string', 'Destination postcode, upper case without spaces', { nullable: true }),

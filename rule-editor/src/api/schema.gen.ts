@@ -6840,6 +6840,8 @@ export interface operations {
               tags: string[]
               countries: string[]
               serviceLevels: string[]
+              /** @description ship, or pickup (click and collect) */
+              deliveryMethods: string[]
               locationTypes: string[]
               weekdays: string[]
               categories: string[]

@@ -17,6 +17,8 @@ export interface Catalogue {
     tags: string[]
     countries: string[]
     serviceLevels: string[]
+    /** ship, pickup (`order.deliveryMethod`); absent from hubs before click and collect. */
+    deliveryMethods?: string[]
     locationTypes: string[]
     weekdays: string[]
     categories: string[]
@@ -44,6 +46,7 @@ export const builtInCatalogue: Catalogue = {
     tags: [],
     countries: [],
     serviceLevels: ['standard', 'express', 'overnight', 'economy', 'pickup'],
+    deliveryMethods: ['ship', 'pickup'],
     locationTypes: ['warehouse', 'store', '3pl', 'dropship'],
     weekdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
     categories: [],
@@ -71,6 +74,8 @@ export function valueOptions(cat: Catalogue, fact: FactInfo | undefined): [strin
       return (v.currencies ?? []).map((x) => [x, x])
     case 'productTags':
       return (v.productTags ?? []).map((x) => [x, x])
+    case 'deliveryMethods':
+      return (v.deliveryMethods ?? ['ship', 'pickup']).map((x) => [x, x])
     default:
       return null
   }

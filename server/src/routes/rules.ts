@@ -1,6 +1,6 @@
 import { locationTypes, weekdays } from '@switchyard/core'
 import { actionTypes, criteria, decoratorsByType, factCatalog, operatorsByType } from '@switchyard/core/rules'
-import { canonicalOrderSchema, serviceLevels } from '@switchyard/plugin-sdk'
+import { canonicalOrderSchema, deliveryMethods, serviceLevels } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { ifMatchHeader } from '../http/etag'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
@@ -109,6 +109,7 @@ export function ruleRoutes(hub: HubContext) {
           tags,
           countries,
           serviceLevels: [...serviceLevels],
+          deliveryMethods: [...deliveryMethods],
           locationTypes: [...locationTypes],
           weekdays: [...weekdays],
           categories,

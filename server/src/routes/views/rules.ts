@@ -27,6 +27,7 @@ export const ruleFacts = z.object({
     tags: z.array(z.string()),
     countries: z.array(z.string()),
     serviceLevels: z.array(z.string()),
+    deliveryMethods: z.array(z.string()).meta({ description: 'ship, or pickup (click and collect)' }),
     locationTypes: z.array(z.string()),
     weekdays: z.array(z.string()),
     categories: z.array(z.string()),
