@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import {
   closeSync,
@@ -12,7 +13,6 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs'
-import { spawn } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
 import { join, relative, resolve, sep } from 'node:path'
 import { type Connection, type ParsedKey, Server, type SFTPWrapper, utils } from 'ssh2'

@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
 import { secretFields } from '@switchyard/plugin-sdk'
+import { describe, expect, it } from 'vitest'
 import { ebayConfig } from './config'
 import { contentDigest, signatureHeaders } from './signature'
 
