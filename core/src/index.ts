@@ -11,9 +11,9 @@ export { weekdays } from './catalog/carrier-network'
 export { CarrierNetworkService, type LaneInput } from './catalog/carrier-network-service'
 export { CatalogCache } from './catalog/catalog-cache'
 export { CatalogService, type LocationInput, type ProductInput } from './catalog/catalog-service'
+export type { LocationFacts, ProductFacts } from './catalog/facts'
 export type { KitBoms, KitPart } from './catalog/kits/kit-boms'
 export { KitService, type KitView } from './catalog/kits/kit-service'
-export type { LocationFacts, ProductFacts } from './catalog/facts'
 export { type LocationType, locationTypes } from './catalog/location-types'
 export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
 export {
@@ -109,12 +109,6 @@ export {
 } from './orders/lifecycle/warehouse-hold-service'
 export { type OrderChange, type OrderChangeListener, OrderChangeWatcher } from './orders/live/order-changes'
 export { type OrderDetail, type OrderFilter, OrderQueries, type OrderSummary } from './orders/order-queries'
-export {
-  DEFAULT_FULFILMENTS_PAGE,
-  type FulfilmentFilter,
-  type FulfilmentListItem,
-  MAX_FULFILMENTS_PAGE,
-} from './orders/search/fulfilment-list'
 export { assertTransition, canTransition, orderTransitions } from './orders/order-state-machine'
 export {
   COLLECTED_CARRIER,
@@ -122,9 +116,13 @@ export {
   type PickedOutcome,
   PickupService,
 } from './orders/pickup/pickup-service'
+export {
+  DEFAULT_FULFILMENTS_PAGE,
+  type FulfilmentFilter,
+  type FulfilmentListItem,
+  MAX_FULFILMENTS_PAGE,
+} from './orders/search/fulfilment-list'
 export { type ShipmentOutcome, ShipmentService } from './orders/shipment-service'
-/** The routing decision's two JSON columns as the order store writes them (the routing benchmark weighs them). */
-export { decisionJson } from './orders/store/decisions'
 export { type BackoffPolicy, defaultBackoff, nextDelayMs } from './outbox/backoff'
 export {
   type Deliver,
@@ -169,3 +167,5 @@ export { builtInRuleSet, type CompiledRuleSet, compileRuleSet } from './routing/
 export { decide, type SourcingInputs } from './routing/sourcing/decide'
 export { LaneIndex } from './routing/sourcing/lanes'
 export { SourcingRouter } from './routing/sourcing-router'
+/** The routing decision's two JSON columns as the order store writes them (the routing benchmark weighs them). */
+export { decisionJson } from './routing/stored-decision'

@@ -1,7 +1,6 @@
 import type { CatalogCache } from '../catalog/catalog-cache'
 import { readKitBoms, stockSkus, withKits } from '../catalog/kits/kit-boms'
 import type { SqlDb } from '../db/sql/sql-db'
-import { readDecision } from '../orders/store/stored-decision'
 import type { RuleSetService } from '../rules/rule-set-service'
 import { CapacityLedger } from './capacity'
 import type { CapacityView, RoutingPlan, RoutingRequest, StockView, StoredRequest } from './router'
@@ -10,6 +9,7 @@ import type { LoadStoredOrder } from './simulation-service'
 import { localTime } from './sourcing/calendar'
 import { builtInRuleSet } from './sourcing/compiled-rule-set'
 import { decide } from './sourcing/decide'
+import { readDecision } from './stored-decision'
 
 export interface ReplayedDecision {
   /** The decision with every location a candidate and explained (`plan.candidates`). */

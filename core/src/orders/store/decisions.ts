@@ -1,16 +1,7 @@
 import type { SqlRunner } from '../../db/sql/sql-db'
 import { uuidv7 } from '../../ids'
 import type { RoutingPlan } from '../../routing/router'
-import { storedDecision } from './stored-decision'
-
-/**
- * A routing plan as the two JSON columns of routing_decision: what was decided, and why (a compact
- * decision in stored format 2, stored-decision.ts; `readDecision` reads either form back).
- */
-export function decisionJson(p: RoutingPlan): [string, string] {
-  const [plan, explanation] = storedDecision(p)
-  return [JSON.stringify(plan), JSON.stringify(explanation)]
-}
+import { decisionJson } from '../../routing/stored-decision'
 
 /**
  * Records a re-route's decision as the order's next attempt, with the summary a person reads, and

@@ -13,7 +13,7 @@ export {
   setAllocationStatus,
   shrinkAllocation,
 } from './allocations'
-export { addDecision, addRejection, decisionJson, rejectedLocations } from './decisions'
+export { addDecision, addRejection, rejectedLocations } from './decisions'
 export {
   acceptFulfilments,
   cancelPendingFulfilments,

@@ -1,8 +1,8 @@
 import { insertRows } from '../../db/sql/insert-rows'
 import type { SqlParam, SqlRunner } from '../../db/sql/sql-db'
 import { writeJson } from '../../db/sql/sql-db'
+import { decisionJson } from '../../routing/stored-decision'
 import type { OrderWriteSet } from '../intake/intake-plan'
-import { decisionJson } from './decisions'
 
 const ORDERS_COLUMNS = [
   'id',

@@ -10,7 +10,7 @@ import { loc, NOW, product } from './decide-world'
 /**
  * Random networks of 10 to 2,000 locations with random stock (sparse to dense), rules, strategies,
  * splits, capacity and rejected locations: what the differential test of the pruned engine
- * (pruning.test.ts) and the stored decision's round trip (orders/store/stored-decision.test.ts) route.
+ * (pruning.test.ts) and the stored decision's round trip (routing/stored-decision.test.ts) route.
  */
 export const RULES: RuleProperties[] = [
   {

@@ -1,11 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { RoutingPlan } from '../../routing/router'
-import { compileRuleSet } from '../../routing/sourcing/compiled-rule-set'
-import { decide } from '../../routing/sourcing/decide'
-import { build, RULES, worlds } from '../../routing/sourcing/testing/random-world'
-import { decisionJson } from './decisions'
-import { readDecision } from './stored-decision'
+import type { RoutingPlan } from './router'
+import { compileRuleSet } from './sourcing/compiled-rule-set'
+import { decide } from './sourcing/decide'
+import { build, RULES, worlds } from './sourcing/testing/random-world'
+import { decisionJson, readDecision } from './stored-decision'
 
 const settings = { settings: { timezone: 'Pacific/Auckland' } }
 

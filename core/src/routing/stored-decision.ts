@@ -1,4 +1,4 @@
-import type { CandidateExplanation, RoutingPlan, Shipment } from '../../routing/router'
+import type { CandidateExplanation, RoutingPlan, Shipment } from './router'
 
 /**
  * The stored form of a compact routing decision (format 2, issue 21), and reading it back.
@@ -400,4 +400,13 @@ function strategyOf(s: unknown): unknown {
 
 function splitOf([policy, maxShipments, minShipmentValue, source, more]: StoredSplit): Json {
   return { policy, maxShipments, minShipmentValue, source, ...(more ?? {}) }
+}
+
+/**
+ * A routing plan as the two JSON columns of routing_decision: what was decided, and why (a compact
+ * decision in stored format 2; `readDecision` reads either form back).
+ */
+export function decisionJson(p: RoutingPlan): [string, string] {
+  const [plan, explanation] = storedDecision(p)
+  return [JSON.stringify(plan), JSON.stringify(explanation)]
 }
