@@ -78,8 +78,8 @@ export {
 } from './helpers/pager'
 export {
   createRateLimiter,
-  limitHttp,
   limited,
+  limitHttp,
   type RateLimiter,
   type RateLimiterOptions,
   rateLimiterFor,

@@ -12,11 +12,11 @@ import type { ExceptionReason } from './intake-exception.entity'
 import {
   type ExceptionFilter,
   type ExceptionRecord,
+  exceptionsChangedByInstance,
   findException,
   listExceptions,
   markDiscarded,
   markReplayed,
-  exceptionsChangedByInstance,
   openCountsByInstance,
   openCountsByReason,
   openExceptionIds,

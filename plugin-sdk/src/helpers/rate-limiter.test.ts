@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HttpClient } from '../context'
 import { RateLimitedError } from '../errors'
-import { createRateLimiter, limitHttp, limited, rateLimiterFor } from './rate-limiter'
+import { createRateLimiter, limited, limitHttp, rateLimiterFor } from './rate-limiter'
 
 /** A clock that only moves when the limiter sleeps: the waits are read, not slept. */
 function fakeTime() {

@@ -52,6 +52,7 @@ export function adjustedItems(refund: RefundRequest): { items: AdjustedItem[]; s
   }))
   let fee = toUnits(refund.restockingFee, scale)
   for (const item of items) {
+    // biome-ignore lint/complexity/useMathMinMax: bigints; Math.min takes numbers
     const take = fee < item.principal ? fee : item.principal
     item.principal -= take
     fee -= take
@@ -60,6 +61,7 @@ export function adjustedItems(refund: RefundRequest): { items: AdjustedItem[]; s
     let over = items.reduce((s, i) => s + i.principal + i.shipping, 0n) - toUnits(refund.amount, scale)
     for (const item of [...items].reverse()) {
       for (const part of ['shipping', 'principal'] as const) {
+        // biome-ignore lint/complexity/useMathMinMax: bigints; Math.min takes numbers
         const take = over < item[part] ? over : item[part]
         if (take > 0n) {
           item[part] -= take

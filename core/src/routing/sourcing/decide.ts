@@ -13,9 +13,9 @@ import {
 import type { CompiledRuleSet } from './compiled-rule-set'
 import { explain, splitDetails } from './explanation'
 import type { LaneIndex } from './lanes'
+import { pickupSummary } from './pickup'
 import { planShipments, promiseDateOf, unfillableOutcome } from './promise'
 import { applyRuleEffects, evaluateOrderRules, type FiredLog, reasons } from './rule-effects'
-import { pickupSummary } from './pickup'
 import { chooseStrategy, strategiesToTry } from './strategy'
 
 export interface SourcingInputs {
