@@ -618,6 +618,27 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/fulfilments': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Fulfilment requests across orders, oldest first, filtered and paged
+     * @description In the order they were requested, each with its lines, tracking and any warehouse hold. An incremental sync passes `updatedSince` (the time its last run began) and reads every page: a request accepted, held, shipped, cancelled, rejected or failed since then is in it.
+     *     A channel-scoped key sees its own channel only; naming another in `channel` is 403.
+     */
+    get: operations['listFulfilments']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/availability': {
     parameters: {
       query?: never
@@ -1705,6 +1726,46 @@ export interface components {
       status: string
       amount: string
       currency: string
+    }
+    FulfilmentListItem: {
+      id: string
+      orderId: string
+      /** @description The order's id at its channel */
+      externalOrderId: string
+      channelInstanceId: string
+      locationId: string
+      /** @description The WMS plugin instance asked to fulfil it */
+      wmsInstanceId: string | null
+      /** @enum {string} */
+      status:
+        | 'pending'
+        | 'requested'
+        | 'accepted'
+        | 'shipped'
+        | 'cancelling'
+        | 'cancelled'
+        | 'rejected'
+        | 'failed'
+      /** @description The warehouse's own reference, once accepted */
+      externalRef: string | null
+      carrier: string | null
+      trackingNumber: string | null
+      trackingUrl: string | null
+      shippedAt: string | null
+      /** @description Why it was cancelled, rejected or failed */
+      reason: string | null
+      /** @description Set while the warehouse holds it, in its own words */
+      hold: {
+        reason: string
+        since: string | null
+      } | null
+      lines: {
+        lineId: string
+        sku: string
+        quantity: number
+      }[]
+      createdAt: string
+      updatedAt: string
     }
     SkuAvailability: {
       sku: string
@@ -6012,6 +6073,89 @@ export interface operations {
       }
       /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
       413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listFulfilments: {
+    parameters: {
+      query?: {
+        /** @description Comma-separated statuses: any of them */
+        status?: string
+        /** @description Comma-separated channel instances (of the fulfilments' orders): any of them */
+        channel?: string
+        /** @description Comma-separated locations: any of them */
+        location?: string
+        /** @description One order's fulfilments */
+        orderId?: string
+        /** @description Only rows changed at or after this instant (an incremental sync reads every page of it) */
+        updatedSince?: string
+        /** @description Fulfilments per page, up to 500 (default 100) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of fulfilments */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['FulfilmentListItem'][]
+            nextCursor: string | null
+          }
+        }
+      }
+      /** @description A filter or the cursor is invalid: `errors` names the parameter */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `FORBIDDEN_SCOPE`: `channel` names a channel the key is not scoped to */
+      403: {
         headers: {
           [name: string]: unknown
         }
