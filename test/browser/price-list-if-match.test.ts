@@ -4,6 +4,7 @@ import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 import { signIn, waitForCanvas } from './support/editor'
 import { type EditorHub, startEditorHub } from './support/editor-hub'
+import { putRetailList } from './support/retail-list'
 
 /**
  * Two people keep one price list: the editor writes only over the state it read (If-Match with the
@@ -28,18 +29,7 @@ describe('price list edits in the browser name the state they were made on', () 
       secret: 'price-list-if-match-secret',
       seed: async (h) => {
         await seedWorld(h.api)
-        const list = await h.api('/api/v1/pricing/price-lists/retail', {
-          method: 'PUT',
-          body: {
-            name: 'Retail',
-            currency: 'NZD',
-            prices: [
-              { sku: 'SKU-A', price: '20.00' },
-              { sku: 'SKU-B', price: '80.00' },
-            ],
-          },
-        })
-        expect(list.status).toBe(200)
+        await putRetailList(h)
       },
     })
     ;({ hub, page } = session)

@@ -6,6 +6,7 @@ import { seedWorld } from '../support/world'
 import { screenshot } from './support/browser'
 import { compiledRules, connect, dragFromPalette, signIn, waitForCanvas, waitSaved } from './support/editor'
 import { type EditorHub, startEditorHub } from './support/editor-hub'
+import { putRetailList } from './support/retail-list'
 
 /**
  * A pricing rule set drawn in the editor and run by the hub's pricing engine: "10 % off lines of
@@ -24,18 +25,7 @@ describe('pricing rules in the browser', () => {
       secret: 'pricing-browser-secret',
       seed: async (h) => {
         await seedWorld(h.api)
-        const list = await h.api('/api/v1/pricing/price-lists/retail', {
-          method: 'PUT',
-          body: {
-            name: 'Retail',
-            currency: 'NZD',
-            prices: [
-              { sku: 'SKU-A', price: '20.00' },
-              { sku: 'SKU-B', price: '80.00' },
-            ],
-          },
-        })
-        expect(list.status).toBe(200)
+        await putRetailList(h)
         // A real order whose basket the impact preview can price.
         const order = await h.api('/api/v1/orders', {
           body: { channel: 'web', order: sampleOrder({}, [{ sku: 'SKU-A', quantity: 12 }]) },

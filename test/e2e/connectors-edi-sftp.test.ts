@@ -7,7 +7,7 @@ import { SftpMailbox } from '../../plugins/edi-x12/src/sftp-mailbox'
 import { EdiPartner, type MailboxLayout, type ReceivedDocument } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
 import { OPENSSH_SFTP_SERVER, SftpPeer } from '../peers/sftp-server'
-import { createTestDb, dbKinds, type TestDb } from '../support/databases'
+import { createTestDb, type DbKind, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
 
@@ -49,6 +49,50 @@ function ediConfig(peer: SftpPeer, overrides: Record<string, unknown> = {}) {
   }
 }
 
+/** A hub whose EDI instance polls the partner's SFTP server (a fresh one, on a fresh database). */
+interface SftpWorld {
+  db: TestDb
+  hub: ConnectorHub
+  sftp: SftpPeer
+  partner: EdiPartner
+  root: string
+  client: ReturnType<typeof utils.generateKeyPairSync>
+  stop(): Promise<void>
+}
+
+async function startSftpWorld(kind: DbKind, subsystem: 'recorded' | 'openssh'): Promise<SftpWorld> {
+  const client = utils.generateKeyPairSync('ed25519')
+  const db = await createTestDb(kind)
+  const root = mkdtempSync(join(tmpdir(), `switchyard-sftp-${subsystem}-`))
+  const partner = new EdiPartner(root, 'ACMERETAIL', 'HUBSUPPLIER', layout)
+  const sftp = await SftpPeer.start(
+    root,
+    { username: 'hubsupplier', publicKey: client.public },
+    { subsystem },
+  )
+  const hub = await startConnectorHub(
+    db,
+    [{ id: 'acme-edi', use: '@switchyard/edi-x12', config: ediConfig(sftp) }],
+    { EDI_SFTP_KEY: client.private },
+    { pollMs: 200 },
+  )
+  await seedWorld(hub.api, { wms: null })
+  return {
+    db,
+    hub,
+    sftp,
+    partner,
+    root,
+    client,
+    async stop() {
+      await hub.stop()
+      await sftp.close()
+      await db.drop()
+      rmSync(root, { recursive: true, force: true })
+    },
+  }
+}
+
 /**
  * The EDI mailbox on a trading partner's SFTP server (a real SSH server on 127.0.0.1, ssh2's
  * `Server`, with its own host key): an 850 the partner leaves there becomes an order, its 997 and
@@ -56,33 +100,18 @@ function ediConfig(peer: SftpPeer, overrides: Record<string, unknown> = {}) {
  * the 850 goes to the archive folder on the server.
  */
 describe.each(dbKinds)('EDI X12 over SFTP (%s)', (kind) => {
-  let db: TestDb
+  let world: SftpWorld | undefined
   let hub: ConnectorHub
   let sftp: SftpPeer
   let partner: EdiPartner
   let root: string
-  const client = utils.generateKeyPairSync('ed25519')
 
   beforeAll(async () => {
-    db = await createTestDb(kind)
-    root = mkdtempSync(join(tmpdir(), 'switchyard-sftp-'))
-    partner = new EdiPartner(root, 'ACMERETAIL', 'HUBSUPPLIER', layout)
-    sftp = await SftpPeer.start(root, { username: 'hubsupplier', publicKey: client.public })
-    hub = await startConnectorHub(
-      db,
-      [{ id: 'acme-edi', use: '@switchyard/edi-x12', config: ediConfig(sftp) }],
-      { EDI_SFTP_KEY: client.private },
-      { pollMs: 200 },
-    )
-    await seedWorld(hub.api, { wms: null })
+    world = await startSftpWorld(kind, 'recorded')
+    ;({ hub, sftp, partner, root } = world)
   })
 
-  afterAll(async () => {
-    await hub?.stop()
-    await sftp?.close()
-    await db?.drop()
-    rmSync(root, { recursive: true, force: true })
-  })
+  afterAll(() => world?.stop())
 
   it('takes an 850 left on the server as an order, and writes its 997 and 855 back there atomically', async () => {
     const { text, control } = partner.purchaseOrders([
@@ -204,41 +233,22 @@ describe('the SFTP mailbox transport', () => {
  * most partners run it, with OpenSSH's rename (which will not replace a file) and listing.
  */
 describe.each(dbKinds)("EDI X12 over SFTP, OpenSSH's sftp-server (%s)", (kind) => {
-  let db: TestDb
+  let world: SftpWorld | undefined
   let hub: ConnectorHub
   let sftp: SftpPeer
   let partner: EdiPartner
   let root: string
-  const client = utils.generateKeyPairSync('ed25519')
 
   beforeAll(async () => {
     expect(
       existsSync(OPENSSH_SFTP_SERVER),
       `${OPENSSH_SFTP_SERVER} (apt-get install openssh-sftp-server)`,
     ).toBe(true)
-    db = await createTestDb(kind)
-    root = mkdtempSync(join(tmpdir(), 'switchyard-openssh-'))
-    partner = new EdiPartner(root, 'ACMERETAIL', 'HUBSUPPLIER', layout)
-    sftp = await SftpPeer.start(
-      root,
-      { username: 'hubsupplier', publicKey: client.public },
-      { subsystem: 'openssh' },
-    )
-    hub = await startConnectorHub(
-      db,
-      [{ id: 'acme-edi', use: '@switchyard/edi-x12', config: ediConfig(sftp) }],
-      { EDI_SFTP_KEY: client.private },
-      { pollMs: 200 },
-    )
-    await seedWorld(hub.api, { wms: null })
+    world = await startSftpWorld(kind, 'openssh')
+    ;({ hub, sftp, partner, root } = world)
   })
 
-  afterAll(async () => {
-    await hub?.stop()
-    await sftp?.close()
-    await db?.drop()
-    if (root) rmSync(root, { recursive: true, force: true })
-  })
+  afterAll(() => world?.stop())
 
   it('takes an 850 as an order and answers 997 and 855 on the server, archiving the 850', async () => {
     const { text, control } = partner.purchaseOrders([
@@ -280,7 +290,7 @@ describe.each(dbKinds)("EDI X12 over SFTP, OpenSSH's sftp-server (%s)", (kind) =
         ...sftpDirs,
         timeoutMs: 3000,
       },
-      { privateKey: client.private },
+      { privateKey: world!.client.private },
     )
     try {
       await box.send('000000009_997_ack.edi', 'first')
