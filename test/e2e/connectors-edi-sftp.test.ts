@@ -94,6 +94,45 @@ async function startSftpWorld(kind: DbKind, subsystem: 'recorded' | 'openssh'): 
 }
 
 /**
+ * A PO the partner leaves on the server, taken through: the order, the 997 that accepts it, the
+ * 855, and the 850 archived on the server (not left to be read again, no temporary file left).
+ */
+async function poRoundTrip(world: SftpWorld, poNumber: string) {
+  const { hub, partner, root } = world
+  const { text, control } = world.partner.purchaseOrders([
+    { poNumber, lines: [{ sku: 'SKU-A', quantity: 2, price: '12.50' }] },
+  ])
+  const file = `${poNumber.toLowerCase()}.edi`
+  partner.drop(file, text)
+  const order = await waitFor(
+    async () => (await hub.api(`/api/v1/orders?channel=acme-edi&externalId=${poNumber}`)).body.items[0],
+    15_000,
+    'the PO as an order',
+  )
+  const ack = await waitFor(
+    () =>
+      partner
+        .received()
+        .find((d) => d.setIds.includes('997') && seg(d, 'AK1').some((a) => a[2] === String(control))),
+    15_000,
+    '997 over SFTP',
+  )
+  expect(ack.envelopeProblems).toEqual([])
+  expect(seg(ack, 'AK9')).toEqual([['AK9', 'A', '1', '1', '1']])
+  const po855 = await waitFor(
+    () => partner.received().find((d) => d.setIds.includes('855') && seg(d, 'BAK')[0]?.[3] === poNumber),
+    15_000,
+    '855',
+  )
+  expect(po855.envelopeProblems).toEqual([])
+  expect(seg(po855, 'BAK')[0]!.slice(0, 4)).toEqual(['BAK', '00', 'AD', poNumber])
+  await waitFor(() => (partner.processed().includes(file) ? true : undefined), 10_000, 'archived')
+  expect(readdirSync(join(root, layout.inbound)).filter((f) => f.endsWith('.edi'))).toEqual([])
+  expect(readdirSync(join(root, layout.outbound)).filter((f) => f.startsWith('.'))).toEqual([])
+  return { order, ack, po855 }
+}
+
+/**
  * The EDI mailbox on a trading partner's SFTP server (a real SSH server on 127.0.0.1, ssh2's
  * `Server`, with its own host key): an 850 the partner leaves there becomes an order, its 997 and
  * 855 come back to the server's outbound folder (uploaded as a dot-name `.tmp` and renamed), and
@@ -101,51 +140,20 @@ async function startSftpWorld(kind: DbKind, subsystem: 'recorded' | 'openssh'): 
  */
 describe.each(dbKinds)('EDI X12 over SFTP (%s)', (kind) => {
   let world: SftpWorld | undefined
-  let hub: ConnectorHub
   let sftp: SftpPeer
   let partner: EdiPartner
   let root: string
 
   beforeAll(async () => {
     world = await startSftpWorld(kind, 'recorded')
-    ;({ hub, sftp, partner, root } = world)
+    ;({ sftp, partner, root } = world)
   })
 
   afterAll(() => world?.stop())
 
   it('takes an 850 left on the server as an order, and writes its 997 and 855 back there atomically', async () => {
-    const { text, control } = partner.purchaseOrders([
-      { poNumber: 'PO-SFTP-1', lines: [{ sku: 'SKU-A', quantity: 2, price: '12.50' }] },
-    ])
-    partner.drop('po-sftp-1.edi', text)
-    const order = await waitFor(
-      async () => (await hub.api('/api/v1/orders?channel=acme-edi&externalId=PO-SFTP-1')).body.items[0],
-      15_000,
-      'the PO as an order',
-    )
+    const { order, ack, po855 } = await poRoundTrip(world!, 'PO-SFTP-1')
     expect(order.status).not.toBe('held')
-
-    const ack = await waitFor(
-      () =>
-        partner
-          .received()
-          .find((d) => d.setIds.includes('997') && seg(d, 'AK1').some((s) => s[2] === String(control))),
-      15_000,
-      '997 over SFTP',
-    )
-    expect(ack.envelopeProblems).toEqual([])
-    expect(seg(ack, 'AK9')).toEqual([['AK9', 'A', '1', '1', '1']])
-    const po855 = await waitFor(() => partner.received().find((d) => d.setIds.includes('855')), 15_000, '855')
-    expect(po855.envelopeProblems).toEqual([])
-    expect(seg(po855, 'BAK')[0]!.slice(0, 4)).toEqual(['BAK', '00', 'AD', 'PO-SFTP-1'])
-
-    // Archived on the server, not left to be read again.
-    await waitFor(
-      () => (partner.processed().includes('po-sftp-1.edi') ? true : undefined),
-      10_000,
-      'archived',
-    )
-    expect(readdirSync(join(root, layout.inbound)).filter((f) => f.endsWith('.edi'))).toEqual([])
 
     // Every document went up under a temporary dot-name and was renamed into place: the partner's
     // poller never sees half a file, and no temporary file is left behind.
@@ -155,7 +163,6 @@ describe.each(dbKinds)('EDI X12 over SFTP (%s)', (kind) => {
       const opened = sftp.requests.findIndex((r) => r.op === 'open' && r.path === rename!.path)
       expect(opened).toBeGreaterThanOrEqual(0)
     }
-    expect(readdirSync(join(root, layout.outbound)).filter((f) => f.startsWith('.'))).toEqual([])
     expect(sftp.refused).toBe(0)
   })
 
@@ -234,9 +241,7 @@ describe('the SFTP mailbox transport', () => {
  */
 describe.each(dbKinds)("EDI X12 over SFTP, OpenSSH's sftp-server (%s)", (kind) => {
   let world: SftpWorld | undefined
-  let hub: ConnectorHub
   let sftp: SftpPeer
-  let partner: EdiPartner
   let root: string
 
   beforeAll(async () => {
@@ -245,39 +250,13 @@ describe.each(dbKinds)("EDI X12 over SFTP, OpenSSH's sftp-server (%s)", (kind) =
       `${OPENSSH_SFTP_SERVER} (apt-get install openssh-sftp-server)`,
     ).toBe(true)
     world = await startSftpWorld(kind, 'openssh')
-    ;({ hub, sftp, partner, root } = world)
+    ;({ sftp, root } = world)
   })
 
   afterAll(() => world?.stop())
 
   it('takes an 850 as an order and answers 997 and 855 on the server, archiving the 850', async () => {
-    const { text, control } = partner.purchaseOrders([
-      { poNumber: 'PO-OPENSSH-1', lines: [{ sku: 'SKU-A', quantity: 1, price: '12.50' }] },
-    ])
-    partner.drop('po-openssh-1.edi', text)
-    await waitFor(
-      async () => (await hub.api('/api/v1/orders?channel=acme-edi&externalId=PO-OPENSSH-1')).body.items[0],
-      15_000,
-      'the PO as an order',
-    )
-    const ack = await waitFor(
-      () =>
-        partner
-          .received()
-          .find((d) => d.setIds.includes('997') && seg(d, 'AK1').some((a) => a[2] === String(control))),
-      15_000,
-      '997',
-    )
-    expect(ack.envelopeProblems).toEqual([])
-    expect(seg(ack, 'AK9')).toEqual([['AK9', 'A', '1', '1', '1']])
-    const po855 = await waitFor(() => partner.received().find((d) => d.setIds.includes('855')), 15_000, '855')
-    expect(seg(po855, 'BAK')[0]!.slice(0, 4)).toEqual(['BAK', '00', 'AD', 'PO-OPENSSH-1'])
-    await waitFor(
-      () => (partner.processed().includes('po-openssh-1.edi') ? true : undefined),
-      10_000,
-      'archived',
-    )
-    expect(readdirSync(join(root, layout.outbound)).filter((f) => f.startsWith('.'))).toEqual([])
+    await poRoundTrip(world!, 'PO-OPENSSH-1')
   })
 
   it("rewrites an outbound file on a retry, although OpenSSH's rename will not replace one", async () => {

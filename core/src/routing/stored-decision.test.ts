@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { RoutingPlan } from './router'
 import { compileRuleSet } from './sourcing/compiled-rule-set'
 import { decide } from './sourcing/decide'
-import { build, RULES, worlds } from './sourcing/testing/random-world'
+import { build, RULES, thousandLocations, worlds } from './sourcing/testing/random-world'
 import { decisionJson, readDecision } from './stored-decision'
 
 const settings = { settings: { timezone: 'Pacific/Auckland' } }
@@ -87,18 +87,7 @@ describe('the stored decision (format 2, issue 21)', () => {
   })
 
   it('stores a 3-line decision at 1,000 locations in under two thirds of the bytes it took as decided', () => {
-    const { req, lanes } = build({
-      seed: 7,
-      locations: 1_000,
-      density: 0.3,
-      lines: 3,
-      express: false,
-      tags: [],
-      total: 5_000,
-      ruleCount: RULES.length,
-      ledger: true,
-      rejected: 2,
-    })
+    const { req, lanes } = build(thousandLocations())
     const plan = decide(req, { ruleSet: compileRuleSet(RULES, settings), lanes }, 'compact')
     const before = asDecided(plan)
     const stored = bytes(decisionJson(plan))

@@ -4,7 +4,7 @@ import type { RuleProperties } from '../../rules/rule-types'
 import type { RoutingPlan } from '../router'
 import { compileRuleSet } from './compiled-rule-set'
 import { decide } from './decide'
-import { build, RULES, worlds } from './testing/random-world'
+import { build, RULES, thousandLocations, worlds } from './testing/random-world'
 
 /**
  * The compact engine intake runs scores only the locations holding stock for a line of the order
@@ -81,18 +81,7 @@ describe('pruned sourcing decisions (issue 21)', () => {
   })
 
   it('list the chosen and the best alternatives, and count the rest', () => {
-    const { req, lanes } = build({
-      seed: 7,
-      locations: 1_000,
-      density: 0.3,
-      lines: 3,
-      express: false,
-      tags: [],
-      total: 5_000,
-      ruleCount: RULES.length,
-      ledger: true,
-      rejected: 2,
-    })
+    const { req, lanes } = build(thousandLocations())
     const ruleSet = compileRuleSet(RULES, { settings: { timezone: 'Pacific/Auckland' } })
     const plan = decide(req, { ruleSet, lanes }, 'compact')
     const d = plan.details as {

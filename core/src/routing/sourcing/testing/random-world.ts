@@ -243,6 +243,23 @@ export function build(w: World): { req: RoutingRequest; lanes: LaneIndex; rules:
   return { req, lanes: new LaneIndex({ lanes, calendars: new Map() }), rules: RULES.slice(0, w.ruleCount) }
 }
 
+/**
+ * The benchmark's case as a fixed world: a 3-line order at 1,000 locations (30 % stocked), every
+ * rule, two rejected locations. The explanation and stored-decision tests read it.
+ */
+export const thousandLocations = (): World => ({
+  seed: 7,
+  locations: 1_000,
+  density: 0.3,
+  lines: 3,
+  express: false,
+  tags: [],
+  total: 5_000,
+  ruleCount: RULES.length,
+  ledger: true,
+  rejected: 2,
+})
+
 export const worlds = fc.record({
   seed: fc.integer({ min: 1, max: 2_000_000_000 }),
   locations: fc.oneof(fc.integer({ min: 10, max: 60 }), fc.integer({ min: 10, max: 2_000 })),
