@@ -126,7 +126,10 @@ describe('operations console in the browser', () => {
     await page.getByTestId('order-page').waitFor()
     expect(await page.getByTestId('hold-reason').textContent()).toContain('Tagged for a fraud review')
     expect(await page.getByTestId('decision-summary').textContent()).toContain('review-tagged')
-    expect(await page.getByTestId('rules-fired').textContent()).toContain('Tagged for a fraud review')
+    // Rules fired read their labels from the rule set, which the page loads after the order.
+    await expect
+      .poll(() => page.getByTestId('rules-fired').textContent())
+      .toContain('Tagged for a fraud review')
     await screenshot(page, 'console-02-held-order')
     expect(await axeViolations(page)).toEqual([])
 
