@@ -7,8 +7,9 @@ export interface RoutingOrder {
   serviceLevel: ServiceLevel
   shipTo: Address
   /**
-   * Click and collect: the store the customer collects from. Only it may fill the order (ship to
-   * store aside, which is not built); the rest waits there as backordered.
+   * Click and collect: the store the customer collects from. Only it may fill the order, unless a
+   * `shipToStore` rule lets other locations ship it to the store (sourcing/ship-to-store.ts); the
+   * rest waits there as backordered.
    */
   pickupLocationId?: string
   placedAt: Date
@@ -135,6 +136,11 @@ export interface Shipment {
   shipDate: string
   promiseDate: string
   estimated: boolean
+  /**
+   * Ship to store: this shipment goes to the pickup store, not the customer; its promise date is
+   * the day the order is ready there (transit, then the store's receiving days).
+   */
+  shipToStore?: { locationId: string; receivingDays: number }
 }
 
 export interface RoutingPlan {

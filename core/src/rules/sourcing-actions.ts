@@ -95,6 +95,17 @@ export const actionSchemas = {
   hold: z.strictObject({ reason: z.string().min(1).max(500), nodeId: z.string().optional() }),
   unfillable: unfillableSchema.extend({ nodeId: z.string().optional() }),
   serviceLevel: z.strictObject({ serviceLevel: z.enum(serviceLevels), nodeId: z.string().optional() }),
+  /**
+   * Click and collect: when the pickup store cannot fill the whole order, these locations (every
+   * one when none is named) may ship it to the store (routing/sourcing/ship-to-store.ts).
+   */
+  shipToStore: z.strictObject({
+    locations: ids.optional(),
+    tags: ids.optional(),
+    types: z.array(z.enum(locationTypes)).optional(),
+    reason: z.string().max(300).optional(),
+    nodeId: z.string().optional(),
+  }),
 } as const
 
 export type ActionType = keyof typeof actionSchemas
@@ -111,6 +122,7 @@ export const orderOnlyActions: readonly ActionType[] = [
   'hold',
   'unfillable',
   'serviceLevel',
+  'shipToStore',
 ]
 
 /** Service-level defaults when no strategy sets weights: express buys speed, the rest buy cost. */

@@ -82,6 +82,13 @@ export const sourcingActions: ActionSpec[] = [
     orderOnly: true,
     defaults: { serviceLevel: 'express' },
   },
+  {
+    type: 'shipToStore',
+    label: 'Ship to store',
+    help: 'Click and collect: when the pickup store cannot fill the order, these locations may ship it to the store',
+    orderOnly: true,
+    defaults: { types: ['warehouse'] },
+  },
 ]
 
 /** The pricing engine's actions (core/src/pricing/pricing-actions.ts), in the order a price takes them. */

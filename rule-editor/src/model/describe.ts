@@ -84,6 +84,8 @@ export function describeAction(
         : 'Backorder unfillable lines'
     case 'serviceLevel':
       return `Service level → ${params.serviceLevel}`
+    case 'shipToStore':
+      return `Ship to the pickup store from ${targets(params, false, names)}`
     case 'priceList':
       return params.priceListId
         ? `Price from list ${names?.get(String(params.priceListId)) ?? params.priceListId}`

@@ -13,9 +13,9 @@ import {
 import type { CompiledRuleSet } from './compiled-rule-set'
 import { explain, splitDetails } from './explanation'
 import type { LaneIndex } from './lanes'
-import { pickupSummary } from './pickup'
 import { planShipments, promiseDateOf, unfillableOutcome } from './promise'
 import { applyRuleEffects, evaluateOrderRules, type FiredLog, reasons } from './rule-effects'
+import { applyShipToStore, markTransfers, pickupOpening } from './ship-to-store'
 import { chooseStrategy, strategiesToTry } from './strategy'
 
 export interface SourcingInputs {
@@ -98,6 +98,17 @@ function decideOver(req: RoutingRequest, inputs: SourcingInputs, scope: Scope): 
     scope.positions,
     scope.network,
   )
+  const toStore = holdRule
+    ? undefined
+    : applyShipToStore({
+        req,
+        orderFired: orderRules.fired,
+        candidates,
+        stockOf,
+        indexOf,
+        lanes: inputs.lanes,
+        network: scope.network,
+      })
 
   const { queue, fallback, tried } = strategiesToTry(ruleSet, orderRules.fired)
   // A held order waits for a person: its rules take no effect on locations and no strategy runs.
@@ -132,6 +143,7 @@ function decideOver(req: RoutingRequest, inputs: SourcingInputs, scope: Scope): 
       )
 
   const planned = planShipments(chosen, !!holdRule, req, candidates, serviceLevel)
+  markTransfers(planned.shipments, toStore)
   const promiseDate = promiseDateOf(planned)
   const unfillable = unfillableOutcome(
     planned,
@@ -168,7 +180,13 @@ function decideOver(req: RoutingRequest, inputs: SourcingInputs, scope: Scope): 
     ...(hold ? { hold } : {}),
     strategy: hold ? 'hold' : (chosen?.strategy.id ?? fallback.id),
     ruleSetVersionId: ruleSet.versionId,
-    summary: pickupSummary(req, scope.network, { unfilled: planned.unfilled, hold }) + explained.summary,
+    summary:
+      pickupOpening(
+        req,
+        scope.network,
+        { unfilled: planned.unfilled, hold, shipments: planned.shipments },
+        toStore,
+      ) + explained.summary,
     candidates: explained.candidates,
     shipments: planned.shipments,
     promiseDate,

@@ -8,8 +8,8 @@ export const PICKUP_RULE = 'pickup-store'
 /**
  * Click and collect: only the store the customer collects from may fill the order; every other
  * candidate is blocked under every strategy, so what the store lacks is unfilled and waits there
- * (backordered) rather than shipping from elsewhere. Ship to store (a DC sending it to the store)
- * is not built: see docs/known-gaps.md.
+ * (backordered) rather than shipping from elsewhere, unless a `shipToStore` rule lets other
+ * locations send it to the store (ship-to-store.ts lifts this block for them).
  */
 export function blockAllButPickupStore(req: RoutingRequest, c: Candidate): void {
   const store = req.order.pickupLocationId

@@ -359,7 +359,7 @@ function targetHits(t: TargetParams, network: readonly LocationFacts[]): Uint8Ar
   return entry.hits
 }
 
-function matchesTarget(t: TargetParams, loc: LocationFacts): boolean {
+export function matchesTarget(t: TargetParams, loc: LocationFacts): boolean {
   if (t.locations && !t.locations.includes(loc.id)) return false
   if (t.tags && !t.tags.every((tag) => loc.tags.includes(tag))) return false
   if (t.types && !t.types.includes(loc.type)) return false

@@ -91,8 +91,10 @@ export function RuleEditor(props: {
           types={types}
         />
       )}
-      {(type === 'exclude' || type === 'restrict' || type === 'prefer') && targetPickers}
-      {(type === 'exclude' || type === 'restrict') && text('reason', 'Reason (shown in decisions)')}
+      {(type === 'exclude' || type === 'restrict' || type === 'prefer' || type === 'shipToStore') &&
+        targetPickers}
+      {(type === 'exclude' || type === 'restrict' || type === 'shipToStore') &&
+        text('reason', 'Reason (shown in decisions)')}
       {type === 'prefer' && num('bonus', 'Bonus (0–1)', { min: 0, max: 1, step: 0.05 })}
       {type === 'weight' && (
         <>
