@@ -74,7 +74,30 @@ const onlyKeys = (o: object, keys: readonly string[]) => Object.keys(o).every((k
 export function storedDecision(p: RoutingPlan): [Json, Json] {
   const details = p.details ?? {}
   const request = details.request as { at?: string; lines?: [string, number][] } | undefined
-  const plain: [Json, Json] = [
+  const lines = details.trace === 'compact' && request?.lines && request.at ? linesOf(p, request.lines) : null
+  const plan = lines && storedPlan(p, lines)
+  if (!lines || !plan) return plainDecision(p, details)
+  const { trace: _t, request: _r, counts, strategies, split, serviceLevel, ...rest } = details
+  const candidates: (StoredAlternative | Json)[] = []
+  for (const c of p.candidates) candidates.push(storedCandidate(c, p, lines))
+  const explanation: Json = { v: FORMAT, candidates }
+  Object.assign(explanation, rest)
+  if (serviceLevel !== p.serviceLevel) explanation.serviceLevel = serviceLevel
+  explanation.strategies = Array.isArray(strategies) ? strategies.map(storedStrategy) : strategies
+  explanation.split = storedSplit(split)
+  explanation.counts = storedCounts(counts)
+  const at = Date.parse(request!.at!)
+  explanation.request = {
+    ...request,
+    at: new Date(at).toISOString() === request!.at ? at : request!.at,
+    lines,
+  }
+  return [plan, explanation]
+}
+
+/** A decision written as it was made: not intake's compact trace, or a shape format 2 does not know. */
+function plainDecision(p: RoutingPlan, details: Json): [Json, Json] {
+  return [
     {
       assignments: p.assignments,
       unfilled: p.unfilled,
@@ -86,31 +109,13 @@ export function storedDecision(p: RoutingPlan): [Json, Json] {
     },
     { candidates: p.candidates, ...details },
   ]
-  if (details.trace !== 'compact' || !request?.lines || !request.at) return plain
-  const lines = linesOf(p, request.lines)
-  if (!lines) return plain
-  const plan = storedPlan(p, lines)
-  if (!plan) return plain
-  const { trace: _t, request: _r, counts, strategies, split, serviceLevel, ...rest } = details
-  const explanation: Json = { v: FORMAT, candidates: p.candidates.map((c) => storedCandidate(c, p, lines)) }
-  Object.assign(explanation, rest)
-  if (serviceLevel !== p.serviceLevel) explanation.serviceLevel = serviceLevel
-  explanation.strategies = Array.isArray(strategies) ? strategies.map(storedStrategy) : strategies
-  explanation.split = storedSplit(split)
-  explanation.counts = storedCounts(counts)
-  const at = Date.parse(request.at)
-  explanation.request = {
-    ...request,
-    at: new Date(at).toISOString() === request.at ? at : request.at,
-    lines,
-  }
-  return [plan, explanation]
 }
 
 /** The lines routed with their skus (from the plan's assignments and unfilled), or null if one is missing. */
 function linesOf(p: RoutingPlan, routed: readonly [string, number][]): StoredLine[] | null {
   const sku = new Map<string, string>()
-  for (const x of [...p.assignments, ...p.unfilled]) sku.set(x.lineId, x.sku)
+  for (const x of p.assignments) sku.set(x.lineId, x.sku)
+  for (const x of p.unfilled) sku.set(x.lineId, x.sku)
   // A held order has no assignments: its lines are named by id alone (sku '').
   const out: StoredLine[] = []
   for (const [id, qty] of routed) {
@@ -225,21 +230,33 @@ function storedCandidate(
     if (c.estimatedLane) t.push(1)
     return t
   }
-  const out: Json = { ...c }
-  if (canShip) {
-    if (canShip.length === lines.length) delete out.canShip
-    else out.canShip = canShip
+  const shipment = c.chosen ? p.shipments?.find((x) => x.locationId === c.locationId) : undefined
+  // Fields the reader puts back are left out as the object is built: no `delete`, which would turn
+  // the object into a slow dictionary for JSON.stringify.
+  const out: Json = {}
+  for (const k in c) {
+    const v = (c as unknown as Json)[k]
+    if (k === 'canShip' && canShip) {
+      if (canShip.length !== lines.length) out.canShip = canShip
+    } else if (k === 'transitDays' && shipment && shipment.transitDays === v) continue
+    else if (k === 'shippingCost' && shipment && shipment.shippingCost === v) continue
+    else if (k === 'score') out.score = storedScore(c.score) ?? v
+    else out[k] = v
   }
-  if (c.chosen) {
-    const s = p.shipments?.find((x) => x.locationId === c.locationId)
-    if (s && s.transitDays === c.transitDays) delete out.transitDays
-    if (s && s.shippingCost === c.shippingCost) delete out.shippingCost
-  }
-  // Criteria that cost nothing are left out of a compact score, so a 0 in the tuple reads as absent.
-  const score = c.score
-  if (score && onlyKeys(score, SCORED) && Object.values(score).every((v) => v !== 0 && Number.isFinite(v)))
-    out.score = SCORED.map((k) => score[k] ?? 0)
   return out
+}
+
+/** Six numbers in criterion order, or null when the score has other keys or a criterion at 0. */
+function storedScore(score: CandidateExplanation['score']): number[] | null {
+  if (!score) return null
+  let keys = 0
+  for (const k in score) {
+    const v = score[k as keyof typeof score]
+    // Criteria that cost nothing are left out of a compact score, so a 0 in the tuple reads as absent.
+    if (!SCORED.includes(k as (typeof SCORED)[number]) || v === 0 || !Number.isFinite(v)) return null
+    keys++
+  }
+  return keys === 0 ? null : SCORED.map((k) => score[k] ?? 0)
 }
 
 function storedStrategy(s: Json): StoredStrategy | Json {
