@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../core'
-import { freshDatabase } from '../db/fresh-database'
+import type { Core } from '../core'
+import { openTestCore } from '../testing/test-core'
 import { type CustomerFields, upsertCustomers } from './customer-upsert'
 
 describe.each(['sqlite', 'postgresql'] as const)('upsertCustomers on %s', (dialect) => {
   let core: Core
-  let drop: () => Promise<void>
+  let close: () => Promise<void>
   beforeAll(async () => {
-    const db = await freshDatabase(dialect, 'customer-upsert')
-    drop = db.drop
-    core = await openCore({ settings: db.settings, directory: { accepts: () => true }, workerId: 'test' })
+    ;({ core, close } = await openTestCore(dialect, 'customer-upsert'))
   }, 60_000)
-  afterAll(async () => {
-    await core.close()
-    await drop()
-  })
+  afterAll(() => close())
 
   const ann: CustomerFields = {
     id: '0193a000-0000-7000-8000-00000000a001',

@@ -1,65 +1,10 @@
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { PayloadError } from '@switchyard/plugin-sdk'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../core'
-import { resolveDatabaseSettings } from '../db/database-settings'
+import type { Core } from '../core'
 import { readJson } from '../db/sql/sql-db'
 import { ConflictError, ServiceUnavailableError } from '../errors'
+import { openTestCore } from '../testing/test-core'
 import { IntakeExceptions } from './intake-exception-service'
-
-const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
-
-/** A migrated core on a fresh SQLite file or PostgreSQL schema, with one product and one warehouse. */
-async function openTestCore(
-  dialect: 'sqlite' | 'postgresql',
-): Promise<{ core: Core; close(): Promise<void> }> {
-  let env: Record<string, string>
-  let drop: () => Promise<void>
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'switchyard-exceptions-'))
-    env = { SWITCHYARD_DATA_DIR: dir }
-    drop = async () => rmSync(dir, { recursive: true, force: true })
-  } else {
-    const schema = `sy_exc_${randomBytes(5).toString('hex')}`
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: TEST_PG_URL })
-      await client.connect()
-      await client.query(sql).finally(() => client.end())
-    }
-    await admin(`create schema ${schema}`)
-    const url = new URL(TEST_PG_URL)
-    url.searchParams.set('schema', schema)
-    env = { DATABASE_URL: url.toString() }
-    drop = () => admin(`drop schema if exists ${schema} cascade`)
-  }
-  const core = await openCore({
-    settings: resolveDatabaseSettings(env),
-    directory: { accepts: () => true },
-    workerId: 'test-worker',
-  })
-  await core.catalog.upsertProducts([{ sku: 'SKU-A', name: 'Merino tee' }])
-  await core.catalog.upsertLocation({
-    id: 'akl',
-    name: 'Auckland DC',
-    type: 'warehouse',
-    country: 'NZ',
-    lat: -36.9069,
-    lon: 174.8447,
-    timezone: 'Pacific/Auckland',
-  })
-  await core.inventory.upsert([{ sku: 'SKU-A', locationId: 'akl', onHand: 50 }])
-  return {
-    core,
-    async close() {
-      await core.close()
-      await drop()
-    },
-  }
-}
 
 const order = (externalId: string, sku: string) => ({
   externalId,
@@ -73,7 +18,11 @@ describe.each(['sqlite', 'postgresql'] as const)('intake exceptions on %s', (dia
   let core: Core
   let close: () => Promise<void>
   beforeAll(async () => {
-    ;({ core, close } = await openTestCore(dialect))
+    ;({ core, close } = await openTestCore(dialect, 'exceptions', {
+      products: [{ sku: 'SKU-A', name: 'Merino tee' }],
+      warehouses: [{ id: 'akl', name: 'Auckland DC' }],
+      stock: [{ sku: 'SKU-A', locationId: 'akl', onHand: 50 }],
+    }))
   }, 60_000)
   afterAll(() => close())
 

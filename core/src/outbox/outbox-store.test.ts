@@ -1,30 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../core'
-import { freshDatabase } from '../db/fresh-database'
+import type { Core } from '../core'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { uuidv7 } from '../ids'
+import { openTestCore } from '../testing/test-core'
 import { type ClaimedMessage, OutboxStore, type RoundOutcome } from './outbox-store'
 import { writeOutbox } from './outbox-writer'
 import { grouped } from './outcome-writes'
-
-/** A migrated core on a fresh SQLite file or PostgreSQL schema. */
-async function openTestCore(
-  dialect: 'sqlite' | 'postgresql',
-): Promise<{ core: Core; close(): Promise<void> }> {
-  const database = await freshDatabase(dialect, 'outbox-store')
-  const core = await openCore({
-    settings: database.settings,
-    directory: { accepts: () => true },
-    workerId: 'test-worker',
-  })
-  return {
-    core,
-    async close() {
-      await core.close()
-      await database.drop()
-    },
-  }
-}
 
 /** The database with every statement counted (transactions' statements included). */
 function counted(db: SqlDb): { db: SqlDb; statements: () => number } {
@@ -64,7 +45,7 @@ describe.each(['sqlite', 'postgresql'] as const)('OutboxStore rounds on %s', (di
   let core: Core
   let close: () => Promise<void>
   beforeAll(async () => {
-    ;({ core, close } = await openTestCore(dialect))
+    ;({ core, close } = await openTestCore(dialect, 'outbox-store'))
   })
   afterAll(() => close())
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../../core'
-import { freshDatabase } from '../../db/fresh-database'
+import type { Core } from '../../core'
 import { allocateStockBatch, releaseStock, shipStock } from '../../inventory/stock-writer'
+import { openTestCore } from '../../testing/test-core'
 import { readKitBoms } from './kit-boms'
 
 const problem = async (p: Promise<unknown>) => {
@@ -16,37 +16,25 @@ const problem = async (p: Promise<unknown>) => {
 
 describe.each(['sqlite', 'postgresql'] as const)('kits on %s', (dialect) => {
   let core: Core
-  let drop: () => Promise<void>
+  let close: () => Promise<void>
   beforeAll(async () => {
-    const db = await freshDatabase(dialect, 'kits')
-    drop = db.drop
-    core = await openCore({ settings: db.settings, directory: { accepts: () => true }, workerId: 'test' })
-    await core.catalog.upsertProducts([
-      { sku: 'TEE', name: 'Tee' },
-      { sku: 'SHELL', name: 'Shell' },
-      { sku: 'GIFT', name: 'Gift set' },
-      { sku: 'BIG', name: 'Big set' },
-      { sku: 'STOCKED', name: 'Has stock' },
-    ])
-    await core.catalog.upsertLocation({
-      id: 'akl',
-      name: 'akl',
-      type: 'warehouse',
-      country: 'NZ',
-      lat: -36.9,
-      lon: 174.8,
-      timezone: 'Pacific/Auckland',
-    })
-    await core.inventory.upsert([
-      { sku: 'TEE', locationId: 'akl', onHand: 10 },
-      { sku: 'SHELL', locationId: 'akl', onHand: 4 },
-      { sku: 'STOCKED', locationId: 'akl', onHand: 1 },
-    ])
+    ;({ core, close } = await openTestCore(dialect, 'kits', {
+      products: [
+        { sku: 'TEE', name: 'Tee' },
+        { sku: 'SHELL', name: 'Shell' },
+        { sku: 'GIFT', name: 'Gift set' },
+        { sku: 'BIG', name: 'Big set' },
+        { sku: 'STOCKED', name: 'Has stock' },
+      ],
+      warehouses: [{ id: 'akl', lat: -36.9, lon: 174.8 }],
+      stock: [
+        { sku: 'TEE', locationId: 'akl', onHand: 10 },
+        { sku: 'SHELL', locationId: 'akl', onHand: 4 },
+        { sku: 'STOCKED', locationId: 'akl', onHand: 1 },
+      ],
+    }))
   }, 60_000)
-  afterAll(async () => {
-    await core.close()
-    await drop()
-  })
+  afterAll(() => close())
 
   it('defines a kit once; the same bill again changes nothing, another is refused', async () => {
     const bill = [

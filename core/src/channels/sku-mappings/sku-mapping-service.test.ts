@@ -1,44 +1,12 @@
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { ChannelInventoryLevel, ChannelPrice, OrderStatusUpdate } from '@switchyard/plugin-sdk'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../../core'
-import { type DatabaseSettings, resolveDatabaseSettings } from '../../db/database-settings'
+import type { DatabaseSettings } from '../../db/database-settings'
+import { freshDatabase } from '../../db/fresh-database'
 import { localChangeFeed } from '../../db/sql/change-feed'
 import { readJson } from '../../db/sql/sql-db'
 import { ValidationError } from '../../errors'
 import { SKU_MAPPINGS_TOPIC, SkuMappingCache } from './sku-mapping-cache'
-
-const TEST_PG_URL = process.env.SWITCHYARD_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test'
-
-/** A fresh SQLite file or PostgreSQL schema; `open` may be called twice: two hubs on one database. */
-async function freshDatabase(
-  dialect: 'sqlite' | 'postgresql',
-): Promise<{ settings: DatabaseSettings; drop(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'switchyard-sku-mappings-'))
-    return {
-      settings: resolveDatabaseSettings({ SWITCHYARD_DATA_DIR: dir }),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    }
-  }
-  const schema = `sy_skumap_${randomBytes(5).toString('hex')}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: TEST_PG_URL })
-    await client.connect()
-    await client.query(sql).finally(() => client.end())
-  }
-  await admin(`create schema ${schema}`)
-  const url = new URL(TEST_PG_URL)
-  url.searchParams.set('schema', schema)
-  return {
-    settings: resolveDatabaseSettings({ DATABASE_URL: url.toString() }),
-    drop: () => admin(`drop schema if exists ${schema} cascade`),
-  }
-}
 
 const open = (settings: DatabaseSettings) =>
   openCore({ settings, directory: { accepts: () => true }, workerId: 'test-worker' })
@@ -62,7 +30,7 @@ describe.each(['sqlite', 'postgresql'] as const)('channel sku mappings on %s', (
   let drop: () => Promise<void>
   let settings: DatabaseSettings
   beforeAll(async () => {
-    ;({ settings, drop } = await freshDatabase(dialect))
+    ;({ settings, drop } = await freshDatabase(dialect, 'sku-mappings'))
     core = await open(settings)
     await core.catalog.upsertProducts([
       { sku: 'TEE', name: 'Merino tee' },
