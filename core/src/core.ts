@@ -29,6 +29,7 @@ import { RerouteService } from './orders/lifecycle/reroute-service'
 import { WarehouseHoldService } from './orders/lifecycle/warehouse-hold-service'
 import { OrderQueries } from './orders/order-queries'
 import { PickupService } from './orders/pickup/pickup-service'
+import { ShipToStoreService } from './orders/pickup/ship-to-store-service'
 import { ShipmentService } from './orders/shipment-service'
 import { storedOrderForRouting } from './orders/store'
 import type { DeliveryEffects } from './outbox/dispatcher'
@@ -94,6 +95,8 @@ export interface Core {
   cancellations: CancellationService
   /** Click and collect after routing: picked, collected, expired (issue 20). */
   pickups: PickupService
+  /** Ship to store: the pickup store receives what a DC sent it, and gets its pick request. */
+  shipToStore: ShipToStoreService
   modifications: ModificationService
   holds: HoldReleaseService
   returns: ReturnService
@@ -233,6 +236,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     warehouseHolds: new WarehouseHoldService(db),
     cancellations,
     pickups: new PickupService(db, options.directory),
+    shipToStore: new ShipToStoreService(db, options.directory, () => catalogCache.activeLocations()),
     modifications: new ModificationService(db, catalogCache, reroute, options.directory, pricing),
     holds: new HoldReleaseService(db, reroute),
     deliveryEffects: deliveryEffects(cancellations, refunds, reroute),

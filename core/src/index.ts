@@ -116,6 +116,7 @@ export {
   type PickedOutcome,
   PickupService,
 } from './orders/pickup/pickup-service'
+export { type ReceivedOutcome, ShipToStoreService } from './orders/pickup/ship-to-store-service'
 export {
   DEFAULT_FULFILMENTS_PAGE,
   type FulfilmentFilter,

@@ -14,7 +14,7 @@ type ProductRow = Pick<
 
 type LocationRow = Omit<
   RowOf<typeof LocationSchema>,
-  'line1' | 'city' | 'active' | 'created_at' | 'updated_at'
+  'active' | 'created_at' | 'updated_at'
 >
 
 /**
@@ -75,7 +75,7 @@ export class CatalogCache {
   async activeLocations(): Promise<LocationFacts[]> {
     if (!this.locations || Date.now() - this.locationsLoadedAt > this.ttlMs) {
       const rows = await this.db.all<LocationRow>(
-        `select id, name, type, country, region, postcode, lat, lon, timezone, tags, daily_capacity, cutoff_time, ship_days,
+        `select id, name, type, line1, city, country, region, postcode, lat, lon, timezone, tags, daily_capacity, cutoff_time, ship_days,
                 handling_days, priority, accepts_returns, accepts_pickup, wms_instance_id
            from location where active = ${this.db.dialect === 'sqlite' ? '1' : 'true'} order by id`,
       )
@@ -116,6 +116,8 @@ function toLocationFacts(row: LocationRow): LocationFacts {
     country: row.country,
     region: row.region,
     postcode: row.postcode,
+    line1: row.line1,
+    city: row.city,
     lat: Number(row.lat),
     lon: Number(row.lon),
     timezone: row.timezone,

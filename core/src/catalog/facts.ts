@@ -23,6 +23,9 @@ export interface LocationFacts {
   country: string
   region: string | null
   postcode: string | null
+  /** Street line and city, for labels (a ship-to-store transfer); absent for a location made in code. */
+  line1?: string | null
+  city?: string | null
   lat: number
   lon: number
   timezone: string

@@ -225,3 +225,31 @@ export async function shipStock(
       },
     )
 }
+
+/**
+ * Units arrived at a location for an order that already holds them (a ship-to-store transfer):
+ * they join on-hand and allocated together, so the location's ATP does not move. The row is made
+ * when the location never held the sku; a kit arrives as its components.
+ */
+export async function receiveAllocatedStock(
+  tx: SqlRunner,
+  sku: string,
+  locationId: string,
+  quantity: number,
+  now: number,
+): Promise<void> {
+  const parts = (await readKitBoms(tx, [sku])).get(sku)
+  if (parts) {
+    for (const p of parts) await receiveAllocatedStock(tx, p.sku, locationId, quantity * p.quantity, now)
+    return
+  }
+  await tx.run(
+    `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at)
+       values (?, ?, ?, ?, 0, 0, ?)
+     on conflict (sku, location_id) do update
+       set on_hand = inventory_level.on_hand + excluded.on_hand,
+           allocated = inventory_level.allocated + excluded.allocated,
+           updated_at = excluded.updated_at`,
+    [sku, locationId, quantity, quantity, now],
+  )
+}

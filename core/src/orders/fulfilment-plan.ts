@@ -4,6 +4,7 @@ import type { KitBoms } from '../catalog/kits/kit-boms'
 import { uuidv7 } from '../ids'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
 import type { FulfilmentStatus } from './fulfilment.entity'
+import { type StoreAddressFacts, storeAddress } from './pickup/transfer-address'
 
 /** What a fulfilment request says about its order. */
 export interface FulfilmentOrder {
@@ -41,7 +42,10 @@ export interface FulfilmentPlanInput<A extends LooseAllocation> {
   lineName: (lineId: string) => string | null | undefined
   /** Bills of materials of the kits among the allocations: the warehouse is told what a kit is made of. */
   kits?: KitBoms
-  location: (id: string) => Pick<LocationFacts, 'name' | 'wmsInstanceId'> | undefined
+  /** A location's name and WMS; for a ship-to-store order, the store's address too. */
+  location: (
+    id: string,
+  ) => (Pick<LocationFacts, 'name' | 'wmsInstanceId'> & Partial<StoreAddressFacts>) | undefined
   directory: Pick<IntegrationDirectory, 'accepts'>
   now: number
 }
@@ -81,9 +85,7 @@ export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlan
       ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
       channelInstanceId: order.channelInstanceId,
       location: { id: f.locationId, name: input.location(f.locationId)?.name ?? f.locationId },
-      shipTo: order.shipTo,
-      serviceLevel: order.serviceLevel,
-      ...(order.pickupLocationId ? { deliveryMethod: 'pickup' as const } : {}),
+      ...delivery(order, f.locationId, input.location),
       lines: f.allocations.map((a) => {
         const name = input.lineName(a.lineId)
         const parts = input.kits?.get(a.sku)
@@ -108,6 +110,39 @@ export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlan
     })
   }
   return { fulfilments, outbox }
+}
+
+/**
+ * Where a request's parcel goes. Ship to store (a pickup order's fulfilment at another location):
+ * to the store at standard service, marked `shipToStore`; at the store itself, a pick request;
+ * otherwise to the customer.
+ */
+function delivery(
+  order: FulfilmentOrder,
+  locationId: string,
+  location: FulfilmentPlanInput<LooseAllocation>['location'],
+): Pick<FulfilmentRequest, 'shipTo' | 'serviceLevel' | 'deliveryMethod' | 'shipToStore'> {
+  const storeId = order.pickupLocationId
+  if (!storeId) return { shipTo: order.shipTo, serviceLevel: order.serviceLevel }
+  if (storeId === locationId)
+    return { shipTo: order.shipTo, serviceLevel: order.serviceLevel, deliveryMethod: 'pickup' }
+  const store = location(storeId)
+  const facts: StoreAddressFacts = {
+    id: storeId,
+    name: store?.name ?? storeId,
+    country: store?.country ?? order.shipTo.country,
+    region: store?.region ?? null,
+    postcode: store?.postcode ?? null,
+    lat: store?.lat ?? 0,
+    lon: store?.lon ?? 0,
+    ...(store?.line1 ? { line1: store.line1 } : {}),
+    ...(store?.city ? { city: store.city } : {}),
+  }
+  return {
+    shipTo: storeAddress(facts, order.shipTo),
+    serviceLevel: 'standard',
+    shipToStore: { locationId: storeId, name: facts.name },
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { shipStock } from '../inventory/stock-writer'
 import { writeOutbox } from '../outbox/outbox-writer'
 import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory } from '../outbox/topics'
+import { transferShipped } from './pickup/ship-to-store-service'
 import { buildStatusUpdate } from './status-update'
 import {
   addEvent,
@@ -13,6 +14,7 @@ import {
   loadOrderHead,
   loadSentFulfilment,
   loadShipments,
+  pickupStoreOf,
   recordShipment,
   setAllocationStatus,
   setOrderStatus,
@@ -77,6 +79,13 @@ export class ShipmentService {
 
     const allocations = await fulfilmentAllocations(tx, f.id)
     if (s.lines) checkLinesMatch(s, allocations)
+    // Ship to store: the parcel went to the pickup store, not the customer.
+    const store = await pickupStoreOf(tx, order.id)
+    if (store !== null && store !== f.locationId) {
+      const actor = `wms:${wmsInstanceId}`
+      await transferShipped(tx, { order, fulfilment: f, store, allocations, shipment: s, actor, now })
+      return { orderId: order.id, fulfilmentId: f.id, status: order.status, duplicate: false }
+    }
     for (const a of allocations) {
       await shipStock(tx, a.sku, a.locationId, a.quantity, now)
       await setAllocationStatus(tx, a.id, 'shipped', now)

@@ -18,6 +18,12 @@ export const fulfilmentRequestSchema = z.object({
    * collection. Absent means `ship`. SDK 1.4.
    */
   deliveryMethod: deliveryMethodSchema.optional(),
+  /**
+   * Ship to store: this location sends the parcel to the store a click-and-collect customer
+   * collects from; `shipTo` is the store's address (the customer's name on it, the store as
+   * company). The store receives it and the hub sends the store its pick request. SDK 1.5.
+   */
+  shipToStore: z.object({ locationId: z.string(), name: z.string() }).optional(),
   lines: z.array(
     z.object({
       lineId: z.string(),

@@ -163,6 +163,26 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/orders/{id}/pickup/received': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Ship to store: the pickup store received what was sent to it
+     * @description For a click-and-collect order shipped to its store (a `shipToStore` rule): every transfer that has shipped to the store and was not received yet is taken in. The units join the store's stock held for the order, and the store's WMS or POS gets its pick request; its `fulfilment.picked` then makes the order `ready_for_pickup`. 409 `OPERATION_NOT_ALLOWED` when the order is not `released` or nothing is on its way to the store.
+     */
+    post: operations['receiveOrderAtStore']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/products': {
     parameters: {
       query?: never
@@ -3240,6 +3260,109 @@ export interface operations {
               | 'partially_shipped'
               | 'shipped'
               | 'cancelled'
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `ORDER_NOT_FOUND` (also another channel's, for a scoped key) */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The order's state does not allow this: `OPERATION_NOT_ALLOWED` (naming the state), `ILLEGAL_TRANSITION` (a status move the state machine refuses, naming both states), `ORDER_STATUS_CHANGED` (it changed meanwhile: read it again), or another conflict named by `code` */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  receiveOrderAtStore: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Received at the store */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            orderId: string
+            /** @enum {string} */
+            status:
+              | 'received'
+              | 'held'
+              | 'backordered'
+              | 'allocated'
+              | 'released'
+              | 'ready_for_pickup'
+              | 'partially_shipped'
+              | 'shipped'
+              | 'cancelled'
+            /** @description The transfers (fulfilment ids) taken in */
+            received: string[]
           }
         }
       }

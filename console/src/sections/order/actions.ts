@@ -21,6 +21,7 @@ export const orderOperations = {
   return: ['partially_shipped', 'shipped'],
   'release-hold': ['held'],
   collect: ['ready_for_pickup'],
+  'receive-at-store': ['released'],
 } as const satisfies Record<string, readonly Order['status'][]>
 
 export type OrderAction =

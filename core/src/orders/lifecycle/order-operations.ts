@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@switchyard/plugin-sdk'
 import { SwitchyardError } from '../../errors'
 
-export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold' | 'collect'
+export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold' | 'collect' | 'receive-at-store'
 
 /**
  * What may be asked of an order in which state: the second table of the order state machine (the
@@ -16,6 +16,8 @@ export type OrderOperation = 'cancel' | 'modify' | 'return' | 'release-hold' | '
  * - return: what has shipped.
  * - release-hold: a held order, routed again.
  * - collect: a click-and-collect order the store has at the counter (pickup/pickup-service.ts).
+ * - receive-at-store: a click-and-collect order shipped to its store, whose transfer arrived
+ *   (pickup/ship-to-store-service.ts); the store then gets its pick request.
  */
 export const orderOperations: Readonly<Record<OrderOperation, readonly OrderStatus[]>> = {
   cancel: [
@@ -31,6 +33,7 @@ export const orderOperations: Readonly<Record<OrderOperation, readonly OrderStat
   return: ['partially_shipped', 'shipped'],
   'release-hold': ['held'],
   collect: ['ready_for_pickup'],
+  'receive-at-store': ['released'],
 }
 
 export class OperationNotAllowedError extends SwitchyardError {

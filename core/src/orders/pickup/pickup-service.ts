@@ -19,6 +19,7 @@ import {
   shiftLine,
   shrinkAllocation,
 } from '../store'
+import { unitsAwayFromStore } from './ship-to-store-service'
 
 export interface PickedOutcome {
   orderId: string
@@ -70,6 +71,9 @@ export class PickupService {
       if (snap.status === 'ready_for_pickup') return quiet('already ready for pickup')
       if (snap.status !== 'released' || !AT_STORE.has(f.status))
         return quiet(`the order is ${snap.status} and its fulfilment ${f.status}: not waiting to be picked`)
+      // Ship to store: the customer collects once, when everything sent to the store is there.
+      const away = unitsAwayFromStore(snap)
+      if (away > 0) return quiet(`${away} unit(s) are still on their way to the store`)
       await setPickupReady(tx, snap.id, now)
       const moved = await changeStatus(tx, snap, 'ready_for_pickup', {
         now,

@@ -51,7 +51,7 @@ export {
   setOrderStatus,
   touchOrder,
 } from './order-head'
-export { readyForPickupBefore, setPickupReady } from './pickup'
+export { pickupStoreOf, readyForPickupBefore, receivedTransfers, setPickupReady } from './pickup'
 export {
   loadRoutingView,
   type RoutableLine,

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../db/sql/sql-db'
+import { readJson, type SqlRunner } from '../../db/sql/sql-db'
 
 /** The store has the order at the counter since `at`: the pickup expiry runs from here. */
 export async function setPickupReady(tx: SqlRunner, orderId: string, at: number): Promise<void> {
@@ -17,4 +17,22 @@ export async function readyForPickupBefore(tx: SqlRunner, before: number, limit:
     [before, limit],
   )
   return rows.map((r) => r.id)
+}
+
+/** The store a click-and-collect order is collected from; null when the order ships. */
+export async function pickupStoreOf(tx: SqlRunner, orderId: string): Promise<string | null> {
+  const row = await tx.one<{ pickup_location_id: string | null }>(
+    'select pickup_location_id from orders where id = ?',
+    [orderId],
+  )
+  return row?.pickup_location_id ?? null
+}
+
+/** Ship to store: the transfers (fulfilment ids) the store has already received for this order. */
+export async function receivedTransfers(tx: SqlRunner, orderId: string): Promise<Set<string>> {
+  const rows = await tx.all<{ data: string | Record<string, unknown> | null }>(
+    `select data from order_event where order_id = ? and type = 'order.transfer_received'`,
+    [orderId],
+  )
+  return new Set(rows.map((r) => String(readJson<{ fulfilmentId: string }>(r.data)?.fulfilmentId)))
 }

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../peers/http-peer'
+import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import type { RestWmsPeer } from '../peers/rest-wms-peer'
+import { createTestDb, dbKinds, type TestDb } from '../support/databases'
+import { startRestHub } from '../support/rest-hub'
+import type { TestHub } from '../support/test-hub'
+import { seedWorld } from '../support/world'
+
+const aucklander = {
+  name: 'Aroha Ngata',
+  line1: '1 Queen Street',
+  city: 'Auckland',
+  postcode: '1010',
+  country: 'NZ',
+  lat: -36.8485,
+  lon: 174.7633,
+}
+
+const wellingtonStore = {
+  name: 'Wellington store',
+  type: 'store',
+  country: 'NZ',
+  line1: '1 Lambton Quay',
+  city: 'Wellington',
+  postcode: '6011',
+  lat: -41.2809,
+  lon: 174.7762,
+  timezone: 'Pacific/Auckland',
+  wmsInstanceId: 'dc',
+  acceptsPickup: true,
+}
+
+// Pickup orders the Wellington store cannot fill are sent to it from the Auckland DC only.
+const RULES = [
+  {
+    name: 'dc-to-store',
+    conditions: {
+      all: [{ name: 'c-pickup', fact: 'order.deliveryMethod', operator: 'equal', value: 'pickup' }],
+    },
+    event: { type: 'shipToStore', params: { locations: ['akl'], reason: 'overnight linehaul' } },
+  },
+]
+
+const pickupOrder = (lines: { sku: string; quantity: number }[]) =>
+  sampleOrder({ shipTo: aucklander, deliveryMethod: 'pickup', pickupLocationId: 'wlg' }, lines)
+
+/**
+ * Ship to store end to end (issue 20), on both databases, through the REST channel and REST WMS
+ * simulated peers: a pickup order the store cannot fill goes to the Auckland DC with the store as
+ * ship-to, the DC's shipment puts it in transit to the store, the store's receipt gets it a pick
+ * request, its pick makes the order ready for pickup, and the customer collects it.
+ */
+describe.each(dbKinds)('ship to store on %s', (kind) => {
+  let db: TestDb
+  let hub: TestHub
+  let channel: RestChannelPeer
+  let wms: RestWmsPeer
+
+  beforeAll(async () => {
+    db = await createTestDb(kind)
+    ;({ hub, channel, wms } = await startRestHub(db))
+    await seedWorld(hub.api, { wms: 'dc' })
+    const store = await hub.api('/api/v1/locations/wlg', { method: 'PUT', body: wellingtonStore })
+    expect(store.status, JSON.stringify(store.body)).toBe(200)
+    expect(
+      (await hub.api('/api/v1/rules/sets', { body: { id: 'sourcing', kind: 'sourcing', name: 'Sourcing' } }))
+        .status,
+    ).toBe(201)
+    const draft = await hub.api('/api/v1/rules/sets/sourcing/versions', { body: { rules: RULES } })
+    expect(draft.body.validation, JSON.stringify(draft.body)).toMatchObject({ valid: true, errors: [] })
+    const published = await hub.api(
+      `/api/v1/rules/sets/sourcing/versions/${draft.body.version.version}/publish`,
+      {
+        body: {},
+      },
+    )
+    expect(published.status, JSON.stringify(published.body)).toBe(200)
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await channel?.close()
+    await wms?.close()
+    await db?.drop()
+  })
+
+  const statusesHeard = (orderId: string) =>
+    channel
+      .callbacks()
+      .filter((c) => c.update.orderId === orderId)
+      .map((c) => c.update.status)
+
+  const stockOf = async (sku: string, location: string) =>
+    (await hub.api(`/api/v1/inventory?sku=${sku}&location=${location}`)).body.items[0] ?? null
+
+  it('sends the order from the DC to the store, receives it there, has it picked and collected', async () => {
+    // SKU-B: 50 at Auckland, 20 at Christchurch, none at the Wellington store.
+    const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-B', quantity: 2 }]))
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201)
+    const { orderId, status } = (posted.body.results as { orderId: string; status: string }[])[0]!
+    expect(status).toBe('released')
+
+    const detail = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(detail.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['akl'])
+    // The customer stays the customer: the order's address is theirs.
+    expect(detail.shipTo).toMatchObject({ name: 'Aroha Ngata', city: 'Auckland' })
+    expect(detail.routingDecision.summary).toMatch(
+      /^Click and collect at Wellington store, shipped to the store: the store cannot fill the whole order, so rule 'dc-to-store' \(overnight linehaul\) sends it from akl \(ships \d{4}-\d\d-\d\d, \d+ days? to the store, 1 receiving day: ready for pickup by \d{4}-\d\d-\d\d\)/,
+    )
+    const shipment = detail.routingDecision.plan.shipments[0]
+    expect(shipment).toMatchObject({
+      locationId: 'akl',
+      serviceLevel: 'standard',
+      shipToStore: { locationId: 'wlg', receivingDays: 1 },
+    })
+    expect(detail.routingDecision.plan.promiseDate).toBe(shipment.promiseDate)
+
+    // The DC is asked to ship to the store, with the customer's name on the label.
+    const transfer = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId),
+      10_000,
+      'transfer request',
+    )
+    expect(transfer.request).toMatchObject({
+      location: { id: 'akl' },
+      serviceLevel: 'standard',
+      shipTo: {
+        name: 'Aroha Ngata',
+        company: 'Wellington store',
+        line1: '1 Lambton Quay',
+        city: 'Wellington',
+        postcode: '6011',
+        country: 'NZ',
+      },
+      shipToStore: { locationId: 'wlg', name: 'Wellington store' },
+      lines: [expect.objectContaining({ sku: 'SKU-B', quantity: 2 })],
+    })
+    expect(transfer.request.deliveryMethod).toBeUndefined()
+
+    // Nothing has reached the store yet: a receipt is refused.
+    const early = await hub.api(`/api/v1/orders/${orderId}/pickup/received`, { method: 'POST' })
+    expect(early.status).toBe(409)
+    expect(early.body.code).toBe('OPERATION_NOT_ALLOWED')
+
+    // The DC ships: in transit to the store; the customer has nothing yet.
+    const shipped = await wms.ship(hub.url, 'dc', transfer.request.fulfilmentId, {
+      carrier: 'NZ Post',
+      trackingNumber: 'NZP-TRANSFER-1',
+    })
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(200)
+    const inTransit = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(inTransit.status).toBe('released')
+    expect(inTransit.lines[0]).toMatchObject({ allocated: 2, shipped: 0 })
+    expect(inTransit.history).toContainEqual(
+      expect.objectContaining({
+        type: 'order.in_transit_to_store',
+        data: expect.objectContaining({ from: 'akl', to: 'wlg', trackingNumber: 'NZP-TRANSFER-1' }),
+      }),
+    )
+    expect(await stockOf('SKU-B', 'akl')).toMatchObject({ onHand: 48, allocated: 0 })
+
+    // The store receives it: the units join its stock held for the order, and it gets a pick request.
+    const received = await hub.api(`/api/v1/orders/${orderId}/pickup/received`, { method: 'POST' })
+    expect(received.status, JSON.stringify(received.body)).toBe(200)
+    expect(received.body).toEqual({ orderId, status: 'released', received: [transfer.request.fulfilmentId] })
+    expect(await stockOf('SKU-B', 'wlg')).toMatchObject({ onHand: 2, allocated: 2 })
+    const again = await hub.api(`/api/v1/orders/${orderId}/pickup/received`, { method: 'POST' })
+    expect(again.status).toBe(409)
+    const pick = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId && f.request.location.id === 'wlg'),
+      10_000,
+      'pick request at the store',
+    )
+    expect(pick.request).toMatchObject({
+      deliveryMethod: 'pickup',
+      lines: [expect.objectContaining({ sku: 'SKU-B', quantity: 2 })],
+    })
+    expect(pick.request.shipToStore).toBeUndefined()
+
+    // Picked at the store: ready for pickup, the channel told.
+    expect((await wms.picked(hub.url, 'dc', pick.request.fulfilmentId)).status).toBe(200)
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.status).toBe('ready_for_pickup')
+    await waitFor(
+      () => statusesHeard(orderId).includes('ready_for_pickup') || undefined,
+      10_000,
+      'ready callback',
+    )
+
+    // Collected: the units leave the store's stock.
+    const collected = await hub.api(`/api/v1/orders/${orderId}/pickup`, { method: 'POST' })
+    expect(collected.status, JSON.stringify(collected.body)).toBe(200)
+    expect(collected.body).toEqual({ orderId, status: 'shipped' })
+    const done = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(done.lines[0]).toMatchObject({ allocated: 0, shipped: 2 })
+    expect(await stockOf('SKU-B', 'wlg')).toMatchObject({ onHand: 0, allocated: 0 })
+    await waitFor(() => statusesHeard(orderId).includes('shipped') || undefined, 10_000, 'shipped callback')
+    expect(statusesHeard(orderId)).toEqual(['released', 'ready_for_pickup', 'shipped'])
+  })
+
+  it('keeps an order the store can fill at the store, rule or not', async () => {
+    // SKU-A: 5 at the Wellington store.
+    const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-A', quantity: 1 }]))
+    const { orderId } = (posted.body.results as { orderId: string }[])[0]!
+    const detail = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(detail.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['wlg'])
+    expect(detail.routingDecision.summary).toMatch(/^Click and collect at Wellington store\. /)
+    const pick = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId),
+      10_000,
+      'pick request',
+    )
+    expect(pick.request).toMatchObject({ deliveryMethod: 'pickup', location: { id: 'wlg' } })
+  })
+
+  it('waits backordered when no location the rule names has the stock', async () => {
+    // SKU-D is nowhere; the rule lets only Auckland send.
+    const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-D', quantity: 1 }]))
+    const { orderId } = (posted.body.results as { orderId: string }[])[0]!
+    const detail = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(detail.status).toBe('backordered')
+    expect(detail.routingDecision.summary).toMatch(/but no allowed location can; the order waits for stock/)
+  })
+
+  it('refuses a receipt for an order that ships, and a malformed id, as problem+json', async () => {
+    const posted = await channel.postOrder(
+      hub.url,
+      'web',
+      sampleOrder({ shipTo: aucklander }, [{ sku: 'SKU-A', quantity: 1 }]),
+    )
+    const { orderId } = (posted.body.results as { orderId: string }[])[0]!
+    const refused = await hub.api(`/api/v1/orders/${orderId}/pickup/received`, { method: 'POST' })
+    expect(refused.status).toBe(409)
+    expect(refused.contentType).toMatch(/problem\+json/)
+    const bad = await hub.api('/api/v1/orders/not-an-id/pickup/received', { method: 'POST' })
+    expect(bad.status).toBeGreaterThanOrEqual(400)
+    expect(bad.status).toBeLessThan(500)
+    expect(JSON.stringify(bad.body)).toContain('id')
+  })
+})
