@@ -76,7 +76,8 @@ export class CatalogCache {
     if (!this.locations || Date.now() - this.locationsLoadedAt > this.ttlMs) {
       const rows = await this.db.all<LocationRow>(
         `select id, name, type, line1, city, country, region, postcode, lat, lon, timezone, tags, daily_capacity, cutoff_time, ship_days,
-                handling_days, priority, accepts_returns, accepts_pickup, wms_instance_id
+                handling_days, priority, accepts_returns, accepts_pickup, wms_instance_id, shipment_fee_minor,
+                feed_max_age_hours
            from location where active = ${this.db.dialect === 'sqlite' ? '1' : 'true'} order by id`,
       )
       this.locations = rows.map(toLocationFacts)
@@ -130,5 +131,7 @@ function toLocationFacts(row: LocationRow): LocationFacts {
     acceptsReturns: Boolean(row.accepts_returns),
     acceptsPickup: Boolean(row.accepts_pickup),
     wmsInstanceId: row.wms_instance_id,
+    shipmentFeeMinor: Number(row.shipment_fee_minor ?? 0),
+    feedMaxAgeHours: row.feed_max_age_hours ?? null,
   }
 }

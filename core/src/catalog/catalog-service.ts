@@ -42,6 +42,10 @@ export interface LocationInput {
   acceptsPickup?: boolean
   priority?: number
   wmsInstanceId?: string | null
+  /** A drop-ship supplier's fee per shipment, in minor units; kept when absent (0 for a new location). */
+  shipmentFeeMinor?: number
+  /** Hours a stock feed stays sellable (null: forever); kept when absent (null for a new location). */
+  feedMaxAgeHours?: number | null
 }
 
 /** Products and locations, through MikroORM; keeps the intake path's cache honest. */

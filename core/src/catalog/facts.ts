@@ -40,4 +40,8 @@ export interface LocationFacts {
   /** Click and collect: customers may collect orders here (absent: no, as for a location made in code). */
   acceptsPickup?: boolean
   wmsInstanceId: string | null
+  /** A fee per shipment from here (a drop-ship supplier's), in its lanes' minor units; absent: none. */
+  shipmentFeeMinor?: number
+  /** Hours a feed snapshot of this location's stock stays sellable; absent or null: forever. */
+  feedMaxAgeHours?: number | null
 }

@@ -37,6 +37,13 @@ export class Location {
   priority = 100
   /** The WMS plugin instance that receives this location's fulfilment requests. */
   wmsInstanceId?: string | null
+  /**
+   * Added to the shipping cost of every shipment from here, in minor units of its lanes' currency:
+   * a drop-ship supplier's fee per purchase order (issue 20).
+   */
+  shipmentFeeMinor = 0
+  /** Stock whose newest feed snapshot is older than this many hours is not sold; null: never ages. */
+  feedMaxAgeHours?: number | null
   createdAt: Date = new Date()
   updatedAt: Date = new Date()
 }
@@ -66,6 +73,8 @@ export const LocationSchema = new EntitySchema<Location>({
     acceptsPickup: { type: 'boolean', default: false },
     priority: { type: 'integer', default: 100 },
     wmsInstanceId: { type: 'string', length: 64, nullable: true },
+    shipmentFeeMinor: { type: 'integer', default: 0 },
+    feedMaxAgeHours: { type: 'integer', nullable: true },
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

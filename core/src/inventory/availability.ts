@@ -1,5 +1,6 @@
 import { type KitPart, kitsAt, readKitBoms, stockSkus } from '../catalog/kits/kit-boms'
 import type { SqlRunner } from '../db/sql/sql-db'
+import { sellableOnHandSql } from './feed-age'
 import { openUnitsByChannel } from './pools'
 import { type PoolRow, StockLedger, type StockRow } from './stock-ledger'
 
@@ -42,8 +43,9 @@ export async function availability(
   const read = [...new Set([...skus, ...stockSkus(skus, kits)])]
   const marks = read.map(() => '?').join(',')
   const rows = await db.all<StockRow>(
-    `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected from inventory_level where sku in (${marks}) order by sku, location_id`,
-    read,
+    `select sku, location_id, ${sellableOnHandSql('inventory_level')}, allocated, reserved, safety_stock, protected
+       from inventory_level where sku in (${marks}) order by sku, location_id`,
+    [Date.now(), ...read],
   )
   const pools = await db.all<PoolRow>(
     `select id, channel_instance_id, sku, location_id, remaining, may_borrow, cap_units, cap_percent from channel_pool where sku in (${marks})`,

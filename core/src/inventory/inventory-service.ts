@@ -4,6 +4,7 @@ import type { RowOf } from '../db/row-of'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
 import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { feedStaleSql } from './feed-age'
 import type { InventoryLevelSchema } from './inventory-level.entity'
 
 export interface InventoryUpsert {
@@ -24,9 +25,13 @@ export interface InventoryLevelView {
   protected: number
   available: number
   updatedAt: string
+  /** asOf of the newest feed snapshot applied (a WMS's or a supplier's report); null when none. */
+  feedAsOf: string | null
+  /** True when the location's `feedMaxAgeHours` has passed since then: the row is not sold. */
+  feedStale: boolean
 }
 
-type LevelRow = Omit<RowOf<typeof InventoryLevelSchema>, 'snapshot_at'>
+type LevelRow = RowOf<typeof InventoryLevelSchema> & { feed_stale: number | boolean }
 
 const view = (r: LevelRow): InventoryLevelView => ({
   sku: r.sku,
@@ -36,8 +41,12 @@ const view = (r: LevelRow): InventoryLevelView => ({
   reserved: r.reserved,
   safetyStock: r.safety_stock,
   protected: r.protected,
-  available: Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock - r.protected),
+  available: r.feed_stale
+    ? 0
+    : Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock - r.protected),
   updatedAt: new Date(Number(r.updated_at)).toISOString(),
+  feedAsOf: r.snapshot_at === null ? null : new Date(Number(r.snapshot_at)).toISOString(),
+  feedStale: Boolean(r.feed_stale),
 })
 
 /** Stock counts as the warehouses and operators state them. Allocations are never touched here. */
@@ -223,9 +232,11 @@ export class InventoryService {
     }
     const limit = Math.min(Math.max(filter.limit ?? 500, 1), 5000)
     const rows = await this.db.all<LevelRow>(
-      `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected, updated_at from inventory_level
-        ${where.length ? `where ${where.join(' and ')}` : ''} order by sku, location_id limit ${limit + 1}`,
-      params,
+      `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected, updated_at, snapshot_at,
+              case when ${feedStaleSql('inventory_level')} then 1 else 0 end as feed_stale
+         from inventory_level ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by sku, location_id limit ${limit + 1}`,
+      [Date.now(), ...params],
     )
     const items = rows.slice(0, limit).map(view)
     const last = rows.length > limit ? rows[limit - 1]! : undefined

@@ -1,21 +1,27 @@
 import { type KitBoms, NO_KITS, readKitBoms } from '../catalog/kits/kit-boms'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { ConflictError } from '../errors'
+import { sellableOnHandSql } from './feed-age'
 import type { StockRow } from './stock-ledger'
 
 /**
  * Reads the stock rows of these skus in one fixed (sku, location) order. On PostgreSQL the rows are
  * locked, so two hub processes allocating the same sku queue behind each other instead of deadlocking.
+ * A row whose feed has aged out reads as holding nothing (`feed-age.ts`).
  */
-export async function readStockForUpdate(tx: SqlRunner, skus: readonly string[]): Promise<StockRow[]> {
+export async function readStockForUpdate(
+  tx: SqlRunner,
+  skus: readonly string[],
+  now = Date.now(),
+): Promise<StockRow[]> {
   if (skus.length === 0) return []
   const sorted = [...new Set(skus)].sort()
   const placeholders = sorted.map(() => '?').join(',')
-  const lock = tx.dialect === 'postgresql' ? ' for update' : ''
+  const lock = tx.dialect === 'postgresql' ? ' for update of inventory_level' : ''
   return tx.all<StockRow>(
-    `select sku, location_id, on_hand, allocated, reserved, safety_stock, protected from inventory_level
-      where sku in (${placeholders}) order by sku, location_id${lock}`,
-    sorted,
+    `select sku, location_id, ${sellableOnHandSql('inventory_level')}, allocated, reserved, safety_stock, protected
+       from inventory_level where sku in (${placeholders}) order by sku, location_id${lock}`,
+    [now, ...sorted],
   )
 }
 

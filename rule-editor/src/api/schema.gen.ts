@@ -1556,6 +1556,10 @@ export interface components {
       acceptsPickup?: boolean
       priority?: number
       wmsInstanceId?: string | null
+      /** @description Added to the shipping cost of every shipment from here, in minor units of its lanes' currency: a drop-ship supplier's fee per purchase order, which routing weighs with the lane's cost. Default 0; kept when omitted. */
+      shipmentFeeMinor?: number
+      /** @description Stock whose newest feed snapshot (a WMS's or a drop-ship supplier's inventory report) is older than this many hours is not sold here until a fresh one arrives (GET /inventory shows each row's feedAsOf and feedStale). Null: stock never ages. Kept when omitted. */
+      feedMaxAgeHours?: number | null
     }
     PluginInstance: {
       id: string
@@ -3965,6 +3969,10 @@ export interface operations {
               acceptsPickup?: boolean
               priority?: number
               wmsInstanceId?: string | null
+              /** @description Added to the shipping cost of every shipment from here, in minor units of its lanes' currency: a drop-ship supplier's fee per purchase order, which routing weighs with the lane's cost. Default 0; kept when omitted. */
+              shipmentFeeMinor?: number
+              /** @description Stock whose newest feed snapshot (a WMS's or a drop-ship supplier's inventory report) is older than this many hours is not sold here until a fresh one arrives (GET /inventory shows each row's feedAsOf and feedStale). Null: stock never ages. Kept when omitted. */
+              feedMaxAgeHours?: number | null
               id: string
             }[]
             nextCursor: string | null
@@ -4072,6 +4080,10 @@ export interface operations {
             acceptsPickup?: boolean
             priority?: number
             wmsInstanceId?: string | null
+            /** @description Added to the shipping cost of every shipment from here, in minor units of its lanes' currency: a drop-ship supplier's fee per purchase order, which routing weighs with the lane's cost. Default 0; kept when omitted. */
+            shipmentFeeMinor?: number
+            /** @description Stock whose newest feed snapshot (a WMS's or a drop-ship supplier's inventory report) is older than this many hours is not sold here until a fresh one arrives (GET /inventory shows each row's feedAsOf and feedStale). Null: stock never ages. Kept when omitted. */
+            feedMaxAgeHours?: number | null
             id: string
           }
         }
@@ -4184,6 +4196,10 @@ export interface operations {
             acceptsPickup?: boolean
             priority?: number
             wmsInstanceId?: string | null
+            /** @description Added to the shipping cost of every shipment from here, in minor units of its lanes' currency: a drop-ship supplier's fee per purchase order, which routing weighs with the lane's cost. Default 0; kept when omitted. */
+            shipmentFeeMinor?: number
+            /** @description Stock whose newest feed snapshot (a WMS's or a drop-ship supplier's inventory report) is older than this many hours is not sold here until a fresh one arrives (GET /inventory shows each row's feedAsOf and feedStale). Null: stock never ages. Kept when omitted. */
+            feedMaxAgeHours?: number | null
             id: string
           }
         }
@@ -4282,8 +4298,13 @@ export interface operations {
               allocated: number
               reserved: number
               safetyStock: number
+              /** @description What may be sold here: 0 while the feed is stale */
               available: number
               updatedAt: string
+              /** @description asOf of the newest feed snapshot applied (a WMS's or a drop-ship supplier's report); null when none */
+              feedAsOf: string | null
+              /** @description True when the location's feedMaxAgeHours has passed since feedAsOf: the row is not sold until a fresh snapshot arrives */
+              feedStale: boolean
             }[]
             nextCursor: string | null
           }

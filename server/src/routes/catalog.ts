@@ -80,6 +80,14 @@ const locationSchema = z
     }),
     priority: z.number().int().min(0).max(10_000).optional(),
     wmsInstanceId: z.string().max(64).nullable().optional(),
+    shipmentFeeMinor: z.number().int().min(0).max(100_000_000).optional().meta({
+      description:
+        "Added to the shipping cost of every shipment from here, in minor units of its lanes' currency: a drop-ship supplier's fee per purchase order, which routing weighs with the lane's cost. Default 0; kept when omitted.",
+    }),
+    feedMaxAgeHours: z.number().int().min(1).max(8760).nullable().optional().meta({
+      description:
+        "Stock whose newest feed snapshot (a WMS's or a drop-ship supplier's inventory report) is older than this many hours is not sold here until a fresh one arrives (GET /inventory shows each row's feedAsOf and feedStale). Null: stock never ages. Kept when omitted.",
+    }),
   })
   .meta({ id: 'Location' })
 
@@ -269,8 +277,16 @@ export function inventoryRoutes(hub: HubContext) {
     allocated: z.number(),
     reserved: z.number(),
     safetyStock: z.number(),
-    available: z.number(),
+    available: z.number().meta({ description: 'What may be sold here: 0 while the feed is stale' }),
     updatedAt: z.string(),
+    feedAsOf: z.string().nullable().meta({
+      description:
+        "asOf of the newest feed snapshot applied (a WMS's or a drop-ship supplier's report); null when none",
+    }),
+    feedStale: z.boolean().meta({
+      description:
+        "True when the location's feedMaxAgeHours has passed since feedAsOf: the row is not sold until a fresh snapshot arrives",
+    }),
   })
   app.openapi(
     apiRoute('inventory:read', {

@@ -17,6 +17,7 @@ import { Migration20261206130000_product_tags } from './Migration20261206130000_
 import { Migration20261206140000_fulfilment_hold } from './Migration20261206140000_fulfilment_hold'
 import { Migration20261206150000_kits } from './Migration20261206150000_kits'
 import { Migration20261206160000_click_and_collect } from './Migration20261206160000_click_and_collect'
+import { Migration20261206170000_dropship } from './Migration20261206170000_dropship'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261206160000_click_and_collect',
     class: Migration20261206160000_click_and_collect,
   },
+  { name: 'Migration20261206170000_dropship', class: Migration20261206170000_dropship },
 ]

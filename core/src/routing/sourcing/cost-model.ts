@@ -1,6 +1,7 @@
 import type { Criterion } from '../../rules/sourcing-actions'
 import type { RoutingLine } from '../router'
 import type { Candidate } from './candidates'
+import { deliveryDays } from './lanes'
 
 /** Transit days each service level promises; slower lanes cost more than their days. */
 const PROMISE_TARGET: Record<string, number> = {
@@ -50,7 +51,7 @@ export function costModel(
 ): CandidateCosts {
   const n = candidates.length
   const target = PROMISE_TARGET[serviceLevel] ?? 3
-  const transitOf = (c: Candidate) => c.quote.transitDays + 2 * Math.max(0, c.quote.transitDays - target)
+  const transitOf = (c: Candidate) => deliveryDays(c.quote) + 2 * Math.max(0, deliveryDays(c.quote) - target)
   const distanceOf = (c: Candidate) => c.distanceKm ?? 1e6
   // Each criterion is scaled over the usable candidates (those that may ship something here).
   const cost = new Range()

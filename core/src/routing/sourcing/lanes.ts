@@ -17,6 +17,25 @@ export interface LaneQuote {
   currency: string
   calendar: CarrierCalendar | undefined
   estimated: boolean
+  /**
+   * Days before the parcel reaches a carrier that the routing cost counts with transit: a drop-ship
+   * supplier's lead time (its `handlingDays`, which the ship date already counts). Absent: none.
+   */
+  leadDays?: number
+}
+
+/** Days from the order to the door as the cost model weighs them: lead time, then transit. */
+export const deliveryDays = (q: LaneQuote): number => q.transitDays + (q.leadDays ?? 0)
+
+/**
+ * What a location adds to its lanes' quotes: its fee per shipment (a drop-ship supplier's) in the
+ * cost, and for a supplier its lead time. The quote is returned as it was when there is neither.
+ */
+function withLocationTerms(location: LocationFacts, quote: LaneQuote): LaneQuote {
+  const fee = location.shipmentFeeMinor ?? 0
+  const lead = location.type === 'dropship' ? location.handlingDays : 0
+  if (fee === 0 && lead === 0) return quote
+  return { ...quote, costMinor: quote.costMinor + fee, ...(lead > 0 ? { leadDays: lead } : {}) }
 }
 
 export function normalisePostcode(postcode: string | null | undefined): string | null {
@@ -124,7 +143,10 @@ export class LaneIndex {
         if (position !== undefined && network) t.byPosition[position] = quote
       }
       // No lane: estimated from this order's distance, which no table can hold.
-      return quote ?? estimate(location, dest, serviceLevel, distanceKm, currency)
+      return withLocationTerms(
+        location,
+        quote ?? estimate(location, dest, serviceLevel, distanceKm, currency),
+      )
     }
   }
 
