@@ -119,6 +119,9 @@ export class ConsoleApi {
     this.ok(this.client.POST('/orders/{id}/release-hold', { params: { path: { id } }, body: { reason } }))
   /** Click and collect: the customer took the order at the store. */
   collect = (id: string) => this.ok(this.client.POST('/orders/{id}/pickup', { params: { path: { id } } }))
+  /** Ship to store: what was sent to the pickup store arrived there. */
+  receiveAtStore = (id: string) =>
+    this.ok(this.client.POST('/orders/{id}/pickup/received', { params: { path: { id } } }))
   cancel = (id: string, body: CancelBody) =>
     this.ok(this.client.POST('/orders/{id}/cancel', { params: { path: { id } }, body }))
   modify = (id: string, body: ModifyBody) =>

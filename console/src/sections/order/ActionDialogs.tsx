@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { ConsoleApi, ModifyBody, Order, OutboxMessageDetail, Return } from '../../api/client'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import type { Lookups } from '../../ui/lookups'
-import { cancellable, returnable } from './actions'
+import { cancellable, inTransitToStore, returnable } from './actions'
 
 export type DialogKind =
   | { kind: 'release' }
@@ -10,6 +10,7 @@ export type DialogKind =
   | { kind: 'modify' }
   | { kind: 'return' }
   | { kind: 'collect' }
+  | { kind: 'receive-at-store' }
   | { kind: 'receive'; ret: Return }
   | { kind: 'retry'; message: OutboxMessageDetail }
 
@@ -35,6 +36,8 @@ export function ActionDialog(props: Props & { dialog: DialogKind }) {
       return <ReturnDialog {...props} />
     case 'collect':
       return <CollectDialog {...props} />
+    case 'receive-at-store':
+      return <ReceiveAtStoreDialog {...props} />
     case 'receive':
       return <ReceiveDialog {...props} ret={d.ret} />
     case 'retry':
@@ -431,6 +434,30 @@ function CollectDialog({ api, order, lookups, onDone, onClose }: Props) {
       confirmLabel="Confirm collection"
       onConfirm={async () => {
         await api.collect(order.id)
+        await onDone()
+      }}
+      onClose={onClose}
+    />
+  )
+}
+
+function ReceiveAtStoreDialog({ api, order, lookups, onDone, onClose }: Props) {
+  const store = order.pickup ? lookups.locationName(order.pickup.locationId) : 'the store'
+  const from = inTransitToStore(order).map((f) => lookups.locationName(f.locationId))
+  return (
+    <ConfirmDialog
+      testId="receive-at-store-dialog"
+      title="What was sent to the store arrived"
+      consequence={
+        <p>
+          The parcel from {from.join(' and ')} joins {store}'s stock, held for this order, and the store is
+          sent its pick request; once it reports the order picked, the order is ready for pickup and its
+          channel is told.
+        </p>
+      }
+      confirmLabel="Confirm arrival"
+      onConfirm={async () => {
+        await api.receiveAtStore(order.id)
         await onDone()
       }}
       onClose={onClose}

@@ -166,6 +166,16 @@ export function OrderSection(props: SectionProps) {
               Customer collected…
             </button>
           )}
+          {actions.has('receive-at-store') && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="act-receive-at-store"
+              onClick={() => setDialog({ kind: 'receive-at-store' })}
+            >
+              Arrived at the store…
+            </button>
+          )}
           {actions.has('modify') && (
             <button type="button" data-testid="act-modify" onClick={() => setDialog({ kind: 'modify' })}>
               Change address or service…

@@ -21,6 +21,31 @@ describe('order actions', () => {
     expect(availableActions({ permissions: perms.viewer }, { status: 'ready_for_pickup' }).size).toBe(0)
   })
 
+  it('offer the arrival at the store only while something shipped to the pickup store is not received yet', () => {
+    const staff = { permissions: ['orders:read', 'orders:collect'] }
+    const transfer = { id: 'f-1', locationId: 'akl', status: 'shipped' }
+    const order = {
+      status: 'released' as const,
+      pickup: { locationId: 'wlg', readyAt: null },
+      fulfilments: [transfer],
+      history: [],
+    } as unknown as Parameters<typeof availableActions>[1]
+    expect([...availableActions(staff, order)]).toEqual(['receive-at-store'])
+    const received = {
+      ...order,
+      history: [{ type: 'order.transfer_received', data: { fulfilmentId: 'f-1' } }],
+    } as unknown as Parameters<typeof availableActions>[1]
+    expect(availableActions(staff, received).has('receive-at-store')).toBe(false)
+    // Not yet shipped by the DC, or shipped from the store itself: nothing to receive.
+    for (const f of [
+      { ...transfer, status: 'requested' },
+      { ...transfer, locationId: 'wlg' },
+    ])
+      expect(
+        availableActions(staff, { ...order, fulfilments: [f] } as typeof order).has('receive-at-store'),
+      ).toBe(false)
+  })
+
   it('offer a viewer nothing', () => {
     for (const status of ['held', 'allocated', 'shipped'] as const)
       expect([...availableActions({ permissions: perms.viewer }, { status })]).toEqual([])

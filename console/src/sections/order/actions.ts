@@ -30,6 +30,7 @@ export type OrderAction =
   | 'modify'
   | 'return'
   | 'collect'
+  | 'receive-at-store'
   | 'receive-return'
   | 'retry-message'
 
@@ -39,6 +40,7 @@ const permissionFor: Record<OrderAction, string> = {
   modify: 'orders:write',
   return: 'orders:write',
   collect: 'orders:collect',
+  'receive-at-store': 'orders:collect',
   'receive-return': 'orders:write',
   'retry-message': 'outbox:write',
 }
@@ -50,7 +52,7 @@ export const mayDo = (me: Pick<Me, 'permissions'>, action: OrderAction): boolean
 /** The actions the order's state allows, of those the key may do. */
 export function availableActions(
   me: Pick<Me, 'permissions'>,
-  order: Pick<Order, 'status'>,
+  order: Pick<Order, 'status'> & Partial<Pick<Order, 'pickup' | 'fulfilments' | 'history'>>,
 ): Set<OrderAction> {
   const out = new Set<OrderAction>()
   const allows = (op: keyof typeof orderOperations) =>
@@ -60,6 +62,7 @@ export function availableActions(
   if (allows('modify')) out.add('modify')
   if (allows('return')) out.add('return')
   if (allows('collect')) out.add('collect')
+  if (allows('receive-at-store') && inTransitToStore(order).length > 0) out.add('receive-at-store')
   // Receipts and retries belong to a return or a message, not the order's state.
   out.add('receive-return')
   out.add('retry-message')
@@ -72,3 +75,22 @@ export const cancellable = (l: Order['lines'][number]) => l.quantity - l.shipped
 
 /** Lines that can be returned: what has shipped (the hub subtracts earlier returns itself). */
 export const returnable = (l: Order['lines'][number]) => l.shipped
+
+/**
+ * Ship to store: the transfers (fulfilments) shipped to the order's pickup store and not yet
+ * received there (the hub's `order.transfer_received` events name the ones it took in).
+ */
+export function inTransitToStore(
+  order: Partial<Pick<Order, 'pickup' | 'fulfilments' | 'history'>>,
+): Order['fulfilments'] {
+  const store = order.pickup?.locationId
+  if (!store) return []
+  const received = new Set(
+    (order.history ?? [])
+      .filter((h) => h.type === 'order.transfer_received')
+      .map((h) => (h.data as { fulfilmentId?: string } | null)?.fulfilmentId),
+  )
+  return (order.fulfilments ?? []).filter(
+    (f) => f.locationId !== store && f.status === 'shipped' && !received.has(f.id),
+  )
+}
