@@ -39,39 +39,70 @@ export const sftpConfig = z.object({
   timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
 })
 
+/** Where the partner's files are exchanged: a folder or its SFTP server (one of the two). */
+export const mailboxFields = {
+  /**
+   * The trading partner's mailbox as a local folder (a VAN's or an SFTP drop synced here):
+   * `inbound/` (their files, archived to `inbound/processed/` or `inbound/failed/` with a
+   * `.reason.txt`) and `outbound/` (ours). Either this or `sftp`.
+   */
+  mailbox: z.string().min(1, 'is required: the folder holding inbound/ and outbound/').optional(),
+  /** The mailbox on the partner's SFTP server instead of a folder. */
+  sftp: sftpConfig.optional(),
+  /** With `sftp`: our private key (OpenSSH or PEM text), from the environment. */
+  sftpPrivateKey: secret('SFTP private key (PEM/OpenSSH text)').optional(),
+  /** With `sftp`: the private key's passphrase, when it has one. */
+  sftpPassphrase: secret('passphrase of the SFTP private key').optional(),
+  /** With `sftp`: a password, for servers without key login. */
+  sftpPassword: secret('SFTP password').optional(),
+}
+
+/** Who we and the partner are in the envelopes, and how our interchanges are written. */
+export const envelopeFields = {
+  partner: party,
+  us: party,
+  /** ISA15: T for test, P for production. */
+  usage: z.enum(['P', 'T']).default('P'),
+  /** ISA12 / GS08 of what we send. */
+  interchangeVersion: z
+    .string()
+    .regex(/^\d{5}$/)
+    .default('00401'),
+  groupVersion: z.string().min(6).max(12).default('004010'),
+  delimiters: z
+    .object({
+      element: z.string().length(1),
+      component: z.string().length(1),
+      segment: z.string().length(1),
+    })
+    .default({ element: '*', component: '>', segment: '~' }),
+}
+
+const mailboxShape = z.object(mailboxFields)
+const envelopeShape = z.object(envelopeFields)
+export type MailboxConfig = z.output<typeof mailboxShape>
+export type EnvelopeConfig = z.output<typeof envelopeShape>
+
+/** One mailbox, folder or SFTP; SFTP with a key or a password. */
+export function oneMailbox(c: MailboxConfig, issues: z.core.$RefinementCtx): void {
+  if ((c.mailbox === undefined) === (c.sftp === undefined))
+    issues.addIssue({
+      code: 'custom',
+      path: ['mailbox'],
+      message: 'give either mailbox (a folder) or sftp (a server), not both or neither',
+    })
+  if (c.sftp && !c.sftpPrivateKey && !c.sftpPassword)
+    issues.addIssue({
+      code: 'custom',
+      path: ['sftpPrivateKey'],
+      message: 'is required with sftp (or sftpPassword)',
+    })
+}
+
 export const ediX12Config = z
   .object({
-    /**
-     * The trading partner's mailbox as a local folder (a VAN's or an SFTP drop synced here):
-     * `inbound/` (their files, archived to `inbound/processed/` or `inbound/failed/` with a
-     * `.reason.txt`) and `outbound/` (ours). Either this or `sftp`.
-     */
-    mailbox: z.string().min(1, 'is required: the folder holding inbound/ and outbound/').optional(),
-    /** The mailbox on the partner's SFTP server instead of a folder. */
-    sftp: sftpConfig.optional(),
-    /** With `sftp`: our private key (OpenSSH or PEM text), from the environment. */
-    sftpPrivateKey: secret('SFTP private key (PEM/OpenSSH text)').optional(),
-    /** With `sftp`: the private key's passphrase, when it has one. */
-    sftpPassphrase: secret('passphrase of the SFTP private key').optional(),
-    /** With `sftp`: a password, for servers without key login. */
-    sftpPassword: secret('SFTP password').optional(),
-    partner: party,
-    us: party,
-    /** ISA15: T for test, P for production. */
-    usage: z.enum(['P', 'T']).default('P'),
-    /** ISA12 / GS08 of what we send. */
-    interchangeVersion: z
-      .string()
-      .regex(/^\d{5}$/)
-      .default('00401'),
-    groupVersion: z.string().min(6).max(12).default('004010'),
-    delimiters: z
-      .object({
-        element: z.string().length(1),
-        component: z.string().length(1),
-        segment: z.string().length(1),
-      })
-      .default({ element: '*', component: '>', segment: '~' }),
+    ...mailboxFields,
+    ...envelopeFields,
     /** Currency of POs without a CUR segment. */
     currency: currencyCode.default('USD'),
     /** Country of ship-to addresses whose N4 has none. */
@@ -92,20 +123,7 @@ export const ediX12Config = z
     /** GS1 company prefix for the SSCC-18 carton labels on the 856 (MAN*GM). */
     gs1CompanyPrefix: z.string().regex(/^\d{7,10}$/, 'must be a 7 to 10 digit GS1 company prefix'),
   })
-  .superRefine((c, issues) => {
-    if ((c.mailbox === undefined) === (c.sftp === undefined))
-      issues.addIssue({
-        code: 'custom',
-        path: ['mailbox'],
-        message: 'give either mailbox (a folder) or sftp (a server), not both or neither',
-      })
-    if (c.sftp && !c.sftpPrivateKey && !c.sftpPassword)
-      issues.addIssue({
-        code: 'custom',
-        path: ['sftpPrivateKey'],
-        message: 'is required with sftp (or sftpPassword)',
-      })
-  })
+  .superRefine(oneMailbox)
 
 export type EdiX12Config = z.output<typeof ediX12Config>
 export type SftpConfig = z.output<typeof sftpConfig>

@@ -27,17 +27,16 @@ import {
 } from '@switchyard/plugin-sdk'
 import { type EdiX12Config, ediX12Config } from './config'
 import { advice846, asn856, credit812, invoice810, po855 } from './documents'
-import { type MailboxTransport, outboundName } from './mailbox'
+import type { MailboxTransport } from './mailbox'
+import { acknowledge, controlFor, send } from './outbound'
 import { type PoMemo, read850 } from './po850'
 import { withMailbox } from './transport'
-import { ack997, ta1 } from './x12/ack'
 import {
   type Interchange,
   parseInterchange,
   type TransactionSet,
   UnreadableInterchangeError,
 } from './x12/parse'
-import { type OutboundGroup, writeInterchange } from './x12/write'
 
 type Ctx = PluginContext<EdiX12Config>
 
@@ -51,87 +50,6 @@ interface Receipt {
   refused?: string
   /** Set when the file has no readable ISA, so no 997 can answer it: failed/ with this reason. */
   unreadable?: string
-}
-
-const FUNCTIONAL_ID: Record<string, string> = {
-  '997': 'FA',
-  '855': 'PR',
-  '856': 'SH',
-  '810': 'IN',
-  '812': 'CD',
-  '846': 'IB',
-}
-
-/**
- * The control number for one outbound document, allocated once per key: a retried delivery writes
- * the same interchange again (same number, same file name) instead of a second one.
- */
-async function controlFor(ctx: Ctx, key: string): Promise<number> {
-  const stored = await ctx.state.get<number>(`control:${key}`)
-  if (stored) return stored
-  // Atomic across hub processes: two interchanges never share an ISA13.
-  const next = await ctx.state.increment('control-counter')
-  await ctx.state.set(`control:${key}`, next)
-  return next
-}
-
-/**
- * Writes one outbound interchange to the mailbox (the one open, or its own connection); returns its
- * file name.
- */
-async function send(
-  ctx: Ctx,
-  key: string,
-  setId: string,
-  label: string,
-  body: (string | undefined)[][] | null,
-  preamble?: (string | undefined)[][],
-  groups?: OutboundGroup[],
-  box?: MailboxTransport,
-): Promise<string> {
-  const c = ctx.config
-  const control = await controlFor(ctx, key)
-  const group = (sets: { id: string; body: (string | undefined)[][] }[]): OutboundGroup => ({
-    functionalId: FUNCTIONAL_ID[setId] ?? 'FA',
-    sender: c.us.gsId ?? c.us.id,
-    receiver: c.partner.gsId ?? c.partner.id,
-    version: c.groupVersion,
-    sets,
-  })
-  const text = writeInterchange({
-    sender: c.us,
-    receiver: c.partner,
-    control,
-    version: c.interchangeVersion,
-    usage: c.usage,
-    at: ctx.clock.now(),
-    delimiters: c.delimiters,
-    ...(preamble ? { preamble } : {}),
-    groups: groups ?? (body ? [group([{ id: setId, body }])] : []),
-  })
-  const name = outboundName(control, setId, label)
-  if (box) await box.send(name, text)
-  else await withMailbox(c, (mailbox) => mailbox.send(name, text))
-  return name
-}
-
-/** The 997 (plus TA1 for envelope errors) for a received interchange. */
-async function acknowledge(
-  ctx: Ctx,
-  box: MailboxTransport,
-  file: string,
-  x: Interchange,
-  rejectAll: boolean,
-): Promise<void> {
-  const groups: OutboundGroup[] = x.groups.map((g) => ({
-    functionalId: 'FA',
-    sender: ctx.config.us.gsId ?? ctx.config.us.id,
-    receiver: ctx.config.partner.gsId ?? ctx.config.partner.id,
-    version: ctx.config.groupVersion,
-    sets: [{ id: '997', body: ack997(g, { rejectAll }) }],
-  }))
-  const preamble = x.errors.length > 0 ? ta1(x, ctx.clock.now()) : undefined
-  await send(ctx, `ack:${file}:${x.control}`, '997', `ack-${x.control}`, null, preamble, groups, box)
 }
 
 function reasons(x: Interchange): string {

@@ -1,9 +1,9 @@
-import type { EdiX12Config } from './config'
+import type { MailboxConfig } from './config'
 import { FolderMailbox, type MailboxTransport } from './mailbox'
 import { SftpMailbox } from './sftp-mailbox'
 
 /** The instance's mailbox: its SFTP server when `sftp` is set, else its folder. */
-export function openMailbox(config: EdiX12Config): Promise<MailboxTransport> {
+export function openMailbox(config: MailboxConfig): Promise<MailboxTransport> {
   if (config.sftp)
     return SftpMailbox.open(config.sftp, {
       ...(config.sftpPrivateKey ? { privateKey: config.sftpPrivateKey } : {}),
@@ -16,7 +16,7 @@ export function openMailbox(config: EdiX12Config): Promise<MailboxTransport> {
 
 /** Runs `use` with the mailbox open, and closes it however `use` ends. */
 export async function withMailbox<T>(
-  config: EdiX12Config,
+  config: MailboxConfig,
   use: (mailbox: MailboxTransport) => Promise<T>,
 ): Promise<T> {
   const mailbox = await openMailbox(config)

@@ -1,0 +1,249 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReceivedDocument } from '../peers/edi-partner'
+import { EdiSupplier } from '../peers/edi-supplier'
+import { waitFor } from '../peers/http-peer'
+import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import type { RestWmsPeer } from '../peers/rest-wms-peer'
+import { createTestDb, dbKinds, type TestDb } from '../support/databases'
+import { startRestHub } from '../support/rest-hub'
+import type { TestHub } from '../support/test-hub'
+import { seedWorld } from '../support/world'
+
+const seg = (doc: ReceivedDocument, id: string) => doc.segments.filter((s) => s[0] === id)
+
+const aucklander = {
+  name: 'Aroha Ngata',
+  line1: '1 Queen Street',
+  city: 'Auckland',
+  postcode: '1010',
+  country: 'NZ',
+  lat: -36.8485,
+  lon: 174.7633,
+}
+
+/** The supplier's warehouse near Auckland: drop-ship, its stock from its 846s, stale after a day. */
+const supplierLocation = {
+  name: 'Kayak supplier',
+  type: 'dropship',
+  country: 'NZ',
+  city: 'Auckland',
+  lat: -36.85,
+  lon: 174.76,
+  timezone: 'Pacific/Auckland',
+  wmsInstanceId: 'sup',
+  handlingDays: 2,
+  shipmentFeeMinor: 300,
+  feedMaxAgeHours: 24,
+}
+
+const DAY = 86_400_000
+
+/**
+ * Drop-ship end to end (issue 20), on both databases: a supplier over EDI X12 in a mailbox folder
+ * (the `edi-x12-supplier` plugin, the WMS contract) with the REST channel as the customer's
+ * storefront. The supplier's 846 is its location's stock; an order routed there becomes an 850 in
+ * the mailbox; its 997 and 855 accept it and its 856 ships it with tracking, which the channel
+ * hears; an 855 rejection routes the order elsewhere; a stale 846 is not sold.
+ */
+describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
+  let db: TestDb
+  let hub: TestHub
+  let channel: RestChannelPeer
+  let wms: RestWmsPeer
+  let supplier: EdiSupplier
+  let mailbox: string
+
+  beforeAll(async () => {
+    db = await createTestDb(kind)
+    mailbox = mkdtempSync(join(tmpdir(), 'switchyard-dropship-'))
+    supplier = new EdiSupplier(mailbox)
+    ;({ hub, channel, wms } = await startRestHub(db, {
+      env: { SWITCHYARD_POLL_INTERVAL_MS: '150' },
+      plugins: [
+        {
+          id: 'sup',
+          use: '@switchyard/edi-x12/supplier',
+          config: {
+            mailbox,
+            partner: { qualifier: 'ZZ', id: 'DROPSUP' },
+            us: { qualifier: 'ZZ', id: 'HUBBUYER' },
+            usage: 'T',
+            locationId: 'sup',
+          },
+        },
+      ],
+    }))
+    await seedWorld(hub.api, { wms: 'dc' })
+    const products = [
+      { sku: 'KAYAK', name: 'Sea kayak' },
+      { sku: 'PADDLE', name: 'Carbon paddle' },
+    ]
+    expect((await hub.api('/api/v1/products', { method: 'PUT', body: { items: products } })).status).toBe(200)
+    const put = await hub.api('/api/v1/locations/sup', { method: 'PUT', body: supplierLocation })
+    expect(put.status, JSON.stringify(put.body)).toBe(200)
+    expect(put.body).toMatchObject({ type: 'dropship', shipmentFeeMinor: 300, feedMaxAgeHours: 24 })
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await channel?.close()
+    await wms?.close()
+    await db?.drop()
+    if (mailbox) rmSync(mailbox, { recursive: true, force: true })
+  })
+
+  const level = async (sku: string, location: string) =>
+    (await hub.api(`/api/v1/inventory?sku=${sku}&location=${location}`)).body.items[0]
+
+  /** Waits until the supplier's file has been read, answered with our 997 and archived. */
+  const settled = (control: number) =>
+    waitFor(
+      () =>
+        supplier
+          .received()
+          .find((d) => d.setIds.includes('997') && seg(d, 'AK1').some((s) => s[2] === String(control))),
+      10_000,
+      `our 997 for the supplier's interchange ${control}`,
+    )
+
+  const postOrder = async (lines: { sku: string; quantity: number }[]) => {
+    const posted = await channel.postOrder(hub.url, 'web', sampleOrder({ shipTo: aucklander }, lines))
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201)
+    return (posted.body.results as { orderId: string; status: string }[])[0]!
+  }
+
+  it("sells the supplier's 846 stock, sends an 850, takes the 997 and 855, and ships on the 856 with tracking", async () => {
+    const feed = supplier.inventoryAdvice([
+      { sku: 'KAYAK', available: 10 },
+      { sku: 'PADDLE', available: 4 },
+    ])
+    await settled(feed)
+    expect(supplier.processed()).toContain(`846-${feed}.edi`)
+    const kayaks = await level('KAYAK', 'sup')
+    expect(kayaks).toMatchObject({ onHand: 10, available: 10, feedStale: false })
+    expect(kayaks.feedAsOf).toEqual(expect.any(String))
+
+    const { orderId, status } = await postOrder([{ sku: 'KAYAK', quantity: 2 }])
+    expect(status).toBe('released')
+    const order = await hub.api(`/api/v1/orders/${orderId}`)
+    expect(order.body.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['sup'])
+    const shipment = order.body.routingDecision.plan.shipments[0]
+    // Lead time: two ship days of handling before the carrier's transit.
+    expect(Date.parse(shipment.shipDate)).toBeGreaterThan(Date.now() + DAY)
+
+    const po = await waitFor(() => supplier.purchaseOrdersReceived()[0], 10_000, 'the 850')
+    expect(po.envelopeProblems).toEqual([])
+    const beg = seg(po, 'BEG')[0]!
+    expect(beg.slice(1, 3)).toEqual(['00', 'DS'])
+    const poNumber = beg[3]!
+    expect(seg(po, 'N1')[0]).toEqual(['N1', 'ST', 'Aroha Ngata'])
+    expect(seg(po, 'N4')[0]).toEqual(['N4', 'Auckland', '', '1010', 'NZ'])
+    expect(seg(po, 'PO1')[0]).toEqual(['PO1', '1', '2', 'EA', '', '', 'VP', 'KAYAK'])
+
+    await settled(supplier.acknowledge(po))
+    await settled(
+      supplier.acknowledgePo(poNumber, 'AD', [
+        { line: '1', sku: 'KAYAK', quantity: 2, acks: [{ code: 'IA', quantity: 2 }] },
+      ]),
+    )
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.status).toBe('released')
+
+    await settled(
+      supplier.shipNotice(poNumber, {
+        id: 'SHP-1',
+        scac: 'NZPO',
+        tracking: 'NZ123456789',
+        lines: [{ sku: 'KAYAK', quantity: 2 }],
+      }),
+    )
+    const shipped = await waitFor(
+      () => channel.callbacks().find((c) => c.update.orderId === orderId && c.update.status === 'shipped'),
+      10_000,
+      'shipped callback',
+    )
+    expect(shipped.update.shipments[0]).toMatchObject({ carrier: 'NZPO', trackingNumber: 'NZ123456789' })
+    expect(await level('KAYAK', 'sup')).toMatchObject({ onHand: 8, allocated: 0 })
+  })
+
+  it("routes the order elsewhere when the supplier's 855 rejects the PO", async () => {
+    const { orderId, status } = await postOrder([{ sku: 'PADDLE', quantity: 1 }])
+    expect(status).toBe('released')
+    const po = await waitFor(
+      () => supplier.purchaseOrdersReceived().find((d) => seg(d, 'PO1').some((l) => l[7] === 'PADDLE')),
+      10_000,
+      'the paddle 850',
+    )
+    // Christchurch has paddles only now, so the first route could only pick the supplier.
+    const put = await hub.api('/api/v1/inventory', {
+      method: 'PUT',
+      body: { items: [{ sku: 'PADDLE', locationId: 'chc', onHand: 3 }] },
+    })
+    expect(put.status).toBe(200)
+    const poNumber = seg(po, 'BEG')[0]![3]!
+    await settled(
+      supplier.acknowledgePo(poNumber, 'RJ', [
+        { line: '1', sku: 'PADDLE', quantity: 1, acks: [{ code: 'R2', quantity: 1 }] },
+      ]),
+    )
+    const rerouted = await waitFor(
+      async () => {
+        const o = (await hub.api(`/api/v1/orders/${orderId}`)).body
+        return o.allocations.some((a: { locationId: string }) => a.locationId === 'chc') ? o : undefined
+      },
+      10_000,
+      're-routed to Christchurch',
+    )
+    expect(rerouted.status).toBe('released')
+    expect(rerouted.fulfilments.find((f: { locationId: string }) => f.locationId === 'sup').status).toBe(
+      'rejected',
+    )
+    await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId),
+      10_000,
+      'the DC request',
+    )
+    // The supplier's units went back to its stock.
+    expect(await level('PADDLE', 'sup')).toMatchObject({ onHand: 4, allocated: 0 })
+  })
+
+  it('does not sell stock from a stale 846, and sells it again when a fresh one arrives', async () => {
+    const old = supplier.inventoryAdvice([{ sku: 'KAYAK', available: 6 }], new Date(Date.now() - 2 * DAY))
+    await settled(old)
+    // Older than the 846 the first test applied: ignored, so the row keeps its fresh snapshot.
+    expect(await level('KAYAK', 'sup')).toMatchObject({ onHand: 8, feedStale: false })
+
+    // A sku whose only feed is two days old: stale, not sold.
+    const putProduct = await hub.api('/api/v1/products', {
+      method: 'PUT',
+      body: { items: [{ sku: 'SPRAYSKIRT', name: 'Spray skirt' }] },
+    })
+    expect(putProduct.status).toBe(200)
+    await settled(
+      supplier.inventoryAdvice([{ sku: 'SPRAYSKIRT', available: 5 }], new Date(Date.now() - 2 * DAY)),
+    )
+    expect(await level('SPRAYSKIRT', 'sup')).toMatchObject({ onHand: 5, available: 0, feedStale: true })
+    const { orderId, status } = await postOrder([{ sku: 'SPRAYSKIRT', quantity: 1 }])
+    expect(status).toBe('backordered')
+    const order = await hub.api(`/api/v1/orders/${orderId}`)
+    expect(order.body.allocations).toEqual([])
+
+    // A fresh feed makes it sellable, and the backorder is routed to the supplier.
+    await settled(supplier.inventoryAdvice([{ sku: 'SPRAYSKIRT', available: 5 }]))
+    expect(await level('SPRAYSKIRT', 'sup')).toMatchObject({
+      feedStale: false,
+      available: expect.any(Number),
+    })
+    const released = await waitFor(
+      async () => {
+        const o = (await hub.api(`/api/v1/orders/${orderId}`)).body
+        return o.status === 'released' ? o : undefined
+      },
+      10_000,
+      'backorder released to the supplier',
+    )
+    expect(released.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['sup'])
+  })
+})
