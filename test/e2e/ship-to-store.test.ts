@@ -159,6 +159,12 @@ describe.each(dbKinds)('ship to store on %s', (kind) => {
       }),
     )
     expect(await stockOf('SKU-B', 'akl')).toMatchObject({ onHand: 48, allocated: 0 })
+    // On its way, the units belong to no location: a cancellation is refused until the store has them.
+    const cancel = await hub.api(`/api/v1/orders/${orderId}/cancel`, { body: { reason: 'changed mind' } })
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(409)
+    expect(cancel.body).toMatchObject({ code: 'OPERATION_NOT_ALLOWED' })
+    expect(cancel.body.detail).toMatch(/on its way to the pickup store/)
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.status).toBe('released')
 
     // The store receives it: the units join its stock held for the order, and it gets a pick request.
     const received = await hub.api(`/api/v1/orders/${orderId}/pickup/received`, { method: 'POST' })

@@ -6,6 +6,7 @@ import { uuidv7 } from '../../ids'
 import { releaseStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
+import { transferOnItsWay } from '../pickup/ship-to-store-service'
 import { releaseLooseAllocations } from '../release'
 import {
   addEvent,
@@ -21,7 +22,7 @@ import {
   shrinkAllocation,
 } from '../store'
 import { deriveStatus } from './derive-status'
-import { assertOperation } from './order-operations'
+import { assertOperation, OperationNotAllowedError } from './order-operations'
 import { changeStatus } from './status-change'
 
 export interface CancelInput {
@@ -62,6 +63,13 @@ export class CancellationService {
       const now = this.clock()
       const snap = await loadSnapshot(tx, input.orderId, { channelScope: input.channelScope })
       assertOperation('cancel', snap.status, snap.id)
+      if (await transferOnItsWay(tx, snap))
+        throw new OperationNotAllowedError(
+          'cancel',
+          snap.status,
+          snap.id,
+          'part of the order is on its way to the pickup store: cancel it once the store has received it',
+        )
       const want = this.requested(snap, input.lines)
       const outbox: NewOutboxMessage[] = []
       const cancelled: CancelOutcome['cancelled'] = []

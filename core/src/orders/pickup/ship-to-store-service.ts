@@ -134,6 +134,17 @@ export class ShipToStoreService {
   }
 }
 
+/**
+ * Whether a transfer is on its way to the order's pickup store (shipped, not yet received): its
+ * units belong to no location until the store takes them in, so nothing can cancel them meanwhile.
+ */
+export async function transferOnItsWay(tx: SqlRunner, snap: OrderSnapshot): Promise<boolean> {
+  const shipped = inTransit(snap)
+  if (shipped.length === 0) return false
+  const received = await receivedTransfers(tx, snap.id)
+  return shipped.some((f) => !received.has(f.id))
+}
+
 /** Transfers that left their sender for the order's pickup store. */
 function inTransit(snap: OrderSnapshot) {
   const store = snap.pickupLocationId
