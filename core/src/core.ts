@@ -47,6 +47,8 @@ import { RoutingConfig } from './routing/routing-config'
 import { SimulationService } from './routing/simulation-service'
 import { SourcingRouter } from './routing/sourcing-router'
 import { RuleSetService } from './rules/rule-set-service'
+import { InboundSupplyService } from './supply/inbound-supply-service'
+import { refreshPromises } from './supply/supply-promises'
 
 export interface CoreOptions {
   settings: DatabaseSettings
@@ -71,6 +73,8 @@ export interface Core {
   kits: KitService
   inventory: InventoryService
   pools: PoolService
+  /** Purchase orders and inbound shipments expected at locations; backorder promises (issue 20). */
+  inboundSupply: InboundSupplyService
   reservations: ReservationService
   stockSync: ChannelStockSync
   /** Per channel instance: the channel's sku → the hub's sku × a pack multiplier (intake, stock and price pushes). */
@@ -174,6 +178,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // One compiled rule set per version, shared read-only; no json-rules-engine Engine on this path.
   const router = options.router ?? new SourcingRouter(routingConfig, centroids)
   const reroute = new RerouteService(db, catalogCache, router, options.directory)
+  // Backorders are promised from inbound supply whenever they may have changed (issue 20).
+  const promiseBackorders = async (skus: readonly string[], reason: string) => {
+    try {
+      await refreshPromises(db, options.directory, skus, Date.now(), reason)
+    } catch (error) {
+      process.emitWarning(`promising backorders from inbound supply failed: ${(error as Error).message}`)
+    }
+  }
+  reroute.afterBackorders = (skus) => promiseBackorders(skus, 'stock arrived')
   const inventory = new InventoryService(db, async (skus) => {
     await reroute.routeBackorders(skus)
   })
@@ -186,6 +199,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     pricing,
     skuMappings,
     ...(options.intakeObserver ? { observer: options.intakeObserver } : {}),
+    backordered: (skus) => void promiseBackorders(skus, 'backordered when placed'),
   })
   const cancellations = new CancellationService(db, catalogCache, options.directory)
   const refunds = new RefundService(db, options.directory)
@@ -208,6 +222,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     kits: new KitService(db, catalogCache, changes),
     inventory,
     pools: new PoolService(db),
+    inboundSupply: new InboundSupplyService({
+      db,
+      catalog: catalogCache,
+      directory: options.directory,
+      afterStockChange: (skus) => reroute.routeBackorders(skus).then(() => undefined),
+    }),
     reservations: new ReservationService(db),
     stockSync: new ChannelStockSync(db, skuMappings),
     skuMappings,

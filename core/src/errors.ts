@@ -46,6 +46,7 @@ export const errorCodes = {
   UNKNOWN_INSTANCE: 'no webhook-capable plugin instance by that id',
   EXCEPTION_NOT_FOUND: 'no such intake exception',
   NO_DECISION: 'the order has not been routed, so has no decision',
+  INBOUND_SUPPLY_NOT_FOUND: 'no such inbound supply',
   // Input that names what the hub does not know
   UNKNOWN_SKU: 'the order references skus the catalogue does not have',
   UNKNOWN_REFERENCE: 'the input references skus, locations or lanes the hub does not have',
@@ -63,6 +64,9 @@ export const errorCodes = {
   RULES_MALFORMED: 'the rules are not json-rules-engine rules',
   RULES_INVALID: 'the rules do not validate against the master data',
   KIT_HAS_NO_STOCK: "a kit has no stock of its own; its components' stock is set instead",
+  PREORDER_CAP_REACHED:
+    'a pre-order sku is out of stock and no open inbound supply has room left under its pre-order cap',
+  RECEIVE_TOO_MUCH: 'receives more than the inbound supply still expects',
   // The state does not allow it
   CONFLICT: 'the request conflicts with the current state',
   ILLEGAL_TRANSITION: 'the order cannot move from its state to the one asked',
@@ -81,6 +85,7 @@ export const errorCodes = {
   EXCEPTION_NOT_REPLAYABLE:
     "the intake exception's record cannot be read again: its plugin cannot map a stored record (no mapRecord)",
   RETURN_CLOSED: 'the return is already received or closed',
+  INBOUND_SUPPLY_CLOSED: 'the inbound supply is received in full or cancelled and cannot change',
   NO_RETURN_LOCATION: 'no active location accepts returns',
   PRICES_NOT_ACCEPTED: 'the channel instance does not accept prices',
   RULE_SET_EXISTS: 'a rule set by that id exists already',

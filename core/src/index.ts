@@ -170,3 +170,10 @@ export { LaneIndex } from './routing/sourcing/lanes'
 export { SourcingRouter } from './routing/sourcing-router'
 /** The routing decision's two JSON columns as the order store writes them (the routing benchmark weighs them). */
 export { decisionJson } from './routing/stored-decision'
+export { availabilityOn, type DatedAvailability, type SkuAvailabilityOn } from './supply/availability-by-date'
+export { type InboundStatus, inboundStatuses } from './supply/inbound-supply.entity'
+export {
+  type ExpectedSupply,
+  InboundSupplyService,
+} from './supply/inbound-supply-service'
+export type { InboundSupplyView } from './supply/inbound-supply-store'

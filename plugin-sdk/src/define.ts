@@ -7,7 +7,7 @@ import type { OrderStatusUpdate } from './canonical/status'
 import type { PluginContext } from './context'
 import type { InboundEvent, RawRequest, VerifyResult, WebhookResult } from './webhook'
 
-export const SDK_VERSION = '1.4.0'
+export const SDK_VERSION = '1.5.0'
 const BRAND = Symbol.for('switchyard:plugin')
 
 /** What a notification plugin receives: the order's new status, as its channel hears it. */

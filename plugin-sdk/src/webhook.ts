@@ -3,6 +3,7 @@ import type { InventorySnapshot } from './canonical/inventory'
 import type { CanonicalOrder } from './canonical/order'
 import type { ChannelRefund } from './canonical/refund'
 import type { ChannelReturn, ReturnReceipt } from './canonical/returns'
+import type { InboundReceipt, InboundSupplyNotice } from './canonical/supply'
 
 /** The raw HTTP request as it arrived, body untouched so signatures can be checked over its bytes. */
 export interface RawRequest {
@@ -50,6 +51,13 @@ export type InboundEvent =
    */
   | { type: 'fulfilment.picked'; fulfilmentId: string }
   | { type: 'inventory'; snapshots: InventorySnapshot[] }
+  /**
+   * Stock on its way: a purchase order or inbound shipment expected at a location on a date
+   * (a WMS's ASN, an ERP's PO). SDK 1.5. Reported again under the same reference it is updated.
+   */
+  | { type: 'inbound.expected'; supply: InboundSupplyNotice }
+  /** Units of an expected supply arrived and are on hand. SDK 1.5. */
+  | { type: 'inbound.received'; receipt: InboundReceipt }
   /** The channel asks for a return (RMA) on the customer's behalf. */
   | { type: 'return.requested'; return: ChannelReturn }
   /**
@@ -84,6 +92,8 @@ export const inboundEventTypes = [
   'fulfilment.resumed',
   'fulfilment.picked',
   'inventory',
+  'inbound.expected',
+  'inbound.received',
   'return.requested',
   'return.cancelled',
   'return.received',

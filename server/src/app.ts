@@ -26,6 +26,7 @@ import { docsRoutes } from './routes/docs'
 import { eventRoutes } from './routes/events'
 import { exceptionRoutes } from './routes/exceptions'
 import { fulfilmentRoutes } from './routes/fulfilments'
+import { inboundSupplyRoutes } from './routes/inbound-supplies'
 import { kitRoutes } from './routes/kits'
 import { meRoutes } from './routes/me'
 import { metricsRoutes } from './routes/metrics'
@@ -129,6 +130,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/kits', kitRoutes(hub))
   api.route('/locations', locationRoutes(hub))
   api.route('/inventory', inventoryRoutes(hub))
+  api.route('/inbound-supplies', inboundSupplyRoutes(hub))
   api.route('/plugins', pluginRoutes(hub))
   api.route('/keys', keyRoutes(hub))
   api.route('/outbox', outboxRoutes(hub))

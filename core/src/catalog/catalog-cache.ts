@@ -9,7 +9,16 @@ import type { ProductSchema } from './product.entity'
 
 type ProductRow = Pick<
   RowOf<typeof ProductSchema>,
-  'sku' | 'name' | 'category' | 'hazmat' | 'high_value' | 'weight_grams' | 'attributes' | 'tags'
+  | 'sku'
+  | 'name'
+  | 'category'
+  | 'hazmat'
+  | 'high_value'
+  | 'weight_grams'
+  | 'attributes'
+  | 'tags'
+  | 'preorder'
+  | 'preorder_cap'
 >
 
 type LocationRow = Omit<
@@ -51,7 +60,7 @@ export class CatalogCache {
     if (toLoad.length > 0) {
       const placeholders = toLoad.map(() => '?').join(',')
       const rows = await runner.all<ProductRow>(
-        `select sku, name, category, hazmat, high_value, weight_grams, attributes, tags from product where sku in (${placeholders})`,
+        `select sku, name, category, hazmat, high_value, weight_grams, attributes, tags, preorder, preorder_cap from product where sku in (${placeholders})`,
         toLoad,
       )
       const boms =
@@ -97,7 +106,7 @@ export class CatalogCache {
 }
 
 function toProductFacts(row: ProductRow): ProductFacts {
-  return {
+  const facts: ProductFacts = {
     sku: row.sku,
     name: row.name,
     category: row.category,
@@ -107,6 +116,8 @@ function toProductFacts(row: ProductRow): ProductFacts {
     attributes: readJson<Record<string, unknown>>(row.attributes) ?? {},
     tags: readJson<string[]>(row.tags) ?? [],
   }
+  if (row.preorder) facts.preorder = { cap: row.preorder_cap ?? null }
+  return facts
 }
 
 function toLocationFacts(row: LocationRow): LocationFacts {

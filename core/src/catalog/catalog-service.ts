@@ -17,6 +17,10 @@ export interface ProductInput {
   attributes?: Record<string, unknown>
   /** Kept as they are when absent; none for a new product. */
   tags?: string[]
+  /** Sold ahead against inbound supply (issue 20); kept when absent, false for a new product. */
+  preorder?: boolean
+  /** Units of each inbound supply pre-orders may take (null: all of it); kept when absent. */
+  preorderCap?: number | null
 }
 
 export interface LocationInput {
@@ -74,6 +78,8 @@ export class CatalogService {
         weightGrams: i.weightGrams ?? null,
         attributes: i.attributes ?? {},
         tags: i.tags ? [...new Set(i.tags)] : (p.tags ?? []),
+        preorder: i.preorder ?? p.preorder ?? false,
+        preorderCap: i.preorderCap === undefined ? (p.preorderCap ?? null) : i.preorderCap,
         updatedAt: now,
       })
       em.persist(p)

@@ -14,6 +14,11 @@ export interface ProductFacts {
   tags: readonly string[]
   /** A kit's bill of materials (issue 20); absent for a product with stock of its own. */
   components?: readonly KitPart[]
+  /**
+   * Sold ahead against inbound supply when out of stock (issue 20), at most `cap` units of each
+   * inbound supply (null: all it brings); absent for a product that is not a pre-order.
+   */
+  preorder?: { cap: number | null }
 }
 
 export interface LocationFacts {

@@ -12,6 +12,10 @@ export class Product {
   attributes: Record<string, unknown> = {}
   /** Labels rules test (fragile, lithium, made-in-nz); a product's own, unlike the order's tags. */
   tags: string[] = []
+  /** Sold ahead against inbound supply when out of stock (issue 20); see supply/preorder-claims.ts. */
+  preorder = false
+  /** Units of each inbound supply pre-orders may take; null: all it brings. */
+  preorderCap?: number | null
   createdAt: Date = new Date()
   updatedAt: Date = new Date()
 }
@@ -28,6 +32,8 @@ export const ProductSchema = new EntitySchema<Product>({
     weightGrams: { type: 'integer', nullable: true },
     attributes: { type: 'json' },
     tags: { type: 'json', default: '[]' },
+    preorder: { type: 'boolean', default: false },
+    preorderCap: { type: 'integer', nullable: true },
     createdAt: { type: EpochMsType },
     updatedAt: { type: EpochMsType },
   },

@@ -33,6 +33,7 @@ import {
 import { LocationDayLoadSchema, LocationRejectionSchema } from '../routing/capacity.entity'
 import { RoutingDecisionSchema } from '../routing/routing-decision.entity'
 import { RuleSetSchema, RuleSetVersionSchema } from '../rules/rule-set.entity'
+import { InboundSupplySchema } from '../supply/inbound-supply.entity'
 import { RateLimitWindowSchema } from './rate-limit.entity'
 
 /** Every table the migrations create, each described once (schema-drift.test.ts keeps them equal). */
@@ -76,4 +77,5 @@ export const entities = [
   RateLimitWindowSchema,
   ...pricingEntities,
   IntakeExceptionSchema,
+  InboundSupplySchema,
 ]

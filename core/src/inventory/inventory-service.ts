@@ -140,58 +140,11 @@ export class InventoryService {
    */
   async applyAdjustments(
     source: string,
-    events: readonly {
-      eventId: string
-      sku: string
-      locationId: string
-      delta: number
-      occurredAt?: string
-      reason?: string
-    }[],
+    events: readonly AdjustmentEvent[],
     now = Date.now(),
   ): Promise<{ applied: number; duplicate: number }> {
     await this.checkReferences(events, 'events')
-    const result = await this.db.transaction(async (tx) => {
-      let applied = 0
-      let duplicate = 0
-      for (const [i, e] of events.entries()) {
-        const at = e.occurredAt ? Date.parse(e.occurredAt) : now
-        if (
-          !(await recordEvent(tx, source, e.eventId, 'adjustment', e.sku, e.locationId, e.delta, at, now))
-        ) {
-          duplicate++
-          continue
-        }
-        const changed = await tx.run(
-          `update inventory_level set on_hand = on_hand + ?, updated_at = ? where sku = ? and location_id = ? and on_hand + ? >= 0`,
-          [e.delta, now, e.sku, e.locationId, e.delta],
-        )
-        if (changed === 0) {
-          const exists = await tx.one(
-            'select 1 as x from inventory_level where sku = ? and location_id = ?',
-            [e.sku, e.locationId],
-          )
-          if (exists || e.delta < 0) {
-            throw new ValidationError(
-              'adjustment below zero',
-              [
-                {
-                  field: `events[${i}].delta`,
-                  message: `would take on hand of ${e.sku} at ${e.locationId} below zero`,
-                },
-              ],
-              'NEGATIVE_STOCK',
-            )
-          }
-          await tx.run(
-            `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at) values (?, ?, ?, 0, 0, 0, ?)`,
-            [e.sku, e.locationId, e.delta, now],
-          )
-        }
-        applied++
-      }
-      return { applied, duplicate }
-    })
+    const result = await this.db.transaction((tx) => applyAdjustmentRows(tx, source, events, now))
     if (events.some((e) => e.delta > 0))
       await this.stockChanged(events.filter((e) => e.delta > 0).map((e) => e.sku))
     return result
@@ -314,4 +267,64 @@ async function recordEvent(
     [source, eventId, kind, sku, locationId, quantity, occurredAt, now],
   )
   return inserted === 1
+}
+
+/** One stock movement, applied once by its event id. */
+export interface AdjustmentEvent {
+  eventId: string
+  sku: string
+  locationId: string
+  delta: number
+  occurredAt?: string
+  reason?: string
+}
+
+/**
+ * Stock movements inside the caller's transaction, each once by its event id from `source`
+ * (InventoryService.applyAdjustments; receiving inbound supply moves stock in the same
+ * transaction that records the receipt). On hand never goes below zero.
+ */
+export async function applyAdjustmentRows(
+  tx: SqlRunner,
+  source: string,
+  events: readonly AdjustmentEvent[],
+  now: number,
+): Promise<{ applied: number; duplicate: number }> {
+  let applied = 0
+  let duplicate = 0
+  for (const [i, e] of events.entries()) {
+    const at = e.occurredAt ? Date.parse(e.occurredAt) : now
+    if (!(await recordEvent(tx, source, e.eventId, 'adjustment', e.sku, e.locationId, e.delta, at, now))) {
+      duplicate++
+      continue
+    }
+    const changed = await tx.run(
+      `update inventory_level set on_hand = on_hand + ?, updated_at = ? where sku = ? and location_id = ? and on_hand + ? >= 0`,
+      [e.delta, now, e.sku, e.locationId, e.delta],
+    )
+    if (changed === 0) {
+      const exists = await tx.one('select 1 as x from inventory_level where sku = ? and location_id = ?', [
+        e.sku,
+        e.locationId,
+      ])
+      if (exists || e.delta < 0) {
+        throw new ValidationError(
+          'adjustment below zero',
+          [
+            {
+              field: `events[${i}].delta`,
+              message: `would take on hand of ${e.sku} at ${e.locationId} below zero`,
+            },
+          ],
+          'NEGATIVE_STOCK',
+        )
+      }
+      await tx.run(
+        `insert into inventory_level (sku, location_id, on_hand, allocated, reserved, safety_stock, updated_at) values (?, ?, ?, 0, 0, 0, ?)`,
+        [e.sku, e.locationId, e.delta, now],
+      )
+    }
+    applied++
+  }
+  return { applied, duplicate }
 }

@@ -30,6 +30,7 @@ export function buildStatusUpdate(input: {
   lines: readonly StatusLine[]
   shipments: readonly ShipmentInfo[]
   priceChanges?: OrderStatusUpdate['priceChanges']
+  promiseDate?: string | null
   occurredAt: number
 }): OrderStatusUpdate {
   // Built field by field, in the order the message has always had: conditional spreads cost more
@@ -66,6 +67,7 @@ export function buildStatusUpdate(input: {
   })
   update.shipments = [...input.shipments]
   if (input.priceChanges?.length) update.priceChanges = input.priceChanges
+  if (input.promiseDate) update.promiseDate = input.promiseDate
   update.occurredAt = new Date(input.occurredAt).toISOString()
   return update
 }

@@ -49,5 +49,10 @@ export interface OrderStatusUpdate {
    * the hub expects instead (decimal strings), e.g. for an 855 with a price change.
    */
   priceChanges?: { externalLineId?: string; sku: string; orderedUnitPrice: string; unitPrice: string }[]
+  /**
+   * A backordered order's promise date (YYYY-MM-DD) from the inbound supply that will fill it, when
+   * that date is set or moves (a delayed purchase order); with `reason` saying why. SDK 1.5.
+   */
+  promiseDate?: string
   occurredAt: string
 }

@@ -11,10 +11,15 @@
  *   'pickup'`, click and collect) and holds it at the counter;
  * - `POST /returns`: `{ returnId, lines: [{ sku, quantity, condition: resellable | damaged }] }` when a
  *   return (RMA) arrives;
- * - `POST /inventory`: `{ snapshots: [{ locationId, sku, onHand, asOf, eventId? }] }`.
+ * - `POST /inventory`: `{ snapshots: [{ locationId, sku, onHand, asOf, eventId? }] }`;
+ * - `POST /inbound`: `{ reference, sku, locationId, quantity, expectedDate }`, a purchase order or
+ *   ASN expected at a location (the same reference again: a new date or quantity);
+ * - `POST /inbound-receipts`: `{ reference, quantity, eventId }` when units of it arrive.
  */
 import {
   definePlugin,
+  inboundReceiptSchema,
+  inboundSupplyNoticeSchema,
   inventorySnapshotSchema,
   PayloadError,
   parseJsonBody,
@@ -52,7 +57,7 @@ export default definePlugin({
   id: 'rest-wms',
   kind: 'wms',
   version: '1.0.0',
-  sdk: '^1.4.0',
+  sdk: '^1.5.0',
   displayName: 'REST WMS',
   description: 'Fulfilment requests over HTTP; shipments, rejections and stock back by signed webhook.',
   config: restWmsConfig,
@@ -64,6 +69,8 @@ export default definePlugin({
         'fulfilment.cancelled',
         'fulfilment.picked',
         'inventory',
+        'inbound.expected',
+        'inbound.received',
         'return.received',
       ],
       verify(request, ctx) {
@@ -118,11 +125,21 @@ export default definePlugin({
               ...dedupe,
               events: [{ type: 'inventory', snapshots: body(request, inventorySchema).snapshots }],
             }
+          case '/inbound':
+            return {
+              ...dedupe,
+              events: [{ type: 'inbound.expected', supply: body(request, inboundSupplyNoticeSchema) }],
+            }
+          case '/inbound-receipts':
+            return {
+              ...dedupe,
+              events: [{ type: 'inbound.received', receipt: body(request, inboundReceiptSchema) }],
+            }
           default:
             throw new PayloadError('unknown webhook path', [
               {
                 field: '(path)',
-                message: `no route for ${request.path}; use /shipments, /rejections, /cancellations, /picked, /returns or /inventory`,
+                message: `no route for ${request.path}; use /shipments, /rejections, /cancellations, /picked, /returns, /inventory, /inbound or /inbound-receipts`,
               },
             ])
         }

@@ -14,6 +14,8 @@ import {
 import {
   canonicalOrderSchema,
   type InboundEvent,
+  inboundReceiptSchema,
+  inboundSupplyNoticeSchema,
   PayloadError,
   type RawRequest,
   unacceptableText,
@@ -34,6 +36,8 @@ export type InboundOutcome =
     }
   | { type: 'shipment'; orderId: string; fulfilmentId: string; status: string; duplicate: boolean }
   | { type: 'inventory'; applied: number; stale: number }
+  /** Inbound supply expected or received (SDK 1.5): the supply as it now stands. */
+  | { type: 'inbound'; supplyId: string; status: string; created: boolean }
   | { type: 'ignored'; reason: string }
   /** A channel's `order.updated` applied as a modification: what changed. */
   | { type: 'modified'; orderId: string; status: string; changed: string[] }
@@ -188,6 +192,12 @@ export async function applyInbound(
         requireKind(instance, 'wms', 'inventory')
         const r = await hub.core.inventory.applySnapshots(event.snapshots)
         outcomes.push({ type: 'inventory', ...r })
+        break
+      }
+      case 'inbound.expected':
+      case 'inbound.received': {
+        requireKind(instance, 'wms', 'inbound supply')
+        outcomes.push(await applyInboundSupply(hub, instance, event))
         break
       }
       case 'ignored':
@@ -390,4 +400,30 @@ function storedRecord(exception: ExceptionRecord): string | undefined {
   const raw = (exception.parsed as { raw?: unknown } | null | undefined)?.raw
   if (raw === undefined || raw === null) return undefined
   return JSON.stringify(raw)
+}
+
+/**
+ * A WMS's or ERP's inbound supply (SDK 1.5), checked against the SDK's schema: expected supply is
+ * recorded (or updated: a new date is a delay) under the instance and the sender's reference; a
+ * receipt names the supply by that reference.
+ */
+async function applyInboundSupply(
+  hub: HubContext,
+  instance: LoadedInstance,
+  event: Extract<InboundEvent, { type: 'inbound.expected' | 'inbound.received' }>,
+): Promise<InboundOutcome> {
+  if (event.type === 'inbound.expected') {
+    const parsed = inboundSupplyNoticeSchema.safeParse(event.supply)
+    if (!parsed.success) throw new PayloadError('invalid inbound supply', zodIssues(parsed.error, ['supply']))
+    const { reference, ...supply } = parsed.data
+    const r = await hub.core.inboundSupply.expect({ ...supply, source: instance.id, externalRef: reference })
+    return { type: 'inbound', supplyId: r.supply.id, status: r.supply.status, created: r.created }
+  }
+  const parsed = inboundReceiptSchema.safeParse(event.receipt)
+  if (!parsed.success) throw new PayloadError('invalid inbound receipt', zodIssues(parsed.error, ['receipt']))
+  const { reference, quantity, eventId } = parsed.data
+  const supply = await hub.core.inboundSupply.byReference(instance.id, reference)
+  if (!supply) return { type: 'ignored', reason: `no inbound supply ${reference} from ${instance.id}` }
+  const r = await hub.core.inboundSupply.receive(supply.id, quantity, eventId)
+  return { type: 'inbound', supplyId: r.id, status: r.status, created: false }
 }

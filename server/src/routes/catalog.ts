@@ -26,6 +26,14 @@ const productSchema = z
           'Labels rules test as `line.tags` and `order.productTags` (e.g. fragile, lithium), each once. Kept when omitted; none for a new product.',
         example: ['fragile', 'gift'],
       }),
+    preorder: z.boolean().optional().meta({
+      description:
+        'Sold ahead against inbound supply when out of stock: an order is taken as a backorder promised for the supply it is sold against, and refused (PREORDER_CAP_REACHED) when no open inbound supply has room. Kept when omitted; false for a new product.',
+    }),
+    preorderCap: z.number().int().min(0).nullable().optional().meta({
+      description:
+        'Units of each inbound supply that pre-orders may take (null: all it brings). Kept when omitted.',
+    }),
   })
   .meta({ id: 'Product' })
 

@@ -1,4 +1,4 @@
-import { availability } from '@switchyard/core'
+import { availability, availabilityOn } from '@switchyard/core'
 import { countryCode, serviceLevelSchema } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { assertChannelScope, hideOtherChannel } from '../http/auth'
@@ -57,6 +57,14 @@ export function stockRoutes(hub: HubContext) {
           region: z.string().max(120).optional(),
           serviceLevel: serviceLevelSchema.optional(),
           quantity: z.coerce.number().int().min(1).max(100_000).optional(),
+          on: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+            .optional()
+            .meta({
+              description:
+                'Availability by this day: each location adds the open inbound supply expected there by then (`inbound`, `availableOn`), and `on` gives the total less what backorders wait for',
+            }),
         }),
       },
       responses: { 200: json(z.object({ items: z.array(skuAvailability) }), 'Availability') },
@@ -77,7 +85,8 @@ export function stockRoutes(hub: HubContext) {
             .filter(Boolean),
         ),
       ].slice(0, 200)
-      const items = await availability(hub.core.db, skus, channel)
+      const now = await availability(hub.core.db, skus, channel)
+      const items = q.on ? await availabilityOn(hub.core.db, hub.core.catalogCache, now, q.on) : now
       if (!q.country) return c.json({ items }, 200)
       const shipTo = {
         line1: '(availability)',

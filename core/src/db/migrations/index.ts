@@ -18,6 +18,7 @@ import { Migration20261206140000_fulfilment_hold } from './Migration202612061400
 import { Migration20261206150000_kits } from './Migration20261206150000_kits'
 import { Migration20261206160000_click_and_collect } from './Migration20261206160000_click_and_collect'
 import { Migration20261206170000_dropship } from './Migration20261206170000_dropship'
+import { Migration20261206180000_inbound_supply } from './Migration20261206180000_inbound_supply'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261206160000_click_and_collect,
   },
   { name: 'Migration20261206170000_dropship', class: Migration20261206170000_dropship },
+  { name: 'Migration20261206180000_inbound_supply', class: Migration20261206180000_inbound_supply },
 ]

@@ -15,6 +15,7 @@ import { readStockForUpdate } from '../../inventory/stock-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
 import { readCapacityForUpdate, writeCapacity } from '../../routing/capacity'
 import type { Router } from '../../routing/router'
+import { claimPreorders, needsPreorderClaim } from '../../supply/preorder-claims'
 import { planIntake } from './intake-plan'
 import { writeBatch } from './intake-writer'
 import { type PreparedOrder, prepareOrder } from './prepared-order'
@@ -60,6 +61,11 @@ export interface OrderIntakeDeps {
   maxBatch?: number
   clock?: () => number
   observer?: IntakeObserver
+  /**
+   * Told, after the commit and without being waited for, the skus of new orders that came out
+   * backordered (their promise dates come from inbound supply: supply/supply-promises.ts).
+   */
+  backordered?: (skus: readonly string[]) => void
 }
 
 interface Pending {
@@ -141,10 +147,17 @@ export class OrderIntake {
     try {
       const results = await this.commitWithRetry(batch)
       const answered = this.deps.observer?.answered
+      let waiting: string[] | undefined
       for (const [i, p] of batch.entries()) {
-        answered?.(p.prepared.channelInstanceId, results[i]!)
-        p.resolve(results[i]!)
+        const r = results[i]!
+        answered?.(p.prepared.channelInstanceId, r)
+        p.resolve(r)
+        if (r.created && r.status === 'backordered') {
+          waiting ??= []
+          for (const l of p.prepared.lines) waiting.push(l.sku)
+        }
       }
+      if (waiting && this.deps.backordered) this.deps.backordered([...new Set(waiting)])
       return
     } catch (error) {
       if (batch.length === 1) {
@@ -253,6 +266,8 @@ export class OrderIntake {
         routed((performance.now() - started) / 1000)
         return write
       })
+      const preorders = writes.filter((w) => w.status === 'backordered' && needsPreorderClaim(w.lines))
+      for (const w of preorders) await claimPreorders(tx, w.lines, now)
       await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
       await writeBatch(
         tx,

@@ -65,6 +65,12 @@ export interface RerouteOutcome {
 export class RerouteService {
   private backorderRun: Promise<void> | undefined
   private pendingSkus: Set<string> | null = null
+  /**
+   * Called after a backorder run for its skus: orders still waiting are promised again from
+   * inbound supply (supply/supply-promises.ts), since a re-route that leaves an order backordered
+   * clears the promise on its row.
+   */
+  afterBackorders: ((skus: readonly string[]) => Promise<void>) | undefined
 
   constructor(
     private readonly db: SqlDb,
@@ -183,6 +189,7 @@ export class RerouteService {
       this.backorderRun = undefined
     })
     await this.backorderRun
+    if (skus && this.afterBackorders) await this.afterBackorders(skus)
     return results
   }
 

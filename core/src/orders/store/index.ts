@@ -13,6 +13,7 @@ export {
   setAllocationStatus,
   shrinkAllocation,
 } from './allocations'
+export { lastToldPromises, type WaitingLine, waitingLines } from './backorder-promises'
 export { addDecision, addRejection, rejectedLocations } from './decisions'
 export {
   acceptFulfilments,
@@ -46,6 +47,7 @@ export {
   type OrderHead,
   readHoldReason,
   recomputeTotals,
+  setBackorderPromise,
   setDelivery,
   setHoldReason,
   setOrderStatus,

@@ -156,7 +156,9 @@ export async function moveOrdersToCustomer(tx: SqlRunner, from: string, into: st
 }
 
 /**
- * Backordered orders, oldest first, that stock of these skus may help: a line still waiting for
+ * Backordered orders in order of placement (first come, first served: `placed_at`, then id, so
+ * an order placed earlier on a slow channel is not overtaken by one that reached the hub first)
+ * that stock of these skus may help: a line still waiting for
  * one, or one held but movable (stock arriving where the missing lines are can let a ship-complete
  * order go in one shipment). All backordered orders when no skus are given.
  */
@@ -171,8 +173,25 @@ export async function backorderedOrders(
         and (l.backordered_qty > 0 or exists (select 1 from allocation a where a.order_id = o.id and a.line_id = l.id and a.status = 'allocated' and a.fulfilment_id is null)))`
     : ''
   const rows = await tx.all<{ id: string }>(
-    `select o.id from orders o where o.status = 'backordered'${filter} order by o.received_at, o.id limit ${Number(limit)}`,
+    `select o.id from orders o where o.status = 'backordered'${filter} order by o.placed_at, o.id limit ${Number(limit)}`,
     some ? [...skus] : [],
   )
   return rows.map((r) => r.id)
+}
+
+/**
+ * Sets a backordered order's promise date (from inbound supply); an order that left `backordered`
+ * meanwhile keeps what its routing promised. True when the row changed.
+ */
+export async function setBackorderPromise(
+  tx: SqlRunner,
+  orderId: string,
+  promiseDate: string | null,
+  now: number,
+): Promise<boolean> {
+  const changed = await tx.run(
+    `update orders set promise_date = ?, updated_at = ? where id = ? and status = 'backordered'`,
+    [promiseDate, now, orderId],
+  )
+  return changed > 0
 }

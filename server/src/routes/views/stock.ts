@@ -49,8 +49,33 @@ export const skuAvailability = z
         protected: z.number(),
         available: z.number(),
         availableToChannel: z.number().optional(),
+        inbound: z
+          .number()
+          .optional()
+          .meta({ description: 'With `on` only: open inbound supply expected here on or before that day' }),
+        availableOn: z
+          .number()
+          .optional()
+          .meta({ description: 'With `on` only: `available` plus `inbound`' }),
       }),
     ),
+    on: z
+      .object({
+        on: z.string(),
+        inbound: z.number(),
+        backordered: z
+          .number()
+          .meta({ description: 'Units backordered orders wait for: they take arriving supply first' }),
+        total: z.number().meta({ description: '`total` now, plus inbound by that day, less `backordered`' }),
+        preorder: z
+          .object({
+            cap: z.number().nullable(),
+            room: z.number().meta({ description: 'Units pre-orders may still take of open supply' }),
+          })
+          .optional(),
+      })
+      .optional()
+      .meta({ description: 'With `on` (YYYY-MM-DD) only: availability by that day from inbound supply' }),
     components: z
       .array(z.object({ sku: z.string(), quantity: z.number() }))
       .optional()
