@@ -315,6 +315,84 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/inbound-supplies': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** List inbound supply, oldest first */
+    get: operations['listInboundSupplies']
+    put?: never
+    /**
+     * Record a purchase order or inbound shipment expected at a location
+     * @description The same `externalRef` again (from the API) updates that supply: a new `expectedDate` moves the promises it carries, a new `quantity` changes what it brings (never below what was received). Backordered orders of the sku are promised again at once: in order of placement, each gets the date of the supply that completes it, and its channel hears the date (`promiseDate` on an order status update). A kit is refused (supply its components).
+     */
+    post: operations['expectInboundSupply']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/inbound-supplies/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One inbound supply */
+    get: operations['getInboundSupply']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/inbound-supplies/{id}/delay': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Move the date an inbound supply is expected
+     * @description A delay (or an earlier arrival): backordered orders are promised again from the supply as it now stands, and each order whose promise date moved has it in its history (`order.promise_moved`) and its channel hears the new date.
+     */
+    post: operations['delayInboundSupply']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/inbound-supplies/{id}/receive': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Receive units of an inbound supply at its location
+     * @description The units go on hand at the location in the same transaction (once per `eventId`: a repeated receipt adds nothing), then backordered orders and pre-orders route again in order of placement (first come, first served), and those still waiting are promised again. The supply is `received` once everything expected came.
+     */
+    post: operations['receiveInboundSupply']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/plugins': {
     parameters: {
       query?: never
@@ -1503,6 +1581,10 @@ export interface components {
        *     ]
        */
       tags?: string[]
+      /** @description Sold ahead against inbound supply when out of stock: an order is taken as a backorder promised for the supply it is sold against, and refused (PREORDER_CAP_REACHED) when no open inbound supply has room. Kept when omitted; false for a new product. */
+      preorder?: boolean
+      /** @description Units of each inbound supply that pre-orders may take (null: all it brings). Kept when omitted. */
+      preorderCap?: number | null
     }
     Kit: {
       sku: string
@@ -1560,6 +1642,23 @@ export interface components {
       shipmentFeeMinor?: number
       /** @description Stock whose newest feed snapshot (a WMS's or a drop-ship supplier's inventory report) is older than this many hours is not sold here until a fresh one arrives (GET /inventory shows each row's feedAsOf and feedStale). Null: stock never ages. Kept when omitted. */
       feedMaxAgeHours?: number | null
+    }
+    InboundSupply: {
+      id: string
+      sku: string
+      locationId: string
+      quantityExpected: number
+      quantityReceived: number
+      /** @description Units pre-orders were sold ahead against this supply */
+      preorderSold: number
+      expectedDate: string
+      /** @enum {string} */
+      status: 'open' | 'received' | 'cancelled'
+      /** @description `api`, or the plugin instance whose `inbound.expected` it was */
+      source: string
+      externalRef: string | null
+      createdAt: string
+      updatedAt: string
     }
     PluginInstance: {
       id: string
@@ -1808,7 +1907,25 @@ export interface components {
         protected: number
         available: number
         availableToChannel?: number
+        /** @description With `on` only: open inbound supply expected here on or before that day */
+        inbound?: number
+        /** @description With `on` only: `available` plus `inbound` */
+        availableOn?: number
       }[]
+      /** @description With `on` (YYYY-MM-DD) only: availability by that day from inbound supply */
+      on?: {
+        on: string
+        inbound: number
+        /** @description Units backordered orders wait for: they take arriving supply first */
+        backordered: number
+        /** @description `total` now, plus inbound by that day, less `backordered` */
+        total: number
+        preorder?: {
+          cap: number | null
+          /** @description Units pre-orders may still take of open supply */
+          room: number
+        }
+      }
       /** @description A kit only: its bill of materials. Its figures are the whole kits its components make at each location where all of them are stocked; allocated, reserved and protected read 0 (they belong to the components) */
       components?: {
         sku: string
@@ -4444,6 +4561,470 @@ export interface operations {
       }
     }
   }
+  listInboundSupplies: {
+    parameters: {
+      query?: {
+        sku?: string
+        locationId?: string
+        status?: 'open' | 'received' | 'cancelled'
+        limit?: number
+        cursor?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of inbound supply */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['InboundSupply'][]
+            nextCursor: string | null
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  expectInboundSupply: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          sku: string
+          locationId: string
+          quantity: number
+          /** @description The location's local day the supply is expected */
+          expectedDate: string
+          /** @description PO or ASN number */
+          externalRef?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The supply with this reference, updated */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['InboundSupply']
+        }
+      }
+      /** @description The supply is recorded */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['InboundSupply']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `CONFLICT`: the reference names supply of another sku or location */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `UNKNOWN_REFERENCE`: no such sku or location, or the sku is a kit */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getInboundSupply: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The supply */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['InboundSupply']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `INBOUND_SUPPLY_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  delayInboundSupply: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          expectedDate: string
+        }
+      }
+    }
+    responses: {
+      /** @description The supply, with its new date */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['InboundSupply']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `INBOUND_SUPPLY_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `INBOUND_SUPPLY_CLOSED`: received in full or cancelled */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  receiveInboundSupply: {
+    parameters: {
+      query?: never
+      header?: {
+        /** @description Makes a retry safe: the first answer is kept for 24 h with this key, your API key and the request, and a retry with the same key and request gets it again (`Idempotent-Replayed: true`) without the work being done twice. The same key with another request is 422 `IDEMPOTENCY_KEY_REUSED`; a retry while the first is still being answered waits for it, or is 409 `IDEMPOTENCY_KEY_IN_USE` after 10 s. */
+        'idempotency-key'?: string
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          quantity: number
+          eventId?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The supply after the receipt */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['InboundSupply']
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `INBOUND_SUPPLY_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `INBOUND_SUPPLY_CLOSED`: received in full or cancelled */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RECEIVE_TOO_MUCH`: more than it still brings */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
   listPlugins: {
     parameters: {
       query?: {
@@ -6338,6 +6919,8 @@ export interface operations {
         region?: string
         serviceLevel?: 'standard' | 'express' | 'overnight' | 'economy' | 'pickup'
         quantity?: number
+        /** @description Availability by this day: each location adds the open inbound supply expected there by then (`inbound`, `availableOn`), and `on` gives the total less what backorders wait for */
+        on?: string
       }
       header?: never
       path?: never
