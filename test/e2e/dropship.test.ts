@@ -209,6 +209,53 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
     expect(await level('PADDLE', 'sup')).toMatchObject({ onHand: 4, allocated: 0 })
   })
 
+  it("cancels a PO with an 860 and takes the supplier's 865 as the confirmation", async () => {
+    const { orderId } = await postOrder([{ sku: 'KAYAK', quantity: 1 }])
+    const po = await waitFor(
+      () =>
+        supplier
+          .purchaseOrdersReceived()
+          .find((d) => seg(d, 'PO1').some((l) => l[2] === '1' && l[7] === 'KAYAK')),
+      10_000,
+      'the one-kayak 850',
+    )
+    const poNumber = seg(po, 'BEG')[0]![3]!
+    await waitFor(
+      async () =>
+        (await hub.api(`/api/v1/orders/${orderId}`)).body.fulfilments[0]?.status === 'accepted' || undefined,
+      10_000,
+      'the PO accepted by the outbox',
+    )
+    const cancel = await hub.api(`/api/v1/orders/${orderId}/cancel`, { body: { reason: 'customer asked' } })
+    // Accepted, waiting for the supplier: the PO is with it.
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(202)
+    expect(cancel.body.awaitingWarehouse).toHaveLength(1)
+    const change = await waitFor(
+      () => supplier.received().find((d) => d.setIds.includes('860') && seg(d, 'BCH')[0]?.[3] === poNumber),
+      10_000,
+      'the 860',
+    )
+    expect(seg(change, 'BCH')[0]!.slice(1, 4)).toEqual(['01', 'DS', poNumber])
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.status).not.toBe('cancelled')
+
+    await settled(supplier.acknowledgeChange(poNumber, 'AT'))
+    const cancelled = await waitFor(
+      async () => {
+        const o = (await hub.api(`/api/v1/orders/${orderId}`)).body
+        return o.status === 'cancelled' ? o : undefined
+      },
+      10_000,
+      'the order cancelled',
+    )
+    expect(cancelled.fulfilments[0].status).toBe('cancelled')
+    expect(await level('KAYAK', 'sup')).toMatchObject({ onHand: 8, allocated: 0 })
+    await waitFor(
+      () => channel.callbacks().find((c) => c.update.orderId === orderId && c.update.status === 'cancelled'),
+      10_000,
+      'cancelled callback',
+    )
+  })
+
   it('does not sell stock from a stale 846, and sells it again when a fresh one arrives', async () => {
     const old = supplier.inventoryAdvice([{ sku: 'KAYAK', available: 6 }], new Date(Date.now() - 2 * DAY))
     await settled(old)

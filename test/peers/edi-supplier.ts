@@ -71,6 +71,12 @@ export class EdiSupplier extends EdiPartner {
     ])
   }
 
+  /** 865 answering the hub's 860: BCA02 `AT` accepts the change (here, the cancellation), `RJ` refuses it. */
+  acknowledgeChange(poNumber: string, type: 'AT' | 'RJ'): number {
+    const today = ymd(new Date())
+    return this.send('CA', '865', [`BCA*01*${type}*${poNumber}***${today}`])
+  }
+
   /** 856 for one PO: carrier SCAC in TD503, tracking in REF*CN, the items in SN1. */
   shipNotice(
     poNumber: string,

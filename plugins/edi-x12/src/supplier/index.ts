@@ -6,17 +6,19 @@
  * it, ships it with tracking, states its stock):
  * - Out, to `<mailbox>/outbound/`: an 850 drop-ship purchase order (BEG02 `DS`) for each
  *   fulfilment request routed to the supplier's location; an 860 cancelling a PO the supplier
- *   accepted only part of; a 997 for every interchange the supplier sends.
+ *   accepted only part of, or that the hub cancels; a 997 for every interchange the supplier sends.
  * - In, from `<mailbox>/inbound/`: the 997 for our 850 (rejected: the order is routed elsewhere),
  *   the 855 acknowledgement (all accepted: nothing to do; rejected or partly accepted:
  *   `fulfilment.rejected`, which re-routes the order), the 856 ship notice (`shipment` with the
- *   carrier and tracking number, so the customer's channel hears it), and the 846 inventory advice
+ *   carrier and tracking number, so the customer's channel hears it), the 846 inventory advice
  *   (`inventory` snapshots of the supplier's location; stale ones age out by the location's
- *   `feedMaxAgeHours`).
+ *   `feedMaxAgeHours`), and the 865 accepting a cancellation the hub asked for
+ *   (`fulfilment.cancelled`).
  */
 import {
   type DeliveryResult,
   definePlugin,
+  type FulfilmentCancelRequest,
   type FulfilmentRequest,
   type PluginContext,
   type PollResult,
@@ -24,10 +26,15 @@ import {
 import type { MailboxTransport } from '../mailbox'
 import { acknowledge, controlFor, send } from '../outbound'
 import { withMailbox } from '../transport'
-import { type Interchange, parseInterchange, UnreadableInterchangeError } from '../x12/parse'
+import {
+  type Interchange,
+  parseInterchange,
+  type TransactionSet,
+  UnreadableInterchangeError,
+} from '../x12/parse'
 import { type EdiSupplierConfig, ediSupplierConfig } from './config'
 import { cancel860, po850, type SentPo, sentPo } from './purchase-order'
-import { type FindPo, type Reading, read846, read855, read856, read997 } from './replies'
+import { type FindPo, type Reading, read846, read855, read856, read865, read997 } from './replies'
 
 type Ctx = PluginContext<EdiSupplierConfig>
 
@@ -67,8 +74,22 @@ async function requestFulfilment(request: FulfilmentRequest, ctx: Ctx): Promise<
   return { status: 'accepted', externalRef: po.poNumber }
 }
 
-/** Which sets this mailbox takes, by functional group: acknowledgements, 855s, 856s and 846s. */
-const TAKES: Record<string, string> = { FA: '997', PR: '855', SH: '856', IB: '846' }
+/**
+ * The hub cancels the fulfilment: an 860 cancelling its PO (BCH01 01), keyed by the fulfilment so a
+ * retried delivery rewrites the same file. The supplier's 865 confirms it (`fulfilment.cancelled`);
+ * until then the hub holds the order as cancelling, and an 856 may still ship it.
+ */
+async function cancelFulfilment(request: FulfilmentCancelRequest, ctx: Ctx): Promise<DeliveryResult> {
+  const po = await ctx.state.get<SentPo>(`fulfilment:${request.fulfilmentId}`)
+  if (!po) return { status: 'refused', reason: 'no purchase order was sent for this fulfilment' }
+  await ctx.state.set(`cancelling:${po.poNumber}`, true)
+  await send(ctx, `860-cancel:${request.fulfilmentId}`, '860', po.poNumber, cancel860(po, ctx.clock.now()))
+  // Not `accepted`: to the hub that means cancelled, and only the supplier's 865 says so.
+  return { status: 'skipped', reason: `860 sent for PO ${po.poNumber}; the supplier's 865 confirms it` }
+}
+
+/** Which sets this mailbox takes, by functional group: acknowledgements, 855s, 856s, 846s and 865s. */
+const TAKES: Record<string, string> = { FA: '997', PR: '855', SH: '856', IB: '846', CA: '865' }
 
 /** Records on the interchange what its 997 must reject: another sender, a group or set not taken. */
 function examine(x: Interchange, config: EdiSupplierConfig): void {
@@ -84,18 +105,30 @@ function examine(x: Interchange, config: EdiSupplierConfig): void {
   }
 }
 
+function readSet(ctx: Ctx, set: TransactionSet, interchange: string): Promise<Reading> | Reading {
+  switch (set.id) {
+    case '855':
+      return read855(set, findPo(ctx))
+    case '856':
+      return read856(set, findPo(ctx))
+    case '846':
+      return read846(set, ctx.config.locationId, interchange)
+    case '865':
+      return read865(
+        set,
+        findPo(ctx),
+        async (po) => (await ctx.state.get<boolean>(`cancelling:${po}`)) === true,
+      )
+    default:
+      return read997(set, poOfGroup(ctx))
+  }
+}
+
 async function readSets(ctx: Ctx, x: Interchange): Promise<Reading> {
   const all: Reading = { events: [], cancel: [], notes: [] }
   for (const set of x.groups.flatMap((g) => g.sets)) {
     if (set.errors.length > 0 || set.segmentErrors.length > 0) continue
-    const r =
-      set.id === '855'
-        ? await read855(set, findPo(ctx))
-        : set.id === '856'
-          ? await read856(set, findPo(ctx))
-          : set.id === '846'
-            ? read846(set, ctx.config.locationId, x.control)
-            : await read997(set, poOfGroup(ctx))
+    const r = await readSet(ctx, set, x.control)
     all.events.push(...r.events)
     all.cancel.push(...r.cancel)
     all.notes.push(...r.notes)
@@ -180,11 +213,11 @@ export default definePlugin({
   sdk: '^1.3.0',
   displayName: 'EDI X12 drop-ship supplier',
   description:
-    '850 drop-ship purchase orders out; 997, 855, 856 and 846 in, through a mailbox folder or the supplier SFTP server.',
+    '850 drop-ship purchase orders and 860 cancellations out; 997, 855, 856, 846 and 865 in, through a mailbox folder or the supplier SFTP server.',
   config: ediSupplierConfig,
   capabilities: {
     ordersPoll: { intervalMs: 60_000, poll, committed },
-    fulfilment: { requestFulfilment },
+    fulfilment: { requestFulfilment, cancelFulfilment },
   },
 })
 

@@ -190,3 +190,33 @@ export async function read997(set: TransactionSet, poOfGroup: FindPo): Promise<R
     })
   return out
 }
+
+/** BCA02 (element 587) that accept the change: accepted, acknowledged with or without detail. */
+const CHANGE_ACCEPTED = new Set(['AT', 'AC', 'AD', 'AK'])
+
+/**
+ * 865 answering the 860 by which the hub cancelled a PO (`cancelling`: the POs it asked to cancel):
+ * accepted (BCA02 AT, AC, AD, AK) confirms the cancellation (`fulfilment.cancelled`); rejected
+ * (RJ, RD) changes nothing, since the supplier may still ship it and its 856 will say so.
+ */
+export async function read865(
+  set: TransactionSet,
+  findPo: FindPo,
+  cancelling: (poNumber: string) => Promise<boolean>,
+): Promise<Reading> {
+  const out = empty()
+  const bca = first(set, 'BCA')
+  const po = await findPo(el(bca, 3))
+  if (!po || !(await cancelling(po.poNumber))) {
+    out.notes.push(`865 for PO ${el(bca, 3)}, which the hub did not ask to cancel`)
+    return out
+  }
+  if (CHANGE_ACCEPTED.has(el(bca, 2)))
+    out.events.push({
+      type: 'fulfilment.cancelled',
+      fulfilmentId: po.fulfilmentId,
+      reason: `the supplier's 865 accepts the cancellation of PO ${po.poNumber}`,
+    })
+  else out.notes.push(`the supplier's 865 refuses to cancel PO ${po.poNumber} (BCA02 ${el(bca, 2) || '?'})`)
+  return out
+}

@@ -197,6 +197,30 @@ describe('the EDI drop-ship supplier', () => {
     ])
   })
 
+  it("cancels a PO with an 860 and confirms it on the supplier's 865; an 865 for a PO not cancelled is nothing", async () => {
+    const t = world()
+    const po = await send850(t)
+    fromSupplier('CA', '865', [`BCA*01*AT*${po}***20261206`])
+    expect((await pollOnce(t)).events).toEqual([])
+    const cancel = plugin.capabilities.fulfilment!.cancelFulfilment!
+    // Sent, not yet cancelled: the hub waits for the 865.
+    expect(await cancel({ fulfilmentId: request.fulfilmentId, externalRef: po }, t.ctx)).toMatchObject({
+      status: 'skipped',
+    })
+    expect(outboundText('860')[0]).toContain(`BCH*01*DS*${po}*`)
+    fromSupplier('CA', '865', [`BCA*01*RJ*${po}***20261206`])
+    expect((await pollOnce(t)).events).toEqual([])
+    fromSupplier('CA', '865', [`BCA*01*AT*${po}***20261206`])
+    expect((await pollOnce(t)).events).toEqual([
+      {
+        type: 'fulfilment.cancelled',
+        fulfilmentId: request.fulfilmentId,
+        reason: expect.stringContaining('865'),
+      },
+    ])
+    expect(await cancel({ fulfilmentId: 'never-sent' }, t.ctx)).toMatchObject({ status: 'refused' })
+  })
+
   it("reads an 846 as one snapshot per sku of the supplier's location", async () => {
     const t = world()
     fromSupplier('IB', '846', [
