@@ -219,6 +219,32 @@ describe.each(dbKinds)('ship to store on %s', (kind) => {
     expect(pick.request).toMatchObject({ deliveryMethod: 'pickup', location: { id: 'wlg' } })
   })
 
+  it('ships to the store from the DC when the store gives up its own pick, before or after picking it', async () => {
+    for (const pickedFirst of [false, true]) {
+      // SKU-A: 5 at the Wellington store, 100 at Auckland.
+      const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-A', quantity: 1 }]))
+      const { orderId } = (posted.body.results as { orderId: string }[])[0]!
+      const pick = await waitFor(
+        () => wms.fulfilments().find((f) => f.request.orderId === orderId),
+        10_000,
+        'pick request',
+      )
+      expect(pick.request.location.id).toBe('wlg')
+      if (pickedFirst) expect((await wms.picked(hub.url, 'dc', pick.request.fulfilmentId)).status).toBe(200)
+      const rejected = await wms.reject(hub.url, 'dc', pick.request.fulfilmentId, 'damaged on the shelf')
+      expect(rejected.status, JSON.stringify(rejected.body)).toBe(200)
+      const after = (await hub.api(`/api/v1/orders/${orderId}`)).body
+      expect(after.status, `picked first: ${pickedFirst}`).toBe('released')
+      expect(after.routingDecision.summary).toMatch(/shipped to the store: .* sends it from akl/)
+      const transfer = await waitFor(
+        () => wms.fulfilments().find((f) => f.request.orderId === orderId && f.request.location.id === 'akl'),
+        10_000,
+        'transfer request',
+      )
+      expect(transfer.request.shipToStore).toEqual({ locationId: 'wlg', name: 'Wellington store' })
+    }
+  })
+
   it('waits backordered when no location the rule names has the stock', async () => {
     // SKU-D is nowhere; the rule lets only Auckland send.
     const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-D', quantity: 1 }]))

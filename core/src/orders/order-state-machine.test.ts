@@ -31,7 +31,9 @@ describe('order state machine', () => {
     expect(walk('released', ['ready_for_pickup', 'shipped'])).toHaveLength(2)
     expect(canTransition('ready_for_pickup', 'cancelled')).toBe(true)
     expect(canTransition('ready_for_pickup', 'backordered')).toBe(true)
-    expect(canTransition('ready_for_pickup', 'released')).toBe(false)
+    // The store gave up its pick and a ship-to-store rule sent the order to it from a DC.
+    expect(canTransition('ready_for_pickup', 'released')).toBe(true)
+    expect(canTransition('ready_for_pickup', 'partially_shipped')).toBe(false)
     expect(canTransition('allocated', 'ready_for_pickup')).toBe(false)
     expect(() => pathTo('backordered', 'ready_for_pickup')).toThrow(IllegalTransitionError)
   })

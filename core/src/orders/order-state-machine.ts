@@ -21,9 +21,10 @@ export const orderTransitions: Readonly<Record<OrderStatus, readonly OrderStatus
   backordered: ['allocated', 'held', 'cancelled'],
   allocated: ['released', 'backordered', 'held', 'cancelled'],
   released: ['ready_for_pickup', 'partially_shipped', 'shipped', 'allocated', 'backordered', 'cancelled'],
-  // backordered: the store gave up the pick (rejected or cancelled it on its own account); only it
-  // may fill a pickup order, so the order waits.
-  ready_for_pickup: ['shipped', 'cancelled', 'backordered'],
+  // The store gave up the pick (rejected or cancelled it on its own account): backordered when only
+  // it may fill a pickup order, so the order waits; allocated or released when a ship-to-store rule
+  // sends the order to the store from elsewhere.
+  ready_for_pickup: ['shipped', 'cancelled', 'backordered', 'allocated', 'released'],
   partially_shipped: ['shipped', 'cancelled'],
   shipped: [],
   cancelled: [],
