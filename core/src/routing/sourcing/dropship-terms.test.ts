@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CarrierLane } from '../../catalog/carrier-network'
-import { costModel } from './cost-model'
+import { costModel, criterionValues } from './cost-model'
 import { deliveryDays, LaneIndex } from './lanes'
 import { loc } from './testing/decide-world'
 
@@ -58,15 +58,10 @@ describe("a drop-ship supplier's fee and lead time in its quotes", () => {
       priority: 0,
       split: 0,
     }
-    const costs = costModel(
-      candidates as never,
-      [[5, 5]],
-      [{ lineId: 'l1', sku: 'A', quantity: 1 }] as never,
-      [[5, 5]],
-      weights,
-      'standard',
-      's',
-    )
+    const lines = [{ lineId: 'l1', sku: 'A', quantity: 1 }] as never
+    const values = criterionValues(candidates as never, lines, [[5, 5]], 'standard')
+    const usable = new Uint8Array([1, 1])
+    const costs = costModel(candidates as never, usable, values, weights, 's', new Float64Array(2))
     expect(costs.totals[0]).toBe(0)
     expect(costs.totals[1]).toBe(1)
   })

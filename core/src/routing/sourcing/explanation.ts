@@ -154,41 +154,56 @@ const scratchStatus = (): CandidateStatus => ({
   c: undefined as unknown as Candidate,
   chosen: false,
   excluded: undefined,
-  partial: [],
+  partial: NONE,
   holdsStock: false,
   canShipAll: true,
 })
 
-/** One candidate's standing, written into `st` (a compact decision reuses one object for them all). */
+/**
+ * One candidate's standing, written into `st`. With `firstPartial` (a compact decision's pass over
+ * every candidate, one status object for all), `partial` holds only the first of the candidate's
+ * partial exclusions, in an array reused for every candidate: what counting needs, allocating nothing.
+ */
 function statusOf(
   x: ExplanationInput,
   c: Candidate,
   chosenAt: readonly number[],
   words: boolean,
   st: CandidateStatus,
+  firstPartial?: Exclusion[],
 ): CandidateStatus {
   const { decidedBy, stockOf } = x
   const { lines } = x.req
   const sid = decidedBy?.strategy.id
   let whole: Block | undefined
   st.partial = NONE
-  for (const b of c.blocks) {
+  const { blocks } = c
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!
     if (!whole && b.lineId === null && (!sid || appliesTo(b.strategies, sid))) whole = b
-    else if (st.partial === NONE) st.partial = [b.exclusion]
-    else st.partial.push(b.exclusion)
+    else if (st.partial !== NONE) {
+      if (!firstPartial) st.partial.push(b.exclusion)
+    } else if (firstPartial) {
+      firstPartial[0] = b.exclusion
+      st.partial = firstPartial
+    } else st.partial = [b.exclusion]
   }
   let holdsStock = false
   let canShipAll = true
+  const i = c.index
   for (let li = 0; li < lines.length; li++) {
-    const q = stockOf[li]![c.index]!
+    const q = stockOf[li]![i]!
     if (q > 0) holdsStock = true
     if (q < lines[li]!.quantity) canShipAll = false
   }
   st.c = c
-  st.chosen = chosenAt.includes(c.index)
+  st.chosen = chosenAt.includes(i)
+  // The strategy's filters were tested when it was scored: asked again only where they left it out.
   st.excluded =
     whole?.exclusion ??
-    (decidedBy ? filterExclusion(decidedBy.strategy, c, x.destinationCountry, words) : undefined)
+    (decidedBy && decidedBy.filtered[i] === 1
+      ? filterExclusion(decidedBy.strategy, c, x.destinationCountry, words)
+      : undefined)
   st.holdsStock = holdsStock
   st.canShipAll = canShipAll
   return st
@@ -231,7 +246,7 @@ function compactCandidates(
   see: (st: CandidateStatus) => void,
 ): { candidates: CandidateExplanation[]; compact: { counts: CompactCounts } & ExcludedCounts } {
   const { decidedBy } = x
-  const usable = (i: number) => !!decidedBy && decidedBy.avail.some((row) => row[i]! > 0)
+  const usable = (i: number) => !!decidedBy && decidedBy.usable[i] === 1
   const totals = decidedBy?.totals
   // The best few by score (then candidate order), kept while scanning: no sort of thousands.
   const better = (a: CandidateStatus, b: CandidateStatus) =>
@@ -250,9 +265,12 @@ function compactCandidates(
   const chosen: CandidateStatus[] = []
   // One status object for every location; only the chosen and the alternatives keep a copy.
   const st = scratchStatus()
-  const kept = (s: CandidateStatus): CandidateStatus => ({ ...s, partial: [...s.partial] })
-  for (const c of x.candidates) {
-    statusOf(x, c, chosenAt, false, st)
+  const first: Exclusion[] = []
+  // The chosen and the alternatives are written out: their status again, with every partial exclusion.
+  const kept = (s: CandidateStatus): CandidateStatus => statusOf(x, s.c, chosenAt, false, scratchStatus())
+  for (let ci = 0; ci < x.candidates.length; ci++) {
+    const c = x.candidates[ci]!
+    statusOf(x, c, chosenAt, false, st, first)
     see(st)
     if (!st.holdsStock) continue
     holdingStock++

@@ -2,7 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EXACT_POOL, type OptimiserInput, optimise } from './optimiser'
 
-const inputArb: fc.Arbitrary<OptimiserInput> = fc
+/** The engine passes typed arrays; the properties read plain ones. */
+type ArrayInput = OptimiserInput & { cost: number[]; avail: number[][] }
+
+const inputArb: fc.Arbitrary<ArrayInput> = fc
   .record({ lines: fc.integer({ min: 1, max: 4 }), candidates: fc.integer({ min: 1, max: 16 }) })
   .chain(({ lines, candidates }) =>
     fc.record({
@@ -33,7 +36,7 @@ const inputArb: fc.Arbitrary<OptimiserInput> = fc
       splitPenalty: fc.constantFrom(0, 5, 20),
       allowPartial: fc.boolean(),
     }),
-  ) as fc.Arbitrary<OptimiserInput>
+  ) as fc.Arbitrary<ArrayInput>
 
 describe('optimiser', () => {
   it('never ships more than is there, nor beyond the split policy', () => {

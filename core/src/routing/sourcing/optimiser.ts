@@ -17,9 +17,9 @@ export interface OptimiserInput {
    */
   lines: readonly { qty: number; valueMinor: number; whole?: boolean }[]
   /** Cost of shipping from each candidate (lower is better); candidates are in a fixed order. */
-  cost: readonly number[]
+  cost: ArrayLike<number>
   /** Units each candidate may ship of each line: avail[line][candidate]; 0 where not eligible. */
-  avail: readonly (readonly number[])[]
+  avail: readonly ArrayLike<number>[]
   /** Lines that must ship from one location, by line index. */
   groups: readonly (readonly number[])[]
   /** `maxShipments` may be 0 when re-routing an order that already went in as many as it may. */
@@ -96,7 +96,7 @@ export function optimise(input: OptimiserInput): OptimiserResult | null {
  * The `k` cheapest of `of` (cost, then candidate order), cheapest first: what sorting them all and
  * taking the first `k` gives, without sorting thousands of stocked locations.
  */
-function cheapest(of: readonly number[], cost: readonly number[], k: number): number[] {
+function cheapest(of: readonly number[], cost: ArrayLike<number>, k: number): number[] {
   const best: number[] = []
   const before = (a: number, b: number) => cost[a]! < cost[b]! || (cost[a] === cost[b] && a < b)
   for (const c of of) {

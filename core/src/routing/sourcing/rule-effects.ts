@@ -140,7 +140,8 @@ function targetRule(
   // Explained only if it blocks a location; a record of the facts is built only then. One block
   // serves every location it blocks (thousands, for a restriction at ship-from-store scale).
   let block: Block | undefined
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!
     const hit = targets[c.position] === 1
     if (a.type === 'prefer') {
       if (hit) addBonus(c, { value: p.bonus ?? 0.25, strategies })
@@ -197,7 +198,8 @@ function locationRule(
   // A rule on what a location is (its id, type, tags, country, priority) is looked up, not tested.
   const fixed = line === null ? fixedHits(r, x.network) : undefined
   const targets = targetHits(p, x.network)
-  for (const c of x.candidates) {
+  for (let k = 0; k < x.candidates.length; k++) {
+    const c = x.candidates[k]!
     let hit: boolean
     if (fixed) hit = fixed[c.position] === 1
     else {
@@ -257,7 +259,8 @@ function locationRulesTogether(rules: readonly SourcingRule[], slots: FactSlots,
   const targets = acting.map((r) => targetHits(r.action.params as TargetParams, x.network))
   const shared: (Block | undefined)[] = acting.map(() => undefined)
   const tested = fixed.some((f) => f === undefined)
-  for (const c of x.candidates) {
+  for (let ci = 0; ci < x.candidates.length; ci++) {
+    const c = x.candidates[ci]!
     if (tested) slots.setLocation(c, undefined)
     for (let k = 0; k < acting.length; k++) {
       const r = acting[k]!

@@ -8,8 +8,9 @@ import {
 } from '../../rules/sourcing-actions'
 import type { Exclusion, RoutingRequest } from '../router'
 import type { Candidate } from './candidates'
+import { columns } from './columns'
 import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
-import { appliesTo, type CandidateCosts, costModel } from './cost-model'
+import { appliesTo, type CandidateCosts, costModel, criterionValues } from './cost-model'
 import { type OptimiserResult, optimise } from './optimiser'
 import { type EffectiveSplit, effectiveSplit, type FiredSplitRule } from './split-policy'
 
@@ -28,10 +29,14 @@ export interface StrategyEvaluation {
   strategy: Strategy
   /** Each candidate's cost by criterion, built when asked (only explained candidates are). */
   costs: CandidateCosts['row']
-  totals: number[]
+  totals: Float64Array
   split: EffectiveSplit
   /** Units of each line each candidate may ship under this strategy: `avail[line][candidate]`. */
-  avail: number[][]
+  avail: Float64Array[]
+  /** By candidate: 1 where it may ship something under this strategy. */
+  usable: Uint8Array
+  /** By candidate: 1 where the strategy's own filters leave it out. */
+  filtered: Uint8Array
   result: OptimiserResult | null
 }
 
@@ -141,16 +146,24 @@ export function chooseStrategy(
     whole: l.product.components !== undefined,
   }))
   const scale = 10 ** currencyExponent(req.order.currency)
+  // The criteria are the same under every strategy: read once, scaled per strategy.
+  const values = criterionValues(candidates, lines, stockOf, serviceLevel)
   let last: StrategyEvaluation | null = null
+  let tries = 0
   for (const s of queue) {
+    // Two sets of arrays in turn: the last strategy tried stays readable while the next is scored.
+    const set = tries++ % 2
     const weights = weightsFor(s, serviceLevel, orderWeights)
     const split = effectiveSplit(
       { id: s.id, label: s.label, split: s.params.split },
       orderSplit,
       req.shipmentsSoFar,
     )
-    const avail = availability(s, x)
-    const { row: costs, totals } = costModel(candidates, avail, lines, stockOf, weights, serviceLevel, s.id)
+    const usable = columns.flags(`usable${set}`, candidates.length)
+    const filtered = columns.flags(`filtered${set}`, candidates.length)
+    const avail = availability(s, x, set, usable, filtered)
+    const totals = columns.get(`totals${set}`, candidates.length)
+    const { row: costs } = costModel(candidates, usable, values, weights, s.id, totals)
     const result = optimise({
       lines: lineInputs,
       cost: totals,
@@ -171,10 +184,10 @@ export function chooseStrategy(
         outcome: result.complete ? 'filled the order' : 'filled part of the order',
         exact: result.exact,
       })
-      const chosen: ChosenStrategy = { strategy: s, costs, totals, split, avail, result }
+      const chosen: ChosenStrategy = { strategy: s, costs, totals, split, avail, usable, filtered, result }
       return { chosen, decidedBy: chosen }
     }
-    last = { strategy: s, costs, totals, split, avail, result }
+    last = { strategy: s, costs, totals, split, avail, usable, filtered, result }
     tried.push({ id: s.id, rule: s.rule, outcome: 'could not fill the whole order' })
   }
   return { chosen: null, decidedBy: last }
@@ -199,22 +212,39 @@ function weightsFor(
   return weights
 }
 
-/** Units of each line each candidate may ship under a strategy: none where it is filtered or blocked. */
-function availability(s: Strategy, x: StrategyChoiceInput): number[][] {
+/**
+ * Units of each line each candidate may ship under a strategy: none where it is filtered or
+ * blocked. `usable` and `filtered` are written with which candidates may ship something, and
+ * which the strategy's filters leave out.
+ */
+function availability(
+  s: Strategy,
+  x: StrategyChoiceInput,
+  set: number,
+  usable: Uint8Array,
+  filtered: Uint8Array,
+): Float64Array[] {
   const f = s.params.filters as StrategyFilter | undefined
   const { lines } = x.req
-  const n = x.candidates.length
-  const avail: number[][] = lines.map(() => new Array<number>(n))
-  for (const c of x.candidates) {
-    const i = c.index
+  const { candidates, stockOf } = x
+  const n = candidates.length
+  const avail = lines.map((_, li) => columns.get(`avail${set}.${li}`, n))
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i]!
     const out = f !== undefined && filterReason(f, c, x.destinationCountry, false) !== null
+    filtered[i] = out ? 1 : 0
+    const { blocks } = c
+    let any = 0
     for (let li = 0; li < lines.length; li++) {
-      let q = out ? 0 : x.stockOf[li]![i]!
-      for (const b of c.blocks)
-        if (q > 0 && (b.lineId === null || b.lineId === lines[li]!.lineId) && appliesTo(b.strategies, s.id))
-          q = 0
+      let q = out ? 0 : stockOf[li]![i]!
+      for (let k = 0; k < blocks.length && q > 0; k++) {
+        const b = blocks[k]!
+        if ((b.lineId === null || b.lineId === lines[li]!.lineId) && appliesTo(b.strategies, s.id)) q = 0
+      }
       avail[li]![i] = q
+      if (q > 0) any = 1
     }
+    usable[i] = any
   }
   return avail
 }

@@ -12,7 +12,7 @@ interface SummaryInput {
   excluded: { shown: readonly string[]; count: number }
   shipments: readonly Shipment[]
   unfilled: RoutingPlan['unfilled']
-  chosen: { strategy: { id: string; label: string }; totals: readonly number[] } | null
+  chosen: { strategy: { id: string; label: string }; totals: ArrayLike<number> } | null
   stockOf: readonly (readonly number[])[]
   serviceLevel: string
   requestedServiceLevel: string
