@@ -116,7 +116,11 @@ export {
   type PickedOutcome,
   PickupService,
 } from './orders/pickup/pickup-service'
-export { type ReceivedOutcome, ShipToStoreService } from './orders/pickup/ship-to-store-service'
+export {
+  type ArrivedOutcome,
+  type ReceivedOutcome,
+  ShipToStoreService,
+} from './orders/pickup/ship-to-store-service'
 export {
   DEFAULT_FULFILMENTS_PAGE,
   type FulfilmentFilter,

@@ -50,6 +50,13 @@ export type InboundEvent =
    * nothing.
    */
   | { type: 'fulfilment.picked'; fulfilmentId: string }
+  /**
+   * Ship to store: a transfer another location sent to this pickup store (its request carried
+   * `shipToStore`) arrived; reported by the store's WMS or POS with the transfer's fulfilment id.
+   * SDK 1.5. The hub takes the units into the store's stock and sends the store its pick request;
+   * a repeat changes nothing.
+   */
+  | { type: 'fulfilment.arrived'; fulfilmentId: string }
   | { type: 'inventory'; snapshots: InventorySnapshot[] }
   /**
    * Stock on its way: a purchase order or inbound shipment expected at a location on a date
@@ -91,6 +98,7 @@ export const inboundEventTypes = [
   'fulfilment.held',
   'fulfilment.resumed',
   'fulfilment.picked',
+  'fulfilment.arrived',
   'inventory',
   'inbound.expected',
   'inbound.received',

@@ -204,6 +204,52 @@ describe.each(dbKinds)('ship to store on %s', (kind) => {
     expect(statusesHeard(orderId)).toEqual(['released', 'ready_for_pickup', 'shipped'])
   })
 
+  it("takes the transfer in when the store's WMS reports it arrived, once, and not before its sender shipped it", async () => {
+    const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-B', quantity: 1 }]))
+    const { orderId } = (posted.body.results as { orderId: string }[])[0]!
+    const transfer = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId),
+      10_000,
+      'transfer request',
+    )
+    const id = transfer.request.fulfilmentId
+    // Reported before its sender shipped it: nothing to take in yet.
+    const early = await wms.arrived(hub.url, 'dc', id)
+    expect(early.status, JSON.stringify(early.body)).toBe(200)
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.allocations).toHaveLength(1)
+    expect(
+      (await wms.ship(hub.url, 'dc', id, { carrier: 'NZ Post', trackingNumber: 'NZP-TRANSFER-2' })).status,
+    ).toBe(200)
+    // A fulfilment the hub never sent is unknown to this report.
+    const unknown = await wms.arrived(hub.url, 'dc', '00000000-0000-4000-8000-000000000000')
+    expect(unknown.status).toBe(422)
+    expect(JSON.stringify(unknown.body)).toContain('UNKNOWN_FULFILMENT')
+
+    const arrived = await wms.arrived(hub.url, 'dc', id)
+    expect(arrived.status, JSON.stringify(arrived.body)).toBe(200)
+    const detail = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(detail.history).toContainEqual(
+      expect.objectContaining({ type: 'order.transfer_received', actor: 'wms:dc' }),
+    )
+    const pick = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId && f.request.location.id === 'wlg'),
+      10_000,
+      'pick request at the store',
+    )
+    expect(pick.request).toMatchObject({
+      deliveryMethod: 'pickup',
+      lines: [expect.objectContaining({ quantity: 1 })],
+    })
+    // A repeat changes nothing: one pick request, the units taken in once.
+    expect((await wms.arrived(hub.url, 'dc', id)).status).toBe(200)
+    const again = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(again.history.filter((h: { type: string }) => h.type === 'order.transfer_received')).toHaveLength(
+      1,
+    )
+    expect((await wms.picked(hub.url, 'dc', pick.request.fulfilmentId)).status).toBe(200)
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.status).toBe('ready_for_pickup')
+  })
+
   it('keeps an order the store can fill at the store, rule or not', async () => {
     // SKU-A: 5 at the Wellington store.
     const posted = await channel.postOrder(hub.url, 'web', pickupOrder([{ sku: 'SKU-A', quantity: 1 }]))

@@ -141,6 +141,11 @@ export class RestWmsPeer {
     return this.report(hubUrl, instanceId, '/picked', { fulfilmentId })
   }
 
+  /** A ship-to-store transfer arrived at the store (`/arrived`, the transfer's fulfilment id). */
+  arrived(hubUrl: string, instanceId: string, fulfilmentId: string) {
+    return this.report(hubUrl, instanceId, '/arrived', { fulfilmentId })
+  }
+
   /** The warehouse cannot fulfil it (`/rejections`). */
   reject(hubUrl: string, instanceId: string, fulfilmentId: string, reason: string) {
     return this.report(hubUrl, instanceId, '/rejections', { fulfilmentId, reason })

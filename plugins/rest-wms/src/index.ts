@@ -68,6 +68,7 @@ export default definePlugin({
         'fulfilment.rejected',
         'fulfilment.cancelled',
         'fulfilment.picked',
+        'fulfilment.arrived',
         'inventory',
         'inbound.expected',
         'inbound.received',
@@ -114,6 +115,13 @@ export default definePlugin({
             return {
               ...dedupe,
               events: [{ type: 'fulfilment.picked', fulfilmentId: body(request, pickedSchema).fulfilmentId }],
+            }
+          case '/arrived':
+            return {
+              ...dedupe,
+              events: [
+                { type: 'fulfilment.arrived', fulfilmentId: body(request, pickedSchema).fulfilmentId },
+              ],
             }
           case '/returns':
             return {

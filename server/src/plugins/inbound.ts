@@ -46,6 +46,14 @@ export type InboundOutcome =
   | { type: 'hold'; orderId: string; fulfilmentId: string; held: boolean; changed: boolean }
   | { type: 'return'; returnId: string; rmaNumber: string; status: string }
   | {
+      type: 'arrived'
+      orderId: string
+      fulfilmentId: string
+      status: string
+      changed: boolean
+      reason?: string
+    }
+  | {
       type: 'picked'
       orderId: string
       fulfilmentId: string
@@ -253,6 +261,12 @@ export async function applyInbound(
         requireKind(instance, 'wms', 'pick reports')
         const r = await hub.core.pickups.picked(instance.id, event.fulfilmentId)
         outcomes.push({ type: 'picked', ...r })
+        break
+      }
+      case 'fulfilment.arrived': {
+        requireKind(instance, 'wms', 'transfer arrivals')
+        const r = await hub.core.shipToStore.arrived(instance.id, event.fulfilmentId)
+        outcomes.push({ type: 'arrived', ...r })
         break
       }
       case 'order.refunded': {

@@ -1,6 +1,7 @@
 import type { OrderStatus, ShipmentConfirmation } from '@switchyard/plugin-sdk'
 import type { LocationFacts } from '../../catalog/facts'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
+import { ValidationError } from '../../errors'
 import { receiveAllocatedStock, shipStock } from '../../inventory/stock-writer'
 import { writeOutbox } from '../../outbox/outbox-writer'
 import type { IntegrationDirectory, NewOutboxMessage } from '../../outbox/topics'
@@ -10,6 +11,7 @@ import {
   addEvent,
   type FulfilmentHead,
   insertAllocation,
+  loadFulfilment,
   loadSnapshot,
   type OpenAllocation,
   type OrderHead,
@@ -59,6 +61,15 @@ export async function transferShipped(tx: SqlRunner, t: TransferShipped): Promis
   )
 }
 
+export interface ArrivedOutcome {
+  orderId: string
+  fulfilmentId: string
+  status: OrderStatus
+  /** False when the report changed nothing (a repeat, or a transfer not yet shipped). */
+  changed: boolean
+  reason?: string
+}
+
 export interface ReceivedOutcome {
   orderId: string
   status: OrderStatus
@@ -85,52 +96,104 @@ export class ShipToStoreService {
       const now = this.clock()
       const snap = await loadSnapshot(tx, orderId, { channelScope })
       assertOperation('receive-at-store', snap.status, snap.id)
-      const store = snap.pickupLocationId
       const already = await receivedTransfers(tx, snap.id)
       const arriving = inTransit(snap).filter((f) => !already.has(f.id))
-      if (!store || arriving.length === 0)
+      if (arriving.length === 0)
         throw new OperationNotAllowedError(
           'receive-at-store',
           snap.status,
           snap.id,
           'nothing is on its way to a pickup store for this order',
         )
-      for (const f of arriving) {
-        const lines: { lineId: string; sku: string; quantity: number }[] = []
-        for (const a of snap.allocations.filter((x) => x.fulfilmentId === f.id && x.status === 'shipped')) {
-          await receiveAllocatedStock(tx, a.sku, store, a.quantity, now)
-          await insertAllocation(
-            tx,
-            {
-              orderId: snap.id,
-              lineId: a.lineId,
-              sku: a.sku,
-              locationId: store,
-              quantity: a.quantity,
-              status: 'allocated',
-              fulfilmentId: null,
-              poolId: null,
-            },
-            now,
-          )
-          lines.push({ lineId: a.lineId, sku: a.sku, quantity: a.quantity })
-        }
-        await addEvent(
-          tx,
-          snap.id,
-          'order.transfer_received',
-          null,
-          null,
-          { fulfilmentId: f.id, from: f.locationId, at: store, lines },
-          actor,
-          now,
-        )
-      }
-      const outbox: NewOutboxMessage[] = []
-      await releaseLooseAllocations(tx, snap.id, await this.locations(), this.directory, now, outbox)
-      await writeOutbox(tx, outbox)
+      await this.takeIn(tx, snap, arriving, actor, now)
       return { orderId: snap.id, status: snap.status, received: arriving.map((f) => f.id) }
     })
+  }
+
+  /**
+   * The store's WMS or POS reports a transfer arrived (`fulfilment.arrived`, naming the transfer's
+   * fulfilment). Only the pickup store's own instance may report it (else 422
+   * `UNKNOWN_FULFILMENT`, as for any report on a fulfilment it was not sent); a repeat, or a
+   * transfer its sender has not confirmed shipped, changes nothing.
+   */
+  arrived(wmsInstanceId: string, fulfilmentId: string): Promise<ArrivedOutcome> {
+    return this.db.transaction(async (tx) => {
+      const now = this.clock()
+      const f = await loadFulfilment(tx, fulfilmentId)
+      const snap = f ? await loadSnapshot(tx, f.orderId) : undefined
+      const store = snap?.pickupLocationId
+      const storeWms = store ? (await this.locations()).find((l) => l.id === store)?.wmsInstanceId : undefined
+      if (!f || !snap || !store || f.locationId === store || storeWms !== wmsInstanceId)
+        throw new ValidationError(
+          'unknown fulfilment',
+          [
+            {
+              field: 'fulfilmentId',
+              message: `no transfer '${fulfilmentId}' was sent to a store ${wmsInstanceId} serves`,
+            },
+          ],
+          'UNKNOWN_FULFILMENT',
+        )
+      const quiet = (reason: string): ArrivedOutcome => ({
+        orderId: snap.id,
+        fulfilmentId,
+        status: snap.status,
+        changed: false,
+        reason,
+      })
+      if ((await receivedTransfers(tx, snap.id)).has(f.id)) return quiet('already received at the store')
+      if (f.status !== 'shipped' || snap.status !== 'released')
+        return quiet(
+          `the transfer is ${f.status} and the order ${snap.status}: nothing on its way to receive`,
+        )
+      await this.takeIn(tx, snap, [f], `wms:${wmsInstanceId}`, now)
+      return { orderId: snap.id, fulfilmentId, status: snap.status, changed: true }
+    })
+  }
+
+  /** The transfers' units join the store's stock held for the order, and the store gets its pick request. */
+  private async takeIn(
+    tx: SqlRunner,
+    snap: OrderSnapshot,
+    arriving: readonly Pick<FulfilmentHead, 'id' | 'locationId'>[],
+    actor: string,
+    now: number,
+  ): Promise<void> {
+    const store = snap.pickupLocationId!
+    for (const f of arriving) {
+      const lines: { lineId: string; sku: string; quantity: number }[] = []
+      for (const a of snap.allocations.filter((x) => x.fulfilmentId === f.id && x.status === 'shipped')) {
+        await receiveAllocatedStock(tx, a.sku, store, a.quantity, now)
+        await insertAllocation(
+          tx,
+          {
+            orderId: snap.id,
+            lineId: a.lineId,
+            sku: a.sku,
+            locationId: store,
+            quantity: a.quantity,
+            status: 'allocated',
+            fulfilmentId: null,
+            poolId: null,
+          },
+          now,
+        )
+        lines.push({ lineId: a.lineId, sku: a.sku, quantity: a.quantity })
+      }
+      await addEvent(
+        tx,
+        snap.id,
+        'order.transfer_received',
+        null,
+        null,
+        { fulfilmentId: f.id, from: f.locationId, at: store, lines },
+        actor,
+        now,
+      )
+    }
+    const outbox: NewOutboxMessage[] = []
+    await releaseLooseAllocations(tx, snap.id, await this.locations(), this.directory, now, outbox)
+    await writeOutbox(tx, outbox)
   }
 }
 
