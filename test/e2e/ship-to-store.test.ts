@@ -115,6 +115,14 @@ describe.each(dbKinds)('ship to store on %s', (kind) => {
       shipToStore: { locationId: 'wlg', receivingDays: 1 },
     })
     expect(detail.routingDecision.plan.promiseDate).toBe(shipment.promiseDate)
+    // "Every location" routes it again as it was: the same choice, the store and Christchurch say why not.
+    const every = await hub.api(`/api/v1/orders/${orderId}/decision?every=true`)
+    expect(every.status, JSON.stringify(every.body)).toBe(200)
+    expect(every.body.replayed).toMatchObject({ sameAsStored: true })
+    const why = (id: string) =>
+      every.body.explanation.candidates.find((c: { locationId: string }) => c.locationId === id)?.excluded
+        ?.rule
+    expect([why('wlg'), why('chc')]).toEqual(['ship-to-store', 'pickup-store'])
 
     // The DC is asked to ship to the store, with the customer's name on the label.
     const transfer = await waitFor(
