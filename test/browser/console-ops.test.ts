@@ -267,6 +267,33 @@ describe('operations console: exceptions, partners, inventory', () => {
     expect(await axeViolations(page)).toEqual([])
   })
 
+  it("marks a location's stock whose feed is too old to sell from (drop-ship feed age)", async () => {
+    const chc = {
+      name: 'Christchurch 3PL',
+      type: '3pl',
+      country: 'NZ',
+      city: 'Christchurch',
+      lat: -43.5441,
+      lon: 172.5261,
+      timezone: 'Pacific/Auckland',
+      wmsInstanceId: 'dc',
+      feedMaxAgeHours: 24,
+    }
+    expect((await hub.api('/api/v1/locations/chc', { method: 'PUT', body: chc })).status).toBe(200)
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString()
+    await hub.hub.core.inventory.applySnapshots([
+      { locationId: 'chc', sku: 'SKU-B', onHand: 20, asOf: twoDaysAgo },
+    ])
+    const page = await open(hub.adminKey, '#/inventory?sku=SKU-B')
+    await page.getByTestId('level-chc').waitFor()
+    expect(await page.getByTestId('level-chc').getByTestId('feed-stale').textContent()).toContain(
+      'Feed stale',
+    )
+    expect(await page.getByTestId('level-chc').getByTestId('atp').textContent()).toBe('0')
+    expect(await page.getByTestId('level-akl').getByTestId('feed-stale').count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
+  })
+
   it('shows a viewer the same pages with no action, and an admin discards with a reason', async () => {
     const exc = await unknownSkuOrder('EXC-MUG-2', 'WEB-MUG')
     const page = await open(viewerKey, '#/exceptions')

@@ -143,7 +143,15 @@ export function InventorySection(props: SectionProps) {
                       <td className="num" data-testid="atp">
                         {l.available}
                       </td>
-                      <td>{dateTime(l.updatedAt)}</td>
+                      <td>
+                        {dateTime(l.updatedAt)}
+                        {l.feedStale && (
+                          // A drop-ship supplier's (or any aging) feed too old to sell from: ATP reads 0.
+                          <div className="warning small" data-testid="feed-stale">
+                            Feed stale: last report {l.feedAsOf ? dateTime(l.feedAsOf) : 'never'}
+                          </div>
+                        )}
+                      </td>
                       <td>
                         {mayAdjust && (
                           <button type="button" onClick={() => setAdjusting(l)} data-testid="adjust">
