@@ -210,6 +210,16 @@ describe.each(dbKinds)('ship to store on %s', (kind) => {
     expect(await stockOf('SKU-B', 'wlg')).toMatchObject({ onHand: 0, allocated: 0 })
     await waitFor(() => statusesHeard(orderId).includes('shipped') || undefined, 10_000, 'shipped callback')
     expect(statusesHeard(orderId)).toEqual(['released', 'ready_for_pickup', 'shipped'])
+    // The channel hears the collection only: the transfer went to the store, not the customer.
+    const told = channel
+      .callbacks()
+      .find((c) => c.update.orderId === orderId && c.update.status === 'shipped')!
+    expect(told.update.shipments).toEqual([
+      expect.objectContaining({
+        carrier: 'in-store pickup',
+        lines: [expect.objectContaining({ sku: 'SKU-B', quantity: 2 })],
+      }),
+    ])
   })
 
   it("takes the transfer in when the store's WMS reports it arrived, once, and not before its sender shipped it", async () => {

@@ -236,8 +236,13 @@ export async function loadShipments(tx: SqlRunner, orderId: string): Promise<Shi
     tracking_url: string | null
     shipped_at: number
   }>(
-    `select id, carrier, tracking_number, tracking_url, shipped_at from fulfilment
-      where order_id = ? and status = 'shipped' order by shipped_at, id`,
+    // A ship-to-store transfer (a pickup order's fulfilment away from its store) went to the store,
+    // not the customer: the channel hears the collection, not the units twice.
+    `select f.id, f.carrier, f.tracking_number, f.tracking_url, f.shipped_at
+       from fulfilment f join orders o on o.id = f.order_id
+      where f.order_id = ? and f.status = 'shipped'
+        and (o.pickup_location_id is null or f.location_id = o.pickup_location_id)
+      order by f.shipped_at, f.id`,
     [orderId],
   )
   const shipments: ShipmentInfo[] = []
