@@ -228,6 +228,10 @@ describe('StockLedger', () => {
                   if (units > 0) expect(listed.get(loc)).toBe(units)
                   if (listed.has(loc)) expect(listed.get(loc)).toBe(units)
                 }
+                // The same index as arrays, where the view gives them: the same locations and units.
+                const h = ledger.forChannel(ch).holdings!(sku)
+                if (h) expect(new Map(h.locations.map((k, i) => [h.ids[k]!, h.units[i]!]))).toEqual(listed)
+                else expect(pools.some((p) => p.sku === sku)).toBe(true)
               }
           }
           check()

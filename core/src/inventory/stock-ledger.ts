@@ -1,8 +1,9 @@
 import { type KitBoms, type KitPart, kitsAt, NO_KITS } from '../catalog/kits/kit-boms'
 import type { RowOf } from '../db/row-of'
-import type { StockView } from '../routing/router'
+import type { Holdings, StockView } from '../routing/router'
 import type { ChannelPoolSchema } from './channel-pool.entity'
 import type { InventoryLevelSchema } from './inventory-level.entity'
+import { LocationNumbering, SkuStock } from './sku-stock'
 
 export type StockRow = Pick<
   RowOf<typeof InventoryLevelSchema>,
@@ -23,12 +24,6 @@ export interface Take {
   locationPool: boolean
 }
 
-/** One sku's shared stock by location, with its total kept alongside (routing asks for it often). */
-interface SkuStock {
-  total: number
-  at: Map<string, number>
-}
-
 const NO_POOLS: readonly PoolRow[] = []
 
 /**
@@ -43,6 +38,9 @@ const NO_POOLS: readonly PoolRow[] = []
  */
 export class StockLedger implements StockView {
   private readonly free = new Map<string, SkuStock>()
+  private readonly numbering = new LocationNumbering()
+  /** A sku without rows: held nowhere. */
+  private readonly nowhere = new SkuStock(this.numbering)
   /** Pools by sku: a sku without pools (the usual case) is plain shared stock for everyone. */
   private readonly pools = new Map<string, PoolRow[]>()
   private readonly openByChannel: Map<string, number>
@@ -59,10 +57,8 @@ export class StockLedger implements StockView {
     private readonly kits: KitBoms = NO_KITS,
   ) {
     for (const r of rows) {
-      const s = this.stockOf(r.sku)
       const free = Math.max(0, r.on_hand - r.allocated - r.reserved - r.safety_stock - (r.protected ?? 0))
-      s.total += free - (s.at.get(r.location_id) ?? 0)
-      s.at.set(r.location_id, free)
+      this.stockOf(r.sku).set(r.location_id, free)
     }
     for (const p of pools) {
       const list = this.pools.get(p.sku)
@@ -75,7 +71,7 @@ export class StockLedger implements StockView {
   private stockOf(sku: string): SkuStock {
     let s = this.free.get(sku)
     if (!s) {
-      s = { total: 0, at: new Map() }
+      s = new SkuStock(this.numbering)
       this.free.set(sku, s)
     }
     return s
@@ -85,7 +81,7 @@ export class StockLedger implements StockView {
   available(sku: string, locationId: string): number {
     const parts = this.kits.get(sku)
     if (parts) return kitsAt(parts, (c) => this.available(c, locationId))
-    return this.free.get(sku)?.at.get(locationId) ?? 0
+    return this.free.get(sku)?.get(locationId) ?? 0
   }
 
   /** Where a kit can be made: every location holding a row of each of its components. */
@@ -93,8 +89,8 @@ export class StockLedger implements StockView {
     const [first, ...rest] = parts
     if (!first) return []
     const out: string[] = []
-    this.free.get(first.sku)?.at.forEach((_units, locationId) => {
-      if (rest.every((p) => this.free.get(p.sku)?.at.has(locationId))) out.push(locationId)
+    this.free.get(first.sku)?.forEach((_units, locationId) => {
+      if (rest.every((p) => this.free.get(p.sku)?.has(locationId))) out.push(locationId)
     })
     return out
   }
@@ -115,10 +111,22 @@ export class StockLedger implements StockView {
       for (const locationId of this.kitLocations(parts)) visit(locationId, this.available(sku, locationId))
       return
     }
-    // forEach, not for-of: no [key, value] pair made per location.
-    this.free.get(sku)?.at.forEach((units, locationId) => {
+    this.free.get(sku)?.forEach((units, locationId) => {
       visit(locationId, units)
     })
+  }
+
+  holdings(sku: string): Holdings | undefined {
+    return this.holdingsFor(null, sku)
+  }
+
+  /**
+   * The same index as arrays (`Holdings`), for what `channel` may take: only where that is the
+   * shared stock itself (no pools of the sku, not a kit); undefined elsewhere (`eachHoldingFor`).
+   */
+  holdingsFor(channel: string | null, sku: string): Holdings | undefined {
+    if (this.kits.has(sku) || (channel !== null && this.pools.has(sku))) return undefined
+    return this.free.get(sku) ?? this.nowhere
   }
 
   /**
@@ -143,7 +151,7 @@ export class StockLedger implements StockView {
       seen.add(locationId)
       visit(locationId, this.availableTo(channel, sku, locationId))
     }
-    for (const locationId of this.free.get(sku)?.at.keys() ?? []) at(locationId)
+    this.free.get(sku)?.forEach((_units, locationId) => at(locationId))
     for (const p of pools) if (p.location_id !== null && p.channel_instance_id === channel) at(p.location_id)
   }
 
@@ -223,8 +231,7 @@ export class StockLedger implements StockView {
       return
     }
     const s = this.stockOf(sku)
-    s.at.set(locationId, (s.at.get(locationId) ?? 0) + quantity)
-    s.total += quantity
+    s.set(locationId, (s.get(locationId) ?? 0) + quantity)
   }
 
   /** Shared take, for callers that are not channel-aware. */
@@ -237,10 +244,9 @@ export class StockLedger implements StockView {
       return
     }
     const s = this.stockOf(sku)
-    const left = (s.at.get(locationId) ?? 0) - quantity
+    const left = (s.get(locationId) ?? 0) - quantity
     if (left < 0) throw new Error(`plan over-allocates ${sku} at ${locationId}`)
-    s.at.set(locationId, left)
-    s.total -= quantity
+    s.set(locationId, left)
   }
 
   /**
@@ -302,5 +308,9 @@ class ChannelStock implements StockView {
 
   eachHolding(sku: string, visit: (locationId: string, units: number) => void): void {
     this.ledger.eachHoldingFor(this.channel, sku, visit)
+  }
+
+  holdings(sku: string): Holdings | undefined {
+    return this.ledger.holdingsFor(this.channel, sku)
   }
 }

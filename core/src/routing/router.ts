@@ -39,6 +39,21 @@ export interface StockView {
    * at every location.
    */
   eachHolding?(sku: string, visit: (locationId: string, units: number) => void): void
+  /**
+   * `eachHolding` as arrays, where the view has them (undefined: ask `eachHolding`): read by
+   * position, no call per location.
+   */
+  holdings?(sku: string): Holdings | undefined
+}
+
+/**
+ * A sku's holdings: `units[k]` at location `ids[locations[k]]`. `ids` numbers the view's locations,
+ * is shared by all its skus and only ever grows, so a reader may keep what it worked out per number.
+ */
+export interface Holdings {
+  readonly ids: readonly string[]
+  readonly locations: readonly number[]
+  readonly units: readonly number[]
 }
 
 /** Orders each location has taken on a local day (YYYY-MM-DD), including this batch's so far. */

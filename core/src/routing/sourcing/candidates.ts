@@ -104,15 +104,42 @@ export function stockByLine(req: RoutingRequest): number[][] {
  * Zeroed work space for `stockedCandidates`, kept between decisions (a decision is synchronous and
  * leaves it zeroed again), so thousands of locations cost no fresh arrays per order.
  */
-const space = { held: new Uint8Array(0), rows: [] as Float64Array[] }
+const space = { held: new Uint8Array(0), rows: [] as Float64Array[], slot: new Int32Array(0) }
 
-function scratch(lines: number, n: number): { held: Uint8Array; rows: Float64Array[] } {
+function scratch(lines: number, n: number): typeof space {
   if (space.held.length < n) {
     space.held = new Uint8Array(n)
+    space.slot = new Int32Array(n)
     space.rows = []
   }
   while (space.rows.length < lines) space.rows.push(new Float64Array(space.held.length))
   return space
+}
+
+/** For each location number of a view's `Holdings.ids`, its place in a location list (-1: not in it). */
+const placesOf = new WeakMap<
+  readonly string[],
+  { list: readonly LocationFacts[]; places: Int32Array; done: number }
+>()
+
+/** Places in `list` for a view's location numbers: worked out once per view and list, extended as the view numbers more. */
+function placesFor(ids: readonly string[], list: readonly LocationFacts[]): Int32Array {
+  let t = placesOf.get(ids)
+  if (!t || t.list !== list) {
+    t = { list, places: new Int32Array(Math.max(16, ids.length)), done: 0 }
+    placesOf.set(ids, t)
+  }
+  if (t.done < ids.length) {
+    if (t.places.length < ids.length) {
+      const grown = new Int32Array(ids.length * 2)
+      grown.set(t.places.subarray(0, t.done))
+      t.places = grown
+    }
+    const at = positionsOf(list)
+    for (let k = t.done; k < ids.length; k++) t.places[k] = at.get(ids[k]!) ?? -1
+    t.done = ids.length
+  }
+  return t.places
 }
 
 const cosines = new WeakMap<readonly LocationFacts[], Float64Array>()
@@ -157,59 +184,56 @@ export function stockedCandidates(req: RoutingRequest): {
   if (lines.length === 0 || lines.some((l) => !(l.quantity > 0))) return null
   const at = positionsOf(req.locations)
   const n = req.locations.length
-  const locations: LocationFacts[] = []
-  const stockOf: number[][] = lines.map(() => [])
-  // Candidate index by position in the request's list, -1 for a location left out.
-  const slot = new Int32Array(n).fill(-1)
-  const positions: number[] = []
-  const take = (i: number) => {
-    slot[i] = locations.length
-    locations.push(req.locations[i]!)
-    positions.push(i)
-  }
+  const units = scratch(lines.length, n)
+  const { held, rows } = units
+  let count = 0
   if (stock.eachHolding) {
-    // The index: each line's sku visited where it is held, marked, then read in the request's order.
-    const units = scratch(lines.length, n)
-    const held = units.held
+    // The index: each line's sku visited where it is held and marked, then read in the request's order.
     try {
-      lines.forEach((l, li) => {
-        const row = units.rows[li]!
-        stock.eachHolding!(l.sku, (id, q) => {
-          if (!(q > 0)) return
-          const i = at.get(id)
-          if (i === undefined) return
-          held[i] = 1
-          row[i] = q
-        })
-      })
+      for (let li = 0; li < lines.length; li++) count += markHoldings(lines[li]!.sku, rows[li]!, held, req)
     } catch (error) {
       // Left as it was found, zeroed, for the next decision.
       held.fill(0)
-      for (const row of units.rows) row.fill(0)
+      for (const row of rows) row.fill(0)
       throw error
     }
-    for (let i = 0; i < n; i++) {
-      if (held[i] === 0) continue
-      take(i)
-      held[i] = 0
-      for (let li = 0; li < lines.length; li++) {
-        stockOf[li]!.push(units.rows[li]![i]!)
-        units.rows[li]![i] = 0
-      }
-    }
   } else {
-    const row = new Array<number>(lines.length)
+    // No index: every location asked, kept with all its lines' stock when it holds some line.
+    const q = new Array<number>(lines.length)
     for (let i = 0; i < n; i++) {
       const id = req.locations[i]!.id
       let any = false
       for (let li = 0; li < lines.length; li++) {
-        row[li] = stock.available(lines[li]!.sku, id)
-        if (row[li]! > 0) any = true
+        q[li] = stock.available(lines[li]!.sku, id)
+        if (q[li]! > 0) any = true
       }
       if (!any) continue
-      take(i)
-      for (let li = 0; li < lines.length; li++) stockOf[li]!.push(row[li]!)
+      for (let li = 0; li < lines.length; li++) rows[li]![i] = q[li]!
+      held[i] = 1
+      count++
     }
+  }
+  // Candidate index by position in the request's list, -1 for a location left out (valid until
+  // the next decision, as the candidates are).
+  const slot = units.slot
+  const locations: LocationFacts[] = new Array(count)
+  const positions: number[] = new Array(count)
+  const stockOf: number[][] = lines.map(() => new Array<number>(count))
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    if (held[i] === 0) {
+      slot[i] = -1
+      continue
+    }
+    slot[i] = k
+    locations[k] = req.locations[i]!
+    positions[k] = i
+    held[i] = 0
+    for (let li = 0; li < lines.length; li++) {
+      stockOf[li]![k] = rows[li]![i]!
+      rows[li]![i] = 0
+    }
+    k++
   }
   return {
     locations,
@@ -220,6 +244,36 @@ export function stockedCandidates(req: RoutingRequest): {
       return i === undefined ? -1 : slot[i]!
     },
   }
+}
+
+/** One line's holdings marked in `held` and `row` by position; returns how many locations it marked first. */
+function markHoldings(sku: string, row: Float64Array, held: Uint8Array, req: RoutingRequest): number {
+  let marked = 0
+  const h = req.stock.holdings?.(sku)
+  if (h) {
+    const places = placesFor(h.ids, req.locations)
+    const { locations, units } = h
+    for (let k = 0; k < units.length; k++) {
+      const q = units[k]!
+      if (!(q > 0)) continue
+      const i = places[locations[k]!]!
+      if (i < 0) continue
+      if (held[i] === 0) marked++
+      held[i] = 1
+      row[i] = q
+    }
+    return marked
+  }
+  const at = positionsOf(req.locations)
+  req.stock.eachHolding!(sku, (id, q) => {
+    if (!(q > 0)) return
+    const i = at.get(id)
+    if (i === undefined) return
+    if (held[i] === 0) marked++
+    held[i] = 1
+    row[i] = q
+  })
+  return marked
 }
 
 /**
