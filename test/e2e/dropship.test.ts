@@ -256,6 +256,50 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
     )
   })
 
+  it('serves a supplier over REST through the REST WMS: its /inventory feed ages out the same way', async () => {
+    const put = await hub.api('/api/v1/locations/rsup', {
+      method: 'PUT',
+      body: { ...supplierLocation, name: 'Board supplier (REST)', wmsInstanceId: 'dc' },
+    })
+    expect(put.status, JSON.stringify(put.body)).toBe(200)
+    expect(
+      (
+        await hub.api('/api/v1/products', {
+          method: 'PUT',
+          body: { items: [{ sku: 'BOARD', name: 'Paddle board' }] },
+        })
+      ).status,
+    ).toBe(200)
+    const report = (asOf: number) =>
+      wms.inventory(hub.url, 'dc', [
+        { locationId: 'rsup', sku: 'BOARD', onHand: 3, asOf: new Date(asOf).toISOString() },
+      ])
+    expect((await report(Date.now() - 2 * DAY)).status).toBe(200)
+    expect(await level('BOARD', 'rsup')).toMatchObject({ onHand: 3, available: 0, feedStale: true })
+    expect((await report(Date.now())).status).toBe(200)
+    expect(await level('BOARD', 'rsup')).toMatchObject({ available: 3, feedStale: false })
+
+    const { orderId, status } = await postOrder([{ sku: 'BOARD', quantity: 1 }])
+    expect(status).toBe('released')
+    const request = await waitFor(
+      () => wms.fulfilments().find((f) => f.request.orderId === orderId),
+      10_000,
+      'the PO',
+    )
+    expect(request.request.location.id).toBe('rsup')
+    const shipped = await wms.ship(hub.url, 'dc', request.request.fulfilmentId, {
+      carrier: 'NZ Post',
+      trackingNumber: 'RS000001NZ',
+    })
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(200)
+    const heard = await waitFor(
+      () => channel.callbacks().find((c) => c.update.orderId === orderId && c.update.status === 'shipped'),
+      10_000,
+      'shipped callback',
+    )
+    expect(heard.update.shipments[0]).toMatchObject({ trackingNumber: 'RS000001NZ' })
+  })
+
   it('does not sell stock from a stale 846, and sells it again when a fresh one arrives', async () => {
     const old = supplier.inventoryAdvice([{ sku: 'KAYAK', available: 6 }], new Date(Date.now() - 2 * DAY))
     await settled(old)

@@ -146,6 +146,15 @@ export class RestWmsPeer {
     return this.report(hubUrl, instanceId, '/arrived', { fulfilmentId })
   }
 
+  /** What the warehouse (or a drop-ship supplier) holds (`/inventory`). */
+  inventory(
+    hubUrl: string,
+    instanceId: string,
+    snapshots: { locationId: string; sku: string; onHand: number; asOf: string }[],
+  ) {
+    return this.report(hubUrl, instanceId, '/inventory', { snapshots })
+  }
+
   /** The warehouse cannot fulfil it (`/rejections`). */
   reject(hubUrl: string, instanceId: string, fulfilmentId: string, reason: string) {
     return this.report(hubUrl, instanceId, '/rejections', { fulfilmentId, reason })
