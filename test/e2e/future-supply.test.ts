@@ -250,6 +250,57 @@ describe.each(dbKinds)('future supply on %s', (kind) => {
     expect(await checkOrderInvariants(rest.hub.api)).toEqual([])
   })
 
+  it('serves a priority customer first when a rule says so, before orders placed earlier', async () => {
+    expect(
+      (await api('/api/v1/rules/sets', { body: { id: 'sourcing', kind: 'sourcing', name: 'Sourcing' } }))
+        .status,
+    ).toBe(201)
+    const rules = [
+      {
+        name: 'gold-first',
+        conditions: { all: [{ fact: 'order.customerTier', operator: 'equal', value: 'gold' }] },
+        event: { type: 'unfillable', params: { action: 'backorder', priority: 1 } },
+      },
+    ]
+    const draft = await api('/api/v1/rules/sets/sourcing/versions', { body: { rules } })
+    expect(draft.body.validation).toMatchObject({ valid: true, errors: [] })
+    const published = await api(
+      `/api/v1/rules/sets/sourcing/versions/${draft.body.version.version}/publish`,
+      {
+        body: {},
+      },
+    )
+    expect(published.status).toBe(200)
+    const post = async (name: string, placedAt: string, tier?: string) => {
+      const customer = { email: `${name}@example.nz`, name, ...(tier ? { tier } : {}) }
+      const res = await rest.channel.postOrder(
+        rest.hub.url,
+        'web',
+        sampleOrder({ externalId: `FS-${name}-${kind}`, placedAt, customer }, [
+          { sku: 'SKU-B', quantity: 2 },
+        ]),
+      )
+      expect(res.status).toBe(201)
+      return (res.body.results as { orderId: string; status: string }[])[0]!
+    }
+    const regular = await post('regular', '2026-12-03T09:00:00Z')
+    const gold = await post('gold', '2026-12-03T10:00:00Z', 'gold')
+    expect([regular.status, gold.status]).toEqual(['backordered', 'backordered'])
+    const first = await api('/api/v1/inbound-supplies', {
+      body: { sku: 'SKU-B', locationId: 'akl', quantity: 2, expectedDate: '2027-07-01' },
+    })
+    await api('/api/v1/inbound-supplies', {
+      body: { sku: 'SKU-B', locationId: 'akl', quantity: 2, expectedDate: '2027-08-01' },
+    })
+    expect(await promiseOf(gold.orderId)).toBe('2027-07-01')
+    expect(await promiseOf(regular.orderId)).toBe('2027-08-01')
+    const received = await api(`/api/v1/inbound-supplies/${first.body.id}/receive`, { body: { quantity: 2 } })
+    expect(received.status).toBe(200)
+    expect((await order(gold.orderId)).status).toBe('released')
+    expect((await order(regular.orderId)).status).toBe('backordered')
+    expect(await promiseOf(regular.orderId)).toBe('2027-08-01')
+  })
+
   it('refuses bad supply input with problem+json naming the field', async () => {
     const unknown = await api('/api/v1/inbound-supplies', {
       body: { sku: 'NOPE', locationId: 'akl', quantity: 1, expectedDate: '2027-01-01' },

@@ -22,8 +22,13 @@ export class Order {
   tags: string[] = []
   notes?: string | null
   holdReason?: string | null
-  /** The promised delivery date (YYYY-MM-DD) of the latest routing decision; null until routed. */
+  /**
+   * The promised delivery date (YYYY-MM-DD) of the latest routing decision; null until routed. A
+   * backordered order's comes from the inbound supply that will fill it (supply/supply-promises.ts).
+   */
   promiseDate?: string | null
+  /** Served before other backorders, 1 first, when an `unfillable` rule gave it a priority. */
+  backorderPriority?: number | null
   /** Click and collect: the location the customer collects from; null when the order ships. */
   pickupLocationId?: string | null
   /** When the store reported it picked (ready for pickup): the pickup expiry runs from here. */
@@ -85,6 +90,7 @@ export const OrderSchema = new EntitySchema<Order>({
     notes: { type: 'text', nullable: true },
     holdReason: { type: 'text', nullable: true },
     promiseDate: { type: 'string', length: 10, nullable: true },
+    backorderPriority: { type: 'integer', nullable: true },
     pickupLocationId: { type: 'string', length: 64, nullable: true },
     pickupReadyAt: { type: EpochMsType, nullable: true },
     raw: { type: 'json', nullable: true, lazy: true },

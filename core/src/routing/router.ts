@@ -172,7 +172,7 @@ export interface RoutingPlan {
   /** The order's promise: the latest shipment's, when every line is allocated. */
   promiseDate?: string | null
   /** What to do with unfilled quantity. */
-  unfillable?: { action: 'backorder' | 'cancelAfter'; cancelAfter?: string }
+  unfillable?: { action: 'backorder' | 'cancelAfter'; cancelAfter?: string; priority?: number }
   serviceLevel?: string
   /** The rest of the explanation: rules that fired, strategies tried, the facts seen. */
   details?: Record<string, unknown>

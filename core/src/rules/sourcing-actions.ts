@@ -37,6 +37,11 @@ export type SplitPolicy = z.infer<typeof splitPolicySchema>
 export const unfillableSchema = z.strictObject({
   action: z.enum(['backorder', 'cancelAfter']),
   days: z.number().int().min(0).max(365).optional(),
+  /**
+   * Backorders of the orders this applies to are served before others when stock or inbound
+   * supply arrives, 1 first (e.g. a gold customer's); without one, in order of placement.
+   */
+  priority: z.number().int().min(1).max(9).optional(),
 })
 export type UnfillablePolicy = z.infer<typeof unfillableSchema>
 

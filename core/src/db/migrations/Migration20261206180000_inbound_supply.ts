@@ -6,7 +6,8 @@ import { Migration } from '@mikro-orm/migrations'
  * shipments expected at a location on a date (from the API or a WMS/ERP plugin's
  * `inbound.expected`), what of them was received, and how many units pre-orders sold ahead against
  * them. A product may be sold as a pre-order (`preorder`), at most `preorder_cap` units of each
- * inbound supply (null: all of it). No existing product is a pre-order.
+ * inbound supply (null: all of it). No existing product is a pre-order. An order an `unfillable`
+ * rule gave a priority keeps it in `orders.backorder_priority` (null: served in order of placement).
  */
 export class Migration20261206180000_inbound_supply extends Migration {
   override async up(): Promise<void> {
@@ -39,5 +40,6 @@ export class Migration20261206180000_inbound_supply extends Migration {
         t.integer('preorder_cap').nullable()
       }),
     )
+    add(knex.schema.alterTable('orders', (t) => t.integer('backorder_priority').nullable()))
   }
 }

@@ -16,6 +16,7 @@ import type { IntegrationDirectory } from '../../outbox/topics'
 import { readCapacityForUpdate, writeCapacity } from '../../routing/capacity'
 import type { Router } from '../../routing/router'
 import { claimPreorders, needsPreorderClaim } from '../../supply/preorder-claims'
+import { setBackorderPriorities } from '../store'
 import { planIntake } from './intake-plan'
 import { writeBatch } from './intake-writer'
 import { type PreparedOrder, prepareOrder } from './prepared-order'
@@ -275,6 +276,14 @@ export class OrderIntake {
         fresh.map((p) => p.actor),
         kits,
       )
+      const prioritised = writes.filter(
+        (w) => w.status === 'backordered' && w.decision.plan.unfillable?.priority,
+      )
+      if (prioritised.length > 0)
+        await setBackorderPriorities(
+          tx,
+          prioritised.map((w) => ({ id: w.order.id, priority: w.decision.plan.unfillable!.priority! })),
+        )
       await this.deps.customers.writeLinks(tx, links, now)
       for (const w of writes) {
         const { order } = w

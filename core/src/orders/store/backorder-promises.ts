@@ -1,5 +1,6 @@
 import type { SqlRunner } from '../../db/sql/sql-db'
 import { readJson } from '../../db/sql/sql-db'
+import { BACKORDER_QUEUE } from './order-head'
 
 /** A backordered line waiting for stock, with what its order's promise needs. */
 export interface WaitingLine {
@@ -11,8 +12,8 @@ export interface WaitingLine {
 }
 
 /**
- * The backordered lines of backordered orders, in the order they are served: placement
- * (`placed_at`, then id), then line number. `skus` narrows it to orders waiting for one of them;
+ * The backordered lines of backordered orders, in the order they are served (`BACKORDER_QUEUE`:
+ * a rule's priority, then placement), then line number. `skus` narrows it to orders waiting for one of them;
  * `orderIds` to those orders (every backordered line of each).
  */
 export async function waitingLines(
@@ -36,7 +37,7 @@ export async function waitingLines(
     `select l.order_id, l.id, l.sku, l.backordered_qty, o.promise_date
        from orders o join order_line l on l.order_id = o.id
       where o.status = 'backordered' and l.backordered_qty > 0 and ${where}
-      order by o.placed_at, o.id, l.line_no`,
+      order by ${BACKORDER_QUEUE}, l.line_no`,
     [...values],
   )
   return rows.map((r) => ({

@@ -34,7 +34,11 @@ export async function addDecision(
       now,
     ],
   )
-  await tx.run('update orders set promise_date = ? where id = ?', [plan.promiseDate ?? null, orderId])
+  await tx.run('update orders set promise_date = ?, backorder_priority = ? where id = ?', [
+    plan.promiseDate ?? null,
+    plan.unfillable?.priority ?? null,
+    orderId,
+  ])
 }
 
 /** Locations that rejected the order: a re-route never sends it back to them. */

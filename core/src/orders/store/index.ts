@@ -47,6 +47,7 @@ export {
   type OrderHead,
   readHoldReason,
   recomputeTotals,
+  setBackorderPriorities,
   setBackorderPromise,
   setDelivery,
   setHoldReason,

@@ -156,10 +156,16 @@ export async function moveOrdersToCustomer(tx: SqlRunner, from: string, into: st
 }
 
 /**
- * Backordered orders in order of placement (first come, first served: `placed_at`, then id, so
- * an order placed earlier on a slow channel is not overtaken by one that reached the hub first)
- * that stock of these skus may help: a line still waiting for
- * one, or one held but movable (stock arriving where the missing lines are can let a ship-complete
+ * The order backorders are served in: those an `unfillable` rule gave a priority first (1 first),
+ * then by placement (`placed_at`, then id). One text, so allocation and promises agree.
+ */
+export const BACKORDER_QUEUE = 'coalesce(o.backorder_priority, 10), o.placed_at, o.id'
+
+/**
+ * Backordered orders in the order they are served (`BACKORDER_QUEUE`: a rule's priority, then
+ * first come, first served by placement, so an order placed earlier on a slow channel is not
+ * overtaken by one that reached the hub first) that stock of these skus may help: a line still
+ * waiting for one, or one held but movable (stock arriving where the missing lines are can let a ship-complete
  * order go in one shipment). All backordered orders when no skus are given.
  */
 export async function backorderedOrders(
@@ -173,7 +179,7 @@ export async function backorderedOrders(
         and (l.backordered_qty > 0 or exists (select 1 from allocation a where a.order_id = o.id and a.line_id = l.id and a.status = 'allocated' and a.fulfilment_id is null)))`
     : ''
   const rows = await tx.all<{ id: string }>(
-    `select o.id from orders o where o.status = 'backordered'${filter} order by o.placed_at, o.id limit ${Number(limit)}`,
+    `select o.id from orders o where o.status = 'backordered'${filter} order by ${BACKORDER_QUEUE} limit ${Number(limit)}`,
     some ? [...skus] : [],
   )
   return rows.map((r) => r.id)
@@ -194,4 +200,13 @@ export async function setBackorderPromise(
     [promiseDate, now, orderId],
   )
   return changed > 0
+}
+
+/** Orders an `unfillable` rule gave a backorder priority at intake (the batch inserts none). */
+export async function setBackorderPriorities(
+  tx: SqlRunner,
+  orders: readonly { id: string; priority: number }[],
+): Promise<void> {
+  for (const o of orders)
+    await tx.run('update orders set backorder_priority = ? where id = ?', [o.priority, o.id])
 }

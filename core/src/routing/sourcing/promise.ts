@@ -90,7 +90,12 @@ export function unfillableOutcome(
   const orderUnfillable = orderFired.find((r) => r.action.type === 'unfillable')
   const policy = chosen?.strategy.params.unfillable ??
     (orderUnfillable?.action.params as UnfillablePolicy | undefined) ?? { action: 'backorder' as const }
+  const priority = policy.priority === undefined ? {} : { priority: policy.priority }
   return policy.action === 'cancelAfter'
-    ? { action: 'cancelAfter', cancelAfter: dateOf(localTime(now, timezone).day + (policy.days ?? 7)) }
-    : { action: 'backorder' }
+    ? {
+        action: 'cancelAfter',
+        cancelAfter: dateOf(localTime(now, timezone).day + (policy.days ?? 7)),
+        ...priority,
+      }
+    : { action: 'backorder', ...priority }
 }

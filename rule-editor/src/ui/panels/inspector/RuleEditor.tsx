@@ -135,6 +135,8 @@ export function RuleEditor(props: {
             </select>
           </label>
           {params.action === 'cancelAfter' && num('days', 'Days', { min: 0, max: 365 })}
+          {params.action !== 'cancelAfter' &&
+            num('priority', 'Backorder priority (1 first; empty: by placement)', { min: 1, max: 9 })}
         </>
       )}
       {type === 'serviceLevel' && (
