@@ -48,6 +48,7 @@ import { SimulationService } from './routing/simulation-service'
 import { SourcingRouter } from './routing/sourcing-router'
 import { RuleSetService } from './rules/rule-set-service'
 import { InboundSupplyService } from './supply/inbound-supply-service'
+import { PromiseRefresher } from './supply/promise-refresher'
 import { refreshPromises } from './supply/supply-promises'
 
 export interface CoreOptions {
@@ -178,15 +179,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // One compiled rule set per version, shared read-only; no json-rules-engine Engine on this path.
   const router = options.router ?? new SourcingRouter(routingConfig, centroids)
   const reroute = new RerouteService(db, catalogCache, router, options.directory)
-  // Backorders are promised from inbound supply whenever they may have changed (issue 20).
-  const promiseBackorders = async (skus: readonly string[], reason: string) => {
+  // Backorders are promised from inbound supply whenever they may have changed (issue 20): after a
+  // backorder run (which clears the promise of orders it leaves waiting) and after intake.
+  reroute.afterBackorders = async (skus) => {
     try {
-      await refreshPromises(db, options.directory, skus, Date.now(), reason)
+      await refreshPromises(db, options.directory, skus, Date.now(), 'stock arrived', {
+        onlyWithSupply: true,
+      })
     } catch (error) {
       process.emitWarning(`promising backorders from inbound supply failed: ${(error as Error).message}`)
     }
   }
-  reroute.afterBackorders = (skus) => promiseBackorders(skus, 'stock arrived')
+  const newBackorders = new PromiseRefresher(db, options.directory)
   const inventory = new InventoryService(db, async (skus) => {
     await reroute.routeBackorders(skus)
   })
@@ -199,7 +203,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     pricing,
     skuMappings,
     ...(options.intakeObserver ? { observer: options.intakeObserver } : {}),
-    backordered: (skus) => void promiseBackorders(skus, 'backordered when placed'),
+    backordered: (skus) => newBackorders.request(skus),
   })
   const cancellations = new CancellationService(db, catalogCache, options.directory)
   const refunds = new RefundService(db, options.directory)

@@ -119,6 +119,15 @@ export async function openLots(tx: SqlRunner, sku: string): Promise<SupplyLot[]>
   return rows.map((r) => ({ id: r.id, expectedDate: r.expected_date, open: Number(r.open) }))
 }
 
+/** Whether any of these skus has supply still to arrive. */
+export async function hasOpenSupply(tx: SqlRunner, skus: readonly string[]): Promise<boolean> {
+  const row = await tx.one<{ x: number }>(
+    `select 1 as x from inbound_supply where status = 'open' and sku in (${skus.map(() => '?').join(',')}) limit 1`,
+    [...skus],
+  )
+  return row !== undefined
+}
+
 /** Open supply of these skus by location, arriving on or before `on` (YYYY-MM-DD). */
 export async function inboundBy(
   tx: SqlRunner,

@@ -12,7 +12,7 @@ import {
 import { writeOutbox } from '../outbox/outbox-writer'
 import { statusMessages, wantsStatus } from '../outbox/status-messages'
 import type { IntegrationDirectory, NewOutboxMessage } from '../outbox/topics'
-import { openLots } from './inbound-supply-store'
+import { hasOpenSupply, openLots } from './inbound-supply-store'
 import { promiseWalk } from './promise-walk'
 
 /** How many times the refresh follows orders into the other skus they wait for. */
@@ -25,6 +25,10 @@ const MAX_WIDENING = 4
  * while a line is not covered). An order whose date changed is written, with a history event and,
  * when its channel was told another date, a status update carrying the new one. Returns the
  * orders whose promise changed.
+ *
+ * `onlyWithSupply`: for callers that did not change any supply (intake, a backorder run): with no
+ * open supply of these skus no promise can be set, so one indexed read answers and the waiting
+ * lines (possibly thousands while stock is short) are not read.
  */
 export async function refreshPromises(
   db: SqlDb,
@@ -32,11 +36,17 @@ export async function refreshPromises(
   skus: readonly string[],
   now: number,
   reason: string,
+  options: { onlyWithSupply?: boolean } = {},
 ): Promise<string[]> {
   if (skus.length === 0) return []
+  if (options.onlyWithSupply && !(await hasOpenSupply(db, skus))) return []
   const { lines, lots } = await readWaiting(db, skus)
   const byOrder = new Map<string, WaitingLine[]>()
-  for (const l of lines) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l])
+  for (const l of lines) {
+    const own = byOrder.get(l.orderId)
+    if (own) own.push(l)
+    else byOrder.set(l.orderId, [l])
+  }
   const dates = new Map<string, { date: string; lotId: string } | null>()
   for (const [sku, skuLots] of lots) {
     const served = promiseWalk(
