@@ -18,7 +18,6 @@ export const CustomerSchema = new EntitySchema<Customer>({
   class: Customer,
   tableName: 'customer',
   indexes: [
-    { properties: ['email'] },
     // The orders list's search by name (Migration20261206070000_order_search).
     {
       name: 'customer_name_lower_idx',

@@ -19,6 +19,7 @@ import { Migration20261206150000_kits } from './Migration20261206150000_kits'
 import { Migration20261206160000_click_and_collect } from './Migration20261206160000_click_and_collect'
 import { Migration20261206170000_dropship } from './Migration20261206170000_dropship'
 import { Migration20261206180000_inbound_supply } from './Migration20261206180000_inbound_supply'
+import { Migration20261206200000_customer_email_index } from './Migration20261206200000_customer_email_index'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -48,4 +49,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261206170000_dropship', class: Migration20261206170000_dropship },
   { name: 'Migration20261206180000_inbound_supply', class: Migration20261206180000_inbound_supply },
+  {
+    name: 'Migration20261206200000_customer_email_index',
+    class: Migration20261206200000_customer_email_index,
+  },
 ]
