@@ -14,6 +14,8 @@ export interface Block {
   lineId: string | null
   strategies: readonly string[] | null
   exclusion: Exclusion
+  /** The list of this block alone, shared by every candidate it is the only block of (see `addBlock`). */
+  alone?: readonly Block[]
 }
 
 export interface Bonus {
@@ -41,9 +43,14 @@ export interface Candidate {
 const NO_BLOCKS: readonly Block[] = Object.freeze([])
 const NO_BONUS: readonly Bonus[] = Object.freeze([])
 
+/**
+ * A rule's one block often lands on thousands of candidates: those it is the only block of share
+ * one frozen list of it (a frozen list is copied, not added to), so no list is made per candidate.
+ */
 export function addBlock(c: Candidate, b: Block): void {
-  if (c.blocks === NO_BLOCKS) c.blocks = [b]
-  else (c.blocks as Block[]).push(b)
+  if (!Object.isFrozen(c.blocks)) (c.blocks as Block[]).push(b)
+  else if (c.blocks.length === 0) c.blocks = b.alone ??= Object.freeze([b])
+  else c.blocks = [...c.blocks, b]
 }
 
 export function addBonus(c: Candidate, b: Bonus): void {

@@ -254,11 +254,12 @@ function compactCandidates(
     (totals![a.c.index]! === totals![b.c.index]! && a.c.index < b.c.index)
   const alternatives: CandidateStatus[] = []
   let usableCount = 0
-  const groups = new Map<string, string[]>()
+  // By rule: how many it kept out, and the first few it did (all a compact decision names).
+  const groups = new Map<string, ExcludedGroup>()
   const exclude = (why: Exclusion, id: string) => {
-    const ids = groups.get(why.rule)
-    if (ids) ids.push(id)
-    else groups.set(why.rule, [id])
+    const g = groups.get(why.rule)
+    if (!g) groups.set(why.rule, { count: 1, first: [id] })
+    else if (g.count++ < COMPACT_NAMES) g.first.push(id)
   }
   let holdingStock = 0
   let rankedLower = 0
@@ -298,14 +299,18 @@ function compactCandidates(
   }
 }
 
+interface ExcludedGroup {
+  count: number
+  /** The first COMPACT_NAMES location ids. */
+  first: string[]
+}
+
 /** Counts by rule, largest first; the first COMPACT_NAMES locations of the NAMED_GROUPS largest. */
-function excludedCounts(groups: Map<string, string[]>): ExcludedCounts {
-  const order = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1))
+function excludedCounts(groups: Map<string, ExcludedGroup>): ExcludedCounts {
+  const order = [...groups].sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1))
   return {
-    excluded: Object.fromEntries(order.map(([rule, ids]) => [rule, ids.length])),
-    excludedNamed: Object.fromEntries(
-      order.slice(0, NAMED_GROUPS).map(([rule, ids]) => [rule, ids.slice(0, COMPACT_NAMES)]),
-    ),
+    excluded: Object.fromEntries(order.map(([rule, g]) => [rule, g.count])),
+    excludedNamed: Object.fromEntries(order.slice(0, NAMED_GROUPS).map(([rule, g]) => [rule, g.first])),
   }
 }
 
