@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { sampleOrder } from '../peers/rest-channel-peer'
-import { createTestDb, type TestDb } from '../support/databases'
-import { type HubProcess, spawnHub } from '../support/hub-process'
 import { allOrders, checkOrderInvariants } from '../support/invariants'
-import { apiClient, hubEnv, type PluginEntry, writeConfig } from '../support/test-hub'
+import { type Level, type RaceHubs, raceClients, startRaceHubs, watchLedger } from '../support/race'
 import { seedWorld } from '../support/world'
 
 const CHANNELS = ['ch1', 'ch2', 'ch3', 'ch4', 'ch5']
@@ -26,16 +24,6 @@ const CITIES = [
   { city: 'Hamilton', lat: -37.787, lon: 175.2793 },
 ]
 
-type Level = {
-  sku: string
-  locationId: string
-  onHand: number
-  allocated: number
-  reserved: number
-  safetyStock: number
-  protected: number
-}
-
 /**
  * The race the issue asks for: 20 concurrent clients across 5 channels send 5,000 one-unit orders
  * for 1,000 units over 3 locations, one channel with a protected pool. A watcher reads the ledger
@@ -46,75 +34,34 @@ describe.each([
   ['sqlite', 1],
   ['postgresql', 2],
 ] as const)('allocation race on %s with %i hub(s)', (kind, hubCount) => {
-  let db: TestDb | undefined
-  const hubs: HubProcess[] = []
-  let config: ReturnType<typeof writeConfig> | undefined
-
-  afterAll(async () => {
-    for (const h of hubs) await h.stop()
-    config?.cleanup()
-    await db?.drop()
-  })
+  let hubs: RaceHubs | undefined
+  afterAll(() => hubs?.stop())
 
   it('allocates exactly the stock there is, honours the pool, never goes negative', async () => {
-    db = await createTestDb(kind)
-    const plugins: PluginEntry[] = CHANNELS.map((id) => ({
-      id,
-      use: '@switchyard/rest-channel',
-      config: { secret: { $env: 'S' } },
-    }))
-    config = writeConfig(plugins)
-    const env = hubEnv(db, config.path, { S: 'race-secret', SWITCHYARD_RATE_LIMIT_KEY: 'off' })
-    hubs.push(...(await Promise.all(Array.from({ length: hubCount }, () => spawnHub(env)))))
-    const key = hubs.find((h) => h.bootstrapKey)!.bootstrapKey!
-    const apis = hubs.map((h) => apiClient(h.url, key))
-    const api = apis[0]!
+    hubs = await startRaceHubs(kind, hubCount, CHANNELS)
+    const { api, apis } = hubs
     await seedWorld(api, { stock: STOCK })
     expect((await api('/api/v1/pools', { method: 'PUT', body: POOL })).status).toBe(200)
 
-    let stop = false
-    let watched = 0
-    const violations: string[] = []
-    const watcher = (async () => {
-      while (!stop) {
-        const levels = (await api('/api/v1/inventory?limit=5000')).body.items as Level[]
-        for (const l of levels) {
-          const atp = l.onHand - l.allocated - l.reserved - l.safetyStock - l.protected
-          if (atp < 0 || l.protected < 0 || l.allocated < 0)
-            violations.push(`${l.sku}@${l.locationId}: ATP ${atp}, protected ${l.protected}`)
-        }
-        const pools = (await api('/api/v1/pools')).body.items as { remaining: number }[]
-        for (const p of pools) if (p.remaining < 0) violations.push(`pool remaining ${p.remaining}`)
-        watched++
-      }
-    })()
-
-    let next = 0
+    const watcher = watchLedger(api)
     const statuses: Record<string, number> = {}
-    const client = async (n: number) => {
-      while (next < ORDERS) {
-        const i = next++
-        const channel = CHANNELS[i % CHANNELS.length]!
-        const place = CITIES[(i * 7 + n) % CITIES.length]!
-        const res = await apis[i % apis.length]!('/api/v1/orders', {
-          body: {
-            channel,
-            order: sampleOrder(
-              { externalId: `RACE-${i}`, shipTo: { line1: '1 Race St', country: 'NZ', ...place } },
-              [{ sku: i % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 }],
-            ),
-          },
-        })
-        expect(res.status).toBe(201)
-        statuses[res.body.status] = (statuses[res.body.status] ?? 0) + 1
-      }
-    }
-    await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)))
-    stop = true
-    await watcher
+    await raceClients(CLIENTS, ORDERS, async (i, n) => {
+      const channel = CHANNELS[i % CHANNELS.length]!
+      const place = CITIES[(i * 7 + n) % CITIES.length]!
+      const res = await apis[i % apis.length]!('/api/v1/orders', {
+        body: {
+          channel,
+          order: sampleOrder(
+            { externalId: `RACE-${i}`, shipTo: { line1: '1 Race St', country: 'NZ', ...place } },
+            [{ sku: i % 2 ? 'SKU-A' : 'SKU-B', quantity: 1 }],
+          ),
+        },
+      })
+      expect(res.status).toBe(201)
+      statuses[res.body.status] = (statuses[res.body.status] ?? 0) + 1
+    })
+    const { watched, violations } = await watcher.stop()
 
-    expect(violations).toEqual([])
-    expect(watched).toBeGreaterThan(3)
     const levels = (await api('/api/v1/inventory?limit=5000')).body.items as Level[]
     const allocated = levels.reduce((s, l) => s + l.allocated, 0)
     expect(allocated).toBe(1000)

@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { sampleOrder } from '../peers/rest-channel-peer'
-import { createTestDb, type TestDb } from '../support/databases'
-import { type HubProcess, spawnHub } from '../support/hub-process'
 import { allOrders, checkOrderInvariants } from '../support/invariants'
-import { apiClient, hubEnv, type PluginEntry, writeConfig } from '../support/test-hub'
+import { type Level, type RaceHubs, raceClients, startRaceHubs, watchLedger } from '../support/race'
 import { seedWorld } from '../support/world'
 
 const ORDERS = Number(process.env.KIT_RACE_ORDERS ?? 1200)
@@ -29,16 +27,6 @@ const CITIES = [
   { city: 'Hamilton', lat: -37.787, lon: 175.2793 },
 ]
 
-type Level = {
-  sku: string
-  locationId: string
-  onHand: number
-  allocated: number
-  reserved: number
-  safetyStock: number
-  protected: number
-}
-
 /**
  * Two channels sell the same tees at once: `kits` sells gift sets (each two tees and a shell),
  * `parts` sells tees alone. 20 clients, 1,200 orders (two hubs on PostgreSQL). A watcher reads the
@@ -50,31 +38,12 @@ describe.each([
   ['sqlite', 1],
   ['postgresql', 2],
 ] as const)('kit race on %s with %i hub(s)', (kind, hubCount) => {
-  let db: TestDb | undefined
-  const hubs: HubProcess[] = []
-  let config: ReturnType<typeof writeConfig> | undefined
-
-  afterAll(async () => {
-    for (const h of hubs) await h.stop()
-    config?.cleanup()
-    await db?.drop()
-  })
+  let hubs: RaceHubs | undefined
+  afterAll(() => hubs?.stop())
 
   it('never oversells a component sold alone and in a kit', async () => {
-    db = await createTestDb(kind)
-    const plugins: PluginEntry[] = ['kits', 'parts'].map((id) => ({
-      id,
-      use: '@switchyard/rest-channel',
-      config: { secret: { $env: 'S' } },
-    }))
-    config = writeConfig(plugins)
-    const env = hubEnv(db, config.path, { S: 'kit-race-secret', SWITCHYARD_RATE_LIMIT_KEY: 'off' })
-    // One after the other: the first migrates the database.
-    hubs.push(await spawnHub(env))
-    for (let i = 1; i < hubCount; i++) hubs.push(await spawnHub(env))
-    const key = hubs.find((h) => h.bootstrapKey)!.bootstrapKey!
-    const apis = hubs.map((h) => apiClient(h.url, key))
-    const api = apis[0]!
+    hubs = await startRaceHubs(kind, hubCount, ['kits', 'parts'])
+    const { api, apis } = hubs
     await seedWorld(api, { stock: STOCK })
     expect(
       (
@@ -88,47 +57,26 @@ describe.each([
       (await api(`/api/v1/kits/${KIT.sku}`, { method: 'PUT', body: { components: KIT.components } })).status,
     ).toBe(201)
 
-    let stop = false
-    let watched = 0
-    const violations: string[] = []
-    const watcher = (async () => {
-      while (!stop) {
-        const levels = (await api('/api/v1/inventory?limit=5000')).body.items as Level[]
-        for (const l of levels) {
-          const atp = l.onHand - l.allocated - l.reserved - l.safetyStock - l.protected
-          if (atp < 0 || l.allocated < 0) violations.push(`${l.sku}@${l.locationId}: ATP ${atp}`)
-        }
-        watched++
-      }
-    })()
-
-    let next = 0
+    const watcher = watchLedger(api)
     const statuses: Record<string, Record<string, number>> = { kits: {}, parts: {} }
-    const client = async (n: number) => {
-      while (next < ORDERS) {
-        const i = next++
-        const channel = i % 2 ? 'kits' : 'parts'
-        const place = CITIES[(i * 7 + n) % CITIES.length]!
-        const res = await apis[i % apis.length]!('/api/v1/orders', {
-          body: {
-            channel,
-            order: sampleOrder(
-              { externalId: `KR-${i}`, shipTo: { line1: '1 Race St', country: 'NZ', ...place } },
-              [{ sku: channel === 'kits' ? KIT.sku : 'SKU-A', quantity: 1 }],
-            ),
-          },
-        })
-        expect(res.status).toBe(201)
-        const s = statuses[channel]!
-        s[res.body.status] = (s[res.body.status] ?? 0) + 1
-      }
-    }
-    await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)))
-    stop = true
-    await watcher
+    await raceClients(CLIENTS, ORDERS, async (i, n) => {
+      const channel = i % 2 ? 'kits' : 'parts'
+      const place = CITIES[(i * 7 + n) % CITIES.length]!
+      const res = await apis[i % apis.length]!('/api/v1/orders', {
+        body: {
+          channel,
+          order: sampleOrder(
+            { externalId: `KR-${i}`, shipTo: { line1: '1 Race St', country: 'NZ', ...place } },
+            [{ sku: channel === 'kits' ? KIT.sku : 'SKU-A', quantity: 1 }],
+          ),
+        },
+      })
+      expect(res.status).toBe(201)
+      const s = statuses[channel]!
+      s[res.body.status] = (s[res.body.status] ?? 0) + 1
+    })
+    const { watched, violations } = await watcher.stop()
 
-    expect(violations).toEqual([])
-    expect(watched).toBeGreaterThan(3)
     const levels = (await api('/api/v1/inventory?limit=5000')).body.items as Level[]
     const of = (sku: string) => levels.filter((l) => l.sku === sku)
     const teesAllocated = of('SKU-A').reduce((s, l) => s + l.allocated, 0)

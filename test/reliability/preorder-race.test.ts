@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { sampleOrder } from '../peers/rest-channel-peer'
-import { createTestDb, type TestDb } from '../support/databases'
-import { type HubProcess, spawnHub } from '../support/hub-process'
 import { allOrders, checkOrderInvariants } from '../support/invariants'
-import { apiClient, hubEnv, type PluginEntry, writeConfig } from '../support/test-hub'
+import { type RaceHubs, raceClients, startRaceHubs } from '../support/race'
 import { seedWorld } from '../support/world'
 
 const ORDERS = Number(process.env.PREORDER_RACE_ORDERS ?? 400)
@@ -29,31 +27,12 @@ describe.each([
   ['sqlite', 1],
   ['postgresql', 2],
 ] as const)('pre-order race on %s with %i hub(s)', (kind, hubCount) => {
-  let db: TestDb | undefined
-  const hubs: HubProcess[] = []
-  let config: ReturnType<typeof writeConfig> | undefined
-
-  afterAll(async () => {
-    for (const h of hubs) await h.stop()
-    config?.cleanup()
-    await db?.drop()
-  })
+  let hubs: RaceHubs | undefined
+  afterAll(() => hubs?.stop())
 
   it('never sells a pre-order beyond its cap', async () => {
-    db = await createTestDb(kind)
-    const plugins: PluginEntry[] = ['web', 'pos'].map((id) => ({
-      id,
-      use: '@switchyard/rest-channel',
-      config: { secret: { $env: 'S' } },
-    }))
-    config = writeConfig(plugins)
-    const env = hubEnv(db, config.path, { S: 'preorder-race-secret', SWITCHYARD_RATE_LIMIT_KEY: 'off' })
-    // One after the other: the first migrates the database.
-    hubs.push(await spawnHub(env))
-    for (let i = 1; i < hubCount; i++) hubs.push(await spawnHub(env))
-    const key = hubs.find((h) => h.bootstrapKey)!.bootstrapKey!
-    const apis = hubs.map((h) => apiClient(h.url, key))
-    const api = apis[0]!
+    hubs = await startRaceHubs(kind, hubCount, ['web', 'pos'])
+    const { api, apis } = hubs
     await seedWorld(api, { stock: [{ sku: 'SKU-A', locationId: 'akl', onHand: 1 }] })
     const product = await api('/api/v1/products', {
       method: 'PUT',
@@ -63,22 +42,17 @@ describe.each([
     for (const s of SUPPLY)
       expect((await api('/api/v1/inbound-supplies', { body: { sku: 'PRE-1', ...s } })).status).toBe(201)
 
-    let next = 0
     const answers: Record<string, number> = {}
-    const client = async (n: number) => {
-      while (next < ORDERS) {
-        const i = next++
-        const res = await apis[(i + n) % apis.length]!('/api/v1/orders', {
-          body: {
-            channel: i % 2 ? 'web' : 'pos',
-            order: sampleOrder({ externalId: `PR-${i}` }, [{ sku: 'PRE-1', quantity: 1 }]),
-          },
-        })
-        const answer = res.status === 201 ? `201 ${res.body.status}` : `${res.status} ${res.body.code}`
-        answers[answer] = (answers[answer] ?? 0) + 1
-      }
-    }
-    await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)))
+    await raceClients(CLIENTS, ORDERS, async (i, n) => {
+      const res = await apis[(i + n) % apis.length]!('/api/v1/orders', {
+        body: {
+          channel: i % 2 ? 'web' : 'pos',
+          order: sampleOrder({ externalId: `PR-${i}` }, [{ sku: 'PRE-1', quantity: 1 }]),
+        },
+      })
+      const answer = res.status === 201 ? `201 ${res.body.status}` : `${res.status} ${res.body.code}`
+      answers[answer] = (answers[answer] ?? 0) + 1
+    })
 
     expect(answers).toEqual({
       '201 backordered': ROOM,
