@@ -256,5 +256,11 @@ describe('inventory', () => {
     const bad = await ask('sku=SKU-C&country=nz')
     expect(bad.status).toBe(400)
     expect(bad.body.errors[0].field).toBe('country')
+    // A day by the calendar: 30 February and month 13 are refused, not read as some later day.
+    for (const on of ['2027-02-30', '2027-13-01']) {
+      const notADay = await ask(`sku=SKU-C&on=${on}`)
+      expect(notADay.status).toBe(400)
+      expect(notADay.body.errors[0].field).toBe('on')
+    }
   })
 })

@@ -57,14 +57,10 @@ export function stockRoutes(hub: HubContext) {
           region: z.string().max(120).optional(),
           serviceLevel: serviceLevelSchema.optional(),
           quantity: z.coerce.number().int().min(1).max(100_000).optional(),
-          on: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-            .optional()
-            .meta({
-              description:
-                'Availability by this day: each location adds the open inbound supply expected there by then (`inbound`, `availableOn`), and `on` gives the total less what backorders wait for',
-            }),
+          on: z.iso.date('must be a calendar date, YYYY-MM-DD').optional().meta({
+            description:
+              'Availability by this day: each location adds the open inbound supply expected there by then (`inbound`, `availableOn`), and `on` gives the total less what backorders wait for',
+          }),
         }),
       },
       responses: { 200: json(z.object({ items: z.array(skuAvailability) }), 'Availability') },
