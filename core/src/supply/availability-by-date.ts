@@ -14,7 +14,7 @@ export interface DatedAvailability {
   backordered: number
   /** What could be sold for that day: shared ATP now, plus inbound by then, less what waits for it. */
   total: number
-  /** For a pre-order sku: its cap per inbound supply and the units pre-orders may still take now. */
+  /** For a pre-order sku: its cap per inbound supply and the units pre-orders may still take now (its room less what waits). */
   preorder?: { cap: number | null; room: number }
 }
 
@@ -68,7 +68,10 @@ export async function availabilityOn(
       total: Math.max(0, item.total + inboundTotal - backordered),
     }
     const preorder = found.get(item.sku)?.preorder
-    if (preorder) dated.preorder = { cap: preorder.cap, room: await preorderRoom(db, item.sku, preorder.cap) }
+    if (preorder) {
+      const { room, waiting } = await preorderRoom(db, item.sku, preorder.cap)
+      dated.preorder = { cap: preorder.cap, room: Math.max(0, room - waiting) }
+    }
     out.push({ ...item, locations, on: dated })
   }
   return out

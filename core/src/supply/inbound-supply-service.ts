@@ -77,7 +77,6 @@ export class InboundSupplyService {
         location_id: input.locationId,
         quantity_expected: input.quantity,
         quantity_received: 0,
-        preorder_sold: 0,
         expected_date: input.expectedDate,
         status: 'open',
         source: input.source,
@@ -116,18 +115,21 @@ export class InboundSupplyService {
   async receive(id: string, quantity: number, eventId?: string): Promise<InboundSupplyView> {
     const now = this.now()
     const applied = await this.deps.db.transaction(async (tx) => {
-      const row = await readSupply(tx, id, true)
+      // Unlocked: the stock row is locked first (as intake does: stock rows, then supply rows), and
+      // the receipt's conditional update checks the supply again.
+      const row = await readSupply(tx, id)
       if (!row) throw new NotFoundError('inbound supply', id, 'INBOUND_SUPPLY_NOT_FOUND')
       // A redelivered receipt is answered with the supply as it stands, even once it closed.
       if (eventId && (await eventSeen(tx, `inbound:${id}`, eventId))) return false
       if (row.status !== 'open') throw closed(toView(row))
-      const left = Number(row.quantity_expected) - Number(row.quantity_received)
-      if (quantity > left)
-        throw new ValidationError(
+      const tooMuch = (left: number) =>
+        new ValidationError(
           'receives too much',
           [{ field: 'quantity', message: `only ${left} units are still expected` }],
           'RECEIVE_TOO_MUCH',
         )
+      if (quantity > Number(row.quantity_expected) - Number(row.quantity_received))
+        throw tooMuch(Number(row.quantity_expected) - Number(row.quantity_received))
       const movement = {
         eventId: eventId ?? uuidv7(now),
         sku: row.sku,
@@ -136,7 +138,12 @@ export class InboundSupplyService {
       }
       const { duplicate } = await applyAdjustmentRows(tx, `inbound:${id}`, [movement], now)
       if (duplicate > 0) return false
-      await recordReceipt(tx, id, quantity, now)
+      if (!(await recordReceipt(tx, id, quantity, now))) {
+        // Another receipt or a change came first: say what the supply is now.
+        const current = (await readSupply(tx, id))!
+        if (current.status !== 'open') throw closed(toView(current))
+        throw tooMuch(Number(current.quantity_expected) - Number(current.quantity_received))
+      }
       return true
     })
     const supply = await this.get(id)

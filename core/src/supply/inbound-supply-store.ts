@@ -13,7 +13,6 @@ export interface InboundSupplyView {
   locationId: string
   quantityExpected: number
   quantityReceived: number
-  preorderSold: number
   expectedDate: string
   status: InboundStatus
   source: string
@@ -23,7 +22,7 @@ export interface InboundSupplyView {
 }
 
 const COLUMNS =
-  'id, sku, location_id, quantity_expected, quantity_received, preorder_sold, expected_date, status, source, external_ref, created_at, updated_at'
+  'id, sku, location_id, quantity_expected, quantity_received, expected_date, status, source, external_ref, created_at, updated_at'
 
 export const toView = (r: SupplyRow): InboundSupplyView => ({
   id: r.id,
@@ -31,7 +30,6 @@ export const toView = (r: SupplyRow): InboundSupplyView => ({
   locationId: r.location_id,
   quantityExpected: Number(r.quantity_expected),
   quantityReceived: Number(r.quantity_received),
-  preorderSold: Number(r.preorder_sold),
   expectedDate: r.expected_date,
   status: r.status as InboundStatus,
   source: r.source,
@@ -40,12 +38,11 @@ export const toView = (r: SupplyRow): InboundSupplyView => ({
   updatedAt: new Date(Number(r.updated_at)).toISOString(),
 })
 
-/** One supply; locked on PostgreSQL when `lock` (a receipt or a change). */
-export async function readSupply(tx: SqlRunner, id: string, lock = false): Promise<SupplyRow | undefined> {
+/** One supply. */
+export async function readSupply(tx: SqlRunner, id: string): Promise<SupplyRow | undefined> {
   // PostgreSQL refuses a malformed uuid outright; such an id names nothing.
   if (!isUuid(id)) return undefined
-  const forUpdate = lock && tx.dialect === 'postgresql' ? ' for update' : ''
-  return tx.one<SupplyRow>(`select ${COLUMNS} from inbound_supply where id = ?${forUpdate}`, [id])
+  return tx.one<SupplyRow>(`select ${COLUMNS} from inbound_supply where id = ?`, [id])
 }
 
 export async function readByReference(
@@ -60,13 +57,12 @@ export async function readByReference(
 }
 
 export async function insertSupply(tx: SqlRunner, r: SupplyRow): Promise<void> {
-  await tx.run(`insert into inbound_supply (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+  await tx.run(`insert into inbound_supply (${COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     r.id,
     r.sku,
     r.location_id,
     r.quantity_expected,
     r.quantity_received,
-    r.preorder_sold,
     r.expected_date,
     r.status,
     r.source,
@@ -140,7 +136,6 @@ export async function inboundBy(
     quantity: number
     expectedDate: string
     id: string
-    preorderSold: number
     quantityExpected: number
   }[]
 > {
@@ -156,7 +151,6 @@ export async function inboundBy(
     locationId: r.location_id,
     quantity: Number(r.quantity_expected) - Number(r.quantity_received),
     quantityExpected: Number(r.quantity_expected),
-    preorderSold: Number(r.preorder_sold),
     expectedDate: r.expected_date,
   }))
 }
@@ -187,21 +181,29 @@ export async function listSupplies(
   )
 }
 
-/** Units pre-orders may still take of a sku's open supply, whatever its date. */
-export async function preorderRoom(db: SqlRunner, sku: string, cap: number | null): Promise<number> {
-  const rows = await db.all<{ quantity_expected: number; preorder_sold: number }>(
-    `select quantity_expected, preorder_sold from inbound_supply where sku = ? and status = 'open'`,
+/**
+ * A pre-order sku's room (at most `cap` units of each open supply, all it still brings without a
+ * cap) and the units its backordered orders wait for. `lock`: the supply rows are locked first
+ * (PostgreSQL), so concurrent intakes of the sku count one another's orders.
+ */
+export async function preorderRoom(
+  tx: SqlRunner,
+  sku: string,
+  cap: number | null,
+  lock = false,
+): Promise<{ room: number; waiting: number }> {
+  const forUpdate = lock && tx.dialect === 'postgresql' ? ' order by id for update' : ''
+  const lots = await tx.all<{ open: number }>(
+    `select quantity_expected - quantity_received as open from inbound_supply where sku = ? and status = 'open'${forUpdate}`,
     [sku],
   )
-  return rows.reduce(
-    (s, r) =>
-      s +
-      Math.max(
-        0,
-        Math.min(Number(r.quantity_expected), cap ?? Number.POSITIVE_INFINITY) - Number(r.preorder_sold),
-      ),
-    0,
+  const room = lots.reduce((s, l) => s + Math.min(Number(l.open), cap ?? Number.POSITIVE_INFINITY), 0)
+  const waiting = await tx.one<{ n: number | string | null }>(
+    `select sum(l.backordered_qty) as n from order_line l join orders o on o.id = l.order_id
+      where l.sku = ? and o.status = 'backordered' and l.backordered_qty > 0`,
+    [sku],
   )
+  return { room, waiting: Number(waiting?.n ?? 0) }
 }
 
 /** Whether a stock movement with this event id from `source` was applied already. */

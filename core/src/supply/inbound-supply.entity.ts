@@ -8,8 +8,8 @@ export type InboundStatus = (typeof inboundStatuses)[number]
 /**
  * Stock on its way to a location: a purchase order or inbound shipment expected on a date
  * (`expectedDate`, the location's local calendar day). `open` until everything expected was
- * received (or a person cancels it); what was received is on hand. `preorderSold` counts the units
- * pre-orders were sold ahead against it (see preorder-claims.ts).
+ * received (or a person cancels it); what was received is on hand. Pre-orders may be sold against
+ * what it still brings (see preorder-claims.ts).
  */
 export class InboundSupply {
   id!: string
@@ -17,7 +17,6 @@ export class InboundSupply {
   locationId!: string
   quantityExpected!: number
   quantityReceived = 0
-  preorderSold = 0
   expectedDate!: string
   status!: InboundStatus
   /** Who told the hub: `api`, or the plugin instance whose `inbound.expected` it was. */
@@ -39,7 +38,6 @@ export const InboundSupplySchema = new EntitySchema<InboundSupply>({
     locationId: foreignKey('Location'),
     quantityExpected: { type: 'integer' },
     quantityReceived: { type: 'integer', default: 0 },
-    preorderSold: { type: 'integer', default: 0 },
     expectedDate: { type: 'string', length: 10 },
     status: { type: 'string', length: 16 },
     source: { type: 'string', length: 64 },

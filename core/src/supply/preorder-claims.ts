@@ -1,6 +1,7 @@
 import type { ProductFacts } from '../catalog/facts'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { ValidationError } from '../errors'
+import { preorderRoom } from './inbound-supply-store'
 
 /** A backordered line of a new order, as intake planned it. */
 export interface PreorderLine {
@@ -10,78 +11,43 @@ export interface PreorderLine {
   backorderedQty: number
 }
 
-/** True when a planned order has a pre-order line left backordered: only those cost a claim. */
+/** True when a planned order has a pre-order line left backordered: only those cost a check. */
 export function needsPreorderClaim(lines: readonly PreorderLine[]): boolean {
   for (const l of lines) if (l.backorderedQty > 0 && l.product.preorder) return true
   return false
 }
 
 /**
- * Sells a new order's backordered pre-order units against open inbound supply, earliest first,
- * inside the intake transaction: each take is one conditional update, so two hubs or channels
- * selling the last units of a cap never both get them (the loser reads again and tries the next
- * supply). A line that no open supply has room for refuses the order with `PREORDER_CAP_REACHED`
- * naming the line; the transaction then writes nothing of it.
+ * Checks, inside the intake transaction and after the batch's orders are written, that the units
+ * backordered of each pre-order sku fit the room its open inbound supply gives: at most `cap`
+ * units of each supply (all it still brings when there is no cap). The waiting units are counted
+ * from the orders themselves, so a cancelled, changed or filled pre-order gives its room back
+ * without bookkeeping. The sku's open supply rows are locked first (PostgreSQL; SQLite holds the
+ * write lock), after the stock rows intake locked, so two hubs selling the last units take turns
+ * and the second counts the first's order. Too many refuses the batch with `PREORDER_CAP_REACHED`
+ * naming the line (intake then takes each order alone, so only the one over the cap is refused).
  */
 export async function claimPreorders(
   tx: SqlRunner,
-  lines: readonly PreorderLine[],
-  now: number,
+  orders: readonly (readonly PreorderLine[])[],
 ): Promise<void> {
-  for (const l of lines) {
-    const preorder = l.product.preorder
-    if (!preorder || l.backorderedQty <= 0) continue
-    const left = await claimLine(tx, l.product.sku, l.backorderedQty, preorder.cap, now)
-    if (left > 0)
+  const first = new Map<string, PreorderLine>()
+  for (const lines of orders)
+    for (const l of lines)
+      if (l.product.preorder && l.backorderedQty > 0 && !first.has(l.product.sku)) first.set(l.product.sku, l)
+  for (const sku of [...first.keys()].sort()) {
+    const line = first.get(sku)!
+    const { room, waiting } = await preorderRoom(tx, sku, line.product.preorder!.cap, true)
+    if (waiting > room)
       throw new ValidationError(
         'pre-order cap reached',
         [
           {
-            field: `lines[${l.lineNo - 1}].sku`,
-            message: `${l.product.sku} is a pre-order: ${left} of ${l.backorderedQty} units find no room in open inbound supply`,
+            field: `lines[${line.lineNo - 1}].sku`,
+            message: `${sku} is a pre-order: open inbound supply has room for ${room} units, and ${waiting} would wait for it`,
           },
         ],
         'PREORDER_CAP_REACHED',
       )
   }
-}
-
-/** Takes up to `need` units of room, lot by lot in date order; returns what found no room. */
-async function claimLine(
-  tx: SqlRunner,
-  sku: string,
-  need: number,
-  cap: number | null,
-  now: number,
-): Promise<number> {
-  for (let round = 0; need > 0 && round < 5; round++) {
-    const lots = await tx.all<{ id: string; quantity_expected: number; preorder_sold: number }>(
-      `select id, quantity_expected, preorder_sold from inbound_supply where sku = ? and status = 'open' order by expected_date, id`,
-      [sku],
-    )
-    let raced = false
-    for (const lot of lots) {
-      const limit = Math.min(Number(lot.quantity_expected), cap ?? Number.POSITIVE_INFINITY)
-      const take = Math.min(need, limit - Number(lot.preorder_sold))
-      if (take <= 0) continue
-      // The limit is checked again on the row: another hub may have sold from it since the read.
-      const taken =
-        cap === null
-          ? await tx.run(
-              `update inbound_supply set preorder_sold = preorder_sold + ?, updated_at = ?
-                where id = ? and status = 'open' and preorder_sold + ? <= quantity_expected`,
-              [take, now, lot.id, take],
-            )
-          : await tx.run(
-              `update inbound_supply set preorder_sold = preorder_sold + ?, updated_at = ?
-                where id = ? and status = 'open' and preorder_sold + ? <= quantity_expected and preorder_sold + ? <= ?`,
-              [take, now, lot.id, take, take, cap],
-            )
-      if (taken > 0) need -= take
-      else raced = true
-      if (need === 0) break
-    }
-    if (!raced) break
-  }
-  return need
 }

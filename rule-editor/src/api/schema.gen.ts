@@ -1649,8 +1649,6 @@ export interface components {
       locationId: string
       quantityExpected: number
       quantityReceived: number
-      /** @description Units pre-orders were sold ahead against this supply */
-      preorderSold: number
       expectedDate: string
       /** @enum {string} */
       status: 'open' | 'received' | 'cancelled'

@@ -19,7 +19,6 @@ const supplyView = z
     locationId: z.string(),
     quantityExpected: z.number(),
     quantityReceived: z.number(),
-    preorderSold: z.number().meta({ description: 'Units pre-orders were sold ahead against this supply' }),
     expectedDate: z.string(),
     status: z.enum(inboundStatuses),
     source: z.string().meta({ description: '`api`, or the plugin instance whose `inbound.expected` it was' }),

@@ -4,9 +4,8 @@ import { Migration } from '@mikro-orm/migrations'
 /**
  * Future supply and pre-orders (issue 20): `inbound_supply` holds purchase orders and inbound
  * shipments expected at a location on a date (from the API or a WMS/ERP plugin's
- * `inbound.expected`), what of them was received, and how many units pre-orders sold ahead against
- * them. A product may be sold as a pre-order (`preorder`), at most `preorder_cap` units of each
- * inbound supply (null: all of it). No existing product is a pre-order. An order an `unfillable`
+ * `inbound.expected`) and what of them was received. A product may be sold as a pre-order
+ * (`preorder`) against them, at most `preorder_cap` units of each inbound supply (null: all of it). No existing product is a pre-order. An order an `unfillable`
  * rule gave a priority keeps it in `orders.backorder_priority` (null: served in order of placement).
  */
 export class Migration20261206180000_inbound_supply extends Migration {
@@ -22,7 +21,6 @@ export class Migration20261206180000_inbound_supply extends Migration {
         t.string('location_id', 64).notNullable().references('location.id')
         t.integer('quantity_expected').notNullable()
         t.integer('quantity_received').notNullable().defaultTo(0)
-        t.integer('preorder_sold').notNullable().defaultTo(0)
         t.string('expected_date', 10).notNullable()
         t.string('status', 16).notNullable()
         t.string('source', 64).notNullable()

@@ -267,8 +267,6 @@ export class OrderIntake {
         routed((performance.now() - started) / 1000)
         return write
       })
-      const preorders = writes.filter((w) => w.status === 'backordered' && needsPreorderClaim(w.lines))
-      for (const w of preorders) await claimPreorders(tx, w.lines, now)
       await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
       await writeBatch(
         tx,
@@ -283,6 +281,13 @@ export class OrderIntake {
         await setBackorderPriorities(
           tx,
           prioritised.map((w) => ({ id: w.order.id, priority: w.decision.plan.unfillable!.priority! })),
+        )
+      // Counted from the orders just written: only batches holding a backordered pre-order line pay.
+      const preorders = writes.filter((w) => w.status === 'backordered' && needsPreorderClaim(w.lines))
+      if (preorders.length > 0)
+        await claimPreorders(
+          tx,
+          preorders.map((w) => w.lines),
         )
       await this.deps.customers.writeLinks(tx, links, now)
       for (const w of writes) {
