@@ -62,6 +62,8 @@ export class LaneIndex {
       byId: Map<string, LaneQuote | null>
       network: readonly LocationFacts[] | undefined
       byPosition: (LaneQuote | null | undefined)[]
+      /** The last estimate made at each position, written over by the next (see `estimate`). */
+      estimates: LaneQuote[]
     }
   >()
 
@@ -128,12 +130,13 @@ export class LaneIndex {
     if (!table) {
       // Bounded: postcodes are many; a cleared table fills again from the lanes in a few orders.
       if (this.resolved.size >= 2_048) this.resolved.clear()
-      table = { byId: new Map(), network: undefined, byPosition: [] }
+      table = { byId: new Map(), network: undefined, byPosition: [], estimates: [] }
       this.resolved.set(key, table)
     }
     if (network && table.network !== network) {
       table.network = network
       table.byPosition = new Array(network.length)
+      table.estimates = []
     }
     const t = table
     return (location, distanceKm, currency, position) => {
@@ -143,9 +146,10 @@ export class LaneIndex {
         if (position !== undefined && network) t.byPosition[position] = quote
       }
       // No lane: estimated from this order's distance, which no table can hold.
+      const reuse = position === undefined || !network ? undefined : t.estimates
       return withLocationTerms(
         location,
-        quote ?? estimate(location, dest, serviceLevel, distanceKm, currency),
+        quote ?? estimate(location, dest, serviceLevel, distanceKm, currency, reuse, position),
       )
     }
   }
@@ -203,7 +207,10 @@ const SPEED: Record<ServiceLevel, { fixed: number; kmPerDay: number; base: numbe
 
 /**
  * No lane: Sterling's fallback, transit = fixed + distance ÷ distance per day; cost grows with
- * distance. Crossing a border adds two days. Marked `estimated` in every explanation.
+ * distance. Crossing a border adds two days. Marked `estimated` in every explanation. With
+ * `reuse`, the last estimate at `position` is written over instead of a new one made: a decision
+ * copies what it keeps of its quotes, and ten thousand fresh quotes an order hung off the reused
+ * candidates were most of what the young generation's collector had to trace.
  */
 function estimate(
   location: LocationFacts,
@@ -211,6 +218,8 @@ function estimate(
   serviceLevel: ServiceLevel,
   distanceKm: number | null,
   currency: string,
+  reuse?: LaneQuote[],
+  position?: number,
 ): LaneQuote {
   const s = SPEED[serviceLevel]
   const km = distanceKm ?? 1000
@@ -223,7 +232,14 @@ function estimate(
           s.fixed + Math.ceil(km / s.kmPerDay),
         ) + (border ? 2 : 0)
   const cost = Math.round(s.base + s.perKm * km) * (border ? 2 : 1)
-  return {
+  const last = reuse && position !== undefined ? reuse[position] : undefined
+  if (last) {
+    last.transitDays = transit
+    last.costMinor = cost
+    last.currency = currency
+    return last
+  }
+  const made: LaneQuote = {
     laneId: null,
     carrier: 'estimate',
     transitDays: transit,
@@ -232,4 +248,6 @@ function estimate(
     calendar: undefined,
     estimated: true,
   }
+  if (reuse && position !== undefined) reuse[position] = made
+  return made
 }
