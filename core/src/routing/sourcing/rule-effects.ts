@@ -7,6 +7,7 @@ import type { ConditionReason, Exclusion, RoutingLine, RoutingRequest } from '..
 import { addBlock, addBonus, type Block, type Candidate } from './candidates'
 import type { CompiledRuleSet, SourcingRule } from './compiled-rule-set'
 import { FactSlots, lineValues, orderFacts } from './facts'
+import { orderGateHolds } from './order-gate'
 
 const MAX_RULES_LISTED = 200
 
@@ -255,7 +256,10 @@ function locationRulesTogether(rules: readonly SourcingRule[], slots: FactSlots,
     (r) => r.action.type === 'exclude' || r.action.type === 'restrict' || r.action.type === 'prefer',
   )
   if (acting.length === 0) return
-  const fixed = acting.map((r) => fixedHits(r, x.network))
+  // A rule whose order conditions fail holds nowhere: as if on fixed facts no location has.
+  const fixed = acting.map((r) =>
+    orderGateHolds(r, x.ruleSet.layout, slots.values) ? fixedHits(r, x.network) : nowhere(x.network),
+  )
   const targets = acting.map((r) => targetHits(r.action.params as TargetParams, x.network))
   const shared: (Block | undefined)[] = acting.map(() => undefined)
   const tested = fixed.some((f) => f === undefined)
@@ -289,6 +293,18 @@ function locationRulesTogether(rules: readonly SourcingRule[], slots: FactSlots,
       addBlock(c, block)
     }
   }
+}
+
+const nowheres = new WeakMap<readonly LocationFacts[], Uint8Array>()
+
+/** No location of the network, by position. */
+function nowhere(network: readonly LocationFacts[]): Uint8Array {
+  let hits = nowheres.get(network)
+  if (!hits) {
+    hits = new Uint8Array(network.length)
+    nowheres.set(network, hits)
+  }
+  return hits
 }
 
 /** Facts a location has whatever the order: rules reading only these give the same answer for every order. */
