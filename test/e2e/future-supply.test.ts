@@ -322,4 +322,29 @@ describe.each(dbKinds)('future supply on %s', (kind) => {
     expect(tooMuch.body.code).toBe('RECEIVE_TOO_MUCH')
     expect(tooMuch.body.errors[0].field).toBe('quantity')
   })
+
+  it('a cancelled PO promises nothing any more: the orders it carried lose their date and their channel hears it', async () => {
+    // C still waits for 2 units of PO-1 (15 March).
+    expect(await promiseOf(ids.C!)).toBe('2027-03-15')
+    const cancelled = await api(`/api/v1/inbound-supplies/${ids.po1}/cancel`, { body: {} })
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body.status).toBe('cancelled')
+    expect(await promiseOf(ids.C!)).toBeNull()
+    const last = await waitFor(
+      () =>
+        rest.channel
+          .callbacks()
+          .find(
+            (cb) =>
+              cb.update.orderId === ids.C && cb.update.reason?.includes('no inbound supply covers it now'),
+          )?.update,
+      10_000,
+      'the storefront to hear C lost its date',
+    )
+    expect(last.promiseDate).toBeUndefined()
+    expect(last.status).toBe('backordered')
+    const again = await api(`/api/v1/inbound-supplies/${ids.po1}/cancel`, { body: {} })
+    expect(again.status).toBe(409)
+    expect(again.body.code).toBe('INBOUND_SUPPLY_CLOSED')
+  })
 })

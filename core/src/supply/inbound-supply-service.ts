@@ -7,6 +7,7 @@ import type { IntegrationDirectory } from '../outbox/topics'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import type { InboundStatus } from './inbound-supply.entity'
 import {
+  cancelSupply,
   eventSeen,
   type InboundSupplyView,
   insertSupply,
@@ -104,6 +105,19 @@ export class InboundSupplyService {
       [supply.sku],
       `inbound supply ${label(supply)} moved from ${before.expectedDate} to ${expectedDate}`,
     )
+    return supply
+  }
+
+  /**
+   * The supply will not come (the PO was cancelled): what it still brought no longer promises
+   * anything, and the orders it carried are promised from what is left, or not at all, and told.
+   */
+  async cancel(id: string): Promise<InboundSupplyView> {
+    const before = await this.get(id)
+    const now = this.now()
+    if (!(await this.deps.db.transaction((tx) => cancelSupply(tx, id, now)))) throw closed(before)
+    const supply = await this.get(id)
+    await this.promise([supply.sku], `inbound supply ${label(supply)} was cancelled`)
     return supply
   }
 

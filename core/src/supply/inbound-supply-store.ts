@@ -88,6 +88,15 @@ export async function rescheduleSupply(
   return changed > 0
 }
 
+/** Closes an open supply that will not come (what was received stays on hand); false when not open. */
+export async function cancelSupply(tx: SqlRunner, id: string, now: number): Promise<boolean> {
+  const changed = await tx.run(
+    `update inbound_supply set status = 'cancelled', updated_at = ? where id = ? and status = 'open'`,
+    [now, id],
+  )
+  return changed > 0
+}
+
 /** Counts units received; the supply closes once everything expected came. */
 export async function recordReceipt(
   tx: SqlRunner,

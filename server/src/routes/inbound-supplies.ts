@@ -141,6 +141,25 @@ export function inboundSupplyRoutes(hub: HubContext) {
   )
   app.openapi(
     apiRoute('inventory:write', {
+      operationId: 'cancelInboundSupply',
+      method: 'post',
+      path: '/{id}/cancel',
+      tags: ['inventory'],
+      summary: 'Cancel an inbound supply that will not come',
+      description:
+        'What it still brought no longer counts: backordered orders are promised again from the supply left (or get no ' +
+        'promise), each whose date moved has it in its history and its channel hears it. Units already received stay on hand.',
+      request: { params: idParam },
+      responses: {
+        200: json(supplyView, 'The supply, cancelled'),
+        404: problem('`INBOUND_SUPPLY_NOT_FOUND`'),
+        409: problem('`INBOUND_SUPPLY_CLOSED`: received in full or cancelled already'),
+      },
+    }),
+    async (c) => c.json(await hub.core.inboundSupply.cancel(c.req.valid('param').id), 200),
+  )
+  app.openapi(
+    apiRoute('inventory:write', {
       operationId: 'receiveInboundSupply',
       method: 'post',
       path: '/{id}/receive',
