@@ -4,6 +4,7 @@ import { CarrierNetworkService } from './catalog/carrier-network-service'
 import { CatalogCache } from './catalog/catalog-cache'
 import { CatalogService } from './catalog/catalog-service'
 import { KitService, PRODUCTS_CHANGED } from './catalog/kits/kit-service'
+import { SupplierItemService } from './catalog/suppliers/supplier-items'
 import { SkuMappingCache, SkuMappingService } from './channels/sku-mappings'
 import { CustomerIdentities } from './customers/customer-identities'
 import type { DatabaseSettings } from './db/database-settings'
@@ -72,6 +73,8 @@ export interface Core {
   catalog: CatalogService
   /** Kits and bundles: bills of materials (issue 20). */
   kits: KitService
+  /** Drop-ship suppliers' unit costs and part numbers per sku (issue 20). */
+  supplierItems: SupplierItemService
   inventory: InventoryService
   pools: PoolService
   /** Purchase orders and inbound shipments expected at locations; backorder promises (issue 20). */
@@ -224,6 +227,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     catalogCache,
     catalog: new CatalogService(orm, catalogCache),
     kits: new KitService(db, catalogCache, changes),
+    supplierItems: new SupplierItemService(db, catalogCache),
     inventory,
     pools: new PoolService(db),
     inboundSupply: new InboundSupplyService({

@@ -37,6 +37,7 @@ import { pricingRoutes } from './routes/pricing'
 import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
 import { skuMappingRoutes } from './routes/sku-mappings'
+import { supplierItemRoutes } from './routes/supplier-items'
 import { stockRoutes } from './routes/stock'
 import { webhookRoutes } from './routes/webhooks'
 
@@ -129,6 +130,7 @@ export function createApp(hub: HubContext, options: { mount?: (app: Hono) => voi
   api.route('/products', productRoutes(hub))
   api.route('/kits', kitRoutes(hub))
   api.route('/locations', locationRoutes(hub))
+  api.route('/locations', supplierItemRoutes(hub))
   api.route('/inventory', inventoryRoutes(hub))
   api.route('/inbound-supplies', inboundSupplyRoutes(hub))
   api.route('/plugins', pluginRoutes(hub))

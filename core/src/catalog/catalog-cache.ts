@@ -6,6 +6,7 @@ import type { LocationFacts, ProductFacts } from './facts'
 import { readKitBoms } from './kits/kit-boms'
 import { defaultShipDays, type LocationSchema } from './location.entity'
 import type { ProductSchema } from './product.entity'
+import { readSupplierTerms } from './suppliers/supplier-items'
 
 type ProductRow = Pick<
   RowOf<typeof ProductSchema>,
@@ -89,7 +90,13 @@ export class CatalogCache {
                 feed_max_age_hours
            from location where active = ${this.db.dialect === 'sqlite' ? '1' : 'true'} order by id`,
       )
-      this.locations = rows.map(toLocationFacts)
+      const terms = await readSupplierTerms(this.db)
+      this.locations = rows.map((row) => {
+        const facts = toLocationFacts(row)
+        const items = terms.get(row.id)
+        if (items) facts.supplierItems = items
+        return facts
+      })
       this.locationsLoadedAt = Date.now()
     }
     return this.locations

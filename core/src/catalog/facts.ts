@@ -1,3 +1,4 @@
+import type { SupplierTerms } from './suppliers/supplier-items'
 import type { Weekday } from './carrier-network'
 import type { KitPart } from './kits/kit-boms'
 import type { LocationType } from './location-types'
@@ -49,4 +50,6 @@ export interface LocationFacts {
   shipmentFeeMinor?: number
   /** Hours a feed snapshot of this location's stock stays sellable; absent or null: forever. */
   feedMaxAgeHours?: number | null
+  /** A drop-ship supplier's unit cost and part number per sku (`catalog/suppliers`); absent: none. */
+  supplierItems?: ReadonlyMap<string, SupplierTerms>
 }

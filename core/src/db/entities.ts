@@ -4,6 +4,7 @@ import { CarrierCalendarSchema, CarrierLaneSchema } from '../catalog/carrier-net
 import { KitComponentSchema } from '../catalog/kits/kit-component.entity'
 import { LocationSchema } from '../catalog/location.entity'
 import { ProductSchema } from '../catalog/product.entity'
+import { SupplierItemSchema } from '../catalog/suppliers/supplier-item.entity'
 import { SkuMappingSchema } from '../channels/sku-mappings/sku-mapping.entity'
 import { CustomerSchema } from '../customers/customer.entity'
 import { CustomerIdentitySchema } from '../customers/customer-identity.entity'
@@ -72,6 +73,7 @@ export const entities = [
   LocationDayLoadSchema,
   LocationRejectionSchema,
   SkuMappingSchema,
+  SupplierItemSchema,
   IdempotencyRecordSchema,
   AuditEntrySchema,
   RateLimitWindowSchema,

@@ -136,6 +136,8 @@ export interface CandidateExplanation {
   cost?: number
   transitDays?: number
   shippingCost?: string
+  /** A drop-ship supplier: what the units it could ship cost the merchant, in the shipping cost's currency. */
+  supplierCost?: string
   capacityLeft?: number | null
   estimatedLane?: boolean
 }

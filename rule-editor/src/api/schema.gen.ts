@@ -294,6 +294,27 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/locations/{id}/supplier-items': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A drop-ship supplier's unit costs and part numbers, by sku */
+    get: operations['listSupplierItems']
+    /**
+     * Set a drop-ship supplier's unit costs and part numbers
+     * @description Each entry replaces that sku's item at the supplier (a field left out is cleared). The location must be of type `dropship`; a unit cost needs its currency. Routing weighs the unit cost × the units the supplier would ship; the 850 names the part number.
+     */
+    put: operations['setSupplierItems']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/inventory': {
     parameters: {
       query?: never
@@ -1663,6 +1684,15 @@ export interface components {
       /** @description Stock whose newest feed snapshot (a WMS's or a drop-ship supplier's inventory report) is older than this many hours is not sold here until a fresh one arrives (GET /inventory shows each row's feedAsOf and feedStale). Null: stock never ages. Kept when omitted. */
       feedMaxAgeHours?: number | null
     }
+    SupplierItem: {
+      sku: string
+      /** @description What one unit costs the merchant at this supplier, a decimal of `currency` */
+      unitCost: string | null
+      currency: string | null
+      /** @description The supplier's own part number: the 850 names it (VP) beside the hub's sku (BP) */
+      supplierPartNumber: string | null
+      updatedAt: string
+    }
     InboundSupply: {
       id: string
       sku: string
@@ -2183,6 +2213,8 @@ export interface components {
       }
       transitDays?: number
       shippingCost?: string
+      /** @description A drop-ship supplier: its unit costs × the units it could ship of each line, in the shipping cost's currency; weighed with the shipping cost */
+      supplierCost?: string
       capacityLeft?: number | null
       estimatedLane?: boolean
     }
@@ -4368,6 +4400,182 @@ export interface operations {
       }
       /** @description `PRECONDITION_FAILED`: `If-Match` names a state that is no longer current; `details.current.etag` is the current one (null when the resource is gone) */
       412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `BODY_TOO_LARGE`: the body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listSupplierItems: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The supplier's items */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: components['schemas']['SupplierItem'][]
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `LOCATION_NOT_FOUND` */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Invalid body; `errors` names each field. Text with a control character other than tab, line feed and carriage return, or with an unpaired surrogate, is `INVALID_TEXT`, in the body (the field) or in a query parameter (its name) */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `RATE_LIMITED`: the key sent more requests than its rate allows; `Retry-After` says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  setSupplierItems: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            sku: string
+            unitCost?: string | null
+            currency?: string | null
+            supplierPartNumber?: string | null
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Count written */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            written: number
+          }
+        }
+      }
+      /** @description Invalid query or path parameter; or bytes that are not UTF-8 in the body, the path or a query parameter (`INVALID_UTF8`, naming `(body)` or the parameter) */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Missing or invalid API key */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description The key may not do this: its role lacks the permission (`FORBIDDEN_ROLE`), or it is scoped to a channel (`FORBIDDEN_SCOPE`) */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description `LOCATION_NOT_FOUND` */
+      404: {
         headers: {
           [name: string]: unknown
         }

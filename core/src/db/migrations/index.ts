@@ -20,6 +20,7 @@ import { Migration20261206160000_click_and_collect } from './Migration2026120616
 import { Migration20261206170000_dropship } from './Migration20261206170000_dropship'
 import { Migration20261206180000_inbound_supply } from './Migration20261206180000_inbound_supply'
 import { Migration20261206200000_customer_email_index } from './Migration20261206200000_customer_email_index'
+import { Migration20261206210000_supplier_item } from './Migration20261206210000_supplier_item'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -53,4 +54,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261206200000_customer_email_index',
     class: Migration20261206200000_customer_email_index,
   },
+  { name: 'Migration20261206210000_supplier_item', class: Migration20261206210000_supplier_item },
 ]

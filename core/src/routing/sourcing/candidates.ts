@@ -8,6 +8,7 @@ import { localTime } from './calendar'
 import type { LocationFactValues } from './facts'
 import { type LaneIndex, type LaneQuote, normalisePostcode } from './lanes'
 import { blockAllButPickupStore } from './pickup'
+import { withSupplierCost } from './supplier-cost'
 
 /** Something that keeps a location from shipping the whole order or one line, under every strategy or some. */
 export interface Block {
@@ -325,7 +326,7 @@ export function candidateFacts(
     const d = origin
       ? distanceWithCosines(origin[0], origin[1], cosOrigin, location.lat, location.lon, cos[position]!)
       : null
-    const quote = quoteFrom(location, d, currency, position)
+    let quote = quoteFrom(location, d, currency, position)
     let capacityLeft: number | null = null
     if (location.dailyCapacity !== null) {
       if (location.timezone !== zone) {
@@ -337,6 +338,7 @@ export function candidateFacts(
     let fillable = 0
     for (let li = 0; li < lines.length; li++) fillable += Math.min(lines[li]!.quantity, stockOf[li]![index]!)
     const fillShare = units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000
+    quote = withSupplierCost(quote, location, lines, stockOf, index)
     let c = pool[index]
     if (c) {
       c.location = location

@@ -2,7 +2,7 @@ import type { Criterion } from '../../rules/sourcing-actions'
 import type { RoutingLine } from '../router'
 import type { Candidate } from './candidates'
 import { columns } from './columns'
-import { deliveryDays } from './lanes'
+import { deliveryDays, routingCostMinor } from './lanes'
 
 /** Transit days each service level promises; slower lanes cost more than their days. */
 const PROMISE_TARGET: Record<string, number> = {
@@ -52,7 +52,7 @@ export function criterionValues(
   for (let i = 0; i < n; i++) {
     const c = candidates[i]!
     const days = deliveryDays(c.quote)
-    v.cost[i] = c.quote.costMinor
+    v.cost[i] = routingCostMinor(c.quote)
     v.transit[i] = days + 2 * Math.max(0, days - target)
     v.distance[i] = c.distanceKm ?? 1e6
     v.priority[i] = c.location.priority

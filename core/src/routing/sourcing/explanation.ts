@@ -224,6 +224,7 @@ function written(x: ExplanationInput, st: CandidateStatus): CandidateExplanation
     shippingCost: fromMinorUnits(c.quote.costMinor, c.quote.currency),
     capacityLeft: c.capacityLeft,
   }
+  if (c.quote.goodsCostMinor) e.supplierCost = fromMinorUnits(c.quote.goodsCostMinor, c.quote.currency)
   for (let li = 0; li < lines.length; li++)
     if (x.stockOf[li]![c.index]! >= lines[li]!.quantity) e.canShip.push(lines[li]!.sku)
   if (st.excluded) e.excluded = st.excluded
@@ -343,6 +344,7 @@ function alternative(x: ExplanationInput, st: CandidateStatus): CandidateExplana
     shippingCost: fromMinorUnits(c.quote.costMinor, c.quote.currency),
     cost: r3(x.decidedBy!.totals[c.index]!),
   } as Omit<CandidateExplanation, 'chosen'> as CandidateExplanation
+  if (c.quote.goodsCostMinor) e.supplierCost = fromMinorUnits(c.quote.goodsCostMinor, c.quote.currency)
   const { lines } = x.req
   for (let li = 0; li < lines.length; li++)
     if (x.stockOf[li]![c.index]! >= lines[li]!.quantity) e.canShip.push(lines[li]!.sku)

@@ -22,10 +22,18 @@ export interface LaneQuote {
    * supplier's lead time (its `handlingDays`, which the ship date already counts). Absent: none.
    */
   leadDays?: number
+  /**
+   * What the units this order would take from a drop-ship supplier cost the merchant (their unit
+   * costs × the units it holds of each line, `supplier-cost.ts`), in `currency`. Absent: none.
+   */
+  goodsCostMinor?: number
 }
 
 /** Days from the order to the door as the cost model weighs them: lead time, then transit. */
 export const deliveryDays = (q: LaneQuote): number => q.transitDays + (q.leadDays ?? 0)
+
+/** What the cost model weighs as a location's cost: the parcel's, then a supplier's goods. */
+export const routingCostMinor = (q: LaneQuote): number => q.costMinor + (q.goodsCostMinor ?? 0)
 
 /**
  * What a location adds to its lanes' quotes: its fee per shipment (a drop-ship supplier's) in the

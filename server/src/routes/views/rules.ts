@@ -198,6 +198,10 @@ const candidate = z
     score: z.record(z.string(), z.number()).optional().meta({ description: 'Weighted cost per criterion' }),
     transitDays: z.number().optional(),
     shippingCost: z.string().optional(),
+    supplierCost: z.string().optional().meta({
+      description:
+        "A drop-ship supplier: its unit costs × the units it could ship of each line, in the shipping cost's currency; weighed with the shipping cost",
+    }),
     capacityLeft: z.number().nullable().optional(),
     estimatedLane: z.boolean().optional(),
   })
