@@ -337,4 +337,99 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
     )
     expect(released.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['sup'])
   })
+  it("weighs each supplier's unit cost, and names the supplier's part number on its 850", async () => {
+    const snorkel = await hub.api('/api/v1/products', {
+      method: 'PUT',
+      body: { items: [{ sku: 'SNORKEL', name: 'Snorkel set' }] },
+    })
+    expect(snorkel.status).toBe(200)
+    // A second supplier beside the first (over REST), with the same lanes, fee and lead time.
+    const sup2 = await hub.api('/api/v1/locations/sup2', {
+      method: 'PUT',
+      body: { ...supplierLocation, name: 'Snorkel supplier (REST)', wmsInstanceId: 'dc' },
+    })
+    expect(sup2.status, JSON.stringify(sup2.body)).toBe(200)
+    const items = (id: string, body: unknown) =>
+      hub.api(`/api/v1/locations/${id}/supplier-items`, { method: 'PUT', body: { items: body } })
+
+    // Bad input is refused naming the field: a warehouse has no supplier items, skus must exist,
+    // a unit cost needs its currency.
+    const warehouse = await items('akl', [{ sku: 'SNORKEL', unitCost: '1.00', currency: 'NZD' }])
+    expect(warehouse.status).toBe(422)
+    expect(warehouse.body.errors).toEqual([expect.objectContaining({ field: 'id' })])
+    const unknown = await items('sup', [{ sku: 'NOPE', unitCost: '1.00', currency: 'NZD' }])
+    expect(unknown.status).toBe(422)
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'items[0].sku' })])
+    const noCurrency = await items('sup', [{ sku: 'SNORKEL', unitCost: '1.00' }])
+    expect(noCurrency.status).toBe(422)
+    expect(noCurrency.body.errors).toEqual([expect.objectContaining({ field: 'items[0].currency' })])
+    expect((await hub.api('/api/v1/locations/nowhere/supplier-items')).status).toBe(404)
+
+    const edi = [{ sku: 'SNORKEL', unitCost: '40.00', currency: 'NZD', supplierPartNumber: 'KS-SN-1' }]
+    expect((await items('sup', edi)).body).toEqual({ written: 1 })
+    expect((await items('sup2', [{ sku: 'SNORKEL', unitCost: '25.00', currency: 'NZD' }])).status).toBe(200)
+    expect((await hub.api('/api/v1/locations/sup/supplier-items')).body.items).toEqual([
+      { ...edi[0], updatedAt: expect.any(String) },
+    ])
+
+    // Both suppliers report five (the EDI one by the hub's sku: no PO has named its number yet).
+    await settled(supplier.inventoryAdvice([{ sku: 'SNORKEL', available: 5 }]))
+    expect(
+      (
+        await wms.inventory(hub.url, 'dc', [
+          { locationId: 'sup2', sku: 'SNORKEL', onHand: 5, asOf: new Date().toISOString() },
+        ])
+      ).status,
+    ).toBe(200)
+
+    const cheaper = await postOrder([{ sku: 'SNORKEL', quantity: 2 }])
+    const first = await hub.api(`/api/v1/orders/${cheaper.orderId}`)
+    expect(first.body.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['sup2'])
+    const decision = await hub.api(`/api/v1/orders/${cheaper.orderId}/decision`)
+    const shown = Object.fromEntries(
+      decision.body.explanation.candidates.map((c: { locationId: string; supplierCost?: string }) => [
+        c.locationId,
+        c.supplierCost,
+      ]),
+    )
+    expect(shown).toMatchObject({ sup2: '50.00', sup: '80.00' })
+
+    // The EDI supplier lowers its price: the next order goes to it, and its 850 names both numbers.
+    await items('sup', [{ ...edi[0], unitCost: '10.00' }])
+    const { orderId } = await postOrder([{ sku: 'SNORKEL', quantity: 1 }])
+    const order = await hub.api(`/api/v1/orders/${orderId}`)
+    expect(order.body.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['sup'])
+    const po = await waitFor(
+      () => supplier.purchaseOrdersReceived().find((d) => seg(d, 'PO1').some((l) => l[7] === 'SNORKEL')),
+      10_000,
+      'the snorkel 850',
+    )
+    expect(seg(po, 'PO1')[0]).toEqual(['PO1', '1', '1', 'EA', '', '', 'BP', 'SNORKEL', 'VP', 'KS-SN-1'])
+    const poNumber = seg(po, 'BEG')[0]![3]!
+
+    // The supplier answers by its own part number only: the 855, the 856 and its next 846.
+    await settled(
+      supplier.acknowledgePo(poNumber, 'AD', [
+        { line: '1', sku: 'KS-SN-1', quantity: 1, acks: [{ code: 'IA', quantity: 1 }] },
+      ]),
+    )
+    await settled(
+      supplier.shipNotice(poNumber, {
+        id: 'SHP-SN',
+        scac: 'NZPO',
+        tracking: 'NZSN0001',
+        lines: [{ sku: 'KS-SN-1', quantity: 1 }],
+      }),
+    )
+    const shipped = await waitFor(
+      () => channel.callbacks().find((c) => c.update.orderId === orderId && c.update.status === 'shipped'),
+      10_000,
+      'shipped callback',
+    )
+    expect(shipped.update.shipments[0]).toMatchObject({ trackingNumber: 'NZSN0001' })
+    expect(await level('SNORKEL', 'sup')).toMatchObject({ onHand: 4, allocated: 0 })
+    // A minute on: an 846 as of the same minute as the last changes nothing.
+    await settled(supplier.inventoryAdvice([{ sku: 'KS-SN-1', available: 9 }], new Date(Date.now() + 60_000)))
+    expect(await level('SNORKEL', 'sup')).toMatchObject({ onHand: 9 })
+  })
 })

@@ -56,6 +56,29 @@ describe('planFulfilments', () => {
     expect(outbox[0]!.payload).not.toHaveProperty('orderNumber')
   })
 
+  it("names a drop-ship supplier's part number on the lines it has one for", () => {
+    const sup = {
+      name: 'Supplier',
+      wmsInstanceId: 'wms-a',
+      supplierItems: new Map([['A', { unitCostMinor: 100, currency: 'NZD', partNumber: 'SUP-A' }]]),
+    }
+    const { outbox } = planFulfilments({
+      order,
+      allocations: [
+        { lineId: 'l1', sku: 'A', locationId: 'sup', quantity: 1 },
+        { lineId: 'l2', sku: 'B', locationId: 'sup', quantity: 1 },
+      ],
+      lineName: () => null,
+      location: (id) => (id === 'sup' ? sup : undefined),
+      directory: { accepts: () => true },
+      now: Date.parse('2026-12-01T00:00:00Z'),
+    })
+    expect((outbox[0]!.payload as { lines: unknown[] }).lines).toEqual([
+      { lineId: 'l1', sku: 'A', quantity: 1, supplierPartNumber: 'SUP-A' },
+      { lineId: 'l2', sku: 'B', quantity: 1 },
+    ])
+  })
+
   it('plans nothing for no allocations', () => {
     expect(plan([])).toEqual({ fulfilments: [], outbox: [] })
   })

@@ -45,7 +45,9 @@ export interface FulfilmentPlanInput<A extends LooseAllocation> {
   /** A location's name and WMS; for a ship-to-store order, the store's address too. */
   location: (
     id: string,
-  ) => (Pick<LocationFacts, 'name' | 'wmsInstanceId'> & Partial<StoreAddressFacts>) | undefined
+  ) =>
+    | (Pick<LocationFacts, 'name' | 'wmsInstanceId' | 'supplierItems'> & Partial<StoreAddressFacts>)
+    | undefined
   directory: Pick<IntegrationDirectory, 'accepts'>
   now: number
 }
@@ -78,6 +80,7 @@ export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlan
   const outbox: NewOutboxMessage[] = []
   for (const f of fulfilments) {
     if (f.wmsInstanceId === null) continue
+    const supplierItems = input.location(f.locationId)?.supplierItems
     const request: FulfilmentRequest = {
       fulfilmentId: f.id,
       orderId: order.id,
@@ -89,11 +92,14 @@ export function planFulfilments<A extends LooseAllocation>(input: FulfilmentPlan
       lines: f.allocations.map((a) => {
         const name = input.lineName(a.lineId)
         const parts = input.kits?.get(a.sku)
+        // A drop-ship supplier's own number for the sku, for its purchase order.
+        const part = supplierItems?.get(a.sku)?.partNumber
         return {
           lineId: a.lineId,
           sku: a.sku,
           quantity: a.quantity,
           ...(name ? { name } : {}),
+          ...(part ? { supplierPartNumber: part } : {}),
           ...(parts ? { components: parts.map((p) => ({ sku: p.sku, quantity: p.quantity })) } : {}),
         }
       }),

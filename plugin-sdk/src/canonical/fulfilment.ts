@@ -31,6 +31,11 @@ export const fulfilmentRequestSchema = z.object({
       quantity: z.number().int().positive(),
       name: z.string().optional(),
       /**
+       * A drop-ship supplier's own part number for `sku`, when the hub has one for the location
+       * (`PUT /api/v1/locations/{id}/supplier-items`): its purchase order names both. SDK 1.5.
+       */
+      supplierPartNumber: z.string().optional(),
+      /**
        * A kit (bundle): the components one unit is made of, `quantity` of each per kit, for a WMS
        * that picks the parts and packs the kit. Absent for an ordinary product. SDK 1.4.
        */

@@ -5,7 +5,8 @@
  * contract, since a supplier does what a warehouse does for the hub (takes a fulfilment, refuses
  * it, ships it with tracking, states its stock):
  * - Out, to `<mailbox>/outbound/`: an 850 drop-ship purchase order (BEG02 `DS`) for each
- *   fulfilment request routed to the supplier's location; an 860 cancelling a PO the supplier
+ *   fulfilment request routed to the supplier's location (each line by the hub's sku, BP, and the
+ *   supplier's part number, VP, when the hub has one; its answers are read back by either); an 860 cancelling a PO the supplier
  *   accepted only part of, or that the hub cancels; a 997 for every interchange the supplier sends.
  * - In, from `<mailbox>/inbound/`: the 997 for our 850 (rejected: the order is routed elsewhere),
  *   the 855 acknowledgement (all accepted: nothing to do; rejected or partly accepted:
@@ -34,7 +35,17 @@ import {
 } from '../x12/parse'
 import { type EdiSupplierConfig, ediSupplierConfig } from './config'
 import { cancel860, po850, type SentPo, sentPo } from './purchase-order'
-import { type FindPo, type Reading, read846, read855, read856, read865, read997 } from './replies'
+import {
+  type FindPo,
+  type PartNumbers,
+  type Reading,
+  read846,
+  read855,
+  read856,
+  read865,
+  read997,
+  vendorPartsIn,
+} from './replies'
 
 type Ctx = PluginContext<EdiSupplierConfig>
 
@@ -70,6 +81,8 @@ async function requestFulfilment(request: FulfilmentRequest, ctx: Ctx): Promise<
   await ctx.state.set(`po:${po.poNumber}`, po)
   await ctx.state.set(`fulfilment:${request.fulfilmentId}`, po)
   await ctx.state.set(`group:${await controlFor(ctx, key)}`, po.poNumber)
+  // The supplier's answers may name a line by its own number alone (VP): kept to read them back.
+  for (const l of po.lines) if (l.part) await ctx.state.set(`part:${l.part}`, l.sku)
   await send(ctx, key, '850', po.poNumber, po850(request, po))
   return { status: 'accepted', externalRef: po.poNumber }
 }
@@ -105,14 +118,24 @@ function examine(x: Interchange, config: EdiSupplierConfig): void {
   }
 }
 
-function readSet(ctx: Ctx, set: TransactionSet, interchange: string): Promise<Reading> | Reading {
+/** The hub's skus of the supplier part numbers (VP) a set names, as the hub's POs used them. */
+async function partsIn(ctx: Ctx, set: TransactionSet): Promise<PartNumbers> {
+  const parts = new Map<string, string>()
+  for (const vp of vendorPartsIn(set)) {
+    const sku = await ctx.state.get<string>(`part:${vp}`)
+    if (sku) parts.set(vp, sku)
+  }
+  return parts
+}
+
+async function readSet(ctx: Ctx, set: TransactionSet, interchange: string): Promise<Reading> {
   switch (set.id) {
     case '855':
-      return read855(set, findPo(ctx))
+      return read855(set, findPo(ctx), await partsIn(ctx, set))
     case '856':
-      return read856(set, findPo(ctx))
+      return read856(set, findPo(ctx), await partsIn(ctx, set))
     case '846':
-      return read846(set, ctx.config.locationId, interchange)
+      return read846(set, ctx.config.locationId, interchange, await partsIn(ctx, set))
     case '865':
       return read865(
         set,

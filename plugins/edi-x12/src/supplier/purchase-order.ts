@@ -9,8 +9,8 @@ export interface SentPo {
   /** BEG05, CCYYMMDD: the 860 that cancels the PO names it. */
   poDate: string
   fulfilmentId: string
-  /** PO101 line numbers, each with the hub's sku and the quantity ordered. */
-  lines: { line: string; sku: string; quantity: number }[]
+  /** PO101 line numbers, each with the hub's sku, the supplier's part number if any, and the quantity ordered. */
+  lines: { line: string; sku: string; part?: string; quantity: number }[]
 }
 
 /** BEG03 (at most 22 characters): the hub's fulfilment id, compacted; its tail is the random part. */
@@ -21,14 +21,21 @@ export function sentPo(request: FulfilmentRequest, at: Date): SentPo {
     poNumber: poNumberOf(request.fulfilmentId),
     poDate: x12Date(at),
     fulfilmentId: request.fulfilmentId,
-    lines: request.lines.map((l, i) => ({ line: String(i + 1), sku: l.sku, quantity: l.quantity })),
+    lines: request.lines.map((l, i) => ({
+      line: String(i + 1),
+      sku: l.sku,
+      ...(l.supplierPartNumber ? { part: l.supplierPartNumber } : {}),
+      quantity: l.quantity,
+    })),
   }
 }
 
 /**
  * 850 drop-ship purchase order (BEG02 `DS`): the customer's order number (REF*CO), the customer as
- * ship-to (N1*ST, N3, N4), one PO1 per line with the hub's sku as the vendor's part number (VP, as
- * the partner's catalogue is keyed) and its name in a PID; CTT with the line count and total units.
+ * ship-to (N1*ST, N3, N4), one PO1 per line and its name in a PID; CTT with the line count and
+ * total units. A PO1 names the hub's sku as the buyer's part number (BP) and the supplier's own
+ * number as the vendor's (VP) when the hub has one for it; without one, the hub's sku as VP, for a
+ * supplier whose catalogue is keyed by the merchant's skus.
  */
 export function po850(request: FulfilmentRequest, po: SentPo): Segs {
   const a = request.shipTo
@@ -41,7 +48,9 @@ export function po850(request: FulfilmentRequest, po: SentPo): Segs {
   ]
   if (a.phone) body.push(['PER', 'IC', a.name, 'TE', a.phone])
   for (const [i, l] of request.lines.entries()) {
-    body.push(['PO1', po.lines[i]!.line, String(l.quantity), 'EA', undefined, undefined, 'VP', l.sku])
+    const { line, part } = po.lines[i]!
+    const ids = part ? ['BP', l.sku, 'VP', part] : ['VP', l.sku]
+    body.push(['PO1', line, String(l.quantity), 'EA', undefined, undefined, ...ids])
     if (l.name) body.push(['PID', 'F', undefined, undefined, undefined, l.name.slice(0, 80)])
   }
   const units = request.lines.reduce((n, l) => n + l.quantity, 0)

@@ -17,12 +17,36 @@ const el = (s: Segment | undefined, i: number) => s?.elements[i]?.trim() ?? ''
 const first = (set: TransactionSet, id: string) => set.segments.find((s) => s.id === id)
 const empty = (): Reading => ({ events: [], cancel: [], notes: [] })
 
-/** The sku a LIN or PO1 names: its vendor's part number (VP), else the buyer's (BP), else SK. */
-function skuOf(s: Segment, from: number): string | undefined {
-  for (const q of ['VP', 'BP', 'SK'])
-    for (let i = from; i + 1 < s.elements.length; i += 2)
-      if (el(s, i) === q && el(s, i + 1)) return el(s, i + 1)
+/** The supplier's part numbers the hub's POs named (VP), each with the hub's sku it stands for. */
+export type PartNumbers = ReadonlyMap<string, string>
+
+const idOf = (s: Segment, from: number, q: string) => {
+  for (let i = from; i + 1 < s.elements.length; i += 2)
+    if (el(s, i) === q && el(s, i + 1)) return el(s, i + 1)
   return undefined
+}
+
+/**
+ * The hub's sku a LIN or PO1 names: the buyer's part number (BP, ours), else the vendor's (VP),
+ * translated when it is one of the supplier's own numbers the hub's POs used, else SK.
+ */
+export function skuOf(s: Segment, from: number, parts: PartNumbers = new Map()): string | undefined {
+  const bp = idOf(s, from, 'BP')
+  if (bp) return bp
+  const vp = idOf(s, from, 'VP')
+  if (vp) return parts.get(vp) ?? vp
+  return idOf(s, from, 'SK')
+}
+
+/** Every VP a set names: the part numbers to look up before reading it. */
+export function vendorPartsIn(set: TransactionSet): string[] {
+  const out = new Set<string>()
+  for (const s of set.segments)
+    if (s.id === 'LIN' || s.id === 'PO1') {
+      const vp = idOf(s, s.id === 'LIN' ? 2 : 6, 'VP')
+      if (vp) out.add(vp)
+    }
+  return [...out]
 }
 
 /** ACK01 codes (element 668) that accept the quantity in ACK02: accepted, with changes, price or quantity changed, rescheduled. */
@@ -35,7 +59,11 @@ const ACCEPTING = new Set(['IA', 'IC', 'IP', 'IQ', 'DR'])
  * the hub's fulfilment cannot be split, so the whole PO is refused (`fulfilment.rejected`, which
  * re-routes the order), and a PO the supplier accepted part of is cancelled with an 860.
  */
-export async function read855(set: TransactionSet, findPo: FindPo): Promise<Reading> {
+export async function read855(
+  set: TransactionSet,
+  findPo: FindPo,
+  parts: PartNumbers = new Map(),
+): Promise<Reading> {
   const out = empty()
   const bak = first(set, 'BAK')
   const po = await findPo(el(bak, 3))
@@ -48,7 +76,7 @@ export async function read855(set: TransactionSet, findPo: FindPo): Promise<Read
   let line: SentPo['lines'][number] | undefined
   for (const s of set.segments) {
     if (s.id === 'PO1') {
-      const sku = skuOf(s, 6)
+      const sku = skuOf(s, 6, parts)
       line = po.lines.find((l) => l.line === el(s, 1)) ?? po.lines.find((l) => l.sku === sku)
     } else if (s.id === 'ACK' && line) {
       const units = el(s, 2) === '' ? line.quantity : Number(el(s, 2))
@@ -91,7 +119,11 @@ interface AsnOrder {
  * ship date (DTM*011, else BSN03/04); each order level's PO (PRF01) with its items (LIN part number,
  * SN102 units). One `shipment` per PO of ours. Without a tracking number nothing is confirmed.
  */
-export async function read856(set: TransactionSet, findPo: FindPo): Promise<Reading> {
+export async function read856(
+  set: TransactionSet,
+  findPo: FindPo,
+  parts: PartNumbers = new Map(),
+): Promise<Reading> {
   const out = empty()
   const bsn = first(set, 'BSN')
   const carrier = el(first(set, 'TD5'), 3) || el(first(set, 'TD5'), 5)
@@ -105,7 +137,7 @@ export async function read856(set: TransactionSet, findPo: FindPo): Promise<Read
   let sku: string | undefined
   for (const s of set.segments) {
     if (s.id === 'PRF') orders.push({ poNumber: el(s, 1), lines: new Map() })
-    else if (s.id === 'LIN') sku = skuOf(s, 2)
+    else if (s.id === 'LIN') sku = skuOf(s, 2, parts)
     else if (s.id === 'SN1' && sku && orders.length > 0) {
       const lines = orders.at(-1)!.lines
       lines.set(sku, (lines.get(sku) ?? 0) + Number(el(s, 2)))
@@ -140,7 +172,12 @@ export async function read856(set: TransactionSet, findPo: FindPo): Promise<Read
  * or QTY*17 (on hand) units, as snapshots of the supplier's location. One event per sku, so a sku
  * the hub does not sell is refused alone and the others still apply.
  */
-export function read846(set: TransactionSet, locationId: string, interchange: string): Reading {
+export function read846(
+  set: TransactionSet,
+  locationId: string,
+  interchange: string,
+  parts: PartNumbers = new Map(),
+): Reading {
   const out = empty()
   const bia = first(set, 'BIA')
   const asOf = instant(el(bia, 4), el(bia, 5))
@@ -150,7 +187,7 @@ export function read846(set: TransactionSet, locationId: string, interchange: st
   }
   let sku: string | undefined
   for (const s of set.segments) {
-    if (s.id === 'LIN') sku = skuOf(s, 2)
+    if (s.id === 'LIN') sku = skuOf(s, 2, parts)
     else if (s.id === 'QTY' && sku && (el(s, 1) === '33' || el(s, 1) === '17')) {
       const onHand = Math.max(0, Math.trunc(Number(el(s, 2))))
       if (!Number.isFinite(onHand)) continue

@@ -259,6 +259,65 @@ describe('the EDI drop-ship supplier', () => {
     ])
   })
 
+  it("names the supplier's part number (VP) beside the hub's sku (BP), and reads its answers back by either", async () => {
+    const t = world()
+    const mapped: FulfilmentRequest = {
+      ...request,
+      lines: [{ ...request.lines[0]!, supplierPartNumber: 'KS-550' }, request.lines[1]!],
+    }
+    const sent = await plugin.capabilities.fulfilment!.requestFulfilment(mapped, t.ctx)
+    const po = (sent as { externalRef: string }).externalRef
+    const [text] = outboundText('850')
+    expect(text).toContain('PO1*1*2*EA***BP*KAYAK*VP*KS-550~')
+    // No part number for the paddle: the hub's sku as VP, as before.
+    expect(text).toContain('PO1*2*3*EA***VP*PADDLE~')
+
+    // The 855 names the line by the supplier's number only, under a line number of its own.
+    fromSupplier('PR', '855', [`BAK*00*AC*${po}*20261206`, 'PO1*9*2*EA***VP*KS-550', 'ACK*R2*2*EA'])
+    const [rejected] = (await pollOnce(t)).events
+    expect(rejected).toMatchObject({
+      type: 'fulfilment.rejected',
+      reason: expect.stringContaining('KAYAK: 2 R2'),
+    })
+
+    fromSupplier('SH', '856', [
+      'BSN*00*SHP-7*20261207*0930*0001',
+      'HL*1**S',
+      'TD5**2*UPSN*U',
+      'REF*CN*1Z777',
+      'HL*2*1*O',
+      `PRF*${po}`,
+      'HL*3*2*P',
+      'HL*4*3*I',
+      'LIN*1*VP*KS-550',
+      'SN1**2*EA',
+      'HL*5*3*I',
+      'LIN*2*BP*PADDLE*VP*PD-1',
+      'SN1**3*EA',
+    ])
+    const [shipped] = (await pollOnce(t)).events
+    expect(shipped).toMatchObject({
+      shipment: {
+        lines: [
+          { sku: 'KAYAK', quantity: 2 },
+          { sku: 'PADDLE', quantity: 3 },
+        ],
+      },
+    })
+
+    fromSupplier('IB', '846', [
+      'BIA*00*DD*INV-2*20261206*0815',
+      'LIN**VP*KS-550',
+      'QTY*33*4*EA',
+      'LIN**VP*PD-1*BP*PADDLE',
+      'QTY*33*6*EA',
+    ])
+    const skus = (await pollOnce(t)).events.map(
+      (e) => (e as { snapshots: { sku: string }[] }).snapshots[0]!.sku,
+    )
+    expect(skus).toEqual(['KAYAK', 'PADDLE'])
+  })
+
   it('rejects an interchange from another sender whole: its 997 says so and it goes to failed/', async () => {
     const t = world()
     const file = fromSupplier(
