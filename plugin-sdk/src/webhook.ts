@@ -35,6 +35,14 @@ export type InboundEvent =
   | { type: 'fulfilment.rejected'; fulfilmentId: string; reason: string }
   | { type: 'fulfilment.cancelled'; fulfilmentId: string; reason?: string }
   /**
+   * The warehouse (or drop-ship supplier) refuses a cancellation the hub asked for, when it answers
+   * later rather than in the cancel call itself (an EDI 865 rejecting the 860). SDK 1.5. The hub
+   * treats it as a refused cancel call: the fulfilment goes on (`accepted`), the order leaves
+   * `cancelling`, the history says why (`order.cancel_refused`) and the channel is told. Nothing
+   * changes when no cancellation was waiting.
+   */
+  | { type: 'fulfilment.cancel_refused'; fulfilmentId: string; reason: string }
+  /**
    * The warehouse stopped work on a fulfilment it accepted until something is fixed (ShipBob's
    * `On Hold`: an invalid address, missing customs data, a merchant's hold). SDK 1.4. `reason` is
    * what a person must act on, in the warehouse's words. The hub shows the fulfilment as held (API,
@@ -95,6 +103,7 @@ export const inboundEventTypes = [
   'shipment',
   'fulfilment.rejected',
   'fulfilment.cancelled',
+  'fulfilment.cancel_refused',
   'fulfilment.held',
   'fulfilment.resumed',
   'fulfilment.picked',

@@ -256,6 +256,59 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
     )
   })
 
+  it("takes the supplier's 865 refusing a cancellation: the PO goes on and the order is no longer cancelling", async () => {
+    const { orderId } = await postOrder([{ sku: 'KAYAK', quantity: 3 }])
+    const po = await waitFor(
+      () =>
+        supplier
+          .purchaseOrdersReceived()
+          .find((d) => seg(d, 'PO1').some((l) => l[2] === '3' && l[7] === 'KAYAK')),
+      10_000,
+      'the three-kayak 850',
+    )
+    const poNumber = seg(po, 'BEG')[0]![3]!
+    await waitFor(
+      async () =>
+        (await hub.api(`/api/v1/orders/${orderId}`)).body.fulfilments[0]?.status === 'accepted' || undefined,
+      10_000,
+      'the PO accepted by the outbox',
+    )
+    const cancel = await hub.api(`/api/v1/orders/${orderId}/cancel`, { body: { reason: 'customer asked' } })
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(202)
+    await waitFor(
+      () => supplier.received().find((d) => d.setIds.includes('860') && seg(d, 'BCH')[0]?.[3] === poNumber),
+      10_000,
+      'the 860',
+    )
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.fulfilments[0].status).toBe('cancelling')
+
+    await settled(supplier.acknowledgeChange(poNumber, 'RJ'))
+    const order = (await hub.api(`/api/v1/orders/${orderId}`)).body
+    expect(order.fulfilments[0].status).toBe('accepted')
+    expect(order.status).toBe('released')
+    expect(order.history).toContainEqual(
+      expect.objectContaining({
+        type: 'order.cancel_refused',
+        data: expect.objectContaining({
+          reason: expect.stringContaining(`refuses to cancel PO ${poNumber}`),
+        }),
+      }),
+    )
+    // Not cancelling any more, so a new cancellation may be asked for, and its stock is still held.
+    expect(await level('KAYAK', 'sup')).toMatchObject({ allocated: 3 })
+    const again = await hub.api(`/api/v1/orders/${orderId}/cancel`, { body: { reason: 'asked again' } })
+    expect(again.status, JSON.stringify(again.body)).toBe(202)
+    // A new 860, not the refused one again.
+    await waitFor(
+      () =>
+        supplier.received().filter((d) => d.setIds.includes('860') && seg(d, 'BCH')[0]?.[3] === poNumber)
+          .length === 2 || undefined,
+      10_000,
+      'a second 860',
+    )
+    expect((await hub.api(`/api/v1/orders/${orderId}`)).body.fulfilments[0].status).toBe('cancelling')
+  })
+
   it('serves a supplier over REST through the REST WMS: its /inventory feed ages out the same way', async () => {
     const put = await hub.api('/api/v1/locations/rsup', {
       method: 'PUT',

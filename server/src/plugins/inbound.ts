@@ -245,6 +245,19 @@ export async function applyInbound(
         } else outcomes.push({ type: 'ignored', reason: 'cancellation confirmed' })
         break
       }
+      case 'fulfilment.cancel_refused': {
+        requireKind(instance, 'wms', 'fulfilment cancellations')
+        const refused = await hub.core.cancellations.warehouseRefused(
+          instance.id,
+          event.fulfilmentId,
+          event.reason,
+        )
+        outcomes.push({
+          type: 'ignored',
+          reason: refused ? 'cancellation refused: the fulfilment goes on' : 'no cancellation was waiting',
+        })
+        break
+      }
       case 'fulfilment.held': {
         requireKind(instance, 'wms', 'fulfilment holds')
         const r = await hub.core.warehouseHolds.hold(instance.id, event.fulfilmentId, event.reason)

@@ -198,6 +198,19 @@ export class CancellationService {
     })
   }
 
+  /**
+   * The warehouse answered a cancellation later, refusing it (an EDI supplier's 865): as a refused
+   * cancel call (`refuseInTx`). False when no cancellation of that fulfilment was waiting.
+   */
+  async warehouseRefused(wmsInstanceId: string, fulfilmentId: string, why: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const f = await loadSentFulfilment(tx, wmsInstanceId, fulfilmentId)
+      if (f.status !== 'cancelling') return false
+      await this.refuseInTx(tx, fulfilmentId, why, `wms:${wmsInstanceId}`)
+      return true
+    })
+  }
+
   /** The WMS confirmed the cancellation: the fulfilment's lines are cancelled and its stock freed. */
   async confirmInTx(tx: SqlRunner, fulfilmentId: string, actor: string, now = this.clock()): Promise<void> {
     const f = await loadFulfilment(tx, fulfilmentId)
@@ -359,7 +372,7 @@ export class CancellationService {
         topic: 'fulfilment.cancel',
         instanceId: f.wmsInstanceId,
         orderId: snap.id,
-        idempotencyKey: `fulfilment.cancel:${fulfilmentId}`,
+        idempotencyKey: await cancelKey(tx, fulfilmentId),
         payload: request,
         createdAt: now,
       })
@@ -378,4 +391,19 @@ export class CancellationService {
       if (!live) await setFulfilmentStatus(tx, f.id, 'cancelled', now)
     }
   }
+}
+
+/**
+ * The outbox key of a request to cancel the fulfilment: `fulfilment.cancel:<id>`, then `:2`, `:3`…
+ * for a cancellation asked again after the warehouse refused one (the key is unique, and each ask
+ * is a request of its own, which the warehouse must not take for a retry of the refused one).
+ */
+async function cancelKey(tx: SqlRunner, fulfilmentId: string): Promise<string> {
+  const key = `fulfilment.cancel:${fulfilmentId}`
+  const row = await tx.one<{ n: number | string }>(
+    'select count(*) as n from outbox_message where idempotency_key = ? or idempotency_key like ?',
+    [key, `${key}:%`],
+  )
+  const asked = Number(row?.n ?? 0)
+  return asked === 0 ? key : `${key}:${asked + 1}`
 }

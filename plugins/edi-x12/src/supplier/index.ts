@@ -13,8 +13,8 @@
  *   `fulfilment.rejected`, which re-routes the order), the 856 ship notice (`shipment` with the
  *   carrier and tracking number, so the customer's channel hears it), the 846 inventory advice
  *   (`inventory` snapshots of the supplier's location; stale ones age out by the location's
- *   `feedMaxAgeHours`), and the 865 accepting a cancellation the hub asked for
- *   (`fulfilment.cancelled`).
+ *   `feedMaxAgeHours`), and the 865 answering a cancellation the hub asked for (accepted:
+ *   `fulfilment.cancelled`; refused: `fulfilment.cancel_refused`, the PO goes on).
  */
 import {
   type DeliveryResult,
@@ -96,7 +96,10 @@ async function cancelFulfilment(request: FulfilmentCancelRequest, ctx: Ctx): Pro
   const po = await ctx.state.get<SentPo>(`fulfilment:${request.fulfilmentId}`)
   if (!po) return { status: 'refused', reason: 'no purchase order was sent for this fulfilment' }
   await ctx.state.set(`cancelling:${po.poNumber}`, true)
-  await send(ctx, `860-cancel:${request.fulfilmentId}`, '860', po.poNumber, cancel860(po, ctx.clock.now()))
+  // Keyed by the hub's request: a retry rewrites the same file, a cancellation asked again after
+  // the supplier refused one is a new 860.
+  const key = ctx.idempotencyKey ? `860-${ctx.idempotencyKey}` : `860-cancel:${request.fulfilmentId}`
+  await send(ctx, key, '860', po.poNumber, cancel860(po, ctx.clock.now()))
   // Not `accepted`: to the hub that means cancelled, and only the supplier's 865 says so.
   return { status: 'skipped', reason: `860 sent for PO ${po.poNumber}; the supplier's 865 confirms it` }
 }
@@ -233,7 +236,7 @@ export default definePlugin({
   id: 'edi-x12-supplier',
   kind: 'wms',
   version: '1.0.0',
-  sdk: '^1.3.0',
+  sdk: '^1.5.0',
   displayName: 'EDI X12 drop-ship supplier',
   description:
     '850 drop-ship purchase orders and 860 cancellations out; 997, 855, 856, 846 and 865 in, through a mailbox folder or the supplier SFTP server.',

@@ -233,8 +233,9 @@ const CHANGE_ACCEPTED = new Set(['AT', 'AC', 'AD', 'AK'])
 
 /**
  * 865 answering the 860 by which the hub cancelled a PO (`cancelling`: the POs it asked to cancel):
- * accepted (BCA02 AT, AC, AD, AK) confirms the cancellation (`fulfilment.cancelled`); rejected
- * (RJ, RD) changes nothing, since the supplier may still ship it and its 856 will say so.
+ * accepted (BCA02 AT, AC, AD, AK) confirms the cancellation (`fulfilment.cancelled`); anything else
+ * (RJ, RD) refuses it (`fulfilment.cancel_refused`): the PO goes on, the order leaves `cancelling`
+ * and the channel is told.
  */
 export async function read865(
   set: TransactionSet,
@@ -254,6 +255,11 @@ export async function read865(
       fulfilmentId: po.fulfilmentId,
       reason: `the supplier's 865 accepts the cancellation of PO ${po.poNumber}`,
     })
-  else out.notes.push(`the supplier's 865 refuses to cancel PO ${po.poNumber} (BCA02 ${el(bca, 2) || '?'})`)
+  else
+    out.events.push({
+      type: 'fulfilment.cancel_refused',
+      fulfilmentId: po.fulfilmentId,
+      reason: `the supplier's 865 refuses to cancel PO ${po.poNumber} (BCA02 ${el(bca, 2) || '?'})`,
+    })
   return out
 }

@@ -209,7 +209,13 @@ describe('the EDI drop-ship supplier', () => {
     })
     expect(outboundText('860')[0]).toContain(`BCH*01*DS*${po}*`)
     fromSupplier('CA', '865', [`BCA*01*RJ*${po}***20261206`])
-    expect((await pollOnce(t)).events).toEqual([])
+    expect((await pollOnce(t)).events).toEqual([
+      {
+        type: 'fulfilment.cancel_refused',
+        fulfilmentId: request.fulfilmentId,
+        reason: expect.stringContaining('refuses to cancel'),
+      },
+    ])
     fromSupplier('CA', '865', [`BCA*01*AT*${po}***20261206`])
     expect((await pollOnce(t)).events).toEqual([
       {
