@@ -33,7 +33,7 @@ export interface Candidate {
   distanceKm: number | null
   quote: LaneQuote
   capacityLeft: number | null
-  /** Share of the order's units it holds (location.fillShare). */
+  /** Share of the order's units it holds (location.fillShare); 0 when no rule reads it. */
   fillShare: number
   /** Added to with `addBlock` (most candidates have none, and share one empty list). */
   blocks: readonly Block[]
@@ -307,6 +307,8 @@ export function candidateFacts(
   /** Each candidate's place in the network's list, when the candidates are some of it. */
   positions?: readonly number[],
   network: readonly LocationFacts[] = req.locations,
+  /** Whether a rule reads location.fillShare: worked out only then (at every candidate, it was a sixth of this step). */
+  fillShares = true,
 ): Candidate[] {
   const { lines } = req
   const now = req.now.getTime()
@@ -335,9 +337,13 @@ export function candidateFacts(
       }
       capacityLeft = location.dailyCapacity - (req.capacity?.used(location.id, today) ?? 0)
     }
-    let fillable = 0
-    for (let li = 0; li < lines.length; li++) fillable += Math.min(lines[li]!.quantity, stockOf[li]![index]!)
-    const fillShare = units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000
+    let fillShare = 0
+    if (fillShares) {
+      let fillable = 0
+      for (let li = 0; li < lines.length; li++)
+        fillable += Math.min(lines[li]!.quantity, stockOf[li]![index]!)
+      fillShare = units === 0 ? 0 : Math.round((fillable / units) * 1000) / 1000
+    }
     quote = withSupplierCost(quote, location, lines, stockOf, index)
     let c = pool[index]
     if (c) {

@@ -97,6 +97,7 @@ function decideOver(req: RoutingRequest, inputs: SourcingInputs, scope: Scope): 
     stockOf,
     scope.positions,
     scope.network,
+    ruleSet.layout.location.some(([, fact]) => fact === 'location.fillShare'),
   )
   const toStore = holdRule
     ? undefined
