@@ -486,3 +486,102 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
     expect(await level('SNORKEL', 'sup')).toMatchObject({ onHand: 9 })
   })
 })
+
+/**
+ * A supplier that does not answer (issue 20): with `acknowledgeWithinHours` a few seconds here, an
+ * 850 left without its 997 or 855 shows the fulfilment held with why, for an operator to chase; the
+ * supplier's late 997 lifts it.
+ */
+describe.each(dbKinds)('a drop-ship supplier that does not answer, on %s', (kind) => {
+  let db: TestDb
+  let hub: TestHub
+  let channel: RestChannelPeer
+  let wms: RestWmsPeer
+  let supplier: EdiSupplier
+  let mailbox: string
+
+  beforeAll(async () => {
+    db = await createTestDb(kind)
+    mailbox = mkdtempSync(join(tmpdir(), 'switchyard-dropship-late-'))
+    supplier = new EdiSupplier(mailbox)
+    ;({ hub, channel, wms } = await startRestHub(db, {
+      env: { SWITCHYARD_POLL_INTERVAL_MS: '150' },
+      plugins: [
+        {
+          id: 'sup',
+          use: '@switchyard/edi-x12/supplier',
+          config: {
+            mailbox,
+            partner: { qualifier: 'ZZ', id: 'DROPSUP' },
+            us: { qualifier: 'ZZ', id: 'HUBBUYER' },
+            usage: 'T',
+            locationId: 'sup',
+            acknowledgeWithinHours: 0.0005, // 1.8 s
+          },
+        },
+      ],
+    }))
+    await seedWorld(hub.api, { wms: 'dc' })
+    await hub.api('/api/v1/products', {
+      method: 'PUT',
+      body: { items: [{ sku: 'KAYAK', name: 'Sea kayak' }] },
+    })
+    expect((await hub.api('/api/v1/locations/sup', { method: 'PUT', body: supplierLocation })).status).toBe(
+      200,
+    )
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await channel?.close()
+    await wms?.close()
+    await db?.drop()
+    if (mailbox) rmSync(mailbox, { recursive: true, force: true })
+  })
+
+  it('shows the fulfilment held once the PO is overdue, and lifts the hold on the late 997', async () => {
+    const feed = supplier.inventoryAdvice([{ sku: 'KAYAK', available: 4 }])
+    await waitFor(
+      () =>
+        supplier
+          .received()
+          .find((d) => d.setIds.includes('997') && seg(d, 'AK1').some((s) => s[2] === String(feed))),
+      10_000,
+      'our 997 for the 846',
+    )
+    const posted = await channel.postOrder(
+      hub.url,
+      'web',
+      sampleOrder({ shipTo: aucklander }, [{ sku: 'KAYAK', quantity: 1 }]),
+    )
+    expect(posted.status, JSON.stringify(posted.body)).toBe(201)
+    const { orderId } = (posted.body.results as { orderId: string }[])[0]!
+    const po = await waitFor(() => supplier.purchaseOrdersReceived()[0], 10_000, 'the 850')
+    const poNumber = seg(po, 'BEG')[0]![3]!
+
+    const held = await waitFor(
+      async () => {
+        const o = (await hub.api(`/api/v1/orders/${orderId}`)).body
+        return o.fulfilments[0]?.hold ? o : undefined
+      },
+      15_000,
+      'the fulfilment held as overdue',
+    )
+    expect(held.fulfilments[0].hold.reason).toBe(
+      `the supplier has not acknowledged PO (no 997 or 855) within 0.0005 hours: PO ${poNumber}`,
+    )
+    expect(held.history.filter((h: { type: string }) => h.type === 'fulfilment.held')).toHaveLength(1)
+
+    supplier.acknowledge(po)
+    const lifted = await waitFor(
+      async () => {
+        const o = (await hub.api(`/api/v1/orders/${orderId}`)).body
+        return o.fulfilments[0]?.hold === null ? o : undefined
+      },
+      10_000,
+      'the hold lifted by the 997',
+    )
+    expect(lifted.status).toBe('released')
+    expect(lifted.fulfilments[0].status).toBe('accepted')
+  })
+})

@@ -34,6 +34,7 @@ import {
   UnreadableInterchangeError,
 } from '../x12/parse'
 import { type EdiSupplierConfig, ediSupplierConfig } from './config'
+import { awaitAnswer, overdueEvents, settle } from './overdue'
 import { cancel860, po850, type SentPo, sentPo } from './purchase-order'
 import {
   type FindPo,
@@ -51,7 +52,11 @@ type Ctx = PluginContext<EdiSupplierConfig>
 
 /** The file a poll read, for `committed` to answer and archive once the hub has kept its events. */
 interface Receipt {
-  file: string
+  /** Absent when the poll read no file and only reports overdue POs. */
+  file?: string
+  /** What the file answered (`<kind>:<po>`) and the POs reported overdue: settled in `committed`. */
+  answered?: string[]
+  held?: string[]
   /** POs to cancel with an 860 (partly accepted). */
   cancel: string[]
   /** Set when the file is refused whole: it goes to failed/ with this reason. */
@@ -83,6 +88,7 @@ async function requestFulfilment(request: FulfilmentRequest, ctx: Ctx): Promise<
   await ctx.state.set(`group:${await controlFor(ctx, key)}`, po.poNumber)
   // The supplier's answers may name a line by its own number alone (VP): kept to read them back.
   for (const l of po.lines) if (l.part) await ctx.state.set(`part:${l.part}`, l.sku)
+  await awaitAnswer(ctx, po.poNumber, request.fulfilmentId, 'po')
   await send(ctx, key, '850', po.poNumber, po850(request, po))
   return { status: 'accepted', externalRef: po.poNumber }
 }
@@ -96,6 +102,7 @@ async function cancelFulfilment(request: FulfilmentCancelRequest, ctx: Ctx): Pro
   const po = await ctx.state.get<SentPo>(`fulfilment:${request.fulfilmentId}`)
   if (!po) return { status: 'refused', reason: 'no purchase order was sent for this fulfilment' }
   await ctx.state.set(`cancelling:${po.poNumber}`, true)
+  await awaitAnswer(ctx, po.poNumber, request.fulfilmentId, 'cancel')
   // Keyed by the hub's request: a retry rewrites the same file, a cancellation asked again after
   // the supplier refused one is a new 860.
   const key = ctx.idempotencyKey ? `860-${ctx.idempotencyKey}` : `860-cancel:${request.fulfilmentId}`
@@ -151,13 +158,14 @@ async function readSet(ctx: Ctx, set: TransactionSet, interchange: string): Prom
 }
 
 async function readSets(ctx: Ctx, x: Interchange): Promise<Reading> {
-  const all: Reading = { events: [], cancel: [], notes: [] }
+  const all: Reading = { events: [], cancel: [], notes: [], answered: [] }
   for (const set of x.groups.flatMap((g) => g.sets)) {
     if (set.errors.length > 0 || set.segmentErrors.length > 0) continue
     const r = await readSet(ctx, set, x.control)
     all.events.push(...r.events)
     all.cancel.push(...r.cancel)
     all.notes.push(...r.notes)
+    all.answered.push(...r.answered)
   }
   return all
 }
@@ -180,8 +188,15 @@ async function readFile(ctx: Ctx, box: MailboxTransport, file: string, more: boo
   }
   const read = await readSets(ctx, x)
   for (const note of read.notes) ctx.logger.warn({ file, note }, 'supplier document not applied')
-  const receipt: Receipt = { file, cancel: read.cancel.map((p) => p.poNumber) }
-  return { events: read.events, cursor: file, more, receipt }
+  const overdue = await overdueEvents(ctx, read.answered)
+  const receipt: Receipt = {
+    file,
+    cancel: read.cancel.map((p) => p.poNumber),
+    answered: read.answered,
+    held: overdue.held,
+  }
+  // A lifted hold first, so a refusal in the same file is the last word.
+  return { events: [...overdue.events, ...read.events], cursor: file, more, receipt }
 }
 
 async function poll(_cursor: string | null, ctx: Ctx): Promise<PollResult> {
@@ -189,7 +204,13 @@ async function poll(_cursor: string | null, ctx: Ctx): Promise<PollResult> {
     await box.ensure()
     const waiting = await box.waiting()
     const file = waiting[0]
-    if (!file) return { events: [], cursor: null }
+    if (!file) {
+      // Nothing waiting: the time to tell the hub about POs the supplier has left unanswered.
+      const overdue = await overdueEvents(ctx, [])
+      if (overdue.events.length === 0) return { events: [], cursor: null }
+      const receipt: Receipt = { cancel: [], held: overdue.held }
+      return { events: overdue.events, cursor: null, receipt }
+    }
     const more = waiting.length > 1
     try {
       return await readFile(ctx, box, file, more)
@@ -207,13 +228,16 @@ async function poll(_cursor: string | null, ctx: Ctx): Promise<PollResult> {
 async function committed(result: PollResult, ctx: Ctx): Promise<void> {
   const receipt = result.receipt as Receipt | undefined
   if (!receipt) return
+  await settle(ctx, receipt.answered ?? [], receipt.held ?? [])
+  const file = receipt.file
+  if (file === undefined) return
   await withMailbox(ctx.config, async (box) => {
-    if (!(await box.exists(receipt.file))) return // settled already (a replay after a crash)
-    if (receipt.unreadable !== undefined) return box.fail(receipt.file, receipt.unreadable)
-    const x = parseInterchange(await box.read(receipt.file))
+    if (!(await box.exists(file))) return // settled already (a replay after a crash)
+    if (receipt.unreadable !== undefined) return box.fail(file, receipt.unreadable)
+    const x = parseInterchange(await box.read(file))
     examine(x, ctx.config)
-    await acknowledge(ctx, box, receipt.file, x, receipt.refused !== undefined)
-    if (receipt.refused !== undefined) return box.fail(receipt.file, receipt.refused)
+    await acknowledge(ctx, box, file, x, receipt.refused !== undefined)
+    if (receipt.refused !== undefined) return box.fail(file, receipt.refused)
     for (const poNumber of receipt.cancel) {
       const po = await findPo(ctx)(poNumber)
       if (po)
@@ -228,7 +252,7 @@ async function committed(result: PollResult, ctx: Ctx): Promise<void> {
           box,
         )
     }
-    await box.archive(receipt.file)
+    await box.archive(file)
   })
 }
 

@@ -9,13 +9,15 @@ export interface Reading {
   cancel: SentPo[]
   /** Why a document changed nothing (a PO not ours, an 856 without tracking), for the log. */
   notes: string[]
+  /** What the supplier answered: `po:<n>` (a 997 or 855 for our 850), `cancel:<n>` (an 865 for our 860). */
+  answered: string[]
 }
 
 export type FindPo = (poNumber: string) => Promise<SentPo | undefined>
 
 const el = (s: Segment | undefined, i: number) => s?.elements[i]?.trim() ?? ''
 const first = (set: TransactionSet, id: string) => set.segments.find((s) => s.id === id)
-const empty = (): Reading => ({ events: [], cancel: [], notes: [] })
+const empty = (): Reading => ({ events: [], cancel: [], notes: [], answered: [] })
 
 /** The supplier's part numbers the hub's POs named (VP), each with the hub's sku it stands for. */
 export type PartNumbers = ReadonlyMap<string, string>
@@ -71,6 +73,7 @@ export async function read855(
     out.notes.push(`855 for PO ${el(bak, 3)}, which this supplier was not sent`)
     return out
   }
+  out.answered.push(`po:${po.poNumber}`)
   const accepted = new Map(po.lines.map((l) => [l.line, 0]))
   const refusals: string[] = []
   let line: SentPo['lines'][number] | undefined
@@ -154,6 +157,7 @@ export async function read856(
       out.notes.push(`856 ${el(bsn, 2)} names PO ${o.poNumber}, which this supplier was not sent`)
       continue
     }
+    out.answered.push(`po:${po.poNumber}`, `cancel:${po.poNumber}`)
     const shipment: ShipmentConfirmation = {
       fulfilmentId: po.fulfilmentId,
       externalShipmentId: el(bsn, 2).slice(0, 200),
@@ -216,6 +220,7 @@ export async function read997(set: TransactionSet, poOfGroup: FindPo): Promise<R
   if (el(ak1, 1) !== 'PO') return out
   const po = await poOfGroup(el(ak1, 2))
   if (!po) return out
+  out.answered.push(`po:${po.poNumber}`)
   const rejected =
     set.segments.some((s) => s.id === 'AK5' && el(s, 1) === 'R') ||
     set.segments.some((s) => s.id === 'AK9' && el(s, 1) === 'R')
@@ -249,6 +254,7 @@ export async function read865(
     out.notes.push(`865 for PO ${el(bca, 3)}, which the hub did not ask to cancel`)
     return out
   }
+  out.answered.push(`cancel:${po.poNumber}`)
   if (CHANGE_ACCEPTED.has(el(bca, 2)))
     out.events.push({
       type: 'fulfilment.cancelled',

@@ -324,6 +324,61 @@ describe('the EDI drop-ship supplier', () => {
     expect(skus).toEqual(['KAYAK', 'PADDLE'])
   })
 
+  it('reports a PO the supplier leaves unanswered past acknowledgeWithinHours as held, once, and lifts it on the answer', async () => {
+    let now = Date.parse('2026-12-06T10:00:00Z')
+    const t = createTestContext(
+      plugin,
+      {
+        mailbox,
+        partner: { qualifier: 'ZZ', id: 'DROPSUP' },
+        us: { qualifier: 'ZZ', id: 'HUBBUYER' },
+        usage: 'T',
+        locationId: 'sup',
+        acknowledgeWithinHours: 4,
+      },
+      { now: () => new Date(now) },
+    )
+    const po = await send850(t)
+    now += 3 * 3_600_000
+    expect((await pollOnce(t)).events).toEqual([])
+    now += 2 * 3_600_000
+    expect((await pollOnce(t)).events).toEqual([
+      {
+        type: 'fulfilment.held',
+        fulfilmentId: request.fulfilmentId,
+        reason: `the supplier has not acknowledged PO (no 997 or 855) within 4 hours: PO ${po}`,
+      },
+    ])
+    // Told once.
+    expect((await pollOnce(t)).events).toEqual([])
+    fromSupplier('PR', '855', [
+      `BAK*00*AD*${po}*20261206`,
+      'PO1*1*2*EA***VP*KAYAK',
+      'ACK*IA*2*EA',
+      'PO1*2*3*EA***VP*PADDLE',
+      'ACK*IA*3*EA',
+    ])
+    expect((await pollOnce(t)).events).toEqual([
+      { type: 'fulfilment.resumed', fulfilmentId: request.fulfilmentId },
+    ])
+
+    // The 860 that cancels it waits for its 865 the same way.
+    await plugin.capabilities.fulfilment!.cancelFulfilment!(
+      { fulfilmentId: request.fulfilmentId, externalRef: po },
+      t.ctx,
+    )
+    now += 5 * 3_600_000
+    const [late] = (await pollOnce(t)).events
+    expect(late).toMatchObject({ type: 'fulfilment.held', reason: expect.stringContaining('no 865') })
+    fromSupplier('CA', '865', [`BCA*01*AT*${po}***20261206`])
+    expect((await pollOnce(t)).events.map((e) => e.type)).toEqual([
+      'fulfilment.resumed',
+      'fulfilment.cancelled',
+    ])
+    now += 48 * 3_600_000
+    expect((await pollOnce(t)).events).toEqual([])
+  })
+
   it('rejects an interchange from another sender whole: its 997 says so and it goes to failed/', async () => {
     const t = world()
     const file = fromSupplier(
