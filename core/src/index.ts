@@ -14,13 +14,13 @@ export { CatalogService, type LocationInput, type ProductInput } from './catalog
 export type { LocationFacts, ProductFacts } from './catalog/facts'
 export type { KitBoms, KitPart } from './catalog/kits/kit-boms'
 export { KitService, type KitView } from './catalog/kits/kit-service'
+export { type LocationType, locationTypes } from './catalog/location-types'
+export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
 export {
   type SupplierItemInput,
   SupplierItemService,
   type SupplierItemView,
 } from './catalog/suppliers/supplier-items'
-export { type LocationType, locationTypes } from './catalog/location-types'
-export { currencyExponent, fromMinorUnits, toMinorUnits } from './catalog/money'
 export {
   importSkuMappingCsv,
   MAX_MULTIPLIER,

@@ -37,8 +37,8 @@ import { pricingRoutes } from './routes/pricing'
 import { returnRoutes } from './routes/returns'
 import { ruleRoutes } from './routes/rules'
 import { skuMappingRoutes } from './routes/sku-mappings'
-import { supplierItemRoutes } from './routes/supplier-items'
 import { stockRoutes } from './routes/stock'
+import { supplierItemRoutes } from './routes/supplier-items'
 import { webhookRoutes } from './routes/webhooks'
 
 /** The web app (the console, with the rule editor as one of its sections), built by `pnpm start`. */

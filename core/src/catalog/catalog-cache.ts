@@ -22,10 +22,7 @@ type ProductRow = Pick<
   | 'preorder_cap'
 >
 
-type LocationRow = Omit<
-  RowOf<typeof LocationSchema>,
-  'active' | 'created_at' | 'updated_at'
->
+type LocationRow = Omit<RowOf<typeof LocationSchema>, 'active' | 'created_at' | 'updated_at'>
 
 /**
  * Products and locations change rarely and are read for every order, so they are held in memory.

@@ -1,7 +1,7 @@
-import type { SupplierTerms } from './suppliers/supplier-items'
 import type { Weekday } from './carrier-network'
 import type { KitPart } from './kits/kit-boms'
 import type { LocationType } from './location-types'
+import type { SupplierTerms } from './suppliers/supplier-items'
 
 /** What routing and rules know of a product: plain data, cached in memory. */
 export interface ProductFacts {
