@@ -151,7 +151,9 @@ export class StockLedger implements StockView {
       seen.add(locationId)
       visit(locationId, this.availableTo(channel, sku, locationId))
     }
-    this.free.get(sku)?.forEach((_units, locationId) => at(locationId))
+    this.free.get(sku)?.forEach((_units, locationId) => {
+      at(locationId)
+    })
     for (const p of pools) if (p.location_id !== null && p.channel_instance_id === channel) at(p.location_id)
   }
 
