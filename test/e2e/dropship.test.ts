@@ -420,7 +420,8 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
 
     const edi = [{ sku: 'SNORKEL', unitCost: '40.00', currency: 'NZD', supplierPartNumber: 'KS-SN-1' }]
     expect((await items('sup', edi)).body).toEqual({ written: 1 })
-    expect((await items('sup2', [{ sku: 'SNORKEL', unitCost: '25.00', currency: 'NZD' }])).status).toBe(200)
+    const rest = [{ sku: 'SNORKEL', unitCost: '25.00', currency: 'NZD', supplierPartNumber: 'SN-REST-7' }]
+    expect((await items('sup2', rest)).status).toBe(200)
     expect((await hub.api('/api/v1/locations/sup/supplier-items')).body.items).toEqual([
       { ...edi[0], updatedAt: expect.any(String) },
     ])
@@ -430,11 +431,13 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
     expect(
       (
         await wms.inventory(hub.url, 'dc', [
-          { locationId: 'sup2', sku: 'SNORKEL', onHand: 5, asOf: new Date().toISOString() },
+          // The REST supplier's feed is keyed by its own catalogue: the hub reads its part number.
+          { locationId: 'sup2', sku: 'SN-REST-7', onHand: 5, asOf: new Date().toISOString() },
         ])
       ).status,
     ).toBe(200)
 
+    expect(await level('SNORKEL', 'sup2')).toMatchObject({ onHand: 5, available: 5 })
     const cheaper = await postOrder([{ sku: 'SNORKEL', quantity: 2 }])
     const first = await hub.api(`/api/v1/orders/${cheaper.orderId}`)
     expect(first.body.allocations.map((a: { locationId: string }) => a.locationId)).toEqual(['sup2'])

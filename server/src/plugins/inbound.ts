@@ -198,7 +198,9 @@ export async function applyInbound(
       }
       case 'inventory': {
         requireKind(instance, 'wms', 'inventory')
-        const r = await hub.core.inventory.applySnapshots(event.snapshots)
+        // A drop-ship supplier may report by its own part numbers.
+        const snapshots = await hub.core.supplierItems.inHubSkus(event.snapshots)
+        const r = await hub.core.inventory.applySnapshots(snapshots)
         outcomes.push({ type: 'inventory', ...r })
         break
       }

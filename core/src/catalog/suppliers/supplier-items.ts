@@ -135,6 +135,32 @@ export class SupplierItemService {
     return written
   }
 
+  /**
+   * Stock reports in the hub's skus: a report naming a sku by the supplier's own part number at its
+   * location (a feed keyed by the supplier's catalogue) is read as the hub's sku that part number
+   * stands for. A hub sku, or a name no supplier item has, is left as it is.
+   */
+  async inHubSkus<S extends { locationId: string; sku: string }>(snapshots: readonly S[]): Promise<S[]> {
+    const locations = await this.cache.activeLocations()
+    const byPart = new Map<string, Map<string, string>>()
+    const partsAt = (locationId: string) => {
+      let parts = byPart.get(locationId)
+      if (!parts) {
+        parts = new Map()
+        const items = locations.find((l) => l.id === locationId)?.supplierItems
+        for (const [sku, t] of items ?? []) if (t.partNumber) parts.set(t.partNumber, sku)
+        byPart.set(locationId, parts)
+      }
+      return parts
+    }
+    return snapshots.map((s) => {
+      const sku = partsAt(s.locationId).get(s.sku)
+      return sku === undefined || locations.find((l) => l.id === s.locationId)?.supplierItems?.has(s.sku)
+        ? s
+        : { ...s, sku }
+    })
+  }
+
   private async supplier(db: SqlRunner, locationId: string): Promise<void> {
     const row = await db.one<{ type: string }>('select type from location where id = ?', [locationId])
     if (!row) throw new NotFoundError('location', locationId, 'LOCATION_NOT_FOUND')
