@@ -3,6 +3,7 @@ import { insertRows } from '../../db/sql/insert-rows'
 import type { SqlDb, SqlRunner } from '../../db/sql/sql-db'
 import { NotFoundError, ValidationError } from '../../errors'
 import type { CatalogCache } from '../catalog-cache'
+import type { LocationFacts } from '../facts'
 import { fromMinorUnits, toMinorUnits } from '../money'
 import type { SupplierItemSchema } from './supplier-item.entity'
 
@@ -141,23 +142,12 @@ export class SupplierItemService {
    * stands for. A hub sku, or a name no supplier item has, is left as it is.
    */
   async inHubSkus<S extends { locationId: string; sku: string }>(snapshots: readonly S[]): Promise<S[]> {
-    const locations = await this.cache.activeLocations()
-    const byPart = new Map<string, Map<string, string>>()
-    const partsAt = (locationId: string) => {
-      let parts = byPart.get(locationId)
-      if (!parts) {
-        parts = new Map()
-        const items = locations.find((l) => l.id === locationId)?.supplierItems
-        for (const [sku, t] of items ?? []) if (t.partNumber) parts.set(t.partNumber, sku)
-        byPart.set(locationId, parts)
-      }
-      return parts
-    }
+    const parts = partNumbersOf(await this.cache.activeLocations())
+    if (parts.size === 0) return snapshots as S[]
     return snapshots.map((s) => {
-      const sku = partsAt(s.locationId).get(s.sku)
-      return sku === undefined || locations.find((l) => l.id === s.locationId)?.supplierItems?.has(s.sku)
-        ? s
-        : { ...s, sku }
+      const at = parts.get(s.locationId)
+      const sku = at?.parts.get(s.sku)
+      return sku === undefined || at!.items.has(s.sku) ? s : { ...s, sku }
     })
   }
 
@@ -186,4 +176,28 @@ async function checkSkus(tx: SqlRunner, skus: readonly string[]): Promise<void> 
     known.has(s) ? [] : [{ field: `items[${i}].sku`, message: `unknown sku '${s}'` }],
   )
   if (issues.length > 0) throw new ValidationError('unknown sku', issues, 'UNKNOWN_SKU')
+}
+
+interface PartsAt {
+  items: ReadonlyMap<string, SupplierTerms>
+  /** Part number → the hub's sku. */
+  parts: Map<string, string>
+}
+
+/** Per list of locations (the cache's, kept until locations change): each supplier's part numbers. */
+const partsByList = new WeakMap<readonly LocationFacts[], Map<string, PartsAt>>()
+
+function partNumbersOf(locations: readonly LocationFacts[]): Map<string, PartsAt> {
+  let out = partsByList.get(locations)
+  if (!out) {
+    out = new Map()
+    for (const l of locations) {
+      if (!l.supplierItems) continue
+      const parts = new Map<string, string>()
+      for (const [sku, t] of l.supplierItems) if (t.partNumber) parts.set(t.partNumber, sku)
+      if (parts.size > 0) out.set(l.id, { items: l.supplierItems, parts })
+    }
+    partsByList.set(locations, out)
+  }
+  return out
 }
