@@ -4438,7 +4438,12 @@ export interface operations {
   }
   listSupplierItems: {
     parameters: {
-      query?: never
+      query?: {
+        /** @description Rows per page, up to 500 (default 500) */
+        limit?: number
+        /** @description nextCursor of the previous page */
+        cursor?: string
+      }
       header?: never
       path: {
         id: string
@@ -4447,7 +4452,7 @@ export interface operations {
     }
     requestBody?: never
     responses: {
-      /** @description The supplier's items */
+      /** @description The supplier's items, by sku */
       200: {
         headers: {
           [name: string]: unknown
@@ -4455,6 +4460,7 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['SupplierItem'][]
+            nextCursor: string | null
           }
         }
       }

@@ -1,6 +1,7 @@
 import { currencyCode } from '@switchyard/plugin-sdk'
 import { z } from 'zod'
 import { apiRoute, apiRouter, json, jsonBody, problem } from '../http/openapi'
+import { page, pageOf, pageQuery } from '../http/paging'
 import type { HubContext } from '../hub-context'
 
 const idParam = z.strictObject({ id: z.string().min(1).max(64) })
@@ -49,14 +50,18 @@ export function supplierItemRoutes(hub: HubContext) {
       path: '/{id}/supplier-items',
       tags: ['catalog'],
       summary: "A drop-ship supplier's unit costs and part numbers, by sku",
-      request: { params: idParam },
+      request: { params: idParam, query: z.strictObject(pageQuery) },
       responses: {
-        200: json(z.object({ items: z.array(supplierItem) }), "The supplier's items"),
+        200: json(pageOf(supplierItem), "The supplier's items, by sku"),
         404: notFound,
       },
     }),
     async (c) => {
-      return c.json({ items: await hub.core.supplierItems.list(c.req.valid('param').id) }, 200)
+      const items = await hub.core.supplierItems.list(c.req.valid('param').id)
+      return c.json(
+        page(items, (i) => i.sku, c.req.valid('query')),
+        200,
+      )
     },
   )
   app.openapi(
