@@ -47,6 +47,8 @@ export type Quote = Schemas['Quote']
 export type OutboxStatus = NonNullable<operations['listOutbox']['parameters']['query']>['status']
 export type SkuAvailability = JsonResponse<'getAvailability'>['items'][number]
 export type StockLevel = JsonResponse<'listInventory'>['items'][number]
+export type InboundSupply = Schemas['InboundSupply']
+export type ExpectSupplyBody = JsonBody<'expectInboundSupply'>
 type Problem = Schemas['Problem']
 type JsonResponse<Op extends keyof operations> = operations[Op]['responses'] extends {
   200: { content: { 'application/json': infer T } }
@@ -168,6 +170,24 @@ export class ConsoleApi {
   pools = (sku: string) =>
     this.ok(this.client.GET('/pools', { params: { query: { sku } } })).then((r) => r.items)
   adjust = (body: AdjustmentsBody) => this.ok(this.client.POST('/inventory/adjustments', { body }))
+  inboundSupplies = (sku: string) =>
+    this.ok(this.client.GET('/inbound-supplies', { params: { query: { sku, limit: 1000 } } })).then(
+      (r) => r.items,
+    )
+  expectSupply = (body: ExpectSupplyBody) => this.ok(this.client.POST('/inbound-supplies', { body }))
+  delaySupply = (id: string, expectedDate: string) =>
+    this.ok(
+      this.client.POST('/inbound-supplies/{id}/delay', { params: { path: { id } }, body: { expectedDate } }),
+    )
+  receiveSupply = (id: string, quantity: number, eventId: string) =>
+    this.ok(
+      this.client.POST('/inbound-supplies/{id}/receive', {
+        params: { path: { id } },
+        body: { quantity, eventId },
+      }),
+    )
+  cancelSupply = (id: string) =>
+    this.ok(this.client.POST('/inbound-supplies/{id}/cancel', { params: { path: { id } } }))
 
   // New order (the built-in `manual` channel).
   quote = (body: QuoteBody) => this.ok(this.client.POST('/pricing/quote', { body }))

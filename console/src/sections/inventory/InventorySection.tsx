@@ -8,6 +8,7 @@ import { dateTime } from '../../ui/format'
 import { useLookups } from '../../ui/lookups'
 import { Problem } from '../../ui/Problem'
 import { adjustmentEvent, describeAdjustment } from './adjust'
+import { InboundPanel } from './InboundPanel'
 
 interface Stock {
   levels: StockLevel[]
@@ -207,6 +208,17 @@ export function InventorySection(props: SectionProps) {
               </tbody>
             </table>
           </section>
+          <InboundPanel
+            api={api}
+            sku={sku}
+            mayWrite={mayAdjust}
+            locations={lookups.locations.map((l) => ({ id: l.id, name: l.name }))}
+            locationName={lookups.locationName}
+            onChanged={async (text) => {
+              setNote(text)
+              await load()
+            }}
+          />
         </>
       )}
       {adjusting && (
