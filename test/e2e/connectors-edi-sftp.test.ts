@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { utils } from 'ssh2'
+import type { utils } from 'ssh2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SftpMailbox } from '../../plugins/edi-x12/src/sftp-mailbox'
 import { EdiPartner, type MailboxLayout, type ReceivedDocument } from '../peers/edi-partner'
 import { waitFor } from '../peers/http-peer'
-import { OPENSSH_SFTP_SERVER, SftpPeer } from '../peers/sftp-server'
+import { OPENSSH_SFTP_SERVER, SftpPeer, sshKeyPair } from '../peers/sftp-server'
 import { createTestDb, type DbKind, dbKinds, type TestDb } from '../support/databases'
 import { seedWorld } from '../support/world'
 import { type ConnectorHub, startConnectorHub } from './connectors-hub'
@@ -61,7 +61,7 @@ interface SftpWorld {
 }
 
 async function startSftpWorld(kind: DbKind, subsystem: 'recorded' | 'openssh'): Promise<SftpWorld> {
-  const client = utils.generateKeyPairSync('ed25519')
+  const client = sshKeyPair()
   const db = await createTestDb(kind)
   const root = mkdtempSync(join(tmpdir(), `switchyard-sftp-${subsystem}-`))
   const partner = new EdiPartner(root, 'ACMERETAIL', 'HUBSUPPLIER', layout)
@@ -182,7 +182,7 @@ describe.each(dbKinds)('EDI X12 over SFTP (%s)', (kind) => {
 describe('the SFTP mailbox transport', () => {
   let sftp: SftpPeer
   let root: string
-  const client = utils.generateKeyPairSync('ed25519')
+  const client = sshKeyPair()
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'switchyard-sftp-unit-'))
@@ -227,7 +227,7 @@ describe('the SFTP mailbox transport', () => {
   })
 
   it('refuses a wrong key as a config error', async () => {
-    const stranger = utils.generateKeyPairSync('ed25519')
+    const stranger = sshKeyPair()
     await expect(SftpMailbox.open(settings(), { privateKey: stranger.private })).rejects.toMatchObject({
       failure: 'config',
     })
