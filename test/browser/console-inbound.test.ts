@@ -9,6 +9,7 @@ import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 import { axeViolations } from './support/axe'
 import { launch, type Session, screenshot } from './support/browser'
+import { openConsole } from './support/console-page'
 import { buildEditor } from './support/editor'
 
 /**
@@ -27,24 +28,8 @@ describe('console: inbound supply', () => {
   let chromium: Session
   const contexts: BrowserContext[] = []
 
-  const open = async (hash: string): Promise<Page> => {
-    const context = await chromium.browser.newContext({
-      baseURL: hub.url,
-      viewport: { width: 1280, height: 800 },
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('pageerror', (e) => {
-      throw e
-    })
-    await page.goto('/')
-    await page.getByTestId('api-key').fill(hub.adminKey)
-    await page.getByTestId('sign-in').click()
-    await page.getByTestId('console-who').waitFor()
-    await page.goto(`/${hash}`)
-    return page
-  }
+  const open = (hash: string): Promise<Page> =>
+    openConsole({ browser: chromium.browser, baseURL: hub.url, key: hub.adminKey, contexts, hash })
 
   beforeAll(async () => {
     buildEditor()

@@ -5,6 +5,7 @@ import { createTestDb, type TestDb } from '../support/databases'
 import { type RestHub, startRestHub } from '../support/rest-hub'
 import { seedWorld } from '../support/world'
 import { launch, type Session, screenshot } from './support/browser'
+import { openConsole } from './support/console-page'
 import { buildEditor } from './support/editor'
 
 /**
@@ -20,24 +21,15 @@ describe('live updates in the console', () => {
   let chromium: Session
   const contexts: BrowserContext[] = []
 
-  const open = async (block?: 'events'): Promise<Page> => {
-    const context = await chromium.browser.newContext({
+  const open = (block?: 'events'): Promise<Page> =>
+    openConsole({
+      browser: chromium.browser,
       baseURL: rest.hub.url,
-      viewport: { width: 1280, height: 800 },
+      key: rest.hub.adminKey,
+      contexts,
+      prepare: (context) =>
+        block ? context.route('**/api/v1/events', (route) => route.abort()) : Promise.resolve(),
     })
-    contexts.push(context)
-    if (block) await context.route('**/api/v1/events', (route) => route.abort())
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('pageerror', (e) => {
-      throw e
-    })
-    await page.goto('/')
-    await page.getByTestId('api-key').fill(rest.hub.adminKey)
-    await page.getByTestId('sign-in').click()
-    await page.getByTestId('console-who').waitFor()
-    return page
-  }
   const post = async () => {
     const res = await rest.hub.api('/api/v1/orders', {
       body: { channel: 'web', order: sampleOrder({}, [{ sku: 'SKU-A', quantity: 1 }]) },

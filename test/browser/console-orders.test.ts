@@ -8,6 +8,7 @@ import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 import { axeViolations } from './support/axe'
 import { launch, type Session, screenshot } from './support/browser'
+import { openConsole } from './support/console-page'
 import { buildEditor } from './support/editor'
 
 /**
@@ -55,20 +56,8 @@ describe('operations console in the browser', () => {
     return (await order(id)).fulfilments[0].id as string
   }
   /** A page at the size the issue asks the console to be readable at, signed in with `key`. */
-  const open = async (key: string, browser: Browser = chromium.browser): Promise<Page> => {
-    const context = await browser.newContext({ baseURL: hub.url, viewport: { width: 1280, height: 800 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('pageerror', (e) => {
-      throw e
-    })
-    await page.goto('/')
-    await page.getByTestId('api-key').fill(key)
-    await page.getByTestId('sign-in').click()
-    await page.getByTestId('console-who').waitFor()
-    return page
-  }
+  const open = (key: string, browser: Browser = chromium.browser): Promise<Page> =>
+    openConsole({ browser, baseURL: hub.url, key, contexts })
 
   beforeAll(async () => {
     buildEditor()

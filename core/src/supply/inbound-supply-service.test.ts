@@ -2,17 +2,7 @@ import { canonicalOrderSchema, type OrderStatusUpdate } from '@switchyard/plugin
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../core'
 import { readJson } from '../db/sql/sql-db'
-import { openTestCore } from '../testing/test-core'
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    const err = e as { code?: string; issues?: { field: string }[] }
-    return { code: err.code, fields: err.issues?.map((i) => i.field) }
-  }
-  throw new Error('expected a refusal')
-}
+import { openTestCore, refusal } from '../testing/test-core'
 
 /**
  * Inbound supply and the promises it makes, on both databases: an order waiting for two skus is

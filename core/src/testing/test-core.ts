@@ -45,3 +45,14 @@ export async function openTestCore(
     },
   }
 }
+
+/** The code and the fields of the error a refused call throws; fails when the call succeeds. */
+export async function refusal(call: Promise<unknown>): Promise<{ code?: string; fields?: string[] }> {
+  try {
+    await call
+  } catch (e) {
+    const err = e as { code?: string; issues?: { field: string }[] }
+    return { code: err.code, fields: err.issues?.map((i) => i.field) }
+  }
+  throw new Error('expected a refusal')
+}

@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../core'
 import { allocateStockBatch, releaseStock, shipStock } from '../../inventory/stock-writer'
-import { openTestCore } from '../../testing/test-core'
+import { openTestCore, refusal } from '../../testing/test-core'
 import { readKitBoms } from './kit-boms'
-
-const problem = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    const err = e as { code?: string; issues?: { field: string; message: string }[] }
-    return { code: err.code, fields: err.issues?.map((i) => i.field) }
-  }
-  throw new Error('expected a refusal')
-}
 
 describe.each(['sqlite', 'postgresql'] as const)('kits on %s', (dialect) => {
   let core: Core
@@ -52,7 +42,7 @@ describe.each(['sqlite', 'postgresql'] as const)('kits on %s', (dialect) => {
       ],
     })
     expect((await core.kits.define('GIFT', [...bill].reverse())).created).toBe(false)
-    expect(await problem(core.kits.define('GIFT', [{ sku: 'TEE', quantity: 3 }]))).toMatchObject({
+    expect(await refusal(core.kits.define('GIFT', [{ sku: 'TEE', quantity: 3 }]))).toMatchObject({
       code: 'KIT_IMMUTABLE',
     })
     expect((await core.kits.list()).items.map((k) => k.sku)).toEqual(['GIFT'])
@@ -66,38 +56,38 @@ describe.each(['sqlite', 'postgresql'] as const)('kits on %s', (dialect) => {
   })
 
   it('refuses bills that nest, repeat, name themselves or unknown skus, naming the field', async () => {
-    expect(await problem(core.kits.define('BIG', [{ sku: 'GIFT', quantity: 1 }]))).toEqual({
+    expect(await refusal(core.kits.define('BIG', [{ sku: 'GIFT', quantity: 1 }]))).toEqual({
       code: 'VALIDATION_FAILED',
       fields: ['components[0].sku'],
     })
-    expect(await problem(core.kits.define('BIG', [{ sku: 'BIG', quantity: 1 }]))).toEqual({
+    expect(await refusal(core.kits.define('BIG', [{ sku: 'BIG', quantity: 1 }]))).toEqual({
       code: 'VALIDATION_FAILED',
       fields: ['components[0].sku'],
     })
     expect(
-      await problem(
+      await refusal(
         core.kits.define('BIG', [
           { sku: 'TEE', quantity: 1 },
           { sku: 'TEE', quantity: 0 },
         ]),
       ),
     ).toEqual({ code: 'VALIDATION_FAILED', fields: ['components[1].sku', 'components[1].quantity'] })
-    expect(await problem(core.kits.define('BIG', [{ sku: 'NOPE', quantity: 1 }]))).toEqual({
+    expect(await refusal(core.kits.define('BIG', [{ sku: 'NOPE', quantity: 1 }]))).toEqual({
       code: 'UNKNOWN_REFERENCE',
       fields: ['components[0].sku'],
     })
-    expect(await problem(core.kits.define('NOPE', [{ sku: 'TEE', quantity: 1 }]))).toMatchObject({
+    expect(await refusal(core.kits.define('NOPE', [{ sku: 'TEE', quantity: 1 }]))).toMatchObject({
       code: 'PRODUCT_NOT_FOUND',
     })
     // A sku with stock of its own, or one that is a component, cannot become a kit.
-    expect(await problem(core.kits.define('STOCKED', [{ sku: 'TEE', quantity: 1 }]))).toMatchObject({
+    expect(await refusal(core.kits.define('STOCKED', [{ sku: 'TEE', quantity: 1 }]))).toMatchObject({
       code: 'KIT_SKU_IN_USE',
     })
-    expect(await problem(core.kits.define('SHELL', [{ sku: 'TEE', quantity: 1 }]))).toMatchObject({
+    expect(await refusal(core.kits.define('SHELL', [{ sku: 'TEE', quantity: 1 }]))).toMatchObject({
       code: 'KIT_SKU_IN_USE',
     })
     // And a kit takes no stock of its own.
-    expect(await problem(core.inventory.upsert([{ sku: 'GIFT', locationId: 'akl', onHand: 3 }]))).toEqual({
+    expect(await refusal(core.inventory.upsert([{ sku: 'GIFT', locationId: 'akl', onHand: 3 }]))).toEqual({
       code: 'KIT_HAS_NO_STOCK',
       fields: ['items[0].sku'],
     })

@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../core'
-import { openTestCore } from '../../testing/test-core'
-
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    const err = e as { code?: string; issues?: { field: string }[] }
-    return { code: err.code, fields: err.issues?.map((i) => i.field) }
-  }
-  throw new Error('expected a refusal')
-}
+import { openTestCore, refusal } from '../../testing/test-core'
 
 describe.each(['sqlite', 'postgresql'] as const)("a drop-ship supplier's items on %s", (dialect) => {
   let core: Core
