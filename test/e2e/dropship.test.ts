@@ -8,21 +8,12 @@ import { waitFor } from '../peers/http-peer'
 import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import type { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
+import { aucklander } from '../support/pickup-world'
 import { startRestHub } from '../support/rest-hub'
 import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 
 const seg = (doc: ReceivedDocument, id: string) => doc.segments.filter((s) => s[0] === id)
-
-const aucklander = {
-  name: 'Aroha Ngata',
-  line1: '1 Queen Street',
-  city: 'Auckland',
-  postcode: '1010',
-  country: 'NZ',
-  lat: -36.8485,
-  lon: 174.7633,
-}
 
 /** The supplier's warehouse near Auckland: drop-ship, its stock from its 846s, stale after a day. */
 const supplierLocation = {

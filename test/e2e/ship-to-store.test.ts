@@ -3,33 +3,10 @@ import { waitFor } from '../peers/http-peer'
 import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import type { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
+import { aucklander, wellingtonStore } from '../support/pickup-world'
 import { startRestHub } from '../support/rest-hub'
 import type { TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
-
-const aucklander = {
-  name: 'Aroha Ngata',
-  line1: '1 Queen Street',
-  city: 'Auckland',
-  postcode: '1010',
-  country: 'NZ',
-  lat: -36.8485,
-  lon: 174.7633,
-}
-
-const wellingtonStore = {
-  name: 'Wellington store',
-  type: 'store',
-  country: 'NZ',
-  line1: '1 Lambton Quay',
-  city: 'Wellington',
-  postcode: '6011',
-  lat: -41.2809,
-  lon: 174.7762,
-  timezone: 'Pacific/Auckland',
-  wmsInstanceId: 'dc',
-  acceptsPickup: true,
-}
 
 // Pickup orders the Wellington store cannot fill are sent to it from the Auckland DC only.
 const RULES = [

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { ConsoleApi, InboundSupply } from '../../api/client'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { day } from '../../ui/format'
+import { LocationSelect } from '../../ui/LocationSelect'
 import { Problem } from '../../ui/Problem'
 import { isCalendarDay, type SupplyAction, supplyAction } from './inbound'
 
@@ -189,21 +190,12 @@ function SupplyDialog(
     >
       {action === 'expect' && (
         <>
-          <label className="block">
-            Location
-            <select
-              value={locationId}
-              onChange={(e) => setLocationId(e.target.value)}
-              data-testid="inbound-location"
-            >
-              <option value="">Pick a location…</option>
-              {props.locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LocationSelect
+            value={locationId}
+            onChange={setLocationId}
+            locations={props.locations}
+            testId="inbound-location"
+          />
           <label className="block">
             Reference (PO or ASN number)
             <input

@@ -5,6 +5,7 @@ import { hashOf } from '../../shell/route'
 import type { SectionProps } from '../../shell/section'
 import { ConfirmDialog } from '../../ui/ConfirmDialog'
 import { dateTime } from '../../ui/format'
+import { LocationSelect } from '../../ui/LocationSelect'
 import { useLookups } from '../../ui/lookups'
 import { Problem } from '../../ui/Problem'
 import { adjustmentEvent, describeAdjustment } from './adjust'
@@ -277,21 +278,12 @@ function AdjustDialog(
       onClose={props.onClose}
     >
       {props.level ? null : (
-        <label className="block">
-          Location
-          <select
-            value={locationId}
-            onChange={(e) => setLocationId(e.target.value)}
-            data-testid="adjust-location"
-          >
-            <option value="">Pick a location…</option>
-            {props.locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocationSelect
+          value={locationId}
+          onChange={setLocationId}
+          locations={props.locations}
+          testId="adjust-location"
+        />
       )}
       <label className="block">
         Change in on hand
