@@ -112,7 +112,22 @@ export class CustomerIdentities {
   async settle(
     tx: SqlRunner,
     items: readonly Identified[],
-  ): Promise<{ customerIds: (string | null)[]; links: IdentityLink[] }> {
+  ): Promise<{ customerIds: (string | null)[]; links: IdentityLink[] }>
+  /**
+   * Optimistic (PostgreSQL's one-statement intake): no lock and no writes; the links come back to
+   * be written with `writeLinks(…, { strict: true })`, which fails if another hub linked one of the
+   * identifiers meanwhile. Undefined when a merge is needed: that takes the locked way.
+   */
+  async settle(
+    tx: SqlRunner,
+    items: readonly Identified[],
+    mode: 'optimistic',
+  ): Promise<{ customerIds: (string | null)[]; links: IdentityLink[] } | undefined>
+  async settle(
+    tx: SqlRunner,
+    items: readonly Identified[],
+    mode: 'locked' | 'optimistic' = 'locked',
+  ): Promise<{ customerIds: (string | null)[]; links: IdentityLink[] } | undefined> {
     const customers = items.flatMap((i) => (i.resolution ? [i.resolution.customerId] : []))
     const open = items.flatMap((item, n) =>
       item.resolution && (item.resolution.links.length > 0 || item.resolution.merges.length > 0) ? [n] : [],
@@ -128,7 +143,7 @@ export class CustomerIdentities {
       return { customerIds, links: [] }
     }
     const identifiers = open.flatMap((n) => items[n]!.identifiers)
-    if (tx.dialect === 'postgresql') {
+    if (tx.dialect === 'postgresql' && mode === 'locked') {
       // Sorted, so two transactions never wait on each other in opposite orders. The two-key form
       // is a lock space of its own, apart from intake's per-order locks.
       await tx.all(
@@ -157,6 +172,7 @@ export class CustomerIdentities {
     let contractsMoved = false
     for (const n of open) {
       const r = resolveIdentifiers(items[n]!.identifiers, facts)!
+      if (r.merges.length > 0 && mode === 'optimistic') return undefined
       for (const from of r.merges) {
         contractsMoved = (await mergeCustomer(tx, from, r.customerId, this.clock())) || contractsMoved
         merged.set(from, r.customerId)
@@ -179,8 +195,23 @@ export class CustomerIdentities {
    * Records links (after the customer rows they name: a bare row for a customer only a contract
    * knew). A link that exists already is left alone: under `settle`'s lock there is none.
    */
-  async writeLinks(tx: SqlRunner, links: readonly IdentityLink[], now: number): Promise<void> {
+  async writeLinks(
+    tx: SqlRunner,
+    links: readonly IdentityLink[],
+    now: number,
+    /**
+     * `strict`: links settled without the lock (see `settle`'s optimistic mode). No customer rows
+     * (the batch's own customer upsert writes them), and a link another hub made since fails the
+     * statement with a unique violation instead of being left alone, so intake settles again.
+     */
+    options: { strict?: boolean } = {},
+  ): Promise<void> {
     if (links.length === 0) return
+    const identityRows = links.map((l) => [l.value, l.kind, l.channelInstanceId, l.customerId, now])
+    if (options.strict) {
+      await insertRows(tx, 'customer_identity', LINK_COLUMNS, identityRows)
+      return
+    }
     const customers = new Map<string, SqlParam[]>()
     for (const l of links) {
       const email = l.kind === 'email' ? l.value : null
@@ -194,7 +225,7 @@ export class CustomerIdentities {
       tx,
       'customer_identity',
       LINK_COLUMNS,
-      links.map((l) => [l.value, l.kind, l.channelInstanceId, l.customerId, now]),
+      identityRows,
       ' on conflict (value, kind, channel_instance_id) do nothing',
     )
   }
