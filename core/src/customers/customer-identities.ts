@@ -7,6 +7,7 @@ import {
   type IdentityFacts,
   type IdentityLink,
   identityKey,
+  newCustomerId,
   type Resolution,
   resolveIdentifiers,
 } from './customer-identity'
@@ -93,8 +94,18 @@ export class CustomerIdentities {
       for (const w of batch) w.fail(error)
       return
     }
+    // A new identifier met twice in one read gets one new id (settle would make them agree anyway).
+    const minted = new Map<string, string>()
     for (const w of batch) {
-      const r = resolveIdentifiers(w.identifiers, facts)!
+      const r = resolveIdentifiers(w.identifiers, facts, () => {
+        const k = identityKey(w.identifiers[0]!)
+        let id = minted.get(k)
+        if (id === undefined) {
+          id = newCustomerId()
+          minted.set(k, id)
+        }
+        return id
+      })!
       if (r.merges.length === 0) w.done(r)
       else await this.linkNow(w.identifiers, r).then(w.done, w.fail)
     }
@@ -171,7 +182,9 @@ export class CustomerIdentities {
     const resolved = new Map<number, string>()
     let contractsMoved = false
     for (const n of open) {
-      const r = resolveIdentifiers(items[n]!.identifiers, facts)!
+      // A customer still new under the lock keeps the id its earlier resolution gave it (and pricing saw).
+      const item = items[n]!
+      const r = resolveIdentifiers(item.identifiers, facts, () => item.resolution!.customerId)!
       if (r.merges.length > 0 && mode === 'optimistic') return undefined
       for (const from of r.merges) {
         contractsMoved = (await mergeCustomer(tx, from, r.customerId, this.clock())) || contractsMoved

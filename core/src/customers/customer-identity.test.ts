@@ -40,13 +40,24 @@ describe('identifiersOf', () => {
 })
 
 describe('resolveIdentifiers', () => {
-  it('makes a new customer from the account and links both identifiers to it', () => {
+  it('makes a new customer with a time-ordered id and links both identifiers to it', () => {
     const r = resolveIdentifiers(both, facts())!
-    expect(r.customerId).toBe(candidateCustomerId(account))
+    expect(r.customerId).not.toBe(candidateCustomerId(account))
+    expect(r.customerId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/)
     expect(r.links.map((l) => [l.kind, l.customerId])).toEqual([
       ['external_id', r.customerId],
       ['email', r.customerId],
     ])
+    // Appended, not scattered: a later new customer sorts after it.
+    expect(resolveIdentifiers([email], facts())!.customerId > r.customerId).toBe(true)
+  })
+
+  it("gives a customer still new the id it is handed (settle keeps the earlier resolution's)", () => {
+    const r = resolveIdentifiers(both, facts(), () => 'c-earlier')!
+    expect(r.customerId).toBe('c-earlier')
+    expect(
+      resolveIdentifiers(both, facts({ [identityKey(email)]: 'c-email' }), () => 'c-earlier')!.customerId,
+    ).toBe('c-email')
   })
 
   it('finds the customer by its account even when the email is new, and links the email to it', () => {

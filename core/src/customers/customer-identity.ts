@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { nameUuid } from '../ids'
+import { nameUuid, uuidv7 } from '../ids'
 
 /**
  * How a customer is recognised: the channel's own account id (per channel instance), or an email
@@ -54,9 +54,10 @@ const CANDIDATES_MAX = 20_000
 const candidates = new Map<string, string>()
 
 /**
- * The id a new customer first known by this identifier gets. Deterministic, so two hubs creating
- * the same customer at once pick the same id; and the same derivation hubs used before identities
- * were recorded, so a customer (or contract) made then under this id is still found by it.
+ * The id hubs gave a customer first known by this identifier before new customers got time-ordered
+ * ids (and before identities were recorded): derived from the identifier. Still looked up, so a
+ * customer or contract made under it then is found by it (channel accounts were stored only as
+ * this hash, so their customers cannot be linked any other way).
  */
 export function candidateCustomerId(i: CustomerIdentifier): string {
   const key = identityKey(i)
@@ -97,15 +98,28 @@ export interface Identified {
 }
 
 /**
+ * The id of a customer the hub has not seen: time-ordered, so the rows and index entries of new
+ * customers (`customer`, `customer_identity(customer_id)`, `orders(customer_id)`) are appended
+ * rather than written at random B-tree pages. Not derivable from the identifier, so two hubs that
+ * meet the same new identifier at once do not pick the same id: they agree through `settle`,
+ * which resolves again under a lock on the identifier (PostgreSQL; SQLite's writer lock on
+ * SQLite) against the committed links, so the second finds the first's customer.
+ */
+export const newCustomerId = (): string => uuidv7()
+
+/**
  * One customer for a set of identifiers (given most specific first). Each identifier stands for
- * its recorded link, else for the customer its candidate id names if that exists; the first that
- * stands for someone wins, else a new customer with the first identifier's candidate id. Any other
- * customer an identifier stands for is the same person seen before through fewer identifiers: it
- * is to be merged into the winner. Unrecorded identifiers are to be linked to the winner.
+ * its recorded link, else for the customer its derived (pre-identity) id names if that exists; the
+ * first that stands for someone wins, else a new customer with `newId` (a fresh time-ordered id
+ * unless given: `settle` passes the id the earlier resolution chose, so an order keeps it). Any
+ * other customer an identifier stands for is the same person seen before through fewer
+ * identifiers: it is to be merged into the winner. Unrecorded identifiers are to be linked to the
+ * winner.
  */
 export function resolveIdentifiers(
   identifiers: readonly CustomerIdentifier[],
   facts: IdentityFacts,
+  newId: () => string = newCustomerId,
 ): Resolution | null {
   if (identifiers.length === 0) return null
   const standsFor = identifiers.map((i) => {
@@ -114,7 +128,7 @@ export function resolveIdentifiers(
       ? { linked: true, id: linked }
       : { linked: false, id: facts.existing(candidateCustomerId(i)) }
   })
-  const customerId = standsFor.find((s) => s.id !== undefined)?.id ?? candidateCustomerId(identifiers[0]!)
+  const customerId = standsFor.find((s) => s.id !== undefined)?.id ?? newId()
   const merges = [
     ...new Set(standsFor.flatMap((s) => (s.id !== undefined && s.id !== customerId ? [s.id] : []))),
   ]
