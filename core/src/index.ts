@@ -83,6 +83,7 @@ export { deliveryEffects } from './orders/fulfilment-effects'
 export {
   type IntakeObserver,
   type IntakeResult,
+  type IntakeWay,
   OrderIntake,
   retryReason,
 } from './orders/intake/order-intake'

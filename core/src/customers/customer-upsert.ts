@@ -34,5 +34,7 @@ const UPSERT = ` on conflict (id) do update set email = coalesce(customer.email,
 export async function upsertCustomers(tx: SqlRunner, customers: readonly CustomerFields[], now: number) {
   const rows = new Map<string, SqlParam[]>()
   for (const c of customers) rows.set(c.id, [c.id, c.email, c.name, c.phone, c.tier, c.segment, now, now])
-  await insertRows(tx, 'customer', COLUMNS, [...rows.values()], UPSERT)
+  // In id order: two hubs upserting the same customers lock their rows in the same order.
+  const sorted = [...rows.keys()].sort().map((id) => rows.get(id)!)
+  await insertRows(tx, 'customer', COLUMNS, sorted, UPSERT)
 }

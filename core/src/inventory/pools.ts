@@ -5,10 +5,14 @@ import type { PoolRow } from './stock-ledger'
  * The pools and caps of these skus, locked on PostgreSQL in id order after the stock rows (every
  * transaction takes stock rows first, then pools: one order, no deadlock).
  */
-export async function readPoolsForUpdate(tx: SqlRunner, skus: readonly string[]): Promise<PoolRow[]> {
+export async function readPoolsForUpdate(
+  tx: SqlRunner,
+  skus: readonly string[],
+  options: { lock?: boolean } = {},
+): Promise<PoolRow[]> {
   if (skus.length === 0) return []
   const sorted = [...new Set(skus)].sort()
-  const lock = tx.dialect === 'postgresql' ? ' for update' : ''
+  const lock = tx.dialect === 'postgresql' && options.lock !== false ? ' for update' : ''
   return tx.all<PoolRow>(
     `select id, channel_instance_id, sku, location_id, remaining, may_borrow, cap_units, cap_percent from channel_pool
       where sku in (${sorted.map(() => '?').join(',')}) order by id${lock}`,

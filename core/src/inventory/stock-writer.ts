@@ -7,17 +7,19 @@ import type { StockRow } from './stock-ledger'
 /**
  * Reads the stock rows of these skus in one fixed (sku, location) order. On PostgreSQL the rows are
  * locked, so two hub processes allocating the same sku queue behind each other instead of deadlocking.
- * A row whose feed has aged out reads as holding nothing (`feed-age.ts`).
+ * A row whose feed has aged out reads as holding nothing (`feed-age.ts`). `lock: false` reads
+ * without locking, for a write that re-checks every row itself (PostgreSQL's one-statement intake).
  */
 export async function readStockForUpdate(
   tx: SqlRunner,
   skus: readonly string[],
   now = Date.now(),
+  options: { lock?: boolean } = {},
 ): Promise<StockRow[]> {
   if (skus.length === 0) return []
   const sorted = [...new Set(skus)].sort()
   const placeholders = sorted.map(() => '?').join(',')
-  const lock = tx.dialect === 'postgresql' ? ' for update of inventory_level' : ''
+  const lock = tx.dialect === 'postgresql' && options.lock !== false ? ' for update of inventory_level' : ''
   return tx.all<StockRow>(
     `select sku, location_id, ${sellableOnHandSql('inventory_level')}, allocated, reserved, safety_stock, protected
        from inventory_level where sku in (${placeholders}) order by sku, location_id${lock}`,

@@ -45,6 +45,7 @@ export async function readCapacityForUpdate(
   tx: SqlRunner,
   locations: readonly LocationFacts[],
   now: number,
+  options: { lock?: boolean } = {},
 ): Promise<CapacityLedger> {
   const limited = locations.filter((l) => l.dailyCapacity !== null)
   if (limited.length === 0) return new CapacityLedger()
@@ -53,7 +54,7 @@ export async function readCapacityForUpdate(
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
   const days = [...new Set(pairs.map((p) => p[1]))]
   const ids = pairs.map((p) => p[0])
-  const lock = tx.dialect === 'postgresql' ? ' for update' : ''
+  const lock = tx.dialect === 'postgresql' && options.lock !== false ? ' for update' : ''
   const rows = await tx.all<{ location_id: string; day: string; orders: number }>(
     `select location_id, day, orders from location_day_load
       where day in (${days.map(() => '?').join(',')}) and location_id in (${ids.map(() => '?').join(',')})
@@ -61,6 +62,11 @@ export async function readCapacityForUpdate(
     [...days, ...ids],
   )
   return new CapacityLedger(rows)
+}
+
+/** Each location's daily capacity by id (null: unlimited), as `writeCapacity` takes them. */
+export function capacitiesOf(locations: readonly LocationFacts[]): Map<string, number | null> {
+  return new Map(locations.map((l) => [l.id, l.dailyCapacity]))
 }
 
 /**

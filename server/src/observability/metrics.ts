@@ -49,6 +49,12 @@ function baseMetrics() {
       buckets: ms,
       registers: [registry],
     }),
+    intakeBatches: new Counter({
+      name: 'switchyard_intake_batches_total',
+      help: 'Intake batches committed, by how they were written: one-statement (PostgreSQL, no locks held across round trips) or locked',
+      labelNames: ['way'] as const,
+      registers: [registry],
+    }),
     intakeBatchSize: new Histogram({
       name: 'switchyard_intake_batch_orders',
       help: 'Orders committed together in one intake transaction',
@@ -63,7 +69,7 @@ function baseMetrics() {
     }),
     allocationRetries: new Counter({
       name: 'switchyard_allocation_retries_total',
-      help: 'Intake transactions retried after a conflict, by reason (stock, capacity, lock, deadlock, serialization)',
+      help: 'Intake transactions retried after a conflict, by reason (stock, capacity, duplicate, lock, deadlock, serialization)',
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
@@ -174,9 +180,10 @@ function cachedChildren<C>(
 /** Feeds core's intake observer into the hub's metrics. */
 export function intakeMetrics(metrics: Metrics): IntakeObserver {
   return {
-    batchCommitted(seconds, orders) {
+    batchCommitted(seconds, orders, way) {
       metrics.intakeBatch.observe(seconds)
       metrics.intakeBatchSize.observe(orders)
+      metrics.intakeBatches.inc({ way })
     },
     routed: (seconds) => metrics.routingDecision.observe(seconds),
     retried: (reason) => metrics.allocationRetries.inc({ reason }),

@@ -129,9 +129,9 @@ export function traceIds(): { traceId?: string; spanId?: string } {
 export function tracedIntake(inner: IntakeObserver): IntakeObserver {
   return {
     ...inner,
-    batchCommitted(seconds, orders) {
-      inner.batchCommitted?.(seconds, orders)
-      recordSpan('intake batch', seconds, { 'switchyard.orders': orders })
+    batchCommitted(seconds, orders, way) {
+      inner.batchCommitted?.(seconds, orders, way)
+      recordSpan('intake batch', seconds, { 'switchyard.orders': orders, 'switchyard.intake_way': way })
     },
     routed(seconds) {
       inner.routed?.(seconds)

@@ -42,7 +42,7 @@ describe('IntakeLoadMeter', () => {
     const seen: number[] = []
     const meter = new IntakeLoadMeter(() => 1_000, idleLoop)
     const observer = meter.observe({ batchCommitted: (_s, orders) => seen.push(orders) })
-    observer.batchCommitted?.(0.25, 12)
+    observer.batchCommitted?.(0.25, 12, 'locked')
     expect(seen).toEqual([12])
     expect(meter.load()).toEqual({ utilisation: 0.5, queued: 12 })
   })

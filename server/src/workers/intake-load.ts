@@ -47,8 +47,8 @@ export class IntakeLoadMeter {
   observe(inner: IntakeObserver): IntakeObserver {
     return {
       ...inner,
-      batchCommitted: (seconds, orders) => {
-        inner.batchCommitted?.(seconds, orders)
+      batchCommitted: (seconds, orders, way) => {
+        inner.batchCommitted?.(seconds, orders, way)
         this.committed(seconds * 1000, orders)
       },
     }

@@ -21,6 +21,7 @@ import { Migration20261206170000_dropship } from './Migration20261206170000_drop
 import { Migration20261206180000_inbound_supply } from './Migration20261206180000_inbound_supply'
 import { Migration20261206200000_customer_email_index } from './Migration20261206200000_customer_email_index'
 import { Migration20261206210000_supplier_item } from './Migration20261206210000_supplier_item'
+import { Migration20261206220000_intake_take_function } from './Migration20261206220000_intake_take_function'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -55,4 +56,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261206200000_customer_email_index,
   },
   { name: 'Migration20261206210000_supplier_item', class: Migration20261206210000_supplier_item },
+  {
+    name: 'Migration20261206220000_intake_take_function',
+    class: Migration20261206220000_intake_take_function,
+  },
 ]

@@ -1,4 +1,4 @@
-import type { CanonicalOrder, OrderStatus } from '@switchyard/plugin-sdk'
+import type { CanonicalOrder } from '@switchyard/plugin-sdk'
 import type { CatalogCache } from '../../catalog/catalog-cache'
 import type { LocationFacts } from '../../catalog/facts'
 import { bomsOf, stockSkus } from '../../catalog/kits/kit-boms'
@@ -13,36 +13,36 @@ import { claimReservations, reservationSkus } from '../../inventory/reservations
 import { StockLedger } from '../../inventory/stock-ledger'
 import { readStockForUpdate } from '../../inventory/stock-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
-import { readCapacityForUpdate, writeCapacity } from '../../routing/capacity'
+import { capacitiesOf, readCapacityForUpdate, writeCapacity } from '../../routing/capacity'
 import type { Router } from '../../routing/router'
-import { claimPreorders, needsPreorderClaim } from '../../supply/preorder-claims'
-import { setBackorderPriorities } from '../store'
-import { planIntake } from './intake-plan'
-import { writeBatch } from './intake-writer'
+import { answers, type IntakeResult, routeBatch, sortBatch } from './batch-steps'
+import { writeAfterOrders, writeBatch } from './intake-writer'
+import { RaceLost } from './one-statement-write'
+import { commitOptimistic } from './optimistic-commit'
 import { type PreparedOrder, prepareOrder } from './prepared-order'
 
-export interface IntakeResult {
-  orderId: string
-  externalOrderId: string
-  status: OrderStatus
-  /** False when the order already existed: a redelivery changes nothing. */
-  created: boolean
-}
+export type { IntakeResult } from './batch-steps'
 
 /**
  * What intake reports about itself, for metrics. Called synchronously on the intake path, so
  * implementations must be cheap (a counter increment, a histogram observation).
  */
 export interface IntakeObserver {
-  /** One transaction committed: its duration and how many orders it carried. */
-  batchCommitted?(seconds: number, orders: number): void
+  /**
+   * One batch committed: its duration, how many orders it carried, and how it was written
+   * (PostgreSQL's one statement without held locks, or the locked transaction).
+   */
+  batchCommitted?(seconds: number, orders: number, way: IntakeWay): void
   /** One routing decision (rules, candidates, allocation plan) for one order, inside the transaction. */
   routed?(seconds: number): void
-  /** A transaction was retried; `reason` is a stable word: stock, capacity, lock, serialization. */
+  /** A transaction was retried; `reason` is a stable word: stock, capacity, duplicate, lock, deadlock, serialization. */
   retried?(reason: string): void
   /** Every order intake answered (new or a redelivery), whoever submitted it: a channel, the API, a return's exchange. */
   answered?(channelInstanceId: string, result: IntakeResult): void
 }
+
+/** How a batch was written: see `optimistic-commit.ts` and `OrderIntake.commit`. */
+export type IntakeWay = 'one-statement' | 'locked'
 
 export interface OrderIntakeDeps {
   db: SqlDb
@@ -77,6 +77,11 @@ interface Pending {
 }
 
 const MAX_RETRIES = 6
+/**
+ * PostgreSQL: attempts written optimistically (`optimistic-commit.ts`) before the locked way, which
+ * always makes progress however hot the stock (the losers of a race wait instead of retrying).
+ */
+const OPTIMISTIC_ATTEMPTS = 3
 /** Orders in one commit that mean callers are queueing rather than arriving one by one. */
 const CROWDED_BATCH = 4
 
@@ -174,6 +179,11 @@ export class OrderIntake {
     for (const p of batch) await this.process([p])
   }
 
+  private optimisticDeps() {
+    const { db, router, directory, customers, observer } = this.deps
+    return { db, router, directory, customers, routed: observer?.routed, now: this.now }
+  }
+
   private async commitWithRetry(batch: Pending[]): Promise<IntakeResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -181,8 +191,16 @@ export class OrderIntake {
         // Outside the transaction: the live rule set and carrier network, so routing stays synchronous.
         await this.deps.router.prepare?.(this.now())
         const started = performance.now()
-        const results = await this.deps.db.transaction((tx) => this.commit(tx, batch, locations))
-        this.deps.observer?.batchCommitted?.((performance.now() - started) / 1000, batch.length)
+        let way: IntakeWay = 'one-statement'
+        let results =
+          this.deps.db.dialect === 'postgresql' && attempt <= OPTIMISTIC_ATTEMPTS
+            ? await commitOptimistic(this.optimisticDeps(), batch, locations)
+            : undefined
+        if (!results) {
+          way = 'locked'
+          results = await this.deps.db.transaction((tx) => this.commit(tx, batch, locations))
+        }
+        this.deps.observer?.batchCommitted?.((performance.now() - started) / 1000, batch.length, way)
         return results
       } catch (error) {
         const reason = retryReason(error)
@@ -193,12 +211,12 @@ export class OrderIntake {
     }
   }
 
+  /** The locked way: every row the batch reads is locked from its read to the commit. */
   private async commit(
     tx: SqlRunner,
     batch: Pending[],
     locations: readonly LocationFacts[],
   ): Promise<IntakeResult[]> {
-    const keyOf = (p: PreparedOrder) => `${p.channelInstanceId}\u0000${p.externalOrderId}`
     if (tx.dialect === 'postgresql') {
       // Serialises concurrent intake of the same order across hub processes; sorted, so never a deadlock.
       const keys = [
@@ -211,100 +229,52 @@ export class OrderIntake {
         [keys],
       )
     }
-
-    const existing = await this.findExisting(tx, batch)
-    const results = new Map<string, IntakeResult>(existing)
-    const fresh: Pending[] = []
-    const keys = batch.map((p) => keyOf(p.prepared))
-    const firstIndex = new Map<string, number>()
-    keys.forEach((k, i) => {
-      if (firstIndex.has(k)) return
-      firstIndex.set(k, i)
-      if (!results.has(k)) fresh.push(batch[i]!)
-    })
-
-    if (fresh.length > 0) {
-      // Before any stock lock: new customers' identifiers are locked (PostgreSQL) and resolved again.
-      const links = await this.settleCustomers(tx, fresh)
-      // A kit's stock is its components' rows: they are read (and locked) in its place.
-      const kits = bomsOf(fresh.flatMap((p) => p.prepared.lines))
-      const skus = [
-        ...stockSkus(
-          fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
-          kits,
-        ),
-        ...(await reservationSkus(
-          tx,
-          fresh.map((p) => p.prepared),
-        )),
-      ]
-      const rows = await readStockForUpdate(tx, skus)
-      const pools = await readPoolsForUpdate(tx, skus)
-      const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools), kits)
-      // Orders that cite a reservation get its units back into the ledger just before they are
-      // planned (planning is sequential), so the hold turns into their allocation.
-      const reservations = await claimReservations(
+    const sorted = await sortBatch(tx, batch)
+    const { fresh } = sorted
+    if (fresh.length === 0) return answers(sorted, [])
+    // Before any stock lock: new customers' identifiers are locked (PostgreSQL) and resolved again.
+    const links = await this.settleCustomers(tx, fresh)
+    // A kit's stock is its components' rows: they are read (and locked) in its place.
+    const kits = bomsOf(fresh.flatMap((p) => p.prepared.lines))
+    const skus = [
+      ...stockSkus(
+        fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
+        kits,
+      ),
+      ...(await reservationSkus(
         tx,
         fresh.map((p) => p.prepared),
-        this.now(),
-      )
-      const now = this.now()
-      const capacity = await readCapacityForUpdate(tx, locations, now)
-      const context = {
-        router: this.deps.router,
-        locations,
-        stock,
-        capacity,
-        directory: this.deps.directory,
-        now,
-      }
-      const routed = this.deps.observer?.routed
-      const writes = fresh.map((p) => {
-        for (const r of reservations.get(p.prepared.id) ?? []) stock.release(r.sku, r.locationId, r.quantity)
-        if (!routed) return planIntake(p.prepared, context)
-        const started = performance.now()
-        const write = planIntake(p.prepared, context)
-        routed((performance.now() - started) / 1000)
-        return write
-      })
-      await writeCapacity(tx, capacity, new Map(locations.map((l) => [l.id, l.dailyCapacity])), now)
-      await writeBatch(
-        tx,
-        writes,
-        fresh.map((p) => p.actor),
-        kits,
-      )
-      const prioritised = writes.filter(
-        (w) => w.status === 'backordered' && w.decision.plan.unfillable?.priority,
-      )
-      if (prioritised.length > 0)
-        await setBackorderPriorities(
-          tx,
-          prioritised.map((w) => ({ id: w.order.id, priority: w.decision.plan.unfillable!.priority! })),
-        )
-      // Counted from the orders just written: only batches holding a backordered pre-order line pay.
-      const preorders = writes.filter((w) => w.status === 'backordered' && needsPreorderClaim(w.lines))
-      if (preorders.length > 0)
-        await claimPreorders(
-          tx,
-          preorders.map((w) => w.lines),
-        )
-      await this.deps.customers.writeLinks(tx, links, now)
-      for (const w of writes) {
-        const { order } = w
-        results.set(keyOf(order), {
-          orderId: order.id,
-          externalOrderId: order.externalOrderId,
-          status: w.status,
-          created: true,
-        })
-      }
+      )),
+    ]
+    const rows = await readStockForUpdate(tx, skus)
+    const pools = await readPoolsForUpdate(tx, skus)
+    const stock = new StockLedger(rows, pools, await openUnitsByChannel(tx, pools), kits)
+    const reservations = await claimReservations(
+      tx,
+      fresh.map((p) => p.prepared),
+      this.now(),
+    )
+    const now = this.now()
+    const capacity = await readCapacityForUpdate(tx, locations, now)
+    const context = {
+      router: this.deps.router,
+      locations,
+      stock,
+      capacity,
+      directory: this.deps.directory,
+      now,
     }
-    return keys.map((k, i) => {
-      const r = results.get(k)!
-      // A second copy of an order inside one batch is a redelivery too.
-      return firstIndex.get(k) === i ? r : { ...r, created: false }
-    })
+    const writes = routeBatch(fresh, context, reservations, this.deps.observer?.routed)
+    await writeCapacity(tx, capacity, capacitiesOf(locations), now)
+    await writeBatch(
+      tx,
+      writes,
+      fresh.map((p) => p.actor),
+      kits,
+    )
+    await writeAfterOrders(tx, writes)
+    await this.deps.customers.writeLinks(tx, links, now)
+    return answers(sorted, writes)
   }
 
   /**
@@ -320,33 +290,6 @@ export class OrderIntake {
       c.id = customerIds[n] ?? c.id
     })
     return links
-  }
-
-  private async findExisting(tx: SqlRunner, batch: Pending[]): Promise<Map<string, IntakeResult>> {
-    const found = new Map<string, IntakeResult>()
-    const byChannel = new Map<string, string[]>()
-    for (const p of batch) {
-      const ids = byChannel.get(p.prepared.channelInstanceId) ?? []
-      ids.push(p.prepared.externalOrderId)
-      byChannel.set(p.prepared.channelInstanceId, ids)
-    }
-    for (const [channel, ids] of byChannel) {
-      const unique = [...new Set(ids)]
-      const rows = await tx.all<{ id: string; external_order_id: string; status: OrderStatus }>(
-        `select id, external_order_id, status from orders
-          where channel_instance_id = ? and external_order_id in (${unique.map(() => '?').join(',')})`,
-        [channel, ...unique],
-      )
-      for (const r of rows) {
-        found.set(`${channel}\u0000${r.external_order_id}`, {
-          orderId: r.id,
-          externalOrderId: r.external_order_id,
-          status: r.status,
-          created: false,
-        })
-      }
-    }
-    return found
   }
 }
 
@@ -365,6 +308,7 @@ function translate(error: unknown): unknown {
 
 /** Why a failed intake transaction may be tried again, or undefined when it may not. */
 export function retryReason(error: unknown): string | undefined {
+  if (error instanceof RaceLost) return error.reason
   if (error instanceof ConflictError) {
     if (error.code === 'ALLOCATION_CONFLICT') return 'stock'
     if (error.code === 'CAPACITY_CONFLICT') return 'capacity'

@@ -1,0 +1,93 @@
+import type { LocationFacts } from '../../catalog/facts'
+import { bomsOf, stockSkus } from '../../catalog/kits/kit-boms'
+import type { CustomerIdentities } from '../../customers/customer-identities'
+import type { SqlDb } from '../../db/sql/sql-db'
+import { readPoolsForUpdate } from '../../inventory/pools'
+import { StockLedger } from '../../inventory/stock-ledger'
+import { readStockForUpdate } from '../../inventory/stock-writer'
+import type { IntegrationDirectory } from '../../outbox/topics'
+import { capacitiesOf, readCapacityForUpdate } from '../../routing/capacity'
+import type { Router } from '../../routing/router'
+import { answers, type IntakeResult, routeBatch, type Submitted, sortBatch } from './batch-steps'
+import { writeAfterOrders, writesAfterOrders } from './intake-writer'
+import { type OneStatementBatch, writeInOneStatement } from './one-statement-write'
+
+export interface OptimisticDeps {
+  db: SqlDb
+  router: Router
+  directory: IntegrationDirectory
+  customers: CustomerIdentities
+  routed?: (seconds: number) => void
+  now: () => number
+}
+
+const NO_RESERVATIONS = new Map<string, never[]>()
+
+/**
+ * PostgreSQL's intake commit without held locks (issue 18): the batch's stock, pools and capacity
+ * are read without locking, the orders routed in memory, and everything written by one statement
+ * that re-checks each row (`writeInOneStatement`); a lost race throws `RaceLost` and intake tries
+ * again. A redelivery across hubs is still answered from the existing order: the second hub's
+ * insert meets the first's (channel, external id) key, loses, and finds the order on its retry.
+ *
+ * Undefined when the batch needs the locked way (`OrderIntake.commit`): it cites a reservation
+ * (claimed by reads and writes of their own), a customer merge, or a pool with a cap (counted from
+ * open orders, which no row condition can re-check).
+ */
+export async function commitOptimistic(
+  deps: OptimisticDeps,
+  batch: readonly Submitted[],
+  locations: readonly LocationFacts[],
+): Promise<IntakeResult[] | undefined> {
+  if (batch.some((p) => p.prepared.reservationId)) return undefined
+  const { db } = deps
+  // 1. Redeliveries are answered from the orders already written.
+  const sorted = await sortBatch(db, batch)
+  const { fresh } = sorted
+  if (fresh.length === 0) return answers(sorted, [])
+  // 2. Customers settled against the committed links, unlocked: strict links re-check them.
+  const customers = fresh.flatMap((p) => (p.prepared.customer ? [p.prepared.customer] : []))
+  const settled = await deps.customers.settle(db, customers, 'optimistic')
+  if (!settled) return undefined
+  customers.forEach((c, n) => {
+    c.id = settled.customerIds[n] ?? c.id
+  })
+  // The batch's customer upsert writes the rows the links name (a link to any other customer is a
+  // case for the locked way, which writes its row first).
+  const ids = new Set(customers.map((c) => c.id))
+  if (settled.links.some((l) => !ids.has(l.customerId))) return undefined
+  // 3. The stock, pools and capacity the batch needs, read side by side, without locks.
+  const now = deps.now()
+  const kits = bomsOf(fresh.flatMap((p) => p.prepared.lines))
+  const skus = stockSkus(
+    fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
+    kits,
+  )
+  const [rows, pools, capacity] = await Promise.all([
+    readStockForUpdate(db, skus, now, { lock: false }),
+    readPoolsForUpdate(db, skus, { lock: false }),
+    readCapacityForUpdate(db, locations, now, { lock: false }),
+  ])
+  if (pools.some((p) => p.cap_units !== null)) return undefined
+  // 4. Routed in memory against that read.
+  const stock = new StockLedger(rows, pools, new Map(), kits)
+  const context = { router: deps.router, locations, stock, capacity, directory: deps.directory, now }
+  const writes = routeBatch(fresh, context, NO_RESERVATIONS, deps.routed)
+  // 5. Written and checked by one statement; with a transaction only when more follows it.
+  const write: OneStatementBatch = {
+    writes,
+    actors: fresh.map((p) => p.actor),
+    kits,
+    capacity,
+    capacities: capacitiesOf(locations),
+    links: settled.links,
+    customers: deps.customers,
+  }
+  if (!writesAfterOrders(writes)) await writeInOneStatement(db, db, write)
+  else
+    await db.transaction(async (tx) => {
+      await writeInOneStatement(db, tx, write)
+      await writeAfterOrders(tx, writes)
+    })
+  return answers(sorted, writes)
+}
