@@ -41,39 +41,38 @@ export async function commitOptimistic(
 ): Promise<IntakeResult[] | undefined> {
   if (batch.some((p) => p.prepared.reservationId)) return undefined
   const { db } = deps
-  // 1. Redeliveries are answered from the orders already written.
-  const sorted = await sortBatch(db, batch)
-  const { fresh } = sorted
-  if (fresh.length === 0) return answers(sorted, [])
-  // 2. Customers settled against the committed links, unlocked: strict links re-check them.
-  const customers = fresh.flatMap((p) => (p.prepared.customer ? [p.prepared.customer] : []))
-  const settled = await deps.customers.settle(db, customers, 'optimistic')
-  if (!settled) return undefined
-  customers.forEach((c, n) => {
-    c.id = settled.customerIds[n] ?? c.id
-  })
-  // The batch's customer upsert writes the rows the links name (a link to any other customer is a
-  // case for the locked way, which writes its row first).
-  const ids = new Set(customers.map((c) => c.id))
-  if (settled.links.some((l) => !ids.has(l.customerId))) return undefined
-  // 3. The stock, pools and capacity the batch needs, read side by side, without locks.
   const now = deps.now()
-  const kits = bomsOf(fresh.flatMap((p) => p.prepared.lines))
+  // 1. One round of reads side by side, none locking: which orders exist already (redeliveries
+  // are answered from them), the customers settled against the committed links, and the stock,
+  // pools and capacity of every sku the batch names.
+  const customers = batch.flatMap((p) => (p.prepared.customer ? [p.prepared.customer] : []))
+  const kits = bomsOf(batch.flatMap((p) => p.prepared.lines))
   const skus = stockSkus(
-    fresh.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
+    batch.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
     kits,
   )
-  const [rows, pools, capacity] = await Promise.all([
+  const [sorted, settled, rows, pools, capacity] = await Promise.all([
+    sortBatch(db, batch),
+    deps.customers.settle(db, customers, 'optimistic'),
     readStockForUpdate(db, skus, now, { lock: false }),
     readPoolsForUpdate(db, skus, { lock: false }),
     readCapacityForUpdate(db, locations, now, { lock: false }),
   ])
-  if (pools.some((p) => p.cap_units !== null)) return undefined
-  // 4. Routed in memory against that read.
+  const { fresh } = sorted
+  if (fresh.length === 0) return answers(sorted, [])
+  // 2. What needs the locked way: a merge, a pool with a cap, a link naming a customer the batch's
+  // customer upsert does not write (the locked way writes its row first).
+  if (!settled || pools.some((p) => p.cap_units !== null)) return undefined
+  customers.forEach((c, n) => {
+    c.id = settled.customerIds[n] ?? c.id
+  })
+  const written = new Set(fresh.flatMap((p) => (p.prepared.customer ? [p.prepared.customer.id] : [])))
+  if (settled.links.some((l) => !written.has(l.customerId))) return undefined
+  // 3. Routed in memory against that read.
   const stock = new StockLedger(rows, pools, new Map(), kits)
   const context = { router: deps.router, locations, stock, capacity, directory: deps.directory, now }
   const writes = routeBatch(fresh, context, NO_RESERVATIONS, deps.routed)
-  // 5. Written and checked by one statement; with a transaction only when more follows it.
+  // 4. Written and checked by one statement; with a transaction only when more follows it.
   const write: OneStatementBatch = {
     writes,
     actors: fresh.map((p) => p.actor),
