@@ -18,14 +18,27 @@ export async function readStockForUpdate(
 ): Promise<StockRow[]> {
   if (skus.length === 0) return []
   const sorted = [...new Set(skus)].sort()
+  if (tx.dialect === 'postgresql' && options.lock === false)
+    return tx.all<StockRow>(UNLOCKED_POSTGRES, [sorted, now])
   const placeholders = sorted.map(() => '?').join(',')
-  const lock = tx.dialect === 'postgresql' && options.lock !== false ? ' for update of inventory_level' : ''
+  const lock = tx.dialect === 'postgresql' ? ' for update of inventory_level' : ''
   return tx.all<StockRow>(
     `select sku, location_id, ${sellableOnHandSql('inventory_level')}, allocated, reserved, safety_stock, protected
        from inventory_level where sku in (${placeholders}) order by sku, location_id${lock}`,
     [now, ...sorted],
   )
 }
+
+/**
+ * The unlocked read on PostgreSQL: one key probe per sku whatever the statistics say (with an IN
+ * list the planner scanned the whole table while its statistics were younger than its rows), and
+ * one text for every batch size.
+ */
+const UNLOCKED_POSTGRES = `select i.sku, i.location_id, i.on_hand, i.allocated, i.reserved, i.safety_stock, i.protected
+  from unnest(?::text[]) as k(sku) cross join lateral (
+    select sku, location_id, ${sellableOnHandSql('inventory_level')}, allocated, reserved, safety_stock, protected
+      from inventory_level where sku = k.sku offset 0) i
+  order by i.sku, i.location_id`
 
 /**
  * Commits `quantity` more units of a location's stock, `fromPool` of them out of location pools

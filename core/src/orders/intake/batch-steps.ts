@@ -84,6 +84,16 @@ export function answers(sorted: SortedBatch<Submitted>, writes: readonly OrderWr
   })
 }
 
+/**
+ * One probe of the (channel, external id) key per order, whatever the planner believes: with an
+ * IN list it walked every order of the channel while the table's statistics were younger than
+ * its rows (a fresh database taking a burst: 12 ms at 6,000 orders against 0.15). One text for
+ * every batch size, too.
+ */
+const EXISTING_POSTGRES = `select o.id, o.external_order_id, o.status from unnest(?::text[]) as k(ext)
+  cross join lateral (select id, external_order_id, status from orders
+    where channel_instance_id = ? and external_order_id = k.ext offset 0) o`
+
 async function findExisting(tx: SqlRunner, batch: readonly Submitted[]): Promise<Map<string, IntakeResult>> {
   const found = new Map<string, IntakeResult>()
   const byChannel = new Map<string, string[]>()
@@ -95,9 +105,11 @@ async function findExisting(tx: SqlRunner, batch: readonly Submitted[]): Promise
   for (const [channel, ids] of byChannel) {
     const unique = [...new Set(ids)]
     const rows = await tx.all<{ id: string; external_order_id: string; status: OrderStatus }>(
-      `select id, external_order_id, status from orders
-        where channel_instance_id = ? and external_order_id in (${unique.map(() => '?').join(',')})`,
-      [channel, ...unique],
+      tx.dialect === 'postgresql'
+        ? EXISTING_POSTGRES
+        : `select id, external_order_id, status from orders
+            where channel_instance_id = ? and external_order_id in (${unique.map(() => '?').join(',')})`,
+      tx.dialect === 'postgresql' ? [unique, channel] : [channel, ...unique],
     )
     for (const r of rows) {
       found.set(`${channel}\u0000${r.external_order_id}`, {
