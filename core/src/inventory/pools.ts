@@ -1,3 +1,4 @@
+import type { ReadPart } from '../db/sql/read-together'
 import type { SqlRunner } from '../db/sql/sql-db'
 import type { PoolRow } from './stock-ledger'
 
@@ -18,6 +19,15 @@ export async function readPoolsForUpdate(
       where sku in (${sorted.map(() => '?').join(',')}) order by id${lock}`,
     sorted,
   )
+}
+
+/** PostgreSQL: the pools of these skus, unlocked, as one part of a combined read (`readTogether`). */
+export function unlockedPoolsRead(skus: readonly string[]): ReadPart {
+  return {
+    sql: `select id, channel_instance_id, sku, location_id, remaining, may_borrow, cap_units, cap_percent
+            from channel_pool where sku = any(?::text[]) order by id`,
+    params: [[...new Set(skus)]],
+  }
 }
 
 /** Open (allocated or released) units per channel and sku, for the skus whose pools set caps. */

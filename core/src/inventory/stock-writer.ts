@@ -1,4 +1,5 @@
 import { type KitBoms, NO_KITS, readKitBoms } from '../catalog/kits/kit-boms'
+import type { ReadPart } from '../db/sql/read-together'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { ConflictError } from '../errors'
 import { sellableOnHandSql } from './feed-age'
@@ -18,8 +19,10 @@ export async function readStockForUpdate(
 ): Promise<StockRow[]> {
   if (skus.length === 0) return []
   const sorted = [...new Set(skus)].sort()
-  if (tx.dialect === 'postgresql' && options.lock === false)
-    return tx.all<StockRow>(UNLOCKED_POSTGRES, [sorted, now])
+  if (tx.dialect === 'postgresql' && options.lock === false) {
+    const read = unlockedStockRead(sorted, now)
+    return tx.all<StockRow>(read.sql, read.params)
+  }
   const placeholders = sorted.map(() => '?').join(',')
   const lock = tx.dialect === 'postgresql' ? ' for update of inventory_level' : ''
   return tx.all<StockRow>(
@@ -34,6 +37,10 @@ export async function readStockForUpdate(
  * list the planner scanned the whole table while its statistics were younger than its rows), and
  * one text for every batch size.
  */
+export function unlockedStockRead(skus: readonly string[], now: number): ReadPart {
+  return { sql: UNLOCKED_POSTGRES, params: [[...new Set(skus)].sort(), now] }
+}
+
 const UNLOCKED_POSTGRES = `select i.sku, i.location_id, i.on_hand, i.allocated, i.reserved, i.safety_stock, i.protected
   from unnest(?::text[]) as k(sku) cross join lateral (
     select sku, location_id, ${sellableOnHandSql('inventory_level')}, allocated, reserved, safety_stock, protected

@@ -1,8 +1,16 @@
 import type { LocationFacts } from '../catalog/facts'
+import type { ReadPart } from '../db/sql/read-together'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { ConflictError } from '../errors'
 import type { CapacityView } from './router'
 import { localTime } from './sourcing/calendar'
+
+/** One location's orders on one local day, as `location_day_load` holds it. */
+export interface CapacityRow {
+  location_id: string
+  day: string
+  orders: number
+}
 
 const key = (locationId: string, day: string) => `${locationId}\u0000${day}`
 
@@ -14,7 +22,7 @@ export class CapacityLedger implements CapacityView {
   private readonly base = new Map<string, number>()
   private readonly added = new Map<string, { locationId: string; day: string; count: number }>()
 
-  constructor(rows: readonly { location_id: string; day: string; orders: number }[] = []) {
+  constructor(rows: readonly CapacityRow[] = []) {
     for (const r of rows) this.base.set(key(r.location_id, r.day), Number(r.orders))
   }
 
@@ -62,6 +70,20 @@ export async function readCapacityForUpdate(
     [...days, ...ids],
   )
   return new CapacityLedger(rows)
+}
+
+/**
+ * PostgreSQL: today's counters of the capacity-limited locations, unlocked, as one part of a
+ * combined read (`readTogether`); undefined when no location has a limit.
+ */
+export function unlockedCapacityRead(locations: readonly LocationFacts[], now: number): ReadPart | undefined {
+  const limited = locations.filter((l) => l.dailyCapacity !== null)
+  if (limited.length === 0) return undefined
+  return {
+    sql: `select location_id, day, orders from location_day_load l
+            join unnest(?::text[], ?::text[]) as k(id, d) on l.location_id = k.id and l.day = k.d`,
+    params: [limited.map((l) => l.id), limited.map((l) => localTime(now, l.timezone).date)],
+  }
 }
 
 /** Each location's daily capacity by id (null: unlimited), as `writeCapacity` takes them. */

@@ -1,14 +1,24 @@
 import type { LocationFacts } from '../../catalog/facts'
 import { bomsOf, stockSkus } from '../../catalog/kits/kit-boms'
 import type { CustomerIdentities } from '../../customers/customer-identities'
+import { readTogether } from '../../db/sql/read-together'
 import type { SqlDb } from '../../db/sql/sql-db'
-import { readPoolsForUpdate } from '../../inventory/pools'
-import { StockLedger } from '../../inventory/stock-ledger'
-import { readStockForUpdate } from '../../inventory/stock-writer'
+import { unlockedPoolsRead } from '../../inventory/pools'
+import { type PoolRow, StockLedger, type StockRow } from '../../inventory/stock-ledger'
+import { unlockedStockRead } from '../../inventory/stock-writer'
 import type { IntegrationDirectory } from '../../outbox/topics'
-import { capacitiesOf, readCapacityForUpdate } from '../../routing/capacity'
+import { CapacityLedger, type CapacityRow, capacitiesOf, unlockedCapacityRead } from '../../routing/capacity'
 import type { Router } from '../../routing/router'
-import { answers, type IntakeResult, routeBatch, type Submitted, sortBatch } from './batch-steps'
+import {
+  answers,
+  type ExistingRow,
+  existingFrom,
+  existingRead,
+  type IntakeResult,
+  routeBatch,
+  type Submitted,
+  sortBatchFrom,
+} from './batch-steps'
 import { writeAfterOrders, writesAfterOrders } from './intake-writer'
 import { type OneStatementBatch, writeInOneStatement } from './one-statement-write'
 
@@ -42,22 +52,27 @@ export async function commitOptimistic(
   if (batch.some((p) => p.prepared.reservationId)) return undefined
   const { db } = deps
   const now = deps.now()
-  // 1. One round of reads side by side, none locking: which orders exist already (redeliveries
-  // are answered from them), the customers settled against the committed links, and the stock,
-  // pools and capacity of every sku the batch names.
+  // 1. Two reads side by side, none locking: one statement for which orders exist already
+  // (redeliveries are answered from them) and the stock, pools and capacity of every sku the
+  // batch names; the customers settled against the committed links.
   const customers = batch.flatMap((p) => (p.prepared.customer ? [p.prepared.customer] : []))
   const kits = bomsOf(batch.flatMap((p) => p.prepared.lines))
   const skus = stockSkus(
     batch.flatMap((p) => p.prepared.lines.map((l) => l.sku)),
     kits,
   )
-  const [sorted, settled, rows, pools, capacity] = await Promise.all([
-    sortBatch(db, batch),
+  const capacityRead = unlockedCapacityRead(locations, now)
+  const [[existing, rows, pools, loads], settled] = await Promise.all([
+    readTogether(db, [
+      existingRead(batch),
+      unlockedStockRead(skus, now),
+      unlockedPoolsRead(skus),
+      ...(capacityRead ? [capacityRead] : []),
+    ]) as Promise<[ExistingRow[], StockRow[], PoolRow[], CapacityRow[] | undefined]>,
     deps.customers.settle(db, customers, 'optimistic'),
-    readStockForUpdate(db, skus, now, { lock: false }),
-    readPoolsForUpdate(db, skus, { lock: false }),
-    readCapacityForUpdate(db, locations, now, { lock: false }),
   ])
+  const sorted = sortBatchFrom(batch, existingFrom(existing))
+  const capacity = new CapacityLedger(loads)
   const { fresh } = sorted
   if (fresh.length === 0) return answers(sorted, [])
   // 2. What needs the locked way: a merge, a pool with a cap, a link naming a customer the batch's
