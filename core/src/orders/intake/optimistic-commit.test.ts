@@ -25,6 +25,7 @@ describe('one-statement intake on postgresql', () => {
       products: [
         { sku: 'TEE', name: 'Tee' },
         { sku: 'CAP', name: 'Cap' },
+        { sku: 'HAT', name: 'Hat' },
       ],
       warehouses: [{ id: 'akl' }],
       stock: [
@@ -136,6 +137,34 @@ describe('one-statement intake on postgresql', () => {
     expect(again.filter((r) => r.created)).toHaveLength(1)
     const rows = await seed.core.db.all("select id from orders where external_order_id in ('DUP-1', 'DUP-2')")
     expect(rows).toHaveLength(2)
+  })
+
+  it('routes again when another writer filled the day capacity after the read', async () => {
+    retries.length = 0
+    await seed.core.catalog.upsertLocation({
+      id: 'wlg',
+      name: 'Wellington',
+      type: 'warehouse',
+      country: 'NZ',
+      lat: -41.29,
+      lon: 174.78,
+      timezone: 'Pacific/Auckland',
+      dailyCapacity: 5,
+    })
+    await seed.core.inventory.upsert([{ sku: 'HAT', locationId: 'wlg', onHand: 10 }])
+    for (const h of hubs) h.catalogCache.invalidateLocations()
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(new Date())
+    // The other writer takes the day's last slots at wlg while the hub routes a hat there.
+    const result = await beforeTheHubWrites(
+      [`insert into location_day_load (location_id, day, orders, updated_at) values ('wlg', '${day}', 5, 1)`],
+      () => hubs[0]!.intake.submit('web', order('HAT', 1)),
+    )
+    expect(retries).toContain('capacity')
+    expect(result.status).toBe('backordered')
+    const load = await seed.core.db.one<{ orders: number }>(
+      "select orders from location_day_load where location_id = 'wlg'",
+    )
+    expect(load!.orders).toBe(5)
   })
 
   it('takes the customer another hub linked to a new email meanwhile (strict links)', async () => {
