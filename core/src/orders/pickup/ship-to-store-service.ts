@@ -91,7 +91,9 @@ export class ShipToStoreService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  received(orderId: string, actor: string, channelScope?: string | null): Promise<ReceivedOutcome> {
+  async received(orderId: string, actor: string, channelScope?: string | null): Promise<ReceivedOutcome> {
+    // Before the transaction: on SQLite a cache reload inside it would wait for its own connection.
+    const locations = await this.locations()
     return this.db.transaction(async (tx) => {
       const now = this.clock()
       const snap = await loadSnapshot(tx, orderId, { channelScope })
@@ -105,7 +107,7 @@ export class ShipToStoreService {
           snap.id,
           'nothing is on its way to a pickup store for this order',
         )
-      await this.takeIn(tx, snap, arriving, actor, now)
+      await this.takeIn(tx, snap, arriving, actor, now, locations)
       return { orderId: snap.id, status: snap.status, received: arriving.map((f) => f.id) }
     })
   }
@@ -116,13 +118,14 @@ export class ShipToStoreService {
    * `UNKNOWN_FULFILMENT`, as for any report on a fulfilment it was not sent); a repeat, or a
    * transfer its sender has not confirmed shipped, changes nothing.
    */
-  arrived(wmsInstanceId: string, fulfilmentId: string): Promise<ArrivedOutcome> {
+  async arrived(wmsInstanceId: string, fulfilmentId: string): Promise<ArrivedOutcome> {
+    const locations = await this.locations()
     return this.db.transaction(async (tx) => {
       const now = this.clock()
       const f = await loadFulfilment(tx, fulfilmentId)
       const snap = f ? await loadSnapshot(tx, f.orderId) : undefined
       const store = snap?.pickupLocationId
-      const storeWms = store ? (await this.locations()).find((l) => l.id === store)?.wmsInstanceId : undefined
+      const storeWms = store ? locations.find((l) => l.id === store)?.wmsInstanceId : undefined
       if (!f || !snap || !store || f.locationId === store || storeWms !== wmsInstanceId)
         throw new ValidationError(
           'unknown fulfilment',
@@ -146,7 +149,7 @@ export class ShipToStoreService {
         return quiet(
           `the transfer is ${f.status} and the order ${snap.status}: nothing on its way to receive`,
         )
-      await this.takeIn(tx, snap, [f], `wms:${wmsInstanceId}`, now)
+      await this.takeIn(tx, snap, [f], `wms:${wmsInstanceId}`, now, locations)
       return { orderId: snap.id, fulfilmentId, status: snap.status, changed: true }
     })
   }
@@ -158,6 +161,7 @@ export class ShipToStoreService {
     arriving: readonly Pick<FulfilmentHead, 'id' | 'locationId'>[],
     actor: string,
     now: number,
+    locations: readonly LocationFacts[],
   ): Promise<void> {
     const store = snap.pickupLocationId!
     for (const f of arriving) {
@@ -192,7 +196,7 @@ export class ShipToStoreService {
       )
     }
     const outbox: NewOutboxMessage[] = []
-    await releaseLooseAllocations(tx, snap.id, await this.locations(), this.directory, now, outbox)
+    await releaseLooseAllocations(tx, snap.id, locations, this.directory, now, outbox)
     await writeOutbox(tx, outbox)
   }
 }
