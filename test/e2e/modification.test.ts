@@ -4,18 +4,11 @@ import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, type TestDb } from '../support/databases'
 import { checkOrderInvariants } from '../support/invariants'
+import { aucklander } from '../support/pickup-world'
 import { startTestHub, type TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 
-const AUCKLAND = {
-  name: 'Aroha',
-  line1: '1 Queen Street',
-  city: 'Auckland',
-  postcode: '1010',
-  country: 'NZ',
-  lat: -36.8485,
-  lon: 174.7633,
-}
+const AUCKLAND = { ...aucklander, name: 'Aroha' }
 const WELLINGTON = {
   name: 'Aroha',
   line1: '12 Cuba Street',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import { createTestDb, dbKinds, type TestDb } from '../support/databases'
+import { aucklander } from '../support/pickup-world'
 import { startTestHub, type TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 
@@ -139,12 +140,4 @@ describe.each(dbKinds)('product tags on %s', (kind) => {
   })
 })
 
-const aucklandAddress = {
-  name: 'Kiri Tane',
-  line1: '1 Queen Street',
-  city: 'Auckland',
-  postcode: '1010',
-  country: 'NZ',
-  lat: -36.8485,
-  lon: 174.7633,
-}
+const aucklandAddress = { ...aucklander, name: 'Kiri Tane' }
