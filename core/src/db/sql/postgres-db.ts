@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto'
 import pg from 'pg'
 import { DeferredInserts } from './deferred-inserts'
-import { type CommitEvent, CommitListeners, type SqlDb, type SqlParam, type SqlRunner } from './sql-db'
+import {
+  type CommitEvent,
+  CommitListeners,
+  PLAN_EACH_CALL,
+  type SqlDb,
+  type SqlParam,
+  type SqlRunner,
+} from './sql-db'
 
 const INT8 = 20
 const NUMERIC = 1700
@@ -14,8 +21,8 @@ function toPositional(sql: string): string {
 
 /**
  * PostgreSQL through node-postgres. Statements are sent as named prepared statements, so each
- * connection parses and plans a statement once. BIGINT columns come back as numbers: every one we
- * store (epoch ms, minor units) is far below 2^53.
+ * connection parses and plans a statement once (those marked `PLAN_EACH_CALL` excepted). BIGINT
+ * columns come back as numbers: every one we store (epoch ms, minor units) is far below 2^53.
  */
 export function openPostgresDb(url: string, options: { schema?: string; poolSize: number }): SqlDb {
   const pool = new pg.Pool({
@@ -45,6 +52,8 @@ export function openPostgresDb(url: string, options: { schema?: string; poolSize
   const committed = new CommitListeners()
   const send = async (client: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlParam[]) => {
     const q = query(sql)
+    // Unnamed: PostgreSQL plans it with these values and keeps no plan.
+    if (sql.startsWith(PLAN_EACH_CALL)) return client.query({ text: q.text, values: params as unknown[] })
     return client.query({ name: q.name, text: q.text, values: params as unknown[] })
   }
   /** `announced` collects a transaction's events; without it (the pool) they fire at once. */

@@ -25,6 +25,15 @@ export interface SqlRunner {
 export type CommitEvent = 'outbox'
 
 /**
+ * PostgreSQL: a statement starting with this comment is planned with its parameters at every call
+ * instead of being kept as a prepared statement. For a hot read whose best plan depends on the
+ * values and on how big the tables have grown: a generic plan made while a fresh database's
+ * `orders` was small probed the (channel, placed_at) index for every key of intake's existence
+ * check, scanning every order of the channel, for as long as the connection lived.
+ */
+export const PLAN_EACH_CALL = '/* plan each call */ '
+
+/**
  * A thin, fast SQL layer for the paths where MikroORM's unit of work costs too much (intake,
  * allocation, outbox): cached prepared statements, explicit transactions, nothing else.
  */
