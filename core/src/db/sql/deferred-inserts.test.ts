@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase } from '../fresh-database'
+import { freshSqlDb } from './fresh-sql-db'
 import { insertRows } from './insert-rows'
-import { openSqlDb } from './open'
 import type { SqlDb } from './sql-db'
 
 describe('inserts a PostgreSQL transaction sends later', () => {
   let db: SqlDb
-  let drop: () => Promise<void>
   beforeAll(async () => {
-    const fresh = await freshDatabase('postgresql', 'deferred')
-    drop = fresh.drop
-    db = openSqlDb(fresh.settings)
+    db = await freshSqlDb('postgresql', 'deferred')
     await db.run('create table parent (id integer primary key, n integer not null)')
     await db.run(
       'create table child (id integer primary key, parent_id integer not null references parent (id))',
     )
   })
-  afterAll(async () => {
-    await db.close()
-    await drop()
-  })
+  afterAll(() => db.close())
 
   it('sends a run of inserts with the next statement: a child before its parent is fine, reads see them', async () => {
     // Each table's first insert in a process asks the catalogue for its json columns (a statement).

@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase } from '../fresh-database'
+import { freshSqlDb } from './fresh-sql-db'
 import { insertRows } from './insert-rows'
-import { openSqlDb } from './open'
 import type { SqlDb } from './sql-db'
 
 const COLUMNS = ['id', 'label', 'n', 'doc']
 
 describe.each(['sqlite', 'postgresql'] as const)('insertRows on %s', (dialect) => {
   let db: SqlDb
-  let drop: () => Promise<void>
   beforeAll(async () => {
-    const fresh = await freshDatabase(dialect, 'insert-rows')
-    drop = fresh.drop
-    db = openSqlDb(fresh.settings)
+    db = await freshSqlDb(dialect, 'insert-rows')
     const json = dialect === 'postgresql' ? 'jsonb' : 'text'
     await db.run(`create table ins_probe (id varchar(20) primary key, label text, n bigint, doc ${json})`)
   })
-  afterAll(async () => {
-    await db.close()
-    await drop()
-  })
+  afterAll(() => db.close())
 
   it('keeps every value as given: quotes, unicode, big numbers, nulls, JSON documents', async () => {
     const rows = [

@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase } from '../fresh-database'
-import { openSqlDb } from './open'
+import { freshSqlDb } from './fresh-sql-db'
 import { PLAN_EACH_CALL, type SqlDb } from './sql-db'
 
 describe('PostgreSQL statements', () => {
   let db: SqlDb
-  let drop: () => Promise<void>
   beforeAll(async () => {
-    const fresh = await freshDatabase('postgresql', 'postgres-db')
-    drop = fresh.drop
-    db = openSqlDb(fresh.settings)
+    db = await freshSqlDb('postgresql', 'postgres-db')
   })
-  afterAll(async () => {
-    await db.close()
-    await drop()
-  })
+  afterAll(() => db.close())
 
   // One connection (a transaction's) so pg_prepared_statements shows what that session kept.
   const kept = (tx: Pick<SqlDb, 'all'>) =>
