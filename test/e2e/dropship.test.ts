@@ -90,8 +90,8 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
     (await hub.api(`/api/v1/inventory?sku=${sku}&location=${location}`)).body.items[0]
 
   /** Waits until the supplier's file has been read, answered with our 997 and archived. */
-  const settled = (control: number) =>
-    waitFor(
+  const settled = async (control: number) => {
+    await waitFor(
       () =>
         supplier
           .received()
@@ -99,6 +99,15 @@ describe.each(dbKinds)('drop-ship supplier over EDI on %s', (kind) => {
       10_000,
       `our 997 for the supplier's interchange ${control}`,
     )
+    // The 997 is written a step before the file leaves inbound/ (processed, or failed when
+    // refused), so a check of the archive right after the 997 raced it: wait for both.
+    const name = (f: string) => f.endsWith(`-${control}.edi`)
+    await waitFor(
+      () => supplier.processed().find(name) ?? supplier.failed().find((f) => name(f.file)),
+      10_000,
+      `the supplier's interchange ${control} archived`,
+    )
+  }
 
   const postOrder = async (lines: { sku: string; quantity: number }[]) => {
     const posted = await channel.postOrder(hub.url, 'web', sampleOrder({ shipTo: aucklander }, lines))
