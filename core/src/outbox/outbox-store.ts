@@ -5,7 +5,7 @@ import { uuidv7 } from '../ids'
 import type { OutboxMessageSchema } from './outbox-message.entity'
 import { DEFAULT_MAX_ATTEMPTS } from './outbox-writer'
 import { type EffectWrite, runEffects } from './outcome-writes'
-import { type AttemptRow, insertAttempts, type MarkRow, markRound } from './round-statements'
+import { type AttemptRow, claimSql, insertAttempts, type MarkRow, markRound } from './round-statements'
 import type { OutboxTopic, WithPayload } from './topics'
 
 const STATISTICS_EVERY_MS = 60_000
@@ -86,25 +86,10 @@ export class OutboxStore {
 
   async claim(limit: number, leaseMs: number, now = Date.now()): Promise<Claim> {
     const pg = this.db.dialect === 'postgresql'
-    // Walks pending messages in id order on the (status, id) index and stops at `limit`, so a claim
-    // does not grow with the backlog (on PostgreSQL, given statistics: see `refreshStatistics`).
     // One statement is atomic on its own: on PostgreSQL it runs without BEGIN and COMMIT (two round
     // trips fewer); SQLite takes its write lock up front.
     const claim = (runner: SqlRunner) =>
-      runner.all<ClaimRow>(
-        `update outbox_message set status = 'in_flight', locked_by = ?, locked_until = ?, attempts = attempts + 1
-          where id in (
-            select m.id from outbox_message m
-             where m.status = 'pending' and m.next_attempt_at <= ?
-               and not exists (
-                 select 1 from outbox_message p
-                  where p.order_id = m.order_id and p.instance_id = m.instance_id
-                    and p.status in ('pending', 'in_flight') and p.id < m.id)
-             order by m.id
-             limit ?${pg ? ' for update of m skip locked' : ''})
-          returning id, topic, instance_id, order_id, idempotency_key, payload, attempts, max_attempts, next_attempt_at`,
-        [this.workerId, now + leaseMs, now, limit],
-      )
+      runner.all<ClaimRow>(claimSql(this.db.dialect), [this.workerId, now + leaseMs, now, limit])
     const rows = pg ? await claim(this.db) : await this.db.transaction(claim)
     if (pg && rows.length >= limit) this.refreshStatistics(now)
     const oldestDue = Math.min(...rows.map((r) => Number(r.next_attempt_at)))

@@ -20,6 +20,34 @@ export interface AttemptRow {
 }
 
 /**
+ * Claims up to `limit` due messages (params: worker, lease end, now, limit), skipping any whose
+ * order has an earlier message for the same instance still open, so each order's messages go out
+ * in order. Walks pending messages in id order on the (status, id) index and stops at `limit`, so a
+ * claim does not grow with the backlog (on PostgreSQL, given statistics: see
+ * `OutboxStore.refreshStatistics`). On SQLite the unary `+` keeps the planner off that index for
+ * the earlier-message check, which it otherwise prefers for `id < m.id` and which then walks every
+ * earlier pending message per candidate (1.5 ms against 0.15 ms for a claim of 64): the
+ * (order_id, instance_id) index finds the few rows of the same order.
+ */
+export function claimSql(dialect: SqlRunner['dialect']): string {
+  const pg = dialect === 'postgresql'
+  const earlier = pg
+    ? `p.status in ('pending', 'in_flight') and p.id < m.id`
+    : `+p.status in ('pending', 'in_flight') and +p.id < m.id`
+  return `update outbox_message set status = 'in_flight', locked_by = ?, locked_until = ?, attempts = attempts + 1
+    where id in (
+      select m.id from outbox_message m
+       where m.status = 'pending' and m.next_attempt_at <= ?
+         and not exists (
+           select 1 from outbox_message p
+            where p.order_id = m.order_id and p.instance_id = m.instance_id
+              and ${earlier})
+       order by m.id
+       limit ?${pg ? ' for update of m skip locked' : ''})
+    returning id, topic, instance_id, order_id, idempotency_key, payload, attempts, max_attempts, next_attempt_at`
+}
+
+/**
  * The statements that record a whole delivery round, whatever its size: one update for every
  * message's new status and one insert for the attempts worth keeping. The rows travel as arrays
  * (`unnest`) on PostgreSQL and as one JSON text (`json_each`) on SQLite, so each statement's text
@@ -34,14 +62,17 @@ const MARK_PG = `update outbox_message as m
   returning m.id`
 
 // SQLite's UPDATE … FROM: the target's own columns are named bare (SQLite qualifies none in SET).
-const MARK_SQLITE = `update outbox_message
+// `+status` keeps its planner from walking every in-flight message and scanning the JSON for each
+// (rows × rows JSON reads: 1.7 ms against 0.2 ms for a round of 64); the round's rows drive and
+// each finds its message by id.
+export const MARK_SQLITE = `update outbox_message
     set status = v.to_status, next_attempt_at = coalesce(v.next_at, next_attempt_at),
         delivered_at = case when v.to_status = 'delivered' then ? else delivered_at end,
         locked_by = null, locked_until = null, last_error = v.err
    from (select json_extract(value, '$[0]') as mid, json_extract(value, '$[1]') as to_status,
                 json_extract(value, '$[2]') as next_at, json_extract(value, '$[3]') as err
            from json_each(?)) as v
-  where outbox_message.id = v.mid and locked_by = ? and status = 'in_flight'
+  where outbox_message.id = v.mid and locked_by = ? and +status = 'in_flight'
   returning id`
 
 const ATTEMPTS_PG = `insert into outbox_attempt (id, message_id, attempt, worker, started_at, duration_ms, outcome, error)
