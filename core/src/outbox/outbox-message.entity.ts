@@ -30,7 +30,15 @@ export class OutboxMessage {
 export const OutboxMessageSchema = new EntitySchema<OutboxMessage>({
   class: OutboxMessage,
   tableName: 'outbox_message',
-  indexes: [{ properties: ['status', 'id'] }, { properties: ['orderId', 'instanceId'] }],
+  indexes: [
+    { properties: ['status', 'id'] },
+    { properties: ['orderId', 'instanceId'] },
+    // The claim's walk: only what it can take (Migration20261207010000).
+    {
+      name: 'outbox_message_pending_idx',
+      expression: `create index outbox_message_pending_idx on outbox_message (id) where status = 'pending'`,
+    },
+  ],
   uniques: [{ properties: ['idempotencyKey'] }],
   properties: {
     id: { type: 'uuid', primary: true },

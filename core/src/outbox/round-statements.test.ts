@@ -38,3 +38,36 @@ describe('outbox round statements on SQLite', () => {
     expect(details.join('\n')).not.toMatch(/status_id_index/)
   })
 })
+
+/**
+ * PostgreSQL's claim with a deep backlog behind a delivered history: statistics that say most
+ * messages are pending made it walk the primary key past every delivered one.
+ */
+describe('outbox round statements on PostgreSQL', () => {
+  let core: Core
+  let close: () => Promise<void>
+  beforeAll(async () => {
+    ;({ core, close } = await openTestCore('postgresql', 'round-statements'))
+    // 3,000 delivered, then 4,000 pending and 64 in flight, ids in time order as uuidv7 makes them.
+    await core.db.run(
+      `insert into outbox_message (id, topic, instance_id, order_id, idempotency_key, payload, status,
+         attempts, max_attempts, next_attempt_at, locked_by, created_at)
+       select (lpad(to_hex(i), 12, '0') || '-7000-8000-000000000000')::uuid, 'order.status', 'web',
+              gen_random_uuid(), 'k' || i, '{}',
+              case when i <= 3000 then 'delivered' when i <= 3064 then 'in_flight' else 'pending' end,
+              1, 12, 0, case when i between 3001 and 3064 then 'w' end, 0
+         from generate_series(1, 7064) as i`,
+    )
+    await core.db.run('analyze outbox_message')
+  })
+  afterAll(() => close())
+
+  const plan = async (sql: string, params: unknown[]) =>
+    JSON.stringify(await core.db.all(`explain (format json) ${sql}`, params as never))
+
+  it('claims walking only pending ids, not the delivered history', async () => {
+    const text = await plan(claimSql('postgresql'), ['w', 1, 1, 64])
+    expect(text).toMatch(/"Index Name":"outbox_message_pending_idx"/)
+    expect(text).not.toMatch(/"Index Name":"outbox_message_pkey"/)
+  })
+})

@@ -22,9 +22,9 @@ export interface AttemptRow {
 /**
  * Claims up to `limit` due messages (params: worker, lease end, now, limit), skipping any whose
  * order has an earlier message for the same instance still open, so each order's messages go out
- * in order. Walks pending messages in id order on the (status, id) index and stops at `limit`, so a
- * claim does not grow with the backlog (on PostgreSQL, given statistics: see
- * `OutboxStore.refreshStatistics`). On SQLite the unary `+` keeps the planner off that index for
+ * in order. Walks pending messages in id order (on the partial index of pending ids on PostgreSQL,
+ * the (status, id) index on SQLite) and stops at `limit`, so a claim grows neither with the backlog
+ * nor with the delivered history. On SQLite the unary `+` keeps the planner off (status, id) for
  * the earlier-message check, which it otherwise prefers for `id < m.id` and which then walks every
  * earlier pending message per candidate (1.5 ms against 0.15 ms for a claim of 64): the
  * (order_id, instance_id) index finds the few rows of the same order.

@@ -22,6 +22,7 @@ import { Migration20261206180000_inbound_supply } from './Migration2026120618000
 import { Migration20261206200000_customer_email_index } from './Migration20261206200000_customer_email_index'
 import { Migration20261206210000_supplier_item } from './Migration20261206210000_supplier_item'
 import { Migration20261206220000_intake_take_function } from './Migration20261206220000_intake_take_function'
+import { Migration20261207010000_outbox_pending_index } from './Migration20261207010000_outbox_pending_index'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -59,5 +60,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261206220000_intake_take_function',
     class: Migration20261206220000_intake_take_function,
+  },
+  {
+    name: 'Migration20261207010000_outbox_pending_index',
+    class: Migration20261207010000_outbox_pending_index,
   },
 ]
