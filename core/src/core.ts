@@ -62,6 +62,11 @@ export interface CoreOptions {
   migrate?: boolean
   /** Told about every intake commit, routing decision and retry (the server feeds /metrics from it). */
   intakeObserver?: IntakeObserver
+  /**
+   * A second core in a process whose first one owns the SQLite file's WAL checkpoints and ran the
+   * migrations (the hub's delivery thread): no checkpointer, no migrations.
+   */
+  secondary?: boolean
 }
 
 /** Everything core offers, wired to one database. The server builds exactly one per process. */
@@ -133,8 +138,8 @@ function loadCentroids(): PostcodeCentroids {
 
 export async function openCore(options: CoreOptions): Promise<Core> {
   const orm = await createOrm(options.settings)
-  if (options.migrate !== false) await migrate(orm)
-  const db = openSqlDb(options.settings)
+  if (options.migrate !== false && !options.secondary) await migrate(orm)
+  const db = openSqlDb(options.settings, { secondary: options.secondary ?? false })
   // Revocations and role changes reach every hub's API key cache through it.
   const changes = openChangeFeed(options.settings, db)
   const catalogCache = new CatalogCache(db)

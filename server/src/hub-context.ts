@@ -1,4 +1,4 @@
-import type { Core, OutboxDispatcher } from '@switchyard/core'
+import type { Core } from '@switchyard/core'
 import type { Limiter } from './http/rate-limit'
 import type { Logger } from './logger'
 import type { Metrics } from './observability/metrics'
@@ -6,6 +6,7 @@ import type { ContextFactory } from './plugins/host-context'
 import type { PluginCallObserver } from './plugins/invoke'
 import type { PluginRegistry } from './plugins/registry'
 import type { HubSettings } from './settings'
+import type { Deliveries } from './workers/delivery-thread'
 
 /** What routes and workers share: one per hub process. */
 export interface HubContext {
@@ -14,7 +15,8 @@ export interface HubContext {
   registry: PluginRegistry
   contexts: ContextFactory
   logger: Logger
-  dispatcher: OutboxDispatcher | undefined
+  /** The outbox deliveries this process runs, when it runs workers. */
+  dispatcher: Deliveries | undefined
   metrics: Metrics
   /** Records plugin call outcomes and durations (pass to invokePlugin). */
   observePluginCall: PluginCallObserver

@@ -19,8 +19,9 @@ import { contextFactory } from './plugins/host-context'
 import { loadHubPlugins } from './plugins/hub-plugins'
 import { PluginRegistry } from './plugins/registry'
 import type { HubSettings } from './settings'
+import { deliveriesThreaded, startDeliveryThread } from './workers/delivery-thread'
 import { IntakeLoadMeter } from './workers/intake-load'
-import { createOutboxWorker } from './workers/outbox-worker'
+import { createOutboxWorker, deliveryMetrics } from './workers/outbox-worker'
 import { periodic } from './workers/periodic'
 import { pickupExpiry } from './workers/pickup-expiry'
 import { createPollers, type Pollers } from './workers/pollers'
@@ -134,10 +135,15 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     // A warn line and a count for every order kept as an intake exception.
     watchIntakeExceptions(context)
     if (settings.workers) {
-      context.dispatcher = createOutboxWorker(context, intakeLoad)
+      context.dispatcher = deliveriesThreaded(settings.deliveryThread)
+        ? await startDeliveryThread(context, {
+            settings,
+            env: { ...env },
+            workerId: `${workerId}:deliveries`,
+          })
+        : startInline(context, intakeLoad)
       // Every commit that wrote outbox messages wakes the dispatcher (core's outbox writer announces it).
       core.db.onCommitted('outbox', () => context.dispatcher?.wake())
-      context.dispatcher.start()
     }
     const pollInterval = settings.pollIntervalMs
     const pollers = settings.workers
@@ -165,8 +171,10 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
       server.once('listening', () => resolve())
       server.once('error', reject)
     })
-    // Only once the port is open: a start-up that fails after this point has nothing to poll for.
+    // Only once the port is open: a start-up that fails after this point has nothing to poll or
+    // deliver for, and the demo warehouse answers on this port.
     pollers?.start()
+    context.dispatcher?.start()
     // Expired cart and POS holds go back to stock; channels hear what they may still sell.
     const jobs = settings.workers
       ? [
@@ -246,6 +254,11 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     await sharedLimits?.close()
     throw error
   }
+}
+
+/** Deliveries on this event loop, giving way to intake while it is saturated (`pacing.ts`). */
+function startInline(context: HubContext, intakeLoad: IntakeLoadMeter) {
+  return createOutboxWorker({ ...context, recordDelivery: deliveryMetrics(context) }, intakeLoad)
 }
 
 /** Closes the HTTP server: in-flight requests may finish within `timeoutMs`, then every socket is cut. */

@@ -31,6 +31,11 @@ export interface HubSettings {
   metricsToken: string | undefined
   /** Run the outbox dispatcher and pollers in this process. */
   workers: boolean
+  /**
+   * Deliveries on a thread of their own (`SWITCHYARD_DELIVERY_THREAD`: `auto`, the default, when
+   * the machine has a second core; `1` always; `0` never, on the event loop that takes orders).
+   */
+  deliveryThread: 'on' | 'off' | 'auto'
   outbox: {
     baseMs: number
     maxMs: number
@@ -115,6 +120,13 @@ function hours(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return Math.round(n * 3_600_000)
 }
 
+function deliveryThread(raw: string | undefined): HubSettings['deliveryThread'] {
+  if (raw === undefined || raw === '' || raw === 'auto') return 'auto'
+  if (raw === '1') return 'on'
+  if (raw === '0') return 'off'
+  throw new Error(`SWITCHYARD_DELIVERY_THREAD must be 'auto', '1' or '0', got '${raw}'`)
+}
+
 function demoSetting(raw: string | undefined): HubSettings['demo'] {
   if (raw === undefined || raw === '') return 'auto'
   if (raw === '1') return 'on'
@@ -138,6 +150,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): HubSettings 
     logFormat: env.SWITCHYARD_LOG_FORMAT === 'json' ? 'json' : 'auto',
     metricsToken: env.SWITCHYARD_METRICS_TOKEN || undefined,
     workers: env.SWITCHYARD_WORKERS !== '0',
+    deliveryThread: deliveryThread(env.SWITCHYARD_DELIVERY_THREAD),
     outbox: {
       baseMs: int(env, 'SWITCHYARD_OUTBOX_BASE_MS', 1000, 1),
       maxMs: int(env, 'SWITCHYARD_OUTBOX_MAX_MS', 600_000, 1),

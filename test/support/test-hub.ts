@@ -83,7 +83,9 @@ export async function startTestHub(
   existingKey?: string,
 ): Promise<TestHub> {
   const config = writeConfig(plugins)
-  const fullEnv = { ...process.env, ...hubEnv(db, config.path, env) }
+  // In-process hubs deliver on the test's event loop unless a test asks for the delivery thread
+  // (delivery-thread.test.ts); spawned hubs run it as production does (`auto`).
+  const fullEnv = { ...process.env, ...hubEnv(db, config.path, { SWITCHYARD_DELIVERY_THREAD: '0', ...env }) }
   let announced = ''
   const hub = await startHub(readSettings(fullEnv), {
     env: fullEnv,

@@ -9,8 +9,9 @@ import { nodePackage } from './tsdown-package'
 const special: Record<string, Parameters<typeof nodePackage>[0]> = {
   // The postcode centroids are read from files beside their module.
   '@switchyard/core': { copy: ['src/routing/centroids/data'] },
-  // main.ts is the CLI (`start`, `migrate`, `backup`…), not an export.
-  '@switchyard/server': { entry: ['src/main.ts'] },
+  // main.ts is the CLI (`start`, `migrate`, `backup`…), not an export; the delivery thread's entry
+  // is started by file name (workers/delivery-thread.ts), so nothing imports it.
+  '@switchyard/server': { entry: ['src/main.ts', 'src/workers/delivery-thread-main.ts'] },
   // Published: plugin authors compile against its declarations.
   '@switchyard/plugin-sdk': { dts: true },
 }

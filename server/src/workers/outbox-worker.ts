@@ -2,6 +2,7 @@ import { type ClaimedMessage, type Deliver, OutboxDispatcher } from '@switchyard
 import type { DeliveryResult } from '@switchyard/plugin-sdk'
 import { ConfigError } from '@switchyard/plugin-sdk'
 import type { HubContext } from '../hub-context'
+import type { Logger } from '../logger'
 import { inSpan } from '../observability/tracing'
 import { invokePlugin } from '../plugins/invoke'
 import type { LoadedInstance } from '../plugins/loader'
@@ -12,7 +13,28 @@ const STREAM_TOPICS = new Set(['inventory.push', 'price.push'])
 /** The order a message is about; stock and price pushes carry a per-channel stream id instead. */
 const orderIdOf = (m: ClaimedMessage) => (m.orderId && !STREAM_TOPICS.has(m.topic) ? m.orderId : undefined)
 
-function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext): Promise<DeliveryResult> {
+/**
+ * What deliveries need of a hub. The hub's own context in the inline mode; in the delivery thread
+ * (`delivery-thread.ts`) its own core and plugins, with outcomes sent to the main thread's metrics.
+ */
+export type DeliveryDeps = Pick<
+  HubContext,
+  'settings' | 'core' | 'registry' | 'contexts' | 'observePluginCall'
+> & {
+  logger: Logger
+  /** Counts a delivery outcome (`ms`: how long a delivered one took). */
+  recordDelivery(instance: string, topic: string, outcome: 'delivered' | 'retry' | 'dead', ms?: number): void
+}
+
+/** The hub's own metrics as a delivery outcome counter (inline mode, and the thread's receiver). */
+export function deliveryMetrics(hub: Pick<HubContext, 'metrics'>): DeliveryDeps['recordDelivery'] {
+  return (instance, topic, outcome, ms) => {
+    hub.metrics.outboxDeliveries.inc({ instance, topic, outcome })
+    if (ms !== undefined) hub.metrics.outboxDeliverySeconds.observe({ instance, topic }, ms / 1000)
+  }
+}
+
+function call(instance: LoadedInstance, message: ClaimedMessage, hub: DeliveryDeps): Promise<DeliveryResult> {
   const c = instance.definition.capabilities
   // No AbortController per message (costly in Node 20): the HTTP client enforces its own timeout,
   // and a plugin that outlives the deadline is abandoned by the race in invokePlugin.
@@ -63,7 +85,7 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: HubContext
  * `intake` tells it how hard order intake works, so deliveries give way (down to their share of
  * the time) only while intake is saturated.
  */
-export function createOutboxWorker(hub: HubContext, intake?: IntakeLoadMeter): OutboxDispatcher {
+export function createOutboxWorker(hub: DeliveryDeps, intake?: IntakeLoadMeter): OutboxDispatcher {
   const lastHealthWrite = new Map<string, number>()
   const deliver: Deliver = async (message) => {
     const instance = hub.registry.get(message.instanceId)
@@ -87,15 +109,7 @@ export function createOutboxWorker(hub: HubContext, intake?: IntakeLoadMeter): O
     ...(intake ? { intakeLoad: () => intake.load() } : {}),
     observer: {
       delivered(message, ms) {
-        hub.metrics.outboxDeliveries.inc({
-          instance: message.instanceId,
-          topic: message.topic,
-          outcome: 'delivered',
-        })
-        hub.metrics.outboxDeliverySeconds.observe(
-          { instance: message.instanceId, topic: message.topic },
-          ms / 1000,
-        )
+        hub.recordDelivery(message.instanceId, message.topic, 'delivered', ms)
         hub.logger.debug(
           {
             messageId: message.id,
@@ -114,7 +128,7 @@ export function createOutboxWorker(hub: HubContext, intake?: IntakeLoadMeter): O
         }
       },
       failed(message, failure, error, outcome) {
-        hub.metrics.outboxDeliveries.inc({ instance: message.instanceId, topic: message.topic, outcome })
+        hub.recordDelivery(message.instanceId, message.topic, outcome)
         lastHealthWrite.delete(message.instanceId)
         const level = outcome === 'dead' ? 'error' : 'warn'
         hub.logger[level](

@@ -1,3 +1,4 @@
+import { BroadcastChannel } from 'node:worker_threads'
 import pg from 'pg'
 import type { DatabaseSettings } from '../database-settings'
 import type { SqlRunner } from './sql-db'
@@ -37,15 +38,28 @@ class Subscribers {
   }
 }
 
-/** One SQLite file is served by one hub process: a change only has to reach this process. */
-export function localChangeFeed(): ChangeFeed {
+/**
+ * One SQLite file is served by one hub process: a change only has to reach this process, its
+ * threads included (the delivery thread's core keeps caches too). With `name` (the database file),
+ * a BroadcastChannel carries each change to every thread's feed of that name.
+ */
+export function localChangeFeed(name?: string): ChangeFeed {
   const subscribers = new Subscribers()
+  const channel = name ? new BroadcastChannel(`switchyard-changes:${name}`) : undefined
+  if (channel) {
+    channel.onmessage = (event) => subscribers.tell(String((event as { data: unknown }).data))
+    // A feed must not keep a process alive that has nothing else to do.
+    channel.unref()
+  }
   return {
     async publish(topic) {
       subscribers.tell(topic)
+      channel?.postMessage(topic)
     },
     subscribe: (topic, listener) => subscribers.add(topic, listener),
-    async close() {},
+    async close() {
+      channel?.close()
+    },
   }
 }
 
@@ -135,5 +149,5 @@ export function postgresChangeFeed(url: string, schema: string, db: SqlRunner): 
 export function openChangeFeed(settings: DatabaseSettings, db: SqlRunner): ChangeFeed {
   return settings.dialect === 'postgresql'
     ? postgresChangeFeed(settings.url!, settings.schema ?? 'public', db)
-    : localChangeFeed()
+    : localChangeFeed(settings.sqlitePath)
 }

@@ -8,7 +8,11 @@ import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
  * SQLite through better-sqlite3. Calls are synchronous underneath, so a simple async mutex is
  * enough to keep one transaction's statements from interleaving with another's on this connection.
  */
-export function openSqliteDb(path: string, sync: 'normal' | 'full'): SqlDb {
+export function openSqliteDb(
+  path: string,
+  sync: 'normal' | 'full',
+  options: { checkpoints?: boolean } = {},
+): SqlDb {
   mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
@@ -20,7 +24,7 @@ export function openSqliteDb(path: string, sync: 'normal' | 'full'): SqlDb {
   // Checkpoints happen on a thread of their own (see wal-checkpointer.ts). The writer's own is kept
   // far out, only as a bound on the WAL should that thread ever fall behind.
   let checkpointer: WalCheckpointer | undefined
-  if (!db.memory && db.pragma('journal_mode', { simple: true }) === 'wal') {
+  if (options.checkpoints !== false && !db.memory && db.pragma('journal_mode', { simple: true }) === 'wal') {
     db.pragma('wal_autocheckpoint = 8000')
     checkpointer = startWalCheckpointer(path, sync === 'full' ? 'FULL' : 'NORMAL')
   }
