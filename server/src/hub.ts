@@ -136,11 +136,15 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
     watchIntakeExceptions(context)
     if (settings.workers) {
       context.dispatcher = deliveriesThreaded(settings.deliveryThread)
-        ? await startDeliveryThread(context, {
-            settings,
-            env: { ...env },
-            workerId: `${workerId}:deliveries`,
-          })
+        ? await startDeliveryThread(
+            context,
+            {
+              settings,
+              env: { ...env },
+              workerId: `${workerId}:deliveries`,
+            },
+            intakeLoad,
+          )
         : startInline(context, intakeLoad)
       // Every commit that wrote outbox messages wakes the dispatcher (core's outbox writer announces it).
       core.db.onCommitted('outbox', () => context.dispatcher?.wake())

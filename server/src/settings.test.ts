@@ -15,6 +15,14 @@ describe('readSettings', () => {
     expect(() => readSettings({ SWITCHYARD_OUTBOX_AT_PEAK: '16:50' })).toThrow(/SWITCHYARD_OUTBOX_SHARE/)
   })
 
+  it('runs deliveries on their own thread when the machine has two cores, unless told', () => {
+    expect(readSettings({}).deliveryThread).toBe('auto')
+    expect(readSettings({ SWITCHYARD_DELIVERY_THREAD: '1' }).deliveryThread).toBe('on')
+    expect(readSettings({ SWITCHYARD_DELIVERY_THREAD: '0' }).deliveryThread).toBe('off')
+    for (const bad of ['yes', '2', 'thread'])
+      expect(() => readSettings({ SWITCHYARD_DELIVERY_THREAD: bad })).toThrow(/SWITCHYARD_DELIVERY_THREAD/)
+  })
+
   it('reads rate limits as per-second with an optional burst, or off', () => {
     expect(readSettings({ SWITCHYARD_RATE_LIMIT_KEY: '10' }).rateLimits.key).toEqual({
       perSecond: 10,

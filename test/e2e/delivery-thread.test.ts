@@ -1,3 +1,5 @@
+import { existsSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../peers/http-peer'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
@@ -5,6 +7,7 @@ import { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, type DbKind, type TestDb } from '../support/databases'
 import { startTestHub, type TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
+import { crashMarker } from './delivery-thread-crashing-wms'
 
 /** A counter's value in Prometheus text, for the series whose labels are exactly `labels`. */
 function counter(text: string, name: string, labels: string): number {
@@ -145,5 +148,64 @@ describe.each<DbKind>(['sqlite', 'postgresql'])('the delivery thread on %s', (ki
     } finally {
       await reader.stop()
     }
+  })
+})
+
+describe('a delivery thread that dies', () => {
+  let db: TestDb
+  let channel: RestChannelPeer
+  let hub: TestHub | undefined
+
+  beforeAll(async () => {
+    rmSync(crashMarker(), { force: true })
+    db = await createTestDb('sqlite')
+    channel = await RestChannelPeer.start('crash-channel')
+  })
+
+  afterAll(async () => {
+    await hub?.stop()
+    await channel?.close()
+    await db?.drop()
+    rmSync(crashMarker(), { force: true })
+  })
+
+  it('is started again and delivers what it held at once, not after the lease', async () => {
+    hub = await startTestHub(
+      db,
+      [
+        {
+          id: 'web',
+          use: '@switchyard/rest-channel',
+          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
+        },
+        {
+          id: 'crashy',
+          use: fileURLToPath(new URL('./delivery-thread-crashing-wms.ts', import.meta.url)),
+          config: {},
+        },
+      ],
+      // The lease is a minute: a delivery within seconds shows the claim was given back.
+      { SWITCHYARD_DELIVERY_THREAD: '1', SWITCHYARD_OUTBOX_LEASE_MS: '60000', WEB_SECRET: channel.secret },
+    )
+    await seedWorld(hub.api, { wms: 'crashy', stock: [{ sku: 'SKU-A', locationId: 'akl', onHand: 10 }] })
+    const posted = await channel.postOrder(
+      hub.url,
+      'web',
+      sampleOrder({ externalId: 'CRASH-1' }, [{ sku: 'SKU-A', quantity: 1 }]),
+    )
+    expect(posted.status).toBe(201)
+    const started = Date.now()
+    await waitFor(
+      async () => {
+        const res = await hub!.api('/api/v1/fulfilments?status=accepted')
+        return res.body.items.length === 1 ? res.body.items[0] : undefined
+      },
+      20_000,
+      'the fulfilment accepted after the restart',
+    )
+    expect(existsSync(crashMarker())).toBe(true) // the first thread did die on it
+    expect(Date.now() - started).toBeLessThan(20_000)
+    // The hub itself stayed up throughout.
+    expect((await fetch(`${hub.url}/health`)).status).toBe(200)
   })
 })

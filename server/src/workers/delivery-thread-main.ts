@@ -39,26 +39,36 @@ async function run(port: NonNullable<typeof parentPort>, data: DeliveryThreadDat
   const count = (c: DeliveryCount) => {
     if (counts.push(c) === 1) setImmediate(() => send({ type: 'counts', counts: counts.splice(0) }))
   }
-  const dispatcher = createOutboxWorker({
-    settings,
-    core,
-    registry,
-    logger,
-    contexts: contextFactory(core.db, logger, shutdown.signal, workerId),
-    observePluginCall(instance, operation, outcome, seconds) {
-      count({ kind: 'call', instance, operation, outcome, seconds })
-      recordSpan(
-        `plugin ${operation}`,
-        seconds,
-        { 'switchyard.instance': instance, outcome },
-        outcome !== 'ok',
-      )
+  // The hub's latest reading of intake's load: deliveries give way while intake is saturated, as
+  // on one event loop, because on a busy machine the two still share the cores.
+  let intake = { utilisation: 0, queued: 0 }
+  const dispatcher = createOutboxWorker(
+    {
+      settings,
+      core,
+      registry,
+      logger,
+      contexts: contextFactory(core.db, logger, shutdown.signal, workerId),
+      observePluginCall(instance, operation, outcome, seconds) {
+        count({ kind: 'call', instance, operation, outcome, seconds })
+        recordSpan(
+          `plugin ${operation}`,
+          seconds,
+          { 'switchyard.instance': instance, outcome },
+          outcome !== 'ok',
+        )
+      },
+      recordDelivery: (instance, topic, outcome, ms) =>
+        count({ kind: 'delivery', instance, topic, outcome, ...(ms === undefined ? {} : { ms }) }),
     },
-    recordDelivery: (instance, topic, outcome, ms) =>
-      count({ kind: 'delivery', instance, topic, outcome, ...(ms === undefined ? {} : { ms }) }),
-  })
+    { load: () => intake },
+  )
   core.db.onCommitted('outbox', () => dispatcher.wake())
   port.on('message', (message: ToDeliveryThread) => {
+    if (message.type === 'load') {
+      intake = { utilisation: message.utilisation, queued: message.queued }
+      return
+    }
     if (message.type === 'start') return dispatcher.start()
     if (message.type === 'wake') return dispatcher.wake()
     void (async () => {

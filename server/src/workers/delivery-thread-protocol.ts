@@ -9,7 +9,14 @@ export interface DeliveryThreadData {
 }
 
 /** From the hub to its delivery thread. */
-export type ToDeliveryThread = { type: 'start' } | { type: 'wake' } | { type: 'stop'; graceMs: number }
+export type ToDeliveryThread =
+  | { type: 'start' }
+  | { type: 'wake' }
+  | { type: 'stop'; graceMs: number }
+  /** How hard intake works on the hub's event loop, for the pacing (every LOAD_EVERY_MS). */
+  | { type: 'load'; utilisation: number; queued: number }
+
+export const LOAD_EVERY_MS = 100
 
 /** A count for the hub's /metrics: a delivery outcome, or a plugin call. */
 export type DeliveryCount =

@@ -2,7 +2,13 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { HubContext } from '../hub-context'
 import type { HubSettings } from '../settings'
-import type { DeliveryCount, DeliveryThreadData, FromDeliveryThread } from './delivery-thread-protocol'
+import {
+  type DeliveryCount,
+  type DeliveryThreadData,
+  type FromDeliveryThread,
+  LOAD_EVERY_MS,
+} from './delivery-thread-protocol'
+import type { IntakeLoadMeter } from './intake-load'
 import { deliveryMetrics } from './outbox-worker'
 
 /** The outbox deliveries a hub process runs: on its own event loop, or on a thread of their own. */
@@ -43,7 +49,11 @@ function newWorker(data: DeliveryThreadData): Worker {
  * what it held at once. SQLite: its own connection to the same file, which WAL lets read while
  * intake writes; writes take turns on the file lock (busy_timeout), each a short transaction.
  */
-export async function startDeliveryThread(hub: HubContext, data: DeliveryThreadData): Promise<Deliveries> {
+export async function startDeliveryThread(
+  hub: HubContext,
+  data: DeliveryThreadData,
+  intake: Pick<IntakeLoadMeter, 'load'>,
+): Promise<Deliveries> {
   const record = deliveryMetrics(hub)
   const apply = (counts: DeliveryCount[]) => {
     for (const c of counts) {
@@ -87,6 +97,8 @@ export async function startDeliveryThread(hub: HubContext, data: DeliveryThreadD
     })
 
   let current = await start()
+  const loadTimer = setInterval(() => current.postMessage({ type: 'load', ...intake.load() }), LOAD_EVERY_MS)
+  loadTimer.unref()
   const restart = async () => {
     if (stopping) return
     try {
@@ -108,6 +120,7 @@ export async function startDeliveryThread(hub: HubContext, data: DeliveryThreadD
     wake: () => current.postMessage({ type: 'wake' }),
     async stop(graceMs = 0) {
       stopping = true
+      clearInterval(loadTimer)
       const done = new Promise<void>((resolve) => {
         stopped = resolve
       })

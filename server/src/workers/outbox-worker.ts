@@ -85,7 +85,10 @@ function call(instance: LoadedInstance, message: ClaimedMessage, hub: DeliveryDe
  * `intake` tells it how hard order intake works, so deliveries give way (down to their share of
  * the time) only while intake is saturated.
  */
-export function createOutboxWorker(hub: DeliveryDeps, intake?: IntakeLoadMeter): OutboxDispatcher {
+export function createOutboxWorker(
+  hub: DeliveryDeps,
+  intake?: Pick<IntakeLoadMeter, 'load'>,
+): OutboxDispatcher {
   const lastHealthWrite = new Map<string, number>()
   const deliver: Deliver = async (message) => {
     const instance = hub.registry.get(message.instanceId)
