@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../peers/http-peer'
 import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
-import { RestWmsPeer } from '../peers/rest-wms-peer'
+import type { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, type DbKind, type TestDb } from '../support/databases'
+import { startRestHub } from '../support/rest-hub'
 import { startTestHub, type TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 import { crashMarker } from './delivery-thread-crashing-wms'
@@ -29,29 +30,7 @@ describe.each<DbKind>(['sqlite', 'postgresql'])('the delivery thread on %s', (ki
 
   beforeAll(async () => {
     db = await createTestDb(kind)
-    channel = await RestChannelPeer.start('thread-channel')
-    wms = await RestWmsPeer.start('thread-wms-key', 'thread-wms-hook')
-    hub = await startTestHub(
-      db,
-      [
-        {
-          id: 'web',
-          use: '@switchyard/rest-channel',
-          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
-        },
-        {
-          id: 'dc',
-          use: '@switchyard/rest-wms',
-          config: { baseUrl: wms.http.url, apiKey: { $env: 'DC_KEY' }, webhookSecret: { $env: 'DC_HOOK' } },
-        },
-      ],
-      {
-        SWITCHYARD_DELIVERY_THREAD: '1',
-        WEB_SECRET: channel.secret,
-        DC_KEY: wms.apiKey,
-        DC_HOOK: wms.webhookSecret,
-      },
-    )
+    ;({ channel, wms, hub } = await startRestHub(db, { env: { SWITCHYARD_DELIVERY_THREAD: '1' } }))
     await seedWorld(hub.api, {
       wms: 'dc',
       stock: [

@@ -67,50 +67,59 @@ export async function startDeliveryThread(
   }
   let stopping = false
   let started = false
+  /** Whether `current` is up (ready and not exited): a dead thread is not waited for on stop. */
+  let alive = false
   let failures = 0
   let stopped: (() => void) | undefined
 
   const start = () =>
     new Promise<Worker>((resolve, reject) => {
       const worker = newWorker(data)
-      let ready = false
+      let readyAt = 0
       worker.on('message', (message: FromDeliveryThread) => {
         if (message.type === 'counts') apply(message.counts)
         else if (message.type === 'stopped') stopped?.()
         else {
-          ready = true
-          failures = 0
+          readyAt = Date.now()
+          alive = true
           resolve(worker)
         }
       })
       worker.on('error', (error) => {
-        if (!ready) reject(error)
+        if (!readyAt) reject(error)
         else hub.logger.error({ err: error }, 'delivery thread failed')
       })
       worker.on('exit', (code) => {
-        if (!ready) return reject(new Error(`delivery thread exited with ${code} while starting`))
+        if (!readyAt) return reject(new Error(`delivery thread exited with ${code} while starting`))
+        alive = false
         if (stopping) return stopped?.()
-        const delay = Math.min(RESTART_MAX_MS, 1_000 * 2 ** failures++)
-        hub.logger.error({ code, restartInMs: delay }, 'delivery thread exited; starting it again')
-        setTimeout(() => void restart(), delay).unref()
+        // Backoff grows while the thread keeps dying soon after its start.
+        if (Date.now() - readyAt > RESTART_MAX_MS) failures = 0
+        later(code)
       })
     })
 
   let current = await start()
-  const loadTimer = setInterval(() => current.postMessage({ type: 'load', ...intake.load() }), LOAD_EVERY_MS)
-  loadTimer.unref()
+  const later = (reason: unknown) => {
+    const delay = Math.min(RESTART_MAX_MS, 1_000 * 2 ** failures++)
+    hub.logger.error({ reason, restartInMs: delay }, 'delivery thread down; starting it again')
+    setTimeout(() => void restart(), delay).unref()
+  }
   const restart = async () => {
     if (stopping) return
     try {
-      current = await start()
+      const next = await start()
+      // The hub began to stop while this thread started: it never delivers.
+      if (stopping) return void (await next.terminate())
+      current = next
       if (started) current.postMessage({ type: 'start' })
       hub.logger.info('delivery thread started again')
     } catch (error) {
-      const delay = Math.min(RESTART_MAX_MS, 1_000 * 2 ** failures++)
-      hub.logger.error({ err: error, restartInMs: delay }, 'delivery thread did not start again')
-      setTimeout(() => void restart(), delay).unref()
+      later(error instanceof Error ? error.message : String(error))
     }
   }
+  const loadTimer = setInterval(() => current.postMessage({ type: 'load', ...intake.load() }), LOAD_EVERY_MS)
+  loadTimer.unref()
 
   return {
     start() {
@@ -121,6 +130,7 @@ export async function startDeliveryThread(
     async stop(graceMs = 0) {
       stopping = true
       clearInterval(loadTimer)
+      if (!alive) return
       const done = new Promise<void>((resolve) => {
         stopped = resolve
       })
