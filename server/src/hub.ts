@@ -140,6 +140,7 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
             context,
             {
               settings,
+              logLevel: logger.level,
               env: { ...env },
               workerId: `${workerId}:deliveries`,
             },

@@ -1,16 +1,20 @@
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger } from 'pino'
 import { traceIds } from './observability/tracing'
 
 export type { Logger }
 
-/** JSON logs for machines; pretty ones when a person watches the terminal. */
+/**
+ * JSON logs for machines; pretty ones when a person watches the terminal. With `destination`,
+ * JSON lines go there (the delivery thread sends its lines to the hub's own stream).
+ */
 export function createLogger(
   level: string,
   extraRedactValues: () => readonly string[] = () => [],
   format: 'json' | 'auto' = 'auto',
+  destination?: DestinationStream,
 ): Logger {
-  const pretty = process.stdout.isTTY && format !== 'json'
-  return pino({
+  const pretty = !destination && process.stdout.isTTY && format !== 'json'
+  const options: pino.LoggerOptions = {
     level,
     base: { svc: 'switchyard' },
     // While a span is active (tracing on), each line carries its trace and span ids.
@@ -32,7 +36,13 @@ export function createLogger(
     ...(pretty
       ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
       : {}),
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
+}
+
+/** Writes a finished JSON log line to a logger's own stream, as if the logger had written it. */
+export function writeLine(logger: Logger, line: string): void {
+  ;(logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]?.write(line)
 }
 
 /** Replaces every occurrence of a secret value in a string or (deeply) in an object. */

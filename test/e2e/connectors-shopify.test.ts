@@ -270,8 +270,12 @@ describe('Shopify channel with the ShipBob WMS', () => {
 
     const secretValues = Object.values(secrets())
     const stored = (await storedTextOf(hub, 'shop')) + (await storedTextOf(hub, 'sb'))
-    const logs = hub.logs.join('\n')
-    expect(logs).toMatch(/outbox delivery failed/)
+    // Deliveries run on their own thread: its log lines reach the hub's stream a moment later.
+    const logs = await waitFor(
+      () => (/outbox delivery failed/.test(hub.logs.join('\n')) ? hub.logs.join('\n') : undefined),
+      15_000,
+      'a failed delivery logged',
+    )
     for (const secret of secretValues) {
       expect(stored.includes(secret), 'a secret reached a stored row').toBe(false)
       expect(logs.includes(secret), 'a secret reached a log line').toBe(false)

@@ -23,11 +23,12 @@ async function run(port: NonNullable<typeof parentPort>, data: DeliveryThreadDat
   const { settings, env, workerId } = data
   const send = (message: FromDeliveryThread) => port.postMessage(message)
   let registry: PluginRegistry | undefined
-  const logger = createLogger(
-    settings.logLevel,
-    () => registry?.secretValues() ?? [],
-    settings.logFormat,
-  ).child({ thread: 'deliveries' }, { serializers: { err: errorWithoutValues } })
+  // JSON lines to the hub's own log stream, whatever logger the hub was given.
+  const lines = { write: (line: string) => send({ type: 'log', line }) }
+  const logger = createLogger(data.logLevel, () => registry?.secretValues() ?? [], 'json', lines).child(
+    { thread: 'deliveries' },
+    { serializers: { err: errorWithoutValues } },
+  )
   registry = new PluginRegistry((await loadHubPlugins(settings, env)).instances)
   const stopTracing = startTracing(settings.otlpEndpoint)
   // A few connections are plenty: one round at a time, each a handful of statements.

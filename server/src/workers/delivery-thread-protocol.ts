@@ -3,6 +3,8 @@ import type { HubSettings } from '../settings'
 /** What the delivery thread is started with: the hub's settings and the environment its plugins read. */
 export interface DeliveryThreadData {
   settings: HubSettings
+  /** The hub logger's level: the thread's lines go to the hub's log stream (`log` messages). */
+  logLevel: string
   env: Record<string, string | undefined>
   /** The outbox lease owner: the hub's id with a suffix, so leases say which thread holds them. */
   workerId: string
@@ -34,3 +36,5 @@ export type FromDeliveryThread =
   | { type: 'ready' }
   | { type: 'counts'; counts: DeliveryCount[] }
   | { type: 'stopped' }
+  /** A finished JSON log line, for the hub's log stream. */
+  | { type: 'log'; line: string }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { HubContext } from '../hub-context'
+import { writeLine } from '../logger'
 import type { HubSettings } from '../settings'
 import {
   type DeliveryCount,
@@ -77,7 +78,8 @@ export async function startDeliveryThread(
       const worker = newWorker(data)
       let readyAt = 0
       worker.on('message', (message: FromDeliveryThread) => {
-        if (message.type === 'counts') apply(message.counts)
+        if (message.type === 'log') writeLine(hub.logger, message.line)
+        else if (message.type === 'counts') apply(message.counts)
         else if (message.type === 'stopped') stopped?.()
         else {
           readyAt = Date.now()
