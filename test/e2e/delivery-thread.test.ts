@@ -2,10 +2,10 @@ import { existsSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../peers/http-peer'
-import { RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
+import { type RestChannelPeer, sampleOrder } from '../peers/rest-channel-peer'
 import type { RestWmsPeer } from '../peers/rest-wms-peer'
 import { createTestDb, type DbKind, type TestDb } from '../support/databases'
-import { startRestHub } from '../support/rest-hub'
+import { type RestHub, startRestHub } from '../support/rest-hub'
 import { startTestHub, type TestHub } from '../support/test-hub'
 import { seedWorld } from '../support/world'
 import { crashMarker } from './delivery-thread-crashing-wms'
@@ -132,31 +132,22 @@ describe.each<DbKind>(['sqlite', 'postgresql'])('the delivery thread on %s', (ki
 
 describe('a delivery thread that dies', () => {
   let db: TestDb
-  let channel: RestChannelPeer
-  let hub: TestHub | undefined
+  let rest: RestHub | undefined
 
   beforeAll(async () => {
     rmSync(crashMarker(), { force: true })
     db = await createTestDb('sqlite')
-    channel = await RestChannelPeer.start('crash-channel')
   })
 
   afterAll(async () => {
-    await hub?.stop()
-    await channel?.close()
+    await rest?.stop()
     await db?.drop()
     rmSync(crashMarker(), { force: true })
   })
 
   it('is started again and delivers what it held at once, not after the lease', async () => {
-    hub = await startTestHub(
-      db,
-      [
-        {
-          id: 'web',
-          use: '@switchyard/rest-channel',
-          config: { secret: { $env: 'WEB_SECRET' }, callbackUrl: channel.callbackUrl },
-        },
+    rest = await startRestHub(db, {
+      plugins: [
         {
           id: 'crashy',
           use: fileURLToPath(new URL('./delivery-thread-crashing-wms.ts', import.meta.url)),
@@ -164,8 +155,9 @@ describe('a delivery thread that dies', () => {
         },
       ],
       // The lease is a minute: a delivery within seconds shows the claim was given back.
-      { SWITCHYARD_DELIVERY_THREAD: '1', SWITCHYARD_OUTBOX_LEASE_MS: '60000', WEB_SECRET: channel.secret },
-    )
+      env: { SWITCHYARD_DELIVERY_THREAD: '1', SWITCHYARD_OUTBOX_LEASE_MS: '60000' },
+    })
+    const { hub, channel } = rest
     await seedWorld(hub.api, { wms: 'crashy', stock: [{ sku: 'SKU-A', locationId: 'akl', onHand: 10 }] })
     const posted = await channel.postOrder(
       hub.url,
@@ -176,7 +168,7 @@ describe('a delivery thread that dies', () => {
     const started = Date.now()
     await waitFor(
       async () => {
-        const res = await hub!.api('/api/v1/fulfilments?status=accepted')
+        const res = await hub.api('/api/v1/fulfilments?status=accepted')
         return res.body.items.length === 1 ? res.body.items[0] : undefined
       },
       20_000,
