@@ -1,4 +1,5 @@
 import { benchAllocation } from './allocation'
+import { benchCpu } from './cpu'
 import { benchIntake } from './intake'
 import { benchOrders } from './orders'
 import { benchPricing } from './pricing'
@@ -9,6 +10,7 @@ import { benchSustained } from './sustained'
 /** `pnpm bench <name>`: runs one benchmark; its last output line is its result as JSON. */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   allocation: benchAllocation,
+  cpu: benchCpu,
   intake: benchIntake,
   orders: benchOrders,
   pricing: benchPricing,
