@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
 import { seal, unseal } from './sealed'
@@ -5,6 +6,7 @@ import {
   outboundSignatureHeaders,
   SIGNATURE_HEADER,
   signStandardWebhook,
+  signTimestamped,
   verifyBase64Hmac,
   verifyOutboundSignature,
   verifyStandardWebhook,
@@ -123,5 +125,33 @@ describe('outbound webhook signatures', () => {
         headers: { 'webhook-id': id, 'webhook-timestamp': String(now), 'webhook-signature': signature },
       }).ok,
     ).toBe(true)
+  })
+})
+
+describe('X-Switchyard-Signature (t=…,v1=…)', () => {
+  const secret = 'rest-secret'
+  const raw = Buffer.from('{"externalId":"A-1","note":"caf\u00e9 \u2615"}')
+  const t = 1_780_000_000
+  // Independently: hex HMAC-SHA256 of the bytes "<t>." followed by the raw body's bytes.
+  const mac = createHmac('sha256', secret)
+    .update(Buffer.concat([Buffer.from(`${t}.`), raw]))
+    .digest('hex')
+
+  it('signs "<t>.<raw body>" as the scheme states, from bytes or from the same text', () => {
+    expect(signTimestamped(secret, raw, t)).toBe(`t=${t},v1=${mac}`)
+    expect(signTimestamped(secret, raw.toString('utf8'), t)).toBe(`t=${t},v1=${mac}`)
+  })
+
+  it('accepts that signature and refuses a changed byte, a short, long or non-hex v1 without throwing', () => {
+    const verify = (v1: string, body = raw) =>
+      verifyTimestamped({ secret, rawBody: body, header: `t=${t},v1=${v1}`, nowSec: t }).ok
+    expect(verify(mac)).toBe(true)
+    const changed = Buffer.from(raw)
+    changed[3] = changed[3]! ^ 1
+    expect(verify(mac, changed)).toBe(false)
+    expect(verify(mac.slice(0, -2))).toBe(false)
+    expect(verify(`${mac}00`)).toBe(false)
+    expect(verify(`${mac.slice(0, -1)}g`)).toBe(false)
+    expect(verify(`zz${mac.slice(2)}`)).toBe(false)
   })
 })
