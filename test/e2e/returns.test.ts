@@ -58,8 +58,11 @@ describe.each(dbKinds)('returns and refunds on %s', (kind) => {
   async function shippedShopifyOrder(lines: { sku: string; quantity: number; price?: string }[]) {
     const order = shop.createOrder(lines)
     const posted = await shop.sendWebhook(hub.url, 'shop', 'orders/create', order.body)
-    expect(posted.status).toBe(201)
+    // 201, or 200 when the plugin's reconciliation poll took the order from the simulated shop
+    // between its creation and the webhook (as it would from Shopify): either way the order is known.
+    expect([200, 201]).toContain(posted.status)
     const orderId = posted.body.results[0].orderId as string
+    expect(orderId).toEqual(expect.any(String))
     const f = await waitFor(
       () => wms.fulfilments().find((x) => x.request.orderId === orderId),
       10_000,
