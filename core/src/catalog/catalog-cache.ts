@@ -1,4 +1,5 @@
 import type { RowOf } from '../db/row-of'
+import { keyIn } from '../db/sql/key-in'
 import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { inWeekOrder, type Weekday } from './carrier-network'
@@ -56,10 +57,10 @@ export class CatalogCache {
       else if (!toLoad.includes(sku)) toLoad.push(sku)
     }
     if (toLoad.length > 0) {
-      const placeholders = toLoad.map(() => '?').join(',')
+      const bySku = keyIn(runner.dialect, 'sku', toLoad)
       const rows = await runner.all<ProductRow>(
-        `select sku, name, category, hazmat, high_value, weight_grams, attributes, tags, preorder, preorder_cap from product where sku in (${placeholders})`,
-        toLoad,
+        `select sku, name, category, hazmat, high_value, weight_grams, attributes, tags, preorder, preorder_cap from product where ${bySku.sql}`,
+        bySku.params,
       )
       const boms =
         rows.length > 0

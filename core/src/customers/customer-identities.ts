@@ -1,4 +1,5 @@
 import { insertRows } from '../db/sql/insert-rows'
+import { keyIn } from '../db/sql/key-in'
 import type { SqlDb, SqlParam, SqlRunner } from '../db/sql/sql-db'
 import {
   type CustomerIdentifier,
@@ -18,7 +19,6 @@ const CACHE_MAX = 50_000
 const READ_CHUNK = 1_000
 const LINK_COLUMNS = ['value', 'kind', 'channel_instance_id', 'customer_id', 'created_at']
 const NEW_CUSTOMER_COLUMNS = ['id', 'email', 'created_at', 'updated_at']
-const marks = (xs: readonly unknown[]) => xs.map(() => '?').join(',')
 
 interface Waiting {
   identifiers: readonly CustomerIdentifier[]
@@ -283,9 +283,10 @@ export class CustomerIdentities {
     const merged = new Map<string, string>()
     for (let n = 0; n < unique.length; n += READ_CHUNK) {
       const chunk = unique.slice(n, n + READ_CHUNK)
+      const byId = keyIn(tx.dialect, 'id', chunk, 'uuid')
       const rows = await tx.all<{ id: string; merged_into: string }>(
-        `select id, merged_into from customer where id in (${marks(chunk)}) and merged_into is not null`,
-        chunk,
+        `select id, merged_into from customer where ${byId.sql} and merged_into is not null`,
+        byId.params,
       )
       for (const r of rows) merged.set(r.id, r.merged_into)
     }
@@ -319,19 +320,24 @@ export class CustomerIdentities {
       const customers = mergedOf.slice(n, n + READ_CHUNK)
       const parts: string[] = []
       const params: SqlParam[] = []
+      const d = runner.dialect
       if (chunk.length > 0) {
+        const byValue = keyIn(d, 'value', values)
+        const byId = keyIn(d, 'id', ids, 'uuid')
+        const byCustomer = keyIn(d, 'customer_id', ids, 'uuid')
         parts.push(
-          `select kind, channel_instance_id, value, customer_id, null as merged_into from customer_identity where value in (${marks(values)})`,
-          `select 'known', '', '', id, merged_into from customer where id in (${marks(ids)})`,
-          `select 'known', '', '', customer_id, null from price_list where customer_id in (${marks(ids)})`,
+          `select kind, channel_instance_id, value, customer_id, null as merged_into from customer_identity where ${byValue.sql}`,
+          `select 'known', '', '', id, merged_into from customer where ${byId.sql}`,
+          `select 'known', '', '', customer_id, null from price_list where ${byCustomer.sql}`,
         )
-        params.push(...values, ...ids, ...ids)
+        params.push(...byValue.params, ...byId.params, ...byCustomer.params)
       }
       if (customers.length > 0) {
+        const merged = keyIn(d, 'id', customers, 'uuid')
         parts.push(
-          `select 'merged' as kind, '' as channel_instance_id, '' as value, id as customer_id, merged_into from customer where id in (${marks(customers)}) and merged_into is not null`,
+          `select 'merged' as kind, '' as channel_instance_id, '' as value, id as customer_id, merged_into from customer where ${merged.sql} and merged_into is not null`,
         )
-        params.push(...customers)
+        params.push(...merged.params)
       }
       const rows = await runner.all<{
         kind: string

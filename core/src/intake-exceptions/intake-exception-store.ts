@@ -1,4 +1,5 @@
 import type { RowOf } from '../db/row-of'
+import { keyIn } from '../db/sql/key-in'
 import type { SqlRunner } from '../db/sql/sql-db'
 import { readJson } from '../db/sql/sql-db'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
@@ -100,10 +101,10 @@ export async function openIdsByKey(
   openKeys: readonly string[],
 ): Promise<{ id: string; openKey: string }[]> {
   if (openKeys.length === 0) return []
+  const keys = keyIn(db.dialect, 'open_key', openKeys)
   const rows = await db.all<{ id: string; open_key: string }>(
-    `select id, open_key from intake_exception
-     where channel_instance_id = ? and open_key in (${openKeys.map(() => '?').join(', ')}) and status = 'open'`,
-    [channelInstanceId, ...openKeys],
+    `select id, open_key from intake_exception where channel_instance_id = ? and ${keys.sql} and status = 'open'`,
+    [channelInstanceId, ...keys.params],
   )
   return rows.map((r) => ({ id: r.id, openKey: r.open_key }))
 }

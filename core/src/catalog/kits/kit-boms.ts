@@ -1,3 +1,4 @@
+import { keyIn } from '../../db/sql/key-in'
 import type { SqlRunner } from '../../db/sql/sql-db'
 
 /** `quantity` units of `sku` go into one kit. */
@@ -22,10 +23,10 @@ export async function readKitBoms(
   const boms = new Map<string, KitPart[]>()
   const unique = [...new Set(skus)]
   if (unique.length === 0) return boms
+  const kits = keyIn(runner.dialect, 'kit_sku', unique)
   const rows = await runner.all<{ kit_sku: string; component_sku: string; quantity: number }>(
-    `select kit_sku, component_sku, quantity from kit_component where kit_sku in (${unique.map(() => '?').join(',')})
-      order by kit_sku, component_sku`,
-    unique,
+    `select kit_sku, component_sku, quantity from kit_component where ${kits.sql} order by kit_sku, component_sku`,
+    kits.params,
   )
   for (const r of rows) {
     const parts = boms.get(r.kit_sku) ?? []
