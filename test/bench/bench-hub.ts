@@ -10,6 +10,14 @@ import { startScript } from './processes'
 export const BENCH_SECRET = 'bench-channel-secret'
 /** Outbox workers in every hub unless BENCH_WORKERS=0 (what SWITCHYARD_WORKERS reads). */
 export const WORKERS = process.env.BENCH_WORKERS ?? '1'
+/**
+ * Seconds of load before anything is measured (BENCH_WARMUP, 15). A fresh hub spends its first
+ * ten or so seconds under load compiling: perf showed V8's compiler threads at 39 % of a hub's CPU
+ * 8-13 s after start and 9 % (the garbage collector alone) after 40 s. Each hub process and each
+ * delivery thread compiles for itself, so with 2 s, `bench scale` measured two and three hubs'
+ * start-up on two cores (two hubs 0.47 of one; 0.88 after 15 s, same run of the code).
+ */
+export const WARMUP_SEC = Number(process.env.BENCH_WARMUP ?? 15)
 const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean)
 
 export interface BenchHubs {
@@ -109,7 +117,7 @@ export async function measureEcho(
   try {
     const url = `http://127.0.0.1:${echo.port}/echo`
     const body = () => ({ body: mix.next().body, headers: {} })
-    await load({ url, connections, durationSec: 2, body })
+    await load({ url, connections, durationSec: WARMUP_SEC, body })
     return await load({ url, connections, durationSec, body })
   } finally {
     await echo.stop()

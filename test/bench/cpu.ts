@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import type { DbKind } from '../support/databases'
-import { BENCH_SECRET, startBenchHubs, startSink } from './bench-hub'
+import { BENCH_SECRET, startBenchHubs, startSink, WARMUP_SEC } from './bench-hub'
 import { type LoadResult, load } from './load'
 import { orderMix } from './order-mix'
 import { startScript } from './processes'
@@ -67,7 +67,7 @@ async function echoCpuPerRequest(): Promise<{ usPerRequest: number; rps: number 
     const mix = orderMix(BENCH_SECRET, 'CPU-ECHO')
     const body = () => ({ body: mix.next().body, headers: {} })
     const url = `http://127.0.0.1:${echo.port}/echo`
-    await load({ url, connections: CONNECTIONS, durationSec: 2, body })
+    await load({ url, connections: CONNECTIONS, durationSec: WARMUP_SEC, body })
     const before = cpuSeconds(`/proc/${echo.child.pid}/stat`)
     const r = await load({ url, connections: CONNECTIONS, durationSec: DURATION, body })
     const spent = cpuSeconds(`/proc/${echo.child.pid}/stat`) - before
@@ -84,7 +84,7 @@ export async function benchCpu(): Promise<Record<string, unknown>> {
   try {
     const mix = orderMix(BENCH_SECRET, `CPU-${DB}`)
     const pid = bench.hubs[0]!.child.pid!
-    await load({ url: bench.webhook(0), connections: CONNECTIONS, durationSec: 2, body: mix.next })
+    await load({ url: bench.webhook(0), connections: CONNECTIONS, durationSec: WARMUP_SEC, body: mix.next })
     const before = read(pid)
     const r: LoadResult = await load({
       url: bench.webhook(0),

@@ -1,4 +1,4 @@
-import { BENCH_SECRET, measureEcho, outboxBacklog, startBenchHubs, startSink } from './bench-hub'
+import { BENCH_SECRET, measureEcho, outboxBacklog, startBenchHubs, startSink, WARMUP_SEC } from './bench-hub'
 import { type LoadResult, load } from './load'
 import { orderMix } from './order-mix'
 
@@ -19,7 +19,7 @@ async function measureHub(sync: 'normal' | 'full', sinkUrl: string): Promise<Loa
   try {
     const mix = orderMix(BENCH_SECRET, `INTAKE-${sync}`)
     const url = bench.webhook(0)
-    await load({ url, connections: CONNECTIONS, durationSec: 2, body: mix.next }) // warm-up
+    await load({ url, connections: CONNECTIONS, durationSec: WARMUP_SEC, body: mix.next })
     const result = await load({ url, connections: CONNECTIONS, durationSec: DURATION, body: mix.next })
     backlog[sync] = await outboxBacklog(bench.hubs[0]!.url)
     return result

@@ -1,5 +1,5 @@
 import type { DbKind } from '../support/databases'
-import { BENCH_SECRET, measureEcho, startBenchHubs, startSink } from './bench-hub'
+import { BENCH_SECRET, measureEcho, startBenchHubs, startSink, WARMUP_SEC } from './bench-hub'
 import { type LoadResult, load } from './load'
 import { orderMix, oversold } from './order-mix'
 
@@ -8,7 +8,7 @@ import { orderMix, oversold } from './order-mix'
  * PostgreSQL with one, two and three hub processes sharing one database, beside a Hono echo
  * measured in the same run. Every hub runs its outbox worker (unless BENCH_WORKERS=0), delivering
  * to a sink peer. BENCH_CONNECTIONS (50) in all, split evenly over the hubs, BENCH_DURATION (10) s
- * per step after a 2 s warm-up; a fresh database per step. After each step the stock is read:
+ * per step after a BENCH_WARMUP (15) s warm-up (bench-hub.ts says why); a fresh database per step. After each step the stock is read:
  * nothing may be allocated beyond what is on hand (the hottest skus sell out part way).
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -38,7 +38,7 @@ async function step(kind: DbKind, hubCount: number, sinkUrl: string): Promise<St
           }),
         ),
       )
-    await drive(2)
+    await drive(WARMUP_SEC)
     const results: LoadResult[] = await drive(DURATION)
     return {
       rps: Math.round(results.reduce((s, r) => s + r.rps, 0)),

@@ -7,6 +7,7 @@ import {
   outboxBacklog,
   startBenchHubs,
   startSink,
+  WARMUP_SEC,
   WORKERS,
 } from './bench-hub'
 import { type OrderMix, orderMix, restockHot } from './order-mix'
@@ -150,7 +151,7 @@ async function search(
       return t
     }
     // Warm-up: the JIT, the caches and the connections, at the starting rate.
-    await hold(bench, mixes, START, 5)
+    await hold(bench, mixes, START, WARMUP_SEC)
     let good = 0
     let bad = 0
     let rate = START
