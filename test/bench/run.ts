@@ -6,6 +6,7 @@ import { benchPricing } from './pricing'
 import { benchRouting } from './routing'
 import { benchScale } from './scale'
 import { benchSustained } from './sustained'
+import { benchWalPages } from './wal-pages'
 
 /** `pnpm bench <name>`: runs one benchmark; its last output line is its result as JSON. */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   routing: benchRouting,
   scale: benchScale,
   sustained: benchSustained,
+  'wal-pages': benchWalPages,
 }
 
 const name = process.argv[2]
