@@ -1,7 +1,6 @@
 import type { RowOf } from '../db/row-of'
 import { keyIn } from '../db/sql/key-in'
-import type { SqlDb, SqlRunner } from '../db/sql/sql-db'
-import { readJson } from '../db/sql/sql-db'
+import { PLAN_EACH_CALL, readJson, type SqlDb, type SqlRunner } from '../db/sql/sql-db'
 import { inWeekOrder, type Weekday } from './carrier-network'
 import type { LocationFacts, ProductFacts } from './facts'
 import { readKitBoms } from './kits/kit-boms'
@@ -59,7 +58,7 @@ export class CatalogCache {
     if (toLoad.length > 0) {
       const bySku = keyIn(runner.dialect, 'sku', toLoad)
       const rows = await runner.all<ProductRow>(
-        `select sku, name, category, hazmat, high_value, weight_grams, attributes, tags, preorder, preorder_cap from product where ${bySku.sql}`,
+        `${PLAN_EACH_CALL}select sku, name, category, hazmat, high_value, weight_grams, attributes, tags, preorder, preorder_cap from product where ${bySku.sql}`,
         bySku.params,
       )
       const boms =

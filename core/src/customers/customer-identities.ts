@@ -1,6 +1,6 @@
 import { insertRows } from '../db/sql/insert-rows'
 import { keyIn } from '../db/sql/key-in'
-import type { SqlDb, SqlParam, SqlRunner } from '../db/sql/sql-db'
+import { PLAN_EACH_CALL, type SqlDb, type SqlParam, type SqlRunner } from '../db/sql/sql-db'
 import {
   type CustomerIdentifier,
   candidateCustomerId,
@@ -285,7 +285,7 @@ export class CustomerIdentities {
       const chunk = unique.slice(n, n + READ_CHUNK)
       const byId = keyIn(tx.dialect, 'id', chunk, 'uuid')
       const rows = await tx.all<{ id: string; merged_into: string }>(
-        `select id, merged_into from customer where ${byId.sql} and merged_into is not null`,
+        `${PLAN_EACH_CALL}select id, merged_into from customer where ${byId.sql} and merged_into is not null`,
         byId.params,
       )
       for (const r of rows) merged.set(r.id, r.merged_into)
@@ -345,7 +345,7 @@ export class CustomerIdentities {
         value: string
         customer_id: string
         merged_into: string | null
-      }>(parts.join(' union all '), params)
+      }>(PLAN_EACH_CALL + parts.join(' union all '), params)
       for (const r of rows) {
         if (r.kind === 'merged') merged.set(r.customer_id, r.merged_into!)
         else if (r.kind === 'known') existing.set(r.customer_id, r.merged_into ?? r.customer_id)

@@ -1,7 +1,6 @@
 import type { RowOf } from '../db/row-of'
 import { keyIn } from '../db/sql/key-in'
-import type { SqlRunner } from '../db/sql/sql-db'
-import { readJson } from '../db/sql/sql-db'
+import { PLAN_EACH_CALL, readJson, type SqlRunner } from '../db/sql/sql-db'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import type { ExceptionReason, ExceptionStatus, IntakeExceptionSchema } from './intake-exception.entity'
 
@@ -103,7 +102,7 @@ export async function openIdsByKey(
   if (openKeys.length === 0) return []
   const keys = keyIn(db.dialect, 'open_key', openKeys)
   const rows = await db.all<{ id: string; open_key: string }>(
-    `select id, open_key from intake_exception where channel_instance_id = ? and ${keys.sql} and status = 'open'`,
+    `${PLAN_EACH_CALL}select id, open_key from intake_exception where channel_instance_id = ? and ${keys.sql} and status = 'open'`,
     [channelInstanceId, ...keys.params],
   )
   return rows.map((r) => ({ id: r.id, openKey: r.open_key }))

@@ -1,5 +1,5 @@
 import { keyIn } from '../../db/sql/key-in'
-import type { SqlRunner } from '../../db/sql/sql-db'
+import { PLAN_EACH_CALL, type SqlRunner } from '../../db/sql/sql-db'
 
 /** `quantity` units of `sku` go into one kit. */
 export interface KitPart {
@@ -25,7 +25,7 @@ export async function readKitBoms(
   if (unique.length === 0) return boms
   const kits = keyIn(runner.dialect, 'kit_sku', unique)
   const rows = await runner.all<{ kit_sku: string; component_sku: string; quantity: number }>(
-    `select kit_sku, component_sku, quantity from kit_component where ${kits.sql} order by kit_sku, component_sku`,
+    `${PLAN_EACH_CALL}select kit_sku, component_sku, quantity from kit_component where ${kits.sql} order by kit_sku, component_sku`,
     kits.params,
   )
   for (const r of rows) {

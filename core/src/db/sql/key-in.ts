@@ -12,7 +12,10 @@ export interface Condition {
  * each connection prepares for it, is the same for any number of keys: a list of placeholders
  * made one statement per count (a hundred per process on intake's reads, issue 18). SQLite has no
  * arrays; its statements are cheap to prepare and kept per text in the process, so it keeps one
- * placeholder a key. No keys: a condition no row meets.
+ * placeholder a key. No keys: a condition no row meets. A statement using it on a table that
+ * grows starts with `PLAN_EACH_CALL`: a plan kept from a connection's first calls, made while a
+ * fresh database's table was nearly empty, scans the whole table for every array from then on
+ * (the customer-identity read did, a third of PostgreSQL's statement time in `bench cpu`).
  */
 export function keyIn(
   dialect: Dialect,

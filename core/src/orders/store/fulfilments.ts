@@ -1,5 +1,5 @@
 import type { ShipmentConfirmation } from '@switchyard/plugin-sdk'
-import type { SqlRunner } from '../../db/sql/sql-db'
+import { PLAN_EACH_CALL, type SqlRunner } from '../../db/sql/sql-db'
 import { ValidationError } from '../../errors'
 import { isUuid } from '../../ids'
 import type { FulfilmentStatus } from '../fulfilment.entity'
@@ -111,7 +111,7 @@ export async function acceptFulfilments(
   if (items.length === 0) return
   if (tx.dialect === 'postgresql') {
     await tx.run(
-      `update fulfilment as f set status = 'accepted', updated_at = ?::bigint, external_ref = v.ref
+      `${PLAN_EACH_CALL}update fulfilment as f set status = 'accepted', updated_at = ?::bigint, external_ref = v.ref
          from unnest(?::uuid[], ?::text[]) as v(fid, ref)
         where f.id = v.fid and f.status in ('requested', 'failed')`,
       [
