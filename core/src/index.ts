@@ -46,6 +46,7 @@ export { createOrm, migrate, type Orm } from './db/orm'
 export { type ChangeFeed, openChangeFeed, postgresChangeFeed } from './db/sql/change-feed'
 export { openSqlDb } from './db/sql/open'
 export { isConnectionError, readJson, type SqlDb, type SqlRunner } from './db/sql/sql-db'
+export { analyzeStaleTables } from './db/sql/table-statistics'
 export {
   ConflictError,
   type ErrorCode,

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 import { hostname } from 'node:os'
 import { serve } from '@hono/node-server'
-import { type Core, openCore } from '@switchyard/core'
+import { analyzeStaleTables, type Core, openCore } from '@switchyard/core'
 import { createApp } from './app'
 import { DEMO_CHANNEL, DEMO_EDI, DEMO_MARKET, DEMO_WMS } from './demo/demo-config'
 import { seedDemoOrders } from './demo/demo-orders'
@@ -202,6 +202,9 @@ export async function startHub(settings: HubSettings, options: StartOptions = {}
           ),
         ]
       : []
+    // Planner statistics where autovacuum is off or has not come round yet (table-statistics.ts).
+    if (core.db.dialect === 'postgresql')
+      jobs.push(periodic('table-statistics', 15_000, () => analyzeStaleTables(core.db), logger))
     for (const j of jobs) j.start()
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : settings.port
