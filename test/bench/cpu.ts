@@ -13,11 +13,15 @@ import { startScript } from './processes'
  * the WAL checkpointer, V8's helpers), of PostgreSQL's processes, the bytes the hub wrote per
  * order (`wchar`: the WAL and checkpoints on SQLite), and the echo's CPU per request. CPU per
  * order moves less with the machine's speed than a rate does, so it is the figure to compare
- * when a change is a few per cent. Linux only. BENCH_WORKERS=0 leaves deliveries out.
+ * when a change is a few per cent. Linux only. BENCH_WORKERS=0 leaves deliveries out. BENCH_HUBS
+ * (PostgreSQL): that many hub processes on one database, the connections split between them and
+ * the hub figures summed over them, to see what a second hub costs per order and where.
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const DB: DbKind = process.env.BENCH_DB === 'postgresql' ? 'postgresql' : 'sqlite'
+/** Hub processes on one database (PostgreSQL only; SQLite serves one): BENCH_HUBS, 1 by default. */
+const HUBS = DB === 'postgresql' ? Math.max(1, Number(process.env.BENCH_HUBS ?? 1)) : 1
 const TICKS_PER_SEC = 100
 
 /** utime + stime in seconds of a /proc stat line. */
@@ -37,16 +41,17 @@ interface Reading {
   written: number
 }
 
-function read(pid: number): Reading {
+function read(pids: readonly number[]): Reading {
+  let main = 0
   let others = 0
-  for (const tid of readdirSync(`/proc/${pid}/task`))
-    if (Number(tid) !== pid) others += cpuSeconds(`/proc/${pid}/task/${tid}/stat`)
-  return {
-    main: cpuSeconds(`/proc/${pid}/task/${pid}/stat`),
-    others,
-    postgres: postgresCpu(),
-    written: Number(/wchar: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0),
+  let written = 0
+  for (const pid of pids) {
+    for (const tid of readdirSync(`/proc/${pid}/task`))
+      if (Number(tid) !== pid) others += cpuSeconds(`/proc/${pid}/task/${tid}/stat`)
+    main += cpuSeconds(`/proc/${pid}/task/${pid}/stat`)
+    written += Number(/wchar: (\d+)/.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0)
   }
+  return { main, others, postgres: postgresCpu(), written }
 }
 
 function postgresCpu(): number {
@@ -80,19 +85,39 @@ async function echoCpuPerRequest(): Promise<{ usPerRequest: number; rps: number 
 export async function benchCpu(): Promise<Record<string, unknown>> {
   const echo = await echoCpuPerRequest()
   const sink = await startSink()
-  const bench = await startBenchHubs(DB, 1, `http://127.0.0.1:${sink.port}`)
+  const bench = await startBenchHubs(DB, HUBS, `http://127.0.0.1:${sink.port}`)
   try {
-    const mix = orderMix(BENCH_SECRET, `CPU-${DB}`)
-    const pid = bench.hubs[0]!.child.pid!
-    await load({ url: bench.webhook(0), connections: CONNECTIONS, durationSec: WARMUP_SEC, body: mix.next })
-    const before = read(pid)
-    const r: LoadResult = await load({
-      url: bench.webhook(0),
-      connections: CONNECTIONS,
-      durationSec: DURATION,
-      body: mix.next,
-    })
-    const after = read(pid)
+    // The first hub's mix as it always was, so one-hub runs compare with those before BENCH_HUBS.
+    const mixes = bench.hubs.map((_, i) =>
+      i === 0 ? orderMix(BENCH_SECRET, `CPU-${DB}`) : orderMix(BENCH_SECRET, `CPU-${DB}-${i}`, 1_000 + i),
+    )
+    const pids = bench.hubs.map((h) => h.child.pid!)
+    const drive = async (durationSec: number): Promise<LoadResult> => {
+      const results = await Promise.all(
+        bench.hubs.map((_, i) =>
+          load({
+            url: bench.webhook(i),
+            connections: Math.max(1, Math.round(CONNECTIONS / HUBS)),
+            durationSec,
+            body: mixes[i]!.next,
+          }),
+        ),
+      )
+      const sum = (k: 'ok' | 'rps' | 'non2xx' | 'errors' | 'timeouts') =>
+        results.reduce((s, x) => s + x[k], 0)
+      return {
+        ...results[0]!,
+        ok: sum('ok'),
+        rps: sum('rps'),
+        non2xx: sum('non2xx'),
+        errors: sum('errors'),
+        timeouts: sum('timeouts'),
+      }
+    }
+    await drive(WARMUP_SEC)
+    const before = read(pids)
+    const r = await drive(DURATION)
+    const after = read(pids)
     const perOrder = (k: keyof Reading) => Math.round(((after[k] - before[k]) * 1e6) / r.ok)
     const hub = perOrder('main') + perOrder('others')
     return {
@@ -109,6 +134,7 @@ export async function benchCpu(): Promise<Record<string, unknown>> {
       echoUsPerRequest: echo.usPerRequest,
       echoRps: echo.rps,
       hubOfEcho: Number((hub / echo.usPerRequest).toFixed(1)),
+      hubs: HUBS,
       workers: process.env.BENCH_WORKERS ?? '1',
       durationSec: DURATION,
     }
