@@ -222,31 +222,6 @@ describe.each(['sqlite', 'postgresql'] as const)('OutboxStore rounds on %s', (di
     expect(large).toBeLessThanOrEqual(3)
   })
 
-  it.runIf(dialect === 'postgresql')(
-    'refreshes the planner statistics once while claims come back full, not per claim',
-    async () => {
-      await write(300)
-      const store = new OutboxStore(core.db, 'test-worker')
-      const analyzed = async () =>
-        Number(
-          (
-            await core.db.one<{ n: number }>(
-              `select analyze_count as n from pg_stat_user_tables
-                where relname = 'outbox_message' and schemaname = current_schema()`,
-            )
-          )?.n ?? 0,
-        )
-      const before = await analyzed()
-      expect((await store.claim(10, 60_000)).messages).toHaveLength(10)
-      expect((await store.claim(10, 60_000)).messages).toHaveLength(10)
-      // Statistics counters reach pg_stat_user_tables within a second or so of the analyze.
-      const until = Date.now() + 10_000
-      while ((await analyzed()) === before && Date.now() < until) await new Promise((r) => setTimeout(r, 200))
-      await new Promise((r) => setTimeout(r, 1_500))
-      expect((await analyzed()) - before).toBe(1)
-    },
-  )
-
   it('records the rest of a round when one effect refuses its write, leaving only that one claimed', async () => {
     await write(4)
     const store = new OutboxStore(core.db, 'test-worker')

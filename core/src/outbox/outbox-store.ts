@@ -8,8 +8,6 @@ import { type EffectWrite, runEffects } from './outcome-writes'
 import { type AttemptRow, claimSql, insertAttempts, type MarkRow, markRound } from './round-statements'
 import type { OutboxTopic, WithPayload } from './topics'
 
-const STATISTICS_EVERY_MS = 60_000
-
 export type ClaimedMessage = WithPayload<{
   id: string
   instanceId: string
@@ -91,7 +89,6 @@ export class OutboxStore {
     const claim = (runner: SqlRunner) =>
       runner.all<ClaimRow>(claimSql(this.db.dialect), [this.workerId, now + leaseMs, now, limit])
     const rows = pg ? await claim(this.db) : await this.db.transaction(claim)
-    if (pg && rows.length >= limit) this.refreshStatistics(now)
     const oldestDue = Math.min(...rows.map((r) => Number(r.next_attempt_at)))
     const messages = rows
       .map(
@@ -191,22 +188,6 @@ export class OutboxStore {
    * Gives back messages whose worker's lease ran out (it crashed or hung): they become pending and
    * are delivered again. Run periodically, not on every claim.
    */
-  private analyzedAt = 0
-
-  /**
-   * PostgreSQL: while the backlog is deep (a claim came back full), fresh planner statistics for
-   * the table at most once a minute. Autovacuum's would come, but late: a backlog that builds up
-   * fast (a warehouse outage, a sale) outgrows them, the planner takes pending messages for rare
-   * and sorts every one of them per claim instead of walking the index (24 ms a claim at 7,000
-   * pending, growing with the backlog), and the drain slows as the backlog grows. Not awaited:
-   * the claim does not wait for it, and a failure only leaves the statistics as they were.
-   */
-  private refreshStatistics(now: number): void {
-    if (now - this.analyzedAt < STATISTICS_EVERY_MS) return
-    this.analyzedAt = now
-    this.db.run('analyze outbox_message').catch(() => {})
-  }
-
   async reclaimExpired(now = Date.now()): Promise<number> {
     return this.db.run(
       `update outbox_message set status = 'pending', locked_by = null, locked_until = null

@@ -23,6 +23,7 @@ import { Migration20261206200000_customer_email_index } from './Migration2026120
 import { Migration20261206210000_supplier_item } from './Migration20261206210000_supplier_item'
 import { Migration20261206220000_intake_take_function } from './Migration20261206220000_intake_take_function'
 import { Migration20261207010000_outbox_pending_index } from './Migration20261207010000_outbox_pending_index'
+import { Migration20261207020000_wide_column_statistics } from './Migration20261207020000_wide_column_statistics'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -64,5 +65,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207010000_outbox_pending_index',
     class: Migration20261207010000_outbox_pending_index,
+  },
+  {
+    name: 'Migration20261207020000_wide_column_statistics',
+    class: Migration20261207020000_wide_column_statistics,
   },
 ]
