@@ -15,7 +15,16 @@ import type { EntityMetadata, Platform } from '@mikro-orm/core'
  */
 export function foreignKey<const Target extends string>(
   target: Target,
-  options: { nullable?: boolean; primary?: boolean } = {},
+  options: {
+    nullable?: boolean
+    primary?: boolean
+    /**
+     * A key between an order's own rows (a line to its order, say): a constraint on SQLite only
+     * (Migration20261207030000_order_row_keys says why); `keysWithinOrder` drops it from the
+     * description on PostgreSQL.
+     */
+    withinOrder?: boolean
+  } = {},
 ) {
   return {
     kind: 'm:1',
@@ -26,7 +35,18 @@ export function foreignKey<const Target extends string>(
     index: false,
     updateRule: 'no action',
     deleteRule: 'no action',
+    withinOrder: options.withinOrder ?? false,
   } as const
+}
+
+/**
+ * On PostgreSQL a `withinOrder` key describes its column without a constraint, as the migrations
+ * leave it there. Runs at discovery (`discovery.onMetadata` in orm.ts).
+ */
+export function keysWithinOrder(meta: EntityMetadata, platform: Platform): void {
+  if (platform.constructor.name.toLowerCase().includes('sqlite')) return
+  for (const prop of Object.values(meta.properties))
+    if ((prop as { withinOrder?: boolean }).withinOrder) prop.createForeignKeyConstraint = false
 }
 
 /**

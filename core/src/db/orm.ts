@@ -5,7 +5,7 @@ import { Migrator } from '@mikro-orm/migrations'
 import { bindParameters } from './bound-parameters'
 import type { DatabaseSettings } from './database-settings'
 import { entities } from './entities'
-import { nameForeignKeyColumns } from './foreign-key'
+import { keysWithinOrder, nameForeignKeyColumns } from './foreign-key'
 import { spellColumnsAsKnex } from './knex-spelling'
 import { migrationsList } from './migrations/index'
 
@@ -28,6 +28,7 @@ export async function createOrm(settings: DatabaseSettings, options: { debug?: b
       // The entities describe the tables the knex migrations made, as those spell them.
       onMetadata(meta: EntityMetadata, platform: Platform) {
         nameForeignKeyColumns(meta, platform)
+        keysWithinOrder(meta, platform)
         spellColumnsAsKnex(meta, platform)
       },
     },

@@ -64,7 +64,7 @@ export const FulfilmentSchema = new EntitySchema<Fulfilment>({
   ],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: foreignKey('Order'),
+    orderId: foreignKey('Order', { withinOrder: true }),
     locationId: foreignKey('Location'),
     wmsInstanceId: { type: 'string', length: 64, nullable: true },
     status: { type: 'string', length: 16 },

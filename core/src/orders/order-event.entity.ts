@@ -20,7 +20,7 @@ export const OrderEventSchema = new EntitySchema<OrderEvent>({
   indexes: [{ properties: ['orderId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: foreignKey('Order'),
+    orderId: foreignKey('Order', { withinOrder: true }),
     type: { type: 'string', length: 40 },
     fromStatus: { type: 'string', length: 24, nullable: true },
     toStatus: { type: 'string', length: 24, nullable: true },

@@ -130,7 +130,7 @@ export const OrderLineSchema = new EntitySchema<OrderLine>({
   ],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: foreignKey('Order'),
+    orderId: foreignKey('Order', { withinOrder: true }),
     lineNo: { type: 'integer' },
     externalLineId: { type: 'string', length: 200, nullable: true },
     sku: foreignKey('Product'),

@@ -21,7 +21,7 @@ export const RoutingDecisionSchema = new EntitySchema<RoutingDecision>({
   indexes: [{ properties: ['orderId'] }],
   properties: {
     id: { type: 'uuid', primary: true },
-    orderId: foreignKey('Order'),
+    orderId: foreignKey('Order', { withinOrder: true }),
     attempt: { type: 'integer', default: 1 },
     ruleSetVersionId: { type: 'uuid', nullable: true },
     strategy: { type: 'string', length: 100 },

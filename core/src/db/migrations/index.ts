@@ -24,6 +24,7 @@ import { Migration20261206210000_supplier_item } from './Migration20261206210000
 import { Migration20261206220000_intake_take_function } from './Migration20261206220000_intake_take_function'
 import { Migration20261207010000_outbox_pending_index } from './Migration20261207010000_outbox_pending_index'
 import { Migration20261207020000_wide_column_statistics } from './Migration20261207020000_wide_column_statistics'
+import { Migration20261207030000_order_row_keys } from './Migration20261207030000_order_row_keys'
 
 /** Listed in code rather than discovered on disk, so the hub runs the same from source or a bundle. */
 export const migrationsList: MigrationObject[] = [
@@ -70,4 +71,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207020000_wide_column_statistics',
     class: Migration20261207020000_wide_column_statistics,
   },
+  { name: 'Migration20261207030000_order_row_keys', class: Migration20261207030000_order_row_keys },
 ]

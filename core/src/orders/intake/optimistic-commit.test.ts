@@ -3,6 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../../core'
 import type { DatabaseSettings } from '../../db/database-settings'
+import { ORDER_ROW_KEYS } from '../../db/migrations/Migration20261207030000_order_row_keys'
 import { openTestCore } from '../../testing/test-core'
 import type { IntakeWay } from './order-intake'
 
@@ -188,5 +189,23 @@ describe('one-statement intake on postgresql', () => {
       "select customer_id from customer_identity where value = 'new@example.nz'",
     )
     expect(links).toEqual([{ customer_id: theirs }])
+  })
+
+  // Last: after the races above. PostgreSQL holds no constraint between an order's own rows
+  // (Migration20261207030000_order_row_keys); the one-statement write is what keeps them whole.
+  it('leaves every row of an order with the order, line and fulfilment it names', async () => {
+    const parents: Record<string, string> = {
+      order_id: 'orders',
+      line_id: 'order_line',
+      fulfilment_id: 'fulfilment',
+    }
+    for (const [table, column] of ORDER_ROW_KEYS) {
+      const row = await seed.core.db.one<{ rows: number; orphans: number }>(
+        `select count(*)::int as rows, count(*) filter (where c.${column} is not null and p.id is null)::int as orphans
+           from ${table} c left join ${parents[column]} p on p.id = c.${column}`,
+      )
+      expect({ table, column, orphans: row!.orphans }).toEqual({ table, column, orphans: 0 })
+      expect(row!.rows, `${table} has rows to check`).toBeGreaterThan(0)
+    }
   })
 })
