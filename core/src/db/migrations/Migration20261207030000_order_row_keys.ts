@@ -8,7 +8,7 @@ import { Migration } from '@mikro-orm/migrations'
  * catch a bug in that one writer. On PostgreSQL each check is a query run by a trigger plus a
  * WAL-logged row lock on the parent, about fourteen an order: with them gone intake's write
  * statement took a third less time (`pg_stat_statements`, 303–370 against 207–234 µs a delivered
- * message) and one hub's rate rose from 0.61 to 0.74–0.77 of SQLite's (docs/benchmarks.md).
+ * message; docs/benchmarks.md, where `bench scale`'s rates stay within the machine's spread).
  *
  * Keys to rows that other modules write and edit (product, location, customer) stay. SQLite keeps
  * these too: there a check is an in-process b-tree probe with no lock, and every test that runs on
